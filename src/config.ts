@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export interface Config {
+	port: number;
+	dataDir: string;
+	databaseUrl: string | undefined;
+	/** Idle and absolute session lifetimes, in seconds. */
+	sessionIdleSeconds: number;
+	sessionAbsoluteSeconds: number;
+	/** Largest JSON request body accepted, in bytes. */
+	maxJsonBytes: number;
+	/** Honour X-Forwarded-For / -Proto from a reverse proxy in front of Mamori. */
+	trustProxy: boolean;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw === "") return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value <= 0)
+		throw new Error(`${name} must be a positive integer, got "${raw}"`);
+	return value;
+}
+
+/** Read configuration from the environment; throws with the variable's name when one is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const port = intFromEnv(env, "PORT", 8080);
+	if (port > 65535) throw new Error(`PORT must be at most 65535, got ${port}`);
+	return {
+		port,
+		dataDir: resolve(env.MAMORI_DATA_DIR || "./data"),
+		databaseUrl: env.DATABASE_URL || undefined,
+		sessionIdleSeconds: intFromEnv(env, "MAMORI_SESSION_IDLE_SECONDS", 30 * 60),
+		sessionAbsoluteSeconds: intFromEnv(env, "MAMORI_SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60),
+		maxJsonBytes: intFromEnv(env, "MAMORI_MAX_JSON_BYTES", 1024 * 1024),
+		trustProxy: env.MAMORI_TRUST_PROXY === "1",
+	};
+}
+
+/**
+ * The key that encrypts secrets at rest: `MAMORI_SECRET_KEY` (32 bytes as base64 or hex), or a
+ * key file in the data directory, generated on first use with a warning.
+ */
+export function loadSecretKey(
+	dataDir: string,
+	env: NodeJS.ProcessEnv = process.env,
+	warn: (message: string) => void = console.warn,
+): Buffer {
+	const raw = env.MAMORI_SECRET_KEY;
+	if (raw) return decodeKey(raw, "MAMORI_SECRET_KEY");
+	const path = join(dataDir, "secret.key");
+	if (existsSync(path)) return decodeKey(readFileSync(path, "utf8").trim(), path);
+	mkdirSync(dataDir, { recursive: true });
+	const key = crypto.getRandomValues(new Uint8Array(32));
+	writeFileSync(path, `${Buffer.from(key).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+	warn(
+		`MAMORI_SECRET_KEY is not set: generated ${path}. Back it up with the database; ` +
+			"without it, enrolled TOTP secrets cannot be read.",
+	);
+	return Buffer.from(key);
+}
+
+function decodeKey(raw: string, source: string): Buffer {
+	const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
+	if (key.length !== 32) throw new Error(`${source} must hold 32 bytes as base64 or hex`);
+	return key;
+}

@@ -1,0 +1,46 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import type { DbHandle, Engine } from "./connection.ts";
+import * as platform from "./migrations/0001-platform.ts";
+
+interface EngineMigration {
+	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
+}
+
+/** Forward-only: append new entries, never edit or reorder old ones. */
+const MIGRATIONS: Record<string, EngineMigration> = {
+	"0001-platform": platform,
+};
+
+class InCodeMigrations implements MigrationProvider {
+	readonly #engine: Engine;
+	constructor(engine: Engine) {
+		this.#engine = engine;
+	}
+	async getMigrations(): Promise<Record<string, Migration>> {
+		const engine = this.#engine;
+		return Object.fromEntries(
+			Object.entries(MIGRATIONS).map(([name, migration]) => [
+				name,
+				{ up: (db: Kysely<unknown>) => migration.up(db, engine) },
+			]),
+		);
+	}
+}
+
+/** Bring the schema up to date. Returns the names of the migrations applied now. */
+export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+	const migrator = new Migrator({
+		db: handle.db as unknown as Kysely<unknown>,
+		provider: new InCodeMigrations(handle.engine),
+		migrationTableName: "mamori_migrations",
+		migrationLockTableName: "mamori_migrations_lock",
+	});
+	const { error, results } = await migrator.migrateToLatest();
+	if (error) {
+		const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+		throw new Error(
+			`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+		);
+	}
+	return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,143 @@
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import {
+	CompiledQuery,
+	type DatabaseConnection,
+	type Dialect,
+	type Driver,
+	type Kysely,
+	type QueryResult,
+	SqliteAdapter,
+	SqliteIntrospector,
+	SqliteQueryCompiler,
+	type TransactionSettings,
+} from "kysely";
+
+/**
+ * Kysely dialect over Node's built-in `node:sqlite`.
+ *
+ * One connection per process, guarded by a mutex: SQLite serialises writers anyway, and a single
+ * connection keeps transactions simple. Transactions start with `BEGIN IMMEDIATE` so that a second
+ * process (the CLI while the server runs) waits on `busy_timeout` instead of failing mid-way.
+ *
+ * @example
+ * const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ path: "./data/mamori.sqlite" }) });
+ */
+export class NodeSqliteDialect implements Dialect {
+	readonly #path: string;
+	constructor(options: { path: string }) {
+		this.#path = options.path;
+	}
+	createAdapter() {
+		return new SqliteAdapter();
+	}
+	createDriver(): Driver {
+		return new NodeSqliteDriver(this.#path);
+	}
+	createQueryCompiler() {
+		return new SqliteQueryCompiler();
+	}
+	createIntrospector(db: Kysely<unknown>) {
+		return new SqliteIntrospector(db);
+	}
+}
+
+class NodeSqliteDriver implements Driver {
+	readonly #path: string;
+	#db: DatabaseSync | undefined;
+	#connection: NodeSqliteConnection | undefined;
+	#lock: Promise<void> = Promise.resolve();
+
+	constructor(path: string) {
+		this.#path = path;
+	}
+
+	async init(): Promise<void> {
+		const db = new DatabaseSync(this.#path);
+		db.exec("PRAGMA journal_mode = WAL");
+		db.exec("PRAGMA synchronous = NORMAL");
+		db.exec("PRAGMA foreign_keys = ON");
+		db.exec("PRAGMA busy_timeout = 5000");
+		this.#db = db;
+		this.#connection = new NodeSqliteConnection(db);
+	}
+
+	async acquireConnection(): Promise<DatabaseConnection> {
+		const previous = this.#lock;
+		let release!: () => void;
+		this.#lock = new Promise((resolve) => {
+			release = resolve;
+		});
+		await previous;
+		const connection = this.#connection;
+		if (!connection) throw new Error("SQLite driver used before init");
+		connection.release = release;
+		return connection;
+	}
+
+	async beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings) {
+		await connection.executeQuery(CompiledQuery.raw("BEGIN IMMEDIATE"));
+	}
+	async commitTransaction(connection: DatabaseConnection) {
+		await connection.executeQuery(CompiledQuery.raw("COMMIT"));
+	}
+	async rollbackTransaction(connection: DatabaseConnection) {
+		await connection.executeQuery(CompiledQuery.raw("ROLLBACK"));
+	}
+	async releaseConnection(connection: DatabaseConnection): Promise<void> {
+		(connection as NodeSqliteConnection).release();
+	}
+	async destroy(): Promise<void> {
+		this.#db?.close();
+		this.#db = undefined;
+	}
+}
+
+/** node:sqlite accepts neither booleans nor Dates; normalise them on the way in. */
+function toSqliteValue(value: unknown): SQLInputValue {
+	if (typeof value === "boolean") return value ? 1 : 0;
+	if (value instanceof Date) return value.toISOString();
+	if (value === undefined) return null;
+	return value as SQLInputValue;
+}
+
+class NodeSqliteConnection implements DatabaseConnection {
+	readonly #db: DatabaseSync;
+	readonly #statements = new Map<string, StatementSync>();
+	release: () => void = () => {};
+
+	constructor(db: DatabaseSync) {
+		this.#db = db;
+	}
+
+	#prepare(sql: string): StatementSync {
+		let statement = this.#statements.get(sql);
+		if (!statement) {
+			statement = this.#db.prepare(sql);
+			if (this.#statements.size > 500) this.#statements.clear();
+			this.#statements.set(sql, statement);
+		}
+		return statement;
+	}
+
+	async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+		const statement = this.#prepare(compiled.sql);
+		const parameters = compiled.parameters.map(toSqliteValue);
+		if (statement.columns().length > 0) {
+			return { rows: statement.all(...parameters) as R[] };
+		}
+		const { changes, lastInsertRowid } = statement.run(...parameters);
+		return {
+			rows: [],
+			numAffectedRows: BigInt(changes),
+			insertId: BigInt(lastInsertRowid),
+		};
+	}
+
+	async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+		const statement = this.#prepare(compiled.sql);
+		const parameters = compiled.parameters.map(toSqliteValue);
+		for (const row of statement.iterate(...parameters)) {
+			yield { rows: [row as R] };
+		}
+	}
+}

@@ -1,0 +1,154 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { createRoute, z } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { sql } from "kysely";
+import type { AppDeps } from "../deps.ts";
+import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
+import { auditRoutes } from "../modules/audit/audit.routes.ts";
+import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { orgRoutes } from "../modules/org/org.routes.ts";
+import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
+import type { AppContext } from "./context.ts";
+import { mountApiDocs } from "./docs.ts";
+import { clientAddress, csrfProtection, loadSession } from "./middleware.ts";
+import { createRouter, jsonResponse } from "./openapi.ts";
+import { Problem } from "./problem.ts";
+import { securityHeaders } from "./security-headers.ts";
+
+export const WEB_DIST = resolve(import.meta.dirname, "../../dist/web");
+export const API_VERSION = "0.1.0";
+
+const OPENAPI_CONFIG = {
+	openapi: "3.1.0",
+	info: {
+		title: "Mamori API",
+		version: API_VERSION,
+		description: "Mamori (守り): information-security management for municipalities.",
+	},
+} as const;
+
+const health = createRoute({
+	method: "get",
+	path: "/api/health",
+	tags: ["system"],
+	summary: "Liveness and database check",
+	responses: {
+		200: jsonResponse(z.object({ status: z.literal("ok") }), "Healthy"),
+		503: jsonResponse(z.object({ status: z.literal("unavailable") }), "Database unreachable"),
+	},
+});
+
+function problemResponse(c: AppContext, problem: Problem) {
+	if (problem.retryAfterSeconds) c.header("retry-after", String(problem.retryAfterSeconds));
+	return c.body(JSON.stringify(problem.toJSON()), problem.status, {
+		"content-type": "application/problem+json; charset=utf-8",
+	});
+}
+
+/** Map anything thrown to problem+json: our Problems as they are, Hono's by status, the rest 500. */
+function toProblem(error: unknown): Problem {
+	if (error instanceof Problem) return error;
+	if (error instanceof HTTPException) {
+		if (error.status === 413)
+			return new Problem("payload_too_large", "the request body is too large");
+		if (error.status === 400 && /json/i.test(error.message)) {
+			return new Problem("malformed_json", "the request body is not valid JSON");
+		}
+		if (error.status === 400)
+			return new Problem("validation_failed", error.message || "bad request");
+		if (error.status === 401)
+			return new Problem("unauthenticated", error.message || "log in first");
+	}
+	console.error(error);
+	return new Problem("internal", "an unexpected error occurred; it has been logged");
+}
+
+/**
+ * The whole HTTP application: API under /api, its OpenAPI document and docs, and the web UI.
+ *
+ * @example
+ * const app = createApp(deps); const res = await app.request("/api/health");
+ */
+export function createApp(deps: AppDeps) {
+	const app = createRouter();
+	app.use("*", securityHeaders());
+	app.use("/api/*", clientAddress(deps.config.trustProxy));
+	app.use(
+		"/api/*",
+		bodyLimit({
+			maxSize: deps.config.maxJsonBytes,
+			onError: () => {
+				throw new Problem(
+					"payload_too_large",
+					`the request body exceeds ${deps.config.maxJsonBytes} bytes`,
+				);
+			},
+		}),
+	);
+	app.use("/api/*", loadSession(deps));
+	app.use("/api/*", csrfProtection());
+	app.use("/api/*", async (c, next) => {
+		await next();
+		c.header("cache-control", "no-store");
+	});
+
+	app.openapi(health, async (c) => {
+		try {
+			await sql`select 1`.execute(deps.db);
+			return c.json({ status: "ok" as const }, 200);
+		} catch {
+			return c.json({ status: "unavailable" as const }, 503);
+		}
+	});
+	app.route("/api", authRoutes(deps));
+	app.route("/api", accountsRoutes(deps));
+	app.route("/api", orgRoutes(deps));
+	app.route("/api", auditRoutes(deps));
+	app.route("/api", tenantsRoutes(deps));
+
+	app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+		type: "apiKey",
+		in: "cookie",
+		name: "mamori_session",
+		description:
+			"Session cookie set by POST /api/auth/login; state-changing requests also need X-CSRF-Token.",
+	});
+	app.doc31("/api/openapi.json", OPENAPI_CONFIG);
+	mountApiDocs(app);
+
+	app.all("/api/*", () => {
+		throw new Problem("not_found", "no such API route");
+	});
+	mountWebUi(app);
+	app.onError((error, c) => problemResponse(c, toProblem(error)));
+	return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+/** The OpenAPI 3.1 document of an app, as served at /api/openapi.json. */
+export function openApiDocument(app: App) {
+	return app.getOpenAPI31Document(OPENAPI_CONFIG);
+}
+
+function mountWebUi(app: App): void {
+	const indexPath = join(WEB_DIST, "index.html");
+	app.use("/assets/*", async (c, next) => {
+		await next();
+		if (c.res.status === 200) c.header("cache-control", "public, max-age=31536000, immutable");
+	});
+	if (existsSync(WEB_DIST)) app.use("*", serveStatic({ root: WEB_DIST }));
+	app.get("*", async (c) => {
+		if (!existsSync(indexPath)) {
+			return c.text(
+				"The web UI is not built. Run `npm run build` (npm install does it for you).",
+				503,
+			);
+		}
+		return c.html(await readFile(indexPath, "utf8"));
+	});
+}

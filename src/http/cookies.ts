@@ -1,0 +1,32 @@
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AppContext } from "./context.ts";
+
+export const SESSION_COOKIE = "mamori_session";
+export const CSRF_COOKIE = "mamori_csrf";
+
+/** Secure cookies when the request arrived over TLS (directly, or through a trusted proxy). */
+function isSecure(c: AppContext, trustProxy: boolean): boolean {
+	if (new URL(c.req.url).protocol === "https:") return true;
+	return trustProxy && c.req.header("x-forwarded-proto") === "https";
+}
+
+function options(c: AppContext, trustProxy: boolean) {
+	return {
+		httpOnly: true,
+		sameSite: "Strict",
+		path: "/",
+		secure: isSecure(c, trustProxy),
+	} as const;
+}
+
+export function readCookie(c: AppContext, name: string): string | undefined {
+	return getCookie(c, name);
+}
+
+export function writeCookie(c: AppContext, name: string, value: string, trustProxy: boolean): void {
+	setCookie(c, name, value, options(c, trustProxy));
+}
+
+export function clearCookie(c: AppContext, name: string, trustProxy: boolean): void {
+	deleteCookie(c, name, options(c, trustProxy));
+}

@@ -1,0 +1,50 @@
+import { OpenAPIHono, type z } from "@hono/zod-openapi";
+import type { ZodType } from "zod";
+import type { AppEnv } from "./context.ts";
+import { problemSchema } from "./problem.schema.ts";
+import { Problem, type ProblemIssue } from "./problem.ts";
+
+/** A router whose request validation failures become `validation_failed` problems. */
+export function createRouter(): OpenAPIHono<AppEnv> {
+	return new OpenAPIHono<AppEnv>({
+		defaultHook: (result) => {
+			if (!result.success) {
+				const issues: ProblemIssue[] = result.error.issues.map((issue) => ({
+					path: issue.path.join(".") || "(body)",
+					message: issue.message,
+				}));
+				throw new Problem(
+					"validation_failed",
+					`invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+					{ issues },
+				);
+			}
+		},
+	});
+}
+
+/** A required JSON request body (required, so a wrong Content-Type is refused, not skipped). */
+export function jsonBody<S extends ZodType>(schema: S, description = "JSON body") {
+	return { required: true, description, content: { "application/json": { schema } } } as const;
+}
+
+export function jsonResponse<S extends ZodType>(schema: S, description: string) {
+	return { description, content: { "application/json": { schema } } } as const;
+}
+
+const problemContent = { "application/problem+json": { schema: problemSchema } } as const;
+
+/** The error responses every authenticated route can give, documented once. */
+export const problemResponses = {
+	400: { description: "Invalid request", content: problemContent },
+	401: { description: "Not logged in", content: problemContent },
+	403: { description: "Forbidden, a login step pending, or CSRF failure", content: problemContent },
+	404: { description: "Not found (or in another tenant)", content: problemContent },
+	409: { description: "Conflict", content: problemContent },
+	413: { description: "Body too large", content: problemContent },
+} as const;
+
+/** Session cookie security, declared once in the document and referenced per route. */
+export const sessionSecurity = [{ session: [] }];
+
+export type Infer<S extends ZodType> = z.infer<S>;

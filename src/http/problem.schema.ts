@@ -1,0 +1,12 @@
+import { z } from "@hono/zod-openapi";
+
+export const problemSchema = z
+	.object({
+		type: z.string(),
+		title: z.string(),
+		status: z.number().int(),
+		code: z.string().openapi({ description: "Stable machine-readable error code" }),
+		detail: z.string(),
+		issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+	})
+	.openapi("Problem");

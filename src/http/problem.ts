@@ -1,0 +1,68 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** Stable error codes; clients and tests match on these, never on message text. */
+export const PROBLEM_STATUS = {
+	validation_failed: 400,
+	malformed_json: 400,
+	unauthenticated: 401,
+	invalid_credentials: 401,
+	invalid_code: 401,
+	csrf_failed: 403,
+	forbidden: 403,
+	password_change_required: 403,
+	mfa_enrollment_required: 403,
+	mfa_verification_required: 403,
+	not_found: 404,
+	conflict: 409,
+	payload_too_large: 413,
+	unsupported_media_type: 415,
+	login_throttled: 429,
+	internal: 500,
+	unavailable: 503,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ProblemCode = keyof typeof PROBLEM_STATUS;
+
+export interface ProblemIssue {
+	path: string;
+	message: string;
+}
+
+/**
+ * The one error type of Mamori. Thrown anywhere; mapped once to `application/problem+json`.
+ *
+ * @example
+ * throw new Problem("not_found", "account 42 does not exist");
+ */
+export class Problem extends Error {
+	readonly code: ProblemCode;
+	readonly issues: ProblemIssue[];
+	readonly retryAfterSeconds: number | undefined;
+
+	constructor(
+		code: ProblemCode,
+		message: string,
+		extra: { issues?: ProblemIssue[]; retryAfterSeconds?: number } = {},
+	) {
+		super(message);
+		this.name = "Problem";
+		this.code = code;
+		this.issues = extra.issues ?? [];
+		this.retryAfterSeconds = extra.retryAfterSeconds;
+	}
+
+	get status(): ContentfulStatusCode {
+		return PROBLEM_STATUS[this.code];
+	}
+
+	toJSON() {
+		return {
+			type: `urn:mamori:problem:${this.code}`,
+			title: this.code,
+			status: this.status,
+			code: this.code,
+			detail: this.message,
+			...(this.issues.length > 0 ? { issues: this.issues } : {}),
+		};
+	}
+}

@@ -1,0 +1,127 @@
+import type { Queryable } from "../../db/queryable.ts";
+import type { AccountTable, RoleAssignmentTable } from "../../db/schema.ts";
+import type { Tx } from "../../db/transaction.ts";
+import type { HeldRole, Role } from "../authz/roles.ts";
+
+export type AccountRow = AccountTable;
+
+export function findAccountByUsername(db: Queryable, tenantId: string, username: string) {
+	return db
+		.selectFrom("accounts")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("username", "=", username)
+		.executeTakeFirst();
+}
+
+export function findAccount(db: Queryable, tenantId: string, accountId: string) {
+	return db
+		.selectFrom("accounts")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", accountId)
+		.executeTakeFirst();
+}
+
+export async function listAccounts(
+	db: Queryable,
+	tenantId: string,
+	options: { query?: string | undefined; limit: number; offset: number },
+): Promise<{ rows: AccountRow[]; total: number }> {
+	let base = db.selectFrom("accounts").where("tenant_id", "=", tenantId);
+	if (options.query) {
+		const like = `%${options.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		base = base.where((eb) =>
+			eb.or([
+				eb("username", "like", like),
+				eb("display_name", "like", like),
+				eb("email", "like", like),
+			]),
+		);
+	}
+	const [rows, count] = await Promise.all([
+		base.selectAll().orderBy("username").limit(options.limit).offset(options.offset).execute(),
+		base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+	]);
+	return { rows, total: Number(count.n) };
+}
+
+export async function insertAccount(tx: Tx, row: AccountRow): Promise<void> {
+	await tx.insertInto("accounts").values(row).execute();
+}
+
+export async function updateAccount(
+	tx: Tx,
+	tenantId: string,
+	accountId: string,
+	patch: Partial<Omit<AccountRow, "id" | "tenant_id">>,
+): Promise<void> {
+	await tx
+		.updateTable("accounts")
+		.set(patch)
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", accountId)
+		.execute();
+}
+
+/** Assignments in force at `now`: started, and not yet ended. */
+export async function rolesInForce(
+	db: Queryable,
+	tenantId: string,
+	accountId: string,
+	now: string,
+): Promise<HeldRole[]> {
+	const rows = await db
+		.selectFrom("role_assignments")
+		.select(["role", "org_unit_id"])
+		.where("tenant_id", "=", tenantId)
+		.where("account_id", "=", accountId)
+		.where("valid_from", "<=", now)
+		.where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">", now)]))
+		.execute();
+	return rows.map((r) => ({ role: r.role as Role, orgUnitId: r.org_unit_id }));
+}
+
+export function listRoleAssignments(db: Queryable, tenantId: string, accountIds: string[]) {
+	if (accountIds.length === 0) return Promise.resolve([] as RoleAssignmentTable[]);
+	return db
+		.selectFrom("role_assignments")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("account_id", "in", accountIds)
+		.orderBy("valid_from")
+		.execute();
+}
+
+export function findRoleAssignment(
+	db: Queryable,
+	tenantId: string,
+	accountId: string,
+	assignmentId: string,
+) {
+	return db
+		.selectFrom("role_assignments")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("account_id", "=", accountId)
+		.where("id", "=", assignmentId)
+		.executeTakeFirst();
+}
+
+export async function insertRoleAssignment(tx: Tx, row: RoleAssignmentTable): Promise<void> {
+	await tx.insertInto("role_assignments").values(row).execute();
+}
+
+export async function endRoleAssignment(
+	tx: Tx,
+	tenantId: string,
+	assignmentId: string,
+	at: string,
+): Promise<void> {
+	await tx
+		.updateTable("role_assignments")
+		.set({ valid_to: at })
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", assignmentId)
+		.execute();
+}

@@ -1,0 +1,40 @@
+import type { Queryable } from "../../db/queryable.ts";
+
+export interface AuditFilter {
+	actor?: string | undefined;
+	type?: string | undefined;
+	recordId?: string | undefined;
+	from?: string | undefined;
+	to?: string | undefined;
+}
+
+function filtered(db: Queryable, tenantId: string, filter: AuditFilter) {
+	let query = db.selectFrom("audit_events").where("tenant_id", "=", tenantId);
+	if (filter.actor) {
+		const like = `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		const actor = filter.actor;
+		query = query.where((eb) =>
+			eb.or([eb("actor_id", "=", actor), eb("actor_label", "like", like)]),
+		);
+	}
+	if (filter.type) query = query.where("type", "=", filter.type);
+	if (filter.recordId) query = query.where("record_id", "=", filter.recordId);
+	if (filter.from) query = query.where("occurred_at", ">=", filter.from);
+	if (filter.to) query = query.where("occurred_at", "<", filter.to);
+	return query;
+}
+
+/** Newest first, one page at a time, with the total for the filter. */
+export async function listAuditEvents(
+	db: Queryable,
+	tenantId: string,
+	filter: AuditFilter,
+	page: { limit: number; offset: number },
+) {
+	const base = filtered(db, tenantId, filter);
+	const [rows, count] = await Promise.all([
+		base.selectAll().orderBy("seq", "desc").limit(page.limit).offset(page.offset).execute(),
+		base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+	]);
+	return { rows, total: Number(count.n) };
+}

@@ -1,0 +1,196 @@
+import { randomBytes } from "node:crypto";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AppDeps } from "../../deps.ts";
+import type { AppContext } from "../../http/context.ts";
+import { requireAuth } from "../../http/context.ts";
+import {
+	CSRF_COOKIE,
+	clearCookie,
+	readCookie,
+	SESSION_COOKIE,
+	writeCookie,
+} from "../../http/cookies.ts";
+import {
+	createRouter,
+	jsonBody,
+	jsonResponse,
+	problemResponses,
+	sessionSecurity,
+} from "../../http/openapi.ts";
+import { allPermissions } from "../authz/permissions.ts";
+import { findTenant, listTenants } from "../tenants/tenants.repository.ts";
+import { publicTenantSchema } from "../tenants/tenants.schemas.ts";
+import {
+	codeInputSchema,
+	enrollmentResultSchema,
+	enrollmentSchema,
+	loginInputSchema,
+	passwordChangeInputSchema,
+	sessionInfoSchema,
+	stageResultSchema,
+} from "./auth.schemas.ts";
+import { changeOwnPassword } from "./change-password.ts";
+import { beginTotpEnrollment, confirmTotpEnrollment } from "./enroll-totp.ts";
+import { loginWithPassword } from "./login.ts";
+import { logout } from "./logout.ts";
+import { actorOf, resolveSession } from "./resolve-session.ts";
+import { verifySecondFactor } from "./second-factor.ts";
+import { mfaRequired } from "./stage.ts";
+
+const tags = ["auth"];
+const anyStage = ["mfa_verify", "password_change", "mfa_enroll", "active"] as const;
+
+const routes = {
+	tenants: createRoute({
+		method: "get",
+		path: "/auth/tenants",
+		tags,
+		summary: "Tenants offered on the login screen",
+		responses: { 200: jsonResponse(z.object({ items: z.array(publicTenantSchema) }), "Tenants") },
+	}),
+	session: createRoute({
+		method: "get",
+		path: "/auth/session",
+		tags,
+		summary: "The caller's login state and CSRF token",
+		responses: { 200: jsonResponse(sessionInfoSchema, "Login state") },
+	}),
+	login: createRoute({
+		method: "post",
+		path: "/auth/login",
+		tags,
+		summary: "Log in with a password (first step)",
+		request: { body: jsonBody(loginInputSchema) },
+		responses: {
+			200: jsonResponse(sessionInfoSchema, "Logged in; see stage for the next step"),
+			...problemResponses,
+		},
+	}),
+	logout: createRoute({
+		method: "post",
+		path: "/auth/logout",
+		tags,
+		security: sessionSecurity,
+		summary: "Log out",
+		responses: { 204: { description: "Logged out" }, ...problemResponses },
+	}),
+	verify: createRoute({
+		method: "post",
+		path: "/auth/mfa/verify",
+		tags,
+		security: sessionSecurity,
+		summary: "Second login step: a TOTP or recovery code",
+		request: { body: jsonBody(codeInputSchema) },
+		responses: { 200: jsonResponse(stageResultSchema, "Verified"), ...problemResponses },
+	}),
+	password: createRoute({
+		method: "post",
+		path: "/auth/password",
+		tags,
+		security: sessionSecurity,
+		summary: "Change one's own password (revokes other sessions)",
+		request: { body: jsonBody(passwordChangeInputSchema) },
+		responses: { 200: jsonResponse(stageResultSchema, "Changed"), ...problemResponses },
+	}),
+	enrollBegin: createRoute({
+		method: "post",
+		path: "/auth/mfa/enrollment",
+		tags,
+		security: sessionSecurity,
+		summary: "Start TOTP enrolment: secret and QR code",
+		responses: { 200: jsonResponse(enrollmentSchema, "Enrolment started"), ...problemResponses },
+	}),
+	enrollConfirm: createRoute({
+		method: "post",
+		path: "/auth/mfa/enrollment/confirm",
+		tags,
+		security: sessionSecurity,
+		summary: "Finish TOTP enrolment with a code; returns recovery codes once",
+		request: { body: jsonBody(codeInputSchema) },
+		responses: { 200: jsonResponse(enrollmentResultSchema, "Enrolled"), ...problemResponses },
+	}),
+};
+
+/** Login, second factor, password change, TOTP enrolment, logout. */
+export function authRoutes(deps: AppDeps) {
+	const trustProxy = deps.config.trustProxy;
+
+	async function sessionInfo(c: AppContext) {
+		const auth = c.get("auth");
+		let csrfToken = auth?.session.csrf_token ?? readCookie(c, CSRF_COOKIE);
+		if (!csrfToken) csrfToken = randomBytes(24).toString("base64url");
+		if (readCookie(c, CSRF_COOKIE) !== csrfToken)
+			writeCookie(c, CSRF_COOKIE, csrfToken, trustProxy);
+		if (!auth) return { csrfToken, session: null };
+		const tenant = await findTenant(deps.db, auth.session.tenant_id);
+		const actor = actorOf(auth, c.get("ip"));
+		const codes: string[] = auth.account.recovery_codes
+			? JSON.parse(auth.account.recovery_codes)
+			: [];
+		return {
+			csrfToken,
+			session: {
+				stage: auth.stage,
+				tenant: { slug: tenant?.slug ?? "", name: tenant?.name ?? "" },
+				account: {
+					id: auth.account.id,
+					username: auth.account.username,
+					displayName: auth.account.display_name,
+					mfaEnrolled: Boolean(auth.account.totp_enabled_at),
+					mfaRequired: mfaRequired(auth.account, auth.roles),
+					recoveryCodesLeft: codes.length,
+				},
+				roles: auth.roles,
+				permissions: auth.stage === "active" ? allPermissions(actor) : [],
+			},
+		};
+	}
+
+	return createRouter()
+		.openapi(routes.tenants, async (c) => {
+			const tenants = await listTenants(deps.db);
+			return c.json({ items: tenants.map((t) => ({ slug: t.slug, name: t.name })) }, 200);
+		})
+		.openapi(routes.session, async (c) => c.json(await sessionInfo(c), 200))
+		.openapi(routes.login, async (c) => {
+			const body = c.req.valid("json");
+			const { token } = await loginWithPassword(deps, {
+				tenant: body.tenant,
+				username: body.username,
+				password: body.password,
+				ip: c.get("ip"),
+				userAgent: c.req.header("user-agent") ?? null,
+			});
+			writeCookie(c, SESSION_COOKIE, token, trustProxy);
+			c.set("auth", await resolveSession(deps, token));
+			return c.json(await sessionInfo(c), 200);
+		})
+		.openapi(routes.logout, async (c) => {
+			const auth = requireAuth(c, anyStage);
+			await logout(deps, auth, c.get("ip"));
+			clearCookie(c, SESSION_COOKIE, trustProxy);
+			return c.body(null, 204);
+		})
+		.openapi(routes.verify, async (c) => {
+			const auth = requireAuth(c, ["mfa_verify"]);
+			return c.json(
+				await verifySecondFactor(deps, auth, c.req.valid("json").code, c.get("ip")),
+				200,
+			);
+		})
+		.openapi(routes.password, async (c) => {
+			const auth = requireAuth(c, ["password_change", "mfa_enroll", "active"]);
+			return c.json(await changeOwnPassword(deps, auth, c.req.valid("json"), c.get("ip")), 200);
+		})
+		.openapi(routes.enrollBegin, async (c) => {
+			const auth = requireAuth(c, ["mfa_enroll", "active"]);
+			return c.json(await beginTotpEnrollment(deps, auth), 200);
+		})
+		.openapi(routes.enrollConfirm, async (c) => {
+			const auth = requireAuth(c, ["mfa_enroll", "active"]);
+			return c.json(
+				await confirmTotpEnrollment(deps, auth, c.req.valid("json").code, c.get("ip")),
+				200,
+			);
+		});
+}

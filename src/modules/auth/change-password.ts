@@ -1,0 +1,59 @@
+import { inTransaction } from "../../db/transaction.ts";
+import type { AppDeps } from "../../deps.ts";
+import { Problem } from "../../http/problem.ts";
+import { updateAccount } from "../accounts/accounts.repository.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { hashPassword, passwordProblems, verifyPassword } from "./password-hash.ts";
+import type { RequestAuth } from "./resolve-session.ts";
+import { deleteAccountSessions, updateSession } from "./sessions.repository.ts";
+import { nextStage } from "./stage.ts";
+
+/**
+ * Replace one's own password. Every other session of the account is revoked; this one moves on
+ * to the next login step (TOTP enrolment where it is mandatory).
+ */
+export async function changeOwnPassword(
+	deps: AppDeps,
+	auth: RequestAuth,
+	input: { currentPassword: string; newPassword: string },
+	ip: string | null,
+) {
+	if (auth.stage === "mfa_verify")
+		throw new Problem("mfa_verification_required", "enter your second factor first");
+	const { account } = auth;
+	if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
+		throw new Problem("invalid_credentials", "the current password is not correct", {
+			issues: [{ path: "currentPassword", message: "not correct" }],
+		});
+	}
+	const problems = passwordProblems(input.newPassword, account.username);
+	if (input.newPassword === input.currentPassword)
+		problems.push("the new password must differ from the current one");
+	if (problems.length > 0) {
+		throw new Problem("validation_failed", problems.join("; "), {
+			issues: problems.map((message) => ({ path: "newPassword", message })),
+		});
+	}
+	const passwordHash = await hashPassword(input.newPassword);
+	const now = new Date().toISOString();
+	const updated = { ...account, must_change_password: false };
+	const stage = nextStage(updated, auth.roles, true);
+	await inTransaction(deps.db, async (tx) => {
+		await updateAccount(tx, account.tenant_id, account.id, {
+			password_hash: passwordHash,
+			must_change_password: false,
+			password_changed_at: now,
+			updated_at: now,
+		});
+		const revoked = await deleteAccountSessions(tx, account.id, auth.session.id);
+		await updateSession(tx, auth.session.id, { stage });
+		await recordAudit(
+			tx,
+			{ tenantId: account.tenant_id, actorId: account.id, actorLabel: account.display_name, ip },
+			"auth.password_changed",
+			{ sessionsRevoked: revoked },
+			{ recordType: "account", recordId: account.id },
+		);
+	});
+	return { stage };
+}

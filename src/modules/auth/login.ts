@@ -1,0 +1,108 @@
+import { inTransaction } from "../../db/transaction.ts";
+import type { AppDeps } from "../../deps.ts";
+import { Problem } from "../../http/problem.ts";
+import {
+	findAccountByUsername,
+	rolesInForce,
+	updateAccount,
+} from "../accounts/accounts.repository.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { findTenantBySlug } from "../tenants/tenants.repository.ts";
+import { decoyPasswordHash, verifyPassword } from "./password-hash.ts";
+import { insertSession } from "./sessions.repository.ts";
+import { nextStage } from "./stage.ts";
+import { clearFailures, lockedUntil, recordFailure } from "./throttle.ts";
+
+export interface LoginInput {
+	tenant: string;
+	username: string;
+	password: string;
+	ip: string | null;
+	userAgent: string | null;
+}
+
+const INVALID = "the tenant, user name or password is not correct";
+
+/**
+ * First step of login: the password. Every refusal looks the same whether or not the tenant or
+ * account exists, and costs the same hash computation.
+ */
+export async function loginWithPassword(deps: AppDeps, input: LoginInput) {
+	const now = new Date();
+	const tenant = await findTenantBySlug(deps.db, input.tenant);
+	if (!tenant) {
+		await verifyPassword(input.password, await decoyPasswordHash());
+		throw new Problem("invalid_credentials", INVALID);
+	}
+	const locked = await lockedUntil(deps.db, tenant.id, input.username, now);
+	if (locked) {
+		await verifyPassword(input.password, await decoyPasswordHash());
+		throw throttled(locked, now);
+	}
+	const account = await findAccountByUsername(deps.db, tenant.id, input.username);
+	const passwordOk = await verifyPassword(
+		input.password,
+		account?.password_hash ?? (await decoyPasswordHash()),
+	);
+	const context = {
+		tenantId: tenant.id,
+		actorId: account?.id ?? null,
+		actorLabel: input.username,
+		ip: input.ip,
+	};
+
+	if (!account || !passwordOk || account.disabled_at) {
+		const reason = account?.disabled_at && passwordOk ? "disabled" : "bad_credentials";
+		const until = await inTransaction(deps.db, async (tx) => {
+			const lockEnd = await recordFailure(tx, tenant.id, input.username, now);
+			await recordAudit(tx, context, "auth.login_failed", { username: input.username, reason });
+			if (lockEnd)
+				await recordAudit(tx, context, "auth.login_throttled", {
+					username: input.username,
+					until: lockEnd,
+				});
+			return lockEnd;
+		});
+		if (until) throw throttled(until, now);
+		throw new Problem("invalid_credentials", INVALID);
+	}
+
+	const roles = await rolesInForce(deps.db, tenant.id, account.id, now.toISOString());
+	const stage = nextStage(account, roles, false);
+	return inTransaction(deps.db, async (tx) => {
+		await clearFailures(tx, tenant.id, input.username);
+		if (account.failed_logins > 0)
+			await updateAccount(tx, tenant.id, account.id, { failed_logins: 0 });
+		const session = await insertSession(tx, {
+			tenantId: tenant.id,
+			accountId: account.id,
+			stage,
+			ip: input.ip,
+			userAgent: input.userAgent,
+		});
+		if (stage !== "mfa_verify") {
+			await recordAudit(
+				tx,
+				{ ...context, actorLabel: account.display_name },
+				"auth.login_succeeded",
+				{ method: "password" },
+				{
+					recordType: "account",
+					recordId: account.id,
+				},
+			);
+		}
+		return session;
+	});
+}
+
+function throttled(until: string, now: Date): Problem {
+	const seconds = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000));
+	return new Problem(
+		"login_throttled",
+		`too many failed attempts; try again in ${seconds} seconds`,
+		{
+			retryAfterSeconds: seconds,
+		},
+	);
+}

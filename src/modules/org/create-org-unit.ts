@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import type { OrgUnitTable } from "../../db/schema.ts";
+import type { Tx } from "../../db/transaction.ts";
+import { Problem } from "../../http/problem.ts";
+import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { authorize } from "../authz/policy.ts";
+import type { Actor } from "../authz/roles.ts";
+import { orgPolicy } from "./org.policy.ts";
+import { findOrgUnit, findOrgUnitByCode, insertOrgUnit } from "./org.repository.ts";
+import type { OrgUnitInput } from "./org.schemas.ts";
+
+/** Add an org unit (agency, 部局, 課, 係, or a system) under an optional parent of the same tenant. */
+export async function createOrgUnit(
+	tx: Tx,
+	actor: Actor,
+	input: OrgUnitInput,
+): Promise<OrgUnitTable> {
+	authorize(actor, orgPolicy, "org_unit.create");
+	if (input.parentId && !(await findOrgUnit(tx, actor.tenantId, input.parentId))) {
+		throw new Problem("validation_failed", `parent org unit ${input.parentId} does not exist`, {
+			issues: [{ path: "parentId", message: "unknown org unit" }],
+		});
+	}
+	if (await findOrgUnitByCode(tx, actor.tenantId, input.code)) {
+		throw new Problem("conflict", `org unit code "${input.code}" is already used`, {
+			issues: [{ path: "code", message: "already used" }],
+		});
+	}
+	const row: OrgUnitTable = {
+		id: randomUUID(),
+		tenant_id: actor.tenantId,
+		parent_id: input.parentId,
+		code: input.code,
+		name: input.name,
+		kind: input.kind,
+		created_at: new Date().toISOString(),
+	};
+	await insertOrgUnit(tx, row);
+	await recordAudit(
+		tx,
+		auditContextOf(actor),
+		"org_unit.created",
+		{ code: row.code, name: row.name, kind: row.kind, parentId: row.parent_id },
+		{ recordType: "org_unit", recordId: row.id },
+	);
+	return row;
+}

@@ -1,0 +1,7 @@
+import { definePolicy } from "../authz/policy.ts";
+
+/** Every member of staff may see the organisation; its administrator shapes it. */
+export const orgPolicy = definePolicy({
+	"org_unit.read": ["staff"],
+	"org_unit.create": ["tenant_admin"],
+});

@@ -1,0 +1,30 @@
+import { z } from "@hono/zod-openapi";
+
+export const tenantSlugSchema = z
+	.string()
+	.min(2)
+	.max(40)
+	.regex(/^[a-z][a-z0-9-]*$/, "lowercase letters, digits and hyphens, starting with a letter");
+
+export const tenantInputSchema = z
+	.strictObject({
+		slug: tenantSlugSchema,
+		name: z.string().trim().min(1).max(100),
+		pack: z.string().min(1).max(40).default("standard"),
+	})
+	.openapi("TenantInput");
+export type TenantInput = z.infer<typeof tenantInputSchema>;
+
+export const tenantSchema = z
+	.object({
+		id: z.string(),
+		slug: z.string(),
+		name: z.string(),
+		pack: z.string(),
+		createdAt: z.string(),
+	})
+	.openapi("Tenant");
+
+export const publicTenantSchema = z
+	.object({ slug: z.string(), name: z.string() })
+	.openapi("PublicTenant");
