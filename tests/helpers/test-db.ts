@@ -1,0 +1,60 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { loadConfig } from "../../src/config.ts";
+import { openDatabase } from "../../src/db/connection.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+import type { AppDeps } from "../../src/deps.ts";
+import { SecretBox } from "../../src/modules/auth/secret-box.ts";
+
+export interface TestRuntime extends AppDeps {
+	/** Drop the database (PostgreSQL) or delete the files (SQLite). */
+	cleanup(): Promise<void>;
+	dataDir: string;
+	databaseUrl: string | undefined;
+}
+
+/**
+ * A fresh, migrated database for one test file: SQLite in a temp directory by default, or a new
+ * PostgreSQL database on the server of `DATABASE_URL` when that is set. Never shared rows.
+ */
+export async function createTestRuntime(): Promise<TestRuntime> {
+	const dataDir = mkdtempSync(join(tmpdir(), "mamori-test-"));
+	const serverUrl = process.env.DATABASE_URL;
+	let databaseUrl: string | undefined;
+	let dropDatabase = async () => {};
+	if (serverUrl) {
+		const name = `mamori_t_${randomBytes(6).toString("hex")}`;
+		const admin = new pg.Client({ connectionString: serverUrl });
+		await admin.connect();
+		await admin.query(`CREATE DATABASE ${name}`);
+		await admin.end();
+		const url = new URL(serverUrl);
+		url.pathname = `/${name}`;
+		databaseUrl = url.toString();
+		dropDatabase = async () => {
+			const client = new pg.Client({ connectionString: serverUrl });
+			await client.connect();
+			await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			await client.end();
+		};
+	}
+	const config = { ...loadConfig({}), dataDir, databaseUrl };
+	const handle = openDatabase({ databaseUrl, dataDir });
+	await migrateToLatest(handle);
+	return {
+		db: handle.db,
+		engine: handle.engine,
+		config,
+		secrets: new SecretBox(randomBytes(32)),
+		dataDir,
+		databaseUrl,
+		async cleanup() {
+			await handle.db.destroy();
+			await dropDatabase();
+			rmSync(dataDir, { recursive: true, force: true });
+		},
+	};
+}
