@@ -14,18 +14,21 @@ export interface Config {
 	trustProxy: boolean;
 }
 
-function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
 	const raw = env[name];
 	if (raw === undefined || raw === "") return fallback;
 	const value = Number(raw);
-	if (!Number.isInteger(value) || value <= 0)
-		throw new Error(`${name} must be a positive integer, got "${raw}"`);
+	if (!Number.isInteger(value) || value < min) {
+		const what = min === 0 ? "a non-negative integer" : "a positive integer";
+		throw new Error(`${name} must be ${what}, got "${raw}"`);
+	}
 	return value;
 }
 
 /** Read configuration from the environment; throws with the variable's name when one is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-	const port = intFromEnv(env, "PORT", 8080);
+	// PORT=0 asks the system for a free port (tests); the server prints the one it got.
+	const port = intFromEnv(env, "PORT", 8080, 0);
 	if (port > 65535) throw new Error(`PORT must be at most 65535, got ${port}`);
 	return {
 		port,

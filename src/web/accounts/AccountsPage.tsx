@@ -1,0 +1,128 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type Account, api, call } from "../api/client.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { Pagination } from "../components/Pagination.tsx";
+import { date } from "../i18n/dates.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { useOrgUnits } from "../org/useOrgUnits.ts";
+import { Link, navigate } from "../router.tsx";
+import { useCan } from "../session.tsx";
+import { AccountStatus, MfaStatus, RoleTags } from "./AccountBadges.tsx";
+import { AccountCreateDialog } from "./AccountCreateDialog.tsx";
+
+const PAGE_SIZE = 50;
+
+/** Accounts of the tenant: search, page through, open one, create one. */
+export function AccountsPage() {
+	const { t, lang } = useI18n();
+	const can = useCan();
+	const { byId } = useOrgUnits();
+	const [query, setQuery] = useState("");
+	const [search, setSearch] = useState("");
+	const [offset, setOffset] = useState(0);
+	const [page, setPage] = useState<{ items: Account[]; total: number } | null>(null);
+	const [error, setError] = useState<unknown>(null);
+	const [creating, setCreating] = useState(false);
+
+	const load = useCallback(async () => {
+		try {
+			const params = { query: { limit: PAGE_SIZE, offset, ...(search ? { q: search } : {}) } };
+			setPage(await call(api.GET("/api/accounts", { params })));
+			setError(null);
+		} catch (failure) {
+			setError(failure);
+		}
+	}, [search, offset]);
+
+	useEffect(() => {
+		void load();
+	}, [load]);
+
+	function submit(event: FormEvent) {
+		event.preventDefault();
+		setOffset(0);
+		setSearch(query.trim());
+	}
+
+	return (
+		<section className="page">
+			<div className="page-header">
+				<h1>{t("accounts.title")}</h1>
+				{can("account.create") ? (
+					<button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+						{t("accounts.create")}
+					</button>
+				) : null}
+			</div>
+
+			<search>
+				<form className="toolbar" onSubmit={submit}>
+					<label htmlFor="account-search">{t("accounts.searchLabel")}</label>
+					<input
+						id="account-search"
+						type="search"
+						value={query}
+						onChange={(event) => setQuery(event.target.value)}
+					/>
+					<button type="submit" className="button">
+						{t("common.search")}
+					</button>
+				</form>
+			</search>
+
+			<ErrorAlert error={error} />
+			{page ? (
+				<>
+					<div className="table-wrap">
+						<table className="table">
+							<caption className="visually-hidden">{t("accounts.title")}</caption>
+							<thead>
+								<tr>
+									<th scope="col">{t("accounts.username")}</th>
+									<th scope="col">{t("accounts.displayName")}</th>
+									<th scope="col">{t("accounts.roles")}</th>
+									<th scope="col">{t("accounts.mfa")}</th>
+									<th scope="col">{t("accounts.status")}</th>
+									<th scope="col">{t("accounts.createdAt")}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{page.items.map((account) => (
+									<tr key={account.id}>
+										<td>
+											<Link to={`/accounts/${encodeURIComponent(account.id)}`}>
+												{account.username}
+											</Link>
+										</td>
+										<td>{account.displayName}</td>
+										<td>
+											<RoleTags roles={account.roles} units={byId} />
+										</td>
+										<td>
+											<MfaStatus account={account} />
+										</td>
+										<td>
+											<AccountStatus account={account} />
+										</td>
+										<td className="nowrap">{date(account.createdAt, lang)}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+						{page.items.length === 0 ? <p className="empty">{t("common.noResults")}</p> : null}
+					</div>
+					<Pagination offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
+				</>
+			) : null}
+
+			{creating ? (
+				<AccountCreateDialog
+					onClose={(created) => {
+						setCreating(false);
+						if (created) navigate(`/accounts/${encodeURIComponent(created.id)}`);
+					}}
+				/>
+			) : null}
+		</section>
+	);
+}

@@ -1,0 +1,92 @@
+import { useEffect, useMemo, useState } from "react";
+import {
+	type AuditEvent,
+	type AuditEventType,
+	type AuditFilter,
+	api,
+	auditExportUrl,
+	call,
+} from "../api/client.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { Pagination } from "../components/Pagination.tsx";
+import { endOfJapanDay, startOfJapanDay } from "../i18n/dates.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { useOrgUnits } from "../org/useOrgUnits.ts";
+import { useCan } from "../session.tsx";
+import { type AuditFilterForm, AuditFilters, EMPTY_FILTER } from "./AuditFilters.tsx";
+import { AuditTable } from "./AuditTable.tsx";
+
+const PAGE_SIZE = 50;
+
+/** The API filter for what was typed: whole Japanese days, end day included. */
+function toApiFilter(form: AuditFilterForm): Omit<AuditFilter, "limit" | "offset"> {
+	return {
+		...(form.actor ? { actor: form.actor } : {}),
+		// The select offers only the types the server listed.
+		...(form.type ? { type: form.type as AuditEventType } : {}),
+		...(form.recordId ? { recordId: form.recordId } : {}),
+		...(form.fromDay ? { from: startOfJapanDay(form.fromDay) } : {}),
+		...(form.toDay ? { to: endOfJapanDay(form.toDay) } : {}),
+	};
+}
+
+/** The audit log: filters, a page of events (newest first) and the CSV export of the filter. */
+export function AuditPage() {
+	const { t } = useI18n();
+	const can = useCan();
+	const { byId } = useOrgUnits();
+	const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTER);
+	const [offset, setOffset] = useState(0);
+	const [types, setTypes] = useState<string[]>([]);
+	const [page, setPage] = useState<{ items: AuditEvent[]; total: number } | null>(null);
+	const [error, setError] = useState<unknown>(null);
+	const filter = useMemo(() => toApiFilter(form), [form]);
+
+	useEffect(() => {
+		let current = true;
+		call(
+			api.GET("/api/audit-events", { params: { query: { ...filter, limit: PAGE_SIZE, offset } } }),
+		)
+			.then((result) => {
+				if (!current) return;
+				setPage(result);
+				setTypes(result.types);
+				setError(null);
+			})
+			.catch((failure: unknown) => {
+				if (current) setError(failure);
+			});
+		return () => {
+			current = false;
+		};
+	}, [filter, offset]);
+
+	return (
+		<section className="page">
+			<div className="page-header">
+				<h1>{t("audit.title")}</h1>
+				{can("audit.export") ? (
+					<a className="button" href={auditExportUrl(filter)} download="audit-events.csv">
+						{t("audit.export")}
+					</a>
+				) : null}
+			</div>
+			<p className="lead">{t("audit.lead")}</p>
+			<AuditFilters
+				initial={form}
+				types={types}
+				onApply={(next) => {
+					setOffset(0);
+					setForm(next);
+				}}
+			/>
+			<ErrorAlert error={error} />
+			{page ? (
+				<>
+					<AuditTable events={page.items} units={byId} />
+					<Pagination offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
+				</>
+			) : null}
+		</section>
+	);
+}

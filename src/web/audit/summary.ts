@@ -1,0 +1,119 @@
+import type { AuditEvent, OrgUnit } from "../api/client.ts";
+import { date, dateTime } from "../i18n/dates.ts";
+import type { I18n } from "../i18n/i18n.tsx";
+
+type Data = Record<string, unknown>;
+
+const SNAPSHOT_FIELDS = [
+	"username",
+	"displayName",
+	"email",
+	"worksInMynumber",
+	"disabled",
+] as const;
+
+function text(data: Data, key: string): string {
+	const value = data[key];
+	return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
+function record(data: Data, key: string): Data {
+	const value = data[key];
+	return typeof value === "object" && value !== null ? (value as Data) : {};
+}
+
+function show(value: unknown, i18n: I18n): string {
+	if (value === null || value === undefined || value === "") return i18n.t("common.none");
+	if (typeof value === "boolean") return i18n.t(value ? "common.yes" : "common.no");
+	return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/** What changed between two account snapshots, `氏名: 山田 → 山田太郎`. */
+function accountChanges(data: Data, i18n: I18n): string {
+	const before = record(data, "before");
+	const after = record(data, "after");
+	const changes = SNAPSHOT_FIELDS.filter((field) => before[field] !== after[field]).map(
+		(field) =>
+			`${i18n.t(`audit.field.${field}`)}: ${show(before[field], i18n)} → ${show(after[field], i18n)}`,
+	);
+	return changes.length > 0 ? changes.join("; ") : i18n.t("audit.data.noChange");
+}
+
+function roleChange(data: Data, i18n: I18n, units: ReadonlyMap<string, OrgUnit>): string {
+	const unitId = text(data, "orgUnitId");
+	const unit = unitId ? (units.get(unitId)?.name ?? unitId) : "";
+	const until = text(data, "validTo");
+	return i18n.t("audit.data.role", {
+		role: i18n.label("role", text(data, "role")),
+		unit: unit ? i18n.t("audit.data.roleUnit", { unit }) : "",
+		until: until ? i18n.t("audit.data.roleUntil", { date: date(until, i18n.lang) }) : "",
+	});
+}
+
+function generic(data: Data, i18n: I18n): string {
+	return Object.entries(data)
+		.map(([key, value]) => `${key}: ${show(value, i18n)}`)
+		.join("; ");
+}
+
+/**
+ * A readable line for an audit event's data, in the current language. Unknown event types
+ * fall back to `key: value` pairs, so new events are never hidden.
+ */
+export function summarize(
+	event: AuditEvent,
+	i18n: I18n,
+	units: ReadonlyMap<string, OrgUnit>,
+): string {
+	const { t, label } = i18n;
+	const data = event.data;
+	switch (event.type) {
+		case "tenant.created":
+			return t("audit.data.tenant", { name: text(data, "name"), slug: text(data, "slug") });
+		case "auth.login_succeeded":
+			return t("audit.data.method", { method: label("audit.data.method", text(data, "method")) });
+		case "auth.login_failed":
+			return t("audit.data.failed", {
+				username: text(data, "username"),
+				reason: label("audit.data.reason", text(data, "reason")),
+			});
+		case "auth.login_throttled": {
+			const until = text(data, "until");
+			return t("audit.data.throttled", {
+				username: text(data, "username"),
+				until: until ? dateTime(until, i18n.lang) : "",
+			});
+		}
+		case "auth.logout":
+		case "auth.mfa_enrolled":
+			return "";
+		case "auth.password_changed":
+		case "account.password_reset":
+		case "account.mfa_reset":
+			return t("audit.data.sessionsRevoked", { count: text(data, "sessionsRevoked") });
+		case "auth.recovery_code_used":
+			return t("audit.data.remaining", { count: text(data, "remaining") });
+		case "account.created": {
+			const after = record(data, "after");
+			return t("audit.data.accountCreated", {
+				username: text(after, "username"),
+				displayName: text(after, "displayName"),
+			});
+		}
+		case "account.updated":
+			return accountChanges(data, i18n);
+		case "role.assigned":
+		case "role.revoked":
+			return roleChange(data, i18n, units);
+		case "org_unit.created":
+			return t("audit.data.orgUnit", {
+				code: text(data, "code"),
+				name: text(data, "name"),
+				kind: label("org.kind", text(data, "kind")),
+			});
+		case "audit.exported":
+			return t("audit.data.exported", { rows: text(data, "rows") });
+		default:
+			return generic(data, i18n);
+	}
+}

@@ -1,0 +1,130 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { api, call } from "../api/client.ts";
+import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
+import { Field } from "../components/Field.tsx";
+import { useI18n } from "../i18n/i18n.tsx";
+import { useSession } from "../session.tsx";
+import { AuthLayout } from "./AuthLayout.tsx";
+
+const LAST_TENANT = "mamori.tenant";
+
+function lastTenant(): string {
+	try {
+		return localStorage.getItem(LAST_TENANT) ?? "";
+	} catch {
+		return "";
+	}
+}
+
+/** Step one: organisation, user name and password. */
+export function LoginPage() {
+	const { t } = useI18n();
+	const { setSession, notice } = useSession();
+	const [tenants, setTenants] = useState<{ slug: string; name: string }[]>([]);
+	const [tenant, setTenant] = useState(lastTenant);
+	const [username, setUsername] = useState("");
+	const [password, setPassword] = useState("");
+	const [busy, setBusy] = useState(false);
+	const [error, setError] = useState<unknown>(null);
+
+	useEffect(() => {
+		call(api.GET("/api/auth/tenants")).then(
+			({ items }) => {
+				setTenants(items);
+				setTenant((current) => {
+					if (items.some((item) => item.slug === current)) return current;
+					return items.length === 1 && items[0] ? items[0].slug : "";
+				});
+			},
+			(failure: unknown) => setError(failure),
+		);
+	}, []);
+
+	async function submit(event: FormEvent) {
+		event.preventDefault();
+		setBusy(true);
+		setError(null);
+		try {
+			const info = await call(
+				api.POST("/api/auth/login", { body: { tenant, username, password } }),
+			);
+			try {
+				localStorage.setItem(LAST_TENANT, tenant);
+			} catch {
+				// only a convenience
+			}
+			setSession(info.session);
+		} catch (failure) {
+			setError(failure);
+			setPassword("");
+		} finally {
+			setBusy(false);
+		}
+	}
+
+	const noticeText =
+		notice === "sessionEnded"
+			? t("login.sessionEnded")
+			: notice === "loggedOut"
+				? t("login.loggedOut")
+				: null;
+
+	return (
+		<AuthLayout title={t("login.title")} lead={t("login.lead")}>
+			<StatusMessage>{noticeText}</StatusMessage>
+			<form className="form" onSubmit={submit} aria-busy={busy}>
+				<ErrorAlert error={error} />
+				<Field label={t("login.tenant")} required>
+					{(id) => (
+						<select
+							id={id}
+							name="tenant"
+							required
+							value={tenant}
+							onChange={(event) => setTenant(event.target.value)}
+						>
+							<option value="">{t("login.tenantChoose")}</option>
+							{tenants.map((item) => (
+								<option key={item.slug} value={item.slug}>
+									{item.name}
+								</option>
+							))}
+						</select>
+					)}
+				</Field>
+				<Field label={t("login.username")} required>
+					{(id) => (
+						<input
+							id={id}
+							name="username"
+							autoComplete="username"
+							autoCapitalize="none"
+							spellCheck={false}
+							required
+							value={username}
+							onChange={(event) => setUsername(event.target.value)}
+						/>
+					)}
+				</Field>
+				<Field label={t("login.password")} required>
+					{(id) => (
+						<input
+							id={id}
+							name="password"
+							type="password"
+							autoComplete="current-password"
+							required
+							value={password}
+							onChange={(event) => setPassword(event.target.value)}
+						/>
+					)}
+				</Field>
+				<div className="form-actions">
+					<button type="submit" className="button button-primary button-wide" disabled={busy}>
+						{t("login.submit")}
+					</button>
+				</div>
+			</form>
+		</AuthLayout>
+	);
+}

@@ -1,0 +1,14 @@
+// Compile-time checks that the catalogues label every stable code the API can send. A new role,
+// audit event type, org unit kind or error code fails `tsc` until ja.ts (and so en.ts) has it.
+import type { ProblemCode } from "../../http/problem.ts";
+import type { AuditEventType, OrgUnitKind, Role } from "../api/client.ts";
+import type { MessageKey } from "./ja.ts";
+
+type Missing<Prefix extends string, Code extends string> = Exclude<`${Prefix}.${Code}`, MessageKey>;
+type NoneMissing<T> = [T] extends [never] ? true : false;
+type Assert<T extends true> = T;
+
+export type RolesLabelled = Assert<NoneMissing<Missing<"role", Role>>>;
+export type AuditEventsLabelled = Assert<NoneMissing<Missing<"audit.type", AuditEventType>>>;
+export type OrgUnitKindsLabelled = Assert<NoneMissing<Missing<"org.kind", OrgUnitKind>>>;
+export type ProblemsLabelled = Assert<NoneMissing<Missing<"error", ProblemCode>>>;

@@ -1,0 +1,84 @@
+import { type ReactElement, useEffect, useRef } from "react";
+import { AccountDetailPage } from "../accounts/AccountDetailPage.tsx";
+import { AccountsPage } from "../accounts/AccountsPage.tsx";
+import { AuditPage } from "../audit/AuditPage.tsx";
+import { Brand } from "../components/Brand.tsx";
+import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
+import { useI18n } from "../i18n/i18n.tsx";
+import { OrgUnitsPage } from "../org/OrgUnitsPage.tsx";
+import { DashboardPage } from "../pages/DashboardPage.tsx";
+import { ForbiddenPage, NotFoundPage } from "../pages/StatusPages.tsx";
+import { usePath } from "../router.tsx";
+import { useActiveSession, useCan, useSession } from "../session.tsx";
+import { SideNav } from "./SideNav.tsx";
+
+function Page({ path }: { path: string }) {
+	const can = useCan();
+	const guard = (permission: string, page: ReactElement) =>
+		can(permission) ? page : <ForbiddenPage />;
+	if (path === "/") return <DashboardPage />;
+	if (path === "/accounts") return guard("account.read", <AccountsPage />);
+	const account = /^\/accounts\/([^/]+)$/.exec(path);
+	if (account?.[1]) {
+		const id = decodeURIComponent(account[1]);
+		return guard("account.read", <AccountDetailPage key={id} id={id} />);
+	}
+	if (path === "/org-units") return guard("org_unit.read", <OrgUnitsPage />);
+	if (path === "/audit") return guard("audit.read", <AuditPage />);
+	return <NotFoundPage />;
+}
+
+/** The logged-in frame: header, side navigation, and the page of the current path. */
+export function Shell() {
+	const { t } = useI18n();
+	const session = useActiveSession();
+	const { logout } = useSession();
+	const path = usePath();
+	const mainRef = useRef<HTMLElement>(null);
+	const firstPath = useRef(path);
+
+	// After in-app navigation, move focus to the new page's heading so it is announced.
+	useEffect(() => {
+		if (path === firstPath.current) return;
+		firstPath.current = "";
+		const heading = mainRef.current?.querySelector("h1");
+		if (heading instanceof HTMLElement) {
+			heading.tabIndex = -1;
+			heading.focus();
+		}
+	}, [path]);
+
+	return (
+		<div className="app">
+			<a className="skip-link" href="#main">
+				{t("app.skipToContent")}
+			</a>
+			<header className="app-header">
+				<div className="app-header-start">
+					<Brand inverse />
+					<span className="app-tenant">
+						<span className="visually-hidden">{t("shell.tenant")}: </span>
+						{session.tenant.name}
+					</span>
+				</div>
+				<div className="app-header-end">
+					<LanguageSwitch />
+					<span className="app-user">
+						<span className="visually-hidden">{t("shell.user")}: </span>
+						{session.account.displayName}
+						<span className="app-username">({session.account.username})</span>
+					</span>
+					<button type="button" className="button button-header" onClick={() => void logout()}>
+						{t("shell.logout")}
+					</button>
+				</div>
+			</header>
+			<div className="app-body">
+				<SideNav path={path} />
+				<main id="main" ref={mainRef} className="app-main" tabIndex={-1}>
+					<Page path={path} />
+				</main>
+			</div>
+		</div>
+	);
+}

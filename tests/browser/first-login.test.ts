@@ -1,0 +1,144 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { Secret, TOTP } from "otpauth";
+import type { Browser } from "playwright-core";
+import { launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
+
+const NEW_PASSWORD = "a long municipal passphrase 2026";
+const SCREENSHOT = "/tmp/mamori-dashboard.png";
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+	server = await startServer();
+	browser = await launchBrowser();
+});
+
+after(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+test("first administrator: login, new password, TOTP, recovery codes, dashboard, English, audit log, MFA login", async () => {
+	const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+	const { page, problems } = await watchedPage(context);
+	const heading = (name: string) => page.getByRole("heading", { level: 1, name, exact: true });
+
+	// Login, in Japanese by default.
+	await page.goto(server.url);
+	await heading("ログイン").waitFor();
+	assert.equal(await page.locator("html").getAttribute("lang"), "ja");
+	await page.getByLabel("団体").selectOption("demo");
+	await page.getByLabel("ユーザー名").fill("admin");
+	await page.getByLabel("パスワード").fill(server.oneTimePassword);
+	await page.getByRole("button", { name: "ログイン" }).click();
+
+	// The one-time password must be replaced; mismatched confirmation is caught on the page.
+	await heading("パスワードの変更").waitFor();
+	await page.getByLabel("現在のパスワード").fill(server.oneTimePassword);
+	await page.getByLabel("新しいパスワード", { exact: true }).fill(NEW_PASSWORD);
+	await page.getByLabel("新しいパスワード（確認）").fill(`${NEW_PASSWORD}!`);
+	await page.getByRole("button", { name: "パスワードを変更" }).click();
+	await page.getByRole("alert").filter({ hasText: "一致しません" }).waitFor();
+	await page.getByLabel("新しいパスワード（確認）").fill(NEW_PASSWORD);
+	await page.getByRole("button", { name: "パスワードを変更" }).click();
+
+	// TOTP enrolment: QR code and the key as text; the test acts as the authenticator app.
+	await heading("二要素認証（TOTP）の登録").waitFor();
+	const qr = page.getByRole("img", { name: "認証アプリに登録するための QR コード" });
+	assert.match((await qr.getAttribute("src")) ?? "", /^data:image\/svg\+xml;utf8,%3Csvg/);
+	const secret = (await page.getByTestId("totp-secret").textContent())?.trim() ?? "";
+	assert.match(secret, /^[A-Z2-7]{32}$/, "the base32 key is shown for manual entry");
+	const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
+	await page.getByLabel("認証アプリに表示された6桁のコード").fill(totp.generate());
+	await page.getByRole("button", { name: "登録を完了" }).click();
+
+	// Ten recovery codes, shown once.
+	await heading("リカバリーコード").waitFor();
+	const codes = await page
+		.getByRole("list", { name: "リカバリーコード一覧" })
+		.getByRole("listitem")
+		.allTextContents();
+	assert.equal(codes.length, 10);
+	for (const code of codes) assert.match(code, /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
+	await page.getByRole("button", { name: "保管しました。次へ進む" }).click();
+
+	// The dashboard shell: tenant, user, navigation following permissions, modules to come.
+	await heading("ホーム").waitFor();
+	await page
+		.getByText("管理者さん、ようこそ。デモ市の情報セキュリティ管理システムです。")
+		.waitFor();
+	const banner = page.getByRole("banner");
+	await banner.getByText("デモ市").waitFor();
+	const nav = page.getByRole("navigation", { name: "メインメニュー" });
+	for (const name of ["ホーム", "アカウント", "組織", "監査ログ"]) {
+		await nav.getByRole("link", { name, exact: true }).waitFor();
+	}
+	assert.equal(
+		await nav.getByRole("link", { name: /情報資産台帳/ }).count(),
+		0,
+		"coming soon is not a link",
+	);
+	await nav.getByText("情報資産台帳").waitFor();
+	await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+	// English, remembered across a reload.
+	await banner.getByRole("button", { name: "English" }).click();
+	await heading("Home").waitFor();
+	await page.getByText("Welcome, 管理者.", { exact: false }).waitFor();
+	assert.equal(await page.locator("html").getAttribute("lang"), "en");
+	await page.reload();
+	await heading("Home").waitFor();
+	assert.equal(await page.locator("html").getAttribute("lang"), "en");
+
+	// The audit log shows this login, labelled in English.
+	await page
+		.getByRole("navigation", { name: "Main menu" })
+		.getByRole("link", { name: "Audit log" })
+		.click();
+	await heading("Audit log").waitFor();
+	const loginRow = page.locator('tr[data-type="auth.login_succeeded"]');
+	await loginRow.first().waitFor();
+	assert.match(
+		(await loginRow.first().textContent()) ?? "",
+		/Login succeeded.*管理者.*Method: password/s,
+	);
+	const exportLink = page.getByRole("link", { name: "Export CSV" });
+	assert.equal(await exportLink.getAttribute("href"), "/api/audit-events/export.csv");
+
+	// Filtering by type narrows the list and is carried into the export link.
+	await page.getByLabel("Event").selectOption("auth.mfa_enrolled");
+	await page.getByRole("button", { name: "Search" }).click();
+	await page.getByText("Showing 1–1 of 1").waitFor();
+	assert.equal(
+		await exportLink.getAttribute("href"),
+		"/api/audit-events/export.csv?type=auth.mfa_enrolled",
+	);
+
+	// Logging out returns to the login screen, still in English, the organisation remembered.
+	await page.getByRole("button", { name: "Log out" }).click();
+	await heading("Log in").waitFor();
+	await page.getByText("You have logged out.").waitFor();
+	assert.equal(await page.getByLabel("Organisation").inputValue(), "demo");
+
+	// Logging in again asks for the second factor; a recovery code works once.
+	await page.getByLabel("User name").fill("admin");
+	await page.getByLabel("Password").fill(NEW_PASSWORD);
+	await page.getByRole("button", { name: "Log in" }).click();
+	await heading("Two-factor authentication").waitFor();
+	await page.getByLabel("Authentication code").fill(codes[0] ?? "");
+	await page.getByRole("button", { name: "Verify" }).click();
+	await heading("Home").waitFor();
+	await page.getByText("Recovery codes left: 9").waitFor();
+
+	// Keyboard: the first Tab reaches the skip link, which moves focus to the main content.
+	await page.keyboard.press("Tab");
+	const skip = page.getByRole("link", { name: "Skip to main content" });
+	assert.ok(await skip.evaluate((element) => element === document.activeElement));
+	await page.keyboard.press("Enter");
+	assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+
+	assert.deepEqual(problems, [], "no console errors, CSP violations or outbound requests");
+	await context.close();
+});
