@@ -64,6 +64,44 @@ export async function updateAccount(
 		.execute();
 }
 
+/**
+ * Record a TOTP step as used, only if it is later than the last one used: false when another
+ * request got there first (a replay), whatever this request read before.
+ */
+export async function claimTotpStep(
+	tx: Tx,
+	tenantId: string,
+	accountId: string,
+	step: number,
+): Promise<boolean> {
+	const result = await tx
+		.updateTable("accounts")
+		.set({ totp_last_step: step })
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", accountId)
+		.where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/** Replace the recovery code hashes, only if they are still `expected`; false otherwise. */
+export async function replaceRecoveryCodes(
+	tx: Tx,
+	tenantId: string,
+	accountId: string,
+	expected: string,
+	replacement: string,
+): Promise<boolean> {
+	const result = await tx
+		.updateTable("accounts")
+		.set({ recovery_codes: replacement })
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", accountId)
+		.where("recovery_codes", "=", expected)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
 /** Assignments in force at `now`: started, and not yet ended. */
 export async function rolesInForce(
 	db: Queryable,
