@@ -3,6 +3,7 @@ import { auditVerifyCommand } from "./audit.ts";
 import type { Command } from "./command.ts";
 import { UsageError } from "./command.ts";
 import { dbMigrateCommand } from "./db-migrate.ts";
+import { policyImportCommand } from "./policy-import.ts";
 import { serveCommand } from "./serve.ts";
 import { tenantAddCommand, tenantListCommand } from "./tenant.ts";
 import { userAddCommand, userResetMfaCommand } from "./user.ts";
@@ -15,6 +16,7 @@ const COMMANDS: Command[] = [
 	userAddCommand,
 	userResetMfaCommand,
 	auditVerifyCommand,
+	policyImportCommand,
 ];
 
 function overview(): string {

@@ -1,0 +1,107 @@
+import { Problem } from "../../../http/problem.ts";
+import type { ImportWarning } from "./import.schemas.ts";
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export interface DecodedText {
+	text: string;
+	encoding: "utf-8" | "utf-16" | "shift_jis";
+	warnings: ImportWarning[];
+}
+
+/** File signatures worth naming in the error, so the user knows to extract the text first. */
+const SIGNATURES: { bytes: number[]; name: string }[] = [
+	{ bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], name: "a PDF file" },
+	{ bytes: [0x50, 0x4b, 0x03, 0x04], name: "a ZIP archive or Office document (.docx, .xlsx)" },
+	{ bytes: [0xd0, 0xcf, 0x11, 0xe0], name: "an old Office document (.doc, .xls)" },
+	{ bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], name: "an RTF document" },
+	{ bytes: [0x89, 0x50, 0x4e, 0x47], name: "a PNG image" },
+	{ bytes: [0xff, 0xd8, 0xff], name: "a JPEG image" },
+	{ bytes: [0x47, 0x49, 0x46, 0x38], name: "a GIF image" },
+	{ bytes: [0x1f, 0x8b], name: "a gzip archive" },
+];
+
+const EXTRACT_FIRST = "save or extract it as plain text first";
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+	return prefix.every((b, i) => bytes[i] === b);
+}
+
+function notText(reason: string): Problem {
+	return new Problem("validation_failed", `not a plain-text policy: ${reason}`);
+}
+
+function decodeStrict(bytes: Uint8Array, encoding: string): string | null {
+	try {
+		return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+	} catch {
+		return null;
+	}
+}
+
+/** Share of characters that are not text: control characters other than tab, line breaks and form feed. */
+function noiseRatio(text: string): number {
+	if (text.length === 0) return 0;
+	let noise = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0x7f || code === 0xfffd) {
+			noise++;
+		}
+	}
+	return noise / text.length;
+}
+
+/**
+ * Decode the bytes of an uploaded or named file as policy text: UTF-8 (with or without BOM),
+ * UTF-16 with BOM, or Shift_JIS. Refuses binary files with an error naming what was found.
+ *
+ * @example
+ * decodePolicyBytes(new TextEncoder().encode("１ 目的\n…")).text;
+ */
+export function decodePolicyBytes(bytes: Uint8Array, maxBytes = MAX_IMPORT_BYTES): DecodedText {
+	if (bytes.length > maxBytes) {
+		throw new Problem(
+			"payload_too_large",
+			`the file is ${bytes.length} bytes; a policy may be at most ${maxBytes} bytes`,
+		);
+	}
+	if (bytes.length === 0) throw new Problem("validation_failed", "the file is empty");
+	for (const signature of SIGNATURES) {
+		if (startsWith(bytes, signature.bytes)) {
+			throw notText(`this is ${signature.name}; ${EXTRACT_FIRST}`);
+		}
+	}
+	if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+		const text = decodeStrict(bytes, bytes[0] === 0xff ? "utf-16le" : "utf-16be");
+		if (text === null || noiseRatio(text) > 0.01) throw notText("invalid UTF-16 text");
+		return {
+			text,
+			encoding: "utf-16",
+			warnings: [{ code: "decoded_as_utf16", line: null, message: "the file was read as UTF-16" }],
+		};
+	}
+	if (bytes.includes(0)) {
+		throw notText(`it contains NUL bytes, so it is a binary file; ${EXTRACT_FIRST}`);
+	}
+	const utf8 = decodeStrict(bytes, "utf-8");
+	if (utf8 !== null) {
+		if (noiseRatio(utf8) > 0.01) throw notText("it is full of control characters (binary data)");
+		return { text: utf8.replace(/^\ufeff/u, ""), encoding: "utf-8", warnings: [] };
+	}
+	const sjis = decodeStrict(bytes, "shift_jis");
+	if (sjis !== null && noiseRatio(sjis) <= 0.01) {
+		return {
+			text: sjis,
+			encoding: "shift_jis",
+			warnings: [
+				{
+					code: "decoded_as_shift_jis",
+					line: null,
+					message: "the file is not UTF-8; it was read as Shift_JIS",
+				},
+			],
+		};
+	}
+	throw notText("it is neither UTF-8 nor Shift_JIS text (binary data?)");
+}
