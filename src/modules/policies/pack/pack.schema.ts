@@ -1,0 +1,251 @@
+import { z } from "zod";
+import { assetKindSchema, classificationSchema } from "./classification.schema.ts";
+import { networkSchema } from "./network.schema.ts";
+import { organisationSchema } from "./organisation.schema.ts";
+import {
+	ALWAYS,
+	codeSchema,
+	items,
+	labelSchema,
+	localizedLabelSchema,
+	localizedTextSchema,
+	prop,
+	reportDuplicates,
+	text,
+	yearMonthSchema,
+} from "./pack.primitives.ts";
+import { revisionsSchema } from "./revisions.schema.ts";
+
+export const agencySchema = z.strictObject({
+	code: codeSchema,
+	name: localizedLabelSchema,
+	note: localizedTextSchema.optional(),
+});
+
+export const STAFF_CATEGORIES = [
+	"regular",
+	"fiscal_year_appointed",
+	"part_time",
+	"temporary",
+	"dispatched",
+	"resident_contractor",
+] as const;
+
+export const staffCategorySchema = z.strictObject({
+	code: z.enum(STAFF_CATEGORIES),
+	label: localizedLabelSchema,
+	/** Whether people of this category are 職員等 and so bound by the policy. */
+	countsAsStaff: z.boolean(),
+	/** `named`: the policy text names the category; `inferred`: read from a general phrase. */
+	basis: z.enum(["named", "inferred"]),
+	note: localizedTextSchema.optional(),
+});
+
+export const definitionSchema = z.strictObject({
+	term: localizedLabelSchema,
+	meaning: localizedTextSchema,
+});
+
+export const threatSchema = z.strictObject({
+	code: codeSchema,
+	label: localizedLabelSchema,
+	description: localizedTextSchema,
+	examples: z.array(localizedLabelSchema).max(20).optional(),
+});
+
+export const CADENCE_INTERVALS = ["fiscal_year", "periodic", "as_needed"] as const;
+export const CADENCE_TRIGGERS = [
+	"as_needed",
+	"major_change",
+	"audit_findings",
+	"new_threats",
+	"ciso_order",
+] as const;
+
+const cadenceShape = {
+	every: z.enum(CADENCE_INTERVALS),
+	alsoWhen: z.array(z.enum(CADENCE_TRIGGERS)),
+	note: localizedTextSchema.optional(),
+};
+
+export const cadenceSchema = z.strictObject({
+	audit: z.strictObject(cadenceShape),
+	selfInspection: z.strictObject(cadenceShape),
+	review: z.strictObject({
+		...cadenceShape,
+		/** The review analyses likelihood and loss of threats before changing the policy. */
+		requiresRiskAnalysis: z.boolean(),
+	}),
+});
+
+export const provisionSchema = z.strictObject({
+	inForce: z.boolean(),
+	since: yearMonthSchema.optional(),
+	note: localizedTextSchema.optional(),
+});
+
+/** Optional parts of a policy; `inForce: false` means the published policy does not state them. */
+export const provisionsSchema = z.strictObject({
+	outsourcing: provisionSchema,
+	cloudServices: provisionSchema,
+	externalServices: provisionSchema,
+	socialMedia: provisionSchema,
+	specificPersonalInformation: provisionSchema,
+	freeMail: provisionSchema,
+	webConferencing: provisionSchema,
+	nonBusinessBrowsingBan: provisionSchema,
+});
+
+/** A concrete rule the policy states (often learnt from its revision history). */
+export const notableRuleSchema = z.strictObject({
+	code: codeSchema,
+	summary: localizedTextSchema,
+	since: yearMonthSchema.optional(),
+});
+
+export const documentSchema = z.strictObject({
+	name: localizedLabelSchema,
+	publication: z.enum(["public", "non_public", "unknown"]),
+	note: localizedTextSchema.optional(),
+});
+
+const riskLabels = z.array(localizedLabelSchema);
+
+/** Labels of the likelihood × impact grid, lowest first. */
+export const riskMatrixSchema = z
+	.strictObject({
+		size: z.union([z.literal(3), z.literal(4), z.literal(5)]).default(3),
+		likelihood: riskLabels,
+		impact: riskLabels,
+	})
+	.superRefine((matrix, ctx) => {
+		for (const axis of ["likelihood", "impact"] as const) {
+			if (matrix[axis].length !== matrix.size) {
+				ctx.addIssue({
+					code: "custom",
+					message: `expected ${matrix.size} labels, one per step`,
+					path: [axis],
+				});
+			}
+		}
+	});
+
+/**
+ * A municipality's information-security policy as data (format 1): what every module of a tenant
+ * reads. Unknown keys are errors; cross-field rules report every failure with its exact path.
+ * Load files through `load-pack.ts`, which also turns failures into a `Problem`.
+ *
+ * @example
+ * const result = policyPackSchema.safeParse(data);
+ */
+export const policyPackSchema = z
+	.strictObject({
+		/** Lets editors find the JSON Schema; ignored otherwise. */
+		$schema: z.string().max(500).optional(),
+		formatVersion: z.literal(1),
+		id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "lower-case letters, digits and -"),
+		name: localizedLabelSchema,
+		municipality: z
+			.strictObject({ name: localizedLabelSchema, prefecture: localizedLabelSchema })
+			.nullable(),
+		policyVersion: labelSchema,
+		basedOnGuideline: z.strictObject({
+			title: localizedLabelSchema,
+			/** e.g. `令和7年3月`; null when the policy does not say. */
+			edition: labelSchema.nullable(),
+		}),
+		scope: z.strictObject({
+			agencies: z
+				.array(agencySchema)
+				.min(1)
+				.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
+			assetKinds: z
+				.array(assetKindSchema)
+				.min(1)
+				.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
+		}),
+		staffCategories: z
+			.array(staffCategorySchema)
+			.min(1)
+			.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
+		/** What 職員等 must comply with: the policy only, or also the procedures. */
+		dutyToComply: z.enum(["policy", "policy_and_procedures"]),
+		definitions: z
+			.array(definitionSchema)
+			.superRefine((list, ctx) => reportDuplicates(list, ["term", "ja"], ctx), ALWAYS),
+		threats: z
+			.array(threatSchema)
+			.min(1)
+			.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
+		classification: classificationSchema,
+		organisation: organisationSchema,
+		network: networkSchema,
+		cadence: cadenceSchema,
+		incident: z.strictObject({
+			/** The plan or procedure incidents are handled by. */
+			planName: localizedLabelSchema,
+			csirt: z.boolean(),
+			note: localizedTextSchema.optional(),
+		}),
+		provisions: provisionsSchema,
+		notableRules: z
+			.array(notableRuleSchema)
+			.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
+		documents: z.strictObject({
+			basicPolicy: documentSchema,
+			standards: documentSchema,
+			procedures: documentSchema,
+			additional: z.array(documentSchema),
+		}),
+		revisions: revisionsSchema,
+		riskMatrix: riskMatrixSchema,
+		/** Remarks on the pack as a whole, in our own words. */
+		notes: z.array(localizedTextSchema).max(20).optional(),
+		provenance: z.strictObject({
+			source: localizedTextSchema,
+			/** Fields whose content comes from secondary sources or assumptions; confirm locally. */
+			unverified: z.array(
+				z.strictObject({ path: z.string().min(1).max(200), note: localizedTextSchema }),
+			),
+		}),
+	})
+	.superRefine((pack, ctx) => {
+		const roles = items(prop(prop(pack, "organisation"), "roles"));
+		const hasCsirtRole = roles.some((role) => prop(role, "code") === "csirt");
+		if (prop(prop(pack, "incident"), "csirt") === true && !hasCsirtRole) {
+			ctx.addIssue({
+				code: "custom",
+				message: "a CSIRT is declared but organisation.roles has no csirt role",
+				path: ["incident", "csirt"],
+			});
+		}
+		const provisions = prop(pack, "provisions");
+		const approvals = prop(prop(pack, "organisation"), "approvals");
+		if (
+			prop(prop(provisions, "socialMedia"), "inForce") === true &&
+			typeof approvals === "object" &&
+			prop(approvals, "socialMediaAccounts") === undefined
+		) {
+			ctx.addIssue({
+				code: "custom",
+				message: "social-media rules are in force, so say who approves accounts",
+				path: ["organisation", "approvals", "socialMediaAccounts"],
+			});
+		}
+		items(prop(prop(pack, "provenance"), "unverified")).forEach((entry, index) => {
+			const path = text(prop(entry, "path"));
+			if (path === undefined) return;
+			const target = path.split(".").reduce<unknown>((value, key) => prop(value, key), pack);
+			if (target === undefined) {
+				ctx.addIssue({
+					code: "custom",
+					message: `"${path}" does not name a field of this pack`,
+					path: ["provenance", "unverified", index, "path"],
+				});
+			}
+		});
+	}, ALWAYS);
+
+export type PolicyPack = z.infer<typeof policyPackSchema>;
+/** What a pack file may contain (defaults not yet applied). */
+export type PolicyPackInput = z.input<typeof policyPackSchema>;
