@@ -40,8 +40,6 @@ export interface AccountTable {
 	totp_enabled_at: string | null;
 	totp_last_step: number | null;
 	recovery_codes: string | null;
-	failed_logins: number;
-	locked_until: string | null;
 	disabled_at: string | null;
 	password_changed_at: string;
 	created_at: string;

@@ -102,27 +102,29 @@ function toSqliteValue(value: unknown): SQLInputValue {
 
 class NodeSqliteConnection implements DatabaseConnection {
 	readonly #db: DatabaseSync;
-	readonly #statements = new Map<string, StatementSync>();
+	readonly #statements = new Map<string, { statement: StatementSync; returnsRows: boolean }>();
 	release: () => void = () => {};
 
 	constructor(db: DatabaseSync) {
 		this.#db = db;
 	}
 
-	#prepare(sql: string): StatementSync {
-		let statement = this.#statements.get(sql);
-		if (!statement) {
-			statement = this.#db.prepare(sql);
+	/** Prepared once per SQL text; `columns()` builds metadata objects, so it is asked once too. */
+	#prepare(sql: string): { statement: StatementSync; returnsRows: boolean } {
+		let prepared = this.#statements.get(sql);
+		if (!prepared) {
+			const statement = this.#db.prepare(sql);
+			prepared = { statement, returnsRows: statement.columns().length > 0 };
 			if (this.#statements.size > 500) this.#statements.clear();
-			this.#statements.set(sql, statement);
+			this.#statements.set(sql, prepared);
 		}
-		return statement;
+		return prepared;
 	}
 
 	async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-		const statement = this.#prepare(compiled.sql);
+		const { statement, returnsRows } = this.#prepare(compiled.sql);
 		const parameters = compiled.parameters.map(toSqliteValue);
-		if (statement.columns().length > 0) {
+		if (returnsRows) {
 			return { rows: statement.all(...parameters) as R[] };
 		}
 		const { changes, lastInsertRowid } = statement.run(...parameters);
@@ -134,7 +136,7 @@ class NodeSqliteConnection implements DatabaseConnection {
 	}
 
 	async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
-		const statement = this.#prepare(compiled.sql);
+		const { statement } = this.#prepare(compiled.sql);
 		const parameters = compiled.parameters.map(toSqliteValue);
 		for (const row of statement.iterate(...parameters)) {
 			yield { rows: [row as R] };

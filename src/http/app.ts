@@ -55,6 +55,9 @@ function toProblem(error: unknown): Problem {
 	if (error instanceof HTTPException) {
 		if (error.status === 413)
 			return new Problem("payload_too_large", "the request body is too large");
+		if (error.status === 415) {
+			return new Problem("unsupported_media_type", "send the request body as application/json");
+		}
 		if (error.status === 400 && /json/i.test(error.message)) {
 			return new Problem("malformed_json", "the request body is not valid JSON");
 		}
@@ -76,6 +79,11 @@ function toProblem(error: unknown): Problem {
 export function createApp(deps: AppDeps) {
 	const app = createRouter();
 	app.use("*", securityHeaders());
+	// First, so that refusals by the middlewares below (CSRF, body size) are not cached either.
+	app.use("/api/*", async (c, next) => {
+		await next();
+		c.header("cache-control", "no-store");
+	});
 	app.use("/api/*", clientAddress(deps.config.trustProxy));
 	app.use(
 		"/api/*",
@@ -91,10 +99,6 @@ export function createApp(deps: AppDeps) {
 	);
 	app.use("/api/*", loadSession(deps));
 	app.use("/api/*", csrfProtection());
-	app.use("/api/*", async (c, next) => {
-		await next();
-		c.header("cache-control", "no-store");
-	});
 
 	app.openapi(health, async (c) => {
 		try {

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Env, Hono } from "hono";
+import { Problem } from "./problem.ts";
 
 const swaggerDir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 const ASSETS: Record<string, string> = {
@@ -34,7 +35,7 @@ export function mountApiDocs<E extends Env>(app: Hono<E>): void {
 	app.get("/api/docs/assets/:file", async (c) => {
 		const file = c.req.param("file");
 		const type = ASSETS[file];
-		if (!type) return c.notFound();
+		if (!type) throw new Problem("not_found", `no API docs asset ${file}`);
 		const body = await readFile(join(swaggerDir, file));
 		return c.body(body, 200, { "content-type": type, "cache-control": "public, max-age=86400" });
 	});

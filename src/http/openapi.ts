@@ -9,10 +9,15 @@ export function createRouter(): OpenAPIHono<AppEnv> {
 	return new OpenAPIHono<AppEnv>({
 		defaultHook: (result) => {
 			if (!result.success) {
-				const issues: ProblemIssue[] = result.error.issues.map((issue) => ({
-					path: issue.path.join(".") || "(body)",
-					message: issue.message,
-				}));
+				const issues: ProblemIssue[] = result.error.issues.flatMap((issue) =>
+					// Name each unknown field by its own path, not the object that holds it.
+					issue.code === "unrecognized_keys"
+						? issue.keys.map((key) => ({
+								path: [...issue.path, key].join("."),
+								message: "unknown field",
+							}))
+						: [{ path: issue.path.join(".") || "(body)", message: issue.message }],
+				);
 				throw new Problem(
 					"validation_failed",
 					`invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,

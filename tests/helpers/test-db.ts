@@ -37,8 +37,12 @@ export async function createTestRuntime(): Promise<TestRuntime> {
 		dropDatabase = async () => {
 			const client = new pg.Client({ connectionString: serverUrl });
 			await client.connect();
-			await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-			await client.end();
+			try {
+				await awaitNoConnections(client, name);
+				await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			} finally {
+				await client.end();
+			}
 		};
 	}
 	const config = { ...loadConfig({}), dataDir, databaseUrl };
@@ -57,4 +61,21 @@ export async function createTestRuntime(): Promise<TestRuntime> {
 			rmSync(dataDir, { recursive: true, force: true });
 		},
 	};
+}
+
+/**
+ * The pool's `end()` resolves before its sockets have closed. Dropping the database WITH (FORCE)
+ * then terminates backends still saying goodbye, and the pg client throws that as an uncaught
+ * error into whichever test runs next. So wait (a few seconds at most) until the server has let
+ * every connection to the database go.
+ */
+async function awaitNoConnections(client: pg.Client, database: string): Promise<void> {
+	for (let attempt = 0; attempt < 100; attempt++) {
+		const { rows } = await client.query<{ n: number }>(
+			"SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+			[database],
+		);
+		if (rows[0]?.n === 0) return;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
 }

@@ -36,8 +36,6 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 		.addColumn("totp_enabled_at", instant)
 		.addColumn("totp_last_step", "bigint")
 		.addColumn("recovery_codes", "text")
-		.addColumn("failed_logins", "integer", (c) => c.notNull().defaultTo(0))
-		.addColumn("locked_until", instant)
 		.addColumn("disabled_at", instant)
 		.addColumn("password_changed_at", instant, (c) => c.notNull())
 		.addColumn("created_at", instant, (c) => c.notNull())

@@ -53,8 +53,6 @@ export async function createAccount(tx: Tx, actor: Actor, input: AccountCreate) 
 		totp_enabled_at: null,
 		totp_last_step: null,
 		recovery_codes: null,
-		failed_logins: 0,
-		locked_until: null,
 		disabled_at: null,
 		password_changed_at: now,
 		created_at: now,

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Queryable } from "../../db/queryable.ts";
 
 export interface AuditFilter {
@@ -11,16 +12,22 @@ export interface AuditFilter {
 function filtered(db: Queryable, tenantId: string, filter: AuditFilter) {
 	let query = db.selectFrom("audit_events").where("tenant_id", "=", tenantId);
 	if (filter.actor) {
-		const like = `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		// An explicit ESCAPE: SQLite has no default escape character, PostgreSQL has "\\".
+		const like = `%${filter.actor.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 		const actor = filter.actor;
 		query = query.where((eb) =>
-			eb.or([eb("actor_id", "=", actor), eb("actor_label", "like", like)]),
+			eb.or([
+				eb("actor_id", "=", actor),
+				sql<boolean>`${sql.ref("actor_label")} like ${like} escape '!'`,
+			]),
 		);
 	}
 	if (filter.type) query = query.where("type", "=", filter.type);
 	if (filter.recordId) query = query.where("record_id", "=", filter.recordId);
-	if (filter.from) query = query.where("occurred_at", ">=", filter.from);
-	if (filter.to) query = query.where("occurred_at", "<", filter.to);
+	// Stored instants all read `YYYY-MM-DDTHH:MM:SS.mmmZ`; bounds must too, or text comparison
+	// puts "…:30Z" after "…:30.500Z".
+	if (filter.from) query = query.where("occurred_at", ">=", new Date(filter.from).toISOString());
+	if (filter.to) query = query.where("occurred_at", "<", new Date(filter.to).toISOString());
 	return query;
 }
 

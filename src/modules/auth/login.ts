@@ -1,17 +1,13 @@
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { Problem } from "../../http/problem.ts";
-import {
-	findAccountByUsername,
-	rolesInForce,
-	updateAccount,
-} from "../accounts/accounts.repository.ts";
+import { findAccountByUsername, rolesInForce } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { findTenantBySlug } from "../tenants/tenants.repository.ts";
 import { decoyPasswordHash, verifyPassword } from "./password-hash.ts";
 import { insertSession } from "./sessions.repository.ts";
 import { nextStage } from "./stage.ts";
-import { clearFailures, lockedUntil, recordFailure } from "./throttle.ts";
+import { clearFailures, lockedUntil, recordFailure, throttled } from "./throttle.ts";
 
 export interface LoginInput {
 	tenant: string;
@@ -71,8 +67,6 @@ export async function loginWithPassword(deps: AppDeps, input: LoginInput) {
 	const stage = nextStage(account, roles, false);
 	return inTransaction(deps.db, async (tx) => {
 		await clearFailures(tx, tenant.id, input.username);
-		if (account.failed_logins > 0)
-			await updateAccount(tx, tenant.id, account.id, { failed_logins: 0 });
 		const session = await insertSession(tx, {
 			tenantId: tenant.id,
 			accountId: account.id,
@@ -94,15 +88,4 @@ export async function loginWithPassword(deps: AppDeps, input: LoginInput) {
 		}
 		return session;
 	});
-}
-
-function throttled(until: string, now: Date): Problem {
-	const seconds = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000));
-	return new Problem(
-		"login_throttled",
-		`too many failed attempts; try again in ${seconds} seconds`,
-		{
-			retryAfterSeconds: seconds,
-		},
-	);
 }

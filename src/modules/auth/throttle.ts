@@ -1,5 +1,6 @@
 import type { Queryable } from "../../db/queryable.ts";
 import type { Tx } from "../../db/transaction.ts";
+import { Problem } from "../../http/problem.ts";
 
 /** Failures allowed before the first lock; each further failure doubles the lock. */
 const FREE_FAILURES = 4;
@@ -72,4 +73,16 @@ export async function clearFailures(tx: Tx, tenantId: string, username: string):
 		.where("tenant_id", "=", tenantId)
 		.where("username_key", "=", usernameKey(username))
 		.execute();
+}
+
+/** The refusal while a lock lasts, saying when to try again (Retry-After). */
+export function throttled(until: string, now: Date): Problem {
+	const seconds = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000));
+	return new Problem(
+		"login_throttled",
+		`too many failed attempts; try again in ${seconds} seconds`,
+		{
+			retryAfterSeconds: seconds,
+		},
+	);
 }

@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { createApp } from "../../src/http/app.ts";
+import { sessionIdFor } from "../../src/modules/auth/sessions.repository.ts";
+import { currentTotp } from "../../src/modules/auth/totp.ts";
+import { TestClient } from "../helpers/client.ts";
+import { makeAccount, makeSessionToken, makeTenant, TEST_PASSWORD } from "../helpers/factories.ts";
+import { activeClient, expectJson, expectProblem } from "../helpers/http.ts";
+import { createTestRuntime, type TestRuntime } from "../helpers/test-db.ts";
+
+let runtime: TestRuntime;
+let app: ReturnType<typeof createApp>;
+before(async () => {
+	runtime = await createTestRuntime();
+	app = createApp(runtime);
+});
+after(() => runtime.cleanup());
+
+interface SessionInfo {
+	session: {
+		stage: string;
+		account: { mfaRequired: boolean; mfaEnrolled: boolean };
+		permissions: string[];
+	} | null;
+}
+
+async function sessionOf(client: TestClient) {
+	const info = await expectJson<SessionInfo>(await client.get("/api/auth/session"));
+	return info.session ?? assert.fail("logged in");
+}
+
+/** Enrol TOTP through the API; returns the secret. */
+async function enrol(client: TestClient): Promise<string> {
+	const { secret } = await expectJson<{ secret: string }>(
+		await client.post("/api/auth/mfa/enrollment"),
+	);
+	const done = await client.post("/api/auth/mfa/enrollment/confirm", { code: currentTotp(secret) });
+	assert.equal((await expectJson<{ stage: string }>(done)).stage, "active");
+	return secret;
+}
+
+test("a security role without TOTP must enrol before using the API", async () => {
+	const tenant = await makeTenant(runtime);
+	const ciso = await makeAccount(runtime, tenant, { roles: ["ciso"], totp: false });
+	const client = new TestClient(app);
+	const { body } = await client.login(tenant.slug, ciso.username, TEST_PASSWORD);
+	assert.equal((body as SessionInfo).session?.stage, "mfa_enroll");
+	const session = await sessionOf(client);
+	assert.equal(session.account.mfaRequired, true);
+	assert.deepEqual(session.permissions, [], "no permissions before enrolment");
+	for (const path of ["/api/org-units", "/api/accounts", "/api/audit-events"]) {
+		await expectProblem(await client.get(path), 403, "mfa_enrollment_required");
+	}
+	await expectProblem(
+		await client.post("/api/org-units", { code: "x1", name: "課", kind: "section" }),
+		403,
+		"mfa_enrollment_required",
+	);
+
+	await enrol(client);
+	assert.equal((await sessionOf(client)).account.mfaEnrolled, true);
+	assert.equal((await client.get("/api/audit-events")).status, 200);
+});
+
+test("working in マイナンバー利用事務系 makes TOTP mandatory even for plain staff", async () => {
+	const tenant = await makeTenant(runtime);
+	const clerk = await makeAccount(runtime, tenant, { worksInMynumber: true, totp: false });
+	const client = new TestClient(app);
+	const { body } = await client.login(tenant.slug, clerk.username, TEST_PASSWORD);
+	assert.equal((body as SessionInfo).session?.stage, "mfa_enroll");
+	await expectProblem(await client.get("/api/org-units"), 403, "mfa_enrollment_required");
+	await enrol(client);
+	assert.equal((await client.get("/api/org-units")).status, 200);
+});
+
+test("plain staff outside マイナンバー work reach the application without TOTP", async () => {
+	const tenant = await makeTenant(runtime);
+	const staff = await makeAccount(runtime, tenant);
+	const client = new TestClient(app);
+	const { body } = await client.login(tenant.slug, staff.username, TEST_PASSWORD);
+	assert.equal((body as SessionInfo).session?.stage, "active");
+	const session = await sessionOf(client);
+	assert.deepEqual([session.account.mfaRequired, session.account.mfaEnrolled], [false, false]);
+	assert.equal((await client.get("/api/org-units")).status, 200);
+});
+
+test("granting a security role sends an active session without TOTP back to enrolment", async () => {
+	const tenant = await makeTenant(runtime);
+	const admin = await makeAccount(runtime, tenant, { roles: ["tenant_admin"] });
+	const staff = await makeAccount(runtime, tenant);
+	const adminClient = await activeClient(runtime, app, admin);
+	const token = await makeSessionToken(runtime, staff);
+	const staffClient = new TestClient(app, token);
+	assert.equal((await staffClient.get("/api/org-units")).status, 200);
+
+	const granted = await adminClient.post(`/api/accounts/${staff.id}/roles`, { role: "auditor" });
+	assert.equal(granted.status, 201);
+	await expectProblem(await staffClient.get("/api/org-units"), 403, "mfa_enrollment_required");
+	assert.equal((await sessionOf(staffClient)).stage, "mfa_enroll");
+	const row = await runtime.db
+		.selectFrom("sessions")
+		.select("stage")
+		.where("id", "=", sessionIdFor(token))
+		.executeTakeFirstOrThrow();
+	assert.equal(row.stage, "mfa_enroll", "the stage is stored, not only computed");
+
+	await enrol(staffClient);
+	assert.equal((await staffClient.get("/api/audit-events")).status, 200, "now an auditor");
+});
+
+test("being marked as working in マイナンバー sends an active session back to enrolment", async () => {
+	const tenant = await makeTenant(runtime);
+	const admin = await makeAccount(runtime, tenant, { roles: ["tenant_admin"] });
+	const staff = await makeAccount(runtime, tenant);
+	const adminClient = await activeClient(runtime, app, admin);
+	const staffClient = await activeClient(runtime, app, staff);
+	await expectJson(await adminClient.patch(`/api/accounts/${staff.id}`, { worksInMynumber: true }));
+	await expectProblem(await staffClient.get("/api/org-units"), 403, "mfa_enrollment_required");
+});
