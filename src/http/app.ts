@@ -6,6 +6,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { sql } from "kysely";
+import { isUniqueViolation } from "../db/errors.ts";
 import type { AppDeps } from "../deps.ts";
 import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
@@ -65,6 +66,12 @@ function toProblem(error: unknown): Problem {
 			return new Problem("validation_failed", error.message || "bad request");
 		if (error.status === 401)
 			return new Problem("unauthenticated", error.message || "log in first");
+	}
+	if (isUniqueViolation(error)) {
+		return new Problem(
+			"conflict",
+			"another request created the same record at the same moment; reload and check",
+		);
 	}
 	console.error(error);
 	return new Problem("internal", "an unexpected error occurred; it has been logged");

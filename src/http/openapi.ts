@@ -47,6 +47,12 @@ export const problemResponses = {
 	404: { description: "Not found (or in another tenant)", content: problemContent },
 	409: { description: "Conflict", content: problemContent },
 	413: { description: "Body too large", content: problemContent },
+	415: { description: "Body is not application/json", content: problemContent },
+} as const;
+
+/** Routes that count failed attempts answer 429 with Retry-After while the name is locked. */
+export const throttledResponse = {
+	429: { description: "Too many failed attempts; retry later", content: problemContent },
 } as const;
 
 /** Session cookie security, declared once in the document and referenced per route. */

@@ -5,6 +5,7 @@ import type { Actor, Role } from "../authz/roles.ts";
 import { accountsPolicy } from "./accounts.policy.ts";
 import type { AccountRow } from "./accounts.repository.ts";
 import type { accountSchema } from "./accounts.schemas.ts";
+import { GUARDED_ACTIONS, mayManage } from "./instance-admin-guard.ts";
 
 /** What leaves the server about an account: never hashes, secrets or recovery codes. */
 export function presentAccount(
@@ -33,7 +34,9 @@ export function presentAccount(
 				validTo: a.valid_to,
 				inForce: a.valid_from <= now && (a.valid_to === null || a.valid_to > now),
 			})),
-		allowedActions: allowedActions(actor, accountsPolicy),
+		allowedActions: allowedActions(actor, accountsPolicy).filter(
+			(action) => !GUARDED_ACTIONS.has(action) || mayManage(actor, assignments, row.id),
+		),
 	};
 }
 

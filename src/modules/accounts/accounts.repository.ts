@@ -1,3 +1,4 @@
+import { containsText } from "../../db/like.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import type { AccountTable, RoleAssignmentTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
@@ -30,12 +31,12 @@ export async function listAccounts(
 ): Promise<{ rows: AccountRow[]; total: number }> {
 	let base = db.selectFrom("accounts").where("tenant_id", "=", tenantId);
 	if (options.query) {
-		const like = `%${options.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		const text = options.query;
 		base = base.where((eb) =>
 			eb.or([
-				eb("username", "like", like),
-				eb("display_name", "like", like),
-				eb("email", "like", like),
+				containsText("username", text),
+				containsText("display_name", text),
+				containsText("email", text),
 			]),
 		);
 	}

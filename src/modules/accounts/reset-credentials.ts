@@ -1,39 +1,19 @@
 import type { Tx } from "../../db/transaction.ts";
-import { Problem } from "../../http/problem.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { hashPassword, oneTimePassword } from "../auth/password-hash.ts";
 import { deleteAccountSessions } from "../auth/sessions.repository.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { accountsPolicy } from "./accounts.policy.ts";
-import { listRoleAssignments, updateAccount } from "./accounts.repository.ts";
+import { updateAccount } from "./accounts.repository.ts";
 import { accountOr404 } from "./create-account.ts";
-
-/**
- * Resetting an instance administrator's credentials hands over its login, and with it instance
- * administration, which only an instance administrator may hand out (as in assign-role.ts).
- * Assignments that start later count too: the login would be taken over before they start.
- */
-async function assertMayReset(tx: Tx, actor: Actor, accountId: string): Promise<void> {
-	if (actor.roles.some((held) => held.role === "instance_admin")) return;
-	const now = new Date().toISOString();
-	const assignments = await listRoleAssignments(tx, actor.tenantId, [accountId]);
-	const instanceAdmin = assignments.some(
-		(row) => row.role === "instance_admin" && (row.valid_to === null || row.valid_to > now),
-	);
-	if (instanceAdmin) {
-		throw new Problem(
-			"forbidden",
-			"only an instance administrator may reset an instance administrator's credentials",
-		);
-	}
-}
+import { assertMayManage } from "./instance-admin-guard.ts";
 
 /** Issue a new one-time password (for a forgotten password) and end the account's sessions. */
 export async function resetPassword(tx: Tx, actor: Actor, accountId: string) {
 	authorize(actor, accountsPolicy, "account.reset_password");
 	await accountOr404(tx, actor, accountId);
-	await assertMayReset(tx, actor, accountId);
+	await assertMayManage(tx, actor, accountId);
 	const password = oneTimePassword();
 	const now = new Date().toISOString();
 	await updateAccount(tx, actor.tenantId, accountId, {
@@ -60,7 +40,7 @@ export async function resetPassword(tx: Tx, actor: Actor, accountId: string) {
 export async function resetMfa(tx: Tx, actor: Actor, accountId: string) {
 	authorize(actor, accountsPolicy, "account.reset_mfa");
 	await accountOr404(tx, actor, accountId);
-	await assertMayReset(tx, actor, accountId);
+	await assertMayManage(tx, actor, accountId);
 	await updateAccount(tx, actor.tenantId, accountId, {
 		totp_secret: null,
 		totp_enabled_at: null,

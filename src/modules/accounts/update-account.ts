@@ -9,6 +9,7 @@ import { accountSnapshot } from "./accounts.presenter.ts";
 import { type AccountRow, updateAccount } from "./accounts.repository.ts";
 import type { AccountUpdate } from "./accounts.schemas.ts";
 import { accountOr404 } from "./create-account.ts";
+import { assertMayManage } from "./instance-admin-guard.ts";
 
 /** Change an account's details or disable it; disabling ends its sessions at once. */
 export async function updateAccountDetails(
@@ -19,6 +20,7 @@ export async function updateAccountDetails(
 ) {
 	authorize(actor, accountsPolicy, "account.update");
 	const before = await accountOr404(tx, actor, accountId);
+	await assertMayManage(tx, actor, accountId);
 	if (input.disabled === true && accountId === actor.accountId) {
 		throw new Problem("conflict", "you cannot disable your own account", {
 			issues: [{ path: "disabled", message: "own account" }],

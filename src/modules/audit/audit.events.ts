@@ -33,6 +33,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	"auth.login_throttled": z.object({ username: z.string(), until: z.string() }),
 	"auth.logout": z.object({}),
 	"auth.password_changed": z.object({ sessionsRevoked: z.number().int() }),
+	"auth.password_change_failed": z.object({ reason: z.enum(["wrong_current_password"]) }),
 	"auth.mfa_enrolled": z.object({}),
 	"auth.recovery_code_used": z.object({ remaining: z.number().int() }),
 	"account.created": z.object({ after: accountSnapshot }),

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { containsText } from "../../db/like.ts";
 import type { Queryable } from "../../db/queryable.ts";
 
 export interface AuditFilter {
@@ -12,14 +12,9 @@ export interface AuditFilter {
 function filtered(db: Queryable, tenantId: string, filter: AuditFilter) {
 	let query = db.selectFrom("audit_events").where("tenant_id", "=", tenantId);
 	if (filter.actor) {
-		// An explicit ESCAPE: SQLite has no default escape character, PostgreSQL has "\\".
-		const like = `%${filter.actor.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 		const actor = filter.actor;
 		query = query.where((eb) =>
-			eb.or([
-				eb("actor_id", "=", actor),
-				sql<boolean>`${sql.ref("actor_label")} like ${like} escape '!'`,
-			]),
+			eb.or([eb("actor_id", "=", actor), containsText("actor_label", actor)]),
 		);
 	}
 	if (filter.type) query = query.where("type", "=", filter.type);

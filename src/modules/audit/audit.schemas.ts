@@ -5,8 +5,14 @@ export const auditFilterSchema = z.object({
 	actor: z.string().max(100).optional(),
 	type: z.enum(AUDIT_EVENT_TYPES as [string, ...string[]]).optional(),
 	recordId: z.string().max(64).optional(),
-	from: z.iso.datetime().optional().openapi({ description: "Inclusive start (ISO 8601)" }),
-	to: z.iso.datetime().optional().openapi({ description: "Exclusive end (ISO 8601)" }),
+	from: z.iso
+		.datetime({ offset: true })
+		.optional()
+		.openapi({ description: "Inclusive start (ISO 8601)" }),
+	to: z.iso
+		.datetime({ offset: true })
+		.optional()
+		.openapi({ description: "Exclusive end (ISO 8601)" }),
 });
 
 export const auditListQuerySchema = auditFilterSchema.extend({

@@ -16,6 +16,7 @@ import {
 	jsonResponse,
 	problemResponses,
 	sessionSecurity,
+	throttledResponse,
 } from "../../http/openapi.ts";
 import { allPermissions } from "../authz/permissions.ts";
 import { findTenant, listTenants } from "../tenants/tenants.repository.ts";
@@ -64,6 +65,7 @@ const routes = {
 		responses: {
 			200: jsonResponse(sessionInfoSchema, "Logged in; see stage for the next step"),
 			...problemResponses,
+			...throttledResponse,
 		},
 	}),
 	logout: createRoute({
@@ -81,7 +83,11 @@ const routes = {
 		security: sessionSecurity,
 		summary: "Second login step: a TOTP or recovery code",
 		request: { body: jsonBody(codeInputSchema) },
-		responses: { 200: jsonResponse(stageResultSchema, "Verified"), ...problemResponses },
+		responses: {
+			200: jsonResponse(stageResultSchema, "Verified"),
+			...problemResponses,
+			...throttledResponse,
+		},
 	}),
 	password: createRoute({
 		method: "post",
@@ -90,7 +96,11 @@ const routes = {
 		security: sessionSecurity,
 		summary: "Change one's own password (revokes other sessions)",
 		request: { body: jsonBody(passwordChangeInputSchema) },
-		responses: { 200: jsonResponse(stageResultSchema, "Changed"), ...problemResponses },
+		responses: {
+			200: jsonResponse(stageResultSchema, "Changed"),
+			...problemResponses,
+			...throttledResponse,
+		},
 	}),
 	enrollBegin: createRoute({
 		method: "post",

@@ -7,6 +7,7 @@ import { hashPassword, passwordProblems, verifyPassword } from "./password-hash.
 import type { RequestAuth } from "./resolve-session.ts";
 import { deleteAccountSessions, updateSession } from "./sessions.repository.ts";
 import { nextStage } from "./stage.ts";
+import { clearFailures, lockedUntil, recordFailure, throttled } from "./throttle.ts";
 
 /**
  * Replace one's own password. Every other session of the account is revoked; this one moves on
@@ -21,7 +22,28 @@ export async function changeOwnPassword(
 	if (auth.stage === "mfa_verify")
 		throw new Problem("mfa_verification_required", "enter your second factor first");
 	const { account } = auth;
+	const tenantId = account.tenant_id;
+	const context = { tenantId, actorId: account.id, actorLabel: account.display_name, ip };
+	const attemptAt = new Date();
+	// A stolen session must not become a password oracle: wrong current passwords count towards
+	// the same throttle as failed logins.
+	const locked = await lockedUntil(deps.db, tenantId, account.username, attemptAt);
+	if (locked) throw throttled(locked, attemptAt);
 	if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
+		const until = await inTransaction(deps.db, async (tx) => {
+			const lockEnd = await recordFailure(tx, tenantId, account.username, attemptAt);
+			await recordAudit(tx, context, "auth.password_change_failed", {
+				reason: "wrong_current_password",
+			});
+			if (lockEnd) {
+				await recordAudit(tx, context, "auth.login_throttled", {
+					username: account.username,
+					until: lockEnd,
+				});
+			}
+			return lockEnd;
+		});
+		if (until) throw throttled(until, attemptAt);
 		throw new Problem("invalid_credentials", "the current password is not correct", {
 			issues: [{ path: "currentPassword", message: "not correct" }],
 		});
@@ -45,6 +67,7 @@ export async function changeOwnPassword(
 			password_changed_at: now,
 			updated_at: now,
 		});
+		await clearFailures(tx, tenantId, account.username);
 		const revoked = await deleteAccountSessions(tx, account.id, auth.session.id);
 		await updateSession(tx, auth.session.id, { stage });
 		await recordAudit(

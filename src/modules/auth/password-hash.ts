@@ -1,4 +1,5 @@
 import { argon2, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomString } from "../../shared/random.ts";
 
 /** OWASP's argon2id baseline: 19 MiB, two passes, one lane. */
 interface Argon2Params {
@@ -79,6 +80,5 @@ export function passwordProblems(password: string, username: string): string[] {
 /** A one-time password for a new or reset account: 16 characters, easy to read aloud. */
 export function oneTimePassword(): string {
 	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-	const bytes = randomBytes(16);
-	return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
+	return randomString(alphabet, 16);
 }

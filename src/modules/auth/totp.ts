@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
+import { randomString } from "../../shared/random.ts";
 
 const PERIOD = 30;
 
@@ -47,7 +48,7 @@ export function currentTotp(secretBase32: string, now = Date.now()): string {
 export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
 	const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
 	const codes = Array.from({ length: 10 }, () => {
-		const chars = Array.from(randomBytes(12), (b) => alphabet[b % alphabet.length]).join("");
+		const chars = randomString(alphabet, 12);
 		return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
 	});
 	return { codes, hashes: codes.map(hashRecoveryCode) };

@@ -229,6 +229,7 @@ export const en: Messages = {
 	"audit.type.auth.login_throttled": "Login throttled",
 	"audit.type.auth.logout": "Logout",
 	"audit.type.auth.password_changed": "Password changed",
+	"audit.type.auth.password_change_failed": "Password change failed (wrong current password)",
 	"audit.type.auth.mfa_enrolled": "Two-factor enrolled",
 	"audit.type.auth.recovery_code_used": "Recovery code used",
 	"audit.type.account.created": "Account created",

@@ -231,6 +231,7 @@ export const ja = {
 	"audit.type.auth.login_throttled": "ログインの一時停止",
 	"audit.type.auth.logout": "ログアウト",
 	"audit.type.auth.password_changed": "パスワード変更",
+	"audit.type.auth.password_change_failed": "パスワード変更失敗（現在のパスワード誤り）",
 	"audit.type.auth.mfa_enrolled": "二要素認証の登録",
 	"audit.type.auth.recovery_code_used": "リカバリーコードの使用",
 	"audit.type.account.created": "アカウントの作成",
