@@ -26,21 +26,25 @@ export interface FirstAdmin {
 	oneTimePassword: string;
 }
 
-/** The demo tenant made on first start (one per bundled policy pack once packs exist). */
-export const DEMO_TENANTS = [{ slug: "demo", name: "デモ市", pack: "standard" }] as const;
+/** The demo tenants made on first start: one per bundled policy pack. */
+export const DEMO_TENANTS = [
+	{ slug: "demo", name: "デモ市", pack: "standard" },
+	{ slug: "saga", name: "佐賀市（デモ）", pack: "saga" },
+	{ slug: "kitakyushu", name: "北九州市（デモ）", pack: "kitakyushu" },
+] as const;
 
 /**
- * On first start with an empty database: create the demo tenant(s) and a first administrator
- * (tenant and instance administration) with a one-time password. Returns null when tenants exist.
+ * On first start with an empty database: create the demo tenants and an administrator in each,
+ * with a one-time password. The first one also administers the instance (adds tenants).
+ * Returns null when tenants exist already.
  */
-export async function bootstrapIfEmpty(db: Db): Promise<FirstAdmin | null> {
+export async function bootstrapIfEmpty(db: Db): Promise<FirstAdmin[] | null> {
 	if ((await listTenants(db)).length > 0) return null;
 	return inTransaction(db, async (tx) => {
 		const label = "Mamori 初期設定 (first start)";
-		let first: FirstAdmin | null = null;
+		const admins: FirstAdmin[] = [];
 		for (const demo of DEMO_TENANTS) {
 			const tenant = await createTenant(tx, { label, ip: null }, demo);
-			if (first) continue;
 			const actor = systemActor(tenant.id, label);
 			const { account, oneTimePassword } = await createAccount(tx, actor, {
 				username: "admin",
@@ -48,11 +52,13 @@ export async function bootstrapIfEmpty(db: Db): Promise<FirstAdmin | null> {
 				email: null,
 				worksInMynumber: false,
 			});
-			for (const role of ["tenant_admin", "instance_admin"] satisfies Role[]) {
+			const roles: Role[] =
+				admins.length === 0 ? ["tenant_admin", "instance_admin"] : ["tenant_admin"];
+			for (const role of roles) {
 				await assignRole(tx, actor, account.id, { role, orgUnitId: null, validTo: null });
 			}
-			first = { tenantSlug: tenant.slug, username: account.username, oneTimePassword };
+			admins.push({ tenantSlug: tenant.slug, username: account.username, oneTimePassword });
 		}
-		return first;
+		return admins;
 	});
 }

@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { bootstrapIfEmpty } from "./bootstrap.ts";
+import { bootstrapIfEmpty, type FirstAdmin } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
 import { createApp } from "./http/app.ts";
 import { openRuntime } from "./runtime.ts";
@@ -9,21 +9,8 @@ export async function startServer(
 	config: Config,
 ): Promise<{ close(): Promise<void>; port: number }> {
 	const runtime = await openRuntime(config);
-	const firstAdmin = await bootstrapIfEmpty(runtime.db);
-	if (firstAdmin) {
-		console.log(
-			[
-				"",
-				"初回起動: 管理者アカウントを作成しました / First start: an administrator was created",
-				`  団体 / tenant:           ${firstAdmin.tenantSlug}`,
-				`  ユーザー名 / user name:  ${firstAdmin.username}`,
-				`  初期パスワード / one-time password: ${firstAdmin.oneTimePassword}`,
-				"  このパスワードは一度だけ表示されます。ログイン後、パスワード変更と二要素認証の登録が必要です。",
-				"  This password is shown once. At first login you must set a new password and enrol TOTP.",
-				"",
-			].join("\n"),
-		);
-	}
+	const firstAdmins = await bootstrapIfEmpty(runtime.db);
+	if (firstAdmins) console.log(firstStartMessage(firstAdmins));
 	const app = createApp(runtime);
 	const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
 		const s = serve({ fetch: app.fetch, port: config.port, hostname: "0.0.0.0" }, () =>
@@ -41,4 +28,20 @@ export async function startServer(
 			await runtime.close();
 		},
 	};
+}
+
+/** The one and only time the administrators' one-time passwords are shown. */
+function firstStartMessage(admins: FirstAdmin[]): string {
+	return [
+		"",
+		"初回起動: デモ団体と管理者アカウントを作成しました / First start: demo tenants and administrators were created",
+		...admins.map(
+			(a) =>
+				`  団体 / tenant: ${a.tenantSlug.padEnd(11)} ユーザー名 / user name: ${a.username}   one-time password: ${a.oneTimePassword}`,
+		),
+		"  初期パスワードは一度だけ表示されます。ログイン後、パスワード変更と二要素認証の登録が必要です。",
+		"  These passwords are shown once. At first login each administrator must set a new password and enrol TOTP.",
+		`  ${admins[0]?.tenantSlug ?? "demo"} の管理者は団体の追加もできます / the ${admins[0]?.tenantSlug ?? "demo"} administrator can also add tenants.`,
+		"",
+	].join("\n");
 }

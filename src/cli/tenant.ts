@@ -1,35 +1,43 @@
+import { basename } from "node:path";
 import { inTransaction } from "../db/transaction.ts";
+import { BUNDLED_PACK_IDS, isBundledPackId, loadPack } from "../modules/policies/pack/load-pack.ts";
 import { createTenant } from "../modules/tenants/create-tenant.ts";
 import { listTenants } from "../modules/tenants/tenants.repository.ts";
-import { tenantInputSchema } from "../modules/tenants/tenants.schemas.ts";
+import { tenantSlugSchema } from "../modules/tenants/tenants.schemas.ts";
 import { type Command, parseFlags, required, UsageError } from "./command.ts";
 import { cliLabel, withRuntime } from "./runtime-helpers.ts";
 
 export const tenantAddCommand: Command = {
 	name: "tenant add",
-	summary: "Add a tenant (団体)",
-	usage: "mamori tenant add --name SLUG [--title 表示名] [--pack PACK]",
+	summary: "Add a tenant (団体) from a bundled policy pack or a pack file",
+	usage: `mamori tenant add --name SLUG [--pack ${BUNDLED_PACK_IDS.join("|")}|./city.yaml] [--title 表示名]`,
 	async run(argv) {
 		const { values } = parseFlags(argv, {
 			name: { type: "string" },
 			title: { type: "string" },
 			pack: { type: "string" },
 		});
-		const slug = required(values.name, "--name");
-		const parsed = tenantInputSchema.safeParse({
-			slug,
-			name: values.title ?? slug,
-			pack: values.pack ?? "standard",
-		});
-		if (!parsed.success) {
+		const slug = tenantSlugSchema.safeParse(required(values.name, "--name"));
+		if (!slug.success)
 			throw new UsageError(
-				parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+				`--name (the tenant slug): ${slug.error.issues.map((i) => i.message).join("; ")}`,
 			);
-		}
+		const spec = values.pack ?? "standard";
+		const pack = loadPack(spec);
+		const packSource = isBundledPackId(spec) ? `bundled:${spec}` : `file:${basename(spec)}`;
+		const name = values.title ?? pack.municipality?.name.ja ?? slug.data;
 		const tenant = await withRuntime((rt) =>
-			inTransaction(rt.db, (tx) => createTenant(tx, { label: cliLabel(), ip: null }, parsed.data)),
+			inTransaction(rt.db, (tx) =>
+				createTenant(
+					tx,
+					{ label: cliLabel(), ip: null },
+					{ slug: slug.data, name, pack, packSource },
+				),
+			),
 		);
-		console.log(`created tenant ${tenant.slug} (${tenant.name}, pack ${tenant.pack})`);
+		console.log(
+			`created tenant ${tenant.slug} (${tenant.name}, pack ${tenant.pack} from ${packSource})`,
+		);
 		return 0;
 	},
 };

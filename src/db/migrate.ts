@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { DbHandle, Engine } from "./connection.ts";
 import * as platform from "./migrations/0001-platform.ts";
+import * as tenantPacks from "./migrations/0002-tenant-packs.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -9,6 +10,7 @@ interface EngineMigration {
 /** Forward-only: append new entries, never edit or reorder old ones. */
 const MIGRATIONS: Record<string, EngineMigration> = {
 	"0001-platform": platform,
+	"0002-tenant-packs": tenantPacks,
 };
 
 class InCodeMigrations implements MigrationProvider {

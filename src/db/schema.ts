@@ -15,6 +15,7 @@ export interface Database {
 	audit_events: AuditEventTable;
 	audit_heads: AuditHeadTable;
 	instance_settings: InstanceSettingTable;
+	tenant_packs: TenantPackTable;
 }
 
 export type Flag = boolean | number;
@@ -114,4 +115,15 @@ export interface InstanceSettingTable {
 	key: string;
 	value: string;
 	updated_at: Generated<string>;
+}
+
+export interface TenantPackTable {
+	tenant_id: string;
+	version: number;
+	pack_id: string;
+	/** Where the pack came from: `bundled:<id>` or `file:<name>`. */
+	source: string;
+	/** The validated pack as JSON. */
+	content: string;
+	created_at: string;
 }

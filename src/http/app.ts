@@ -12,6 +12,7 @@ import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { orgRoutes } from "../modules/org/org.routes.ts";
+import { policiesRoutes } from "../modules/policies/policies.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
 import type { AppContext } from "./context.ts";
 import { mountApiDocs } from "./docs.ts";
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", orgRoutes(deps));
 	app.route("/api", auditRoutes(deps));
 	app.route("/api", tenantsRoutes(deps));
+	app.route("/api", policiesRoutes(deps));
 
 	app.openAPIRegistry.registerComponent("securitySchemes", "session", {
 		type: "apiKey",

@@ -5,6 +5,7 @@ import type { SessionStage } from "../../src/modules/auth/sessions.repository.ts
 import { currentTotp } from "../../src/modules/auth/totp.ts";
 import type { Policy } from "../../src/modules/authz/policy.ts";
 import { orgPolicy } from "../../src/modules/org/org.policy.ts";
+import { policiesPolicy } from "../../src/modules/policies/policies.policy.ts";
 import { tenantsPolicy } from "../../src/modules/tenants/tenants.policy.ts";
 import { TEST_PASSWORD } from "./factories.ts";
 import type { Access, CrossTenantProbe, RouteEntry, RouteRequest, Sent } from "./route-walk.ts";
@@ -273,6 +274,14 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 				check: (sent, _a, b) => assert.ok(itemsOf(sent).some((u) => u.id === b.orgUnit.id)),
 			}),
 		],
+	},
+	{
+		method: "get",
+		path: "/api/policy-pack",
+		access: permission(policiesPolicy, "policy_pack.read"),
+		ok: 200,
+		request: none,
+		crossTenant: [served()],
 	},
 	{
 		method: "post",

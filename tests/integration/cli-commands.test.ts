@@ -37,7 +37,7 @@ test("db migrate creates the schema once and then has nothing to do", async () =
 	try {
 		const first = await runCli(["db", "migrate"], empty);
 		assertOk(first);
-		assert.match(first.stdout, /^applied: 0001-platform$/m);
+		assert.match(first.stdout, /^applied: 0001-platform(, \d{4}-[a-z-]+)*$/m);
 		assert.match(first.stdout, /^database: /m);
 		// The location is printed; a password in DATABASE_URL is not (trust auth ignores it).
 		const withPassword = empty.databaseUrl && new URL(empty.databaseUrl);
@@ -66,7 +66,10 @@ test("db migrate creates the schema once and then has nothing to do", async () =
 test("tenant add, then tenant list shows it; a duplicate slug fails with one line", async () => {
 	const added = await run("tenant", "add", "--name", "kita-city", "--title", "北市");
 	assertOk(added);
-	assert.match(added.stdout, /created tenant kita-city \(北市, pack standard\)/);
+	assert.match(
+		added.stdout,
+		/created tenant kita-city \(北市, pack standard from bundled:standard\)/,
+	);
 
 	const listed = await run("tenant", "list", "--json");
 	assertOk(listed);
@@ -83,9 +86,15 @@ test("tenant add, then tenant list shows it; a duplicate slug fails with one lin
 	const tenant = (await findTenantBySlug(runtime.db, "kita-city")) ?? assert.fail("stored");
 	const events = await auditEvents(runtime.db, tenant.id);
 	assert.deepEqual(
-		events.map((e) => [e.type, e.actor_label]),
-		[["tenant.created", "mamori CLI (cli-test)"]],
+		events.slice(0, 2).map((e) => [e.type, e.actor_label]),
+		[
+			["tenant.created", "mamori CLI (cli-test)"],
+			["policy_pack.installed", "mamori CLI (cli-test)"],
+		],
 	);
+	const agencies = events.filter((e) => e.type === "org_unit.created");
+	assert.ok(agencies.length > 0, "the pack's agencies become org units");
+	assert.ok(events.every((e) => e.actor_label === "mamori CLI (cli-test)"));
 
 	const duplicate = await run("tenant", "add", "--name", "kita-city");
 	assertFailure(duplicate, /kita-city.*already exists/);

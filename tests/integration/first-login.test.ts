@@ -13,7 +13,13 @@ before(async () => {
 after(() => runtime.cleanup());
 
 test("first administrator: one-time password, new password, TOTP enrolment, then the app", async () => {
-	const first = await bootstrapIfEmpty(runtime.db);
+	const admins = await bootstrapIfEmpty(runtime.db);
+	assert.deepEqual(
+		admins?.map((a) => a.tenantSlug),
+		["demo", "saga", "kitakyushu"],
+		"one demo tenant per bundled policy pack",
+	);
+	const first = admins?.[0];
 	assert.ok(first, "an empty database gets a first administrator");
 	assert.equal(await bootstrapIfEmpty(runtime.db), null, "bootstrap runs only once");
 	const app = createApp(runtime);

@@ -23,6 +23,12 @@ const roleAssignment = z.object({
  */
 export const AUDIT_EVENT_SCHEMAS = {
 	"tenant.created": z.object({ slug: z.string(), name: z.string(), pack: z.string() }),
+	"policy_pack.installed": z.object({
+		packId: z.string(),
+		version: z.number().int(),
+		source: z.string(),
+		policyVersion: z.string(),
+	}),
 	"auth.login_succeeded": z.object({
 		method: z.enum(["password", "password_totp", "password_recovery_code"]),
 	}),

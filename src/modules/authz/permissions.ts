@@ -1,12 +1,19 @@
 import { accountsPolicy } from "../accounts/accounts.policy.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";
+import { policiesPolicy } from "../policies/policies.policy.ts";
 import { tenantsPolicy } from "../tenants/tenants.policy.ts";
 import { allowedActions, type Policy } from "./policy.ts";
 import type { Actor } from "./roles.ts";
 
 /** Every module's policy; a new module adds its own here so the UI learns its actions. */
-const POLICIES: readonly Policy<string>[] = [accountsPolicy, auditPolicy, orgPolicy, tenantsPolicy];
+const POLICIES: readonly Policy<string>[] = [
+	accountsPolicy,
+	auditPolicy,
+	orgPolicy,
+	policiesPolicy,
+	tenantsPolicy,
+];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */
 export function allPermissions(actor: Actor): string[] {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { OrgUnitTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { Problem } from "../../http/problem.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { type AuditContext, auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { orgPolicy } from "./org.policy.ts";
@@ -44,4 +44,35 @@ export async function createOrgUnit(
 		{ recordType: "org_unit", recordId: row.id },
 	);
 	return row;
+}
+
+/**
+ * The agencies in a pack's scope (適用範囲) as top-level org units, on tenant creation. Their
+ * codes are the pack's agency codes, so later pack versions can be matched against them.
+ */
+export async function createAgencyUnits(
+	tx: Tx,
+	context: AuditContext,
+	agencies: readonly { code: string; name: { ja: string } }[],
+): Promise<void> {
+	const now = new Date().toISOString();
+	for (const agency of agencies) {
+		const row: OrgUnitTable = {
+			id: randomUUID(),
+			tenant_id: context.tenantId,
+			parent_id: null,
+			code: agency.code,
+			name: agency.name.ja,
+			kind: "agency",
+			created_at: now,
+		};
+		await insertOrgUnit(tx, row);
+		await recordAudit(
+			tx,
+			context,
+			"org_unit.created",
+			{ code: row.code, name: row.name, kind: row.kind, parentId: null },
+			{ recordType: "org_unit", recordId: row.id },
+		);
+	}
 }

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { BUNDLED_PACK_IDS } from "../policies/pack/load-pack.ts";
 
 export const tenantSlugSchema = z
 	.string()
@@ -10,7 +11,10 @@ export const tenantInputSchema = z
 	.strictObject({
 		slug: tenantSlugSchema,
 		name: z.string().trim().min(1).max(100),
-		pack: z.string().min(1).max(40).default("standard"),
+		pack: z
+			.enum(BUNDLED_PACK_IDS)
+			.default("standard")
+			.openapi({ description: "A bundled policy pack" }),
 	})
 	.openapi("TenantInput");
 export type TenantInput = z.infer<typeof tenantInputSchema>;

@@ -814,7 +814,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "audit.exported";
+                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "audit.exported";
                 };
                 header?: never;
                 path?: never;
@@ -921,7 +921,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "audit.exported";
+                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "audit.exported";
                 };
                 header?: never;
                 path?: never;
@@ -1964,6 +1964,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/policy-pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The policy pack the caller's tenant runs on: agencies, classification, threats, revisions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The current pack */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantPolicyPack"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tenants": {
         parameters: {
             query?: never;
@@ -2319,9 +2418,704 @@ export interface components {
         };
         TenantInput: {
             name: string;
-            /** @default standard */
-            pack: string;
+            /**
+             * @description A bundled policy pack
+             * @default standard
+             * @enum {string}
+             */
+            pack: "saga" | "kitakyushu" | "standard";
             slug: string;
+        };
+        TenantPolicyPack: {
+            allowedActions: string[];
+            installedAt: string;
+            pack: {
+                $schema?: string;
+                basedOnGuideline: {
+                    edition: string | null;
+                    title: {
+                        en: string;
+                        ja: string;
+                    };
+                };
+                cadence: {
+                    audit: {
+                        alsoWhen: ("as_needed" | "major_change" | "audit_findings" | "new_threats" | "ciso_order")[];
+                        /** @enum {string} */
+                        every: "fiscal_year" | "periodic" | "as_needed";
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                    };
+                    review: {
+                        alsoWhen: ("as_needed" | "major_change" | "audit_findings" | "new_threats" | "ciso_order")[];
+                        /** @enum {string} */
+                        every: "fiscal_year" | "periodic" | "as_needed";
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        requiresRiskAnalysis: boolean;
+                    };
+                    selfInspection: {
+                        alsoWhen: ("as_needed" | "major_change" | "audit_findings" | "new_threats" | "ciso_order")[];
+                        /** @enum {string} */
+                        every: "fiscal_year" | "periodic" | "as_needed";
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                    };
+                };
+                classification: {
+                    defaultScheme: string;
+                    schemes: ({
+                        code: string;
+                        description: {
+                            en: string;
+                            ja: string;
+                        };
+                        /** @enum {string} */
+                        kind: "importance";
+                        levels: {
+                            code: string;
+                            description: {
+                                en: string;
+                                ja: string;
+                            };
+                            handling: {
+                                backup: boolean;
+                                /** @enum {string} */
+                                copying: "prohibited" | "need_only" | "allowed";
+                                /** @enum {string} */
+                                disposal: "irrecoverable" | "standard";
+                                encryptInTransit: boolean;
+                                issuedDevicesOnly: boolean;
+                                labelRequired: boolean;
+                                note?: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                /** @enum {string} */
+                                outsourcing: "written_safeguards" | "standard";
+                                protectWhenCarried: boolean;
+                                /** @enum {string} */
+                                storage: "locked" | "restricted" | "standard";
+                                /** @enum {string} */
+                                takeOut: "prohibited" | "approval_required" | "allowed";
+                                tamperDetection: boolean;
+                                trustedLinesOnly: boolean;
+                            };
+                            label: {
+                                en: string;
+                                ja: string;
+                            };
+                        }[];
+                        mapsTo?: {
+                            levels: {
+                                [key: string]: string;
+                            };
+                            note?: {
+                                en: string;
+                                ja: string;
+                            };
+                            scheme: string;
+                        };
+                        name: {
+                            en: string;
+                            ja: string;
+                        };
+                        notes?: {
+                            en: string;
+                            ja: string;
+                        }[];
+                    } | {
+                        axes: {
+                            availability: {
+                                code: string;
+                                description: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                handling: {
+                                    backup: boolean;
+                                    /** @enum {string} */
+                                    copying: "prohibited" | "need_only" | "allowed";
+                                    /** @enum {string} */
+                                    disposal: "irrecoverable" | "standard";
+                                    encryptInTransit: boolean;
+                                    issuedDevicesOnly: boolean;
+                                    labelRequired: boolean;
+                                    note?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    /** @enum {string} */
+                                    outsourcing: "written_safeguards" | "standard";
+                                    protectWhenCarried: boolean;
+                                    /** @enum {string} */
+                                    storage: "locked" | "restricted" | "standard";
+                                    /** @enum {string} */
+                                    takeOut: "prohibited" | "approval_required" | "allowed";
+                                    tamperDetection: boolean;
+                                    trustedLinesOnly: boolean;
+                                };
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            confidentiality: {
+                                code: string;
+                                description: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                handling: {
+                                    backup: boolean;
+                                    /** @enum {string} */
+                                    copying: "prohibited" | "need_only" | "allowed";
+                                    /** @enum {string} */
+                                    disposal: "irrecoverable" | "standard";
+                                    encryptInTransit: boolean;
+                                    issuedDevicesOnly: boolean;
+                                    labelRequired: boolean;
+                                    note?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    /** @enum {string} */
+                                    outsourcing: "written_safeguards" | "standard";
+                                    protectWhenCarried: boolean;
+                                    /** @enum {string} */
+                                    storage: "locked" | "restricted" | "standard";
+                                    /** @enum {string} */
+                                    takeOut: "prohibited" | "approval_required" | "allowed";
+                                    tamperDetection: boolean;
+                                    trustedLinesOnly: boolean;
+                                };
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                            integrity: {
+                                code: string;
+                                description: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                handling: {
+                                    backup: boolean;
+                                    /** @enum {string} */
+                                    copying: "prohibited" | "need_only" | "allowed";
+                                    /** @enum {string} */
+                                    disposal: "irrecoverable" | "standard";
+                                    encryptInTransit: boolean;
+                                    issuedDevicesOnly: boolean;
+                                    labelRequired: boolean;
+                                    note?: {
+                                        en: string;
+                                        ja: string;
+                                    };
+                                    /** @enum {string} */
+                                    outsourcing: "written_safeguards" | "standard";
+                                    protectWhenCarried: boolean;
+                                    /** @enum {string} */
+                                    storage: "locked" | "restricted" | "standard";
+                                    /** @enum {string} */
+                                    takeOut: "prohibited" | "approval_required" | "allowed";
+                                    tamperDetection: boolean;
+                                    trustedLinesOnly: boolean;
+                                };
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                            }[];
+                        };
+                        code: string;
+                        description: {
+                            en: string;
+                            ja: string;
+                        };
+                        /** @enum {string} */
+                        kind: "cia";
+                        mapsTo?: {
+                            levels: {
+                                [key: string]: string;
+                            };
+                            note?: {
+                                en: string;
+                                ja: string;
+                            };
+                            scheme: string;
+                        };
+                        name: {
+                            en: string;
+                            ja: string;
+                        };
+                        notes?: {
+                            en: string;
+                            ja: string;
+                        }[];
+                    })[];
+                };
+                definitions: {
+                    meaning: {
+                        en: string;
+                        ja: string;
+                    };
+                    term: {
+                        en: string;
+                        ja: string;
+                    };
+                }[];
+                documents: {
+                    additional: {
+                        name: {
+                            en: string;
+                            ja: string;
+                        };
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        /** @enum {string} */
+                        publication: "public" | "non_public" | "unknown";
+                    }[];
+                    basicPolicy: {
+                        name: {
+                            en: string;
+                            ja: string;
+                        };
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        /** @enum {string} */
+                        publication: "public" | "non_public" | "unknown";
+                    };
+                    procedures: {
+                        name: {
+                            en: string;
+                            ja: string;
+                        };
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        /** @enum {string} */
+                        publication: "public" | "non_public" | "unknown";
+                    };
+                    standards: {
+                        name: {
+                            en: string;
+                            ja: string;
+                        };
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        /** @enum {string} */
+                        publication: "public" | "non_public" | "unknown";
+                    };
+                };
+                /** @enum {string} */
+                dutyToComply: "policy" | "policy_and_procedures";
+                /** @enum {number} */
+                formatVersion: 1;
+                id: string;
+                incident: {
+                    csirt: boolean;
+                    note?: {
+                        en: string;
+                        ja: string;
+                    };
+                    planName: {
+                        en: string;
+                        ja: string;
+                    };
+                };
+                municipality: {
+                    name: {
+                        en: string;
+                        ja: string;
+                    };
+                    prefecture: {
+                        en: string;
+                        ja: string;
+                    };
+                } | null;
+                name: {
+                    en: string;
+                    ja: string;
+                };
+                network: {
+                    allowedRoutes: {
+                        bidirectional: boolean;
+                        /** @enum {string} */
+                        from: "mynumber" | "lgwan" | "internet";
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        /** @enum {string} */
+                        safeguard: "sanitized" | "screen_transfer" | "controlled_transfer";
+                        since?: string;
+                        /** @enum {string} */
+                        to: "mynumber" | "lgwan" | "internet";
+                        /** @enum {string} */
+                        via?: "mynumber" | "lgwan" | "internet";
+                    }[];
+                    /** @enum {string} */
+                    model: "alpha" | "alpha_prime" | "beta" | "beta_prime";
+                    modelNote?: {
+                        en: string;
+                        ja: string;
+                    };
+                    securityCloud: {
+                        scope: {
+                            en: string;
+                            ja: string;
+                        };
+                    };
+                    zones: {
+                        internet: {
+                            description: {
+                                en: string;
+                                ja: string;
+                            };
+                            enhancedMonitoring: boolean;
+                            isolated: boolean;
+                            mfaRequired: boolean;
+                            name: {
+                                en: string;
+                                ja: string;
+                            };
+                            takeOutBlocked: boolean;
+                        };
+                        lgwan: {
+                            description: {
+                                en: string;
+                                ja: string;
+                            };
+                            enhancedMonitoring: boolean;
+                            isolated: boolean;
+                            mfaRequired: boolean;
+                            name: {
+                                en: string;
+                                ja: string;
+                            };
+                            takeOutBlocked: boolean;
+                        };
+                        mynumber: {
+                            description: {
+                                en: string;
+                                ja: string;
+                            };
+                            enhancedMonitoring: boolean;
+                            isolated: boolean;
+                            mfaRequired: boolean;
+                            name: {
+                                en: string;
+                                ja: string;
+                            };
+                            takeOutBlocked: boolean;
+                        };
+                    };
+                };
+                notableRules: {
+                    code: string;
+                    since?: string;
+                    summary: {
+                        en: string;
+                        ja: string;
+                    };
+                }[];
+                notes?: {
+                    en: string;
+                    ja: string;
+                }[];
+                organisation: {
+                    approvals: {
+                        classification: {
+                            /** @enum {string} */
+                            approver: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor" | "committee";
+                            /** @enum {string} */
+                            delegate?: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor";
+                            note?: {
+                                en: string;
+                                ja: string;
+                            };
+                            notify?: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                        };
+                        cloudServices: {
+                            /** @enum {string} */
+                            approver: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor" | "committee";
+                            /** @enum {string} */
+                            delegate?: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor";
+                            note?: {
+                                en: string;
+                                ja: string;
+                            };
+                            notify?: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                        };
+                        exception: {
+                            /** @enum {string} */
+                            approver: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor" | "committee";
+                            /** @enum {string} */
+                            delegate?: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor";
+                            note?: {
+                                en: string;
+                                ja: string;
+                            };
+                            notify?: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                        };
+                        outsourcing: {
+                            /** @enum {string} */
+                            approver: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor" | "committee";
+                            /** @enum {string} */
+                            delegate?: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor";
+                            note?: {
+                                en: string;
+                                ja: string;
+                            };
+                            notify?: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                        };
+                        policy: {
+                            /** @enum {string} */
+                            approver: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor" | "committee";
+                            /** @enum {string} */
+                            delegate?: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor";
+                            note?: {
+                                en: string;
+                                ja: string;
+                            };
+                            notify?: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                        };
+                        proceduresAccess: {
+                            /** @enum {string} */
+                            approver: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor" | "committee";
+                            /** @enum {string} */
+                            delegate?: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor";
+                            note?: {
+                                en: string;
+                                ja: string;
+                            };
+                            notify?: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                        };
+                        socialMediaAccounts?: {
+                            /** @enum {string} */
+                            approver: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor" | "committee";
+                            /** @enum {string} */
+                            delegate?: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor";
+                            note?: {
+                                en: string;
+                                ja: string;
+                            };
+                            notify?: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                        };
+                        takeOut: {
+                            /** @enum {string} */
+                            approver: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor" | "committee";
+                            /** @enum {string} */
+                            delegate?: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor";
+                            note?: {
+                                en: string;
+                                ja: string;
+                            };
+                            notify?: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                        };
+                    };
+                    committee?: {
+                        /** @enum {string} */
+                        chair: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor";
+                        members: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                        name: {
+                            en: string;
+                            ja: string;
+                        };
+                    };
+                    roles: {
+                        /** @enum {string} */
+                        code: "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor";
+                        duties: {
+                            en: string;
+                            ja: string;
+                        };
+                        since?: string;
+                        title: {
+                            en: string;
+                            ja: string;
+                        };
+                        typicalHolder: {
+                            en: string;
+                            ja: string;
+                        };
+                    }[];
+                };
+                policyVersion: string;
+                provenance: {
+                    source: {
+                        en: string;
+                        ja: string;
+                    };
+                    unverified: {
+                        note: {
+                            en: string;
+                            ja: string;
+                        };
+                        path: string;
+                    }[];
+                };
+                provisions: {
+                    cloudServices: {
+                        inForce: boolean;
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        since?: string;
+                    };
+                    externalServices: {
+                        inForce: boolean;
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        since?: string;
+                    };
+                    freeMail: {
+                        inForce: boolean;
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        since?: string;
+                    };
+                    nonBusinessBrowsingBan: {
+                        inForce: boolean;
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        since?: string;
+                    };
+                    outsourcing: {
+                        inForce: boolean;
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        since?: string;
+                    };
+                    socialMedia: {
+                        inForce: boolean;
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        since?: string;
+                    };
+                    specificPersonalInformation: {
+                        inForce: boolean;
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        since?: string;
+                    };
+                    webConferencing: {
+                        inForce: boolean;
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                        since?: string;
+                    };
+                };
+                revisions: {
+                    date: string;
+                    era: string;
+                    /** @enum {string} */
+                    kind: "initial" | "full" | "partial";
+                    summary: {
+                        en: string;
+                        ja: string;
+                    };
+                }[];
+                riskMatrix: {
+                    impact: {
+                        en: string;
+                        ja: string;
+                    }[];
+                    likelihood: {
+                        en: string;
+                        ja: string;
+                    }[];
+                    /** @default 3 */
+                    size: 3 | 4 | 5;
+                };
+                scope: {
+                    agencies: {
+                        code: string;
+                        name: {
+                            en: string;
+                            ja: string;
+                        };
+                        note?: {
+                            en: string;
+                            ja: string;
+                        };
+                    }[];
+                    assetKinds: {
+                        /** @enum {string} */
+                        code: "systems" | "information" | "documents";
+                        description: {
+                            en: string;
+                            ja: string;
+                        };
+                        label: {
+                            en: string;
+                            ja: string;
+                        };
+                    }[];
+                };
+                staffCategories: {
+                    /** @enum {string} */
+                    basis: "named" | "inferred";
+                    /** @enum {string} */
+                    code: "regular" | "fiscal_year_appointed" | "part_time" | "temporary" | "dispatched" | "resident_contractor";
+                    countsAsStaff: boolean;
+                    label: {
+                        en: string;
+                        ja: string;
+                    };
+                    note?: {
+                        en: string;
+                        ja: string;
+                    };
+                }[];
+                threats: {
+                    code: string;
+                    description: {
+                        en: string;
+                        ja: string;
+                    };
+                    examples?: {
+                        en: string;
+                        ja: string;
+                    }[];
+                    label: {
+                        en: string;
+                        ja: string;
+                    };
+                }[];
+            };
+            source: string;
+            version: number;
         };
         TotpEnrollment: {
             otpauthUri: string;

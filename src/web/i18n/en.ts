@@ -224,6 +224,7 @@ export const en: Messages = {
 	"audit.recordType.tenant": "Organisation",
 
 	"audit.type.tenant.created": "Organisation created",
+	"audit.type.policy_pack.installed": "Policy pack installed",
 	"audit.type.auth.login_succeeded": "Login succeeded",
 	"audit.type.auth.login_failed": "Login failed",
 	"audit.type.auth.login_throttled": "Login throttled",

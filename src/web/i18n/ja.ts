@@ -226,6 +226,7 @@ export const ja = {
 	"audit.recordType.tenant": "団体",
 
 	"audit.type.tenant.created": "団体の作成",
+	"audit.type.policy_pack.installed": "ポリシーパック適用",
 	"audit.type.auth.login_succeeded": "ログイン成功",
 	"audit.type.auth.login_failed": "ログイン失敗",
 	"audit.type.auth.login_throttled": "ログインの一時停止",
