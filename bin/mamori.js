@@ -8,4 +8,8 @@ if (major < 24) {
 	);
 	process.exit(1);
 }
+// Cache V8's compiled code between starts (in the OS temp directory): start-up drops by about
+// a third, which matters for `npm start` and for every CLI call.
+const { enableCompileCache } = await import("node:module");
+enableCompileCache?.();
 await import("../src/cli/main.ts");

@@ -124,7 +124,14 @@ test("a new tenant's chain starts with tenant.created, naming who created it", a
 	);
 	const tenant = (await findTenantBySlug(runtime.db, "new-town")) ?? assert.fail("created");
 	const events = await auditEvents(runtime.db, tenant.id);
-	assert.equal(events.length, 1);
+	assert.deepEqual(
+		events.slice(0, 2).map((e) => e.type),
+		["tenant.created", "policy_pack.installed"],
+	);
+	assert.ok(
+		events.slice(2).every((e) => e.type === "org_unit.created"),
+		"then the pack's agencies, and nothing else",
+	);
 	assert.deepEqual(
 		[events[0]?.seq, events[0]?.type, events[0]?.record_id, events[0]?.payload],
 		[1, "tenant.created", tenant.id, { slug: "new-town", name: "新町", pack: "standard" }],

@@ -56,17 +56,20 @@ export async function recordAudit<T extends AuditEventType>(
 		.executeTakeFirst();
 	if (!head) throw new Problem("internal", `tenant ${context.tenantId} has no audit chain`);
 
+	// Both engines store text as UTF-8, which cannot hold a lone surrogate: hash exactly what
+	// will be stored, or such an event would read as altered forever after.
+	const wellFormed = (value: string | null | undefined) => value?.toWellFormed() ?? null;
 	const event = {
 		tenant_id: context.tenantId,
 		seq: Number(head.seq),
 		id: randomUUID(),
 		type,
 		occurred_at: new Date().toISOString(),
-		actor_id: context.actorId,
-		actor_label: context.actorLabel,
-		ip: context.ip,
-		record_type: record.recordType ?? null,
-		record_id: record.recordId ?? null,
+		actor_id: wellFormed(context.actorId),
+		actor_label: wellFormed(context.actorLabel),
+		ip: wellFormed(context.ip),
+		record_type: wellFormed(record.recordType),
+		record_id: wellFormed(record.recordId),
 		data: JSON.stringify(parsed.data),
 		prev_hash: head.hash,
 	};

@@ -1,0 +1,75 @@
+// `npm run bench`: measure the platform's three performance targets against baselines taken in
+// the same run, print a summary, and rewrite the figures section of BENCHMARKS.md.
+// Flags: --quick (fewer rounds, 100,000 events, BENCHMARKS.md untouched), --no-write.
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { measureVerify } from "./audit-verify.ts";
+import { measureReads } from "./http-read.ts";
+import { cleanUp, makeTempDir, ROOT, removeTempDir, stop } from "./lib/processes.ts";
+import { machineLine } from "./lib/stats.ts";
+import { type Figures, figuresMarkdown, summaryText, writeFigures } from "./report.ts";
+import { seedReader } from "./seed.ts";
+import { measureStartups, startMamori } from "./startup.ts";
+
+const quick = process.argv.includes("--quick");
+const write = !quick && !process.argv.includes("--no-write");
+const plan = quick
+	? { startups: 3, loadRounds: 1, events: 100_000, verifyRounds: 1 }
+	: { startups: 5, loadRounds: 2, events: 1_000_000, verifyRounds: 3 };
+
+/** A data directory with its own secret key, so neither the server nor the CLI warns about it. */
+function makeDataDir(prefix: string): string {
+	const dir = makeTempDir(prefix);
+	writeFileSync(join(dir, "secret.key"), `${randomBytes(32).toString("base64")}\n`, {
+		mode: 0o600,
+	});
+	return dir;
+}
+
+const step = (message: string) => console.log(`· ${message}`);
+
+async function main(): Promise<void> {
+	const started = performance.now();
+	const machine = machineLine();
+
+	const serverDir = makeDataDir("mamori-bench-server-");
+	step("first start on an empty data directory (migrates, creates the first administrator)");
+	await stop((await startMamori(serverDir)).child);
+	const reader = await seedReader(serverDir);
+	step(`start-up on the existing database, ${plan.startups} times (and node:http hello)`);
+	const startup = await measureStartups(serverDir, plan.startups);
+	step(
+		`load: node:http hello, Hono hello, /api/health, /api/org-units; ${plan.loadRounds} round(s)`,
+	);
+	const reads = await measureReads(serverDir, reader, plan.loadRounds);
+	removeTempDir(serverDir);
+
+	const auditDir = makeDataDir("mamori-bench-audit-");
+	step(`audit chain of ${plan.events.toLocaleString("en-US")} events, then mamori audit verify`);
+	const verify = await measureVerify(auditDir, plan.events, plan.verifyRounds);
+	removeTempDir(auditDir);
+
+	const figures: Figures = {
+		machine,
+		startup,
+		reads,
+		verify,
+		totalSeconds: (performance.now() - started) / 1000,
+	};
+	console.log(`\n${summaryText(figures)}`);
+	if (write) {
+		writeFigures(join(ROOT, "BENCHMARKS.md"), figuresMarkdown(figures));
+		console.log("\nBENCHMARKS.md updated.");
+	}
+}
+
+try {
+	await main();
+} catch (error) {
+	console.error(error);
+	process.exitCode = 1;
+} finally {
+	cleanUp();
+}

@@ -1,0 +1,41 @@
+import { join } from "node:path";
+import { type RunningServer, startServer } from "./lib/http.ts";
+import { MAMORI_BIN, ROOT, stop } from "./lib/processes.ts";
+
+/** Mamori's environment for a bench data directory: always SQLite there. */
+export function mamoriEnv(dataDir: string): NodeJS.ProcessEnv {
+	return { MAMORI_DATA_DIR: dataDir, DATABASE_URL: "" };
+}
+
+export function startMamori(dataDir: string): Promise<RunningServer> {
+	return startServer([MAMORI_BIN, "serve"], mamoriEnv(dataDir), "/api/health");
+}
+
+export function startHello(): Promise<RunningServer> {
+	return startServer([join(ROOT, "bench", "hello-server.ts")], {}, "/");
+}
+
+export function startHonoHello(): Promise<RunningServer> {
+	return startServer([join(ROOT, "bench", "hono-hello-server.ts")], {}, "/");
+}
+
+export interface StartupFigures {
+	/** Spawn until GET /api/health answered 200, on an existing database. */
+	mamoriMs: number[];
+	/** The same for the bare node:http server: the floor any Node server pays. */
+	helloMs: number[];
+}
+
+/** Start and stop each server `rounds` times, alternating so that noise hits both alike. */
+export async function measureStartups(dataDir: string, rounds: number): Promise<StartupFigures> {
+	const figures: StartupFigures = { mamoriMs: [], helloMs: [] };
+	for (let round = 0; round < rounds; round++) {
+		const mamori = await startMamori(dataDir);
+		figures.mamoriMs.push(mamori.readyMs);
+		await stop(mamori.child);
+		const hello = await startHello();
+		figures.helloMs.push(hello.readyMs);
+		await stop(hello.child);
+	}
+	return figures;
+}
