@@ -1,7 +1,14 @@
 import type { Messages } from "./ja.ts";
 
 /** The English message catalogue: the type makes it carry every key of the Japanese one. */
+import { documentsEn } from "./modules/documents.en.ts";
+import { orgEn } from "./modules/org.en.ts";
+import { packEn } from "./modules/pack.en.ts";
+
 export const en: Messages = {
+	...orgEn,
+	...documentsEn,
+	...packEn,
 	"app.name": "Mamori",
 	"app.tagline": "Information Security Management",
 	"app.loading": "Loading…",

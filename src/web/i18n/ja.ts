@@ -2,7 +2,14 @@
  * The Japanese message catalogue: the reference for every other language. Placeholders are
  * written `{name}`. Role, audit event and error labels are keyed by their stable codes.
  */
+import { documentsJa } from "./modules/documents.ja.ts";
+import { orgJa } from "./modules/org.ja.ts";
+import { packJa } from "./modules/pack.ja.ts";
+
 export const ja = {
+	...orgJa,
+	...documentsJa,
+	...packJa,
 	"app.name": "Mamori",
 	"app.tagline": "情報セキュリティ管理システム",
 	"app.loading": "読み込み中…",

@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Problem } from "../http/problem.ts";
+import { readTable, writeXlsx } from "./tabular.ts";
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+test("an XLSX written here reads back cell for cell", async () => {
+	const bytes = await writeXlsx([
+		{
+			name: "職員",
+			header: ["職員番号", "氏名", "所属"],
+			rows: [
+				["0001", "山田 太郎", "情報政策課"],
+				["0002", "佐藤, 花子", null],
+			],
+		},
+	]);
+	const table = await readTable(bytes);
+	assert.equal(table.format, "xlsx");
+	assert.equal(table.sheet, "職員");
+	assert.deepEqual(table.rows, [
+		["職員番号", "氏名", "所属"],
+		["0001", "山田 太郎", "情報政策課"],
+		["0002", "佐藤, 花子"],
+	]);
+});
+
+test("CSV in UTF-8 with BOM, UTF-8 and Shift_JIS reads the same", async () => {
+	const text = '職員番号,氏名,備考\r\n0001,山田 太郎,"改行\nあり, ""引用"""\r\n';
+	const expected = [
+		["職員番号", "氏名", "備考"],
+		["0001", "山田 太郎", '改行\nあり, "引用"'],
+	];
+	const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
+	assert.deepEqual((await readTable(bom)).rows, expected);
+	assert.deepEqual((await readTable(utf8(text))).rows, expected);
+	// 「職員番号」 in Shift_JIS, written by hand so the test needs no encoder.
+	const sjisHeader = [0x90, 0x45, 0x88, 0xf5, 0x94, 0xd4, 0x8d, 0x86];
+	const sjis = await readTable(
+		new Uint8Array([...sjisHeader, 0x2c, 0x41, 0x0d, 0x0a, 0x31, 0x2c, 0x32]),
+	);
+	assert.equal(sjis.encoding, "shift_jis");
+	assert.deepEqual(sjis.rows, [
+		["職員番号", "A"],
+		["1", "2"],
+	]);
+});
+
+test("bad input gets a clear error naming what is wrong", async () => {
+	const cases: [Uint8Array, RegExp][] = [
+		[new Uint8Array(), /empty/],
+		[new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]), /binary/],
+		[new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), /not a readable XLSX/],
+		[utf8('a,"b\n'), /never closed/],
+		[new Uint8Array([0xff, 0xfe, 0xfd, 0x41]), /neither UTF-8 nor Shift_JIS/],
+	];
+	for (const [bytes, message] of cases) {
+		await assert.rejects(
+			readTable(bytes),
+			(error: unknown) => error instanceof Problem && message.test(error.message),
+		);
+	}
+	await assert.rejects(
+		readTable(utf8("a\n1\n2\n3\n"), {
+			maxBytes: 1000,
+			maxRows: 2,
+			maxColumns: 5,
+			maxCellLength: 10,
+		}),
+		/more than 2 data rows/,
+	);
+	await assert.rejects(
+		readTable(utf8("a\nxxxxxxxxxxxx\n"), {
+			maxBytes: 1000,
+			maxRows: 5,
+			maxColumns: 5,
+			maxCellLength: 10,
+		}),
+		/longer than 10/,
+	);
+});

@@ -1,0 +1,224 @@
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { Problem } from "../http/problem.ts";
+
+/**
+ * Spreadsheets in and out (XLSX through ExcelJS, CSV by hand), behind one small API so the
+ * library can be replaced. Everything that reads enforces limits and names what is wrong.
+ */
+
+export interface TableLimits {
+	maxBytes: number;
+	maxRows: number;
+	maxColumns: number;
+	maxCellLength: number;
+}
+
+export const DEFAULT_TABLE_LIMITS: TableLimits = {
+	maxBytes: 50 * 1024 * 1024,
+	maxRows: 200_000,
+	maxColumns: 100,
+	maxCellLength: 10_000,
+};
+
+/** A sheet's cells as trimmed strings; row 0 is the header. `encoding` says how a CSV was read. */
+export interface Table {
+	format: "xlsx" | "csv";
+	encoding: "utf-8" | "shift_jis" | null;
+	sheet: string;
+	rows: string[][];
+}
+
+function refuse(message: string): never {
+	throw new Problem("validation_failed", message, { issues: [{ path: "file", message }] });
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * Read the first sheet of an XLSX workbook or a CSV file (UTF-8 with or without BOM, or
+ * Shift_JIS), deciding the format from the content, never from the file name.
+ *
+ * @example
+ * const { rows } = await readTable(bytes); // rows[0] is the header
+ */
+export async function readTable(
+	bytes: Uint8Array,
+	limits: TableLimits = DEFAULT_TABLE_LIMITS,
+): Promise<Table> {
+	if (bytes.length === 0) refuse("the file is empty");
+	if (bytes.length > limits.maxBytes) {
+		throw new Problem("payload_too_large", `the file is larger than ${limits.maxBytes} bytes`);
+	}
+	if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return readXlsx(bytes, limits);
+	return readCsv(bytes, limits);
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+	if (value === null || value === undefined) return "";
+	if (value instanceof Date) return value.toISOString().slice(0, 10);
+	if (typeof value === "object") {
+		if ("richText" in value) return value.richText.map((part) => part.text).join("");
+		if ("text" in value && typeof value.text === "string") return value.text;
+		if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+		if ("error" in value) return String(value.error);
+		return "";
+	}
+	return String(value);
+}
+
+function checkRow(cells: string[], rowNumber: number, limits: TableLimits): string[] {
+	if (cells.length > limits.maxColumns)
+		refuse(`row ${rowNumber} has more than ${limits.maxColumns} columns`);
+	for (const [index, cell] of cells.entries()) {
+		if (cell.length > limits.maxCellLength) {
+			refuse(
+				`row ${rowNumber}, column ${index + 1} is longer than ${limits.maxCellLength} characters`,
+			);
+		}
+	}
+	return cells;
+}
+
+async function readXlsx(bytes: Uint8Array, limits: TableLimits): Promise<Table> {
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+		worksheets: "emit",
+		sharedStrings: "cache",
+		hyperlinks: "ignore",
+		styles: "ignore",
+		entries: "ignore",
+	});
+	try {
+		for await (const worksheet of reader) {
+			const rows: string[][] = [];
+			for await (const row of worksheet) {
+				if (rows.length >= limits.maxRows + 1)
+					refuse(`the sheet has more than ${limits.maxRows} data rows`);
+				const values = row.values as ExcelJS.CellValue[];
+				const cells = values.slice(1).map((v) => cellText(v).trim());
+				// Rows are sparse in XLSX: keep numbering honest by filling the skipped ones.
+				while (rows.length < row.number - 1) rows.push([]);
+				rows.push(checkRow(cells, row.number, limits));
+			}
+			const name = (worksheet as unknown as { name?: string }).name ?? "Sheet1";
+			return { format: "xlsx", encoding: null, sheet: name, rows: trimTrailingEmpty(rows) };
+		}
+	} catch (error) {
+		if (error instanceof Problem) throw error;
+		refuse(
+			`the file looks like a ZIP archive but is not a readable XLSX workbook (${(error as Error).message})`,
+		);
+	}
+	refuse("the workbook has no sheet");
+}
+
+function trimTrailingEmpty(rows: string[][]): string[][] {
+	let end = rows.length;
+	while (end > 0 && (rows[end - 1] ?? []).every((cell) => cell === "")) end--;
+	return rows.slice(0, end);
+}
+
+function decodeText(bytes: Uint8Array): { text: string; encoding: "utf-8" | "shift_jis" } {
+	if (bytes.includes(0))
+		refuse("the file contains NUL bytes: it is binary, not a CSV or XLSX file");
+	try {
+		return {
+			text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes),
+			encoding: "utf-8",
+		};
+	} catch {
+		try {
+			return {
+				text: new TextDecoder("shift_jis", { fatal: true }).decode(bytes),
+				encoding: "shift_jis",
+			};
+		} catch {
+			refuse("the file is neither UTF-8 nor Shift_JIS text, nor an XLSX workbook");
+		}
+	}
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+function readCsv(bytes: Uint8Array, limits: TableLimits): Table {
+	const { text, encoding } = decodeText(bytes);
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = "";
+	let quoted = false;
+	let i = 0;
+	const endField = () => {
+		row.push(field.trim());
+		field = "";
+	};
+	const endRow = () => {
+		endField();
+		if (rows.length >= limits.maxRows + 1)
+			refuse(`the file has more than ${limits.maxRows} data rows`);
+		rows.push(checkRow(row, rows.length + 1, limits));
+		row = [];
+	};
+	while (i < text.length) {
+		const char = text[i] as string;
+		if (quoted) {
+			if (char === '"' && text[i + 1] === '"') {
+				field += '"';
+				i += 2;
+				continue;
+			}
+			if (char === '"') quoted = false;
+			else field += char;
+		} else if (char === '"' && field.trim() === "") {
+			quoted = true;
+			field = "";
+		} else if (char === ",") endField();
+		else if (char === "\n" || char === "\r") {
+			endRow();
+			if (char === "\r" && text[i + 1] === "\n") i++;
+		} else field += char;
+		if (field.length > limits.maxCellLength) {
+			refuse(`row ${rows.length + 1} has a cell longer than ${limits.maxCellLength} characters`);
+		}
+		i++;
+	}
+	if (quoted) refuse(`row ${rows.length + 1}: a quoted field is never closed`);
+	if (field !== "" || row.length > 0) endRow();
+	return { format: "csv", encoding, sheet: "CSV", rows: trimTrailingEmpty(rows) };
+}
+
+export interface SheetOut {
+	name: string;
+	header: string[];
+	rows: (string | number | null)[][];
+	/** Column widths in characters; defaults to a width from the header. */
+	widths?: number[];
+}
+
+/**
+ * Write sheets to an XLSX workbook with ExcelJS's streaming writer (bounded memory for big
+ * exports). Header rows are bold and frozen.
+ */
+export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
+	const sink = new PassThrough();
+	const chunks: Buffer[] = [];
+	sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+	const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+		stream: sink,
+		useStyles: true,
+		useSharedStrings: false,
+	});
+	for (const sheet of sheets) {
+		const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), {
+			views: [{ state: "frozen", ySplit: 1 }],
+		});
+		worksheet.columns = sheet.header.map((header, index) => ({
+			header,
+			width: sheet.widths?.[index] ?? Math.max(10, Math.min(60, header.length * 2 + 4)),
+		}));
+		worksheet.getRow(1).font = { bold: true };
+		worksheet.getRow(1).commit();
+		for (const values of sheet.rows) worksheet.addRow(values).commit();
+		worksheet.commit();
+	}
+	await workbook.commit();
+	return Buffer.concat(chunks);
+}
