@@ -1,22 +1,10 @@
 import { createHash } from "node:crypto";
+import type { AuditEventTable } from "../../db/schema.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
 
-/** The fields of an audit event that its hash covers, in their stored form. */
-export interface ChainedFields {
-	tenant_id: string;
-	seq: number;
-	id: string;
-	type: string;
-	occurred_at: string;
-	actor_id: string | null;
-	actor_label: string | null;
-	ip: string | null;
-	record_type: string | null;
-	record_id: string | null;
-	data: string;
-	prev_hash: string;
-}
+/** The fields of an audit event that its hash covers, in their stored form: all but the hash. */
+export type ChainedFields = Omit<AuditEventTable, "hash">;
 
 /**
  * SHA-256 over the previous hash and every stored field. JSON array encoding keeps the fields
