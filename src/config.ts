@@ -12,6 +12,8 @@ export interface Config {
 	maxJsonBytes: number;
 	/** Honour X-Forwarded-For / -Proto from a reverse proxy in front of Mamori. */
 	trustProxy: boolean;
+	/** `smtp://host:port` (or `smtps://…`) for e-mail reminders; none sends no mail. */
+	smtpUrl: string | undefined;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		sessionAbsoluteSeconds: intFromEnv(env, "MAMORI_SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60),
 		maxJsonBytes: intFromEnv(env, "MAMORI_MAX_JSON_BYTES", 1024 * 1024),
 		trustProxy: env.MAMORI_TRUST_PROXY === "1",
+		smtpUrl: env.MAMORI_SMTP_URL || undefined,
 	};
 }
 

@@ -2,6 +2,9 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import type { DbHandle, Engine } from "./connection.ts";
 import * as platform from "./migrations/0001-platform.ts";
 import * as tenantPacks from "./migrations/0002-tenant-packs.ts";
+import * as orgStaff from "./migrations/0003-org-staff.ts";
+import * as policyDocuments from "./migrations/0004-policy-documents.ts";
+import * as policyReviews from "./migrations/0005-policy-reviews.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -11,6 +14,9 @@ interface EngineMigration {
 const MIGRATIONS: Record<string, EngineMigration> = {
 	"0001-platform": platform,
 	"0002-tenant-packs": tenantPacks,
+	"0003-org-staff": orgStaff,
+	"0004-policy-documents": policyDocuments,
+	"0005-policy-reviews": policyReviews,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -12,7 +12,10 @@ import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { orgRoutes } from "../modules/org/org.routes.ts";
+import { documentsRoutes } from "../modules/policies/documents/documents.routes.ts";
+import { gapRoutes } from "../modules/policies/gap/gap.routes.ts";
 import { policiesRoutes } from "../modules/policies/policies.routes.ts";
+import { reviewsRoutes } from "../modules/policies/reviews/reviews.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
 import type { AppContext } from "./context.ts";
 import { mountApiDocs } from "./docs.ts";
@@ -122,6 +125,9 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", auditRoutes(deps));
 	app.route("/api", tenantsRoutes(deps));
 	app.route("/api", policiesRoutes(deps));
+	app.route("/api", documentsRoutes(deps));
+	app.route("/api", gapRoutes(deps));
+	app.route("/api", reviewsRoutes(deps));
 
 	app.openAPIRegistry.registerComponent("securitySchemes", "session", {
 		type: "apiKey",

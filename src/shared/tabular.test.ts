@@ -12,7 +12,8 @@ test("an XLSX written here reads back cell for cell", async () => {
 			header: ["職員番号", "氏名", "所属"],
 			rows: [
 				["0001", "山田 太郎", "情報政策課"],
-				["0002", "佐藤, 花子", null],
+				["0002", null, "情報政策課"],
+				["0003", "佐藤, 花子", null],
 			],
 		},
 	]);
@@ -22,7 +23,8 @@ test("an XLSX written here reads back cell for cell", async () => {
 	assert.deepEqual(table.rows, [
 		["職員番号", "氏名", "所属"],
 		["0001", "山田 太郎", "情報政策課"],
-		["0002", "佐藤, 花子"],
+		["0002", "", "情報政策課"],
+		["0003", "佐藤, 花子"],
 	]);
 });
 

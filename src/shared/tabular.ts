@@ -95,7 +95,8 @@ async function readXlsx(bytes: Uint8Array, limits: TableLimits): Promise<Table> 
 				if (rows.length >= limits.maxRows + 1)
 					refuse(`the sheet has more than ${limits.maxRows} data rows`);
 				const values = row.values as ExcelJS.CellValue[];
-				const cells = values.slice(1).map((v) => cellText(v).trim());
+				// `values` is sparse (empty cells are holes): Array.from visits the holes too.
+				const cells = Array.from(values.slice(1), (v) => cellText(v).trim());
 				// Rows are sparse in XLSX: keep numbering honest by filling the skipped ones.
 				while (rows.length < row.number - 1) rows.push([]);
 				rows.push(checkRow(cells, row.number, limits));

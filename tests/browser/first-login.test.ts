@@ -120,6 +120,8 @@ test("first administrator: login, new password, TOTP, recovery codes, dashboard,
 	await page.getByRole("button", { name: "Log out" }).click();
 	await heading("Log in").waitFor();
 	await page.getByText("You have logged out.").waitFor();
+	// The select shows the remembered tenant once the tenant list has loaded.
+	await page.locator("option[value=demo]").waitFor({ state: "attached" });
 	assert.equal(await page.getByLabel("Organisation").inputValue(), "demo");
 
 	// Logging in again asks for the second factor; a recovery code works once.

@@ -13,6 +13,10 @@ export interface RunningServer {
 	url: string;
 	/** The first administrator's one-time password, printed once on first start. */
 	oneTimePassword: string;
+	/** Every demo tenant's administrator password by tenant slug (`demo`, `saga`, `kitakyushu`). */
+	oneTimePasswords: Record<string, string>;
+	/** The server's data directory (SQLite file, secret key), for CLI commands beside it. */
+	dataDir: string;
 	output(): string;
 	stop(): Promise<void>;
 }
@@ -88,9 +92,15 @@ export async function startServer(): Promise<RunningServer> {
 		});
 		const password = /one-time password:\s*(\S+)/.exec(output)?.[1];
 		if (!password) throw new Error(`no one-time password in the server output:\n${output}`);
+		const passwords: Record<string, string> = {};
+		for (const match of output.matchAll(/tenant:\s*(\S+)\s.*?one-time password:\s*(\S+)/g)) {
+			if (match[1] && match[2]) passwords[match[1]] = match[2];
+		}
 		return {
 			url: `http://localhost:${port}`,
 			oneTimePassword: password,
+			oneTimePasswords: passwords,
+			dataDir,
 			output: () => output,
 			stop,
 		};
@@ -148,4 +158,40 @@ export async function watchedPage(
 		}
 	});
 	return { page, problems };
+}
+
+/**
+ * Add an account to a tenant of the running server through the CLI (`mamori user add`, on the
+ * server's own data directory); returns its one-time password.
+ *
+ * @example
+ * const otp = await addUser(server, "demo", "kacho", ["ciso"]);
+ */
+export async function addUser(
+	server: RunningServer,
+	tenant: string,
+	username: string,
+	roles: readonly string[] = [],
+): Promise<string> {
+	const env: NodeJS.ProcessEnv = { ...process.env, MAMORI_DATA_DIR: server.dataDir };
+	delete env.DATABASE_URL;
+	delete env.MAMORI_SECRET_KEY;
+	const args = ["user", "add", "--tenant", tenant, "--username", username];
+	for (const role of roles) args.push("--role", role);
+	const child = spawn(process.execPath, [join(ROOT, "bin/mamori.js"), ...args], {
+		cwd: ROOT,
+		env,
+		stdio: ["ignore", "pipe", "pipe"],
+	});
+	let output = "";
+	child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+		output += chunk;
+	});
+	child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+		output += chunk;
+	});
+	const code = await new Promise<number | null>((done) => child.once("exit", done));
+	const password = /one-time password \(shown once\):\s*(\S+)/.exec(output)?.[1];
+	if (code !== 0 || !password) throw new Error(`mamori user add failed (${code}):\n${output}`);
+	return password;
 }

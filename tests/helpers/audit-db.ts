@@ -72,27 +72,34 @@ export async function withoutAuditTriggers<T>(
 	}
 }
 
-/** Make every INSERT into audit_events fail until the returned function is called. */
-export async function breakAuditInserts(deps: {
-	db: Db;
-	engine: Engine;
-}): Promise<() => Promise<void>> {
+/**
+ * Make every INSERT into audit_events fail until the returned function is called; with `type`,
+ * only inserts of that event type, so a use case fails midway after its earlier writes.
+ */
+export async function breakAuditInserts(
+	deps: { db: Db; engine: Engine },
+	options: { type?: string } = {},
+): Promise<() => Promise<void>> {
 	const { db, engine } = deps;
+	const type = options.type?.replaceAll("'", "''");
+	const when = type ? `WHEN (NEW.type = '${type}')` : "";
 	if (engine === "postgres") {
 		await sql`
 			CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
 			BEGIN RAISE EXCEPTION 'audit storage unavailable (test)'; END $$`.execute(db);
-		await sql`
-			CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_events
-			FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`.execute(db);
+		await sql
+			.raw(`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_events
+			FOR EACH ROW ${when} EXECUTE FUNCTION test_refuse_audit()`)
+			.execute(db);
 		return async () => {
 			await sql`DROP TRIGGER test_refuse_audit ON audit_events`.execute(db);
 			await sql`DROP FUNCTION test_refuse_audit()`.execute(db);
 		};
 	}
-	await sql`
-		CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_events
-		BEGIN SELECT RAISE(ABORT, 'audit storage unavailable (test)'); END`.execute(db);
+	await sql
+		.raw(`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_events ${when}
+		BEGIN SELECT RAISE(ABORT, 'audit storage unavailable (test)'); END`)
+		.execute(db);
 	return async () => {
 		await sql`DROP TRIGGER test_refuse_audit`.execute(db);
 	};

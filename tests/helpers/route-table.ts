@@ -5,9 +5,14 @@ import type { SessionStage } from "../../src/modules/auth/sessions.repository.ts
 import { currentTotp } from "../../src/modules/auth/totp.ts";
 import type { Policy } from "../../src/modules/authz/policy.ts";
 import { orgPolicy } from "../../src/modules/org/org.policy.ts";
+import { gapPolicy } from "../../src/modules/policies/gap/gap.policy.ts";
 import { policiesPolicy } from "../../src/modules/policies/policies.policy.ts";
+import { reviewsPolicy } from "../../src/modules/policies/reviews/reviews.policy.ts";
 import { tenantsPolicy } from "../../src/modules/tenants/tenants.policy.ts";
 import { TEST_PASSWORD } from "./factories.ts";
+import { makeReview } from "./review-fixtures.ts";
+import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
+import { ORG_ROUTES } from "./route-table.org.ts";
 import type { Access, CrossTenantProbe, RouteEntry, RouteRequest, Sent } from "./route-walk.ts";
 import { unique } from "./route-world.ts";
 
@@ -29,6 +34,10 @@ function permission<A extends string>(
 }
 
 const none = (): RouteRequest => ({});
+
+/** A two-section policy: enough for the gap analysis to run. */
+const GAP_TEXT =
+	"１ 目的\n本方針は情報資産を守るために定める。\n２ 定義\n(1) 職員等\n全ての職員をいう。\n";
 
 /** B sees its own data and nothing of A. */
 function served(extra: Partial<CrossTenantProbe> = {}): CrossTenantProbe {
@@ -64,8 +73,8 @@ function sessionTenant(sent: Sent): string | undefined {
 const accountBody = () => ({ username: unique("new"), displayName: "新規 職員" });
 const orgUnitBody = (parentId: string | null) => ({
 	code: unique("ou"),
-	name: "新設課",
-	kind: "section",
+	name: "新設係",
+	kind: "subsection",
 	parentId,
 });
 
@@ -285,6 +294,78 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	},
 	{
 		method: "post",
+		path: "/api/policy-gap-analysis",
+		access: permission(gapPolicy, "policy_gap.analyse"),
+		ok: 200,
+		readOnly: true,
+		request: () => ({ body: { text: GAP_TEXT } }),
+		crossTenant: [served()],
+	},
+	{
+		method: "post",
+		path: "/api/policy-gap-analysis/export",
+		access: permission(gapPolicy, "policy_gap.analyse"),
+		ok: 200,
+		readOnly: true,
+		request: () => ({ body: { source: { text: GAP_TEXT }, format: "xlsx" } }),
+		crossTenant: [served()],
+	},
+	{
+		method: "get",
+		path: "/api/policy-reviews",
+		access: permission(reviewsPolicy, "policy_review.read"),
+		ok: 200,
+		request: none,
+		crossTenant: [served()],
+	},
+	{
+		method: "post",
+		path: "/api/policy-reviews",
+		access: permission(reviewsPolicy, "policy_review.manage"),
+		ok: 201,
+		request: () => ({ body: { trigger: "major_change" } }),
+		crossTenant: [served()],
+	},
+	{
+		method: "get",
+		path: "/api/policy-reviews/{id}",
+		access: permission(reviewsPolicy, "policy_review.read"),
+		ok: 200,
+		request: async ({ deps, world }) => ({
+			params: { id: await makeReview(deps, world.tenant.id) },
+		}),
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
+		method: "put",
+		path: "/api/policy-reviews/{id}/inputs",
+		access: permission(reviewsPolicy, "policy_review.manage"),
+		ok: 200,
+		request: async ({ deps, world }) => ({
+			params: { id: await makeReview(deps, world.tenant.id) },
+			body: {
+				auditResults: "指摘なし",
+				selfInspectionResults: "",
+				incidents: "",
+				environmentChanges: "",
+				riskAnalysis: [],
+			},
+		}),
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
+		method: "post",
+		path: "/api/policy-reviews/{id}/decision",
+		access: permission(reviewsPolicy, "policy_review.decide"),
+		ok: 200,
+		request: async ({ deps, world }) => ({
+			params: { id: await makeReview(deps, world.tenant.id) },
+			body: { outcome: "no_change", reason: "変更不要" },
+		}),
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
+		method: "post",
 		path: "/api/org-units",
 		access: permission(orgPolicy, "org_unit.create"),
 		ok: 201,
@@ -345,6 +426,8 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 		request: () => ({ body: { slug: unique("t"), name: "新設町" } }),
 		crossTenant: [INSTANCE_ONLY],
 	},
+	...DOCUMENT_ROUTES,
+	...ORG_ROUTES,
 ];
 
 /** `GET /api/accounts/{id}`: how tests and messages name an operation. */

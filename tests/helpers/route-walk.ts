@@ -87,6 +87,8 @@ export interface RouteEntry {
 	ok: number;
 	request: (ctx: RequestContext) => RouteRequest | Promise<RouteRequest>;
 	crossTenant: CrossTenantProbe[];
+	/** A POST that only computes from its body (an analysis, an export) and stores nothing. */
+	readOnly?: true;
 }
 
 /** An operation of the OpenAPI document; `secured` when it declares a security requirement. */

@@ -8,7 +8,10 @@ import { insertSession, type SessionStage } from "../../src/modules/auth/session
 import { ROLES, type Role } from "../../src/modules/authz/roles.ts";
 import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import { makeDocumentFixtures } from "./documents-world.ts";
 import { type MadeAccount, makeAccount, makeTenant } from "./factories.ts";
+import { makeOrgFixtures } from "./org-world.ts";
+import { makeReview } from "./review-fixtures.ts";
 
 /** A name no other test row uses, e.g. `ou-1a2b3c4d`. */
 export function unique(prefix: string): string {
@@ -57,6 +60,9 @@ export async function makeWorld(
 		}),
 	);
 	const target = await makeAccount(deps, tenant);
+	await makeDocumentFixtures(deps, tenant.id, target.id);
+	await makeOrgFixtures(deps, tenant, orgUnit.id, target.id);
+	await makeReview(deps, tenant.id);
 	const freshAssignment = () =>
 		inTransaction(deps.db, (tx) =>
 			assignRole(tx, actor, target.id, { role: "csirt", orgUnitId: null, validTo: null }),

@@ -66,7 +66,9 @@ async function callAs(entry: RouteEntry, holder: Holder, allowed: boolean) {
 		return;
 	}
 	assertServed(sent, entry);
-	if (entry.method !== "get") {
+	if (entry.readOnly) {
+		assertUnchanged(before, after, operationName(entry));
+	} else if (entry.method !== "get") {
 		assert.notDeepEqual(changedTables(before, after), [], "an allowed change is made");
 	}
 }

@@ -1,7 +1,10 @@
 import { accountsPolicy } from "../accounts/accounts.policy.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";
+import { documentsNavPolicy } from "../policies/documents/documents.policy.ts";
+import { gapPolicy } from "../policies/gap/gap.policy.ts";
 import { policiesPolicy } from "../policies/policies.policy.ts";
+import { reviewsPolicy } from "../policies/reviews/reviews.policy.ts";
 import { tenantsPolicy } from "../tenants/tenants.policy.ts";
 import { allowedActions, type Policy } from "./policy.ts";
 import type { Actor } from "./roles.ts";
@@ -12,6 +15,9 @@ const POLICIES: readonly Policy<string>[] = [
 	auditPolicy,
 	orgPolicy,
 	policiesPolicy,
+	gapPolicy,
+	reviewsPolicy,
+	documentsNavPolicy,
 	tenantsPolicy,
 ];
 

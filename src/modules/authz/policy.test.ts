@@ -69,15 +69,28 @@ test("the real policies: auditors read accounts and the log but change nothing",
 	const auditor = actor("auditor");
 	assert.deepEqual(allowedActions(auditor, accountsPolicy), ["account.read"]);
 	assert.deepEqual(allowedActions(auditor, auditPolicy), ["audit.read", "audit.export"]);
-	assert.deepEqual(allowedActions(auditor, orgPolicy), ["org_unit.read"]);
+	assert.deepEqual(allowedActions(auditor, orgPolicy), ["org_unit.read", "staff.read"]);
 	const permissions = allPermissions(actor("tenant_admin"));
-	for (const action of ["account.create", "role.assign", "audit.export", "org_unit.create"]) {
+	for (const action of [
+		"account.create",
+		"role.assign",
+		"audit.export",
+		"org_unit.create",
+		"roster.import",
+	]) {
 		assert.ok(permissions.includes(action), action);
 	}
 	assert.ok(!permissions.includes("tenant.create"), "tenants are for instance administrators");
 	const staff = allPermissions(actor());
 	assert.ok(staff.includes("org_unit.read"));
-	for (const action of ["account.read", "audit.read", "tenant.read", "org_unit.create"]) {
+	for (const action of [
+		"account.read",
+		"audit.read",
+		"tenant.read",
+		"org_unit.create",
+		"staff.read",
+		"roster.import",
+	]) {
 		assert.ok(!staff.includes(action), `plain staff may not ${action}`);
 	}
 });

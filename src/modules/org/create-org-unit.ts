@@ -5,9 +5,11 @@ import { Problem } from "../../http/problem.ts";
 import { type AuditContext, auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { assertMayNest } from "./assert-may-nest.ts";
 import { orgPolicy } from "./org.policy.ts";
 import { findOrgUnit, findOrgUnitByCode, insertOrgUnit } from "./org.repository.ts";
 import type { OrgUnitInput } from "./org.schemas.ts";
+import type { OrgUnitKind } from "./org-rules.ts";
 
 /** Add an org unit (agency, 部局, 課, 係, or a system) under an optional parent of the same tenant. */
 export async function createOrgUnit(
@@ -16,11 +18,13 @@ export async function createOrgUnit(
 	input: OrgUnitInput,
 ): Promise<OrgUnitTable> {
 	authorize(actor, orgPolicy, "org_unit.create");
-	if (input.parentId && !(await findOrgUnit(tx, actor.tenantId, input.parentId))) {
+	const parent = input.parentId ? await findOrgUnit(tx, actor.tenantId, input.parentId) : null;
+	if (input.parentId && !parent) {
 		throw new Problem("validation_failed", `parent org unit ${input.parentId} does not exist`, {
 			issues: [{ path: "parentId", message: "unknown org unit" }],
 		});
 	}
+	assertMayNest((parent?.kind ?? null) as OrgUnitKind | null, input.kind);
 	if (await findOrgUnitByCode(tx, actor.tenantId, input.code)) {
 		throw new Problem("conflict", `org unit code "${input.code}" is already used`, {
 			issues: [{ path: "code", message: "already used" }],

@@ -32,3 +32,43 @@ export function listOrgUnits(db: Queryable, tenantId: string) {
 export async function insertOrgUnit(tx: Tx, row: OrgUnitTable): Promise<void> {
 	await tx.insertInto("org_units").values(row).execute();
 }
+
+export async function updateOrgUnitRow(
+	tx: Tx,
+	tenantId: string,
+	id: string,
+	patch: Partial<Pick<OrgUnitTable, "name" | "parent_id">>,
+): Promise<void> {
+	await tx
+		.updateTable("org_units")
+		.set(patch)
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", id)
+		.execute();
+}
+
+/** Role assignments in force at `now` that are held per unit or tenant-wide, with holder names. */
+export function roleHoldersInForce(db: Queryable, tenantId: string, now: string) {
+	return db
+		.selectFrom("role_assignments")
+		.innerJoin("accounts", "accounts.id", "role_assignments.account_id")
+		.select([
+			"role_assignments.id",
+			"role_assignments.role",
+			"role_assignments.org_unit_id",
+			"role_assignments.account_id",
+			"role_assignments.valid_from",
+			"role_assignments.valid_to",
+			"accounts.display_name",
+		])
+		.where("role_assignments.tenant_id", "=", tenantId)
+		.where("role_assignments.valid_from", "<=", now)
+		.where((eb) =>
+			eb.or([
+				eb("role_assignments.valid_to", "is", null),
+				eb("role_assignments.valid_to", ">", now),
+			]),
+		)
+		.orderBy("role_assignments.valid_from")
+		.execute();
+}

@@ -15,7 +15,18 @@ import type { Actor } from "../authz/roles.ts";
 import { createOrgUnit } from "./create-org-unit.ts";
 import { orgPolicy } from "./org.policy.ts";
 import { listOrgUnits } from "./org.repository.ts";
-import { type ORG_UNIT_KINDS, orgUnitInputSchema, orgUnitSchema } from "./org.schemas.ts";
+import {
+	type ORG_UNIT_KINDS,
+	orgTreeSchema,
+	orgUnitIdParamSchema,
+	orgUnitInputSchema,
+	orgUnitSchema,
+	orgUnitUpdateSchema,
+} from "./org.schemas.ts";
+import { orgTree } from "./org-tree.ts";
+import { rosterRoutes } from "./roster/roster.routes.ts";
+import { staffRoutes } from "./staff.routes.ts";
+import { updateOrgUnit } from "./update-org-unit.ts";
 
 const tags = ["org"];
 
@@ -42,6 +53,15 @@ const list = createRoute({
 	},
 });
 
+const tree = createRoute({
+	method: "get",
+	path: "/org-units/tree",
+	tags,
+	security: sessionSecurity,
+	summary: "Org units in tree order, with staff counts and the roles held now",
+	responses: { 200: jsonResponse(orgTreeSchema, "The tree"), ...problemResponses },
+});
+
 const create = createRoute({
 	method: "post",
 	path: "/org-units",
@@ -52,6 +72,17 @@ const create = createRoute({
 	responses: { 201: jsonResponse(orgUnitSchema, "Created"), ...problemResponses },
 });
 
+const update = createRoute({
+	method: "patch",
+	path: "/org-units/{id}",
+	tags,
+	security: sessionSecurity,
+	summary: "Rename an org unit or move it under another parent",
+	request: { params: orgUnitIdParamSchema, body: jsonBody(orgUnitUpdateSchema) },
+	responses: { 200: jsonResponse(orgUnitSchema, "Updated"), ...problemResponses },
+});
+
+/** Org units, and (mounted here so the app has one org entry) staff and roster imports. */
 export function orgRoutes(deps: AppDeps) {
 	return createRouter()
 		.openapi(list, async (c) => {
@@ -60,11 +91,21 @@ export function orgRoutes(deps: AppDeps) {
 			const rows = await listOrgUnits(deps.db, actor.tenantId);
 			return c.json({ items: rows.map((row) => present(row, actor)) }, 200);
 		})
+		.openapi(tree, async (c) => c.json(await orgTree(deps.db, requireActor(c)), 200))
 		.openapi(create, async (c) => {
 			const actor = requireActor(c);
 			const row = await inTransaction(deps.db, (tx) =>
 				createOrgUnit(tx, actor, c.req.valid("json")),
 			);
 			return c.json(present(row, actor), 201);
-		});
+		})
+		.openapi(update, async (c) => {
+			const actor = requireActor(c);
+			const row = await inTransaction(deps.db, (tx) =>
+				updateOrgUnit(tx, actor, c.req.valid("param").id, c.req.valid("json")),
+			);
+			return c.json(present(row, actor), 200);
+		})
+		.route("/", staffRoutes(deps))
+		.route("/", rosterRoutes(deps));
 }

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { roleSchema } from "../authz/roles.ts";
 
 export const ORG_UNIT_KINDS = ["agency", "department", "section", "subsection", "system"] as const;
 
@@ -22,3 +23,46 @@ export const orgUnitSchema = z
 		allowedActions: z.array(z.string()),
 	})
 	.openapi("OrgUnit");
+
+export const orgUnitUpdateSchema = z
+	.strictObject({
+		name: z.string().trim().min(1).max(100).optional(),
+		parentId: z.string().nullable().optional(),
+	})
+	.openapi("OrgUnitUpdate");
+export type OrgUnitUpdate = z.infer<typeof orgUnitUpdateSchema>;
+
+export const orgUnitIdParamSchema = z.object({ id: z.string().min(1).max(64) });
+
+export const roleHolderSchema = z
+	.object({
+		assignmentId: z.string(),
+		role: roleSchema,
+		accountId: z.string(),
+		displayName: z.string(),
+		validFrom: z.string(),
+		validTo: z.string().nullable(),
+	})
+	.openapi("OrgRoleHolder");
+
+export const orgTreeNodeSchema = z
+	.object({
+		id: z.string(),
+		code: z.string(),
+		name: z.string(),
+		kind: z.enum(ORG_UNIT_KINDS),
+		parentId: z.string().nullable(),
+		depth: z.number().int(),
+		staffCount: z.number().int(),
+		roleHolders: z.array(roleHolderSchema),
+	})
+	.openapi("OrgTreeNode");
+
+export const orgTreeSchema = z
+	.object({
+		items: z.array(orgTreeNodeSchema),
+		/** Tenant-wide roles (CISO, 統括, CSIRT, 委員会): not held per unit. */
+		tenantRoleHolders: z.array(roleHolderSchema),
+		allowedActions: z.array(z.string()),
+	})
+	.openapi("OrgTree");

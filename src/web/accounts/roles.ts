@@ -10,6 +10,7 @@ export const ROLES = [
 	"section_manager",
 	"system_admin",
 	"csirt",
+	"committee_member",
 	"auditor",
 	"staff",
 ] as const satisfies readonly Role[];

@@ -1,4 +1,5 @@
 import { useI18n } from "../i18n/i18n.tsx";
+import { PendingAcknowledgementsBadge } from "../policies/AcknowledgementList.tsx";
 import { Link } from "../router.tsx";
 import { useActiveSession, useCan } from "../session.tsx";
 import { MODULES, UPCOMING } from "../shell/modules.ts";
@@ -20,6 +21,7 @@ export function DashboardPage() {
 			<p className="lead">
 				{t("home.welcome", { name: account.displayName, tenant: session.tenant.name })}
 			</p>
+			<PendingAcknowledgementsBadge />
 
 			<div className="cards cards-2">
 				<section className="card" aria-labelledby="home-roles">

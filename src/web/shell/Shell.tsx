@@ -6,8 +6,14 @@ import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { OrgUnitsPage } from "../org/OrgUnitsPage.tsx";
+import { RosterPage } from "../org/RosterPage.tsx";
+import { StaffPage } from "../org/StaffPage.tsx";
+import { GapAnalysisPage } from "../pack/GapAnalysisPage.tsx";
+import { PolicyPackPage } from "../pack/PolicyPackPage.tsx";
+import { ReviewsPage } from "../pack/ReviewsPage.tsx";
 import { DashboardPage } from "../pages/DashboardPage.tsx";
 import { ForbiddenPage, NotFoundPage } from "../pages/StatusPages.tsx";
+import { policiesPage } from "../policies/routes.tsx";
 import { usePath } from "../router.tsx";
 import { useActiveSession, useCan, useSession } from "../session.tsx";
 import { SideNav } from "./SideNav.tsx";
@@ -24,7 +30,14 @@ function Page({ path }: { path: string }) {
 		return guard("account.read", <AccountDetailPage key={id} id={id} />);
 	}
 	if (path === "/org-units") return guard("org_unit.read", <OrgUnitsPage />);
+	if (path === "/staff") return guard("staff.read", <StaffPage />);
+	if (path === "/roster") return guard("roster.import", <RosterPage />);
 	if (path === "/audit") return guard("audit.read", <AuditPage />);
+	if (path === "/policy-pack") return guard("policy_pack.read", <PolicyPackPage />);
+	if (path === "/policy-gap") return guard("policy_gap.analyse", <GapAnalysisPage />);
+	if (path === "/policy-reviews") return guard("policy_review.read", <ReviewsPage />);
+	const policies = policiesPage(path);
+	if (policies) return guard("policy_document.read", policies);
 	return <NotFoundPage />;
 }
 

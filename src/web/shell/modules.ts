@@ -22,7 +22,43 @@ export const MODULES: readonly ModuleEntry[] = [
 		description: "home.orgUnitsDesc",
 		permission: "org_unit.read",
 	},
+	{
+		path: "/staff",
+		label: "org.nav.staff",
+		description: "org.nav.staffDesc",
+		permission: "staff.read",
+	},
+	{
+		path: "/roster",
+		label: "org.nav.roster",
+		description: "org.nav.rosterDesc",
+		permission: "roster.import",
+	},
 	{ path: "/audit", label: "nav.audit", description: "home.auditDesc", permission: "audit.read" },
+	{
+		path: "/policy-pack",
+		label: "nav.policyPack",
+		description: "home.policyPackDesc",
+		permission: "policy_pack.read",
+	},
+	{
+		path: "/policy-gap",
+		label: "nav.policyGap",
+		description: "home.policyGapDesc",
+		permission: "policy_gap.analyse",
+	},
+	{
+		path: "/policy-reviews",
+		label: "nav.policyReviews",
+		description: "home.policyReviewsDesc",
+		permission: "policy_review.read",
+	},
+	{
+		path: "/policies",
+		label: "docs.title",
+		description: "home.policiesDesc",
+		permission: "policy_document.read",
+	},
 ];
 
 /** Modules to come: shown, disabled, so people see where the system is going. */
@@ -30,5 +66,4 @@ export const UPCOMING: readonly { label: MessageKey; description: MessageKey }[]
 	{ label: "nav.assets", description: "home.assetsDesc" },
 	{ label: "nav.network", description: "home.networkDesc" },
 	{ label: "nav.sanitize", description: "home.sanitizeDesc" },
-	{ label: "nav.policies", description: "home.policiesDesc" },
 ];

@@ -1,0 +1,63 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { RosterImportTable } from "../../../db/schema.ts";
+import type { Tx } from "../../../db/transaction.ts";
+import { readTable } from "../../../shared/tabular.ts";
+import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { authorize } from "../../authz/policy.ts";
+import type { Actor } from "../../authz/roles.ts";
+import { orgPolicy } from "../org.policy.ts";
+import { insertRosterImport, loadRosterState, stateHash } from "./roster.repository.ts";
+import { todayInJapan } from "./roster-format.ts";
+import { computeRosterPlan } from "./roster-plan.ts";
+
+/** Rosters are small: a city of 5,000 staff is well under a megabyte. */
+export const ROSTER_LIMITS = {
+	maxBytes: 10 * 1024 * 1024,
+	maxRows: 50_000,
+	maxColumns: 30,
+	maxCellLength: 1_000,
+};
+
+/**
+ * Read an uploaded roster, validate every row and compute what applying it would change. The
+ * preview is stored, so that apply carries out exactly what the administrator saw.
+ */
+export async function previewRoster(
+	tx: Tx,
+	actor: Actor,
+	input: { fileName: string; bytes: Uint8Array },
+	now: Date = new Date(),
+): Promise<RosterImportTable> {
+	authorize(actor, orgPolicy, "roster.import");
+	const table = await readTable(input.bytes, ROSTER_LIMITS);
+	const state = await loadRosterState(tx, actor.tenantId, now.toISOString());
+	const plan = computeRosterPlan(table.rows, state, todayInJapan(now), actor.accountId);
+	const row: RosterImportTable = {
+		id: randomUUID(),
+		tenant_id: actor.tenantId,
+		file_name: input.fileName,
+		sha256: createHash("sha256").update(input.bytes).digest("hex"),
+		status: "previewed",
+		plan: JSON.stringify(plan),
+		state_hash: stateHash(state),
+		created_by: actor.accountId,
+		created_at: now.toISOString(),
+		applied_at: null,
+		passwords: null,
+	};
+	await insertRosterImport(tx, row);
+	await recordAudit(
+		tx,
+		auditContextOf(actor),
+		"roster.previewed",
+		{
+			importId: row.id,
+			fileName: row.file_name,
+			sha256: row.sha256,
+			invalidRows: plan.counts.invalidRows ?? 0,
+			counts: plan.counts,
+		},
+		{ recordType: "roster_import", recordId: row.id },
+	);
+	return row;
+}

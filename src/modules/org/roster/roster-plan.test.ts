@@ -1,0 +1,260 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { parseEffectiveDate, ROSTER_HEADERS, todayInJapan } from "./roster-format.ts";
+import { computeRosterPlan, type RosterState, type StaffNow } from "./roster-plan.ts";
+
+const TODAY = "2026-03-31T15:00:00.000Z";
+
+function person(overrides: Partial<StaffNow> = {}): StaffNow {
+	return {
+		id: "s1",
+		accountId: "a1",
+		staffNumber: "1001",
+		username: "sato",
+		displayName: "佐藤 一郎",
+		email: null,
+		worksInMynumber: false,
+		category: "regular",
+		orgUnitId: "u-kikaku",
+		title: "主事",
+		active: true,
+		...overrides,
+	};
+}
+
+function state(overrides: Partial<RosterState> = {}): RosterState {
+	const staff = overrides.staff ?? [person()];
+	return {
+		categories: [
+			{ code: "regular", label: "職員" },
+			{ code: "fiscal_year_appointed", label: "会計年度任用職員" },
+		],
+		units: [
+			{ id: "u-kikaku", code: "kikaku" },
+			{ id: "u-joho", code: "joho" },
+		],
+		staff,
+		accounts: new Map<string, { id: string; disabled: boolean }>([
+			...staff.map((s) => [s.username, { id: s.accountId, disabled: false }] as const),
+			["admin", { id: "a0", disabled: false }],
+			["gone", { id: "a9", disabled: true }],
+		]),
+		roles: [],
+		...overrides,
+	};
+}
+
+/** A roster row in header order: 職員番号, 氏名, ユーザー名, メール, 区分, 所属, 役職, 役割, マイナンバー, 発令日. */
+const row = (cells: Partial<Record<string, string>>): string[] =>
+	ROSTER_HEADERS.map((h) => cells[h] ?? "");
+const sato = {
+	職員番号: "1001",
+	氏名: "佐藤 一郎",
+	ユーザー名: "sato",
+	職員区分: "職員",
+	所属コード: "kikaku",
+	役職: "主事",
+};
+
+test("an unchanged roster plans nothing", () => {
+	const plan = computeRosterPlan([[...ROSTER_HEADERS], row(sato)], state(), TODAY);
+	assert.deepEqual(plan.errors, []);
+	assert.deepEqual(
+		Object.entries(plan.counts).filter(([, n]) => n > 0),
+		[],
+	);
+});
+
+test("moves, title and category changes, new staff and leavers are told apart", () => {
+	const other = person({
+		id: "s2",
+		accountId: "a2",
+		staffNumber: "1002",
+		username: "suzuki",
+		displayName: "鈴木 二郎",
+	});
+	const plan = computeRosterPlan(
+		[
+			[...ROSTER_HEADERS],
+			row({ ...sato, 所属コード: "joho", 役職: "主任", 職員区分: "fiscal_year_appointed" }),
+			row({
+				職員番号: "2001",
+				氏名: "新人 三郎",
+				ユーザー名: "shinjin",
+				職員区分: "職員",
+				所属コード: "joho",
+				役割: "CSIRT",
+			}),
+		],
+		state({ staff: [person(), other] }),
+		TODAY,
+	);
+	assert.deepEqual(plan.errors, []);
+	assert.deepEqual(
+		plan.moves.map((m) => [m.staffNumber, m.fromUnitCode, m.toUnitCode]),
+		[["1001", "kikaku", "joho"]],
+	);
+	assert.deepEqual(
+		plan.updates.map((u) => [u.field, u.before, u.after]),
+		[
+			["category", "regular", "fiscal_year_appointed"],
+			["title", "主事", "主任"],
+		],
+	);
+	assert.equal(plan.newStaff[0]?.username, "shinjin");
+	assert.deepEqual(plan.newStaff[0]?.roles, [{ role: "csirt", unitId: null, unitCode: null }]);
+	assert.equal(plan.newStaff[0]?.effectiveAt, TODAY, "no 発令日: today in Japan");
+	assert.deepEqual(
+		plan.leavers.map((l) => l.username),
+		["suzuki"],
+	);
+	assert.equal(plan.counts.accountsToDisable, 1);
+});
+
+test("role changes end what the roster no longer lists and start what it adds, at the 発令日", () => {
+	const plan = computeRosterPlan(
+		[[...ROSTER_HEADERS], row({ ...sato, 役割: "管理者@joho; 委員", 発令日: "2026/4/1" })],
+		state({
+			roles: [
+				{ id: "r1", accountId: "a1", role: "section_manager", orgUnitId: "u-kikaku" },
+				{ id: "r2", accountId: "a1", role: "committee_member", orgUnitId: null },
+			],
+		}),
+		TODAY,
+	);
+	assert.deepEqual(plan.errors, []);
+	const change = plan.roleChanges[0];
+	assert.ok(change);
+	assert.equal(change.effectiveAt, "2026-03-31T15:00:00.000Z");
+	assert.deepEqual(change.end, [
+		{ assignmentId: "r1", role: "section_manager", unitCode: "kikaku" },
+	]);
+	assert.deepEqual(change.start, [{ role: "section_manager", unitId: "u-joho", unitCode: "joho" }]);
+});
+
+test("bad rows are reported row by row and column by column", () => {
+	const plan = computeRosterPlan(
+		[
+			[...ROSTER_HEADERS],
+			row({ ...sato, 職員区分: "嘱託" }),
+			row({
+				職員番号: "2001",
+				氏名: "甲",
+				ユーザー名: "ko",
+				職員区分: "職員",
+				所属コード: "nowhere",
+			}),
+			row({
+				職員番号: "2001",
+				氏名: "乙",
+				ユーザー名: "otsu",
+				職員区分: "職員",
+				所属コード: "joho",
+			}),
+			row({
+				職員番号: "2002",
+				氏名: "丙",
+				ユーザー名: "hei",
+				職員区分: "職員",
+				所属コード: "joho",
+				役割: "管理者",
+			}),
+			row({
+				職員番号: "2003",
+				氏名: "丁",
+				ユーザー名: "tei",
+				職員区分: "職員",
+				所属コード: "joho",
+				役割: "社長",
+			}),
+			row({
+				職員番号: "2004",
+				氏名: "戊".repeat(101),
+				ユーザー名: "gone",
+				職員区分: "職員",
+				所属コード: "joho",
+				発令日: "2026-02-30",
+			}),
+		],
+		state(),
+		TODAY,
+	);
+	const found = plan.errors.map((e) => `${e.row}:${e.column}`);
+	assert.deepEqual(found, [
+		"2:職員区分",
+		"3:所属コード",
+		"4:職員番号",
+		"5:役割",
+		"6:役割",
+		"7:氏名",
+		"7:ユーザー名",
+		"7:発令日",
+	]);
+	assert.equal(plan.counts.invalidRows, 6);
+	assert.deepEqual(plan.leavers, [], "sato is in the roster, on an invalid row: not a leaver");
+});
+
+test("a roster missing a required column is refused as a whole, and nobody leaves", () => {
+	const plan = computeRosterPlan(
+		[
+			["職員番号", "氏名"],
+			["1001", "佐藤"],
+		],
+		state(),
+		TODAY,
+	);
+	assert.deepEqual(
+		plan.errors.map((e) => e.column),
+		["ユーザー名", "職員区分", "所属コード"],
+	);
+	assert.deepEqual(plan.leavers, []);
+});
+
+test("the administrator's own account cannot be made a leaver", () => {
+	const plan = computeRosterPlan(
+		[
+			[...ROSTER_HEADERS],
+			row({ 職員番号: "2001", 氏名: "甲", ユーザー名: "ko", 職員区分: "職員", 所属コード: "joho" }),
+		],
+		state(),
+		TODAY,
+		"a1",
+	);
+	assert.equal(plan.errors[0]?.column, "職員番号");
+	assert.deepEqual(plan.leavers, []);
+});
+
+test("an account made by hand becomes a staff record; roles it holds are reconciled", () => {
+	const plan = computeRosterPlan(
+		[
+			[...ROSTER_HEADERS],
+			row(sato),
+			row({
+				職員番号: "2001",
+				氏名: "管理 者",
+				ユーザー名: "admin",
+				職員区分: "職員",
+				所属コード: "joho",
+				役割: "CISO",
+			}),
+		],
+		state({ roles: [{ id: "r9", accountId: "a0", role: "csirt", orgUnitId: null }] }),
+		TODAY,
+	);
+	assert.deepEqual(plan.errors, []);
+	assert.equal(plan.newStaff[0]?.accountId, "a0");
+	assert.deepEqual(
+		plan.newStaff[0]?.roles.map((r) => r.role),
+		["ciso"],
+	);
+	assert.deepEqual(
+		plan.roleChanges[0]?.end.map((r) => r.assignmentId),
+		["r9"],
+	);
+});
+
+test("発令日 and today are midnight in Japan", () => {
+	assert.equal(parseEffectiveDate("2026-04-01"), "2026-03-31T15:00:00.000Z");
+	assert.equal(parseEffectiveDate("2026-13-01"), undefined);
+	assert.equal(todayInJapan(new Date("2026-03-31T16:00:00Z")), "2026-03-31T15:00:00.000Z");
+});

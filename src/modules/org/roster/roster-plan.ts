@@ -1,0 +1,355 @@
+import { z } from "zod";
+import { usernameSchema } from "../../accounts/accounts.schemas.ts";
+import { type Role, UNIT_SCOPED_ROLES } from "../../authz/roles.ts";
+import type { RosterPlan, RosterRoleTarget, RowError } from "./roster.schemas.ts";
+import {
+	parseEffectiveDate,
+	parseFlag,
+	ROLE_ALIASES,
+	ROSTER_COLUMNS,
+	ROSTER_ROLES,
+	type RosterCells,
+} from "./roster-format.ts";
+
+/** What the plan is computed against: the tenant as it is now. */
+export interface RosterState {
+	categories: readonly { code: string; label: string }[];
+	units: readonly { id: string; code: string }[];
+	staff: readonly StaffNow[];
+	/** Every account by user name (staff or not). */
+	accounts: ReadonlyMap<string, { id: string; disabled: boolean }>;
+	/** Roster-managed role assignments in force, of any account. */
+	roles: readonly { id: string; accountId: string; role: string; orgUnitId: string | null }[];
+}
+
+export interface StaffNow {
+	id: string;
+	accountId: string;
+	staffNumber: string;
+	username: string;
+	displayName: string;
+	email: string | null;
+	worksInMynumber: boolean;
+	category: string;
+	orgUnitId: string;
+	title: string | null;
+	active: boolean;
+}
+
+interface ValidRow {
+	row: number;
+	staffNumber: string;
+	displayName: string;
+	username: string;
+	email: string | null;
+	category: string;
+	unitId: string;
+	unitCode: string;
+	title: string | null;
+	roles: RosterRoleTarget[];
+	worksInMynumber: boolean;
+	effectiveAt: string;
+}
+
+const emailSchema = z.email();
+
+/** Map the header row to column indexes; errors for missing required and unknown headers. */
+function readHeader(header: readonly string[], errors: RowError[]): Map<string, number> {
+	const index = new Map<string, number>();
+	header.forEach((name, i) => {
+		const cleaned = name.replace(/^\uFEFF/, "").trim();
+		if (cleaned === "") return;
+		if (!ROSTER_COLUMNS.some((c) => c.header === cleaned)) {
+			errors.push({ row: 1, column: cleaned, message: "不明な列です" });
+		} else if (index.has(cleaned)) {
+			errors.push({ row: 1, column: cleaned, message: "列が重複しています" });
+		} else index.set(cleaned, i);
+	});
+	for (const column of ROSTER_COLUMNS) {
+		if (column.required && !index.has(column.header)) {
+			errors.push({ row: 1, column: column.header, message: "必須の列がありません" });
+		}
+	}
+	return index;
+}
+
+function parseRoles(
+	text: string,
+	unitIds: ReadonlyMap<string, string>,
+	fail: (message: string) => void,
+): RosterRoleTarget[] {
+	const targets: RosterRoleTarget[] = [];
+	for (const token of text.split(/[;；,，、\s]+/).filter(Boolean)) {
+		const [name = "", unitCode, extra] = token.split(/[@＠]/);
+		const role = (ROLE_ALIASES[name] ?? name) as Role;
+		if (extra !== undefined || !ROSTER_ROLES.includes(role)) {
+			fail(`役割「${token}」は使えません`);
+			continue;
+		}
+		if (UNIT_SCOPED_ROLES.has(role)) {
+			if (!unitCode) {
+				fail(`役割「${token}」には「@所属コード」で組織を指定してください`);
+				continue;
+			}
+			const unitId = unitIds.get(unitCode);
+			if (!unitId) {
+				fail(`役割「${token}」の組織コード「${unitCode}」がありません`);
+				continue;
+			}
+			targets.push({ role, unitId, unitCode });
+		} else if (unitCode) {
+			fail(`役割「${token}」は団体全体の役割です。組織は指定できません`);
+		} else targets.push({ role, unitId: null, unitCode: null });
+	}
+	const seen = new Set<string>();
+	return targets.filter((t) => {
+		const key = `${t.role}@${t.unitId ?? ""}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
+/** Validate every data row, reporting each problem as {row, column, message}. */
+export function validateRows(
+	rows: readonly (readonly string[])[],
+	state: RosterState,
+	today: string,
+): { valid: ValidRow[]; errors: RowError[]; listed: Set<string> } {
+	const errors: RowError[] = [];
+	const [header = [], ...data] = rows;
+	const index = readHeader(header, errors);
+	if (errors.length > 0) return { valid: [], errors, listed: new Set() };
+	if (data.length === 0) {
+		errors.push({ row: 1, column: null, message: "データ行がありません" });
+	}
+	const unitIds = new Map(state.units.map((u) => [u.code, u.id]));
+	const categoryCodes = new Map<string, string>();
+	for (const c of state.categories) {
+		categoryCodes.set(c.code, c.code);
+		categoryCodes.set(c.label, c.code);
+	}
+	const staffByNumber = new Map(state.staff.map((s) => [s.staffNumber, s]));
+	const numbersSeen = new Map<string, number>();
+	const usernamesSeen = new Map<string, number>();
+	const valid: ValidRow[] = [];
+	data.forEach((cells, i) => {
+		const row = i + 2;
+		if (cells.every((cell) => cell.trim() === "")) return;
+		const before = errors.length;
+		const fail = (column: string, message: string) => errors.push({ row, column, message });
+		const get = {} as RosterCells;
+		for (const column of ROSTER_COLUMNS) {
+			const at = index.get(column.header);
+			const value = (at === undefined ? "" : (cells[at] ?? "")).trim();
+			get[column.key] = value;
+			if (column.required && value === "") fail(column.header, "必須です");
+			else if (value.length > column.max)
+				fail(column.header, `${column.max}文字以内にしてください`);
+		}
+		const existing = staffByNumber.get(get.staffNumber);
+		const firstRow = numbersSeen.get(get.staffNumber);
+		if (get.staffNumber && firstRow !== undefined) {
+			fail("職員番号", `職員番号が ${firstRow} 行目と重複しています`);
+		} else if (get.staffNumber) numbersSeen.set(get.staffNumber, row);
+		if (get.username) {
+			const otherRow = usernamesSeen.get(get.username);
+			if (otherRow !== undefined)
+				fail("ユーザー名", `ユーザー名が ${otherRow} 行目と重複しています`);
+			else usernamesSeen.set(get.username, row);
+			const owner = state.accounts.get(get.username);
+			const ownerStaff = owner && state.staff.find((s) => s.accountId === owner.id);
+			if (!usernameSchema.safeParse(get.username).success) {
+				fail("ユーザー名", "英数字・ピリオド・下線・ハイフンで2〜64文字にしてください");
+			} else if (existing && existing.username !== get.username) {
+				fail("ユーザー名", `この職員のユーザー名は「${existing.username}」です（変更できません）`);
+			} else if (!existing && ownerStaff) {
+				fail(
+					"ユーザー名",
+					`このユーザー名は職員番号 ${ownerStaff.staffNumber} の職員が使っています`,
+				);
+			} else if (!existing && owner?.disabled) {
+				fail("ユーザー名", "このユーザー名のアカウントは無効にされています");
+			}
+		}
+		if (get.email && !emailSchema.safeParse(get.email).success) {
+			fail("メールアドレス", "メールアドレスの形式ではありません");
+		}
+		const category = categoryCodes.get(get.category);
+		if (get.category && !category) fail("職員区分", `職員区分「${get.category}」はありません`);
+		const unitId = unitIds.get(get.unitCode);
+		if (get.unitCode && !unitId) fail("所属コード", `組織コード「${get.unitCode}」はありません`);
+		const roles = parseRoles(get.roles, unitIds, (m) => fail("役割", m));
+		const mynumber = parseFlag(get.worksInMynumber);
+		if (mynumber === undefined) fail("マイナンバー利用事務", "○ か × で入力してください");
+		const effectiveAt = get.effectiveDate ? parseEffectiveDate(get.effectiveDate) : today;
+		if (!effectiveAt) fail("発令日", "日付（例: 2026-04-01）で入力してください");
+		if (errors.length > before || !category || !unitId || !effectiveAt) return;
+		valid.push({
+			row,
+			staffNumber: get.staffNumber,
+			displayName: get.displayName,
+			username: get.username,
+			email: get.email || null,
+			category,
+			unitId,
+			unitCode: get.unitCode,
+			title: get.title || null,
+			roles,
+			worksInMynumber: mynumber ?? false,
+			effectiveAt,
+		});
+	});
+	return { valid, errors, listed: new Set(numbersSeen.keys()) };
+}
+
+/**
+ * Compare a roster with the tenant as it is: new staff, moves, detail changes, role changes,
+ * returning staff and leavers (staff missing from the roster). Pure: no database, no clock.
+ *
+ * @example
+ * const plan = computeRosterPlan(table.rows, await loadRosterState(db, tenantId), todayInJapan());
+ */
+export function computeRosterPlan(
+	rows: readonly (readonly string[])[],
+	state: RosterState,
+	today: string,
+	actorAccountId?: string,
+): RosterPlan {
+	const { valid, errors, listed } = validateRows(rows, state, today);
+	const plan: RosterPlan = {
+		errors,
+		rowCount: Math.max(0, rows.length - 1),
+		newStaff: [],
+		moves: [],
+		updates: [],
+		roleChanges: [],
+		returning: [],
+		leavers: [],
+		counts: {},
+	};
+	const unitCodes = new Map(state.units.map((u) => [u.id, u.code]));
+	const staffByNumber = new Map(state.staff.map((s) => [s.staffNumber, s]));
+	for (const v of valid) {
+		const now = staffByNumber.get(v.staffNumber);
+		if (!now) {
+			// An account made before the person was on a roster (by hand) becomes their staff record.
+			const linked = state.accounts.get(v.username)?.id ?? null;
+			const roles = linked ? roleDiff(state, unitCodes, linked, v.roles) : null;
+			if (linked && roles && roles.end.length > 0) {
+				plan.roleChanges.push({
+					row: v.row,
+					staffId: "",
+					accountId: linked,
+					staffNumber: v.staffNumber,
+					displayName: v.displayName,
+					effectiveAt: v.effectiveAt,
+					end: roles.end,
+					start: [],
+				});
+			}
+			plan.newStaff.push({
+				accountId: linked,
+				row: v.row,
+				staffNumber: v.staffNumber,
+				displayName: v.displayName,
+				username: v.username,
+				email: v.email,
+				category: v.category,
+				unitId: v.unitId,
+				unitCode: v.unitCode,
+				title: v.title,
+				worksInMynumber: v.worksInMynumber,
+				roles: roles ? roles.start : v.roles,
+				effectiveAt: v.effectiveAt,
+			});
+			continue;
+		}
+		const who = {
+			row: v.row,
+			staffId: now.id,
+			accountId: now.accountId,
+			staffNumber: v.staffNumber,
+			displayName: v.displayName,
+		};
+		if (!now.active) plan.returning.push(who);
+		if (now.orgUnitId !== v.unitId) {
+			plan.moves.push({
+				...who,
+				fromUnitCode: unitCodes.get(now.orgUnitId) ?? "",
+				toUnitId: v.unitId,
+				toUnitCode: v.unitCode,
+			});
+		}
+		const changed = (
+			field: RosterPlan["updates"][number]["field"],
+			before: string | null,
+			after: string | null,
+		) => {
+			if (before !== after) plan.updates.push({ ...who, field, before, after });
+		};
+		changed("category", now.category, v.category);
+		changed("title", now.title, v.title);
+		changed("displayName", now.displayName, v.displayName);
+		changed("email", now.email, v.email);
+		changed("worksInMynumber", String(now.worksInMynumber), String(v.worksInMynumber));
+		const { end, start } = roleDiff(state, unitCodes, now.accountId, v.roles);
+		if (end.length > 0 || start.length > 0) {
+			plan.roleChanges.push({ ...who, effectiveAt: v.effectiveAt, end, start });
+		}
+	}
+	// A roster whose header cannot be read lists nobody: that is not everybody leaving.
+	const unreadable = errors.some((e) => e.row === 1);
+	for (const s of unreadable ? [] : state.staff) {
+		if (!s.active || listed.has(s.staffNumber)) continue;
+		if (s.accountId === actorAccountId) {
+			errors.push({
+				row: 1,
+				column: "職員番号",
+				message: `あなた自身（職員番号 ${s.staffNumber}）が名簿にありません。自分のアカウントは無効にできません`,
+			});
+			continue;
+		}
+		plan.leavers.push({
+			staffId: s.id,
+			accountId: s.accountId,
+			staffNumber: s.staffNumber,
+			displayName: s.displayName,
+			username: s.username,
+			unitCode: unitCodes.get(s.orgUnitId) ?? "",
+			endRoles: state.roles.filter((r) => r.accountId === s.accountId).map((r) => r.id),
+		});
+	}
+	plan.counts = {
+		newStaff: plan.newStaff.length,
+		moves: plan.moves.length,
+		updates: plan.updates.length,
+		roleChanges: plan.roleChanges.length,
+		returning: plan.returning.length,
+		leavers: plan.leavers.length,
+		accountsToDisable: plan.leavers.length,
+		invalidRows: new Set(errors.map((e) => e.row)).size,
+	};
+	return plan;
+}
+
+/** The roster-managed roles an account holds and the roster does not list, and the reverse. */
+function roleDiff(
+	state: RosterState,
+	unitCodes: ReadonlyMap<string, string>,
+	accountId: string,
+	wantedRoles: readonly RosterRoleTarget[],
+) {
+	const held = state.roles.filter((r) => r.accountId === accountId);
+	const wanted = new Set(wantedRoles.map((t) => `${t.role}@${t.unitId ?? ""}`));
+	const have = new Set(held.map((h) => `${h.role}@${h.orgUnitId ?? ""}`));
+	const end = held
+		.filter((h) => !wanted.has(`${h.role}@${h.orgUnitId ?? ""}`))
+		.map((h) => ({
+			assignmentId: h.id,
+			role: h.role,
+			unitCode: h.orgUnitId ? (unitCodes.get(h.orgUnitId) ?? null) : null,
+		}));
+	const start = wantedRoles.filter((t) => !have.has(`${t.role}@${t.unitId ?? ""}`));
+	return { end, start };
+}

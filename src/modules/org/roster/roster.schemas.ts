@@ -1,0 +1,133 @@
+import { z } from "@hono/zod-openapi";
+import { roleSchema } from "../../authz/roles.ts";
+
+export const rowErrorSchema = z
+	.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() })
+	.openapi("RosterRowError");
+export type RowError = z.infer<typeof rowErrorSchema>;
+
+export const rosterRoleTargetSchema = z.object({
+	role: roleSchema,
+	unitId: z.string().nullable(),
+	unitCode: z.string().nullable(),
+});
+export type RosterRoleTarget = z.infer<typeof rosterRoleTargetSchema>;
+
+const who = {
+	row: z.number().int(),
+	staffId: z.string(),
+	accountId: z.string(),
+	staffNumber: z.string(),
+	displayName: z.string(),
+};
+
+export const UPDATE_FIELDS = [
+	"category",
+	"title",
+	"displayName",
+	"email",
+	"worksInMynumber",
+] as const;
+
+/** What applying a roster will do; stored with the preview and carried out exactly. */
+export const rosterPlanSchema = z
+	.object({
+		errors: z.array(rowErrorSchema),
+		rowCount: z.number().int(),
+		newStaff: z.array(
+			z.object({
+				/** An existing account (without a staff record) the new staff record is linked to. */
+				accountId: z.string().nullable(),
+				row: z.number().int(),
+				staffNumber: z.string(),
+				displayName: z.string(),
+				username: z.string(),
+				email: z.string().nullable(),
+				category: z.string(),
+				unitId: z.string(),
+				unitCode: z.string(),
+				title: z.string().nullable(),
+				worksInMynumber: z.boolean(),
+				roles: z.array(rosterRoleTargetSchema),
+				effectiveAt: z.string(),
+			}),
+		),
+		moves: z.array(
+			z.object({
+				...who,
+				fromUnitCode: z.string(),
+				toUnitId: z.string(),
+				toUnitCode: z.string(),
+			}),
+		),
+		updates: z.array(
+			z.object({
+				...who,
+				field: z.enum(UPDATE_FIELDS),
+				before: z.string().nullable(),
+				after: z.string().nullable(),
+			}),
+		),
+		roleChanges: z.array(
+			z.object({
+				...who,
+				effectiveAt: z.string(),
+				end: z.array(
+					z.object({ assignmentId: z.string(), role: z.string(), unitCode: z.string().nullable() }),
+				),
+				start: z.array(rosterRoleTargetSchema),
+			}),
+		),
+		returning: z.array(z.object(who)),
+		leavers: z.array(
+			z.object({
+				staffId: z.string(),
+				accountId: z.string(),
+				staffNumber: z.string(),
+				displayName: z.string(),
+				username: z.string(),
+				unitCode: z.string(),
+				endRoles: z.array(z.string()),
+			}),
+		),
+		counts: z.record(z.string(), z.number().int()),
+	})
+	.openapi("RosterPlan");
+export type RosterPlan = z.infer<typeof rosterPlanSchema>;
+
+export const rosterUploadSchema = z
+	.strictObject({
+		fileName: z.string().trim().min(1).max(200),
+		/** The file's bytes, base64-encoded (XLSX, or CSV in UTF-8 or Shift_JIS). */
+		contentBase64: z.string().min(1),
+	})
+	.openapi("RosterUpload");
+
+export const rosterImportSchema = z
+	.object({
+		id: z.string(),
+		fileName: z.string(),
+		sha256: z.string(),
+		status: z.enum(["previewed", "applied", "discarded"]),
+		createdAt: z.string(),
+		appliedAt: z.string().nullable(),
+		plan: rosterPlanSchema,
+		allowedActions: z.array(z.string()),
+	})
+	.openapi("RosterImport");
+
+export const rosterApplyResultSchema = z
+	.object({
+		import: rosterImportSchema,
+		oneTimePasswords: z.array(
+			z.object({
+				staffNumber: z.string(),
+				username: z.string(),
+				displayName: z.string(),
+				oneTimePassword: z.string(),
+			}),
+		),
+	})
+	.openapi("RosterApplyResult");
+
+export const importIdParamSchema = z.object({ id: z.string().min(1).max(64) });

@@ -1,0 +1,82 @@
+import type { Queryable } from "../../db/queryable.ts";
+import type { StaffTable } from "../../db/schema.ts";
+import type { Tx } from "../../db/transaction.ts";
+
+export type StaffRow = StaffTable;
+
+/** Staff with their account's name fields, for lists and the roster. */
+export function staffWithAccounts(db: Queryable, tenantId: string) {
+	return db
+		.selectFrom("staff")
+		.innerJoin("accounts", "accounts.id", "staff.account_id")
+		.select([
+			"staff.id",
+			"staff.account_id",
+			"staff.staff_number",
+			"staff.category",
+			"staff.org_unit_id",
+			"staff.title",
+			"staff.active",
+			"staff.left_at",
+			"staff.created_at",
+			"staff.updated_at",
+			"accounts.username",
+			"accounts.display_name",
+			"accounts.email",
+			"accounts.works_in_mynumber",
+			"accounts.disabled_at",
+		])
+		.where("staff.tenant_id", "=", tenantId)
+		.orderBy("staff.staff_number");
+}
+
+export function findStaff(db: Queryable, tenantId: string, staffId: string) {
+	return db
+		.selectFrom("staff")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", staffId)
+		.executeTakeFirst();
+}
+
+export async function insertStaff(tx: Tx, row: StaffRow): Promise<void> {
+	await tx.insertInto("staff").values(row).execute();
+}
+
+export async function updateStaff(
+	tx: Tx,
+	tenantId: string,
+	staffId: string,
+	patch: Partial<Omit<StaffRow, "id" | "tenant_id" | "account_id">>,
+): Promise<void> {
+	await tx
+		.updateTable("staff")
+		.set(patch)
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", staffId)
+		.execute();
+}
+
+/** Active staff per org unit id. */
+export async function staffCounts(db: Queryable, tenantId: string): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom("staff")
+		.select(["org_unit_id", (eb) => eb.fn.countAll<number>().as("n")])
+		.where("tenant_id", "=", tenantId)
+		.where("active", "=", true)
+		.groupBy("org_unit_id")
+		.execute();
+	return new Map(rows.map((r) => [r.org_unit_id, Number(r.n)]));
+}
+
+/** Audit snapshot of a staff row. */
+export function staffSnapshot(row: StaffRow) {
+	return {
+		staffNumber: row.staff_number,
+		accountId: row.account_id,
+		category: row.category,
+		orgUnitId: row.org_unit_id,
+		title: row.title,
+		active: Boolean(row.active),
+	};
+}

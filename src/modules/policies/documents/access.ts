@@ -1,0 +1,75 @@
+import type { Queryable } from "../../../db/queryable.ts";
+import { Problem } from "../../../http/problem.ts";
+import { can } from "../../authz/policy.ts";
+import type { Actor } from "../../authz/roles.ts";
+import { currentTenantPack } from "../pack/tenant-pack.repository.ts";
+import { type DocumentsPolicy, documentsPolicy } from "./documents.policy.ts";
+import {
+	type DocumentRow,
+	findDocument,
+	findVersion,
+	type VersionRow,
+} from "./documents.repository.ts";
+
+/** The tenant's documents policy, built from the pack it runs on now. */
+export async function policyFor(db: Queryable, actor: Actor): Promise<DocumentsPolicy> {
+	const found = await currentTenantPack(db, actor.tenantId);
+	if (!found) throw new Problem("not_found", "this tenant has no policy pack yet");
+	return documentsPolicy(found.pack);
+}
+
+export async function documentOr404(db: Queryable, actor: Actor, id: string): Promise<DocumentRow> {
+	const document = await findDocument(db, actor.tenantId, id);
+	if (!document) throw new Problem("not_found", `policy document ${id} does not exist`);
+	return document;
+}
+
+/** Whether the actor may see versions that are not published yet (drafts, in review, approved). */
+export function seesWorkflow(actor: Actor, policy: DocumentsPolicy): boolean {
+	return can(actor, policy, "policy_version.draft") || can(actor, policy, "policy_version.approve");
+}
+
+export function isNonPublic(document: DocumentRow): boolean {
+	return document.publication === "non_public";
+}
+
+/**
+ * A version the actor may know of, with its document: unpublished versions exist only for the
+ * workflow roles (404 for others). Reading the content of a non-public document is checked
+ * separately, so that a refusal says why.
+ */
+export async function versionOr404(
+	db: Queryable,
+	actor: Actor,
+	policy: DocumentsPolicy,
+	id: string,
+): Promise<{ version: VersionRow; document: DocumentRow }> {
+	const version = await findVersion(db, actor.tenantId, id);
+	const visible =
+		version !== undefined &&
+		(version.status === "published" ||
+			version.status === "superseded" ||
+			seesWorkflow(actor, policy));
+	if (!version || !visible) throw new Problem("not_found", `policy version ${id} does not exist`);
+	const document = await documentOr404(db, actor, version.document_id);
+	return { version, document };
+}
+
+/** Refuse, with a reason, the content of a non-public document to roles the pack does not name. */
+export function assertMayReadContent(
+	actor: Actor,
+	policy: DocumentsPolicy,
+	document: DocumentRow,
+): void {
+	if (isNonPublic(document) && !can(actor, policy, "policy_version.read_non_public")) {
+		throw new Problem(
+			"forbidden",
+			`「${document.title}」 is not public: only the roles the policy names (${policy["policy_version.read_non_public"].join(", ")}) may read it`,
+		);
+	}
+}
+
+/** The roles that may read a document's content, or null when everyone may. */
+export function readersOf(policy: DocumentsPolicy, document: Pick<DocumentRow, "publication">) {
+	return document.publication === "non_public" ? policy["policy_version.read_non_public"] : null;
+}

@@ -1,0 +1,89 @@
+import { can } from "../../authz/policy.ts";
+import type { Actor } from "../../authz/roles.ts";
+import { citation, type PolicySection } from "./content.ts";
+import type { DocumentAction, DocumentsPolicy } from "./documents.policy.ts";
+import type { DocumentRow, RevisionRow, VersionRow } from "./documents.repository.ts";
+import type { SectionView } from "./documents.schemas.ts";
+import type { DocumentKind } from "./seed-documents.ts";
+import type { VersionStatus } from "./workflow.ts";
+
+const SHORT_NAMES: Record<DocumentKind, string | null> = {
+	basic_policy: "基本方針",
+	standards: "対策基準",
+	procedures: "実施手順",
+	additional: null,
+};
+
+export function shortName(document: DocumentRow): string {
+	return SHORT_NAMES[document.kind as DocumentKind] ?? document.title;
+}
+
+/** The actions a version in its status offers the actor, as policy action names. */
+const BY_STATUS: Record<VersionStatus, readonly DocumentAction[]> = {
+	draft: ["policy_version.draft", "policy_version.submit"],
+	in_review: ["policy_version.return", "policy_version.approve"],
+	approved: ["policy_version.publish"],
+	published: ["policy_version.acknowledge", "policy_acknowledgement.monitor"],
+	superseded: [],
+};
+
+export function presentDocument(
+	document: DocumentRow,
+	versions: readonly VersionRow[],
+	actor: Actor,
+	policy: DocumentsPolicy,
+) {
+	const published = versions.find((v) => v.document_id === document.id && v.status === "published");
+	const readable =
+		document.publication !== "non_public" || can(actor, policy, "policy_version.read_non_public");
+	const actions: DocumentAction[] = ["policy_version.draft", "policy_document.create"];
+	return {
+		id: document.id,
+		kind: document.kind as DocumentKind,
+		title: document.title,
+		shortName: shortName(document),
+		publication: document.publication as "public" | "non_public" | "unknown",
+		readable,
+		publishedVersion: published?.number ?? null,
+		allowedActions: readable ? actions.filter((a) => can(actor, policy, a)) : [],
+	};
+}
+
+export function presentVersionSummary(version: VersionRow, actor: Actor, policy: DocumentsPolicy) {
+	const status = version.status as VersionStatus;
+	return {
+		id: version.id,
+		documentId: version.document_id,
+		number: version.number,
+		status,
+		title: version.title,
+		changeSummary: version.change_summary,
+		createdAt: version.created_at,
+		submittedAt: version.submitted_at,
+		approvedAt: version.approved_at,
+		approvedRole: version.approved_role,
+		publishedAt: version.published_at,
+		supersededAt: version.superseded_at,
+		allowedActions: BY_STATUS[status].filter((a) => can(actor, policy, a)),
+	};
+}
+
+export function presentSections(name: string, sections: readonly PolicySection[]): SectionView[] {
+	return sections.map((s) => ({
+		anchor: s.anchor,
+		citation: citation(name, s.anchor),
+		label: s.label,
+		title: s.title,
+		body: s.body,
+		children: presentSections(name, s.children),
+	}));
+}
+
+export function presentRevision(revision: RevisionRow, versions: readonly VersionRow[]) {
+	return {
+		date: revision.date,
+		kind: revision.kind,
+		summary: revision.summary,
+		versionNumber: versions.find((v) => v.id === revision.version_id)?.number ?? null,
+	};
+}

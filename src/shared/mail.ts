@@ -1,0 +1,39 @@
+import { createTransport } from "nodemailer";
+
+export interface MailMessage {
+	to: string;
+	subject: string;
+	text: string;
+}
+
+/** Sender address of Mamori's mail (`MAMORI_MAIL_FROM`, else a no-reply address). */
+const FROM = process.env.MAMORI_MAIL_FROM || "Mamori <no-reply@mamori.invalid>";
+
+/**
+ * Send plain-text mails through the SMTP server at `smtpUrl` (nodemailer), one by one so that a
+ * bad address does not stop the rest. Returns how many were accepted. Call after commit.
+ *
+ * @example
+ * await sendMails("smtp://127.0.0.1:2525", [{ to: "a@example.jp", subject: "…", text: "…" }]);
+ */
+export async function sendMails(
+	smtpUrl: string,
+	messages: readonly MailMessage[],
+): Promise<number> {
+	if (messages.length === 0) return 0;
+	const transport = createTransport(smtpUrl);
+	let sent = 0;
+	try {
+		for (const message of messages) {
+			try {
+				await transport.sendMail({ from: FROM, ...message });
+				sent += 1;
+			} catch (error) {
+				console.error(`mail to ${message.to} failed: ${String(error)}`);
+			}
+		}
+	} finally {
+		transport.close();
+	}
+	return sent;
+}

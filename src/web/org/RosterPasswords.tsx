@@ -1,0 +1,84 @@
+import { useState } from "react";
+import { api, call } from "../api/client.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { useI18n } from "../i18n/i18n.tsx";
+import type { RosterApplyResult } from "./types.ts";
+
+/** The one-time passwords of the accounts a roster created, shown once, downloadable once. */
+export function RosterPasswords({
+	importId,
+	passwords,
+}: {
+	importId: string;
+	passwords: RosterApplyResult["oneTimePasswords"];
+}) {
+	const { t } = useI18n();
+	const [downloaded, setDownloaded] = useState(false);
+	const [error, setError] = useState<unknown>(null);
+
+	async function download() {
+		setError(null);
+		try {
+			const blob = await call(
+				api.POST("/api/roster-imports/{id}/passwords.csv", {
+					params: { path: { id: importId } },
+					parseAs: "blob",
+				}),
+			);
+			const url = URL.createObjectURL(blob as Blob);
+			const link = document.createElement("a");
+			link.href = url;
+			link.download = "one-time-passwords.csv";
+			link.click();
+			URL.revokeObjectURL(url);
+			setDownloaded(true);
+		} catch (failure) {
+			setError(failure);
+		}
+	}
+
+	return (
+		<section className="card roster-passwords" aria-labelledby="roster-passwords">
+			<h2 id="roster-passwords">{t("org.roster.passwordsTitle")}</h2>
+			<p className="alert alert-warning">{t("org.roster.passwordsLead")}</p>
+			<ErrorAlert error={error} />
+			<div className="table-wrap">
+				<table className="table">
+					<caption className="visually-hidden">{t("org.roster.passwordsTitle")}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t("org.staff.number")}</th>
+							<th scope="col">{t("org.staff.name")}</th>
+							<th scope="col">{t("org.staff.username")}</th>
+							<th scope="col">{t("org.roster.password")}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{passwords.map((p) => (
+							<tr key={p.username}>
+								<td>
+									<code>{p.staffNumber}</code>
+								</td>
+								<td>{p.displayName}</td>
+								<td>{p.username}</td>
+								<td>
+									<code>{p.oneTimePassword}</code>
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+			<div className="form-actions">
+				<button
+					type="button"
+					className="button"
+					disabled={downloaded}
+					onClick={() => void download()}
+				>
+					{t("org.roster.passwordsCsv")}
+				</button>
+			</div>
+		</section>
+	);
+}

@@ -1,0 +1,72 @@
+import { useState } from "react";
+import { api, call } from "../api/client.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { PublishDialog } from "./PublishDialog.tsx";
+import type { PolicyVersionSummary } from "./types.ts";
+
+type Step = "submit" | "return" | "approve";
+const STEPS: { step: Step; action: string }[] = [
+	{ step: "submit", action: "policy_version.submit" },
+	{ step: "return", action: "policy_version.return" },
+	{ step: "approve", action: "policy_version.approve" },
+];
+
+/** The workflow buttons a version offers the caller, from its `allowedActions`. */
+export function VersionActions({
+	version,
+	onDone,
+	onError,
+}: {
+	version: PolicyVersionSummary;
+	onDone(message: string): void | Promise<void>;
+	onError(error: unknown): void;
+}) {
+	const { t } = useI18n();
+	const [publishing, setPublishing] = useState(false);
+	const path = { params: { path: { id: version.id } } };
+
+	async function take(step: Step) {
+		try {
+			if (step === "submit") await call(api.POST("/api/policy-versions/{id}/submit", path));
+			if (step === "return") await call(api.POST("/api/policy-versions/{id}/return", path));
+			if (step === "approve") await call(api.POST("/api/policy-versions/{id}/approve", path));
+			await onDone(t("docs.done"));
+		} catch (failure) {
+			onError(failure);
+		}
+	}
+
+	return (
+		<div className="button-row">
+			{STEPS.filter((s) => version.allowedActions.includes(s.action)).map((s) => (
+				<button
+					key={s.step}
+					type="button"
+					className="button button-small"
+					onClick={() => void take(s.step)}
+				>
+					{t(`docs.${s.step}`)}
+				</button>
+			))}
+			{version.allowedActions.includes("policy_version.publish") ? (
+				<button
+					type="button"
+					className="button button-small button-primary"
+					onClick={() => setPublishing(true)}
+				>
+					{t("docs.publish")}
+				</button>
+			) : null}
+			{publishing ? (
+				<PublishDialog
+					version={version}
+					onClose={() => setPublishing(false)}
+					onPublished={async () => {
+						setPublishing(false);
+						await onDone(t("docs.done"));
+					}}
+				/>
+			) : null}
+		</div>
+	);
+}
