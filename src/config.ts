@@ -10,6 +10,8 @@ export interface Config {
 	sessionAbsoluteSeconds: number;
 	/** Largest JSON request body accepted, in bytes. */
 	maxJsonBytes: number;
+	/** Largest body of a file upload (roster, policy text), which arrives base64-encoded in JSON. */
+	maxUploadBytes: number;
 	/** Honour X-Forwarded-For / -Proto from a reverse proxy in front of Mamori. */
 	trustProxy: boolean;
 	/** `smtp://host:port` (or `smtps://…`) for e-mail reminders; none sends no mail. */
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		sessionIdleSeconds: intFromEnv(env, "MAMORI_SESSION_IDLE_SECONDS", 30 * 60),
 		sessionAbsoluteSeconds: intFromEnv(env, "MAMORI_SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60),
 		maxJsonBytes: intFromEnv(env, "MAMORI_MAX_JSON_BYTES", 1024 * 1024),
+		maxUploadBytes: intFromEnv(env, "MAMORI_MAX_UPLOAD_BYTES", 16 * 1024 * 1024),
 		trustProxy: env.MAMORI_TRUST_PROXY === "1",
 		smtpUrl: env.MAMORI_SMTP_URL || undefined,
 	};

@@ -81,6 +81,22 @@ function toProblem(error: unknown): Problem {
 	return new Problem("internal", "an unexpected error occurred; it has been logged");
 }
 
+/** Routes that take a whole file in their body (base64 in JSON); every other route keeps the small limit. */
+const UPLOAD_ROUTES = [
+	/^\/api\/roster-imports$/,
+	/^\/api\/policy-gap-analysis$/,
+	/^\/api\/policy-documents\/[^/]+\/imports$/,
+];
+
+function requestBodyLimit(maxSize: number) {
+	return bodyLimit({
+		maxSize,
+		onError: () => {
+			throw new Problem("payload_too_large", `the request body exceeds ${maxSize} bytes`);
+		},
+	});
+}
+
 /**
  * The whole HTTP application: API under /api, its OpenAPI document and docs, and the web UI.
  *
@@ -96,17 +112,12 @@ export function createApp(deps: AppDeps) {
 		c.header("cache-control", "no-store");
 	});
 	app.use("/api/*", clientAddress(deps.config.trustProxy));
-	app.use(
-		"/api/*",
-		bodyLimit({
-			maxSize: deps.config.maxJsonBytes,
-			onError: () => {
-				throw new Problem(
-					"payload_too_large",
-					`the request body exceeds ${deps.config.maxJsonBytes} bytes`,
-				);
-			},
-		}),
+	const jsonLimit = requestBodyLimit(deps.config.maxJsonBytes);
+	const uploadLimit = requestBodyLimit(deps.config.maxUploadBytes);
+	app.use("/api/*", (c, next) =>
+		UPLOAD_ROUTES.some((route) => route.test(c.req.path))
+			? uploadLimit(c, next)
+			: jsonLimit(c, next),
 	);
 	app.use("/api/*", loadSession(deps));
 	app.use("/api/*", csrfProtection());

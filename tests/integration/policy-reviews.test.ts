@@ -88,7 +88,16 @@ test("Saga: the cadence schedules one review per fiscal year; decided reviews ar
 	);
 	assert.equal(decided.status, "decided");
 	assert.equal(decided.decision?.outcome, "revise");
-	assert.equal(decided.draftVersionId, null, "no draft until the documents module is connected");
+	// Revising opens a new draft of the 基本方針, a copy of its latest version.
+	const draftId = decided.draftVersionId ?? assert.fail("a draft was opened");
+	const draft = await runtime.db
+		.selectFrom("policy_versions")
+		.innerJoin("policy_documents", "policy_documents.id", "policy_versions.document_id")
+		.select(["policy_versions.status", "policy_documents.kind", "policy_versions.change_summary"])
+		.where("policy_versions.id", "=", draftId)
+		.executeTakeFirstOrThrow();
+	assert.deepEqual([draft.status, draft.kind], ["draft", "basic_policy"]);
+	assert.match(draft.change_summary, /法改正に対応する/);
 	assert.deepEqual(decided.allowedActions, ["policy_review.read"]);
 	await expectProblem(
 		await ciso.post(`/api/policy-reviews/${review.id}/decision`, {
@@ -103,6 +112,7 @@ test("Saga: the cadence schedules one review per fiscal year; decided reviews ar
 		"policy_review.opened",
 		"policy_review.inputs_recorded",
 		"policy_review.decided",
+		"policy.draft_created",
 	]) {
 		assert.ok(types.includes(type), type);
 	}

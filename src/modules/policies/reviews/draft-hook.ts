@@ -1,17 +1,31 @@
 import type { Tx } from "../../../db/transaction.ts";
+import { Problem } from "../../../http/problem.ts";
+import { auditContextOf } from "../../audit/record-audit.ts";
 import type { Actor } from "../../authz/roles.ts";
+import { createDraftVersion } from "../documents/create-draft.ts";
+import { listDocuments } from "../documents/documents.repository.ts";
+import { ensureDocuments } from "../documents/seed-documents.ts";
 
 /**
- * HOOK for the policy-documents module: open a new draft version of the tenant's basic policy
- * after a review decided to revise it, inside the decision's transaction; return its id.
- *
- * TODO(policy-documents): call the documents module's create-draft use case here (with a note
- * pointing at review `reviewId`). Until then the decision is recorded and no draft is opened.
+ * After a review decided to revise the policy, open a new draft of the tenant's 基本方針 (a copy
+ * of its latest version), inside the decision's transaction; returns the draft's id. The documents
+ * module's own rules apply: the decider must be allowed to draft, and an open draft or a version
+ * in review refuses a second one (the review then names it).
  */
-export function openDraftForReview(
-	_tx: Tx,
-	_actor: Actor,
-	_review: { id: string; fiscalYear: number; reason: string },
+export async function openDraftForReview(
+	tx: Tx,
+	actor: Actor,
+	review: { id: string; fiscalYear: number; reason: string },
 ): Promise<string | null> {
-	return Promise.resolve(null);
+	await ensureDocuments(tx, auditContextOf(actor));
+	const basic = (await listDocuments(tx, actor.tenantId)).find((d) => d.kind === "basic_policy");
+	if (!basic) throw new Problem("conflict", "this tenant has no 基本方針 document to revise");
+	const draft = await createDraftVersion(tx, actor, basic.id, {
+		title: null,
+		changeSummary: `${review.fiscalYear}年度の見直し: ${review.reason}`.slice(0, 400),
+		sections: [],
+		source: "copy",
+		warnings: 0,
+	});
+	return draft.id;
 }
