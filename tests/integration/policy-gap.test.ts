@@ -4,9 +4,14 @@ import { resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { inTransaction } from "../../src/db/transaction.ts";
 import { createApp } from "../../src/http/app.ts";
+import { listDocuments } from "../../src/modules/policies/documents/documents.repository.ts";
+import { ensureDocuments } from "../../src/modules/policies/documents/seed-documents.ts";
 import type { GapAnalysis } from "../../src/modules/policies/gap/gap.schemas.ts";
+import { importPolicyText } from "../../src/modules/policies/import/import-policy.ts";
 import { createTenant } from "../../src/modules/tenants/create-tenant.ts";
+import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { readTable } from "../../src/shared/tabular.ts";
+import { makeVersion } from "../helpers/documents-world.ts";
 import { makeAccount, makeTenant } from "../helpers/factories.ts";
 import { activeClient, expectJson, expectProblem } from "../helpers/http.ts";
 import { pdfText } from "../helpers/pdf-text.ts";
@@ -117,5 +122,43 @@ test("plain staff may not run it; text that is not a policy is refused", async (
 		await ciso.post("/api/policy-gap-analysis", { text: "x", fileBase64: "eA==" }),
 		400,
 		"validation_failed",
+	);
+});
+
+test("the tenant's own published 基本方針 can be analysed without uploading it", async () => {
+	const client = await clientFor("kitakyushu");
+	const none = await client.post("/api/policy-gap-analysis", { document: "basic_policy" });
+	await expectProblem(none, 409, "conflict");
+
+	const session = await expectJson<{ session: { tenant: { slug: string } } }>(
+		await client.get("/api/auth/session"),
+	);
+	const tenant =
+		(await findTenantBySlug(runtime.db, session.session.tenant.slug)) ?? assert.fail("tenant");
+	await inTransaction(runtime.db, (tx) =>
+		ensureDocuments(tx, { tenantId: tenant.id, actorId: null, actorLabel: "test", ip: null }),
+	);
+	const basic =
+		(await listDocuments(runtime.db, tenant.id)).find((d) => d.kind === "basic_policy") ??
+		assert.fail("basic");
+	await makeVersion(runtime, tenant.id, "published", {
+		documentId: basic.id,
+		sections: importPolicyText(KITAKYUSHU_TEXT).sections,
+	});
+
+	const result = await expectJson<GapAnalysis>(
+		await client.post("/api/policy-gap-analysis", { document: "basic_policy" }),
+	);
+	assert.deepEqual(status(result, "social_media"), ["missing", null]);
+	assert.deepEqual(status(result, "specific_personal_information"), ["missing", null]);
+	assert.deepEqual(status(result, "incident_plan"), ["present", "6(7)"]);
+	// The published document reads like the same text uploaded: same sections, same verdicts.
+	const direct = await expectJson<GapAnalysis>(
+		await client.post("/api/policy-gap-analysis", { text: KITAKYUSHU_TEXT }),
+	);
+	assert.equal(result.document.sections, direct.document.sections);
+	assert.deepEqual(
+		result.items.map((i) => [i.code, i.status]),
+		direct.items.map((i) => [i.code, i.status]),
 	);
 });

@@ -6346,6 +6346,8 @@ export interface components {
             tenantPackInForce: boolean | null;
         };
         PolicyGapSource: {
+            /** @enum {string} */
+            document?: "basic_policy";
             fileBase64?: string;
             fileName?: string;
             text?: string;

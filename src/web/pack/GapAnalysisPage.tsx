@@ -6,10 +6,8 @@ import "../styles/pack.css";
 import { GapTable } from "./GapTable.tsx";
 import type { GapAnalysis } from "./types.ts";
 
-interface Source {
-	fileBase64: string;
-	fileName: string;
-}
+/** What was analysed, sent again for the export: an uploaded file or the published 基本方針. */
+type Source = { fileBase64: string; fileName: string } | { document: "basic_policy" };
 
 /** A file's bytes in base64: the server decodes them (UTF-8, Shift_JIS, UTF-16). */
 function readBase64(file: File): Promise<string> {
@@ -42,13 +40,16 @@ export function GapAnalysisPage() {
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<unknown>(null);
 
-	async function analyse(event: FormEvent) {
-		event.preventDefault();
-		if (!file) return;
+	async function analyse(event: FormEvent | null, published = false) {
+		event?.preventDefault();
+		if (!file && !published) return;
 		setBusy(true);
 		setError(null);
 		try {
-			const next = { fileBase64: await readBase64(file), fileName: file.name };
+			const next: Source =
+				published || !file
+					? { document: "basic_policy" }
+					: { fileBase64: await readBase64(file), fileName: file.name };
 			setResult(await call(api.POST("/api/policy-gap-analysis", { body: next })));
 			setSource(next);
 		} catch (failure) {
@@ -108,9 +109,19 @@ export function GapAnalysisPage() {
 						{t("gap.fileHint")}
 					</span>
 				</div>
-				<button type="submit" className="button button-primary" disabled={!file || busy}>
-					{busy ? t("gap.analysing") : t("gap.analyse")}
-				</button>
+				<div className="button-row">
+					<button type="submit" className="button button-primary" disabled={!file || busy}>
+						{busy ? t("gap.analysing") : t("gap.analyse")}
+					</button>
+					<button
+						type="button"
+						className="button"
+						disabled={busy}
+						onClick={() => void analyse(null, true)}
+					>
+						{t("gap.analysePublished")}
+					</button>
+				</div>
 			</form>
 			<ErrorAlert error={error} />
 			{result ? (

@@ -73,11 +73,15 @@ export const gapSourceSchema = z
 		text: z.string().min(1).max(5_000_000).optional(),
 		fileBase64: z.string().min(1).max(7_000_000).optional(),
 		fileName: z.string().max(200).optional(),
+		/** Analyse the tenant's own published 基本方針 instead of a sent text. */
+		document: z.literal("basic_policy").optional(),
 	})
 	.strict()
-	.refine((body) => (body.text === undefined) !== (body.fileBase64 === undefined), {
-		message: "send either text or fileBase64",
-	})
+	.refine(
+		(body) =>
+			[body.text, body.fileBase64, body.document].filter((v) => v !== undefined).length === 1,
+		{ message: "send exactly one of text, fileBase64 or document" },
+	)
 	.openapi("PolicyGapSource");
 export type GapSource = z.infer<typeof gapSourceSchema>;
 

@@ -1,6 +1,8 @@
 import type { Queryable } from "../../../db/queryable.ts";
+import { Problem } from "../../../http/problem.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
+import { publishedBasicPolicy } from "../documents/published-basic-policy.ts";
 import type { PolicyImportResult } from "../import/import.schemas.ts";
 import { importPolicyFile, importPolicyText } from "../import/import-policy.ts";
 import { loadBundledPack } from "../pack/load-pack.ts";
@@ -13,13 +15,34 @@ import type { GapAnalysis, GapSource } from "./gap.schemas.ts";
 export const BASELINE_PACK_ID = "standard";
 
 /**
- * Input adapter: an uploaded or pasted policy text, imported into sections. Other sources (the
- * tenant's published 基本方針 from the policy-documents module) produce the same
- * `PolicyImportResult` and go straight to {@link analyseTenantPolicy}.
+ * Input adapter: an uploaded or pasted policy text, or the tenant's own published 基本方針 from
+ * the documents module, as the same `PolicyImportResult`.
  *
  * @throws Problem `validation_failed` for text that is not a numbered policy.
  */
-export function importGapSource(source: GapSource): PolicyImportResult {
+export async function importGapSource(
+	db: Queryable,
+	tenantId: string,
+	source: GapSource,
+): Promise<PolicyImportResult> {
+	if (source.document === "basic_policy") {
+		const published = await publishedBasicPolicy(db, tenantId);
+		if (!published)
+			throw new Problem(
+				"conflict",
+				"this tenant has no published 基本方針 yet; publish one or upload a text",
+			);
+		const imported = importPolicyText(published.text);
+		// The document's own 改定履歴 table, not a parse of it.
+		const revisions = published.revisions.map((r, i) => ({
+			no: i + 1,
+			date: r.date,
+			dateText: r.date,
+			summary: r.summary,
+			line: 1,
+		}));
+		return { ...imported, title: published.title, revisions };
+	}
 	if (source.text !== undefined) return importPolicyText(source.text);
 	return importPolicyFile(Buffer.from(source.fileBase64 ?? "", "base64"));
 }
@@ -42,15 +65,11 @@ export async function analyseTenantPolicy(
 }
 
 /** The upload route's use case: authorise, import the sent text, compare. */
-export function runGapAnalysis(
+export async function runGapAnalysis(
 	db: Queryable,
 	actor: Actor,
 	source: GapSource,
 ): Promise<GapAnalysis> {
 	authorize(actor, gapPolicy, "policy_gap.analyse");
-	return analyseTenantPolicy(db, actor, importGapSource(source));
+	return analyseTenantPolicy(db, actor, await importGapSource(db, actor.tenantId, source));
 }
-
-// TODO(policy-documents): when the tenant's 基本方針 is published in the documents module, add a
-// route (or a `source: "published"` option) that loads its text, runs `importPolicyText` on it and
-// calls `analyseTenantPolicy`; nothing else here needs to change.

@@ -134,6 +134,7 @@ export const packEn: Record<keyof typeof packJa, string> = {
 		"Load the text of a basic policy to compare it with the standard pack: provisions it lacks or words differently, each with the clause.",
 	"gap.file": "Basic policy as a text file",
 	"gap.fileHint": "UTF-8 or Shift_JIS text (extracted from PDF is fine)",
+	"gap.analysePublished": "Analyse the published basic policy",
 	"gap.analyse": "Analyse",
 	"gap.analysing": "Analysing…",
 	"gap.exportXlsx": "Export Excel",

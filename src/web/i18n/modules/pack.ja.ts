@@ -133,6 +133,7 @@ export const packJa = {
 		"基本方針の本文（テキストファイル）を読み込み、標準パックの規定と比べて、欠落している規定や書き方が異なる規定を該当箇所とともに示します。",
 	"gap.file": "基本方針のテキストファイル",
 	"gap.fileHint": "UTF-8・Shift_JIS のテキスト（PDF から抽出したもので可）",
+	"gap.analysePublished": "公開中の基本方針を分析",
 	"gap.analyse": "分析する",
 	"gap.analysing": "分析中…",
 	"gap.exportXlsx": "Excel で出力",
