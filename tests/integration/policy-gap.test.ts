@@ -162,3 +162,27 @@ test("the tenant's own published 基本方針 can be analysed without uploading 
 		direct.items.map((i) => [i.code, i.status]),
 	);
 });
+
+test("Saga's analysis exports too: one XLSX row per provision, and a PDF", async () => {
+	const client = await clientFor("saga");
+	const source = { fileBase64: SAGA_FILE.toString("base64"), fileName: "saga.txt" };
+	const xlsx = await client.post("/api/policy-gap-analysis/export", { source, format: "xlsx" });
+	assert.equal(xlsx.status, 200);
+	const rows = (await readTable(new Uint8Array(await xlsx.arrayBuffer()))).rows;
+	const analysed = await expectJson<GapAnalysis>(
+		await client.post("/api/policy-gap-analysis", source),
+	);
+	assert.equal(rows.length, analysed.items.length + 1, "one row per provision under the header");
+	const pdf = await client.post("/api/policy-gap-analysis/export", {
+		source,
+		format: "pdf",
+		lang: "en",
+	});
+	assert.equal(pdf.status, 200);
+	assert.equal(
+		Buffer.from(await pdf.arrayBuffer())
+			.subarray(0, 4)
+			.toString(),
+		"%PDF",
+	);
+});
