@@ -141,6 +141,16 @@ test("first administrator: login, new password, TOTP, recovery codes, dashboard,
 	await page.keyboard.press("Enter");
 	assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
 
+	// A routine password change from "My account" (the user name in the header).
+	await page.getByRole("link", { name: /管理者/ }).click();
+	await heading("My account").waitFor();
+	await page.getByText("Enrolled (9 recovery codes left)").waitFor();
+	await page.getByLabel("Current password").fill(NEW_PASSWORD);
+	await page.getByLabel("New password", { exact: true }).fill("yet another passphrase 2027");
+	await page.getByLabel("Confirm new password").fill("yet another passphrase 2027");
+	await page.getByRole("button", { name: "Change password" }).click();
+	await page.getByText("Your password was changed.", { exact: false }).waitFor();
+
 	assert.deepEqual(problems, [], "no console errors, CSP violations or outbound requests");
 	await context.close();
 });

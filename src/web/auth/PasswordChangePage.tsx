@@ -19,6 +19,19 @@ function localProblem(next: string, confirm: string, username: string): MessageK
 export function PasswordChangePage() {
 	const { t } = useI18n();
 	const { refresh } = useSession();
+	return (
+		<AuthLayout title={t("password.title")} lead={t("password.lead")} canLogout>
+			<PasswordChangeForm onChanged={refresh} />
+		</AuthLayout>
+	);
+}
+
+/**
+ * The password form itself: on the first-login screen, and on "my account" for a routine change
+ * (which ends the person's other sessions).
+ */
+export function PasswordChangeForm({ onChanged }: { onChanged: () => Promise<void> | void }) {
+	const { t } = useI18n();
 	const session = useActiveSession();
 	const [current, setCurrent] = useState("");
 	const [next, setNext] = useState("");
@@ -38,7 +51,10 @@ export function PasswordChangePage() {
 			await call(
 				api.POST("/api/auth/password", { body: { currentPassword: current, newPassword: next } }),
 			);
-			await refresh();
+			setCurrent("");
+			setNext("");
+			setConfirm("");
+			await onChanged();
 		} catch (failure) {
 			setError(failure);
 		} finally {
@@ -47,73 +63,71 @@ export function PasswordChangePage() {
 	}
 
 	return (
-		<AuthLayout title={t("password.title")} lead={t("password.lead")} canLogout>
-			<form className="form" onSubmit={submit} aria-busy={busy} noValidate>
-				{localError ? (
-					<div className="alert alert-error" role="alert">
-						<p className="alert-title">{t(localError)}</p>
-					</div>
-				) : null}
-				<ErrorAlert error={error} />
-				<input
-					type="text"
-					name="username"
-					autoComplete="username"
-					value={session.account.username}
-					readOnly
-					hidden
-				/>
-				<Field label={t("password.current")} required>
-					{(id) => (
-						<input
-							id={id}
-							name="current-password"
-							type="password"
-							autoComplete="current-password"
-							required
-							value={current}
-							onChange={(event) => setCurrent(event.target.value)}
-						/>
-					)}
-				</Field>
-				<Field label={t("password.new")} hint={t("password.rules")} required>
-					{(id, describedBy) => (
-						<input
-							id={id}
-							name="new-password"
-							type="password"
-							autoComplete="new-password"
-							required
-							minLength={12}
-							aria-describedby={describedBy}
-							aria-invalid={
-								localError === "password.tooShort" || localError === "password.containsUsername"
-							}
-							value={next}
-							onChange={(event) => setNext(event.target.value)}
-						/>
-					)}
-				</Field>
-				<Field label={t("password.confirm")} required>
-					{(id) => (
-						<input
-							id={id}
-							name="confirm-password"
-							type="password"
-							autoComplete="new-password"
-							required
-							aria-invalid={localError === "password.mismatch"}
-							value={confirm}
-							onChange={(event) => setConfirm(event.target.value)}
-						/>
-					)}
-				</Field>
-				<div className="form-actions">
-					<button type="submit" className="button button-primary button-wide" disabled={busy}>
-						{t("password.submit")}
-					</button>
+		<form className="form" onSubmit={submit} aria-busy={busy} noValidate>
+			{localError ? (
+				<div className="alert alert-error" role="alert">
+					<p className="alert-title">{t(localError)}</p>
 				</div>
-			</form>
-		</AuthLayout>
+			) : null}
+			<ErrorAlert error={error} />
+			<input
+				type="text"
+				name="username"
+				autoComplete="username"
+				value={session.account.username}
+				readOnly
+				hidden
+			/>
+			<Field label={t("password.current")} required>
+				{(id) => (
+					<input
+						id={id}
+						name="current-password"
+						type="password"
+						autoComplete="current-password"
+						required
+						value={current}
+						onChange={(event) => setCurrent(event.target.value)}
+					/>
+				)}
+			</Field>
+			<Field label={t("password.new")} hint={t("password.rules")} required>
+				{(id, describedBy) => (
+					<input
+						id={id}
+						name="new-password"
+						type="password"
+						autoComplete="new-password"
+						required
+						minLength={12}
+						aria-describedby={describedBy}
+						aria-invalid={
+							localError === "password.tooShort" || localError === "password.containsUsername"
+						}
+						value={next}
+						onChange={(event) => setNext(event.target.value)}
+					/>
+				)}
+			</Field>
+			<Field label={t("password.confirm")} required>
+				{(id) => (
+					<input
+						id={id}
+						name="confirm-password"
+						type="password"
+						autoComplete="new-password"
+						required
+						aria-invalid={localError === "password.mismatch"}
+						value={confirm}
+						onChange={(event) => setConfirm(event.target.value)}
+					/>
+				)}
+			</Field>
+			<div className="form-actions">
+				<button type="submit" className="button button-primary button-wide" disabled={busy}>
+					{t("password.submit")}
+				</button>
+			</div>
+		</form>
 	);
 }

@@ -56,6 +56,15 @@ export const en: Messages = {
 	"mfa.submit": "Verify",
 	"mfa.cancel": "Log in with another account",
 
+	"myAccount.title": "My account",
+	"myAccount.user": "User",
+	"myAccount.roles": "Roles",
+	"myAccount.mfa": "Two-factor authentication",
+	"myAccount.mfaOn": "Enrolled ({count} recovery codes left)",
+	"myAccount.mfaOff": "Not enrolled",
+	"myAccount.passwordLead":
+		"Changing it ends every other sign-in of yours, on other browsers and devices.",
+	"myAccount.changed": "Your password was changed. Your other sign-ins were ended.",
 	"password.title": "Change your password",
 	"password.lead":
 		"A one-time password cannot be used any further. Choose a new password. Your other sessions will be ended.",

@@ -57,6 +57,14 @@ export const ja = {
 	"mfa.submit": "確認",
 	"mfa.cancel": "別のアカウントでログイン",
 
+	"myAccount.title": "アカウント設定",
+	"myAccount.user": "利用者",
+	"myAccount.roles": "役割",
+	"myAccount.mfa": "二要素認証",
+	"myAccount.mfaOn": "登録済み（リカバリーコード残り {count} 件）",
+	"myAccount.mfaOff": "未登録",
+	"myAccount.passwordLead": "変更すると、このブラウザー以外でのログインはすべて終了します。",
+	"myAccount.changed": "パスワードを変更しました。他の端末のログインは終了しました。",
 	"password.title": "パスワードの変更",
 	"password.lead":
 		"初期パスワードのままでは利用できません。新しいパスワードを設定してください。変更すると、このアカウントの他のセッションはすべて終了します。",

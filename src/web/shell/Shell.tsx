@@ -12,9 +12,10 @@ import { GapAnalysisPage } from "../pack/GapAnalysisPage.tsx";
 import { PolicyPackPage } from "../pack/PolicyPackPage.tsx";
 import { ReviewsPage } from "../pack/ReviewsPage.tsx";
 import { DashboardPage } from "../pages/DashboardPage.tsx";
+import { MyAccountPage } from "../pages/MyAccountPage.tsx";
 import { ForbiddenPage, NotFoundPage } from "../pages/StatusPages.tsx";
 import { policiesPage } from "../policies/routes.tsx";
-import { usePath } from "../router.tsx";
+import { Link, usePath } from "../router.tsx";
 import { useActiveSession, useCan, useSession } from "../session.tsx";
 import { SideNav } from "./SideNav.tsx";
 
@@ -23,6 +24,7 @@ function Page({ path }: { path: string }) {
 	const guard = (permission: string, page: ReactElement) =>
 		can(permission) ? page : <ForbiddenPage />;
 	if (path === "/") return <DashboardPage />;
+	if (path === "/account") return <MyAccountPage />;
 	if (path === "/accounts") return guard("account.read", <AccountsPage />);
 	const account = /^\/accounts\/([^/]+)$/.exec(path);
 	if (account?.[1]) {
@@ -76,11 +78,11 @@ export function Shell() {
 				</div>
 				<div className="app-header-end">
 					<LanguageSwitch />
-					<span className="app-user">
+					<Link to="/account" className="app-user" title={t("myAccount.title")}>
 						<span className="visually-hidden">{t("shell.user")}: </span>
 						{session.account.displayName}
 						<span className="app-username">({session.account.username})</span>
-					</span>
+					</Link>
 					<button type="button" className="button button-header" onClick={() => void logout()}>
 						{t("shell.logout")}
 					</button>
