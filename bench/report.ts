@@ -1,10 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { VerifyFigures } from "./audit-verify.ts";
 import type { ReadFigures } from "./http-read.ts";
 import { LOAD, type LoadResult } from "./lib/load.ts";
-import { ROOT } from "./lib/processes.ts";
 import { fixed, median, whole } from "./lib/stats.ts";
 import type { StartupFigures } from "./startup.ts";
 
@@ -128,7 +125,4 @@ export function writeFigures(path: string, markdown: string): void {
 			? text.slice(0, from) + section + text.slice(to + END.length)
 			: `${text.trimEnd()}\n\n## Latest figures\n\n${section}\n`;
 	writeFileSync(path, text);
-	const biome = join(ROOT, "node_modules", ".bin", "biome");
-	const formatted = spawnSync(biome, ["format", "--write", path], { encoding: "utf8" });
-	if (formatted.status !== 0) console.warn(`biome format ${path} failed:\n${formatted.stderr}`);
 }

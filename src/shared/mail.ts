@@ -1,5 +1,3 @@
-import { createTransport } from "nodemailer";
-
 export interface MailMessage {
 	to: string;
 	subject: string;
@@ -21,6 +19,8 @@ export async function sendMails(
 	messages: readonly MailMessage[],
 ): Promise<number> {
 	if (messages.length === 0) return 0;
+	// nodemailer is loaded on the first mail, not at start-up.
+	const { createTransport } = await import("nodemailer");
 	const transport = createTransport(smtpUrl);
 	let sent = 0;
 	try {

@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import PDFDocument from "pdfkit";
 import { Problem } from "../http/problem.ts";
 
 /** Debian's IPAexGothic (package `fonts-ipaexfont-gothic`), installed by `.ci/run`. */
@@ -60,7 +59,9 @@ export async function renderPdf(
 	spec: PdfDocumentSpec,
 	fontPath: string = resolvePdfFont(),
 ): Promise<Buffer> {
-	const doc = new PDFDocument({
+	// pdfkit is large: loaded on the first PDF, not at start-up.
+	const { default: PdfDocument } = await import("pdfkit");
+	const doc = new PdfDocument({
 		size: "A4",
 		margin: MARGIN,
 		info: { Title: spec.title, ...(spec.author ? { Author: spec.author } : {}) },

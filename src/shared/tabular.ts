@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { Problem } from "../http/problem.ts";
 
 /**
@@ -27,6 +27,13 @@ export interface Table {
 	encoding: "utf-8" | "shift_jis" | null;
 	sheet: string;
 	rows: string[][];
+}
+
+/** ExcelJS is large: load it on first use, not at start-up (idle memory, start time). */
+let excel: Promise<typeof ExcelJS> | undefined;
+function loadExcel(): Promise<typeof ExcelJS> {
+	excel ??= import("exceljs").then((module) => module.default);
+	return excel;
 }
 
 function refuse(message: string): never {
@@ -81,7 +88,8 @@ function checkRow(cells: string[], rowNumber: number, limits: TableLimits): stri
 }
 
 async function readXlsx(bytes: Uint8Array, limits: TableLimits): Promise<Table> {
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+	const { stream } = await loadExcel();
+	const reader = new stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
 		worksheets: "emit",
 		sharedStrings: "cache",
 		hyperlinks: "ignore",
@@ -202,7 +210,8 @@ export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
 	const sink = new PassThrough();
 	const chunks: Buffer[] = [];
 	sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-	const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+	const { stream } = await loadExcel();
+	const workbook = new stream.xlsx.WorkbookWriter({
 		stream: sink,
 		useStyles: true,
 		useSharedStrings: false,
