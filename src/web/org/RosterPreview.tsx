@@ -15,24 +15,67 @@ const COUNT_KEYS = [
 	"invalidRows",
 ] as const;
 
-function Group({
+interface PersonRow {
+	row?: number;
+	staffNumber: string;
+	displayName: string;
+}
+
+/**
+ * One kind of change as a table: the roster row (where there is one), 職員番号 and name first,
+ * then the columns of that kind. Hidden when the plan has none of it.
+ */
+function PlanTable<T extends PersonRow>({
 	id,
 	title,
-	count,
-	children,
+	items,
+	keyOf,
+	headers,
+	cells,
 }: {
 	id: string;
 	title: string;
-	count: number;
-	children: ReactNode;
+	items: T[];
+	keyOf: (item: T) => string;
+	headers: string[];
+	cells: (item: T) => ReactNode;
 }) {
-	if (count === 0) return null;
+	const { t } = useI18n();
+	if (items.length === 0) return null;
+	const withRow = items[0]?.row !== undefined;
 	return (
 		<section className="roster-group" aria-labelledby={id}>
 			<h3 id={id}>
-				{title}（{count}）
+				{title}（{items.length}）
 			</h3>
-			<div className="table-wrap">{children}</div>
+			<div className="table-wrap">
+				<table className="table">
+					<thead>
+						<tr>
+							{withRow ? <th scope="col">{t("org.roster.row")}</th> : null}
+							<th scope="col">{t("org.staff.number")}</th>
+							<th scope="col">{t("org.staff.name")}</th>
+							{headers.map((header) => (
+								<th key={header} scope="col">
+									{header}
+								</th>
+							))}
+						</tr>
+					</thead>
+					<tbody>
+						{items.map((item) => (
+							<tr key={keyOf(item)}>
+								{withRow ? <td>{item.row}</td> : null}
+								<td>
+									<code>{item.staffNumber}</code>
+								</td>
+								<td>{item.displayName}</td>
+								{cells(item)}
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
 		</section>
 	);
 }
@@ -108,190 +151,101 @@ export function RosterPreview({ plan }: { plan: RosterPlan }) {
 				<p className="empty">{t("org.roster.noChanges")}</p>
 			) : null}
 
-			<Group id="roster-new" title={t("org.roster.group.newStaff")} count={plan.newStaff.length}>
-				<table className="table">
-					<thead>
-						<tr>
-							<th scope="col">{t("org.roster.row")}</th>
-							<th scope="col">{t("org.staff.number")}</th>
-							<th scope="col">{t("org.staff.name")}</th>
-							<th scope="col">{t("org.staff.username")}</th>
-							<th scope="col">{t("org.staff.category")}</th>
-							<th scope="col">{t("org.staff.unit")}</th>
-							<th scope="col">{t("org.staff.title_")}</th>
-							<th scope="col">{t("org.roster.roles")}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{plan.newStaff.map((p) => (
-							<tr key={p.staffNumber}>
-								<td>{p.row}</td>
-								<td>
-									<code>{p.staffNumber}</code>
-								</td>
-								<td>{p.displayName}</td>
-								<td>
-									{p.username}
-									{p.accountId ? <span className="cell-sub">{t("org.roster.linked")}</span> : null}
-								</td>
-								<td>{label("org.category", p.category)}</td>
-								<td>
-									<code>{p.unitCode}</code>
-								</td>
-								<td>{p.title ?? "—"}</td>
-								<td>{p.roles.map((r) => role(r.role, r.unitCode)).join("、") || "—"}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</Group>
-
-			<Group id="roster-moves" title={t("org.roster.group.moves")} count={plan.moves.length}>
-				<table className="table">
-					<thead>
-						<tr>
-							<th scope="col">{t("org.roster.row")}</th>
-							<th scope="col">{t("org.staff.number")}</th>
-							<th scope="col">{t("org.staff.name")}</th>
-							<th scope="col">{t("org.roster.from")}</th>
-							<th scope="col">{t("org.roster.to")}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{plan.moves.map((m) => (
-							<tr key={m.staffId}>
-								<td>{m.row}</td>
-								<td>
-									<code>{m.staffNumber}</code>
-								</td>
-								<td>{m.displayName}</td>
-								<td>
-									<code>{m.fromUnitCode}</code>
-								</td>
-								<td>
-									<code>{m.toUnitCode}</code>
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</Group>
-
-			<Group id="roster-updates" title={t("org.roster.group.updates")} count={plan.updates.length}>
-				<table className="table">
-					<thead>
-						<tr>
-							<th scope="col">{t("org.roster.row")}</th>
-							<th scope="col">{t("org.staff.number")}</th>
-							<th scope="col">{t("org.staff.name")}</th>
-							<th scope="col">{t("org.roster.field")}</th>
-							<th scope="col">{t("org.roster.before")}</th>
-							<th scope="col">{t("org.roster.after")}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{plan.updates.map((u) => (
-							<tr key={`${u.staffId}-${u.field}`}>
-								<td>{u.row}</td>
-								<td>
-									<code>{u.staffNumber}</code>
-								</td>
-								<td>{u.displayName}</td>
-								<td>{t(`org.roster.field.${u.field}`)}</td>
-								<td>{fieldValue(u.field, u.before)}</td>
-								<td>{fieldValue(u.field, u.after)}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</Group>
-
-			<Group
+			<PlanTable
+				id="roster-new"
+				title={t("org.roster.group.newStaff")}
+				items={plan.newStaff}
+				keyOf={(p) => p.staffNumber}
+				headers={[
+					t("org.staff.username"),
+					t("org.staff.category"),
+					t("org.staff.unit"),
+					t("org.staff.title_"),
+					t("org.roster.roles"),
+				]}
+				cells={(p) => (
+					<>
+						<td>
+							{p.username}
+							{p.accountId ? <span className="cell-sub">{t("org.roster.linked")}</span> : null}
+						</td>
+						<td>{label("org.category", p.category)}</td>
+						<td>
+							<code>{p.unitCode}</code>
+						</td>
+						<td>{p.title ?? "—"}</td>
+						<td>{p.roles.map((r) => role(r.role, r.unitCode)).join("、") || "—"}</td>
+					</>
+				)}
+			/>
+			<PlanTable
+				id="roster-moves"
+				title={t("org.roster.group.moves")}
+				items={plan.moves}
+				keyOf={(m) => m.staffId}
+				headers={[t("org.roster.from"), t("org.roster.to")]}
+				cells={(m) => (
+					<>
+						<td>
+							<code>{m.fromUnitCode}</code>
+						</td>
+						<td>
+							<code>{m.toUnitCode}</code>
+						</td>
+					</>
+				)}
+			/>
+			<PlanTable
+				id="roster-updates"
+				title={t("org.roster.group.updates")}
+				items={plan.updates}
+				keyOf={(u) => `${u.staffId}-${u.field}`}
+				headers={[t("org.roster.field"), t("org.roster.before"), t("org.roster.after")]}
+				cells={(u) => (
+					<>
+						<td>{t(`org.roster.field.${u.field}`)}</td>
+						<td>{fieldValue(u.field, u.before)}</td>
+						<td>{fieldValue(u.field, u.after)}</td>
+					</>
+				)}
+			/>
+			<PlanTable
 				id="roster-roles"
 				title={t("org.roster.group.roleChanges")}
-				count={plan.roleChanges.length}
-			>
-				<table className="table">
-					<thead>
-						<tr>
-							<th scope="col">{t("org.roster.row")}</th>
-							<th scope="col">{t("org.staff.number")}</th>
-							<th scope="col">{t("org.staff.name")}</th>
-							<th scope="col">{t("org.roster.rolesEnd")}</th>
-							<th scope="col">{t("org.roster.rolesStart")}</th>
-							<th scope="col">{t("org.roster.effective")}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{plan.roleChanges.map((c) => (
-							<tr key={c.staffId}>
-								<td>{c.row}</td>
-								<td>
-									<code>{c.staffNumber}</code>
-								</td>
-								<td>{c.displayName}</td>
-								<td>{c.end.map((r) => role(r.role, r.unitCode)).join("、") || "—"}</td>
-								<td>{c.start.map((r) => role(r.role, r.unitCode)).join("、") || "—"}</td>
-								<td className="nowrap">{date(c.effectiveAt, lang)}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</Group>
-
-			<Group
+				items={plan.roleChanges}
+				keyOf={(c) => c.staffId}
+				headers={[t("org.roster.rolesEnd"), t("org.roster.rolesStart"), t("org.roster.effective")]}
+				cells={(c) => (
+					<>
+						<td>{c.end.map((r) => role(r.role, r.unitCode)).join("、") || "—"}</td>
+						<td>{c.start.map((r) => role(r.role, r.unitCode)).join("、") || "—"}</td>
+						<td className="nowrap">{date(c.effectiveAt, lang)}</td>
+					</>
+				)}
+			/>
+			<PlanTable
 				id="roster-returning"
 				title={t("org.roster.group.returning")}
-				count={plan.returning.length}
-			>
-				<table className="table">
-					<thead>
-						<tr>
-							<th scope="col">{t("org.roster.row")}</th>
-							<th scope="col">{t("org.staff.number")}</th>
-							<th scope="col">{t("org.staff.name")}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{plan.returning.map((r) => (
-							<tr key={r.staffId}>
-								<td>{r.row}</td>
-								<td>
-									<code>{r.staffNumber}</code>
-								</td>
-								<td>{r.displayName}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</Group>
-
-			<Group id="roster-leavers" title={t("org.roster.group.leavers")} count={plan.leavers.length}>
-				<table className="table">
-					<thead>
-						<tr>
-							<th scope="col">{t("org.staff.number")}</th>
-							<th scope="col">{t("org.staff.name")}</th>
-							<th scope="col">{t("org.staff.username")}</th>
-							<th scope="col">{t("org.staff.unit")}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{plan.leavers.map((l) => (
-							<tr key={l.staffId}>
-								<td>
-									<code>{l.staffNumber}</code>
-								</td>
-								<td>{l.displayName}</td>
-								<td>{l.username}</td>
-								<td>
-									<code>{l.unitCode}</code>
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</Group>
+				items={plan.returning}
+				keyOf={(r) => r.staffId}
+				headers={[]}
+				cells={() => null}
+			/>
+			<PlanTable
+				id="roster-leavers"
+				title={t("org.roster.group.leavers")}
+				items={plan.leavers}
+				keyOf={(l) => l.staffId}
+				headers={[t("org.staff.username"), t("org.staff.unit")]}
+				cells={(l) => (
+					<>
+						<td>{l.username}</td>
+						<td>
+							<code>{l.unitCode}</code>
+						</td>
+					</>
+				)}
+			/>
 		</>
 	);
 }
