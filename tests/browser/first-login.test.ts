@@ -151,6 +151,23 @@ test("first administrator: login, new password, TOTP, recovery codes, dashboard,
 	await page.getByRole("button", { name: "Change password" }).click();
 	await page.getByText("Your password was changed.", { exact: false }).waitFor();
 
+	// An account created and then edited through the dialogs.
+	await page.getByRole("link", { name: "Accounts" }).first().click();
+	await page.getByRole("button", { name: "Create account" }).click();
+	const dialog = page.getByRole("dialog");
+	await dialog.getByLabel("User name").fill("sato.h");
+	await dialog.getByLabel("Name", { exact: true }).fill("佐藤 花子");
+	await dialog.getByLabel("Works in the My Number tier").check();
+	await dialog.getByRole("button", { name: "Create", exact: true }).click();
+	await dialog.getByRole("heading", { name: "One-time password" }).waitFor();
+	await dialog.getByRole("button", { name: "Close" }).first().click();
+	await page.getByRole("heading", { level: 1, name: /佐藤 花子/ }).waitFor();
+	await page.getByText("Yes", { exact: true }).waitFor();
+	await page.getByRole("button", { name: "Edit details" }).click();
+	await dialog.getByLabel("Name", { exact: true }).fill("佐藤 花子（情報政策課）");
+	await dialog.getByRole("button", { name: "Save" }).click();
+	await page.getByRole("heading", { level: 1, name: /佐藤 花子（情報政策課）/ }).waitFor();
+
 	assert.deepEqual(problems, [], "no console errors, CSP violations or outbound requests");
 	await context.close();
 });

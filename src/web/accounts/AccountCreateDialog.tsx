@@ -2,8 +2,9 @@ import { type FormEvent, useState } from "react";
 import { type Account, api, call } from "../api/client.ts";
 import { Dialog } from "../components/Dialog.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { CheckboxField, Field } from "../components/Field.tsx";
+import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { AccountDetailsFields } from "./AccountDetailsFields.tsx";
 import { OneTimePassword } from "./OneTimePassword.tsx";
 
 /** Create an account; its one-time password is shown here once. */
@@ -75,32 +76,13 @@ export function AccountCreateDialog({ onClose }: { onClose(created: Account | nu
 						/>
 					)}
 				</Field>
-				<Field label={t("accounts.displayName")} required>
-					{(id) => (
-						<input
-							id={id}
-							required
-							maxLength={100}
-							value={displayName}
-							onChange={(event) => setDisplayName(event.target.value)}
-						/>
-					)}
-				</Field>
-				<Field label={`${t("accounts.email")}${t("common.optional")}`}>
-					{(id) => (
-						<input
-							id={id}
-							type="email"
-							maxLength={254}
-							value={email}
-							onChange={(event) => setEmail(event.target.value)}
-						/>
-					)}
-				</Field>
-				<CheckboxField
-					label={t("accounts.worksInMynumber")}
-					checked={worksInMynumber}
-					onChange={setWorksInMynumber}
+				<AccountDetailsFields
+					value={{ displayName, email, worksInMynumber }}
+					onChange={(next) => {
+						setDisplayName(next.displayName);
+						setEmail(next.email);
+						setWorksInMynumber(next.worksInMynumber);
+					}}
 				/>
 				<div className="form-actions">
 					<button type="submit" className="button button-primary" disabled={busy}>

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from "react";
 import { type Account, api, call } from "../api/client.ts";
 import { Dialog } from "../components/Dialog.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { CheckboxField, Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { AccountDetailsFields } from "./AccountDetailsFields.tsx";
 
 /** Change an account's name, mail address and My Number flag. */
 export function AccountEditDialog({
@@ -44,32 +44,13 @@ export function AccountEditDialog({
 		<Dialog title={t("accounts.editTitle")} onClose={() => onClose(null)}>
 			<form className="form" onSubmit={submit} aria-busy={busy}>
 				<ErrorAlert error={error} />
-				<Field label={t("accounts.displayName")} required>
-					{(id) => (
-						<input
-							id={id}
-							required
-							maxLength={100}
-							value={displayName}
-							onChange={(event) => setDisplayName(event.target.value)}
-						/>
-					)}
-				</Field>
-				<Field label={`${t("accounts.email")}${t("common.optional")}`}>
-					{(id) => (
-						<input
-							id={id}
-							type="email"
-							maxLength={254}
-							value={email}
-							onChange={(event) => setEmail(event.target.value)}
-						/>
-					)}
-				</Field>
-				<CheckboxField
-					label={t("accounts.worksInMynumber")}
-					checked={worksInMynumber}
-					onChange={setWorksInMynumber}
+				<AccountDetailsFields
+					value={{ displayName, email, worksInMynumber }}
+					onChange={(next) => {
+						setDisplayName(next.displayName);
+						setEmail(next.email);
+						setWorksInMynumber(next.worksInMynumber);
+					}}
 				/>
 				<div className="form-actions">
 					<button type="submit" className="button button-primary" disabled={busy}>
