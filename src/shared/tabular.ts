@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import type ExcelJS from "exceljs";
 import { Problem } from "../http/problem.ts";
 
@@ -32,7 +33,10 @@ export interface Table {
 /** ExcelJS is large: load it on first use, not at start-up (idle memory, start time). */
 let excel: Promise<typeof ExcelJS> | undefined;
 function loadExcel(): Promise<typeof ExcelJS> {
-	excel ??= import("exceljs").then((module) => module.default);
+	excel ??= import("exceljs").then((module) => {
+		decodeAcrossChunks(module.default);
+		return module.default;
+	});
 	return excel;
 }
 
@@ -231,4 +235,156 @@ export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
 	}
 	await workbook.commit();
 	return Buffer.concat(chunks);
+}
+
+/** One row of a streamed sheet: its 1-based number in the file and its trimmed cells. */
+export interface TableRow {
+	number: number;
+	cells: string[];
+}
+
+/** A sheet read row by row: the whole table never sits in memory (ledger imports of 100,000 rows). */
+export interface TableStream {
+	format: "xlsx" | "csv";
+	/** Iterate with `for await`: XLSX rows arrive asynchronously, CSV rows synchronously. */
+	rows: AsyncIterable<TableRow> | Iterable<TableRow>;
+}
+
+/**
+ * Like `readTable`, but yields the first sheet's rows one at a time (empty rows included for CSV,
+ * skipped for XLSX, where rows are sparse; `number` stays honest). Limits are checked as rows
+ * arrive; a workbook without a sheet fails when iterated.
+ *
+ * @example
+ * for await (const { number, cells } of streamTable(bytes).rows) console.log(number, cells[0]);
+ */
+export function streamTable(
+	bytes: Uint8Array,
+	limits: TableLimits = DEFAULT_TABLE_LIMITS,
+): TableStream {
+	if (bytes.length === 0) refuse("the file is empty");
+	if (bytes.length > limits.maxBytes) {
+		throw new Problem("payload_too_large", `the file is larger than ${limits.maxBytes} bytes`);
+	}
+	if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
+		return { format: "xlsx", rows: streamXlsxRows(bytes, limits) };
+	}
+	const { text } = decodeText(bytes);
+	return { format: "csv", rows: streamCsvRows(text, limits) };
+}
+
+async function* streamXlsxRows(bytes: Uint8Array, limits: TableLimits): AsyncGenerator<TableRow> {
+	const { stream } = await loadExcel();
+	const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const reader = new stream.xlsx.WorkbookReader(Readable.from([input]), {
+		worksheets: "emit",
+		sharedStrings: "cache",
+		hyperlinks: "ignore",
+		styles: "ignore",
+		entries: "ignore",
+	});
+	let count = 0;
+	let sheets = 0;
+	try {
+		for await (const worksheet of reader) {
+			sheets++;
+			for await (const row of worksheet) {
+				count++;
+				if (count > limits.maxRows + 1)
+					refuse(`the sheet has more than ${limits.maxRows} data rows`);
+				const values = row.values as ExcelJS.CellValue[];
+				const cells = Array.from(values.slice(1), (v) => cellText(v).trim());
+				yield { number: row.number, cells: checkRow(cells, row.number, limits) };
+			}
+			break;
+		}
+	} catch (error) {
+		if (error instanceof Problem) throw error;
+		refuse(
+			`the file looks like a ZIP archive but is not a readable XLSX workbook (${(error as Error).message})`,
+		);
+	}
+	if (sheets === 0) refuse("the workbook has no sheet");
+}
+
+function* streamCsvRows(text: string, limits: TableLimits): Generator<TableRow> {
+	let row: string[] = [];
+	let field = "";
+	let quoted = false;
+	let number = 0;
+	const finish = (): TableRow => {
+		row.push(field.trim());
+		field = "";
+		number++;
+		if (number > limits.maxRows + 1) refuse(`the file has more than ${limits.maxRows} data rows`);
+		const done = { number, cells: checkRow(row, number, limits) };
+		row = [];
+		return done;
+	};
+	const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	for (let i = start; i < text.length; i++) {
+		const char = text[i] as string;
+		if (quoted) {
+			if (char === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+				continue;
+			}
+			if (char === '"') quoted = false;
+			else field += char;
+		} else if (char === '"' && field.trim() === "") {
+			quoted = true;
+			field = "";
+		} else if (char === ",") {
+			row.push(field.trim());
+			field = "";
+		} else if (char === "\n" || char === "\r") {
+			yield finish();
+			if (char === "\r" && text[i + 1] === "\n") i++;
+		} else field += char;
+		if (field.length > limits.maxCellLength) {
+			refuse(`row ${number + 1} has a cell longer than ${limits.maxCellLength} characters`);
+		}
+	}
+	if (quoted) refuse(`row ${number + 1}: a quoted field is never closed`);
+	if (field !== "" || row.length > 0) yield finish();
+}
+
+/** The two methods of ExcelJS's streaming reader that hand raw XML chunks to its parser. */
+interface ChunkedReader {
+	_parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
+	_parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+	utf8Safe?: true;
+}
+
+async function* decodedChunks(chunks: AsyncIterable<unknown>): AsyncGenerator<unknown> {
+	const decoder = new StringDecoder("utf8");
+	for await (const chunk of chunks) {
+		yield chunk instanceof Uint8Array ? decoder.write(chunk) : chunk;
+	}
+	const rest = decoder.end();
+	if (rest !== "") yield rest;
+}
+
+/**
+ * ExcelJS's streaming reader decodes each chunk of a sheet's XML on its own, so a Japanese
+ * character split across two chunks becomes U+FFFD (exceljs issues #2063, #2084: a cell in a few
+ * hundred of a large ledger). The reader's sheet and shared-string parsing is wrapped so that
+ * chunks reach the XML parser already decoded as one UTF-8 stream.
+ */
+function decodeAcrossChunks(library: typeof ExcelJS): void {
+	const reader = library.stream.xlsx.WorkbookReader.prototype as unknown as ChunkedReader;
+	// Private methods of ExcelJS 4.4: after an upgrade that renames them, the test of a large
+	// Japanese ledger (assets-import.test.ts) fails rather than this wrapper crashing reads.
+	if (reader.utf8Safe || typeof reader._parseWorksheet !== "function") return;
+	if (typeof reader._parseSharedStrings !== "function") return;
+	const parseWorksheet = reader._parseWorksheet;
+	const parseSharedStrings = reader._parseSharedStrings;
+	reader._parseWorksheet = function (this: ChunkedReader, iterator, sheetNo) {
+		return parseWorksheet.call(this, decodedChunks(iterator), sheetNo);
+	};
+	reader._parseSharedStrings = function (this: ChunkedReader, entry) {
+		return parseSharedStrings.call(this, entry.pipe(new PassThrough()).setEncoding("utf8"));
+	};
+	reader.utf8Safe = true;
 }
