@@ -1,0 +1,272 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { api, call } from "../api/client.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { Pagination } from "../components/Pagination.tsx";
+import { date } from "../i18n/dates.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import type { MessageKey } from "../i18n/ja.ts";
+import { Link, navigate } from "../router.tsx";
+import { AssetFormDialog } from "./AssetFormDialog.tsx";
+import { AssetImportDialog } from "./AssetImportDialog.tsx";
+import {
+	type Asset,
+	KINDS,
+	kindKey,
+	type LedgerOptions,
+	LIFECYCLE,
+	lifecycleKey,
+	PERSONAL,
+	personalKey,
+	ZONES,
+	zoneKey,
+} from "./labels.ts";
+
+const PAGE_SIZE = 50;
+const SORTS = ["code", "name", "class_rank", "zone", "kind", "updated_at"] as const;
+type Sort = (typeof SORTS)[number];
+
+interface Filter {
+	q: string;
+	kind: string;
+	zone: string;
+	unitId: string;
+	lifecycle: string;
+	personalData: string;
+}
+const EMPTY: Filter = { q: "", kind: "", zone: "", unitId: "", lifecycle: "", personalData: "" };
+
+/** The filter as query parameters, leaving out what is not set. */
+function queryOf(filter: Filter): Record<string, string> {
+	return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== ""));
+}
+
+/** The ledger: server-side search, filters, sorting and paging; export of exactly this selection. */
+export function AssetsPage() {
+	const { t, lang } = useI18n();
+	const [options, setOptions] = useState<LedgerOptions | null>(null);
+	const [draft, setDraft] = useState<Filter>(EMPTY);
+	const [filter, setFilter] = useState<Filter>(EMPTY);
+	const [sort, setSort] = useState<{ by: Sort; order: "asc" | "desc" }>({
+		by: "code",
+		order: "asc",
+	});
+	const [offset, setOffset] = useState(0);
+	const [page, setPage] = useState<{ items: Asset[]; total: number } | null>(null);
+	const [error, setError] = useState<unknown>(null);
+	const [dialog, setDialog] = useState<"create" | "import" | null>(null);
+
+	useEffect(() => {
+		call(api.GET("/api/asset-ledger/options")).then(setOptions, setError);
+	}, []);
+
+	const load = useCallback(async () => {
+		try {
+			const query = {
+				...queryOf(filter),
+				sort: sort.by,
+				order: sort.order,
+				offset,
+				limit: PAGE_SIZE,
+			};
+			setPage(await call(api.GET("/api/assets", { params: { query } })));
+			setError(null);
+		} catch (failure) {
+			setError(failure);
+		}
+	}, [filter, sort, offset]);
+
+	useEffect(() => {
+		void load();
+	}, [load]);
+
+	function submit(event: FormEvent) {
+		event.preventDefault();
+		setOffset(0);
+		setFilter({ ...draft, q: draft.q.trim() });
+	}
+
+	function sortBy(by: Sort) {
+		setOffset(0);
+		setSort((current) => ({
+			by,
+			order: current.by === by && current.order === "asc" ? "desc" : "asc",
+		}));
+	}
+
+	const canWrite = options?.allowedActions.includes("asset.write") ?? false;
+	const canImport = options?.allowedActions.includes("asset.import") ?? false;
+	const exportUrl = (format: "xlsx" | "csv") =>
+		`/api/assets/export?${new URLSearchParams({ ...queryOf(filter), sort: sort.by, order: sort.order, format })}`;
+
+	const choose = (
+		key: keyof Filter,
+		values: readonly string[],
+		label: (v: string) => string,
+		title: MessageKey,
+	) => (
+		<label className="filter">
+			<span>{t(title)}</span>
+			<select
+				value={draft[key]}
+				onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
+			>
+				<option value="">{t("assets.filter.all")}</option>
+				{values.map((value) => (
+					<option key={value} value={value}>
+						{label(value)}
+					</option>
+				))}
+			</select>
+		</label>
+	);
+
+	const header = (by: Sort, label: MessageKey) => (
+		<th
+			scope="col"
+			aria-sort={sort.by === by ? (sort.order === "asc" ? "ascending" : "descending") : "none"}
+		>
+			<button
+				type="button"
+				className="button-link"
+				onClick={() => sortBy(by)}
+				title={t("assets.sortBy", { column: t(label) })}
+			>
+				{t(label)}
+				{sort.by === by ? (sort.order === "asc" ? " ▲" : " ▼") : ""}
+			</button>
+		</th>
+	);
+
+	return (
+		<section className="page">
+			<div className="page-header">
+				<h1>{t("assets.title")}</h1>
+				<div className="button-row">
+					{canImport ? (
+						<button type="button" className="button" onClick={() => setDialog("import")}>
+							{t("assets.import")}
+						</button>
+					) : null}
+					{canWrite ? (
+						<button
+							type="button"
+							className="button button-primary"
+							onClick={() => setDialog("create")}
+						>
+							{t("assets.create")}
+						</button>
+					) : null}
+				</div>
+			</div>
+			<p className="lead">{t("assets.lead")}</p>
+
+			<search>
+				<form className="toolbar toolbar-wrap" onSubmit={submit}>
+					<label className="filter">
+						<span>{t("assets.searchLabel")}</span>
+						<input
+							type="search"
+							value={draft.q}
+							onChange={(event) => setDraft({ ...draft, q: event.target.value })}
+						/>
+					</label>
+					{choose("kind", KINDS, (v) => t(kindKey(v)), "assets.field.kind")}
+					{choose("zone", ZONES, (v) => t(zoneKey(v)), "assets.field.zone")}
+					{choose(
+						"unitId",
+						(options?.units ?? []).map((unit) => unit.id),
+						(id) => options?.units.find((unit) => unit.id === id)?.name ?? id,
+						"assets.field.ownerUnit",
+					)}
+					{choose("lifecycle", LIFECYCLE, (v) => t(lifecycleKey(v)), "assets.field.lifecycle")}
+					{choose("personalData", PERSONAL, (v) => t(personalKey(v)), "assets.field.personalData")}
+					<button type="submit" className="button">
+						{t("assets.filter.apply")}
+					</button>
+					<button
+						type="button"
+						className="button"
+						onClick={() => {
+							setDraft(EMPTY);
+							setFilter(EMPTY);
+							setOffset(0);
+						}}
+					>
+						{t("assets.filter.clear")}
+					</button>
+				</form>
+			</search>
+
+			<ErrorAlert error={error} />
+			{page ? (
+				<>
+					<div className="toolbar">
+						<strong data-testid="asset-total">{t("assets.total", { count: page.total })}</strong>
+						<span>{t("assets.export")}:</span>
+						<a className="button" href={exportUrl("xlsx")} download>
+							{t("assets.exportXlsx")}
+						</a>
+						<a className="button" href={exportUrl("csv")} download>
+							{t("assets.exportCsv")}
+						</a>
+					</div>
+					<div className="table-wrap">
+						<table className="table" data-testid="asset-table">
+							<caption className="visually-hidden">{t("assets.title")}</caption>
+							<thead>
+								<tr>
+									{header("code", "assets.field.code")}
+									{header("name", "assets.field.name")}
+									{header("kind", "assets.field.kind")}
+									<th scope="col">{t("assets.field.ownerUnit")}</th>
+									{header("zone", "assets.field.zone")}
+									{header("class_rank", "assets.field.classification")}
+									<th scope="col">{t("assets.field.personalData")}</th>
+									<th scope="col">{t("assets.field.lifecycle")}</th>
+									{header("updated_at", "assets.field.updatedAt")}
+								</tr>
+							</thead>
+							<tbody>
+								{page.items.map((asset) => (
+									<tr key={asset.id}>
+										<td className="nowrap">
+											<Link to={`/assets/${encodeURIComponent(asset.id)}`}>{asset.code}</Link>
+										</td>
+										<td>{asset.name}</td>
+										<td>{t(kindKey(asset.kind))}</td>
+										<td>{asset.ownerUnit.name}</td>
+										<td>{t(zoneKey(asset.zone))}</td>
+										<td className="nowrap">{asset.classification.key}</td>
+										<td>{t(personalKey(asset.personalData))}</td>
+										<td>{t(lifecycleKey(asset.lifecycle))}</td>
+										<td className="nowrap">{date(asset.updatedAt, lang)}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+						{page.items.length === 0 ? <p className="empty">{t("common.noResults")}</p> : null}
+					</div>
+					<Pagination offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
+				</>
+			) : null}
+
+			{dialog === "create" && options ? (
+				<AssetFormDialog
+					options={options}
+					onClose={(saved) => {
+						setDialog(null);
+						if (saved) navigate(`/assets/${encodeURIComponent(saved.id)}`);
+					}}
+				/>
+			) : null}
+			{dialog === "import" ? (
+				<AssetImportDialog
+					onClose={(changed) => {
+						setDialog(null);
+						if (changed) void load();
+					}}
+				/>
+			) : null}
+		</section>
+	);
+}
