@@ -1,0 +1,113 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { AppDeps } from "../../deps.ts";
+import { requireActor } from "../../http/context.ts";
+import {
+	createRouter,
+	jsonBody,
+	jsonResponse,
+	problemResponses,
+	sessionSecurity,
+} from "../../http/openapi.ts";
+import { Problem } from "../../http/problem.ts";
+import { authorize } from "../authz/policy.ts";
+import {
+	assetExportQuerySchema,
+	assetImportReportSchema,
+	assetImportSchema,
+	fileFormatSchema,
+} from "./asset-transfer.schemas.ts";
+import { assetsPolicy } from "./assets.policy.ts";
+import { exportAssets, ledgerTemplate, XLSX_TYPE } from "./export-assets.ts";
+import { ASSET_IMPORT_LIMITS, importAssets } from "./import-assets.ts";
+
+const tags = ["assets"];
+
+const fileResponse = (description: string) => ({
+	description,
+	content: {
+		[XLSX_TYPE]: { schema: { type: "string" as const, format: "binary" } },
+		"text/csv": { schema: { type: "string" as const } },
+	},
+});
+
+const importRoute = createRoute({
+	method: "post",
+	path: "/assets/import",
+	tags,
+	security: sessionSecurity,
+	summary: "Check (dry run) or apply a ledger file; every row's errors with row and column",
+	request: { body: jsonBody(assetImportSchema) },
+	responses: {
+		200: jsonResponse(assetImportReportSchema, "The import report"),
+		...problemResponses,
+	},
+});
+
+const exportRoute = createRoute({
+	method: "get",
+	path: "/assets/export",
+	tags,
+	security: sessionSecurity,
+	summary: "The assets you may see under the ledger's filters, as XLSX or CSV",
+	request: { query: assetExportQuerySchema },
+	responses: { 200: fileResponse("The ledger file"), ...problemResponses },
+});
+
+const templateRoute = createRoute({
+	method: "get",
+	path: "/assets/template",
+	tags,
+	security: sessionSecurity,
+	summary: "An empty ledger in the documented layout (XLSX adds a sheet of allowed values)",
+	request: { query: fileFormatSchema },
+	responses: { 200: fileResponse("The template"), ...problemResponses },
+});
+
+function decodeBase64(text: string): Uint8Array {
+	const bytes = Buffer.from(text, "base64");
+	if (bytes.length > ASSET_IMPORT_LIMITS.maxBytes) {
+		throw new Problem(
+			"payload_too_large",
+			`the file is larger than ${ASSET_IMPORT_LIMITS.maxBytes} bytes`,
+		);
+	}
+	return bytes;
+}
+
+function attachment(name: string): string {
+	return `attachment; filename="${name}"`;
+}
+
+export function assetTransferRoutes(deps: AppDeps) {
+	return createRouter()
+		.openapi(importRoute, async (c) => {
+			const actor = requireActor(c);
+			authorize(actor, assetsPolicy, "asset.import");
+			const { contentBase64, mode, skipInvalid } = c.req.valid("json");
+			const report = await importAssets(deps.db, actor, decodeBase64(contentBase64), {
+				mode,
+				skipInvalid,
+			});
+			return c.json(report, 200);
+		})
+		.openapi(exportRoute, async (c) => {
+			const actor = requireActor(c);
+			authorize(actor, assetsPolicy, "asset.read");
+			const { format, ...filter } = c.req.valid("query");
+			const file = await exportAssets(deps.db, actor, filter, format);
+			return c.body(new Uint8Array(file.bytes), 200, {
+				"Content-Type": file.type,
+				"Content-Disposition": attachment(`asset-ledger.${format}`),
+			});
+		})
+		.openapi(templateRoute, async (c) => {
+			const actor = requireActor(c);
+			authorize(actor, assetsPolicy, "asset.import");
+			const { format } = c.req.valid("query");
+			const file = await ledgerTemplate(deps.db, actor, format);
+			return c.body(new Uint8Array(file.bytes), 200, {
+				"Content-Type": file.type,
+				"Content-Disposition": attachment(`asset-ledger-template.${format}`),
+			});
+		});
+}

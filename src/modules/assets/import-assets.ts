@@ -1,0 +1,261 @@
+import type { Db } from "../../db/connection.ts";
+import type { Queryable } from "../../db/queryable.ts";
+import type { AssetTable } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { Problem } from "../../http/problem.ts";
+import { streamTable, type TableLimits } from "../../shared/tabular.ts";
+import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { authorize } from "../authz/policy.ts";
+import type { Actor } from "../authz/roles.ts";
+import { listOrgUnits } from "../org/org.repository.ts";
+import { inScope } from "./asset-scope.ts";
+import { assetsPolicy } from "./assets.policy.ts";
+import {
+	type ColumnMap,
+	type ImportError,
+	type ParsedRow,
+	parseRow,
+	type RowContext,
+	readHeader,
+	type UnitRef,
+} from "./import-row.ts";
+import { type ImportWriter, insertNewAssets, planUpdate, writeUpdate } from "./import-write.ts";
+import { type Ledger, openLedger } from "./ledger.ts";
+
+/** Files up to 50 MB and 200,000 data rows; a cell is checked against its column's limit. */
+export const ASSET_IMPORT_LIMITS: TableLimits = {
+	maxBytes: 50 * 1024 * 1024,
+	maxRows: 200_000,
+	maxColumns: 60,
+	maxCellLength: 10_000,
+};
+
+/** At most this many errors are listed; `errorCount` has them all. */
+export const MAX_LISTED_ERRORS = 1_000;
+/** Rows checked against the ledger (and written) together. */
+const BATCH = 500;
+
+export interface ImportOptions {
+	mode: "dry_run" | "apply";
+	skipInvalid: boolean;
+}
+
+export interface ImportReport {
+	format: "xlsx" | "csv" | null;
+	errors: ImportError[];
+	errorCount: number;
+	rows: number;
+	created: number;
+	updated: number;
+	unchanged: number;
+	skipped: number;
+	applied: boolean;
+}
+
+/** Thrown inside the transaction to undo everything when some row is invalid. */
+class RollBack extends Error {
+	readonly report: ImportReport;
+	constructor(report: ImportReport) {
+		super("import rolled back");
+		this.report = report;
+	}
+}
+
+async function rowContext(db: Queryable, ledger: Ledger): Promise<RowContext> {
+	const units = await listOrgUnits(db, ledger.actor.tenantId);
+	const unitsByCode = new Map<string, UnitRef>();
+	const names = new Map<string, UnitRef[]>();
+	for (const unit of units) {
+		const ref = { id: unit.id, code: unit.code, name: unit.name };
+		unitsByCode.set(unit.code, ref);
+		names.set(unit.name, [...(names.get(unit.name) ?? []), ref]);
+	}
+	const unitsByName = new Map<string, UnitRef>();
+	for (const [name, refs] of names)
+		if (refs.length === 1 && refs[0]) unitsByName.set(name, refs[0]);
+	return { scheme: ledger.scheme, unitsByCode, unitsByName, write: ledger.write };
+}
+
+function existingByCode(db: Queryable, tenantId: string, codes: string[]) {
+	return db
+		.selectFrom("assets")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("code", "in", codes)
+		.execute();
+}
+
+/**
+ * Read a ledger file (XLSX or CSV, streamed row by row), check every row, and — in `apply` mode,
+ * when every row is valid or `skipInvalid` is set — create new assets and update changed ones in
+ * one transaction. Rows identical to the ledger are counted `unchanged` and not touched.
+ *
+ * @example
+ * const report = await importAssets(db, actor, bytes, { mode: "dry_run", skipInvalid: false });
+ * if (report.errorCount > 0) console.table(report.errors);
+ */
+export async function importAssets(
+	db: Db,
+	actor: Actor,
+	bytes: Uint8Array,
+	options: ImportOptions,
+	now: string = new Date().toISOString(),
+): Promise<ImportReport> {
+	authorize(actor, assetsPolicy, "asset.import");
+	const ledger = await openLedger(db, actor);
+	if (options.mode === "dry_run") return scan(db, ledger, bytes, options, null);
+	try {
+		return await inTransaction(db, async (tx) => {
+			const writer: ImportWriter = { tx, ledger, now };
+			const report = await scan(tx, ledger, bytes, options, writer);
+			if (!report.applied) throw new RollBack(report);
+			if (report.created + report.updated > 0) {
+				await recordAudit(tx, auditContextOf(actor), "asset.imported", {
+					format: report.format ?? "csv",
+					created: report.created,
+					updated: report.updated,
+					unchanged: report.unchanged,
+					skipped: report.skipped,
+				});
+			}
+			return report;
+		});
+	} catch (error) {
+		if (error instanceof RollBack) return error.report;
+		throw error;
+	}
+}
+
+/** One pass over the file: validate every row; write through `writer` while that is allowed. */
+async function scan(
+	db: Queryable,
+	ledger: Ledger,
+	bytes: Uint8Array,
+	options: ImportOptions,
+	writer: ImportWriter | null,
+): Promise<ImportReport> {
+	const report: ImportReport = {
+		format: null,
+		errors: [],
+		errorCount: 0,
+		rows: 0,
+		created: 0,
+		updated: 0,
+		unchanged: 0,
+		skipped: 0,
+		applied: false,
+	};
+	const addError = (error: ImportError) => {
+		report.errorCount++;
+		if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);
+	};
+	let table: ReturnType<typeof streamTable>;
+	try {
+		table = streamTable(bytes, ASSET_IMPORT_LIMITS);
+		report.format = table.format;
+	} catch (error) {
+		return fileError(report, error);
+	}
+	const context = await rowContext(db, ledger);
+	const seen = new Map<string, number>();
+	let columns: ColumnMap | null = null;
+	let batch: ParsedRow[] = [];
+	let invalidRows = 0;
+	// Writes stop at the first invalid row unless invalid rows are to be skipped.
+	const writing = () => writer !== null && (options.skipInvalid || report.errorCount === 0);
+
+	const flush = async () => {
+		if (batch.length === 0) return;
+		const rows = batch;
+		batch = [];
+		const found = await existingByCode(
+			db,
+			ledger.actor.tenantId,
+			rows.map((r) => r.code),
+		);
+		const existing = new Map(found.map((row) => [row.code, row]));
+		const fresh: ParsedRow[] = [];
+		for (const parsed of rows) {
+			const before = existing.get(parsed.code);
+			if (!before) {
+				fresh.push(parsed);
+				continue;
+			}
+			const refusal = existingRefusal(ledger, before);
+			if (refusal) {
+				invalidRows++;
+				addError({ row: parsed.row, column: "資産番号", message: refusal });
+				continue;
+			}
+			const plan = planUpdate(before, parsed);
+			if (!plan) {
+				report.unchanged++;
+				continue;
+			}
+			report.updated++;
+			if (writing() && writer) await writeUpdate(writer, before, parsed, plan);
+		}
+		report.created += fresh.length;
+		if (writing() && writer) await insertNewAssets(writer, fresh);
+	};
+
+	try {
+		for await (const { number, cells } of table.rows) {
+			if (cells.every((cell) => cell === "")) continue;
+			if (columns === null) {
+				const header = readHeader(cells, number);
+				for (const error of header.errors) addError(error);
+				if (header.errors.length > 0) return report;
+				columns = header.columns;
+				continue;
+			}
+			report.rows++;
+			const { parsed, errors } = parseRow(context, columns, cells, number);
+			if (parsed) {
+				const first = seen.get(parsed.code);
+				if (first !== undefined) {
+					errors.push({
+						row: number,
+						column: "資産番号",
+						message: `資産番号「${parsed.code}」は${first}行目と重複しています`,
+					});
+				} else seen.set(parsed.code, number);
+			}
+			if (errors.length > 0 || !parsed) {
+				invalidRows++;
+				for (const error of errors) addError(error);
+				continue;
+			}
+			batch.push(parsed);
+			if (batch.length >= BATCH) await flush();
+		}
+		await flush();
+	} catch (error) {
+		if (!(error instanceof Problem) || error.code !== "validation_failed") throw error;
+		return fileError(report, error);
+	}
+	if (columns === null) {
+		addError({ row: null, column: null, message: "見出し行がありません（空のファイルです）" });
+		return report;
+	}
+	if (options.skipInvalid) report.skipped = invalidRows;
+	report.applied = writer !== null && (options.skipInvalid || report.errorCount === 0);
+	return report;
+}
+
+/** Why an existing asset cannot be changed by this caller, or null when it can. */
+function existingRefusal(ledger: Ledger, before: AssetTable): string | null {
+	if (inScope(ledger.write, before.owner_unit_id)) return null;
+	return `資産番号「${before.code}」は既に台帳にあり、あなたが変更できない課の資産です`;
+}
+
+function fileError(report: ImportReport, error: unknown): ImportReport {
+	if (!(error instanceof Problem) || error.code !== "validation_failed") throw error;
+	report.errorCount++;
+	report.errors.push({
+		row: null,
+		column: null,
+		message: `ファイルを読めません: ${error.message}`,
+	});
+	return report;
+}

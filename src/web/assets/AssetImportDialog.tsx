@@ -1,0 +1,224 @@
+import { type FormEvent, useState } from "react";
+import { ApiError, currentCsrfToken } from "../api/client.ts";
+import { Dialog } from "../components/Dialog.tsx";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { Field } from "../components/Field.tsx";
+import { useI18n } from "../i18n/i18n.tsx";
+
+interface ImportResult {
+	errors: { row: number; column: string; message: string }[];
+	created: number;
+	updated: number;
+	unchanged: number;
+	skipped: number;
+	applied: boolean;
+}
+
+function base64Of(file: File): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const reader = new FileReader();
+		reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+		reader.onerror = () => reject(reader.error);
+		reader.readAsDataURL(file);
+	});
+}
+
+/**
+ * POST with upload progress: the typed client uses fetch, which cannot report it, and a ledger
+ * of 100,000 rows takes long enough that people want to see it move.
+ */
+function postWithProgress(
+	url: string,
+	body: string,
+	onProgress: (percent: number) => void,
+): Promise<ImportResult> {
+	return new Promise((resolve, reject) => {
+		const request = new XMLHttpRequest();
+		request.open("POST", url);
+		request.setRequestHeader("content-type", "application/json");
+		request.setRequestHeader("x-csrf-token", currentCsrfToken());
+		request.upload.onprogress = (event) => {
+			if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+		};
+		request.onload = () => {
+			let parsed: unknown = null;
+			try {
+				parsed = JSON.parse(request.responseText);
+			} catch {
+				parsed = null;
+			}
+			if (request.status >= 200 && request.status < 300) resolve(parsed as ImportResult);
+			else if (parsed && typeof parsed === "object" && "code" in parsed) {
+				const problem = parsed as {
+					code: string;
+					detail: string;
+					issues?: { path: string; message: string }[];
+				};
+				reject(new ApiError({ ...problem, status: request.status }));
+			} else
+				reject(
+					new ApiError({
+						code: "unknown",
+						detail: `HTTP ${request.status}`,
+						status: request.status,
+					}),
+				);
+		};
+		request.onerror = () =>
+			reject(new ApiError({ code: "network", detail: "network error", status: 0 }));
+		request.send(body);
+	});
+}
+
+/** Check a ledger file row by row, then import it: all rows or none (unless bad rows are skipped). */
+export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void }) {
+	const { t } = useI18n();
+	const [file, setFile] = useState<File | null>(null);
+	const [skipInvalid, setSkipInvalid] = useState(false);
+	const [progress, setProgress] = useState<number | null>(null);
+	const [processing, setProcessing] = useState(false);
+	const [result, setResult] = useState<ImportResult | null>(null);
+	const [error, setError] = useState<unknown>(null);
+	const [applied, setApplied] = useState(false);
+
+	async function run(mode: "dry_run" | "apply") {
+		if (!file) return;
+		setError(null);
+		setResult(null);
+		setProgress(0);
+		try {
+			const body = JSON.stringify({
+				filename: file.name,
+				contentBase64: await base64Of(file),
+				mode,
+				skipInvalid,
+			});
+			const outcome = await postWithProgress("/api/assets/import", body, (percent) => {
+				setProgress(percent);
+				if (percent >= 100) setProcessing(true);
+			});
+			setResult(outcome);
+			if (outcome.applied) setApplied(true);
+		} catch (failure) {
+			setError(failure);
+		} finally {
+			setProgress(null);
+			setProcessing(false);
+		}
+	}
+
+	function submit(event: FormEvent) {
+		event.preventDefault();
+		void run("dry_run");
+	}
+
+	const busy = progress !== null;
+	return (
+		<Dialog title={t("assets.import.title")} onClose={() => onClose(applied)}>
+			<form className="form" onSubmit={submit}>
+				<p>{t("assets.import.lead")}</p>
+				<p>
+					<a href="/api/assets/template?format=xlsx" download>
+						{t("assets.template")} (xlsx)
+					</a>{" "}
+					·{" "}
+					<a href="/api/assets/template?format=csv" download>
+						CSV
+					</a>
+				</p>
+				<Field label={t("assets.import.file")} required>
+					{(id) => (
+						<input
+							id={id}
+							type="file"
+							accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+							required
+							onChange={(event) => {
+								setFile(event.target.files?.[0] ?? null);
+								setResult(null);
+							}}
+						/>
+					)}
+				</Field>
+				<label className="field field-checkbox">
+					<input
+						type="checkbox"
+						checked={skipInvalid}
+						onChange={(event) => setSkipInvalid(event.target.checked)}
+					/>
+					{t("assets.import.skipInvalid")}
+				</label>
+				{busy ? (
+					<div>
+						<progress
+							max={100}
+							value={processing ? undefined : (progress ?? 0)}
+							data-testid="import-progress"
+						/>
+						<span>
+							{processing
+								? t("assets.import.processing")
+								: t("assets.import.uploading", { percent: progress ?? 0 })}
+						</span>
+					</div>
+				) : null}
+				<ErrorAlert error={error} />
+				{result ? (
+					<div role="status" data-testid="import-result">
+						<p>
+							{t("assets.import.summary", {
+								created: result.created,
+								updated: result.updated,
+								unchanged: result.unchanged,
+								skipped: result.skipped,
+							})}{" "}
+							{result.applied ? t("assets.import.applied") : t("assets.import.notApplied")}
+						</p>
+						{result.errors.length > 0 ? (
+							<div className="table-wrap">
+								<p>{t("assets.import.errors", { count: result.errors.length })}</p>
+								<table className="table table-compact">
+									<thead>
+										<tr>
+											<th scope="col">{t("assets.import.row")}</th>
+											<th scope="col">{t("assets.import.column")}</th>
+											<th scope="col">{t("assets.import.message")}</th>
+										</tr>
+									</thead>
+									<tbody>
+										{result.errors.slice(0, 200).map((issue) => (
+											<tr key={`${issue.row}-${issue.column}-${issue.message}`}>
+												<td>{issue.row}</td>
+												<td>{issue.column}</td>
+												<td>{issue.message}</td>
+											</tr>
+										))}
+									</tbody>
+								</table>
+							</div>
+						) : null}
+					</div>
+				) : null}
+				<div className="form-actions">
+					<button type="submit" className="button" disabled={!file || busy}>
+						{t("assets.import.check")}
+					</button>
+					<button
+						type="button"
+						className="button button-primary"
+						disabled={
+							!file ||
+							busy ||
+							!result ||
+							result.applied ||
+							(result.errors.length > 0 && !skipInvalid)
+						}
+						onClick={() => void run("apply")}
+					>
+						{t("assets.import.apply")}
+					</button>
+				</div>
+			</form>
+		</Dialog>
+	);
+}
