@@ -1,0 +1,141 @@
+import type { Queryable } from "../../../db/queryable.ts";
+import { toCsv } from "../../../http/csv.ts";
+import { Problem } from "../../../http/problem.ts";
+import { writeXlsx } from "../../../shared/tabular.ts";
+import { authorize } from "../../authz/policy.ts";
+import type { Ledger } from "../ledger.ts";
+import { sha256Hex } from "./add-disposal-file.ts";
+import { disposalsPolicy } from "./disposals.policy.ts";
+import {
+	findDisposal,
+	findDisposalFile,
+	listDisposalFiles,
+	listDisposals,
+} from "./disposals.repository.ts";
+import type { DisposalQuery, DisposalView } from "./disposals.schemas.ts";
+import { presentDisposal, visibleDisposal } from "./present-disposal.ts";
+
+/** The disposal register the caller may read, newest disposal first. */
+export async function findDisposals(
+	db: Queryable,
+	ledger: Ledger,
+	query: Omit<DisposalQuery, "limit"> & { limit: number },
+): Promise<DisposalView[]> {
+	authorize(ledger.actor, disposalsPolicy, "disposal.read");
+	const rows = await listDisposals(db, ledger.actor.tenantId, { scope: ledger.read, ...query });
+	const files = await listDisposalFiles(
+		db,
+		ledger.actor.tenantId,
+		rows.map((row) => row.id),
+	);
+	const byDisposal = Map.groupBy(files, (file) => file.disposal_id);
+	return rows.map((row) => presentDisposal(ledger, row, byDisposal.get(row.id) ?? []));
+}
+
+export async function findDisposalView(
+	db: Queryable,
+	ledger: Ledger,
+	id: string,
+): Promise<DisposalView> {
+	authorize(ledger.actor, disposalsPolicy, "disposal.read");
+	const row = visibleDisposal(ledger, await findDisposal(db, ledger.actor.tenantId, id));
+	return presentDisposal(ledger, row, await listDisposalFiles(db, ledger.actor.tenantId, [row.id]));
+}
+
+/**
+ * A stored certificate or photo, checked against the SHA-256 taken on upload.
+ *
+ * @throws Problem `internal` when the bytes no longer match their hash
+ */
+export async function readDisposalFile(db: Queryable, ledger: Ledger, id: string, fileId: string) {
+	authorize(ledger.actor, disposalsPolicy, "disposal.read");
+	const row = visibleDisposal(ledger, await findDisposal(db, ledger.actor.tenantId, id));
+	const file = await findDisposalFile(db, ledger.actor.tenantId, row.id, fileId);
+	if (!file) throw new Problem("not_found", "no such file");
+	const bytes = new Uint8Array(file.content);
+	if (sha256Hex(bytes) !== file.sha256) {
+		throw new Problem("internal", "the stored file no longer matches its SHA-256; not served");
+	}
+	return { file, bytes };
+}
+
+/** Column headings of the export, in Japanese as auditors read it. */
+export const REGISTER_HEADER = [
+	"資産番号",
+	"資産名",
+	"所管",
+	"分類",
+	"方法",
+	"実施日",
+	"立会者",
+	"委託業者",
+	"製造番号",
+	"消去証明書 SHA-256",
+	"状態",
+	"完了日時",
+];
+
+const METHOD_LABELS: Record<string, string> = {
+	physical_destruction: "物理破壊",
+	degaussing: "磁気消去",
+	overwrite: "上書き消去",
+	contractor_erasure: "委託業者による消去",
+	deletion: "通常の削除",
+	lease_return: "返却（リース）",
+};
+
+/** The register as rows of text, for XLSX and CSV alike. */
+export function registerRows(items: readonly DisposalView[]): string[][] {
+	return items.map((item) => [
+		item.asset.code,
+		item.asset.name,
+		item.asset.unitName,
+		item.asset.classKey,
+		METHOD_LABELS[item.method] ?? item.method,
+		item.performedOn,
+		item.witness,
+		item.contractor ?? "",
+		item.serialNumbers.join(" "),
+		item.files
+			.filter((file) => file.kind === "certificate")
+			.map((file) => file.sha256)
+			.join(" "),
+		item.status === "closed" ? "完了" : "記録済（未完了）",
+		item.closedAt ?? "",
+	]);
+}
+
+/** The disposal register for audits, as XLSX or CSV (UTF-8 with BOM). */
+export async function exportDisposalRegister(
+	db: Queryable,
+	ledger: Ledger,
+	query: { format: "xlsx" | "csv"; from?: string | undefined; to?: string | undefined },
+): Promise<{ bytes: Uint8Array; type: string; fileName: string }> {
+	authorize(ledger.actor, disposalsPolicy, "disposal.export");
+	const items = await findDisposals(db, ledger, {
+		from: query.from,
+		to: query.to,
+		limit: 100_000,
+	});
+	const rows = registerRows([...items].reverse());
+	if (query.format === "csv") {
+		return {
+			bytes: new TextEncoder().encode(toCsv(REGISTER_HEADER, rows)),
+			type: "text/csv; charset=utf-8",
+			fileName: "disposal-register.csv",
+		};
+	}
+	const bytes = await writeXlsx([
+		{
+			name: "廃棄・返却記録簿",
+			header: REGISTER_HEADER,
+			rows,
+			widths: [14, 28, 18, 14, 18, 12, 16, 20, 24, 68, 16, 26],
+		},
+	]);
+	return {
+		bytes: new Uint8Array(bytes),
+		type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		fileName: "disposal-register.xlsx",
+	};
+}

@@ -1,0 +1,127 @@
+import type { Queryable } from "../../../db/queryable.ts";
+import type { AssetTakeOutTable } from "../../../db/schema.ts";
+import type { Tx } from "../../../db/transaction.ts";
+import type { AssetScope } from "../asset-scope.ts";
+
+/** A take-out with what lists show of its asset. */
+export interface TakeOutRow extends AssetTakeOutTable {
+	asset_code: string;
+	asset_name: string;
+	asset_zone: string;
+	owner_unit_id: string;
+	unit_name: string;
+}
+
+function withAsset(db: Queryable, tenantId: string) {
+	return db
+		.selectFrom("asset_take_outs")
+		.innerJoin("assets", "assets.id", "asset_take_outs.asset_id")
+		.innerJoin("org_units", "org_units.id", "assets.owner_unit_id")
+		.selectAll("asset_take_outs")
+		.select([
+			"assets.code as asset_code",
+			"assets.name as asset_name",
+			"assets.zone as asset_zone",
+			"assets.owner_unit_id as owner_unit_id",
+			"org_units.name as unit_name",
+		])
+		.where("asset_take_outs.tenant_id", "=", tenantId);
+}
+
+export function findTakeOut(
+	db: Queryable,
+	tenantId: string,
+	id: string,
+): Promise<TakeOutRow | undefined> {
+	return withAsset(db, tenantId).where("asset_take_outs.id", "=", id).executeTakeFirst();
+}
+
+/** A request still waiting or an asset still out: an asset has at most one at a time. */
+export function findOpenTakeOut(db: Queryable, tenantId: string, assetId: string) {
+	return db
+		.selectFrom("asset_take_outs")
+		.select(["id", "status"])
+		.where("tenant_id", "=", tenantId)
+		.where("asset_id", "=", assetId)
+		.where("status", "in", ["requested", "approved"])
+		.executeTakeFirst();
+}
+
+export interface TakeOutFilter {
+	accountId: string;
+	/** Units whose take-outs the caller sees beyond their own requests. */
+	units: AssetScope;
+	/** Units whose requests the caller decides. */
+	decide: AssetScope;
+	status?: string | undefined;
+	overdueBefore?: string | undefined;
+	mine?: boolean;
+	toDecide?: boolean;
+	assetId?: string | undefined;
+	limit: number;
+}
+
+function unitCondition(scope: AssetScope) {
+	return scope.all ? null : [...scope.unitIds];
+}
+
+/** Take-outs the caller may see under the filter, newest request first. */
+export function listTakeOuts(db: Queryable, tenantId: string, f: TakeOutFilter) {
+	let q = withAsset(db, tenantId);
+	const units = unitCondition(f.units);
+	if (units !== null) {
+		q = q.where((eb) =>
+			eb.or([
+				eb("asset_take_outs.requested_by", "=", f.accountId),
+				...(units.length > 0 ? [eb("assets.owner_unit_id", "in", units)] : []),
+			]),
+		);
+	}
+	if (f.mine) q = q.where("asset_take_outs.requested_by", "=", f.accountId);
+	if (f.toDecide) {
+		const decide = unitCondition(f.decide);
+		q = q
+			.where("asset_take_outs.status", "=", "requested")
+			.where("asset_take_outs.requested_by", "!=", f.accountId);
+		if (decide !== null) {
+			q =
+				decide.length > 0
+					? q.where("assets.owner_unit_id", "in", decide)
+					: q.where("asset_take_outs.id", "=", "");
+		}
+	}
+	if (f.status) q = q.where("asset_take_outs.status", "=", f.status);
+	if (f.overdueBefore) {
+		q = q
+			.where("asset_take_outs.status", "=", "approved")
+			.where("asset_take_outs.until_date", "<", f.overdueBefore);
+	}
+	if (f.assetId) q = q.where("asset_take_outs.asset_id", "=", f.assetId);
+	return q
+		.orderBy("asset_take_outs.requested_at", "desc")
+		.orderBy("asset_take_outs.id")
+		.limit(f.limit)
+		.execute();
+}
+
+export async function insertTakeOut(tx: Tx, row: AssetTakeOutTable): Promise<void> {
+	await tx.insertInto("asset_take_outs").values(row).execute();
+}
+
+/** Move a take-out on from `from`; false when someone else moved it first. */
+export async function updateTakeOut(
+	tx: Tx,
+	tenantId: string,
+	id: string,
+	from: string,
+	patch: Partial<AssetTakeOutTable>,
+): Promise<boolean> {
+	const result = await tx
+		.updateTable("asset_take_outs")
+		.set(patch)
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", id)
+		.where("status", "=", from)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,122 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { api, call } from "../../api/client.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { Field } from "../../components/Field.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { type Disposal, disposalStatusKey, methodKey } from "./types.ts";
+
+function exportUrl(format: "xlsx" | "csv", from: string, to: string): string {
+	const params = new URLSearchParams({ format });
+	if (from) params.set("from", from);
+	if (to) params.set("to", to);
+	return `/api/disposals/export?${params.toString()}`;
+}
+
+/** The disposal and lease-return register (廃棄・返却記録簿) for a period, and its export for audits. */
+export function DisposalsPage() {
+	const { t } = useI18n();
+	const [from, setFrom] = useState("");
+	const [to, setTo] = useState("");
+	const [items, setItems] = useState<Disposal[] | null>(null);
+	const [error, setError] = useState<unknown>(null);
+
+	const load = useCallback(async (range: { from: string; to: string }) => {
+		try {
+			const query = {
+				...(range.from ? { from: range.from } : {}),
+				...(range.to ? { to: range.to } : {}),
+			};
+			setItems((await call(api.GET("/api/disposals", { params: { query } }))).items);
+			setError(null);
+		} catch (failure) {
+			setError(failure);
+		}
+	}, []);
+	useEffect(() => {
+		void load({ from: "", to: "" });
+	}, [load]);
+
+	function filter(event: FormEvent) {
+		event.preventDefault();
+		void load({ from, to });
+	}
+
+	return (
+		<section className="page">
+			<div className="page-header">
+				<h1>{t("custody.disposal.title")}</h1>
+				<div className="button-row">
+					<a className="button" href={exportUrl("xlsx", from, to)} download>
+						{t("custody.disposal.exportXlsx")}
+					</a>
+					<a className="button" href={exportUrl("csv", from, to)} download>
+						{t("custody.disposal.exportCsv")}
+					</a>
+				</div>
+			</div>
+			<p className="lead">{t("custody.disposal.lead")}</p>
+			<form className="filters" onSubmit={filter} aria-label={t("custody.disposal.period")}>
+				<Field label={t("custody.disposal.from")}>
+					{(id) => (
+						<input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+					)}
+				</Field>
+				<Field label={t("custody.disposal.to")}>
+					{(id) => <input id={id} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}
+				</Field>
+				<button type="submit" className="button">
+					{t("common.search")}
+				</button>
+			</form>
+			<ErrorAlert error={error} />
+			{items && items.length === 0 ? <p className="empty">{t("custody.disposal.none")}</p> : null}
+			{items && items.length > 0 ? (
+				<div className="table-wrap">
+					<table className="table" aria-label={t("custody.disposal.title")}>
+						<thead>
+							<tr>
+								<th scope="col">{t("custody.disposal.asset")}</th>
+								<th scope="col">{t("custody.disposal.class")}</th>
+								<th scope="col">{t("custody.disposal.method")}</th>
+								<th scope="col">{t("custody.disposal.performedOn")}</th>
+								<th scope="col">{t("custody.disposal.witness")}</th>
+								<th scope="col">{t("custody.disposal.contractor")}</th>
+								<th scope="col">{t("custody.disposal.serials")}</th>
+								<th scope="col">{t("custody.disposal.certificateHash")}</th>
+								<th scope="col">{t("custody.disposal.state")}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{items.map((item) => (
+								<tr key={item.id}>
+									<td>
+										{item.asset.code} {item.asset.name}
+										<div className="cell-sub">{item.asset.unitName}</div>
+									</td>
+									<td>{item.asset.classKey}</td>
+									<td>{t(methodKey(item.method))}</td>
+									<td className="nowrap">{item.performedOn}</td>
+									<td>{item.witness}</td>
+									<td>{item.contractor ?? "—"}</td>
+									<td>{item.serialNumbers.join(", ") || "—"}</td>
+									<td>
+										{item.files
+											.filter((f) => f.kind === "certificate")
+											.map((f) => (
+												<code key={f.id} className="sha256">
+													{f.sha256}
+												</code>
+											))}
+									</td>
+									<td>
+										<span className="badge">{t(disposalStatusKey(item.status))}</span>
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			) : null}
+		</section>
+	);
+}
