@@ -1,0 +1,50 @@
+import type { Db } from "../../db/connection.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { authorize } from "../authz/policy.ts";
+import type { Actor } from "../authz/roles.ts";
+import { checkModel } from "./check-model.ts";
+import { networkPolicy } from "./network.policy.ts";
+import { readStoredModel, requireTenantPack } from "./read-model.ts";
+import { networkReportPdf } from "./report-pdf.ts";
+import { networkReportXlsx } from "./report-xlsx.ts";
+
+export interface ExportedReport {
+	bytes: Buffer;
+	revision: number;
+	fileName: string;
+}
+
+/**
+ * The compliance report of the stored model as a PDF or an Excel workbook. The network layout
+ * is a system document, so each download is recorded in the audit log.
+ */
+export async function exportNetworkReport(
+	db: Db,
+	actor: Actor,
+	format: "pdf" | "xlsx",
+	lang: "ja" | "en",
+): Promise<ExportedReport> {
+	authorize(actor, networkPolicy, "network.read");
+	const pack = await requireTenantPack(db, actor.tenantId);
+	const stored = await readStoredModel(db, actor.tenantId);
+	const report = checkModel(stored.model, pack.pack);
+	const bytes =
+		format === "pdf"
+			? await networkReportPdf(report, stored.model, pack.pack, lang)
+			: await networkReportXlsx(report, stored.model, lang);
+	await inTransaction(db, (tx) =>
+		recordAudit(
+			tx,
+			auditContextOf(actor),
+			"network_report.exported",
+			{ format, revision: stored.revision },
+			{ recordType: "network_model" },
+		),
+	);
+	return {
+		bytes,
+		revision: stored.revision,
+		fileName: `network-report-r${stored.revision}.${format}`,
+	};
+}

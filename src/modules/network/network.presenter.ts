@@ -1,0 +1,23 @@
+import type { PolicyPack } from "../policies/pack/pack.schema.ts";
+import { checkModel } from "./check-model.ts";
+import { diagramFlows } from "./diagram-view.ts";
+import type { NetworkModelFile } from "./model.schema.ts";
+import { NETWORK_RULES } from "./rules/index.ts";
+
+/**
+ * A model's check as the API sends it: the report, the rules' titles (for the table's rule
+ * column), and the flows resolved for the diagram.
+ */
+export function presentCheck(model: NetworkModelFile, pack: PolicyPack) {
+	return {
+		report: checkModel(model, pack),
+		rules: NETWORK_RULES.map((rule) => ({
+			id: rule.id,
+			clause: rule.clause,
+			title: rule.title,
+			description: rule.description,
+		})),
+		diagramFlows: diagramFlows(model),
+	};
+}
+export type PresentedCheck = ReturnType<typeof presentCheck>;

@@ -1,0 +1,94 @@
+import type { PolicyPack } from "../policies/pack/pack.schema.ts";
+import type { CheckReport, Violation } from "./check-model.ts";
+import { MODEL_LABEL } from "./rules/rule.ts";
+
+export type ReportLang = "ja" | "en";
+
+/** The words of the reports, Japanese first. */
+export const REPORT_TEXT = {
+	ja: {
+		title: "三層分離チェック結果",
+		summary: "概要",
+		network: "ネットワーク",
+		pack: "ポリシー",
+		model: "採用モデル",
+		result: "判定",
+		compliant: "適合",
+		notCompliant: "不適合",
+		counts: "件数",
+		violations: "違反",
+		noViolations: "違反はありません。",
+		rule: "ルール",
+		subject: "対象",
+		clause: "根拠",
+		message: "内容",
+		remedy: "是正策",
+		flows: "通信",
+		nodes: "ノード",
+		segments: "セグメント",
+		gateways: "ゲートウェイ",
+		verdict: "判定",
+		id: "ID",
+		ok: "適合",
+		violation: "違反",
+		byRule: "ルール別件数",
+	},
+	en: {
+		title: "Three-tier separation check",
+		summary: "Summary",
+		network: "Network",
+		pack: "Policy",
+		model: "Model",
+		result: "Result",
+		compliant: "compliant",
+		notCompliant: "not compliant",
+		counts: "Counts",
+		violations: "Violations",
+		noViolations: "No violations.",
+		rule: "Rule",
+		subject: "Subject",
+		clause: "Clause",
+		message: "Finding",
+		remedy: "Remedy",
+		flows: "Flows",
+		nodes: "Nodes",
+		segments: "Segments",
+		gateways: "Gateways",
+		verdict: "Verdict",
+		id: "ID",
+		ok: "ok",
+		violation: "violation",
+		byRule: "Violations by rule",
+	},
+} as const;
+
+/** `flow f-12` / `node t-3` / `(model)` for a violation's subject. */
+export function subjectOf(violation: Violation, lang: ReportLang): string {
+	const words =
+		lang === "ja"
+			? { flow: "通信", node: "ノード", model: "モデル全体" }
+			: { flow: "flow", node: "node", model: "(model)" };
+	if (violation.flow !== null) return `${words.flow} ${violation.flow}`;
+	if (violation.node !== null) return `${words.node} ${violation.node}`;
+	return words.model;
+}
+
+export function messageOf(violation: Violation, lang: ReportLang): string {
+	return lang === "ja" ? violation.messageJa : violation.message;
+}
+
+export function remedyOf(violation: Violation, lang: ReportLang): string {
+	return lang === "ja" ? violation.remedyJa : violation.remedy;
+}
+
+/** `β′（ポリシーはα）` when the file's model differs from the pack's. */
+export function modelText(report: CheckReport, lang: ReportLang): string {
+	const model = MODEL_LABEL[report.model];
+	if (report.model === report.packModel) return model;
+	const packModel = MODEL_LABEL[report.packModel];
+	return lang === "ja" ? `${model}（ポリシーは${packModel}）` : `${model} (policy: ${packModel})`;
+}
+
+export function packName(pack: PolicyPack, lang: ReportLang): string {
+	return `${pack.name[lang]} (${pack.id})`;
+}

@@ -1,0 +1,18 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { fileTransferApprovalRule } from "./file-transfer-approval.ts";
+import { runRule, TEST_GATEWAYS } from "./test-kit.ts";
+
+describe("file-transfer-approval", () => {
+	it("accepts a file-sanitising transfer with approval (and other gateways without it)", () => {
+		assert.deepEqual(runRule(fileTransferApprovalRule), []);
+	});
+
+	it("flags a file-sanitising transfer releasing files without approval", () => {
+		const gateways = TEST_GATEWAYS.map((g) => (g.id === "g-file" ? { ...g, approval: false } : g));
+		const [v, ...rest] = runRule(fileTransferApprovalRule, { gateways });
+		assert.equal(rest.length, 0);
+		assert.equal(v?.node, "g-file");
+		assert.match(v?.message ?? "", /releases files without approval/);
+	});
+});

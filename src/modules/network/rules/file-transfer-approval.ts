@@ -1,0 +1,26 @@
+import type { GatewayRule } from "./rule.ts";
+
+/** A file-sanitising transfer releases originals only with an approver's consent (上長承認). */
+export const fileTransferApprovalRule: GatewayRule = {
+	id: "file-transfer-approval",
+	scope: "gateway",
+	clause: "基本方針 2(13) 無害化通信; 総務省ガイドライン（ファイル無害化と承認）",
+	title: { ja: "ファイル無害化転送の承認", en: "Approval on file-sanitising transfer" },
+	description: {
+		ja: "ファイル無害化転送のゲートウェイは、原本の受け渡しに上長の承認を求める設定にする。",
+		en: "A file-sanitising transfer gateway requires an approver before an original is released.",
+	},
+	check(gateway) {
+		if (gateway.kind !== "sanitizing_file_transfer" || gateway.approval === true) return null;
+		return {
+			message: {
+				ja: `ファイル無害化転送 ${gateway.id} が承認なしで原本を渡せる設定になっている`,
+				en: `File-sanitising transfer ${gateway.id} releases files without approval`,
+			},
+			remedy: {
+				ja: "原本の受け渡しに上長承認を必須にし、approval: true とする。",
+				en: "Require an approver for releases and record approval: true.",
+			},
+		};
+	},
+};

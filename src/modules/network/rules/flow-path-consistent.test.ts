@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { flowPathConsistentRule } from "./flow-path-consistent.ts";
+import { flow, runRule, TEST_GATEWAYS } from "./test-kit.ts";
+
+describe("flow-path-consistent", () => {
+	it("accepts gateways that lie on the way, in order", () => {
+		const found = runRule(flowPathConsistentRule, {
+			flows: [
+				flow("chain", "inet", "my", ["g-file", "g-lt"]),
+				flow("mail", "inet", "lg", ["g-mail"]),
+			],
+		});
+		assert.deepEqual(found, []);
+	});
+
+	it("flags a gateway that touches neither the segment nor the tier the flow is in", () => {
+		const [v] = runRule(flowPathConsistentRule, { flows: [flow("off", "inet", "my", ["g-lt"])] });
+		assert.equal(v?.flow, "off");
+		assert.match(v?.message ?? "", /gateway g-lt \(lg ⇔ my\) does not touch segment inet/);
+	});
+
+	it("flags a hand-over the first gateway's next list does not allow", () => {
+		const gateways = TEST_GATEWAYS.map((g) => (g.id === "g-file" ? { ...g, next: ["g-mail"] } : g));
+		const [v] = runRule(flowPathConsistentRule, {
+			gateways,
+			flows: [flow("chain", "inet", "my", ["g-file", "g-lt"])],
+		});
+		assert.match(v?.message ?? "", /g-file does not hand over to g-lt/);
+	});
+
+	it("flags a flow whose address maps to nothing", () => {
+		const [v] = runRule(flowPathConsistentRule, { flows: [flow("lost", "192.168.9.9", "lg")] });
+		assert.match(v?.message ?? "", /matches no node or segment/);
+	});
+});

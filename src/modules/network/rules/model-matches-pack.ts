@@ -1,0 +1,28 @@
+import { MODEL_LABEL, type ModelRule } from "./rule.ts";
+
+/** The model the network is built to is the one the policy chose; a mismatch is a finding. */
+export const modelMatchesPackRule: ModelRule = {
+	id: "model-matches-pack",
+	scope: "model",
+	clause: "network.model",
+	title: { ja: "採用モデルの一致", en: "The model matches the policy" },
+	description: {
+		ja: "モデルファイルが宣言するモデル（α・α′・β・β′）は、ポリシーが採用したモデルと同じにする。",
+		en: "The model the file declares (α, α′, β, β′) is the one the policy has chosen.",
+	},
+	check(ctx) {
+		const declared = ctx.model.model;
+		const chosen = ctx.pack.network.model;
+		if (declared === undefined || declared === chosen) return null;
+		return {
+			message: {
+				ja: `ネットワークは${MODEL_LABEL[declared]}モデルとして作られているが、ポリシーは${MODEL_LABEL[chosen]}モデルを採用している`,
+				en: `The network is built as model ${MODEL_LABEL[declared]} but the policy has chosen ${MODEL_LABEL[chosen]}`,
+			},
+			remedy: {
+				ja: "ポリシーのモデル（network.model）を改定するか、ネットワークをポリシーのモデルに合わせる。",
+				en: "Revise the policy's model (network.model) or bring the network in line with the policy's model.",
+			},
+		};
+	},
+};

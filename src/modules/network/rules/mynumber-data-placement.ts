@@ -1,0 +1,27 @@
+import { type NodeRule, segmentName } from "./rule.ts";
+
+/** Systems, servers and terminals that handle My Number data sit in the My Number tier. */
+export const myNumberDataPlacementRule: NodeRule = {
+	id: "mynumber-data-placement",
+	scope: "node",
+	clause: "基本方針 6(3)①",
+	title: { ja: "マイナンバーを扱う機器の配置", en: "Where My Number data is handled" },
+	description: {
+		ja: "特定個人情報（マイナンバー）を扱うシステム・サーバ・端末はマイナンバー利用事務系に置く。",
+		en: "Systems, servers and terminals that handle My Number data are placed in the My Number tier.",
+	},
+	check(node, segment) {
+		if (node.handlesMyNumber !== true) return null;
+		if (segment.kind === "mynumber" || segment.kind === "info_provision_network") return null;
+		return {
+			message: {
+				ja: `マイナンバーを扱う ${node.id} がマイナンバー利用事務系の外（${segmentName(segment)}）にある`,
+				en: `${node.id} handles My Number data but sits outside the My Number tier (${segmentName(segment)})`,
+			},
+			remedy: {
+				ja: "マイナンバー利用事務系のセグメントに移すか、マイナンバーを扱わないようにする。",
+				en: "Move it into a My Number tier segment, or stop it handling My Number data.",
+			},
+		};
+	},
+};

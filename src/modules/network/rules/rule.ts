@@ -1,0 +1,135 @@
+import type { PolicyPack } from "../../policies/pack/pack.schema.ts";
+import type {
+	Gateway,
+	GatewayKind,
+	ModelNode,
+	NetworkModelFile,
+	Segment,
+} from "../model.schema.ts";
+import type { Endpoint, ModelIndex, Tier } from "../model-index.ts";
+
+/** A sentence in both languages; Japanese is what officials read. */
+export interface Bilingual {
+	ja: string;
+	en: string;
+}
+
+export type NetworkModelName = PolicyPack["network"]["model"];
+export type AllowedRoute = PolicyPack["network"]["allowedRoutes"][number];
+export type Safeguard = AllowedRoute["safeguard"];
+
+/** What a rule found; the engine adds the rule id, its clause and the flow or node. */
+export interface Finding {
+	message: Bilingual;
+	remedy: Bilingual;
+	/** A more precise clause than the rule's own (e.g. the pack route that was nearly met). */
+	clause?: string;
+}
+
+/** One step of a flow: from a segment to the next, through a gateway or directly. */
+export interface Hop {
+	from: Segment;
+	to: Segment;
+	gateway: Gateway | null;
+}
+
+/** A flow laid out over segments: where it starts, each crossing, where it ends. */
+export interface FlowPath {
+	source: Endpoint;
+	destination: Endpoint;
+	hops: Hop[];
+	/** Why the `via` list does not fit the segments (a gateway not touching the flow), else null. */
+	broken: Bilingual | null;
+}
+
+/** A pack route with its place in the pack, so findings can cite it. */
+export interface IndexedRoute {
+	route: AllowedRoute;
+	index: number;
+}
+
+/** Everything a rule may read, built once per check. */
+export interface CheckContext {
+	model: NetworkModelFile;
+	pack: PolicyPack;
+	/** The model the network is checked as: the file's declaration, else the pack's. */
+	modelName: NetworkModelName;
+	index: ModelIndex;
+	/** `YYYY-MM`: routes whose `since` is later are not yet allowed. */
+	asOf: string;
+	tierOf(segment: Segment): Tier;
+	/** Pack routes usable from tier `from` to tier `to` (direction and `since` applied). */
+	routesBetween(from: Tier, to: Tier): readonly IndexedRoute[];
+}
+
+interface RuleBase {
+	/** Stable, kebab-case; reports and tests match on it. */
+	id: string;
+	/** Where the rule comes from: the basic policy, the pack field, the MIC guideline. */
+	clause: string;
+	title: Bilingual;
+	description: Bilingual;
+}
+
+export interface FlowRule extends RuleBase {
+	scope: "flow";
+	/** Must depend on the path only (not on the flow's id or purpose): results are shared by path. */
+	check(path: FlowPath, ctx: CheckContext): Finding | null;
+}
+export interface NodeRule extends RuleBase {
+	scope: "node";
+	check(node: ModelNode, segment: Segment, ctx: CheckContext): Finding | null;
+}
+export interface SegmentRule extends RuleBase {
+	scope: "segment";
+	check(segment: Segment, ctx: CheckContext): Finding | null;
+}
+export interface GatewayRule extends RuleBase {
+	scope: "gateway";
+	check(gateway: Gateway, ctx: CheckContext): Finding | null;
+}
+export interface ModelRule extends RuleBase {
+	scope: "model";
+	check(ctx: CheckContext): Finding | null;
+}
+
+export type NetworkRule = FlowRule | NodeRule | SegmentRule | GatewayRule | ModelRule;
+
+/** Gateways that give each pack safeguard. 画面転送 counts as 無害化通信 (basic policy definition). */
+export const SAFEGUARD_GATEWAYS: Record<Safeguard, readonly GatewayKind[]> = {
+	sanitized: ["sanitizing_mail", "sanitizing_file_transfer", "screen_transfer"],
+	screen_transfer: ["screen_transfer"],
+	controlled_transfer: ["lgwan_transfer", "sanitizing_file_transfer"],
+};
+
+export const TIER_LABEL: Record<Tier, Bilingual> = {
+	mynumber: { ja: "マイナンバー利用事務系", en: "My Number tier" },
+	lgwan: { ja: "LGWAN接続系", en: "LGWAN tier" },
+	internet: { ja: "インターネット接続系", en: "Internet tier" },
+	info_provision: { ja: "情報提供ネットワーク", en: "information provision network" },
+	standalone: { ja: "スタンドアロン", en: "standalone" },
+};
+
+export const GATEWAY_LABEL: Record<GatewayKind, Bilingual> = {
+	sanitizing_mail: { ja: "メール無害化", en: "mail sanitising" },
+	sanitizing_file_transfer: { ja: "ファイル無害化転送", en: "file-sanitising transfer" },
+	screen_transfer: { ja: "画面転送", en: "screen transfer" },
+	lgwan_transfer: { ja: "LGWAN経由の転送", en: "LGWAN-mediated transfer" },
+};
+
+export const MODEL_LABEL: Record<NetworkModelName, string> = {
+	alpha: "α",
+	alpha_prime: "α′",
+	beta: "β",
+	beta_prime: "β′",
+};
+
+/** `seg-lgwan（LGWAN接続系）` style label of a segment for messages. */
+export function segmentName(segment: Segment): string {
+	return segment.name === undefined ? segment.id : `${segment.id} (${segment.name})`;
+}
+
+/** Lists joined for a sentence: `a, b, c`. */
+export function listOf(items: readonly string[]): string {
+	return items.length === 0 ? "-" : items.join(", ");
+}

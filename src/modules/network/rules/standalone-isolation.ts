@@ -1,0 +1,27 @@
+import { type FlowRule, segmentName } from "./rule.ts";
+
+/** A standalone segment is connected to nothing: any flow leaving or entering it is a finding. */
+export const standaloneIsolationRule: FlowRule = {
+	id: "standalone-isolation",
+	scope: "flow",
+	clause: "総務省ガイドライン（スタンドアロン端末）",
+	title: { ja: "スタンドアロンの分離", en: "Standalone segments stay unconnected" },
+	description: {
+		ja: "スタンドアロンとしたセグメントは、ほかのどのセグメントとも通信しない。",
+		en: "A segment declared standalone talks to no other segment.",
+	},
+	check(path) {
+		const hop = path.hops.find((h) => h.from.kind === "standalone" || h.to.kind === "standalone");
+		if (hop === undefined) return null;
+		return {
+			message: {
+				ja: `スタンドアロンのセグメントが通信している（${segmentName(hop.from)} → ${segmentName(hop.to)}）`,
+				en: `A standalone segment is connected (${segmentName(hop.from)} → ${segmentName(hop.to)})`,
+			},
+			remedy: {
+				ja: "接続を外す。つながっているならスタンドアロンではないので、属する系を改めて決める。",
+				en: "Disconnect it; if it must be connected it is not standalone, so place it in a tier.",
+			},
+		};
+	},
+};

@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { loadBundledPack } from "../../policies/pack/load-pack.ts";
+import { terminalMfaRule } from "./terminal-mfa.ts";
+import { runRule } from "./test-kit.ts";
+
+describe("terminal-mfa", () => {
+	it("accepts My Number terminals with MFA, and terminals of tiers that do not require it", () => {
+		const found = runRule(terminalMfaRule, {
+			nodes: [
+				{ id: "t1", kind: "terminal", segment: "my", mfa: true },
+				{ id: "t2", kind: "terminal", segment: "lg" },
+				{ id: "s1", kind: "server", segment: "my" },
+			],
+		});
+		assert.deepEqual(found, []);
+	});
+
+	it("flags a My Number terminal without MFA, citing the pack zone", () => {
+		const [v, ...rest] = runRule(terminalMfaRule, {
+			nodes: [{ id: "t1", kind: "terminal", segment: "my" }],
+		});
+		assert.equal(rest.length, 0);
+		assert.equal(v?.node, "t1");
+		assert.equal(v?.flow, null);
+		assert.equal(v?.clause, "基本方針 6(3)①; network.zones.mynumber.mfaRequired");
+		assert.match(v?.messageJa ?? "", /多要素認証がない/);
+	});
+
+	it("follows the pack: any tier whose zone requires MFA", () => {
+		const pack = loadBundledPack("standard");
+		const internet = [{ id: "t", kind: "terminal" as const, segment: "inet" }];
+		assert.equal(runRule(terminalMfaRule, { pack, nodes: internet }).length, 0);
+		pack.network.zones.internet.mfaRequired = true;
+		assert.equal(runRule(terminalMfaRule, { pack, nodes: internet }).length, 1);
+	});
+});

@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { flow, runRule } from "./test-kit.ts";
+import { tierIsolationRule } from "./tier-isolation.ts";
+
+describe("tier-isolation", () => {
+	it("lets the My Number tier talk inside itself and to the information provision network", () => {
+		const found = runRule(tierIsolationRule, {
+			flows: [flow("inside", "my", "10.10.3.4"), flow("jpn", "my", "jpn")],
+		});
+		assert.deepEqual(found, []);
+	});
+
+	it("flags a direct flow from the My Number tier to the LGWAN tier, naming the flow", () => {
+		const [v, ...rest] = runRule(tierIsolationRule, { flows: [flow("out", "my", "lg")] });
+		assert.equal(rest.length, 0);
+		assert.equal(v?.rule, "tier-isolation");
+		assert.equal(v?.flow, "out");
+		assert.match(v?.clause ?? "", /基本方針 6\(3\)①/);
+		assert.match(v?.message ?? "", /allows no route from the My Number tier to the LGWAN tier/);
+		assert.match(v?.messageJa ?? "", /マイナンバー利用事務系/);
+	});
+
+	it("accepts Saga's route from the Internet tier into the My Number tier through the LGWAN", () => {
+		const found = runRule(tierIsolationRule, {
+			pack: "saga",
+			flows: [
+				flow("in", "inet", "my", ["g-file", "g-lt"]),
+				flow("back", "my", "inet", ["g-lt", "g-file"]),
+			],
+		});
+		assert.deepEqual(found, []);
+	});
+
+	it("refuses that route before it was allowed (since 2023-01), and under the standard pack", () => {
+		const route = [flow("in", "inet", "my", ["g-file", "g-lt"])];
+		assert.equal(
+			runRule(tierIsolationRule, { pack: "saga", asOf: "2022-12", flows: route }).length,
+			1,
+		);
+		assert.equal(runRule(tierIsolationRule, { pack: "standard", flows: route }).length, 1);
+	});
+
+	it("cites the pack route that was nearly met when the boundary gateway is wrong", () => {
+		const [v] = runRule(tierIsolationRule, {
+			pack: "saga",
+			flows: [flow("skip-lgwan", "inet", "my", ["g-screen-my"])],
+		});
+		assert.equal(v?.clause, "基本方針 6(3)①; network.allowedRoutes[1]");
+		assert.match(v?.message ?? "", /does not go through the LGWAN tier/);
+	});
+
+	it("flags traffic that transits the My Number tier", () => {
+		const [v] = runRule(tierIsolationRule, {
+			flows: [flow("transit", "inet", "lg", ["g-screen-my", "g-lt"])],
+		});
+		assert.match(v?.message ?? "", /passes through the My Number tier/);
+	});
+
+	it("keeps the information provision network to the My Number tier", () => {
+		const [v, ...rest] = runRule(tierIsolationRule, { flows: [flow("lg-jpn", "lg", "jpn")] });
+		assert.equal(rest.length, 0);
+		assert.match(v?.message ?? "", /information provision network is reached from the LGWAN tier/);
+	});
+});

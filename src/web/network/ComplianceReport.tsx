@@ -1,0 +1,153 @@
+import { useI18n } from "../i18n/i18n.tsx";
+import type { NetworkCheck, NetworkModel, Selection, Violation } from "./types.ts";
+
+/** At most this many rows are shown; the PDF and Excel reports carry them all. */
+const MAX_ROWS = 500;
+
+/** The rule's title in the current language, or its id for a rule the UI does not know. */
+export function useRuleTitle(check: NetworkCheck) {
+	const { lang } = useI18n();
+	const titles = new Map(check.rules.map((rule) => [rule.id, rule.title[lang]]));
+	return (id: string) => titles.get(id) ?? id;
+}
+
+export function violationText(violation: Violation, lang: "ja" | "en") {
+	return lang === "ja"
+		? { message: violation.messageJa, remedy: violation.remedyJa }
+		: { message: violation.message, remedy: violation.remedy };
+}
+
+/** Is it compliant, against which model, and how much is there. */
+export function ReportSummary({
+	model,
+	check,
+	revision,
+	dirty,
+}: {
+	model: NetworkModel;
+	check: NetworkCheck;
+	revision: number;
+	dirty: boolean;
+}) {
+	const { t } = useI18n();
+	const { report } = check;
+	const { stats } = report;
+	return (
+		<div className="network-summary" aria-live="polite">
+			<p
+				className={`network-verdict ${report.compliant ? "network-verdict-ok" : "network-verdict-bad"}`}
+				data-testid="network-verdict"
+			>
+				{report.compliant
+					? t("network.summary.compliant")
+					: t("network.summary.notCompliant", { count: stats.violations })}
+			</p>
+			<dl className="details network-details">
+				<dt>{t("network.summary.name")}</dt>
+				<dd>{model.name}</dd>
+				<dt>{t("network.summary.model")}</dt>
+				<dd>
+					{t(`pack.model.${report.model}`)}
+					{report.model !== report.packModel ? (
+						<span className="cell-sub">
+							{t("network.summary.packModel", { model: t(`pack.model.${report.packModel}`) })}
+						</span>
+					) : null}
+				</dd>
+				<dt>{t("network.summary.revision")}</dt>
+				<dd>
+					{revision === 0
+						? t("network.summary.unsaved")
+						: t("network.summary.revisionValue", { revision })}
+					{dirty ? <span className="badge badge-warn">{t("network.summary.dirty")}</span> : null}
+				</dd>
+				<dt>{t("network.summary.counts")}</dt>
+				<dd>
+					{t("network.summary.countsValue", {
+						segments: stats.segments,
+						nodes: stats.nodes,
+						gateways: stats.gateways,
+						flows: stats.flows,
+					})}
+				</dd>
+				<dt>{t("network.summary.violations")}</dt>
+				<dd>
+					{t("network.summary.violationsValue", {
+						violations: stats.violations,
+						flows: stats.violatingFlows,
+						nodes: stats.violatingNodes,
+					})}
+				</dd>
+			</dl>
+		</div>
+	);
+}
+
+/** Every violation: rule, clause, the flow or element, what is wrong and what to do. */
+export function ViolationsTable({
+	check,
+	onSelect,
+}: {
+	check: NetworkCheck;
+	onSelect(selection: Selection): void;
+}) {
+	const { t, lang } = useI18n();
+	const ruleTitle = useRuleTitle(check);
+	const { violations } = check.report;
+	if (violations.length === 0) {
+		return <p className="alert alert-success">{t("network.report.none")}</p>;
+	}
+	const shown = violations.slice(0, MAX_ROWS);
+	return (
+		<div className="table-wrap">
+			<table className="table network-violations">
+				<caption>{t("network.report.caption", { count: violations.length })}</caption>
+				<thead>
+					<tr>
+						<th scope="col">{t("network.report.rule")}</th>
+						<th scope="col">{t("network.report.clause")}</th>
+						<th scope="col">{t("network.report.subject")}</th>
+						<th scope="col">{t("network.report.message")}</th>
+						<th scope="col">{t("network.report.remedy")}</th>
+					</tr>
+				</thead>
+				<tbody>
+					{shown.map((violation, i) => {
+						const text = violationText(violation, lang);
+						const subject = violation.flow
+							? { kind: "flow" as const, id: violation.flow }
+							: violation.node
+								? { kind: "element" as const, id: violation.node }
+								: null;
+						return (
+							// biome-ignore lint/suspicious/noArrayIndexKey: one flow may break a rule once per row
+							<tr key={`${violation.rule}:${violation.flow}:${violation.node}:${i}`}>
+								<td>
+									{ruleTitle(violation.rule)}
+									<span className="cell-sub">{violation.rule}</span>
+								</td>
+								<td>{violation.clause}</td>
+								<td>
+									{subject ? (
+										<button type="button" className="button-link" onClick={() => onSelect(subject)}>
+											{subject.kind === "flow"
+												? t("network.report.flow", { id: subject.id })
+												: t("network.report.element", { id: subject.id })}
+										</button>
+									) : (
+										t("network.report.wholeModel")
+									)}
+								</td>
+								<td>{text.message}</td>
+								<td>{text.remedy}</td>
+							</tr>
+						);
+					})}
+				</tbody>
+			</table>
+			{violations.length > MAX_ROWS ? (
+				<p className="muted">{t("network.report.truncated", { max: MAX_ROWS })}</p>
+			) : null}
+		</div>
+	);
+}
