@@ -1,0 +1,134 @@
+import { readFileSync } from "node:fs";
+import { inTransaction } from "../db/transaction.ts";
+import { mailSettingsOf, saveMailSettings } from "../modules/sanitize/gateway/mail-settings.ts";
+import { purgeQuarantine } from "../modules/sanitize/gateway/purge-quarantine.ts";
+import { startGateway } from "../modules/sanitize/gateway/smtp-gateway.ts";
+import { openRuntime } from "../runtime.ts";
+import { type Command, parseFlags, UsageError } from "./command.ts";
+import { tenantOrFail, withRuntime } from "./runtime-helpers.ts";
+
+/** `25M`, `512k`, `1048576` → bytes. */
+export function parseSize(raw: string): number {
+	const match = /^(\d+)\s*([kKmMgG]?)[bB]?$/.exec(raw.trim());
+	if (!match) throw new UsageError(`--max-size must be bytes or a size like 25M, got "${raw}"`);
+	const unit = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(match[2] ?? "").toLowerCase()] ?? 1;
+	const bytes = Number(match[1]) * unit;
+	if (bytes < 1) throw new UsageError("--max-size must be positive");
+	return bytes;
+}
+
+/** `HOST:PORT` (IPv6 in brackets) → host and port. */
+export function parseListen(raw: string): { host: string; port: number } {
+	const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(raw.trim());
+	const port = Number(match?.[3]);
+	if (!match || !Number.isInteger(port) || port > 65535)
+		throw new UsageError(`--listen must be HOST:PORT, got "${raw}"`);
+	return { host: match[1] ?? match[2] ?? "127.0.0.1", port };
+}
+
+function pick(flag: string | undefined, env: string): string | undefined {
+	const value = flag ?? process.env[env];
+	return value === "" ? undefined : value;
+}
+
+export const gatewayCommand: Command = {
+	name: "gateway",
+	summary: "Run the 無害化 SMTP gateway: accept, quarantine, sanitise and relay mail",
+	usage: [
+		"mamori gateway --tenant SLUG --domains a.jp,b.jp --relay smtp://HOST:PORT",
+		"       [--listen HOST:PORT] [--max-size 25M] [--tls-cert FILE --tls-key FILE]",
+		"       [--backlog N] [--retention-days N] [--held-notice-from ADDRESS]",
+		"Each flag may come from the environment instead: MAMORI_GATEWAY_TENANT, _DOMAINS, _RELAY,",
+		"_LISTEN (default 127.0.0.1:2525), _MAX_SIZE (default 25M), _TLS_CERT, _TLS_KEY, _BACKLOG",
+		"(default 1000), _HELD_NOTICE_FROM.",
+	].join("\n"),
+	async run(argv) {
+		const { values } = parseFlags(argv, {
+			tenant: { type: "string" },
+			listen: { type: "string" },
+			domains: { type: "string" },
+			relay: { type: "string" },
+			"max-size": { type: "string" },
+			"tls-cert": { type: "string" },
+			"tls-key": { type: "string" },
+			backlog: { type: "string" },
+			"retention-days": { type: "string" },
+			"held-notice-from": { type: "string" },
+		});
+		const slug = pick(values.tenant, "MAMORI_GATEWAY_TENANT");
+		const domains = pick(values.domains, "MAMORI_GATEWAY_DOMAINS");
+		const relayUrl = pick(values.relay, "MAMORI_GATEWAY_RELAY");
+		if (!slug) throw new UsageError("--tenant is required");
+		if (!domains) throw new UsageError("--domains is required");
+		if (!relayUrl || !/^smtps?:\/\//.test(relayUrl))
+			throw new UsageError("--relay smtp://HOST:PORT is required");
+		const { host, port } = parseListen(
+			pick(values.listen, "MAMORI_GATEWAY_LISTEN") ?? "127.0.0.1:2525",
+		);
+		const maxSize = parseSize(pick(values["max-size"], "MAMORI_GATEWAY_MAX_SIZE") ?? "25M");
+		const certFile = pick(values["tls-cert"], "MAMORI_GATEWAY_TLS_CERT");
+		const keyFile = pick(values["tls-key"], "MAMORI_GATEWAY_TLS_KEY");
+		if (Boolean(certFile) !== Boolean(keyFile))
+			throw new UsageError("--tls-cert and --tls-key go together");
+		const backlog = Number(pick(values.backlog, "MAMORI_GATEWAY_BACKLOG") ?? "1000");
+		if (!Number.isInteger(backlog) || backlog < 1)
+			throw new UsageError("--backlog must be a positive integer");
+		const heldFrom = pick(values["held-notice-from"], "MAMORI_GATEWAY_HELD_NOTICE_FROM");
+
+		const runtime = await openRuntime();
+		try {
+			const tenant = await tenantOrFail(runtime, slug);
+			if (values["retention-days"]) {
+				const days = Number(values["retention-days"]);
+				if (!Number.isInteger(days) || days < 1)
+					throw new UsageError("--retention-days must be a positive integer");
+				const current = await mailSettingsOf(runtime.db, tenant.id);
+				await inTransaction(runtime.db, (tx) =>
+					saveMailSettings(tx, tenant.id, { ...current, retentionDays: days }),
+				);
+			}
+			const gateway = await startGateway(runtime, {
+				tenantId: tenant.id,
+				host,
+				port,
+				domains: domains
+					.split(",")
+					.map((d) => d.trim())
+					.filter(Boolean),
+				maxSize,
+				relayUrl,
+				backlogThreshold: backlog,
+				tls:
+					certFile && keyFile
+						? { cert: readFileSync(certFile), key: readFileSync(keyFile) }
+						: undefined,
+				heldNotice: heldFrom ? { from: heldFrom } : undefined,
+			});
+			console.log(
+				`mamori gateway: ${tenant.slug} listening on ${host}:${gateway.port}, relaying to ${relayUrl}` +
+					(certFile ? " (STARTTLS)" : ""),
+			);
+			await new Promise<void>((resolve) => {
+				process.once("SIGINT", () => resolve());
+				process.once("SIGTERM", () => resolve());
+			});
+			await gateway.close();
+		} finally {
+			await runtime.close();
+		}
+		return 0;
+	},
+};
+
+export const gatewayPurgeCommand: Command = {
+	name: "gateway purge",
+	summary: "Delete quarantined originals whose retention period has ended",
+	usage: "mamori gateway purge",
+	async run(argv) {
+		parseFlags(argv, {});
+		const purged = await withRuntime((rt) => purgeQuarantine(rt.db));
+		const total = purged.reduce((sum, p) => sum + p.count, 0);
+		console.log(`purged ${total} original(s)`);
+		return 0;
+	},
+};

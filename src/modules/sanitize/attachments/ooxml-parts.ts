@@ -1,0 +1,211 @@
+/**
+ * Text edits on OOXML parts: relationships, content types and Word fields. The parts are
+ * machine-written XML with a fixed vocabulary, so targeted regular expressions over whole
+ * elements are enough; anything we do not recognise is left as it is.
+ */
+
+export interface Relationship {
+	/** The whole `<Relationship …/>` element as written. */
+	xml: string;
+	id: string;
+	type: string;
+	target: string;
+	external: boolean;
+}
+
+function attribute(element: string, name: string): string {
+	const match = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(element);
+	return match?.[2] ?? match?.[3] ?? "";
+}
+
+export function parseRelationships(xml: string): Relationship[] {
+	return [...xml.matchAll(/<Relationship\b[^>]*?(\/>|>[\s\S]*?<\/Relationship>)/g)].map(
+		(match) => ({
+			xml: match[0],
+			id: attribute(match[0], "Id"),
+			type: attribute(match[0], "Type"),
+			target: attribute(match[0], "Target"),
+			external: /^external$/i.test(attribute(match[0], "TargetMode")),
+		}),
+	);
+}
+
+/** The part a relationship in `relsPath` points to, as a ZIP entry name. */
+export function resolveTarget(relsPath: string, target: string): string {
+	const decoded = decodeURIComponent(target.replace(/#.*$/, ""));
+	if (decoded.startsWith("/")) return decoded.slice(1);
+	// word/_rels/document.xml.rels → targets are relative to word/
+	const folder = relsPath.replace(/_rels\/[^/]*$/, "");
+	const parts: string[] = [];
+	for (const segment of `${folder}${decoded}`.split("/")) {
+		if (segment === "..") parts.pop();
+		else if (segment !== "." && segment !== "") parts.push(segment);
+	}
+	return parts.join("/");
+}
+
+/** The part whose relationships a `.rels` part holds (`word/_rels/document.xml.rels` → `word/document.xml`). */
+export function sourcePartOf(relsPath: string): string {
+	return relsPath.replace(/_rels\/([^/]*)\.rels$/, "$1");
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Elements that only exist to use a relationship; removed with it when it goes. */
+const DEPENDENT_ELEMENTS = [
+	"w:attachedTemplate",
+	"o:OLEObject",
+	"w:control",
+	"w:subDoc",
+	"a:hlinkClick",
+	"a:hlinkHover",
+	"a:hlinkMouseOver",
+	"hyperlink",
+	"externalReference",
+	"oleObject",
+	"control",
+	"p:oleObj",
+	"c:externalData",
+	"c:userShapes",
+];
+
+/**
+ * Edit a source part so it no longer uses relationships that were removed: elements that exist
+ * only for them are dropped, Word hyperlinks are unwrapped to their text, linked images lose the
+ * link.
+ */
+export function dropRelationshipUses(xml: string, ids: readonly string[]): string {
+	let out = xml;
+	for (const id of ids) {
+		const ref = `r:(id|link|embed|pict)\\s*=\\s*["']${escapeRegExp(id)}["']`;
+		out = out.replace(
+			new RegExp(`<w:hyperlink\\b[^>]*\\b${ref}[^>]*>([\\s\\S]*?)</w:hyperlink>`, "g"),
+			"$2",
+		);
+		for (const element of DEPENDENT_ELEMENTS) {
+			const name = escapeRegExp(element);
+			out = out
+				.replace(new RegExp(`<${name}\\b[^>]*\\b${ref}[^>]*/>`, "g"), "")
+				.replace(new RegExp(`<${name}\\b[^>]*\\b${ref}[^>]*>[\\s\\S]*?</${name}>`, "g"), "");
+		}
+		out = out.replace(new RegExp(`\\s${ref}`, "g"), (match) => (/r:link/.test(match) ? "" : match));
+	}
+	// Containers the schema requires to be non-empty go when their last child went.
+	return out.replace(/<(externalReferences|oleObjects|controls|hyperlinks)>\s*<\/\1>/g, "");
+}
+
+/** Field codes that run commands or fetch content from outside when the document updates fields. */
+const DANGEROUS_FIELD = /^\s*(DDEAUTO|DDE|INCLUDETEXT|INCLUDEPICTURE|IMPORT|LINK)\b/i;
+
+function unescapeXml(text: string): string {
+	return text
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&lt;/g, "<")
+		.replace(/&gt;/g, ">")
+		.replace(/&amp;/g, "&");
+}
+
+/**
+ * Remove DDE (and external-include) field codes from a WordprocessingML part, keeping the text the
+ * field last displayed. Handles `w:fldSimple` and complex fields whose code is split over runs.
+ */
+export function stripDangerousFields(xml: string): { xml: string; removed: string[] } {
+	const removed: string[] = [];
+	let out = xml.replace(
+		/<w:fldSimple\b([^>]*)>([\s\S]*?)<\/w:fldSimple>|<w:fldSimple\b([^>]*)\/>/g,
+		(
+			whole,
+			openAttrs: string | undefined,
+			inner: string | undefined,
+			emptyAttrs: string | undefined,
+		) => {
+			const code = unescapeXml(attribute(openAttrs ?? emptyAttrs ?? "", "w:instr"));
+			if (!DANGEROUS_FIELD.test(code)) return whole;
+			removed.push(`${code.trim().split(/\s+/)[0]?.toUpperCase()} field`);
+			return inner ?? "";
+		},
+	);
+	const runs = [...out.matchAll(/<w:r\b[^>]*>[\s\S]*?<\/w:r>/g)];
+	const drop = new Set<number>();
+	const stack: { start: number; code: string; separated: boolean; dangerous: boolean }[] = [];
+	runs.forEach((run, index) => {
+		for (const token of run[0].matchAll(
+			/<w:fldChar\b[^>]*w:fldCharType\s*=\s*"(begin|separate|end)"|<w:instrText\b[^>]*>([\s\S]*?)<\/w:instrText>/g,
+		)) {
+			const top = stack[stack.length - 1];
+			if (token[1] === "begin")
+				stack.push({ start: index, code: "", separated: false, dangerous: false });
+			else if (token[2] !== undefined && top && !top.separated) top.code += unescapeXml(token[2]);
+			else if (token[1] === "separate" && top) {
+				top.separated = true;
+				top.dangerous = DANGEROUS_FIELD.test(top.code);
+				if (top.dangerous) for (let at = top.start; at <= index; at++) drop.add(at);
+			} else if (token[1] === "end" && top) {
+				stack.pop();
+				const dangerous = top.separated ? top.dangerous : DANGEROUS_FIELD.test(top.code);
+				if (!dangerous) continue;
+				if (!top.separated) for (let at = top.start; at <= index; at++) drop.add(at);
+				drop.add(index);
+				removed.push(`${top.code.trim().split(/\s+/)[0]?.toUpperCase()} field`);
+			}
+		}
+	});
+	if (drop.size > 0) {
+		let rebuilt = "";
+		let last = 0;
+		runs.forEach((run, index) => {
+			if (!drop.has(index) || run.index === undefined) return;
+			rebuilt += out.slice(last, run.index);
+			last = run.index + run[0].length;
+		});
+		out = rebuilt + out.slice(last);
+	}
+	return { xml: out, removed };
+}
+
+/** Macro-enabled main content types and the ordinary type each becomes. */
+export const MACRO_CONTENT_TYPES: Readonly<Record<string, string>> = {
+	"application/vnd.ms-word.document.macroEnabled.main+xml":
+		"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+	"application/vnd.ms-word.template.macroEnabledTemplate.main+xml":
+		"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml":
+		"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+	"application/vnd.ms-excel.sheet.macroEnabled.main+xml":
+		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+	"application/vnd.ms-excel.template.macroEnabled.main+xml":
+		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+	"application/vnd.ms-excel.addin.macroEnabled.main+xml":
+		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml":
+		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+	"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml":
+		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+	"application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml":
+		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+	"application/vnd.ms-powerpoint.template.macroEnabled.main+xml":
+		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+	"application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml":
+		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+	"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml":
+		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+};
+
+/** Rewrite `[Content_Types].xml`: no overrides for removed parts, no macro types. */
+export function rewriteContentTypes(xml: string, removedParts: ReadonlySet<string>): string {
+	return xml
+		.replace(/<Override\b[^>]*\/>/g, (element) => {
+			const part = attribute(element, "PartName").replace(/^\//, "");
+			return removedParts.has(part) ? "" : element;
+		})
+		.replace(/<Default\b[^>]*\/>/g, (element) =>
+			/vbaProject|activeX|oleObject/i.test(attribute(element, "ContentType")) ? "" : element,
+		)
+		.replace(/ContentType\s*=\s*"([^"]*)"/g, (whole, type: string) => {
+			const replacement = MACRO_CONTENT_TYPES[type];
+			return replacement ? `ContentType="${replacement}"` : whole;
+		});
+}

@@ -1,0 +1,233 @@
+import { createHash } from "node:crypto";
+import {
+	type AttachmentInput,
+	type AttachmentOutcome,
+	type AttachmentRule,
+	NEVER_DELIVERED,
+	type SanitizePolicy,
+	type TypeCategory,
+} from "../sanitize.contract.ts";
+import { type DetectedType, detectType } from "./detect-type.ts";
+
+/**
+ * One attachment (or archive member) through the policy: detect its true type, then remove, hold,
+ * pass or sanitise it. Runs inside the worker process for the heavy categories; never throws.
+ */
+
+/** Shared by every level of one attachment's archive tree, so nesting cannot multiply the limits. */
+export interface ArchiveBudget {
+	expandedBytes: number;
+	entries: number;
+}
+
+export interface ProcessContext {
+	/** How many archives enclose this item (0 for an attachment). */
+	depth: number;
+	budget: ArchiveBudget;
+	/** Epoch milliseconds after which external tools (pdftoppm) are not started or are killed. */
+	deadline: number;
+}
+
+/** What a sanitiser returns: a new file, or a reason to hold the original. */
+export type SanitizerResult =
+	| {
+			ok: true;
+			content: Buffer;
+			contentType: string;
+			extension: string;
+			/** The delivered name when the sanitiser decides it (a gzip delivers its member). */
+			filename?: string;
+			reason: string;
+			findings: string[];
+			members?: AttachmentOutcome[];
+	  }
+	| { ok: false; reason: string; findings: string[]; members?: AttachmentOutcome[] };
+
+/** Categories whose sanitiser needs the worker process (native decoders, external tools). */
+export const WORKER_CATEGORIES: ReadonlySet<TypeCategory> = new Set([
+	"pdf",
+	"ooxml",
+	"image",
+	"archive",
+]);
+
+/** Text extensions a passed text file may keep; anything else is delivered as `.txt`. */
+const SAFE_TEXT_EXTENSIONS = new Set(["txt", "csv", "tsv", "log", "json", "xml", "md"]);
+
+export function sha256Hex(content: Buffer): string {
+	return createHash("sha256").update(content).digest("hex");
+}
+
+export function rootContext(
+	policy: SanitizePolicy,
+	deadline = Date.now() + policy.limits.timeoutMs,
+): ProcessContext {
+	return { depth: 0, budget: { expandedBytes: 0, entries: 0 }, deadline };
+}
+
+/** The policy's rule, with `NEVER_DELIVERED` enforced on top: such files are removed or held only. */
+export function effectiveRule(category: TypeCategory, policy: SanitizePolicy): AttachmentRule {
+	const rule = policy.attachments[category] ?? "hold";
+	if (NEVER_DELIVERED.has(category)) return rule === "hold" ? "hold" : "remove";
+	return rule;
+}
+
+/** The name of the delivered copy: the original base name with the extension its content earns. */
+export function outputName(filename: string, extension: string): string {
+	const base = (filename.split(/[\\/]/).pop() ?? "").trim();
+	const dot = base.lastIndexOf(".");
+	const stem = dot > 0 ? base.slice(0, dot) : base;
+	return `${stem || "attachment"}.${extension}`;
+}
+
+function keepTextName(filename: string): string {
+	const base = (filename.split(/[\\/]/).pop() ?? "").trim();
+	const extension = base.includes(".") ? (base.split(".").pop() ?? "").toLowerCase() : "";
+	return SAFE_TEXT_EXTENSIONS.has(extension) ? base : outputName(base, "txt");
+}
+
+function contentTypeOf(detected: DetectedType): string {
+	return detected.charset && detected.category === "text"
+		? `${detected.trueType}; charset=${detected.charset}`
+		: detected.trueType;
+}
+
+const DESCRIPTIONS: Record<TypeCategory, string> = {
+	pdf: "PDF document",
+	ooxml: "Office document",
+	ole: "legacy Office (OLE2) file",
+	image: "image",
+	text: "text file",
+	archive: "archive",
+	html: "HTML file",
+	svg: "SVG image",
+	script: "script",
+	executable: "executable program",
+	unknown: "file of unknown or unsupported type",
+};
+
+/** Run the category's sanitiser, loading it only when needed (they pull in native libraries). */
+async function runSanitizer(
+	input: AttachmentInput,
+	detected: DetectedType,
+	policy: SanitizePolicy,
+	context: ProcessContext,
+): Promise<SanitizerResult | null> {
+	switch (detected.category) {
+		case "pdf":
+			return (await import("./sanitize-pdf.ts")).sanitizePdf(input.content, policy, context);
+		case "ooxml":
+			return (await import("./sanitize-ooxml.ts")).sanitizeOoxml(
+				input.content,
+				detected,
+				policy,
+				context,
+			);
+		case "image":
+			return (await import("./sanitize-image.ts")).sanitizeImage(input.content, detected);
+		case "archive":
+			return (await import("./sanitize-archive.ts")).sanitizeArchive(
+				input,
+				detected,
+				policy,
+				context,
+			);
+		default:
+			return null;
+	}
+}
+
+/**
+ * Detect, decide and act on one file. Never throws: a failure anywhere holds the file.
+ *
+ * @example
+ * const outcome = await processAttachment({ filename: "a.txt", declaredType: "text/plain", content }, DEFAULT_POLICY);
+ */
+export async function processAttachment(
+	input: AttachmentInput,
+	policy: SanitizePolicy,
+	context: ProcessContext = rootContext(policy),
+): Promise<AttachmentOutcome> {
+	const base = {
+		filename: input.filename,
+		size: input.content.length,
+		sha256: sha256Hex(input.content),
+	};
+	let detected: DetectedType;
+	try {
+		detected = await detectType(input.content);
+	} catch (error) {
+		return {
+			...base,
+			trueType: "application/octet-stream",
+			category: "unknown",
+			action: "held",
+			reason: `type detection failed: ${(error as Error).message}`,
+			findings: [],
+		};
+	}
+	const described = { ...base, trueType: detected.trueType, category: detected.category };
+	const rule = effectiveRule(detected.category, policy);
+	const what = DESCRIPTIONS[detected.category];
+	const never = NEVER_DELIVERED.has(detected.category);
+	if (rule === "remove") {
+		return {
+			...described,
+			action: "removed",
+			reason: never ? `${what} is never delivered` : `policy removes ${what}s`,
+			findings: detected.findings,
+		};
+	}
+	if (rule === "hold") {
+		return {
+			...described,
+			action: "held",
+			reason: `policy holds ${what}s`,
+			findings: detected.findings,
+		};
+	}
+	if (rule === "pass" || detected.category === "text") {
+		const filename =
+			detected.category === "text"
+				? keepTextName(input.filename)
+				: outputName(input.filename, detected.extension);
+		return {
+			...described,
+			action: "passed",
+			reason:
+				rule === "pass" ? `policy passes ${what}s unchanged` : "plain text, delivered unchanged",
+			findings: detected.findings,
+			output: { filename, contentType: contentTypeOf(detected), content: input.content },
+		};
+	}
+	let result: SanitizerResult | null;
+	try {
+		result = await runSanitizer(input, detected, policy, context);
+	} catch (error) {
+		result = { ok: false, reason: `sanitiser failed: ${(error as Error).message}`, findings: [] };
+	}
+	if (!result) {
+		return {
+			...described,
+			action: "held",
+			reason: `no sanitiser for ${what}s`,
+			findings: detected.findings,
+		};
+	}
+	const findings = [...new Set([...detected.findings, ...result.findings])];
+	const members = result.members ? { members: result.members } : {};
+	if (!result.ok)
+		return { ...described, action: "held", reason: result.reason, findings, ...members };
+	return {
+		...described,
+		action: "sanitized",
+		reason: result.reason,
+		findings,
+		output: {
+			filename: result.filename ?? outputName(input.filename, result.extension),
+			contentType: result.contentType,
+			content: result.content,
+		},
+		...members,
+	};
+}

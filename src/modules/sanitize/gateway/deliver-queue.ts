@@ -1,0 +1,231 @@
+import { randomUUID } from "node:crypto";
+import { inTransaction } from "../../../db/transaction.ts";
+import type { AppDeps } from "../../../deps.ts";
+import {
+	type AttachmentOutcome,
+	DEFAULT_POLICY,
+	type SanitizePolicy,
+	type SanitizeReport,
+	type SanitizeResult,
+} from "../sanitize.contract.ts";
+import { sanitizeMessage } from "../sanitize-message.ts";
+import {
+	claimDueMessage,
+	findQuarantined,
+	type MailMessageRow,
+	updateLeasedMessage,
+} from "./mail-queue.repository.ts";
+import { relayFailure, relayRaw } from "./relay.ts";
+import { quarantineBox } from "./sealed-bytes.ts";
+
+/** The engine's signature; tests may pass another one until the engine lands. */
+export type MessageSanitizer = (raw: Buffer, policy: SanitizePolicy) => Promise<SanitizeResult>;
+
+export interface WorkerOptions {
+	/** `smtp://host:port` of the LGWAN-side server. */
+	relayUrl: string;
+	/** Names this worker's leases; unique per process. */
+	owner?: string;
+	sanitize?: MessageSanitizer;
+	policy?: SanitizePolicy;
+	/** How long a claimed job stays with this worker before another may take it over. */
+	leaseSeconds?: number;
+	/** Attempts before a message is marked failed (kept and reported, never dropped). */
+	maxAttempts?: number;
+	/** Send recipients a short notice when their message is held. */
+	heldNotice?: { from: string } | undefined;
+}
+
+export type DeliveryOutcome = "delivered" | "held" | "retry" | "failed";
+
+export interface DeliveryStep {
+	messageId: string;
+	outcome: DeliveryOutcome;
+	/** False when the downstream server could not be reached. */
+	downstreamReachable: boolean;
+}
+
+/** Delay before attempt `attempts + 1`: 1, 2, 4 … minutes, at most an hour. */
+export function backoffSeconds(attempts: number): number {
+	return Math.min(60 * 2 ** Math.max(0, attempts - 1), 3600);
+}
+
+/** The report as stored: outcomes without the delivered files' bytes. */
+export function storableReport(report: SanitizeReport): SanitizeReport {
+	const strip = (outcome: AttachmentOutcome): AttachmentOutcome => {
+		const { output, members, ...rest } = outcome;
+		return {
+			...rest,
+			...(output
+				? {
+						output: {
+							filename: output.filename,
+							contentType: output.contentType,
+							content: Buffer.alloc(0),
+						},
+					}
+				: {}),
+			...(members ? { members: members.map(strip) } : {}),
+		};
+	};
+	return { ...report, attachments: report.attachments.map(strip) };
+}
+
+function reportJson(report: SanitizeReport): string {
+	return JSON.stringify(storableReport(report), (key, value: unknown) =>
+		key === "content" ? undefined : value,
+	);
+}
+
+async function sanitizeOnce(
+	deps: Pick<AppDeps, "db" | "config">,
+	job: MailMessageRow,
+	owner: string,
+	options: WorkerOptions,
+): Promise<{ sanitized: Buffer } | { held: string }> {
+	if (job.sanitized) return { sanitized: Buffer.from(job.sanitized) };
+	const original = await findQuarantined(deps.db, job.tenant_id, job.id);
+	if (!original) return { held: "the original is no longer in quarantine" };
+	const raw = quarantineBox(deps.config.dataDir).open(original.sealed);
+	let result: SanitizeResult;
+	try {
+		result = await (options.sanitize ?? sanitizeMessage)(raw, options.policy ?? DEFAULT_POLICY);
+	} catch (error) {
+		// An engine failure holds the message: nothing unsanitised is ever delivered.
+		return { held: `sanitising failed: ${error instanceof Error ? error.message : String(error)}` };
+	}
+	const now = new Date().toISOString();
+	if (result.status === "held") {
+		await updateLeasedMessage(deps.db, job.id, owner, {
+			report: reportJson(result.report),
+			held_reason: result.reason,
+			updated_at: now,
+		});
+		return { held: result.reason };
+	}
+	await updateLeasedMessage(deps.db, job.id, owner, {
+		report: reportJson(result.report),
+		sanitized: result.message,
+		updated_at: now,
+	});
+	return { sanitized: result.message };
+}
+
+async function sendHeldNotice(options: WorkerOptions, job: MailMessageRow): Promise<void> {
+	if (!options.heldNotice) return;
+	const to = JSON.parse(job.envelope_to) as string[];
+	const text = [
+		"このメールは無害化の過程で保留され、配送されませんでした。情報セキュリティ担当者にお問い合わせください。",
+		"This message was held by the sanitising gateway and not delivered.",
+		"",
+		`From: ${job.envelope_from}`,
+		`Subject: ${job.subject ?? ""}`,
+		`Received: ${job.received_at}`,
+	].join("\r\n");
+	const raw = Buffer.from(
+		[
+			`From: ${options.heldNotice.from}`,
+			`To: ${to.join(", ")}`,
+			"Subject: =?UTF-8?B?" +
+				Buffer.from("【保留】無害化で保留されたメール").toString("base64") +
+				"?=",
+			"MIME-Version: 1.0",
+			"Content-Type: text/plain; charset=UTF-8",
+			"Content-Transfer-Encoding: base64",
+			"",
+			Buffer.from(text).toString("base64"),
+			"",
+		].join("\r\n"),
+	);
+	try {
+		await relayRaw(options.relayUrl, { from: options.heldNotice.from, to }, raw);
+	} catch (error) {
+		console.error(`held notice for ${job.id} failed: ${String(error)}`);
+	}
+}
+
+/**
+ * Claim one due message and take it one step: sanitise (once; the result is kept for retries),
+ * then relay. A held message stays in quarantine and is reported; an unreachable downstream puts
+ * the message back in the queue with a backoff. Returns null when nothing is due.
+ */
+export async function deliverNext(
+	deps: Pick<AppDeps, "db" | "config" | "engine">,
+	options: WorkerOptions,
+	now: Date = new Date(),
+): Promise<DeliveryStep | null> {
+	const owner = options.owner ?? `worker-${randomUUID()}`;
+	const leaseUntil = new Date(now.getTime() + (options.leaseSeconds ?? 300) * 1000).toISOString();
+	const job = await inTransaction(deps.db, (tx) =>
+		claimDueMessage(tx, deps.engine, owner, now.toISOString(), leaseUntil),
+	);
+	if (!job) return null;
+	const step = await sanitizeOnce(deps, job, owner, options);
+	const at = new Date().toISOString();
+	if ("held" in step) {
+		await updateLeasedMessage(deps.db, job.id, owner, {
+			status: "held",
+			held_reason: step.held,
+			lease_owner: null,
+			lease_until: null,
+			updated_at: at,
+		});
+		await sendHeldNotice(options, job);
+		return { messageId: job.id, outcome: "held", downstreamReachable: true };
+	}
+	const attempts = job.attempts + 1;
+	try {
+		await relayRaw(
+			options.relayUrl,
+			{ from: job.envelope_from, to: JSON.parse(job.envelope_to) },
+			step.sanitized,
+		);
+	} catch (error) {
+		const failure = relayFailure(error);
+		const failed = failure.permanent || attempts >= (options.maxAttempts ?? 50);
+		await updateLeasedMessage(deps.db, job.id, owner, {
+			status: failed ? "failed" : "queued",
+			attempts,
+			last_error: failure.message.slice(0, 1000),
+			next_attempt_at: new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString(),
+			lease_owner: null,
+			lease_until: null,
+			updated_at: at,
+		});
+		return {
+			messageId: job.id,
+			outcome: failed ? "failed" : "retry",
+			downstreamReachable: !failure.unreachable,
+		};
+	}
+	await updateLeasedMessage(deps.db, job.id, owner, {
+		status: "delivered",
+		attempts,
+		delivered_at: at,
+		last_error: null,
+		// The harmless copy has done its job; the original stays in quarantine.
+		sanitized: null,
+		lease_owner: null,
+		lease_until: null,
+		updated_at: at,
+	});
+	return { messageId: job.id, outcome: "delivered", downstreamReachable: true };
+}
+
+/**
+ * Work through every message due at `now`, one at a time. Stops early when the downstream server
+ * is unreachable, so one outage does not burn an attempt of every queued message at once.
+ */
+export async function deliverDue(
+	deps: Pick<AppDeps, "db" | "config" | "engine">,
+	options: WorkerOptions,
+	now: Date = new Date(),
+): Promise<DeliveryStep[]> {
+	const steps: DeliveryStep[] = [];
+	for (;;) {
+		const step = await deliverNext(deps, options, now);
+		if (!step) return steps;
+		steps.push(step);
+		if (!step.downstreamReachable) return steps;
+	}
+}

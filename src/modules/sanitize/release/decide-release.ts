@@ -1,0 +1,159 @@
+import { inTransaction } from "../../../db/transaction.ts";
+import type { AppDeps } from "../../../deps.ts";
+import { Problem } from "../../../http/problem.ts";
+import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { authorize } from "../../authz/policy.ts";
+import type { Actor } from "../../authz/roles.ts";
+import { sanitizeAttachment } from "../attachments/sanitize-attachments.ts";
+import { mailSettingsOf, mayReleaseAsIs } from "../gateway/mail-settings.ts";
+import { mailPolicy } from "../mail.policy.ts";
+import { mayDecideFor } from "../mail.scope.ts";
+import {
+	type AttachmentInput,
+	type AttachmentOutcome,
+	DEFAULT_POLICY,
+	NEVER_DELIVERED,
+	type SanitizePolicy,
+	TYPE_CATEGORIES,
+	type TypeCategory,
+} from "../sanitize.contract.ts";
+import { sendReleasedFile } from "./deliver-release.ts";
+import { originalAttachment } from "./original-attachment.ts";
+import {
+	decideReleaseRow,
+	findReleaseRequest,
+	markReleaseDelivered,
+	type ReleaseRequestRow,
+} from "./release.repository.ts";
+
+/** Sanitise one file; the attachment engine's single-file entry, used for re-sanitising releases. */
+export type AttachmentSanitizer = (
+	input: AttachmentInput,
+	policy: SanitizePolicy,
+) => Promise<AttachmentOutcome>;
+
+export interface ReleaseDecision {
+	outcome: "approve" | "refuse";
+	reason: string;
+}
+
+interface PreparedFile {
+	mode: "as_is" | "sanitized";
+	filename: string;
+	contentType: string;
+	content: Buffer;
+}
+
+function categoryOf(value: string): TypeCategory {
+	return (TYPE_CATEGORIES as readonly string[]).includes(value)
+		? (value as TypeCategory)
+		: "unknown";
+}
+
+/** The file an approval delivers: the original where the tenant allows it, else re-sanitised. */
+async function prepareFile(
+	deps: Pick<AppDeps, "db" | "config">,
+	request: ReleaseRequestRow,
+	sanitize: AttachmentSanitizer,
+): Promise<PreparedFile> {
+	const category = categoryOf(request.category);
+	if (NEVER_DELIVERED.has(category)) {
+		throw new Problem("conflict", `files of category ${category} are never delivered`);
+	}
+	const original = await originalAttachment(deps, request.tenant_id, request.message_id, request);
+	if (!original) throw new Problem("conflict", "the original is no longer in quarantine");
+	const settings = await mailSettingsOf(deps.db, request.tenant_id);
+	if (mayReleaseAsIs(settings, category)) {
+		return {
+			mode: "as_is",
+			filename: original.filename,
+			contentType: original.declaredType || "application/octet-stream",
+			content: original.content,
+		};
+	}
+	const outcome = await sanitize(original, DEFAULT_POLICY);
+	if (
+		NEVER_DELIVERED.has(outcome.category) ||
+		(outcome.action !== "sanitized" && outcome.action !== "passed") ||
+		!outcome.output
+	) {
+		throw new Problem(
+			"conflict",
+			`the file cannot be made harmless (${outcome.action}: ${outcome.reason}); refuse the request instead`,
+		);
+	}
+	return { mode: "sanitized", ...outcome.output };
+}
+
+/**
+ * Approve or refuse a release request. The approver is the requester's unit's
+ * 情報セキュリティ管理者 or the chief officer, never the requester. On approval the file is
+ * prepared first (so an approval that cannot be delivered is not recorded), the decision and its
+ * audit event commit together, then the file is mailed to the recipient and that is recorded too.
+ *
+ * @example
+ * await decideReleaseRequest(deps, actor, id, { outcome: "approve", reason: "業務上必要" });
+ */
+export async function decideReleaseRequest(
+	deps: Pick<AppDeps, "db" | "config">,
+	actor: Actor,
+	id: string,
+	decision: ReleaseDecision,
+	sanitize: AttachmentSanitizer = sanitizeAttachment,
+): Promise<ReleaseRequestRow> {
+	authorize(actor, mailPolicy, "mail.release_decide");
+	const request = await findReleaseRequest(deps.db, actor.tenantId, id);
+	if (!request) throw new Problem("not_found", "no such release request");
+	if (!(await mayDecideFor(deps.db, actor, request.requested_by))) {
+		throw new Problem(
+			"forbidden",
+			"only the requester's unit manager or the chief officer may decide",
+		);
+	}
+	if (request.status !== "pending") throw new Problem("conflict", "the request is already decided");
+	const file = decision.outcome === "approve" ? await prepareFile(deps, request, sanitize) : null;
+	const status = decision.outcome === "approve" ? "approved" : "refused";
+	await inTransaction(deps.db, async (tx) => {
+		const decided = await decideReleaseRow(tx, actor.tenantId, id, {
+			status,
+			decided_by: actor.accountId,
+			decision_reason: decision.reason,
+			decided_at: new Date().toISOString(),
+			delivery_mode: file?.mode ?? null,
+		});
+		if (!decided) throw new Problem("conflict", "the request is already decided");
+		await recordAudit(
+			tx,
+			auditContextOf(actor),
+			"mail.release_decided",
+			{
+				requestId: id,
+				messageId: request.message_id,
+				outcome: status,
+				reason: decision.reason,
+				deliveryMode: file?.mode ?? null,
+			},
+			{ recordType: "mail_release_request", recordId: id },
+		);
+	});
+	if (file && (await sendReleasedFile(deps.config.smtpUrl, request, file))) {
+		await inTransaction(deps.db, async (tx) => {
+			await markReleaseDelivered(tx, actor.tenantId, id, new Date().toISOString());
+			await recordAudit(
+				tx,
+				auditContextOf(actor),
+				"mail.release_delivered",
+				{
+					requestId: id,
+					recipient: request.recipient,
+					deliveryMode: file.mode,
+					sha256: request.sha256,
+				},
+				{ recordType: "mail_release_request", recordId: id },
+			);
+		});
+	}
+	const after = await findReleaseRequest(deps.db, actor.tenantId, id);
+	if (!after) throw new Problem("not_found", "no such release request");
+	return after;
+}

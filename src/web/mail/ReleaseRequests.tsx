@@ -1,0 +1,130 @@
+import { useState } from "react";
+import { api, call } from "../api/client.ts";
+import { Field } from "../components/Field.tsx";
+import { dateTime } from "../i18n/dates.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { Link } from "../router.tsx";
+import { type MailReleaseRequest, messagePath } from "./types.ts";
+
+/** A decision form: a reason, then approve or refuse. */
+function DecisionForm({
+	request,
+	onDone,
+	onError,
+}: {
+	request: MailReleaseRequest;
+	onDone(): void;
+	onError(error: unknown): void;
+}) {
+	const { t } = useI18n();
+	const [reason, setReason] = useState("");
+	const [busy, setBusy] = useState(false);
+
+	async function decide(outcome: "approve" | "refuse") {
+		setBusy(true);
+		try {
+			await call(
+				api.POST("/api/mail/release-requests/{id}/decision", {
+					params: { path: { id: request.id } },
+					body: { outcome, reason },
+				}),
+			);
+			onDone();
+		} catch (failure) {
+			onError(failure);
+		} finally {
+			setBusy(false);
+		}
+	}
+
+	return (
+		<form className="stack" onSubmit={(event) => event.preventDefault()}>
+			<Field label={t("mail.decisionReason")} required>
+				{(id) => (
+					<textarea
+						id={id}
+						required
+						value={reason}
+						rows={2}
+						onChange={(e) => setReason(e.target.value)}
+					/>
+				)}
+			</Field>
+			<div className="toolbar">
+				<button
+					type="button"
+					className="button button-primary"
+					disabled={busy || reason.trim() === ""}
+					onClick={() => void decide("approve")}
+				>
+					{t("mail.approve")}
+				</button>
+				<button
+					type="button"
+					className="button"
+					disabled={busy || reason.trim() === ""}
+					onClick={() => void decide("refuse")}
+				>
+					{t("mail.refuse")}
+				</button>
+			</div>
+		</form>
+	);
+}
+
+/** Release requests in a table; pending ones the caller may decide get a decision form. */
+export function ReleaseRequests({
+	requests,
+	onChanged,
+	onError,
+}: {
+	requests: readonly MailReleaseRequest[];
+	onChanged(): void;
+	onError(error: unknown): void;
+}) {
+	const { t, lang } = useI18n();
+	if (requests.length === 0) return <p className="muted">{t("mail.noRequests")}</p>;
+	return (
+		<div className="table-wrap">
+			<table className="table">
+				<thead>
+					<tr>
+						<th scope="col">{t("mail.requestedAt")}</th>
+						<th scope="col">{t("mail.filename")}</th>
+						<th scope="col">{t("mail.recipient")}</th>
+						<th scope="col">{t("mail.reason")}</th>
+						<th scope="col">{t("mail.status")}</th>
+					</tr>
+				</thead>
+				<tbody>
+					{requests.map((request) => (
+						<tr key={request.id} data-request={request.id}>
+							<td>{dateTime(request.createdAt, lang)}</td>
+							<td>
+								<Link to={messagePath(request.messageId)}>{request.filename}</Link>
+								{request.subject ? <div className="muted">{request.subject}</div> : null}
+							</td>
+							<td>{request.recipient}</td>
+							<td>{request.reason}</td>
+							<td>
+								<span className={`badge release-${request.status}`}>
+									{t(`mail.requestStatus.${request.status}`)}
+								</span>
+								{request.decisionReason ? <div>{request.decisionReason}</div> : null}
+								{request.status === "approved" ? (
+									<div className="muted">
+										{request.deliveryMode ? t(`mail.deliveryMode.${request.deliveryMode}`) : null}{" "}
+										{request.deliveredAt ? t("mail.delivered") : t("mail.notDelivered")}
+									</div>
+								) : null}
+								{request.allowedActions.includes("decide") ? (
+									<DecisionForm request={request} onDone={onChanged} onError={onError} />
+								) : null}
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
+	);
+}
