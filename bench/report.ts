@@ -111,18 +111,34 @@ const END = "<!-- bench:figures:end -->";
  * let Biome align the tables so that `npm run lint` stays clean.
  */
 export function writeFigures(path: string, markdown: string): void {
+	writeBetween(path, START, END, markdown, "Latest figures");
+}
+
+/** Replace one module's generated section (`<!-- bench:NAME:start -->`), adding it if missing. */
+export function writeSection(path: string, name: string, title: string, markdown: string): void {
+	writeBetween(
+		path,
+		`<!-- bench:${name}:start — written by \`npm run bench -- --only=${name}\` -->`,
+		`<!-- bench:${name}:end -->`,
+		markdown,
+		title,
+	);
+}
+
+function writeBetween(path: string, start: string, end: string, markdown: string, title: string) {
 	let text: string;
 	try {
 		text = readFileSync(path, "utf8");
 	} catch {
 		text = "# Benchmarks\n";
 	}
-	const section = `${START}\n${markdown}\n${END}`;
-	const from = text.indexOf(START);
-	const to = text.indexOf(END);
+	const section = `${start}\n${markdown}\n${end}`;
+	const marker = start.slice(0, start.indexOf(":start") + ":start".length);
+	const from = text.indexOf(marker);
+	const to = text.indexOf(end);
 	text =
 		from >= 0 && to > from
-			? text.slice(0, from) + section + text.slice(to + END.length)
-			: `${text.trimEnd()}\n\n## Latest figures\n\n${section}\n`;
+			? text.slice(0, from) + section + text.slice(to + end.length)
+			: `${text.trimEnd()}\n\n## ${title}\n\n${section}\n`;
 	writeFileSync(path, text);
 }

@@ -1,6 +1,7 @@
-// `npm run bench`: measure the platform's three performance targets against baselines taken in
-// the same run, print a summary, and rewrite the figures section of BENCHMARKS.md.
-// Flags: --quick (fewer rounds, 100,000 events, BENCHMARKS.md untouched), --no-write.
+// `npm run bench`: measure every performance target against baselines taken in the same run,
+// print a summary, and rewrite the generated sections of BENCHMARKS.md.
+// Flags: --quick (platform: fewer rounds, 100,000 events, BENCHMARKS.md untouched), --no-write,
+// --only=platform,assets,network,sanitize,attachments (default: all).
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,7 +10,13 @@ import { measureVerify } from "./audit-verify.ts";
 import { measureReads } from "./http-read.ts";
 import { cleanUp, makeTempDir, ROOT, removeTempDir, stop } from "./lib/processes.ts";
 import { machineLine } from "./lib/stats.ts";
-import { type Figures, figuresMarkdown, summaryText, writeFigures } from "./report.ts";
+import {
+	type Figures,
+	figuresMarkdown,
+	summaryText,
+	writeFigures,
+	writeSection,
+} from "./report.ts";
 import { seedReader } from "./seed.ts";
 import { measureStartups, startMamori } from "./startup.ts";
 
@@ -30,7 +37,43 @@ function makeDataDir(prefix: string): string {
 
 const step = (message: string) => console.log(`· ${message}`);
 
+/** Module benchmarks: each returns its own markdown section of BENCHMARKS.md. */
+const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = {
+	assets: {
+		title: "Asset ledger",
+		run: async () => (await import("./assets.ts")).runAssetsBench(),
+	},
+	network: {
+		title: "Three-tier separation check",
+		run: async () => (await import("./network.ts")).runNetworkBench(),
+	},
+	sanitize: {
+		title: "無害化: message engine",
+		run: async () => (await import("./sanitize.ts")).runSanitizeBench(),
+	},
+	attachments: {
+		title: "無害化: attachment sanitisers",
+		run: async () => (await import("./sanitize-attachments.ts")).runAttachmentBench(),
+	},
+};
+
+const onlyFlag = process.argv.find((arg) => arg.startsWith("--only="));
+const only = new Set(
+	onlyFlag ? onlyFlag.slice("--only=".length).split(",") : ["platform", ...Object.keys(SECTIONS)],
+);
+
+async function modules(): Promise<void> {
+	for (const [name, section] of Object.entries(SECTIONS)) {
+		if (!only.has(name)) continue;
+		step(`${section.title} (${name})`);
+		const markdown = await section.run();
+		console.log(`\n${markdown}\n`);
+		if (write) writeSection(join(ROOT, "BENCHMARKS.md"), name, section.title, markdown);
+	}
+}
+
 async function main(): Promise<void> {
+	if (!only.has("platform")) return;
 	const started = performance.now();
 	const machine = machineLine();
 
@@ -67,6 +110,7 @@ async function main(): Promise<void> {
 
 try {
 	await main();
+	await modules();
 } catch (error) {
 	console.error(error);
 	process.exitCode = 1;
