@@ -1,9 +1,13 @@
 import { Problem } from "../http/problem.ts";
+import { assetsExportCommand, assetsImportCommand, assetsTemplateCommand } from "./assets.ts";
 import { auditVerifyCommand } from "./audit.ts";
 import type { Command } from "./command.ts";
 import { UsageError } from "./command.ts";
 import { dbMigrateCommand } from "./db-migrate.ts";
+import { gatewayCommand, gatewayPurgeCommand } from "./gateway.ts";
+import { networkCheckCommand } from "./network.ts";
 import { policyImportCommand } from "./policy-import.ts";
+import { sanitizeCommand } from "./sanitize.ts";
 import { serveCommand } from "./serve.ts";
 import { tenantAddCommand, tenantListCommand } from "./tenant.ts";
 import { userAddCommand, userResetMfaCommand } from "./user.ts";
@@ -17,6 +21,13 @@ const COMMANDS: Command[] = [
 	userResetMfaCommand,
 	auditVerifyCommand,
 	policyImportCommand,
+	gatewayCommand,
+	gatewayPurgeCommand,
+	assetsTemplateCommand,
+	assetsImportCommand,
+	assetsExportCommand,
+	sanitizeCommand,
+	networkCheckCommand,
 ];
 
 function overview(): string {

@@ -5,6 +5,11 @@ import * as tenantPacks from "./migrations/0002-tenant-packs.ts";
 import * as orgStaff from "./migrations/0003-org-staff.ts";
 import * as policyDocuments from "./migrations/0004-policy-documents.ts";
 import * as policyReviews from "./migrations/0005-policy-reviews.ts";
+import * as assets from "./migrations/0006-assets.ts";
+import * as network from "./migrations/0007-network.ts";
+import * as mailGateway from "./migrations/0008-mail-gateway.ts";
+import * as assetCustody from "./migrations/0009-asset-custody.ts";
+import * as risks from "./migrations/0010-risks.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -17,6 +22,11 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0003-org-staff": orgStaff,
 	"0004-policy-documents": policyDocuments,
 	"0005-policy-reviews": policyReviews,
+	"0006-assets": assets,
+	"0007-network": network,
+	"0008-mail-gateway": mailGateway,
+	"0009-asset-custody": assetCustody,
+	"0010-risks": risks,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -25,6 +25,20 @@ export interface Database {
 	policy_acknowledgements: PolicyAcknowledgementTable;
 	notifications: NotificationTable;
 	policy_reviews: PolicyReviewTable;
+	network_models: NetworkModelTable;
+	network_model_revisions: NetworkModelRevisionTable;
+	assets: AssetTable;
+	asset_classification_changes: AssetClassificationChangeTable;
+	asset_take_outs: AssetTakeOutTable;
+	asset_disposals: AssetDisposalTable;
+	asset_disposal_files: AssetDisposalFileTable;
+	risks: RiskTable;
+	risk_assets: RiskAssetTable;
+	mail_messages: MailMessageTable;
+	mail_quarantine: MailQuarantineTable;
+	mail_recipients: MailRecipientTable;
+	mail_release_requests: MailReleaseRequestTable;
+	mail_settings: MailSettingsTable;
 }
 
 export type Flag = boolean | number;
@@ -268,4 +282,254 @@ export interface PolicyReviewTable {
 	created_by: string;
 	created_at: string;
 	updated_at: string;
+}
+
+/** A message accepted by the 無害化 gateway; see modules/sanitize/gateway. */
+export interface MailMessageTable {
+	id: string;
+	tenant_id: string;
+	envelope_from: string;
+	/** JSON array of recipient addresses. */
+	envelope_to: string;
+	message_id: string | null;
+	subject: string | null;
+	size: number;
+	received_at: string;
+	/** queued | delivering | delivered | held | failed */
+	status: string;
+	attempts: number;
+	next_attempt_at: string;
+	lease_owner: string | null;
+	lease_until: string | null;
+	last_error: string | null;
+	/** JSON SanitizeReport. */
+	report: string | null;
+	held_reason: string | null;
+	sanitized: Uint8Array | null;
+	delivered_at: string | null;
+	updated_at: string;
+}
+
+/** An envelope recipient of a gateway message, lower-cased. */
+export interface MailRecipientTable {
+	message_id: string;
+	tenant_id: string;
+	address: string;
+}
+
+/** The sealed original of a gateway message, kept until `purge_after`. */
+export interface MailQuarantineTable {
+	message_id: string;
+	tenant_id: string;
+	sealed: Uint8Array;
+	sha256: string;
+	stored_at: string;
+	purge_after: string;
+}
+
+/** A recipient's request for an original attachment; see modules/sanitize/release. */
+export interface MailReleaseRequestTable {
+	id: string;
+	tenant_id: string;
+	message_id: string;
+	attachment_index: number;
+	filename: string;
+	sha256: string;
+	category: string;
+	requested_by: string;
+	recipient: string;
+	reason: string;
+	/** pending | approved | refused */
+	status: string;
+	decided_by: string | null;
+	decision_reason: string | null;
+	decided_at: string | null;
+	/** as_is | sanitized */
+	delivery_mode: string | null;
+	delivered_at: string | null;
+	created_at: string;
+}
+
+/** Per-tenant gateway settings; defaults apply while a tenant has no row. */
+export interface MailSettingsTable {
+	tenant_id: string;
+	retention_days: number;
+	/** JSON array of type categories released as is on approval. */
+	release_as_is: string;
+	updated_at: string;
+}
+
+/** One entry of the information-asset ledger (情報資産管理台帳). */
+export interface AssetTable {
+	id: string;
+	tenant_id: string;
+	code: string;
+	name: string;
+	/** systems | information | documents */
+	kind: string;
+	owner_unit_id: string;
+	manager_name: string | null;
+	location: string | null;
+	/** mynumber | lgwan | internet | standalone | other */
+	zone: string;
+	scheme: string;
+	class_key: string;
+	class_rank: number;
+	/** none | personal | specific_personal */
+	personal_data: string;
+	retention: string | null;
+	lifecycle: string;
+	related_system: string | null;
+	notes: string | null;
+	version: number;
+	created_by: string;
+	created_at: string;
+	updated_by: string;
+	updated_at: string;
+}
+
+export interface AssetClassificationChangeTable {
+	id: string;
+	tenant_id: string;
+	asset_id: string;
+	scheme: string;
+	from_key: string | null;
+	to_key: string;
+	reason: string;
+	changed_by: string;
+	changed_by_label: string;
+	changed_at: string;
+}
+
+/** A take-out request (持ち出し) of an asset, its decision and its return. */
+export interface AssetTakeOutTable {
+	id: string;
+	tenant_id: string;
+	asset_id: string;
+	/** requested | approved | refused | returned */
+	status: string;
+	purpose: string;
+	destination: string;
+	/** Calendar dates in Japan, YYYY-MM-DD. */
+	from_date: string;
+	until_date: string;
+	encrypted: Flag;
+	locked_case: Flag;
+	requested_by: string;
+	requested_by_label: string;
+	requested_at: string;
+	decided_by: string | null;
+	decided_by_label: string | null;
+	decided_at: string | null;
+	decision_reason: string | null;
+	returned_by: string | null;
+	returned_by_label: string | null;
+	returned_at: string | null;
+	return_note: string | null;
+}
+
+/** A disposal or lease return (廃棄 / 返却) of an asset; closing it ends the asset's life. */
+export interface AssetDisposalTable {
+	id: string;
+	tenant_id: string;
+	asset_id: string;
+	/** recorded | closed */
+	status: string;
+	method: string;
+	/** YYYY-MM-DD */
+	performed_on: string;
+	witness: string;
+	contractor: string | null;
+	/** JSON array of serial numbers. */
+	serial_numbers: string;
+	notes: string | null;
+	recorded_by: string;
+	recorded_by_label: string;
+	recorded_at: string;
+	closed_by: string | null;
+	closed_by_label: string | null;
+	closed_at: string | null;
+}
+
+/** An erasure certificate (消去証明書) or photo of a disposal, with its SHA-256. */
+export interface AssetDisposalFileTable {
+	id: string;
+	tenant_id: string;
+	disposal_id: string;
+	/** certificate | photo */
+	kind: string;
+	file_name: string;
+	media_type: string;
+	size: number;
+	sha256: string;
+	content: Uint8Array;
+	uploaded_by: string;
+	uploaded_by_label: string;
+	uploaded_at: string;
+}
+
+/** One entry of the risk register; scores are likelihood × impact on the pack's matrix. */
+export interface RiskTable {
+	id: string;
+	tenant_id: string;
+	title: string;
+	description: string;
+	system_name: string | null;
+	threat_code: string;
+	owner_unit_id: string;
+	inherent_likelihood: number;
+	inherent_impact: number;
+	inherent_score: number;
+	residual_likelihood: number;
+	residual_impact: number;
+	residual_score: number;
+	existing_controls: string | null;
+	/** reduce | accept | transfer | avoid, or null while undecided */
+	treatment: string | null;
+	treatment_plan: string | null;
+	treatment_owner_id: string | null;
+	/** YYYY-MM-DD (Japan date) */
+	treatment_due: string | null;
+	/** open | treating | closed */
+	status: string;
+	accepted_by: string | null;
+	accepted_by_label: string | null;
+	accepted_at: string | null;
+	acceptance_reason: string | null;
+	closed_at: string | null;
+	version: number;
+	created_by: string;
+	created_at: string;
+	updated_by: string;
+	updated_at: string;
+}
+
+/** A risk's link to an asset of the ledger. */
+export interface RiskAssetTable {
+	tenant_id: string;
+	risk_id: string;
+	asset_id: string;
+}
+
+/** The tenant's current three-tier network model; `content` is the model document as JSON. */
+export interface NetworkModelTable {
+	tenant_id: string;
+	revision: number;
+	content: string;
+	updated_by: string;
+	updated_by_label: string;
+	updated_at: string;
+}
+
+/** Every saved revision of a tenant's network model. */
+export interface NetworkModelRevisionTable {
+	id: string;
+	tenant_id: string;
+	revision: number;
+	/** edit | import | firewall_import */
+	source: string;
+	content: string;
+	saved_by: string;
+	saved_by_label: string;
+	saved_at: string;
 }

@@ -9,13 +9,20 @@ import { sql } from "kysely";
 import { isUniqueViolation } from "../db/errors.ts";
 import type { AppDeps } from "../deps.ts";
 import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
+import { assetTransferRoutes } from "../modules/assets/asset-transfer.routes.ts";
+import { assetsRoutes } from "../modules/assets/assets.routes.ts";
+import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts";
+import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { networkRoutes } from "../modules/network/network.routes.ts";
 import { orgRoutes } from "../modules/org/org.routes.ts";
 import { documentsRoutes } from "../modules/policies/documents/documents.routes.ts";
 import { gapRoutes } from "../modules/policies/gap/gap.routes.ts";
 import { policiesRoutes } from "../modules/policies/policies.routes.ts";
 import { reviewsRoutes } from "../modules/policies/reviews/reviews.routes.ts";
+import { risksRoutes } from "../modules/risks/risks.routes.ts";
+import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
 import type { AppContext } from "./context.ts";
 import { mountApiDocs } from "./docs.ts";
@@ -84,8 +91,11 @@ function toProblem(error: unknown): Problem {
 /** Routes that take a whole file in their body (base64 in JSON); every other route keeps the small limit. */
 const UPLOAD_ROUTES = [
 	/^\/api\/roster-imports$/,
+	/^\/api\/assets\/import$/,
 	/^\/api\/policy-gap-analysis$/,
 	/^\/api\/policy-documents\/[^/]+\/imports$/,
+	/^\/api\/disposals\/[^/]+\/files$/,
+	/^\/api\/network\/(model|model\/import|firewall-import|check)$/,
 ];
 
 function requestBodyLimit(maxSize: number) {
@@ -139,6 +149,14 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", documentsRoutes(deps));
 	app.route("/api", gapRoutes(deps));
 	app.route("/api", reviewsRoutes(deps));
+	app.route("/api", mailRoutes(deps));
+	app.route("/api", networkRoutes(deps));
+	// Before the ledger's routes: `/assets/export` must not be read as `/assets/{id}`.
+	app.route("/api", assetTransferRoutes(deps));
+	app.route("/api", assetsRoutes(deps));
+	app.route("/api", takeOutsRoutes(deps));
+	app.route("/api", disposalsRoutes(deps));
+	app.route("/api", risksRoutes(deps));
 
 	app.openAPIRegistry.registerComponent("securitySchemes", "session", {
 		type: "apiKey",

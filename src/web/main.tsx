@@ -7,6 +7,7 @@ import "./styles/controls.css";
 import "./styles/forms.css";
 import "./styles/data.css";
 import "./styles/feedback.css";
+import "./styles/assets.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -75,12 +75,13 @@ test("first administrator: login, new password, TOTP, recovery codes, dashboard,
 	for (const name of ["ホーム", "アカウント", "組織", "監査ログ"]) {
 		await nav.getByRole("link", { name, exact: true }).waitFor();
 	}
+	await nav.getByRole("link", { name: "情報資産台帳", exact: true }).waitFor();
 	assert.equal(
-		await nav.getByRole("link", { name: /情報資産台帳/ }).count(),
+		await nav.getByRole("link", { name: /インシデント対応/ }).count(),
 		0,
 		"coming soon is not a link",
 	);
-	await nav.getByText("情報資産台帳").waitFor();
+	await nav.getByText("インシデント対応").waitFor();
 	await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
 	// English, remembered across a reload.

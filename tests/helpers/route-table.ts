@@ -11,8 +11,14 @@ import { reviewsPolicy } from "../../src/modules/policies/reviews/reviews.policy
 import { tenantsPolicy } from "../../src/modules/tenants/tenants.policy.ts";
 import { TEST_PASSWORD } from "./factories.ts";
 import { makeReview } from "./review-fixtures.ts";
+import { ASSET_TRANSFER_ROUTES } from "./route-table.asset-transfer.ts";
+import { ASSET_ROUTES } from "./route-table.assets.ts";
+import { CUSTODY_ROUTES } from "./route-table.custody.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
+import { MAIL_ROUTES } from "./route-table.mail.ts";
+import { NETWORK_ROUTES } from "./route-table.network.ts";
 import { ORG_ROUTES } from "./route-table.org.ts";
+import { RISK_ROUTES } from "./route-table.risks.ts";
 import type { Access, CrossTenantProbe, RouteEntry, RouteRequest, Sent } from "./route-walk.ts";
 import { unique } from "./route-world.ts";
 
@@ -428,6 +434,12 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	},
 	...DOCUMENT_ROUTES,
 	...ORG_ROUTES,
+	...NETWORK_ROUTES,
+	...ASSET_ROUTES,
+	...ASSET_TRANSFER_ROUTES,
+	...CUSTODY_ROUTES,
+	...RISK_ROUTES,
+	...MAIL_ROUTES,
 ];
 
 /** `GET /api/accounts/{id}`: how tests and messages name an operation. */

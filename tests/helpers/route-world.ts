@@ -8,10 +8,15 @@ import { insertSession, type SessionStage } from "../../src/modules/auth/session
 import { ROLES, type Role } from "../../src/modules/authz/roles.ts";
 import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import { makeAsset } from "./asset-world.ts";
+import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
 import { type MadeAccount, makeAccount, makeTenant } from "./factories.ts";
+import { makeMailFixtures } from "./mail-world.ts";
+import { makeNetworkFixtures } from "./network-world.ts";
 import { makeOrgFixtures } from "./org-world.ts";
 import { makeReview } from "./review-fixtures.ts";
+import { makeRiskFixtures } from "./risk-world.ts";
 
 /** A name no other test row uses, e.g. `ou-1a2b3c4d`. */
 export function unique(prefix: string): string {
@@ -63,6 +68,11 @@ export async function makeWorld(
 	await makeDocumentFixtures(deps, tenant.id, target.id);
 	await makeOrgFixtures(deps, tenant, orgUnit.id, target.id);
 	await makeReview(deps, tenant.id);
+	await makeNetworkFixtures(deps, tenant);
+	await makeAsset(deps, tenant.id, orgUnit.id);
+	await makeCustodyFixtures(deps, tenant.id, orgUnit.id);
+	await makeRiskFixtures(deps, tenant.id, orgUnit.id);
+	await makeMailFixtures(deps, tenant, orgUnit.id);
 	const freshAssignment = () =>
 		inTransaction(deps.db, (tx) =>
 			assignRole(tx, actor, target.id, { role: "csirt", orgUnitId: null, validTo: null }),

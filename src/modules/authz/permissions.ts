@@ -1,10 +1,16 @@
 import { accountsPolicy } from "../accounts/accounts.policy.ts";
+import { assetsPolicy } from "../assets/assets.policy.ts";
+import { disposalsPolicy } from "../assets/disposals/disposals.policy.ts";
+import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
+import { networkPolicy } from "../network/network.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";
 import { documentsNavPolicy } from "../policies/documents/documents.policy.ts";
 import { gapPolicy } from "../policies/gap/gap.policy.ts";
 import { policiesPolicy } from "../policies/policies.policy.ts";
 import { reviewsPolicy } from "../policies/reviews/reviews.policy.ts";
+import { risksPolicy } from "../risks/risks.policy.ts";
+import { mailPolicy } from "../sanitize/mail.policy.ts";
 import { tenantsPolicy } from "../tenants/tenants.policy.ts";
 import { allowedActions, type Policy } from "./policy.ts";
 import type { Actor } from "./roles.ts";
@@ -12,11 +18,17 @@ import type { Actor } from "./roles.ts";
 /** Every module's policy; a new module adds its own here so the UI learns its actions. */
 const POLICIES: readonly Policy<string>[] = [
 	accountsPolicy,
+	assetsPolicy,
+	takeOutsPolicy,
+	disposalsPolicy,
 	auditPolicy,
+	networkPolicy,
 	orgPolicy,
 	policiesPolicy,
 	gapPolicy,
 	reviewsPolicy,
+	risksPolicy,
+	mailPolicy,
 	documentsNavPolicy,
 	tenantsPolicy,
 ];

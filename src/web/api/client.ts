@@ -87,6 +87,11 @@ const csrf: Middleware = {
 	},
 };
 
+/** The session's CSRF token, for the few requests made outside the typed client (upload progress). */
+export function currentCsrfToken(): string {
+	return csrfToken;
+}
+
 /** The typed API client, generated from the server's Zod routes (see `npm run gen`). */
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 api.use(csrf);

@@ -1,14 +1,24 @@
 import type { Messages } from "./ja.ts";
 
 /** The English message catalogue: the type makes it carry every key of the Japanese one. */
+import { assetsEn } from "./modules/assets.en.ts";
+import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
+import { mailEn } from "./modules/mail.en.ts";
+import { networkEn } from "./modules/network.en.ts";
 import { orgEn } from "./modules/org.en.ts";
 import { packEn } from "./modules/pack.en.ts";
+import { risksEn } from "./modules/risks.en.ts";
 
 export const en: Messages = {
 	...orgEn,
+	...assetsEn,
+	...custodyEn,
 	...documentsEn,
 	...packEn,
+	...networkEn,
+	...mailEn,
+	...risksEn,
 	"app.name": "Mamori",
 	"app.tagline": "Information Security Management",
 	"app.loading": "Loading…",
@@ -105,6 +115,12 @@ export const en: Messages = {
 	"nav.upcoming": "Coming later",
 	"nav.assets": "Information assets",
 	"nav.network": "Network separation",
+	"nav.incidents": "Incident response",
+	"nav.inspections": "Audits and self-inspection",
+	"nav.outsourcing": "Outsourcing and cloud",
+	"home.incidentsDesc": "Reports, first response and prevention, handled by the CSIRT",
+	"home.inspectionsDesc": "Yearly security audits and self-inspections",
+	"home.outsourcingDesc": "Vetting and managing contractors and cloud services",
 	"nav.sanitize": "Sanitised transfer",
 	"nav.policies": "Policies",
 

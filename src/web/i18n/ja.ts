@@ -2,14 +2,24 @@
  * The Japanese message catalogue: the reference for every other language. Placeholders are
  * written `{name}`. Role, audit event and error labels are keyed by their stable codes.
  */
+import { assetsJa } from "./modules/assets.ja.ts";
+import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
+import { mailJa } from "./modules/mail.ja.ts";
+import { networkJa } from "./modules/network.ja.ts";
 import { orgJa } from "./modules/org.ja.ts";
 import { packJa } from "./modules/pack.ja.ts";
+import { risksJa } from "./modules/risks.ja.ts";
 
 export const ja = {
 	...orgJa,
+	...assetsJa,
+	...custodyJa,
 	...documentsJa,
 	...packJa,
+	...networkJa,
+	...mailJa,
+	...risksJa,
 	"app.name": "Mamori",
 	"app.tagline": "情報セキュリティ管理システム",
 	"app.loading": "読み込み中…",
@@ -105,6 +115,12 @@ export const ja = {
 	"nav.upcoming": "今後追加される機能",
 	"nav.assets": "情報資産台帳",
 	"nav.network": "ネットワーク分離",
+	"nav.incidents": "インシデント対応",
+	"nav.inspections": "監査・自己点検",
+	"nav.outsourcing": "外部委託・クラウド",
+	"home.incidentsDesc": "CSIRT による報告・初動・再発防止の記録",
+	"home.inspectionsDesc": "年次の情報セキュリティ監査と自己点検",
+	"home.outsourcingDesc": "委託先・クラウドサービスの審査と管理",
 	"nav.sanitize": "無害化通信",
 	"nav.policies": "ポリシー",
 

@@ -1,5 +1,8 @@
+import { OverdueTakeOutsCard } from "../assets/custody/TakeOutsPage.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { MailDashboardCard } from "../mail/MailSummaryPanel.tsx";
 import { PendingAcknowledgementsBadge } from "../policies/AcknowledgementList.tsx";
+import { OverdueRisksCard } from "../risks/OverdueRisksCard.tsx";
 import { Link } from "../router.tsx";
 import { useActiveSession, useCan } from "../session.tsx";
 import { MODULES, UPCOMING } from "../shell/modules.ts";
@@ -22,6 +25,7 @@ export function DashboardPage() {
 				{t("home.welcome", { name: account.displayName, tenant: session.tenant.name })}
 			</p>
 			<PendingAcknowledgementsBadge />
+			<OverdueTakeOutsCard />
 
 			<div className="cards cards-2">
 				<section className="card" aria-labelledby="home-roles">
@@ -46,6 +50,8 @@ export function DashboardPage() {
 						<p className="alert alert-warning">{t("home.recoveryLow")}</p>
 					) : null}
 				</section>
+				{can("mail.summary") ? <MailDashboardCard /> : null}
+				{can("risk.read") ? <OverdueRisksCard /> : null}
 			</div>
 
 			<h2>{t("home.modules")}</h2>

@@ -1,10 +1,17 @@
 import { type ReactElement, useEffect, useRef } from "react";
 import { AccountDetailPage } from "../accounts/AccountDetailPage.tsx";
 import { AccountsPage } from "../accounts/AccountsPage.tsx";
+import { AssetDetailPage } from "../assets/AssetDetailPage.tsx";
+import { AssetsPage } from "../assets/AssetsPage.tsx";
+import { AssetCustodyPage } from "../assets/custody/AssetCustodyPage.tsx";
+import { DisposalsPage } from "../assets/custody/DisposalsPage.tsx";
+import { TakeOutsPage } from "../assets/custody/TakeOutsPage.tsx";
 import { AuditPage } from "../audit/AuditPage.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { mailPage } from "../mail/routes.tsx";
+import { NetworkPage } from "../network/NetworkPage.tsx";
 import { OrgUnitsPage } from "../org/OrgUnitsPage.tsx";
 import { RosterPage } from "../org/RosterPage.tsx";
 import { StaffPage } from "../org/StaffPage.tsx";
@@ -15,6 +22,7 @@ import { DashboardPage } from "../pages/DashboardPage.tsx";
 import { MyAccountPage } from "../pages/MyAccountPage.tsx";
 import { ForbiddenPage, NotFoundPage } from "../pages/StatusPages.tsx";
 import { policiesPage } from "../policies/routes.tsx";
+import { risksPage } from "../risks/routes.tsx";
 import { Link, usePath } from "../router.tsx";
 import { useActiveSession, useCan, useSession } from "../session.tsx";
 import { SideNav } from "./SideNav.tsx";
@@ -35,11 +43,29 @@ function Page({ path }: { path: string }) {
 	if (path === "/staff") return guard("staff.read", <StaffPage />);
 	if (path === "/roster") return guard("roster.import", <RosterPage />);
 	if (path === "/audit") return guard("audit.read", <AuditPage />);
+	if (path === "/assets") return guard("asset.read", <AssetsPage />);
+	if (path === "/take-outs") return guard("take_out.read", <TakeOutsPage />);
+	if (path === "/disposals") return guard("disposal.read", <DisposalsPage />);
+	const custody = /^\/assets\/([^/]+)\/custody$/.exec(path);
+	if (custody?.[1]) {
+		const id = decodeURIComponent(custody[1]);
+		return guard("asset.read", <AssetCustodyPage key={id} id={id} />);
+	}
+	const asset = /^\/assets\/([^/]+)$/.exec(path);
+	if (asset?.[1]) {
+		const id = decodeURIComponent(asset[1]);
+		return guard("asset.read", <AssetDetailPage key={id} id={id} />);
+	}
+	if (path === "/network") return guard("network.read", <NetworkPage />);
 	if (path === "/policy-pack") return guard("policy_pack.read", <PolicyPackPage />);
 	if (path === "/policy-gap") return guard("policy_gap.analyse", <GapAnalysisPage />);
 	if (path === "/policy-reviews") return guard("policy_review.read", <ReviewsPage />);
+	const mail = mailPage(path);
+	if (mail) return guard("mail.read", mail);
 	const policies = policiesPage(path);
 	if (policies) return guard("policy_document.read", policies);
+	const risks = risksPage(path);
+	if (risks) return guard("risk.read", risks);
 	return <NotFoundPage />;
 }
 

@@ -59,11 +59,42 @@ export const MODULES: readonly ModuleEntry[] = [
 		description: "home.policiesDesc",
 		permission: "policy_document.read",
 	},
+	{
+		path: "/assets",
+		label: "nav.assets",
+		description: "home.assetsDesc",
+		permission: "asset.read",
+	},
+	{
+		path: "/take-outs",
+		label: "custody.nav.takeOuts",
+		description: "custody.nav.takeOutsDesc",
+		permission: "take_out.read",
+	},
+	{
+		path: "/disposals",
+		label: "custody.nav.disposals",
+		description: "custody.nav.disposalsDesc",
+		permission: "disposal.read",
+	},
+	{
+		path: "/risks",
+		label: "risks.nav",
+		description: "risks.navDesc",
+		permission: "risk.read",
+	},
+	{
+		path: "/network",
+		label: "nav.network",
+		description: "home.networkDesc",
+		permission: "network.read",
+	},
+	{ path: "/mail", label: "nav.sanitize", description: "mail.navDesc", permission: "mail.read" },
 ];
 
 /** Modules to come: shown, disabled, so people see where the system is going. */
 export const UPCOMING: readonly { label: MessageKey; description: MessageKey }[] = [
-	{ label: "nav.assets", description: "home.assetsDesc" },
-	{ label: "nav.network", description: "home.networkDesc" },
-	{ label: "nav.sanitize", description: "home.sanitizeDesc" },
+	{ label: "nav.incidents", description: "home.incidentsDesc" },
+	{ label: "nav.inspections", description: "home.inspectionsDesc" },
+	{ label: "nav.outsourcing", description: "home.outsourcingDesc" },
 ];
