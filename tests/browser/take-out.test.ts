@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
+import { readTable } from "../../src/shared/tabular.ts";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { firstLogin } from "./login-flow.ts";
 import { apiAs, firstLoginAs } from "./policy-helpers.ts";
@@ -104,6 +106,21 @@ test("a manager asks to take out a laptop; the unit's section manager approves w
 		.filter({ hasText: "PC-2026-001 の持ち出しを承認しました。" })
 		.waitFor();
 	await row.waitFor({ state: "detached" });
+
+	// The list of all take-outs, filtered to those out, exports exactly that filter as Excel.
+	const list = manager.page.getByRole("table", { name: "持ち出しの一覧" });
+	await manager.page.getByLabel("状況で絞り込み").selectOption({ label: "持ち出し中" });
+	await list.getByRole("row").filter({ hasText: "PC-2026-001" }).getByText("持ち出し中").waitFor();
+	const [download] = await Promise.all([
+		manager.page.waitForEvent("download"),
+		manager.page.getByRole("link", { name: "Excelで出力" }).click(),
+	]);
+	assert.equal(download.suggestedFilename(), "take-outs.xlsx");
+	const sheet = await readTable(new Uint8Array(await readFile(await download.path())));
+	assert.equal(sheet.rows[0]?.[0], "資産番号");
+	const exported = sheet.rows.find((cells) => cells[0] === "PC-2026-001");
+	assert.equal(exported?.[4], "持ち出し中");
+	assert.equal(exported?.[7], "中央公民館");
 
 	// The asset's custody page shows it out, with the decision and its reason.
 	await manager.page.goto(`${server.url}/assets/${asset.id}/custody`);

@@ -92,6 +92,21 @@ export const CUSTODY_ROUTES: readonly RouteEntry[] = [
 	},
 	{
 		method: "get",
+		path: "/api/take-outs/export",
+		access: access(takeOutsPolicy, "take_out.read"),
+		ok: 200,
+		request: () => ({ query: { format: "csv" } }),
+		crossTenant: [
+			served({ check: (sent) => assert.match(sent.text, /^\uFEFF?"資産番号"/) }),
+			served({
+				name: "an id of tenant A as the asset filter: header only",
+				request: (a) => ({ query: { format: "csv", assetId: a.orgUnit.id } }),
+				check: (sent) => assert.equal(sent.text.trim().split("\r\n").length, 1, "header only"),
+			}),
+		],
+	},
+	{
+		method: "get",
 		path: "/api/take-out-assets",
 		access: access(takeOutsPolicy, "take_out.request"),
 		ok: 200,

@@ -5,6 +5,7 @@ import { createApp } from "../../src/http/app.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { readTable } from "../../src/shared/tabular.ts";
 import { makeAsset, unitOf } from "../helpers/asset-world.ts";
+import { auditEvents } from "../helpers/audit-db.ts";
 import { TestClient } from "../helpers/client.ts";
 import { CERTIFICATE_PDF, makeDisposal } from "../helpers/custody-world.ts";
 import {
@@ -271,6 +272,38 @@ describe("the disposal register", () => {
 		assert.equal(table.rows[0]?.[0], "資産番号");
 	});
 
+	test("every export of the register is audit-logged with its period and row count", async () => {
+		const { asset } = await makeDisposal(runtime, tenant.id, unitId, { close: true });
+		const logged = async () =>
+			(await auditEvents(runtime.db, tenant.id))
+				.filter((event) => event.type === "disposal.exported")
+				.map((event) => ({ actor: event.actor_id, payload: event.payload }));
+		const before = (await logged()).length;
+		const client = await as(auditor);
+		const csv = await client.get("/api/disposals/export?format=csv&from=2026-03-15&to=2026-03-15");
+		const bytes = new Uint8Array(await csv.arrayBuffer());
+		assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], "a BOM for Excel");
+		const table = await readTable(bytes);
+		assert.ok(table.rows.some((row) => row[0] === asset.code));
+		const xlsx = await client.get("/api/disposals/export?format=xlsx");
+		const all = await readTable(new Uint8Array(await xlsx.arrayBuffer()));
+		assert.equal(all.format, "xlsx");
+		assert.deepEqual((await logged()).slice(before), [
+			{
+				actor: auditor.id,
+				payload: {
+					format: "csv",
+					rows: table.rows.length - 1,
+					filter: { from: "2026-03-15", to: "2026-03-15" },
+				},
+			},
+			{
+				actor: auditor.id,
+				payload: { format: "xlsx", rows: all.rows.length - 1, filter: { from: null, to: null } },
+			},
+		]);
+	});
+
 	test("the register shows only the units a section manager manages", async () => {
 		const other = await makeAccount(runtime, tenant, { roles: ["section_manager"] });
 		const { asset } = await makeDisposal(runtime, tenant.id, unitId, { close: true });
@@ -278,6 +311,10 @@ describe("the disposal register", () => {
 			items: { asset: { code: string } }[];
 		};
 		assert.ok(!list.items.some((item) => item.asset.code === asset.code));
+		const exported = await (await as(other)).get("/api/disposals/export?format=csv");
+		assert.equal(exported.status, 200);
+		const rows = (await readTable(new Uint8Array(await exported.arrayBuffer()))).rows;
+		assert.ok(!rows.some((row) => row[0] === asset.code), "nor in their export");
 		const mine = (await (
 			await (await as(manager)).get(`/api/disposals?assetId=${asset.id}`)
 		).json()) as {

@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createApp } from "../../src/http/app.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import { readTable } from "../../src/shared/tabular.ts";
 import { makeAsset, unitOf } from "../helpers/asset-world.ts";
+import { auditEvents } from "../helpers/audit-db.ts";
 import { TestClient } from "../helpers/client.ts";
 import { makeCarriableAsset, makeTakeOut, takeOutInput } from "../helpers/custody-world.ts";
 import {
@@ -339,5 +341,170 @@ describe("overdue and return", () => {
 		assert.equal((await lifecycleOf(asset.id)).lifecycle, "in_use");
 		const other = await (await as(outsider)).get(`/api/take-outs/${made.id}`);
 		await problem(other, 404, "not_found");
+	});
+});
+
+describe("the take-out export", () => {
+	type Listed = { items: { id: string; asset: { code: string } }[] };
+	const codesOf = async (client: TestClient, query: string) =>
+		((await (await client.get(`/api/take-outs?limit=500&${query}`)).json()) as Listed).items.map(
+			(item) => item.asset.code,
+		);
+	const exports = async () =>
+		(await auditEvents(runtime.db, tenant.id))
+			.filter((event) => event.type === "take_out.exported")
+			.map((event) => ({ actor: event.actor_id, payload: event.payload }));
+
+	test("a section manager exports their units' take-outs under the list's filter, as CSV with BOM", async () => {
+		const elsewhere = await unitOf(runtime, tenant.id, otherManager.id, "");
+		const late = await makeTakeOut(runtime, tenant.id, unitId, {
+			approve: true,
+			input: { from: "2026-01-05", until: "2026-01-06", destination: "中央公民館" },
+		});
+		const current = await makeTakeOut(runtime, tenant.id, unitId, {
+			approve: true,
+			input: { from: "2026-01-05", until: "2999-12-31" },
+		});
+		const theirs = await makeTakeOut(runtime, tenant.id, elsewhere, {
+			approve: true,
+			input: { from: "2026-01-05", until: "2026-01-06" },
+		});
+		const client = await as(manager);
+		const before = (await exports()).length;
+
+		const all = await client.get("/api/take-outs/export?format=csv");
+		assert.equal(all.status, 200, await all.clone().text());
+		assert.match(all.headers.get("content-type") ?? "", /text\/csv/);
+		assert.match(
+			all.headers.get("content-disposition") ?? "",
+			/attachment; filename="take-outs\.csv"/,
+		);
+		const bytes = new Uint8Array(await all.arrayBuffer());
+		assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], "a BOM for Excel");
+		const table = await readTable(bytes);
+		assert.equal(table.format, "csv");
+		assert.equal(table.rows[0]?.[0], "資産番号");
+		assert.equal(table.rows[0]?.[4], "状況");
+		const exported = table.rows.slice(1).map((row) => row[0]);
+		assert.deepEqual(exported, await codesOf(client, "view=all"), "the list's rows, in its order");
+		assert.ok(exported.includes(late.asset.code) && exported.includes(current.asset.code));
+		assert.ok(!exported.includes(theirs.asset.code), "another unit's take-out stays out");
+
+		const overdue = await client.get("/api/take-outs/export?format=csv&status=overdue");
+		const rows = (await readTable(new Uint8Array(await overdue.arrayBuffer()))).rows.slice(1);
+		assert.deepEqual(
+			rows.map((row) => row[0]),
+			await codesOf(client, "status=overdue"),
+		);
+		const row = rows.find((cells) => cells[0] === late.asset.code);
+		assert.ok(row, "the overdue take-out is exported");
+		assert.ok(!rows.some((cells) => cells[0] === current.asset.code), "not yet due");
+		assert.equal(row[4], "持ち出し中");
+		assert.equal(row[5], "超過");
+		assert.equal(row[7], "中央公民館");
+		assert.equal(row[8], "2026-01-05");
+		assert.equal(row[9], "2026-01-06");
+
+		const events = (await exports()).slice(before);
+		assert.deepEqual(events, [
+			{
+				actor: manager.id,
+				payload: {
+					format: "csv",
+					rows: exported.length,
+					filter: { view: "all", status: null, assetId: null },
+				},
+			},
+			{
+				actor: manager.id,
+				payload: {
+					format: "csv",
+					rows: rows.length,
+					filter: { view: "all", status: "overdue", assetId: null },
+				},
+			},
+		]);
+	});
+
+	test("the XLSX parses back with the same rows; the other unit's manager sees only theirs", async () => {
+		const elsewhere = await unitOf(runtime, tenant.id, otherManager.id, "");
+		const mine = await makeTakeOut(runtime, tenant.id, unitId);
+		const theirs = await makeTakeOut(runtime, tenant.id, elsewhere);
+
+		const response = await (await as(otherManager)).get(
+			"/api/take-outs/export?format=xlsx&view=to_decide",
+		);
+		assert.equal(response.status, 200);
+		assert.match(response.headers.get("content-type") ?? "", /spreadsheetml/);
+		const table = await readTable(new Uint8Array(await response.arrayBuffer()));
+		assert.equal(table.format, "xlsx");
+		assert.equal(table.rows[0]?.[0], "資産番号");
+		const codes = table.rows.slice(1).map((row) => row[0]);
+		assert.deepEqual(codes, await codesOf(await as(otherManager), "view=to_decide"));
+		assert.ok(codes.includes(theirs.asset.code));
+		assert.ok(!codes.includes(mine.asset.code), "a unit manager only gets their units' rows");
+		const row = table.rows.find((cells) => cells[0] === theirs.asset.code);
+		assert.equal(row?.[4], "承認待ち");
+		assert.equal(row?.[10], "あり", "encrypted");
+
+		const last = (await exports()).at(-1);
+		assert.deepEqual(last, {
+			actor: otherManager.id,
+			payload: {
+				format: "xlsx",
+				rows: codes.length,
+				filter: { view: "to_decide", status: null, assetId: null },
+			},
+		});
+	});
+
+	test("staff export their own requests only; a filter by asset narrows to it", async () => {
+		const asset = await makeCarriableAsset(runtime, tenant.id, unitId);
+		const client = await as(staff);
+		const made = await client.post("/api/take-outs", takeOutInput(asset.id));
+		assert.equal(made.status, 201);
+		await makeTakeOut(runtime, tenant.id, unitId);
+
+		const response = await client.get("/api/take-outs/export?format=csv");
+		const codes = (await readTable(new Uint8Array(await response.arrayBuffer()))).rows
+			.slice(1)
+			.map((row) => row[0]);
+		assert.deepEqual(codes, await codesOf(client, "view=all"));
+		assert.ok(codes.includes(asset.code));
+		const requesters = await runtime.db
+			.selectFrom("asset_take_outs")
+			.innerJoin("assets", "assets.id", "asset_take_outs.asset_id")
+			.select("assets.code")
+			.where("asset_take_outs.tenant_id", "=", tenant.id)
+			.where("asset_take_outs.requested_by", "=", staff.id)
+			.execute();
+		assert.deepEqual(
+			[...codes].sort(),
+			requesters.map((r) => r.code).sort(),
+			"plain staff see their own requests, nothing else of the unit",
+		);
+
+		const one = await (await as(manager)).get(
+			`/api/take-outs/export?format=csv&assetId=${asset.id}`,
+		);
+		const rows = (await readTable(new Uint8Array(await one.arrayBuffer()))).rows.slice(1);
+		assert.deepEqual(
+			rows.map((row) => row[0]),
+			[asset.code],
+		);
+		const last = (await exports()).at(-1);
+		assert.deepEqual(last?.payload, {
+			format: "csv",
+			rows: 1,
+			filter: { view: "all", status: null, assetId: asset.id },
+		});
+	});
+
+	test("a bad filter or format is refused and nothing is logged", async () => {
+		const before = (await exports()).length;
+		const client = await as(manager);
+		await problem(await client.get("/api/take-outs/export?format=pdf"), 400, "validation_failed");
+		await problem(await client.get("/api/take-outs/export?status=lost"), 400, "validation_failed");
+		assert.equal((await exports()).length, before);
 	});
 });

@@ -296,6 +296,20 @@ describe("risk register", () => {
 			[inTeam.id],
 		);
 		await expectProblem(await officer.client.get(`/api/risks/${inOther.id}`), 404, "not_found");
+		const exported = await officer.client.get("/api/risks/export?format=csv");
+		const exportedRows = (await readTable(new Uint8Array(await exported.arrayBuffer()))).rows;
+		assert.deepEqual(
+			exportedRows.slice(1).map((row) => row[0]),
+			[inTeam.title],
+			"the export keeps to the same scope",
+		);
+		const logged = (await auditEvents(runtime.db, tenant.id)).filter(
+			(e) => e.type === "risk.exported",
+		);
+		assert.deepEqual(
+			logged.map((e) => [e.actor_id, e.payload]),
+			[[officer.account.id, { format: "csv", rows: 1 }]],
+		);
 		await expectProblem(
 			await officer.client.patch(`/api/risks/${inOther.id}`, { version: 1, title: "x" }),
 			404,

@@ -230,6 +230,20 @@ export const AUDIT_EVENT_SCHEMAS = {
 		format: z.enum(["pdf", "xlsx"]),
 		revision: z.number().int(),
 	}),
+	"take_out.exported": z.object({
+		format: z.enum(["csv", "xlsx"]),
+		rows: z.number().int(),
+		filter: z.object({
+			view: z.enum(["all", "mine", "to_decide"]),
+			status: z.string().nullable(),
+			assetId: z.string().nullable(),
+		}),
+	}),
+	"disposal.exported": z.object({
+		format: z.enum(["csv", "xlsx"]),
+		rows: z.number().int(),
+		filter: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+	}),
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENT_SCHEMAS;

@@ -1,7 +1,10 @@
+import type { Db } from "../../../db/connection.ts";
 import type { Queryable } from "../../../db/queryable.ts";
+import { inTransaction } from "../../../db/transaction.ts";
 import { toCsv } from "../../../http/csv.ts";
 import { Problem } from "../../../http/problem.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
+import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Ledger } from "../ledger.ts";
 import { sha256Hex } from "./add-disposal-file.ts";
@@ -105,9 +108,12 @@ export function registerRows(items: readonly DisposalView[]): string[][] {
 	]);
 }
 
-/** The disposal register for audits, as XLSX or CSV (UTF-8 with BOM). */
+/**
+ * The disposal register for audits, as XLSX or CSV (UTF-8 with BOM). The export is audit-logged
+ * with its period and row count.
+ */
 export async function exportDisposalRegister(
-	db: Queryable,
+	db: Db,
 	ledger: Ledger,
 	query: { format: "xlsx" | "csv"; from?: string | undefined; to?: string | undefined },
 ): Promise<{ bytes: Uint8Array; type: string; fileName: string }> {
@@ -118,6 +124,13 @@ export async function exportDisposalRegister(
 		limit: 100_000,
 	});
 	const rows = registerRows([...items].reverse());
+	await inTransaction(db, (tx) =>
+		recordAudit(tx, auditContextOf(ledger.actor), "disposal.exported", {
+			format: query.format,
+			rows: rows.length,
+			filter: { from: query.from ?? null, to: query.to ?? null },
+		}),
+	);
 	if (query.format === "csv") {
 		return {
 			bytes: new TextEncoder().encode(toCsv(REGISTER_HEADER, rows)),

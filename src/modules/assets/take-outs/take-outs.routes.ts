@@ -10,7 +10,9 @@ import {
 	sessionSecurity,
 } from "../../../http/openapi.ts";
 import { allowedActions, authorize } from "../../authz/policy.ts";
+import { XLSX_TYPE } from "../export-assets.ts";
 import { decideTakeOut } from "./decide-take-out.ts";
+import { exportTakeOuts } from "./export-take-outs.ts";
 import { findTakeOutAssets, findTakeOuts } from "./list-take-outs.ts";
 import { presentTakeOut, visibleTakeOut } from "./present-take-out.ts";
 import { requestTakeOut } from "./request-take-out.ts";
@@ -22,6 +24,7 @@ import {
 	takeOutAssetQuerySchema,
 	takeOutAssetSchema,
 	takeOutDecisionSchema,
+	takeOutExportQuerySchema,
 	takeOutListSchema,
 	takeOutQuerySchema,
 	takeOutRequestSchema,
@@ -40,6 +43,26 @@ const list = createRoute({
 	summary: "Take-outs you may see: your requests, those to decide, the overdue",
 	request: { query: takeOutQuerySchema },
 	responses: { 200: jsonResponse(takeOutListSchema, "Take-outs"), ...problemResponses },
+});
+
+/** Registered before `/take-outs/{id}`, which would otherwise take "export" for an id. */
+const exportList = createRoute({
+	method: "get",
+	path: "/take-outs/export",
+	tags,
+	security: sessionSecurity,
+	summary: "The take-outs you may see under the list's filters, as XLSX or CSV",
+	request: { query: takeOutExportQuerySchema },
+	responses: {
+		200: {
+			description: "The take-out list",
+			content: {
+				[XLSX_TYPE]: { schema: { type: "string" as const, format: "binary" } },
+				"text/csv": { schema: { type: "string" as const } },
+			},
+		},
+		...problemResponses,
+	},
 });
 
 const assets = createRoute({
@@ -103,6 +126,17 @@ export function takeOutsRoutes(deps: AppDeps) {
 			const desk = await openTakeOutDesk(deps.db, actor);
 			const items = await findTakeOuts(deps.db, desk, c.req.valid("query"));
 			return c.json({ items, allowedActions: allowedActions(actor, takeOutsPolicy) }, 200);
+		})
+		.openapi(exportList, async (c) => {
+			const actor = requireActor(c);
+			authorize(actor, takeOutsPolicy, "take_out.read");
+			const desk = await openTakeOutDesk(deps.db, actor);
+			const { format, ...filter } = c.req.valid("query");
+			const file = await exportTakeOuts(deps.db, desk, filter, format);
+			return c.body(new Uint8Array(file.bytes), 200, {
+				"Content-Type": file.type,
+				"Content-Disposition": `attachment; filename="take-outs.${format}"`,
+			});
 		})
 		.openapi(assets, async (c) => {
 			const actor = requireActor(c);

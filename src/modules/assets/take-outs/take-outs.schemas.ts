@@ -85,6 +85,11 @@ export const takeOutQuerySchema = z.object({
 });
 export type TakeOutQuery = z.infer<typeof takeOutQuerySchema>;
 
+/** The list's filters (not its page size) and the file format: the export is of the current filter. */
+export const takeOutExportQuerySchema = takeOutQuerySchema
+	.omit({ limit: true })
+	.extend({ format: z.enum(["xlsx", "csv"]).default("xlsx") });
+
 export const takeOutListSchema = z
 	.object({ items: z.array(takeOutSchema), allowedActions: z.array(z.string()) })
 	.openapi("TakeOutList");

@@ -6,6 +6,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { Link } from "../../router.tsx";
 import { useCan } from "../../session.tsx";
 import { TakeOutForm } from "./TakeOutForm.tsx";
+import { TakeOutList } from "./TakeOutList.tsx";
 import { takeOutMessage } from "./TakeOutPanel.tsx";
 import { TakeOutTable } from "./TakeOutTable.tsx";
 import type { TakeOut, TakeOutAsset } from "./types.ts";
@@ -26,6 +27,8 @@ export function TakeOutsPage() {
 	const [chosen, setChosen] = useState("");
 	const [error, setError] = useState<unknown>(null);
 	const [status, setStatus] = useState<string | null>(null);
+	// Bumped on every change so that the filtered list below reloads with the lists above.
+	const [version, setVersion] = useState(0);
 
 	const load = useCallback(async () => {
 		try {
@@ -50,6 +53,7 @@ export function TakeOutsPage() {
 	const choice = assets.find((asset) => asset.id === chosen);
 	const changed = (takeOut: TakeOut) => {
 		setStatus(t(takeOutMessage(takeOut.status), { code: takeOut.asset.code }));
+		setVersion((current) => current + 1);
 		void load();
 	};
 
@@ -117,6 +121,7 @@ export function TakeOutsPage() {
 						onRequested={(takeOut) => {
 							setChosen("");
 							setStatus(t("custody.takeOut.requestedCode", { code: takeOut.asset.code }));
+							setVersion((current) => current + 1);
 							void load();
 						}}
 					/>
@@ -129,6 +134,8 @@ export function TakeOutsPage() {
 					<TakeOutTable items={lists.mine} label={t("custody.takeOut.mine")} onChanged={changed} />
 				) : null}
 			</section>
+
+			<TakeOutList decider={decider} version={version} onChanged={changed} />
 		</section>
 	);
 }

@@ -75,6 +75,16 @@ export const custodyEn: Record<keyof typeof custodyJa, string> = {
 	"custody.takeOut.untilDate": "until {until}",
 	"custody.takeOut.openList": "Open the take-out list",
 
+	"custody.takeOut.listTitle": "All take-outs",
+	"custody.takeOut.filterView": "Show",
+	"custody.takeOut.view.all": "All you may see",
+	"custody.takeOut.filterStatus": "Status",
+	"custody.takeOut.status.any": "Any",
+	"custody.takeOut.count": "{count} take-outs",
+	"custody.takeOut.export": "Export this selection",
+	"custody.takeOut.exportXlsx": "Export Excel",
+	"custody.takeOut.exportCsv": "Export CSV",
+
 	"custody.disposal.title": "Disposal and lease-return register",
 	"custody.disposal.lead":
 		"Disposals and lease returns of information assets. Storage media cannot be closed without an erasure certificate. Export as Excel or CSV for audits.",
@@ -137,4 +147,6 @@ export const custodyEn: Record<keyof typeof custodyJa, string> = {
 	"audit.type.asset.disposal_recorded": "Disposal recorded",
 	"audit.type.asset.disposal_file_added": "Disposal evidence attached",
 	"audit.type.asset.disposal_closed": "Disposal closed",
+	"audit.type.take_out.exported": "Take-out list exported",
+	"audit.type.disposal.exported": "Disposal register exported",
 };

@@ -73,6 +73,16 @@ export const custodyJa = {
 	"custody.takeOut.untilDate": "{until} まで",
 	"custody.takeOut.openList": "持ち出しの一覧へ",
 
+	"custody.takeOut.listTitle": "持ち出しの一覧",
+	"custody.takeOut.filterView": "表示",
+	"custody.takeOut.view.all": "すべて（閲覧できる範囲）",
+	"custody.takeOut.filterStatus": "状況で絞り込み",
+	"custody.takeOut.status.any": "すべて",
+	"custody.takeOut.count": "{count} 件",
+	"custody.takeOut.export": "この条件で出力",
+	"custody.takeOut.exportXlsx": "Excelで出力",
+	"custody.takeOut.exportCsv": "CSVで出力",
+
 	"custody.disposal.title": "廃棄・返却記録簿",
 	"custody.disposal.lead":
 		"情報資産の廃棄・リース返却の記録です。記憶媒体は消去証明書がなければ完了できません。監査用にExcelまたはCSVで出力できます。",
@@ -135,4 +145,6 @@ export const custodyJa = {
 	"audit.type.asset.disposal_recorded": "廃棄・返却を記録",
 	"audit.type.asset.disposal_file_added": "消去証明書・写真を添付",
 	"audit.type.asset.disposal_closed": "廃棄・返却を完了",
+	"audit.type.take_out.exported": "持ち出しの一覧を出力",
+	"audit.type.disposal.exported": "廃棄・返却記録簿を出力",
 } as const;

@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState } from "react";
+import { api, call } from "../../api/client.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { Field } from "../../components/Field.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import type { MessageKey } from "../../i18n/ja.ts";
+import { TakeOutTable } from "./TakeOutTable.tsx";
+import type { TakeOut } from "./types.ts";
+
+type View = "all" | "mine" | "to_decide";
+type Status = "" | "requested" | "approved" | "refused" | "returned" | "overdue";
+
+const STATUSES: readonly Exclude<Status, "">[] = [
+	"requested",
+	"approved",
+	"refused",
+	"returned",
+	"overdue",
+];
+
+const statusLabel = (status: Exclude<Status, "">): MessageKey =>
+	status === "overdue" ? "custody.takeOut.overdue" : `custody.takeOut.status.${status}`;
+
+interface Filter {
+	view: View;
+	status: Status;
+}
+
+/** The list's query string for a filter; the export takes the same one. */
+function queryOf(filter: Filter): Record<string, string> {
+	return { view: filter.view, ...(filter.status ? { status: filter.status } : {}) };
+}
+
+/**
+ * Every take-out the caller may see, filtered by view and state, with an export (Excel or CSV)
+ * of exactly that filter. `version` changes when a take-out changed elsewhere on the page.
+ */
+export function TakeOutList({
+	decider,
+	version,
+	onChanged,
+}: {
+	decider: boolean;
+	version: number;
+	onChanged(takeOut: TakeOut): void;
+}) {
+	const { t } = useI18n();
+	const [filter, setFilter] = useState<Filter>({ view: "all", status: "" });
+	const [items, setItems] = useState<TakeOut[] | null>(null);
+	const [error, setError] = useState<unknown>(null);
+
+	const load = useCallback(async (current: Filter, _version: number) => {
+		try {
+			const query = {
+				view: current.view,
+				...(current.status ? { status: current.status } : {}),
+				limit: 500,
+			};
+			setItems((await call(api.GET("/api/take-outs", { params: { query } }))).items);
+			setError(null);
+		} catch (failure) {
+			setError(failure);
+		}
+	}, []);
+	useEffect(() => {
+		void load(filter, version);
+	}, [load, filter, version]);
+
+	const exportUrl = (format: "xlsx" | "csv") =>
+		`/api/take-outs/export?${new URLSearchParams({ ...queryOf(filter), format })}`;
+
+	return (
+		<section className="card" aria-labelledby="take-out-list-title">
+			<h2 id="take-out-list-title">{t("custody.takeOut.listTitle")}</h2>
+			<div className="filters">
+				<Field label={t("custody.takeOut.filterView")}>
+					{(id) => (
+						<select
+							id={id}
+							value={filter.view}
+							onChange={(event) => setFilter({ ...filter, view: event.target.value as View })}
+						>
+							<option value="all">{t("custody.takeOut.view.all")}</option>
+							<option value="mine">{t("custody.takeOut.mine")}</option>
+							{decider ? <option value="to_decide">{t("custody.takeOut.toDecide")}</option> : null}
+						</select>
+					)}
+				</Field>
+				<Field label={t("custody.takeOut.filterStatus")}>
+					{(id) => (
+						<select
+							id={id}
+							value={filter.status}
+							onChange={(event) => setFilter({ ...filter, status: event.target.value as Status })}
+						>
+							<option value="">{t("custody.takeOut.status.any")}</option>
+							{STATUSES.map((status) => (
+								<option key={status} value={status}>
+									{t(statusLabel(status))}
+								</option>
+							))}
+						</select>
+					)}
+				</Field>
+			</div>
+			<ErrorAlert error={error} />
+			<div className="toolbar">
+				{items ? (
+					<strong data-testid="take-out-count">
+						{t("custody.takeOut.count", { count: items.length })}
+					</strong>
+				) : null}
+				<span>{t("custody.takeOut.export")}:</span>
+				<a className="button" href={exportUrl("xlsx")} download>
+					{t("custody.takeOut.exportXlsx")}
+				</a>
+				<a className="button" href={exportUrl("csv")} download>
+					{t("custody.takeOut.exportCsv")}
+				</a>
+			</div>
+			{items ? (
+				<TakeOutTable items={items} label={t("custody.takeOut.listTitle")} onChanged={onChanged} />
+			) : null}
+		</section>
+	);
+}
