@@ -347,6 +347,10 @@ export interface MailReleaseRequestTable {
 	/** as_is | sanitized */
 	delivery_mode: string | null;
 	delivered_at: string | null;
+	/** Attempts to mail an approved file; failed ones are retried with a backoff up to a cap. */
+	delivery_attempts: number;
+	/** When the next attempt is due; null while none is. */
+	next_delivery_at: string | null;
 	created_at: string;
 }
 
@@ -356,6 +360,10 @@ export interface MailSettingsTable {
 	retention_days: number;
 	/** JSON array of type categories released as is on approval. */
 	release_as_is: string;
+	/** JSON object category → rule, only where the tenant departs from the default; null: none. */
+	attachment_rules: string | null;
+	/** JSON object of limits that differ from the defaults; null: none. */
+	limits: string | null;
 	updated_at: string;
 }
 

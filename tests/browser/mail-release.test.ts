@@ -7,11 +7,13 @@ import { type DbHandle, openDatabase } from "../../src/db/connection.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import { SecretBox } from "../../src/modules/auth/secret-box.ts";
 import { currentTotp } from "../../src/modules/auth/totp.ts";
+import { mailSettingsOf } from "../../src/modules/sanitize/gateway/mail-settings.ts";
 import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { type MadeAccount, makeAccount, TEST_PASSWORD } from "../helpers/factories.ts";
 import {
 	grantRole,
 	makeGatewayMessage,
+	pendingRelease,
 	type Sink,
 	setEmail,
 	startSink,
@@ -33,6 +35,10 @@ let browser: Browser;
 let handle: DbHandle;
 let recipient: MadeAccount;
 let manager: MadeAccount;
+let ciso: MadeAccount;
+let deps: AppDeps;
+let tenantId: string;
+let unitId: string;
 const ADDRESS = "jushin@city.example.jp";
 
 before(async () => {
@@ -41,7 +47,7 @@ before(async () => {
 	server = await startServer();
 	browser = await launchBrowser();
 	handle = openDatabase({ dataDir: server.dataDir });
-	const deps: AppDeps = {
+	deps = {
 		db: handle.db,
 		engine: handle.engine,
 		config: { ...loadConfig({}), dataDir: server.dataDir },
@@ -49,7 +55,10 @@ before(async () => {
 	};
 	const tenant = await findTenantBySlug(deps.db, "demo");
 	assert.ok(tenant, "the demo tenant exists after first start");
+	tenantId = tenant.id;
+	ciso = await makeAccount(deps, tenant, { username: "ciso", roles: ["ciso"] });
 	const unit = await makeOrgUnit(deps, tenant, { name: "総務課" });
+	unitId = unit.id;
 	recipient = await makeStaff(deps, tenant, unit.id, { username: "jushin" });
 	await setEmail(deps, tenant.id, recipient.id, ADDRESS);
 	manager = await makeAccount(deps, tenant, { username: "kacho", totp: true });
@@ -129,4 +138,75 @@ test("a recipient asks for a removed attachment; the unit's manager approves; th
 	const parsed = await simpleParser(mail.raw);
 	assert.equal(parsed.attachments[0]?.filename, "keiyaku.txt");
 	assert.equal(parsed.attachments[0]?.content.toString("utf8"), "契約書の原本テキスト");
+});
+
+test("the CISO changes the tenant's rule for PDFs and the limits; the settings are saved", async () => {
+	const context = await browser.newContext({
+		locale: "ja-JP",
+		timezoneId: "Asia/Tokyo",
+		baseURL: server.url,
+	});
+	const watched = await watchedPage(context);
+	const page = watched.page;
+	await login(page, "ciso", ciso.totpSecret);
+	await page.getByRole("heading", { level: 2, name: "無害化の設定" }).waitFor();
+	const rule = page.getByLabel("PDFの扱い");
+	assert.equal(await rule.inputValue(), "sanitize");
+	await rule.selectOption({ label: "削除" });
+	// Never-delivered types offer only remove and hold.
+	const exe = page.locator('tr[data-category="executable"] select option');
+	assert.deepEqual(await exe.allTextContents(), ["削除", "保留"]);
+	await page.getByLabel("PDFの最大ページ数").fill("80");
+	await page.getByLabel("メール1通の最大サイズ").fill("20");
+	await page.getByRole("button", { name: "設定を保存" }).click();
+	await page.getByText("設定を保存しました。").waitFor();
+	assert.deepEqual(watched.problems, []);
+	await context.close();
+
+	const settings = await mailSettingsOf(deps.db, tenantId);
+	assert.equal(settings.policy.attachments.pdf, "remove");
+	assert.equal(settings.policy.limits.maxPdfPages, 80);
+	assert.equal(settings.policy.limits.maxMessageBytes, 20 * 1024 * 1024);
+	const event = await deps.db
+		.selectFrom("audit_events")
+		.select("actor_id")
+		.where("tenant_id", "=", tenantId)
+		.where("type", "=", "mail.settings_changed")
+		.executeTakeFirst();
+	assert.equal(event?.actor_id, ciso.id);
+});
+
+test("an approved file that could not be mailed is resent by the approver", async () => {
+	const tenant = await findTenantBySlug(deps.db, "demo");
+	assert.ok(tenant);
+	const { requestId } = await pendingRelease(deps, tenant, unitId);
+	// A second manager of the unit: a TOTP code is not accepted twice in its time step.
+	const deputy = await makeAccount(deps, tenant, { username: "kacho2", totp: true });
+	await grantRole(deps, tenant.id, deputy.id, "section_manager", unitId);
+	// Mamori's mail server is down while the manager approves.
+	const port = sink.port;
+	await sink.close();
+	const context = await browser.newContext({
+		locale: "ja-JP",
+		timezoneId: "Asia/Tokyo",
+		baseURL: server.url,
+	});
+	const watched = await watchedPage(context);
+	const page = watched.page;
+	await login(page, "kacho2", deputy.totpSecret);
+	const row = page.locator(`tr[data-request="${requestId}"]`);
+	await row.getByLabel(/判断の理由/).fill("業務上の必要性を確認した");
+	await row.getByRole("button", { name: "承認して送付" }).click();
+	await page.getByText("判断を記録しました。").waitFor();
+	await row.getByText("未送付").waitFor();
+
+	sink = await startSink(port);
+	await row.getByRole("button", { name: "再送" }).click();
+	await page.getByText("ファイルを再送しました。").waitFor();
+	await row.getByText("送付済み").waitFor();
+	assert.equal(await row.getByRole("button", { name: "再送" }).count(), 0);
+	assert.deepEqual(watched.problems, []);
+	await context.close();
+	const mail = await sink.next();
+	assert.equal(mail.to.length, 1);
 });

@@ -1,4 +1,8 @@
 import assert from "node:assert/strict";
+import {
+	DEFAULT_MAIL_SETTINGS,
+	settingsInputOf,
+} from "../../src/modules/sanitize/gateway/mail-settings.ts";
 import { mailPolicy } from "../../src/modules/sanitize/mail.policy.ts";
 import { managedUnitOf, messageFor, pendingRelease } from "./mail-world.ts";
 import type { CrossTenantProbe, RequestContext, RouteEntry, Sent } from "./route-walk.ts";
@@ -32,6 +36,27 @@ async function ownMessage({ deps, world, caller }: RequestContext) {
 async function decidable({ deps, world, caller }: RequestContext) {
 	const unit = (await managedUnitOf(deps, world.tenant.id, caller.id)) ?? world.orgUnit.id;
 	return pendingRelease(deps, world.tenant, unit);
+}
+
+/**
+ * An approved request the caller may resend: decided (as the gateway would record it) with the
+ * file not delivered, as after a failed mail.
+ */
+async function undelivered(ctx: RequestContext) {
+	const { requestId } = await decidable(ctx);
+	await ctx.deps.db
+		.updateTable("mail_release_requests")
+		.set({
+			status: "approved",
+			decided_by: ctx.caller.id,
+			decision_reason: "業務で必要",
+			decided_at: new Date().toISOString(),
+			delivery_mode: "as_is",
+			delivery_attempts: 1,
+		})
+		.where("id", "=", requestId)
+		.execute();
+	return requestId;
 }
 
 const count = (sent: Sent, key: string) =>
@@ -83,6 +108,36 @@ export const MAIL_ROUTES: readonly RouteEntry[] = [
 			body: { outcome: "refuse", reason: "原本の提供は不要" },
 		}),
 		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
+		method: "post",
+		path: "/api/mail/release-requests/{id}/resend",
+		access: access("mail.release_decide"),
+		ok: 200,
+		request: async (ctx) => ({ params: { id: await undelivered(ctx) } }),
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
+		method: "get",
+		path: "/api/mail/settings",
+		access: access("mail.settings_read"),
+		ok: 200,
+		request: () => ({}),
+		crossTenant: [
+			served({
+				check: (sent) => assert.equal((sent.json as { retentionDays: number }).retentionDays, 90),
+			}),
+		],
+	},
+	{
+		method: "put",
+		path: "/api/mail/settings",
+		access: access("mail.settings_change"),
+		ok: 200,
+		request: () => ({
+			body: { ...settingsInputOf(DEFAULT_MAIL_SETTINGS), retentionDays: 90 },
+		}),
+		crossTenant: [served()],
 	},
 	{
 		method: "get",

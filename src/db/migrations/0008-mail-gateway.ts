@@ -95,6 +95,9 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 		// as_is | sanitized, once approved; null until then.
 		.addColumn("delivery_mode", "text")
 		.addColumn("delivered_at", instant)
+		// Failed deliveries of an approved file: how many, and when the next try is due.
+		.addColumn("delivery_attempts", "integer", (c) => c.notNull().defaultTo(0))
+		.addColumn("next_delivery_at", instant)
 		.addColumn("created_at", instant, (c) => c.notNull())
 		.execute();
 	await db.schema
@@ -108,6 +111,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 		.addColumn("retention_days", "integer", (c) => c.notNull())
 		// JSON array of TypeCategory released as is on approval.
 		.addColumn("release_as_is", "text", (c) => c.notNull())
+		// JSON object TypeCategory → AttachmentRule: the tenant's departures from the default
+		// policy; null keeps the defaults.
+		.addColumn("attachment_rules", "text")
+		// JSON object of SanitizeLimits fields that differ from the defaults; null keeps them all.
+		.addColumn("limits", "text")
 		.addColumn("updated_at", instant, (c) => c.notNull())
 		.execute();
 }

@@ -1,5 +1,13 @@
 import { z } from "zod";
 
+/** A tenant's gateway settings as the settings screen shows them (rules and limits in full). */
+const mailSettingsSnapshot = z.object({
+	retentionDays: z.number().int(),
+	releaseAsIs: z.array(z.string()),
+	attachments: z.record(z.string(), z.string()),
+	limits: z.record(z.string(), z.number()),
+});
+
 const accountSnapshot = z.object({
 	username: z.string(),
 	displayName: z.string(),
@@ -219,6 +227,15 @@ export const AUDIT_EVENT_SCHEMAS = {
 		sha256: z.string(),
 	}),
 	"mail.quarantine_purged": z.object({ count: z.number().int() }),
+	"mail.release_resent": z.object({
+		requestId: z.string(),
+		recipient: z.string(),
+		delivered: z.boolean(),
+	}),
+	"mail.settings_changed": z.object({
+		before: mailSettingsSnapshot,
+		after: mailSettingsSnapshot,
+	}),
 	"network_model.saved": z.object({
 		revision: z.number().int(),
 		source: z.enum(["edit", "import", "firewall_import"]),

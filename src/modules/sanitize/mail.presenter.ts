@@ -51,6 +51,12 @@ export function presentReleaseRequest(
 		deliveryMode: row.delivery_mode as ReleaseRequest["deliveryMode"],
 		deliveredAt: row.delivered_at,
 		createdAt: row.created_at,
-		allowedActions: mayDecide && row.status === "pending" ? ["decide"] : [],
+		allowedActions: !mayDecide
+			? []
+			: row.status === "pending"
+				? ["decide"]
+				: row.status === "approved" && !row.delivered_at
+					? ["resend"]
+					: [],
 	};
 }

@@ -19,6 +19,8 @@ import {
 	mailListQuerySchema,
 	mailMessageDetailSchema,
 	mailMessageListSchema,
+	mailSettingsInputSchema,
+	mailSettingsSchema,
 	mailSummarySchema,
 	releaseListQuerySchema,
 	releaseRequestListSchema,
@@ -26,8 +28,10 @@ import {
 	requestReleaseSchema,
 } from "./mail.schemas.ts";
 import { mailScopeOf } from "./mail.scope.ts";
+import { changeMailSettings, readMailSettings } from "./mail-settings.ts";
 import { decideReleaseRequest } from "./release/decide-release.ts";
 import { requestRelease } from "./release/request-release.ts";
+import { resendRelease } from "./release/retry-release.ts";
 
 const tags = ["mail"];
 const idParam = z.object({ id: z.string().min(1).max(64) });
@@ -91,6 +95,35 @@ const summary = createRoute({
 	responses: { 200: jsonResponse(mailSummarySchema, "Summary"), ...problemResponses },
 });
 
+const resend = createRoute({
+	method: "post",
+	path: "/mail/release-requests/{id}/resend",
+	tags,
+	security: sessionSecurity,
+	summary: "Mail an approved file again when it did not go out (by whoever may decide it)",
+	request: { params: idParam },
+	responses: { 200: jsonResponse(releaseRequestSchema, "The request"), ...problemResponses },
+});
+
+const settings = createRoute({
+	method: "get",
+	path: "/mail/settings",
+	tags,
+	security: sessionSecurity,
+	summary: "The tenant's gateway settings: 無害化 rule per attachment type, limits, retention",
+	responses: { 200: jsonResponse(mailSettingsSchema, "Settings"), ...problemResponses },
+});
+
+const changeSettings = createRoute({
+	method: "put",
+	path: "/mail/settings",
+	tags,
+	security: sessionSecurity,
+	summary: "Replace the tenant's gateway settings (tenant administrator, CISO); audited",
+	request: { body: jsonBody(mailSettingsInputSchema) },
+	responses: { 200: jsonResponse(mailSettingsSchema, "Settings"), ...problemResponses },
+});
+
 export function mailRoutes(deps: AppDeps) {
 	return createRouter()
 		.openapi(list, async (c) => {
@@ -136,8 +169,21 @@ export function mailRoutes(deps: AppDeps) {
 			);
 			return c.json(presentReleaseRequest(row, false), 200);
 		})
+		.openapi(resend, async (c) => {
+			const actor = requireActor(c);
+			const row = await resendRelease(deps, actor, c.req.valid("param").id);
+			return c.json(presentReleaseRequest(row, true), 200);
+		})
 		.openapi(summary, async (c) => {
 			const actor = requireActor(c);
 			return c.json(await mailSummary(deps.db, actor), 200);
+		})
+		.openapi(settings, async (c) => {
+			const actor = requireActor(c);
+			return c.json(await readMailSettings(deps.db, actor), 200);
+		})
+		.openapi(changeSettings, async (c) => {
+			const actor = requireActor(c);
+			return c.json(await changeMailSettings(deps.db, actor, c.req.valid("json")), 200);
 		});
 }

@@ -1,4 +1,12 @@
 import { z } from "@hono/zod-openapi";
+import {
+	ATTACHMENT_RULES,
+	type AttachmentRule,
+	NEVER_DELIVERED,
+	type SanitizeLimits,
+	TYPE_CATEGORIES,
+	type TypeCategory,
+} from "./sanitize.contract.ts";
 
 export const MAIL_STATUSES = ["queued", "delivering", "delivered", "held", "failed"] as const;
 export const RELEASE_STATUSES = ["pending", "approved", "refused"] as const;
@@ -55,7 +63,7 @@ export const releaseRequestSchema = z
 		deliveryMode: z.enum(["as_is", "sanitized"]).nullable(),
 		deliveredAt: z.string().nullable(),
 		createdAt: z.string(),
-		allowedActions: z.array(z.enum(["decide"])),
+		allowedActions: z.array(z.enum(["decide", "resend"])),
 	})
 	.openapi("MailReleaseRequest");
 
@@ -120,3 +128,114 @@ export const mailSummarySchema = z
 		pendingRequests: z.number().int(),
 	})
 	.openapi("MailSummary");
+
+/**
+ * Bounds of each configurable limit: positive integers, with maxima that keep one message from
+ * exhausting the gateway. Units are in the field names (bytes, ms, MB).
+ */
+export const LIMIT_BOUNDS: Readonly<Record<keyof SanitizeLimits, { min: number; max: number }>> = {
+	maxMessageBytes: { min: 1024, max: 512 * 1024 * 1024 },
+	maxMimeDepth: { min: 1, max: 100 },
+	maxParts: { min: 1, max: 10_000 },
+	maxArchiveDepth: { min: 1, max: 10 },
+	maxArchiveEntries: { min: 1, max: 100_000 },
+	maxExpandedBytes: { min: 1024, max: 4 * 1024 * 1024 * 1024 },
+	maxCompressionRatio: { min: 1, max: 10_000 },
+	timeoutMs: { min: 1000, max: 30 * 60 * 1000 },
+	workerMemoryMb: { min: 64, max: 16_384 },
+	maxPdfPages: { min: 1, max: 100_000 },
+};
+
+const limitField = (name: keyof SanitizeLimits) => {
+	const { min, max } = LIMIT_BOUNDS[name];
+	return z
+		.number({ error: `${name} must be a number` })
+		.int({ error: `${name} must be an integer` })
+		.min(min, { error: `${name} must be at least ${min}` })
+		.max(max, { error: `${name} must be at most ${max}` });
+};
+
+export const sanitizeLimitsSchema = z
+	.object({
+		maxMessageBytes: limitField("maxMessageBytes"),
+		maxMimeDepth: limitField("maxMimeDepth"),
+		maxParts: limitField("maxParts"),
+		maxArchiveDepth: limitField("maxArchiveDepth"),
+		maxArchiveEntries: limitField("maxArchiveEntries"),
+		maxExpandedBytes: limitField("maxExpandedBytes"),
+		maxCompressionRatio: limitField("maxCompressionRatio"),
+		timeoutMs: limitField("timeoutMs"),
+		workerMemoryMb: limitField("workerMemoryMb"),
+		maxPdfPages: limitField("maxPdfPages"),
+	})
+	.strict()
+	.openapi("MailSanitizeLimits");
+
+export const attachmentRulesSchema = z
+	.object(
+		Object.fromEntries(TYPE_CATEGORIES.map((c) => [c, z.enum(ATTACHMENT_RULES)])) as Record<
+			TypeCategory,
+			z.ZodEnum<{ [K in AttachmentRule]: K }>
+		>,
+	)
+	.strict()
+	.openapi("MailAttachmentRules");
+
+/**
+ * A tenant's settings as an administrator writes them. The invariants are checked here, so that
+ * every writer (API, CLI) gets the same answer naming the field at fault.
+ */
+export const mailSettingsInputSchema = z
+	.object({
+		retentionDays: z
+			.number()
+			.int({ error: "retentionDays must be an integer" })
+			.min(1, { error: "retentionDays must be at least 1" })
+			.max(3650, { error: "retentionDays must be at most 3650" }),
+		releaseAsIs: z.array(z.enum(TYPE_CATEGORIES)).max(TYPE_CATEGORIES.length),
+		attachments: attachmentRulesSchema,
+		limits: sanitizeLimitsSchema,
+	})
+	.strict()
+	.superRefine((value, ctx) => {
+		for (const category of TYPE_CATEGORIES) {
+			if (NEVER_DELIVERED.has(category) && value.attachments[category] === "pass") {
+				ctx.addIssue({
+					code: "custom",
+					path: ["attachments", category],
+					message: `attachments.${category}: ${category} files are never delivered; the rule must be remove or hold`,
+				});
+			}
+		}
+		value.releaseAsIs.forEach((category, index) => {
+			if (NEVER_DELIVERED.has(category)) {
+				ctx.addIssue({
+					code: "custom",
+					path: ["releaseAsIs", index],
+					message: `releaseAsIs: ${category} files are never released as they are`,
+				});
+			}
+		});
+	})
+	.openapi("MailSettingsInput");
+
+export const mailSettingsSchema = z
+	.object({
+		retentionDays: z.number().int(),
+		releaseAsIs: z.array(z.enum(TYPE_CATEGORIES)),
+		attachments: attachmentRulesSchema,
+		limits: sanitizeLimitsSchema,
+		/** The instance's defaults, for the settings screen. */
+		defaults: z.object({
+			retentionDays: z.number().int(),
+			releaseAsIs: z.array(z.enum(TYPE_CATEGORIES)),
+			attachments: attachmentRulesSchema,
+			limits: sanitizeLimitsSchema,
+		}),
+		/** Categories that are never delivered: their rule is remove or hold, never pass. */
+		neverDelivered: z.array(z.enum(TYPE_CATEGORIES)),
+		limitBounds: z.record(z.string(), z.object({ min: z.number(), max: z.number() })),
+		updatedAt: z.string().nullable(),
+		allowedActions: z.array(z.enum(["change"])),
+	})
+	.openapi("MailSettings");

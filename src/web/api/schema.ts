@@ -1933,7 +1933,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "network_model.saved" | "network_report.exported";
+                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported";
                 };
                 header?: never;
                 path?: never;
@@ -2040,7 +2040,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "network_model.saved" | "network_report.exported";
+                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported";
                 };
                 header?: never;
                 path?: never;
@@ -4024,6 +4024,294 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/release-requests/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail an approved file again when it did not go out (by whoever may decide it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailReleaseRequest"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's gateway settings: 無害化 rule per attachment type, limits, retention */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailSettings"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the tenant's gateway settings (tenant administrator, CISO); audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MailSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailSettings"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10517,6 +10805,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/take-outs/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The take-outs you may see under the list's filters, as XLSX or CSV */
+        get: {
+            parameters: {
+                query?: {
+                    assetId?: string;
+                    format?: "xlsx" | "csv";
+                    status?: "requested" | "approved" | "refused" | "returned" | "overdue";
+                    view?: "all" | "mine" | "to_decide";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The take-out list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tenants": {
         parameters: {
             query?: never;
@@ -11048,6 +11441,30 @@ export interface components {
             size: number;
             trueType: string;
         };
+        MailAttachmentRules: {
+            /** @enum {string} */
+            archive: "remove" | "sanitize" | "hold" | "pass";
+            /** @enum {string} */
+            executable: "remove" | "sanitize" | "hold" | "pass";
+            /** @enum {string} */
+            html: "remove" | "sanitize" | "hold" | "pass";
+            /** @enum {string} */
+            image: "remove" | "sanitize" | "hold" | "pass";
+            /** @enum {string} */
+            ole: "remove" | "sanitize" | "hold" | "pass";
+            /** @enum {string} */
+            ooxml: "remove" | "sanitize" | "hold" | "pass";
+            /** @enum {string} */
+            pdf: "remove" | "sanitize" | "hold" | "pass";
+            /** @enum {string} */
+            script: "remove" | "sanitize" | "hold" | "pass";
+            /** @enum {string} */
+            svg: "remove" | "sanitize" | "hold" | "pass";
+            /** @enum {string} */
+            text: "remove" | "sanitize" | "hold" | "pass";
+            /** @enum {string} */
+            unknown: "remove" | "sanitize" | "hold" | "pass";
+        };
         MailMessage: {
             attachmentCount: number;
             attempts: number;
@@ -11081,7 +11498,7 @@ export interface components {
             reason: string;
         };
         MailReleaseRequest: {
-            allowedActions: "decide"[];
+            allowedActions: ("decide" | "resend")[];
             attachmentIndex: number;
             category: string;
             createdAt: string;
@@ -11109,6 +11526,45 @@ export interface components {
         };
         MailReleaseRequestList: {
             items: components["schemas"]["MailReleaseRequest"][];
+        };
+        MailSanitizeLimits: {
+            maxArchiveDepth: number;
+            maxArchiveEntries: number;
+            maxCompressionRatio: number;
+            maxExpandedBytes: number;
+            maxMessageBytes: number;
+            maxMimeDepth: number;
+            maxParts: number;
+            maxPdfPages: number;
+            timeoutMs: number;
+            workerMemoryMb: number;
+        };
+        MailSettings: {
+            allowedActions: "change"[];
+            attachments: components["schemas"]["MailAttachmentRules"];
+            defaults: {
+                attachments: components["schemas"]["MailAttachmentRules"];
+                limits: components["schemas"]["MailSanitizeLimits"];
+                releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+                retentionDays: number;
+            };
+            limitBounds: {
+                [key: string]: {
+                    max: number;
+                    min: number;
+                };
+            };
+            limits: components["schemas"]["MailSanitizeLimits"];
+            neverDelivered: ("pdf" | "ooxml" | "ole" | "image" | "text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            retentionDays: number;
+            updatedAt: string | null;
+        };
+        MailSettingsInput: {
+            attachments: components["schemas"]["MailAttachmentRules"];
+            limits: components["schemas"]["MailSanitizeLimits"];
+            releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            retentionDays: number;
         };
         MailSummary: {
             attachmentActions: {

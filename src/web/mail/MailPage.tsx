@@ -6,6 +6,7 @@ import { dateTime } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { useCan } from "../session.tsx";
+import { MailSettingsPanel } from "./MailSettingsPanel.tsx";
 import { MailSummaryPanel } from "./MailSummaryPanel.tsx";
 import { ReleaseRequests } from "./ReleaseRequests.tsx";
 import {
@@ -63,6 +64,11 @@ export function MailPage() {
 					setError(null);
 					setNotice(t("mail.decided"));
 					setVersion((v) => v + 1);
+					void load();
+				}}
+				onResent={(delivered) => {
+					setError(null);
+					setNotice(t(delivered ? "mail.resent" : "mail.resendFailed"));
 					void load();
 				}}
 			/>
@@ -123,6 +129,7 @@ export function MailPage() {
 			{messages ? (
 				<Pagination total={messages.total} offset={offset} limit={PAGE} onChange={setOffset} />
 			) : null}
+			{can("mail.settings_read") ? <MailSettingsPanel /> : null}
 		</section>
 	);
 }

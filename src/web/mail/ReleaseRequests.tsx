@@ -72,14 +72,55 @@ function DecisionForm({
 	);
 }
 
+/** "Resend" for an approved file that did not go out; the answer says whether it went now. */
+function ResendButton({
+	request,
+	onDone,
+	onError,
+}: {
+	request: MailReleaseRequest;
+	onDone(delivered: boolean): void;
+	onError(error: unknown): void;
+}) {
+	const { t } = useI18n();
+	const [busy, setBusy] = useState(false);
+	return (
+		<button
+			type="button"
+			className="button"
+			disabled={busy}
+			onClick={async () => {
+				setBusy(true);
+				try {
+					const after = await call(
+						api.POST("/api/mail/release-requests/{id}/resend", {
+							params: { path: { id: request.id } },
+						}),
+					);
+					onDone(after.deliveredAt !== null);
+				} catch (failure) {
+					onError(failure);
+				} finally {
+					setBusy(false);
+				}
+			}}
+		>
+			{t("mail.resend")}
+		</button>
+	);
+}
+
 /** Release requests in a table; pending ones the caller may decide get a decision form. */
 export function ReleaseRequests({
 	requests,
 	onChanged,
+	onResent,
 	onError,
 }: {
 	requests: readonly MailReleaseRequest[];
 	onChanged(): void;
+	/** After a resend: whether the file went out this time. */
+	onResent?(delivered: boolean): void;
 	onError(error: unknown): void;
 }) {
 	const { t, lang } = useI18n();
@@ -116,6 +157,13 @@ export function ReleaseRequests({
 										{request.deliveryMode ? t(`mail.deliveryMode.${request.deliveryMode}`) : null}{" "}
 										{request.deliveredAt ? t("mail.delivered") : t("mail.notDelivered")}
 									</div>
+								) : null}
+								{request.allowedActions.includes("resend") ? (
+									<ResendButton
+										request={request}
+										onDone={onResent ?? (() => onChanged())}
+										onError={onError}
+									/>
 								) : null}
 								{request.allowedActions.includes("decide") ? (
 									<DecisionForm request={request} onDone={onChanged} onError={onError} />

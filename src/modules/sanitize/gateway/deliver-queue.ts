@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
-import {
-	type AttachmentOutcome,
-	DEFAULT_POLICY,
-	type SanitizePolicy,
-	type SanitizeReport,
-	type SanitizeResult,
+import type {
+	AttachmentOutcome,
+	SanitizePolicy,
+	SanitizeReport,
+	SanitizeResult,
 } from "../sanitize.contract.ts";
 import { sanitizeMessage } from "../sanitize-message.ts";
 import {
@@ -15,6 +14,7 @@ import {
 	type MailMessageRow,
 	updateLeasedMessage,
 } from "./mail-queue.repository.ts";
+import { mailSettingsOf } from "./mail-settings.ts";
 import { relayFailure, relayRaw } from "./relay.ts";
 import { quarantineBox } from "./sealed-bytes.ts";
 
@@ -27,6 +27,7 @@ export interface WorkerOptions {
 	/** Names this worker's leases; unique per process. */
 	owner?: string;
 	sanitize?: MessageSanitizer;
+	/** Overrides the tenant's policy (from its mail settings); for tests and tools. */
 	policy?: SanitizePolicy;
 	/** How long a claimed job stays with this worker before another may take it over. */
 	leaseSeconds?: number;
@@ -89,7 +90,9 @@ async function sanitizeOnce(
 	const raw = quarantineBox(deps.config.dataDir).open(original.sealed);
 	let result: SanitizeResult;
 	try {
-		result = await (options.sanitize ?? sanitizeMessage)(raw, options.policy ?? DEFAULT_POLICY);
+		// The tenant's policy as it stands when the message is sanitised.
+		const policy = options.policy ?? (await mailSettingsOf(deps.db, job.tenant_id)).policy;
+		result = await (options.sanitize ?? sanitizeMessage)(raw, policy);
 	} catch (error) {
 		// An engine failure holds the message: nothing unsanitised is ever delivered.
 		return { held: `sanitising failed: ${error instanceof Error ? error.message : String(error)}` };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerAddress } from "smtp-server";
 import type { AppDeps } from "../../../deps.ts";
+import { retryReleaseDeliveries } from "../release/retry-release.ts";
 import { acceptMessage } from "./accept-message.ts";
 import { deliverDue, type WorkerOptions } from "./deliver-queue.ts";
 import { countBacklog } from "./mail-queue.repository.ts";
@@ -71,6 +72,10 @@ export async function startGateway(
 			const steps = await deliverDue(deps, worker);
 			const last = steps.at(-1);
 			if (last) downstreamReachable = last.downstreamReachable;
+			// Approved attachment releases whose mail failed are retried on the same beat.
+			await retryReleaseDeliveries(deps).catch((error: unknown) =>
+				console.error(`mail gateway release retry: ${String(error)}`),
+			);
 		} while (again && !closed);
 	};
 	const kick = (): Promise<void> => {

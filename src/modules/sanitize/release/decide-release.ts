@@ -11,20 +11,18 @@ import { mayDecideFor } from "../mail.scope.ts";
 import {
 	type AttachmentInput,
 	type AttachmentOutcome,
-	DEFAULT_POLICY,
 	NEVER_DELIVERED,
 	type SanitizePolicy,
 	TYPE_CATEGORIES,
 	type TypeCategory,
 } from "../sanitize.contract.ts";
-import { sendReleasedFile } from "./deliver-release.ts";
 import { originalAttachment } from "./original-attachment.ts";
 import {
 	decideReleaseRow,
 	findReleaseRequest,
-	markReleaseDelivered,
 	type ReleaseRequestRow,
 } from "./release.repository.ts";
+import { attemptReleaseDelivery } from "./retry-release.ts";
 
 /** Sanitise one file; the attachment engine's single-file entry, used for re-sanitising releases. */
 export type AttachmentSanitizer = (
@@ -37,7 +35,7 @@ export interface ReleaseDecision {
 	reason: string;
 }
 
-interface PreparedFile {
+export interface PreparedFile {
 	mode: "as_is" | "sanitized";
 	filename: string;
 	contentType: string;
@@ -50,11 +48,15 @@ function categoryOf(value: string): TypeCategory {
 		: "unknown";
 }
 
-/** The file an approval delivers: the original where the tenant allows it, else re-sanitised. */
-async function prepareFile(
+/**
+ * The file an approval delivers: the original where the tenant allows it, else re-sanitised
+ * under the tenant's policy. `mode` is what the approval recorded, for a retry.
+ */
+export async function prepareFile(
 	deps: Pick<AppDeps, "db" | "config">,
 	request: ReleaseRequestRow,
 	sanitize: AttachmentSanitizer,
+	mode?: "as_is" | "sanitized",
 ): Promise<PreparedFile> {
 	const category = categoryOf(request.category);
 	if (NEVER_DELIVERED.has(category)) {
@@ -63,7 +65,9 @@ async function prepareFile(
 	const original = await originalAttachment(deps, request.tenant_id, request.message_id, request);
 	if (!original) throw new Problem("conflict", "the original is no longer in quarantine");
 	const settings = await mailSettingsOf(deps.db, request.tenant_id);
-	if (mayReleaseAsIs(settings, category)) {
+	// A retry never upgrades a re-sanitised approval, and an original goes out only while the
+	// tenant still releases its category as is.
+	if (mode !== "sanitized" && mayReleaseAsIs(settings, category)) {
 		return {
 			mode: "as_is",
 			filename: original.filename,
@@ -71,7 +75,7 @@ async function prepareFile(
 			content: original.content,
 		};
 	}
-	const outcome = await sanitize(original, DEFAULT_POLICY);
+	const outcome = await sanitize(original, settings.policy);
 	if (
 		NEVER_DELIVERED.has(outcome.category) ||
 		(outcome.action !== "sanitized" && outcome.action !== "passed") ||
@@ -136,22 +140,10 @@ export async function decideReleaseRequest(
 			{ recordType: "mail_release_request", recordId: id },
 		);
 	});
-	if (file && (await sendReleasedFile(deps.config.smtpUrl, request, file))) {
-		await inTransaction(deps.db, async (tx) => {
-			await markReleaseDelivered(tx, actor.tenantId, id, new Date().toISOString());
-			await recordAudit(
-				tx,
-				auditContextOf(actor),
-				"mail.release_delivered",
-				{
-					requestId: id,
-					recipient: request.recipient,
-					deliveryMode: file.mode,
-					sha256: request.sha256,
-				},
-				{ recordType: "mail_release_request", recordId: id },
-			);
-		});
+	if (file) {
+		const decided = await findReleaseRequest(deps.db, actor.tenantId, id);
+		// A failed attempt is retried by the gateway's loop, and the approver may resend.
+		if (decided) await attemptReleaseDelivery(deps, auditContextOf(actor), decided, file);
 	}
 	const after = await findReleaseRequest(deps.db, actor.tenantId, id);
 	if (!after) throw new Problem("not_found", "no such release request");

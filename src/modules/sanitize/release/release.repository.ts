@@ -62,8 +62,45 @@ export async function decideReleaseRow(
 export async function markReleaseDelivered(tx: Tx, tenantId: string, id: string, at: string) {
 	await tx
 		.updateTable("mail_release_requests")
-		.set({ delivered_at: at })
+		.set({ delivered_at: at, next_delivery_at: null })
 		.where("tenant_id", "=", tenantId)
 		.where("id", "=", id)
+		.execute();
+}
+
+/**
+ * Take one delivery attempt of an approved, undelivered request: count it and set when the next
+ * is due (null: none), only if no one else took this attempt first. Returns whether it did.
+ */
+export async function claimDeliveryAttempt(
+	db: Queryable,
+	tenantId: string,
+	id: string,
+	seenAttempts: number,
+	nextDeliveryAt: string | null,
+): Promise<boolean> {
+	const result = await db
+		.updateTable("mail_release_requests")
+		.set({ delivery_attempts: seenAttempts + 1, next_delivery_at: nextDeliveryAt })
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", id)
+		.where("status", "=", "approved")
+		.where("delivered_at", "is", null)
+		.where("delivery_attempts", "=", seenAttempts)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/** Approved requests not yet delivered whose next attempt is due, across tenants, oldest first. */
+export function dueReleaseDeliveries(db: Queryable, now: string, maxAttempts: number, limit = 20) {
+	return db
+		.selectFrom("mail_release_requests")
+		.selectAll()
+		.where("status", "=", "approved")
+		.where("delivered_at", "is", null)
+		.where("delivery_attempts", "<", maxAttempts)
+		.where((w) => w.or([w("next_delivery_at", "is", null), w("next_delivery_at", "<=", now)]))
+		.orderBy("decided_at")
+		.limit(limit)
 		.execute();
 }

@@ -91,6 +91,8 @@ export async function requestRelease(
 		decided_at: null,
 		delivery_mode: null,
 		delivered_at: null,
+		delivery_attempts: 0,
+		next_delivery_at: null,
 		created_at: new Date().toISOString(),
 	};
 	await insertReleaseRequest(tx, row);
