@@ -174,6 +174,7 @@ async function rawInsert(deps: AppDeps, tenantId: string) {
 					tenant_id: tenantId,
 					code: `RAW-${i}`,
 					name: `${NAMES[i % NAMES.length]} ${i}`,
+					search_text: `raw-${i}\n${NAMES[i % NAMES.length]} ${i}`,
 					kind: "systems",
 					owner_unit_id: units[i % units.length]?.id ?? "",
 					manager_name: `管理者 ${i % 97}`,

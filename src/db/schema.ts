@@ -373,6 +373,8 @@ export interface AssetTable {
 	tenant_id: string;
 	code: string;
 	name: string;
+	/** `code` and `name`, NFKC-normalised and lower-cased, for the ledger's text search. */
+	search_text: string;
 	/** systems | information | documents */
 	kind: string;
 	owner_unit_id: string;

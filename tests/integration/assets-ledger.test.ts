@@ -302,4 +302,33 @@ describe("search, filter, sort and paging", () => {
 		assert.equal(byClass.items[0]?.code, "Z-005");
 		assert.equal((await page("q=z-004")).items[0]?.code, "Z-004");
 	});
+
+	test("text search folds full-width and case, and follows a rename", async () => {
+		const tenant = await makeTenant(runtime);
+		const section = await unit(tenant, "section", null);
+		const client = await clientFor(tenant, ["chief_officer"]);
+		const created = (await (
+			await client.post("/api/assets", {
+				...assetBody(section.id, ["C2", "I2", "A2"]),
+				name: "庁内ＬＡＮ端末（ｶﾞｲﾄﾞ付）",
+			})
+		).json()) as AssetJson;
+		const found = async (q: string) =>
+			(
+				(await (await client.get(`/api/assets?q=${encodeURIComponent(q)}`)).json()) as {
+					items: AssetJson[];
+				}
+			).items.map((a) => a.code);
+		assert.deepEqual(await found("lan端末"), [created.code]);
+		assert.deepEqual(await found("ガイド"), [created.code]);
+		assert.deepEqual(await found(created.code.toLowerCase()), [created.code]);
+		assert.deepEqual(await found("100%"), []);
+		const renamed = await client.patch(`/api/assets/${created.id}`, {
+			name: "会議室プロジェクター",
+			version: created.version,
+		});
+		assert.equal(renamed.status, 200, await renamed.clone().text());
+		assert.deepEqual(await found("lan"), []);
+		assert.deepEqual(await found("プロジェクター"), [created.code]);
+	});
 });

@@ -15,6 +15,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 		// The municipality's own asset ID (資産番号), unique within the tenant.
 		.addColumn("code", "text", (c) => c.notNull())
 		.addColumn("name", "text", (c) => c.notNull())
+		.addColumn("search_text", "text", (c) => c.notNull())
 		.addColumn("kind", "text", (c) => c.notNull())
 		.addColumn("owner_unit_id", "text", (c) => c.notNull().references("org_units.id"))
 		.addColumn("manager_name", "text")
@@ -51,6 +52,12 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 			.columns(["tenant_id", column, "code"])
 			.execute();
 	}
+	// The tier's assets by name: what a network review asks for.
+	await db.schema
+		.createIndex("assets_tenant_zone_name")
+		.on("assets")
+		.columns(["tenant_id", "zone", "name", "code"])
+		.execute();
 
 	await db.schema
 		.createTable("asset_classification_changes")

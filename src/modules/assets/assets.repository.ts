@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from "kysely";
-import { containsText } from "../../db/like.ts";
+import { containsNormalised, normaliseForSearch } from "../../db/like.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import type { AssetClassificationChangeTable, AssetTable, Database } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
@@ -58,11 +58,7 @@ export function filterAssets<O>(
 	const text = filter.q;
 	if (text) {
 		q = q.where((eb) =>
-			eb.or([
-				eb("assets.code", "=", text),
-				containsText("assets.name", text),
-				containsText("assets.code", text),
-			]),
+			eb.or([eb("assets.code", "=", text), containsNormalised("assets.search_text", text)]),
 		);
 	}
 	return q;
@@ -99,6 +95,11 @@ export async function listAssets(
 	return { rows, total: Number(counted.n) };
 }
 
+/** What the ledger's text search matches: the asset ID and the name, normalised. */
+export function assetSearchText(code: string, name: string): string {
+	return normaliseForSearch(`${code}\n${name}`);
+}
+
 export async function insertAsset(tx: Tx, row: AssetTable): Promise<void> {
 	await tx.insertInto("assets").values(row).execute();
 }
@@ -109,11 +110,21 @@ export async function updateAssetRow(
 	tenantId: string,
 	id: string,
 	version: number,
-	patch: Partial<AssetTable>,
+	patch: Partial<Omit<AssetTable, "search_text">>,
 ): Promise<boolean> {
+	let search: Partial<AssetTable> = {};
+	if (patch.name !== undefined) {
+		const stored = await tx
+			.selectFrom("assets")
+			.select("code")
+			.where("tenant_id", "=", tenantId)
+			.where("id", "=", id)
+			.executeTakeFirst();
+		if (stored) search = { search_text: assetSearchText(stored.code, patch.name) };
+	}
 	const result = await tx
 		.updateTable("assets")
-		.set({ ...patch, version: version + 1 })
+		.set({ ...patch, ...search, version: version + 1 })
 		.where("tenant_id", "=", tenantId)
 		.where("id", "=", id)
 		.where("version", "=", version)

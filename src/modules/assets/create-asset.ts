@@ -7,7 +7,7 @@ import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { findOrgUnit } from "../org/org.repository.ts";
 import { assetsPolicy } from "./assets.policy.ts";
-import { insertAsset, insertClassificationChange } from "./assets.repository.ts";
+import { assetSearchText, insertAsset, insertClassificationChange } from "./assets.repository.ts";
 import type { AssetFields } from "./assets.schemas.ts";
 import type { Classification } from "./classification.ts";
 import { assertWritableUnit, classify, type Ledger } from "./ledger.ts";
@@ -93,6 +93,7 @@ export async function createAsset(
 		tenant_id: ledger.actor.tenantId,
 		code: input.code,
 		name: input.name,
+		search_text: assetSearchText(input.code, input.name),
 		kind: input.kind,
 		owner_unit_id: input.ownerUnitId,
 		manager_name: null,

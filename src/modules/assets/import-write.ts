@@ -3,6 +3,7 @@ import { isUniqueViolation } from "../../db/errors.ts";
 import type { AssetClassificationChangeTable, AssetTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { Problem } from "../../http/problem.ts";
+import { assetSearchText } from "./assets.repository.ts";
 import type { AssetFields } from "./assets.schemas.ts";
 import { assetColumns } from "./create-asset.ts";
 import { newAssetFields, type ParsedRow } from "./import-row.ts";
@@ -77,6 +78,7 @@ export async function insertNewAssets(writer: ImportWriter, rows: readonly Parse
 			tenant_id: tenantId,
 			code: parsed.code,
 			name: fields.name,
+			search_text: assetSearchText(parsed.code, fields.name),
 			kind: fields.kind,
 			owner_unit_id: fields.ownerUnitId,
 			manager_name: fields.managerName,
