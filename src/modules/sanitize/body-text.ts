@@ -30,7 +30,7 @@ export function bodyText(entities: readonly MimeEntity[]): BodyText {
 			text = unflow(text, entity.delSp);
 			actions.add("flowed-unwrapped");
 		}
-		text = cleanControls(text).replace(/\s+$/, "");
+		text = cleanControls(text).trimEnd();
 		if (text !== "") pieces.push(text);
 	}
 	const joined = pieces.join("\n\n");
