@@ -139,6 +139,6 @@ function writeBetween(path: string, start: string, end: string, markdown: string
 	text =
 		from >= 0 && to > from
 			? text.slice(0, from) + section + text.slice(to + end.length)
-			: `${text.trimEnd()}\n\n## ${title}\n\n${section}\n`;
+			: `${text.trimEnd()}\n\n${markdown.startsWith("#") ? "" : `## ${title}\n\n`}${section}\n`;
 	writeFileSync(path, text);
 }
