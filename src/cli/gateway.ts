@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { inTransaction } from "../db/transaction.ts";
 import { mailSettingsOf, saveMailSettings } from "../modules/sanitize/gateway/mail-settings.ts";
 import { purgeQuarantine } from "../modules/sanitize/gateway/purge-quarantine.ts";
-import { startGateway } from "../modules/sanitize/gateway/smtp-gateway.ts";
 import { openRuntime } from "../runtime.ts";
 import { type Command, parseFlags, UsageError } from "./command.ts";
 import { tenantOrFail, withRuntime } from "./runtime-helpers.ts";
@@ -87,6 +86,8 @@ export const gatewayCommand: Command = {
 					saveMailSettings(tx, tenant.id, { ...current, retentionDays: days }),
 				);
 			}
+			// The SMTP stack loads here, not when any other command (or `serve`) starts.
+			const { startGateway } = await import("../modules/sanitize/gateway/smtp-gateway.ts");
 			const gateway = await startGateway(runtime, {
 				tenantId: tenant.id,
 				host,

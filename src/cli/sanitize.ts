@@ -6,8 +6,10 @@ import {
 	type SanitizePolicy,
 	type SanitizeResult,
 } from "../modules/sanitize/sanitize.contract.ts";
-import { sanitizeMessage } from "../modules/sanitize/sanitize-message.ts";
 import { type Command, parseFlags, UsageError } from "./command.ts";
+
+/** The engine (MIME and charset libraries) loads when a message is sanitised, not at CLI start. */
+const engine = () => import("../modules/sanitize/sanitize-message.ts");
 
 /** Exit code when a message was held rather than sanitised. */
 export const EXIT_HELD = 3;
@@ -147,7 +149,7 @@ async function sanitizeDirectory(
 	for (const [index, name] of names.entries()) {
 		const raw = await readMessage(join(input, name));
 		bytesIn += raw.length;
-		const result = await sanitizeMessage(raw, policy);
+		const result = await (await engine()).sanitizeMessage(raw, policy);
 		if (result.status === "sanitized") {
 			await writeAtomically(join(output, name), result.message);
 			bytesOut += result.message.length;
@@ -210,7 +212,7 @@ export const sanitizeCommand: Command = {
 		}
 		if (isDirectory) return sanitizeDirectory(input, output, policy, values.explain === true);
 
-		const result = await sanitizeMessage(await readMessage(input), policy);
+		const result = await (await engine()).sanitizeMessage(await readMessage(input), policy);
 		if (values.explain) console.log(explain(basename(input), result));
 		if (result.status === "held") {
 			console.error(`mamori sanitize: held: ${result.reason}`);

@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from "node:crypto";
-import { simpleParser } from "mailparser";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
 import { insertQueuedMessage } from "./mail-queue.repository.ts";
@@ -21,6 +20,7 @@ async function headerSummary(
 	if (end < 0) end = raw.indexOf("\n\n");
 	const head = end < 0 ? raw : raw.subarray(0, end);
 	try {
+		const { simpleParser } = await import("mailparser");
 		const parsed = await simpleParser(Buffer.concat([head, Buffer.from("\r\n\r\n")]));
 		return { messageId: parsed.messageId ?? null, subject: parsed.subject ?? null };
 	} catch {

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { simpleParser } from "mailparser";
 import type { AppDeps } from "../../../deps.ts";
 import { findQuarantined } from "../gateway/mail-queue.repository.ts";
 import { quarantineBox } from "../gateway/sealed-bytes.ts";
@@ -18,6 +17,8 @@ export async function originalAttachment(
 	const stored = await findQuarantined(deps.db, tenantId, messageId);
 	if (!stored) return null;
 	const raw = quarantineBox(deps.config.dataDir).open(stored.sealed);
+	// Loaded on first use: mailparser and its HTML stack cost ~35 MB of RSS at start-up.
+	const { simpleParser } = await import("mailparser");
 	const parsed = await simpleParser(raw);
 	const candidates = parsed.attachments.map((a) => ({
 		filename: a.filename ?? "attachment",
