@@ -79,19 +79,22 @@ export async function listAssets(
 	scope: AssetScope,
 	query: AssetQuery,
 ): Promise<{ rows: AssetRow[]; total: number }> {
-	const rows = await withUnit(filterAssets(db.selectFrom("assets"), tenantId, scope, query))
-		.orderBy(`assets.${query.sort}`, query.order)
-		.orderBy("assets.code", query.order)
-		.offset(query.offset)
-		.limit(query.limit)
-		.execute();
-	// The count needs no join: it reads only the covering index of the filter.
-	const counted = await filterAssets(
-		db.selectFrom("assets").select((eb) => eb.fn.countAll<number>().as("n")),
-		tenantId,
-		scope,
-		query,
-	).executeTakeFirstOrThrow();
+	// Page and count are independent: on PostgreSQL they run on two pooled connections at once.
+	const [rows, counted] = await Promise.all([
+		withUnit(filterAssets(db.selectFrom("assets"), tenantId, scope, query))
+			.orderBy(`assets.${query.sort}`, query.order)
+			.orderBy("assets.code", query.order)
+			.offset(query.offset)
+			.limit(query.limit)
+			.execute(),
+		// The count needs no join: it reads only the covering index of the filter.
+		filterAssets(
+			db.selectFrom("assets").select((eb) => eb.fn.countAll<number>().as("n")),
+			tenantId,
+			scope,
+			query,
+		).executeTakeFirstOrThrow(),
+	]);
 	return { rows, total: Number(counted.n) };
 }
 
