@@ -98,12 +98,16 @@ export async function prepareFile(
  * @example
  * await decideReleaseRequest(deps, actor, id, { outcome: "approve", reason: "業務上必要" });
  */
-export async function decideReleaseRequest(
-	deps: Pick<AppDeps, "db" | "config">,
+/**
+ * The request, once the actor may decide it: the requester's unit manager or the chief officer.
+ *
+ * @throws Problem `not_found` for an unknown id; `forbidden` for anyone else
+ */
+export async function requestToDecide(
+	deps: Pick<AppDeps, "db">,
 	actor: Actor,
 	id: string,
-	decision: ReleaseDecision,
-	sanitize: AttachmentSanitizer = sanitizeAttachment,
+	verb: "decide" | "resend",
 ): Promise<ReleaseRequestRow> {
 	authorize(actor, mailPolicy, "mail.release_decide");
 	const request = await findReleaseRequest(deps.db, actor.tenantId, id);
@@ -111,9 +115,20 @@ export async function decideReleaseRequest(
 	if (!(await mayDecideFor(deps.db, actor, request.requested_by))) {
 		throw new Problem(
 			"forbidden",
-			"only the requester's unit manager or the chief officer may decide",
+			`only the requester's unit manager or the chief officer may ${verb}`,
 		);
 	}
+	return request;
+}
+
+export async function decideReleaseRequest(
+	deps: Pick<AppDeps, "db" | "config">,
+	actor: Actor,
+	id: string,
+	decision: ReleaseDecision,
+	sanitize: AttachmentSanitizer = sanitizeAttachment,
+): Promise<ReleaseRequestRow> {
+	const request = await requestToDecide(deps, actor, id, "decide");
 	if (request.status !== "pending") throw new Problem("conflict", "the request is already decided");
 	const file = decision.outcome === "approve" ? await prepareFile(deps, request, sanitize) : null;
 	const status = decision.outcome === "approve" ? "approved" : "refused";

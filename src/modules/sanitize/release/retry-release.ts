@@ -3,12 +3,14 @@ import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
 import { Problem } from "../../../http/problem.ts";
 import { type AuditContext, auditContextOf, recordAudit } from "../../audit/record-audit.ts";
-import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { sanitizeAttachment } from "../attachments/sanitize-attachments.ts";
-import { mailPolicy } from "../mail.policy.ts";
-import { mayDecideFor } from "../mail.scope.ts";
-import { type AttachmentSanitizer, type PreparedFile, prepareFile } from "./decide-release.ts";
+import {
+	type AttachmentSanitizer,
+	type PreparedFile,
+	prepareFile,
+	requestToDecide,
+} from "./decide-release.ts";
 import { sendReleasedFile } from "./deliver-release.ts";
 import {
 	claimDeliveryAttempt,
@@ -124,15 +126,7 @@ export async function resendRelease(
 	id: string,
 	sanitize: AttachmentSanitizer = sanitizeAttachment,
 ): Promise<ReleaseRequestRow> {
-	authorize(actor, mailPolicy, "mail.release_decide");
-	const request = await findReleaseRequest(deps.db, actor.tenantId, id);
-	if (!request) throw new Problem("not_found", "no such release request");
-	if (!(await mayDecideFor(deps.db, actor, request.requested_by))) {
-		throw new Problem(
-			"forbidden",
-			"only the requester's unit manager or the chief officer may resend",
-		);
-	}
+	const request = await requestToDecide(deps, actor, id, "resend");
 	if (request.status !== "approved") throw new Problem("conflict", "the request is not approved");
 	if (request.delivered_at) throw new Problem("conflict", "the file has already been sent");
 	const file = await prepareFile(deps, request, sanitize, recordedMode(request));
