@@ -1,23 +1,13 @@
-import { type ReactElement, useEffect, useRef } from "react";
+import { lazy, type ReactElement, Suspense, useEffect, useRef } from "react";
 import { AccountDetailPage } from "../accounts/AccountDetailPage.tsx";
 import { AccountsPage } from "../accounts/AccountsPage.tsx";
-import { AssetDetailPage } from "../assets/AssetDetailPage.tsx";
-import { AssetsPage } from "../assets/AssetsPage.tsx";
-import { AssetCustodyPage } from "../assets/custody/AssetCustodyPage.tsx";
-import { DisposalsPage } from "../assets/custody/DisposalsPage.tsx";
-import { TakeOutsPage } from "../assets/custody/TakeOutsPage.tsx";
-import { AuditPage } from "../audit/AuditPage.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { mailPage } from "../mail/routes.tsx";
-import { NetworkPage } from "../network/NetworkPage.tsx";
 import { OrgUnitsPage } from "../org/OrgUnitsPage.tsx";
-import { RosterPage } from "../org/RosterPage.tsx";
 import { StaffPage } from "../org/StaffPage.tsx";
-import { GapAnalysisPage } from "../pack/GapAnalysisPage.tsx";
 import { PolicyPackPage } from "../pack/PolicyPackPage.tsx";
-import { ReviewsPage } from "../pack/ReviewsPage.tsx";
 import { DashboardPage } from "../pages/DashboardPage.tsx";
 import { MyAccountPage } from "../pages/MyAccountPage.tsx";
 import { ForbiddenPage, NotFoundPage } from "../pages/StatusPages.tsx";
@@ -26,6 +16,38 @@ import { risksPage } from "../risks/routes.tsx";
 import { Link, usePath } from "../router.tsx";
 import { useActiveSession, useCan, useSession } from "../session.tsx";
 import { SideNav } from "./SideNav.tsx";
+
+// Larger pages load on first visit, so the first screen (sign-in, dashboard) stays small.
+const AssetDetailPage = lazy(() =>
+	import("../assets/AssetDetailPage.tsx").then((m) => ({ default: m.AssetDetailPage })),
+);
+const AssetsPage = lazy(() =>
+	import("../assets/AssetsPage.tsx").then((m) => ({ default: m.AssetsPage })),
+);
+const AssetCustodyPage = lazy(() =>
+	import("../assets/custody/AssetCustodyPage.tsx").then((m) => ({ default: m.AssetCustodyPage })),
+);
+const DisposalsPage = lazy(() =>
+	import("../assets/custody/DisposalsPage.tsx").then((m) => ({ default: m.DisposalsPage })),
+);
+const TakeOutsPage = lazy(() =>
+	import("../assets/custody/TakeOutsPage.tsx").then((m) => ({ default: m.TakeOutsPage })),
+);
+const AuditPage = lazy(() =>
+	import("../audit/AuditPage.tsx").then((m) => ({ default: m.AuditPage })),
+);
+const NetworkPage = lazy(() =>
+	import("../network/NetworkPage.tsx").then((m) => ({ default: m.NetworkPage })),
+);
+const RosterPage = lazy(() =>
+	import("../org/RosterPage.tsx").then((m) => ({ default: m.RosterPage })),
+);
+const GapAnalysisPage = lazy(() =>
+	import("../pack/GapAnalysisPage.tsx").then((m) => ({ default: m.GapAnalysisPage })),
+);
+const ReviewsPage = lazy(() =>
+	import("../pack/ReviewsPage.tsx").then((m) => ({ default: m.ReviewsPage })),
+);
 
 function Page({ path }: { path: string }) {
 	const can = useCan();
@@ -117,7 +139,9 @@ export function Shell() {
 			<div className="app-body">
 				<SideNav path={path} />
 				<main id="main" ref={mainRef} className="app-main" tabIndex={-1}>
-					<Page path={path} />
+					<Suspense fallback={<p className="page">{t("app.loading")}</p>}>
+						<Page path={path} />
+					</Suspense>
 				</main>
 			</div>
 		</div>
