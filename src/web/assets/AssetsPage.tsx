@@ -1,7 +1,8 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
+import { useListControls } from "../components/useListControls.ts";
 import { date } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
@@ -44,13 +45,8 @@ function queryOf(filter: Filter): Record<string, string> {
 export function AssetsPage() {
 	const { t, lang } = useI18n();
 	const [options, setOptions] = useState<LedgerOptions | null>(null);
-	const [draft, setDraft] = useState<Filter>(EMPTY);
-	const [filter, setFilter] = useState<Filter>(EMPTY);
-	const [sort, setSort] = useState<{ by: Sort; order: "asc" | "desc" }>({
-		by: "code",
-		order: "asc",
-	});
-	const [offset, setOffset] = useState(0);
+	const { draft, setDraft, filter, sort, offset, setOffset, submit, reset, sortBy } =
+		useListControls<Filter, Sort>(EMPTY, { by: "code", order: "asc" }, "asc");
 	const [page, setPage] = useState<{ items: Asset[]; total: number } | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [dialog, setDialog] = useState<"create" | "import" | null>(null);
@@ -78,20 +74,6 @@ export function AssetsPage() {
 	useEffect(() => {
 		void load();
 	}, [load]);
-
-	function submit(event: FormEvent) {
-		event.preventDefault();
-		setOffset(0);
-		setFilter({ ...draft, q: draft.q.trim() });
-	}
-
-	function sortBy(by: Sort) {
-		setOffset(0);
-		setSort((current) => ({
-			by,
-			order: current.by === by && current.order === "asc" ? "desc" : "asc",
-		}));
-	}
 
 	const canWrite = options?.allowedActions.includes("asset.write") ?? false;
 	const canImport = options?.allowedActions.includes("asset.import") ?? false;
@@ -183,15 +165,7 @@ export function AssetsPage() {
 					<button type="submit" className="button">
 						{t("assets.filter.apply")}
 					</button>
-					<button
-						type="button"
-						className="button"
-						onClick={() => {
-							setDraft(EMPTY);
-							setFilter(EMPTY);
-							setOffset(0);
-						}}
-					>
+					<button type="button" className="button" onClick={reset}>
 						{t("assets.filter.clear")}
 					</button>
 				</form>

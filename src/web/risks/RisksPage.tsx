@@ -1,8 +1,9 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import type { paths } from "../api/schema.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
+import { useListControls } from "../components/useListControls.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
 import { navigate } from "../router.tsx";
@@ -43,14 +44,15 @@ export function RisksPage({ view = "register" }: { view?: View }) {
 	const { t, lang } = useI18n();
 	const { options, error: optionsError } = useRiskOptions();
 	const fixed: Partial<RiskFilter> = view === "overdue" ? { overdue: "true" } : {};
-	const [draft, setDraft] = useState<RiskFilter>(() => filterOfSearch(window.location.search));
-	const [filter, setFilter] = useState<RiskFilter>(draft);
-	const [sort, setSort] = useState<{ by: RiskSort; order: "asc" | "desc" }>(
-		view === "overdue"
-			? { by: "treatment_due", order: "asc" }
-			: { by: "residual_score", order: "desc" },
-	);
-	const [offset, setOffset] = useState(0);
+	const { draft, setDraft, filter, sort, offset, setOffset, submit, reset, sortBy } =
+		useListControls<RiskFilter, RiskSort>(
+			filterOfSearch(window.location.search),
+			view === "overdue"
+				? { by: "treatment_due", order: "asc" }
+				: { by: "residual_score", order: "desc" },
+			"desc",
+			EMPTY_FILTER,
+		);
 	const [page, setPage] = useState<{ items: Risk[]; total: number } | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [creating, setCreating] = useState(false);
@@ -87,20 +89,6 @@ export function RisksPage({ view = "register" }: { view?: View }) {
 			`${window.location.pathname}${search ? `?${search}` : ""}`,
 		);
 	}, [filter]);
-
-	function submit(event: FormEvent) {
-		event.preventDefault();
-		setOffset(0);
-		setFilter({ ...draft, q: draft.q.trim() });
-	}
-
-	function sortBy(by: RiskSort) {
-		setOffset(0);
-		setSort((current) => ({
-			by,
-			order: current.by === by && current.order === "desc" ? "asc" : "desc",
-		}));
-	}
 
 	const canWrite = options?.allowedActions.includes("risk.write") ?? false;
 	const exportUrl = (format: "xlsx" | "csv") =>
@@ -197,15 +185,7 @@ export function RisksPage({ view = "register" }: { view?: View }) {
 					<button type="submit" className="button">
 						{t("risks.filter.apply")}
 					</button>
-					<button
-						type="button"
-						className="button"
-						onClick={() => {
-							setDraft(EMPTY_FILTER);
-							setFilter(EMPTY_FILTER);
-							setOffset(0);
-						}}
-					>
+					<button type="button" className="button" onClick={reset}>
 						{t("risks.filter.clear")}
 					</button>
 				</form>
