@@ -137,3 +137,140 @@ test("a manager asks to take out a laptop; the unit's section manager approves w
 	await adminContext.close();
 	await kachoContext.close();
 });
+
+test("the list of all take-outs comes a page of 50 at a time; the short lists say when they show only the newest", async () => {
+	const options = { locale: "ja-JP", timezoneId: "Asia/Tokyo", baseURL: server.url };
+	// Someone of the IT-policy section (統括), who may record assets of every unit.
+	const otp = await addUser(server, "demo", "tokatsu-paging", ["chief_officer"]);
+	const context = await browser.newContext(options);
+	const admin = await watchedPage(context);
+	await firstLoginAs(admin.page, server.url, "demo", "tokatsu-paging", otp);
+	const api = await apiAs(admin.page);
+	const units = await api<{ items: { id: string; kind: string }[] }>("GET", "/api/org-units");
+	const unit = units.items.find((u) => u.kind === "section") ?? units.items[0];
+	assert.ok(unit);
+	for (let i = 0; i < 205; i++) {
+		const code = `PAGE-${String(i).padStart(3, "0")}`;
+		const asset = await api<{ id: string }>("POST", "/api/assets", {
+			code,
+			name: `貸出用タブレット ${i}`,
+			kind: "systems",
+			ownerUnitId: unit.id,
+			managerName: null,
+			location: null,
+			zone: "lgwan",
+			personalData: "none",
+			retention: null,
+			lifecycle: "in_use",
+			relatedSystem: null,
+			notes: null,
+			levels: ["C2", "I2", "A2"],
+		});
+		await api("POST", "/api/take-outs", {
+			assetId: asset.id,
+			purpose: "出張先での説明",
+			destination: "県庁",
+			from: "2026-12-07",
+			until: "2026-12-08",
+			encrypted: true,
+			lockedCase: true,
+		});
+	}
+
+	const { page } = admin;
+	await openTakeOuts(page);
+	// 205 of one's own requests: the short list shows the newest 200 and says so. The list of
+	// all take-outs also holds other people's requests.
+	const { total } = await api<{ total: number }>("GET", "/api/take-outs?limit=1");
+	assert.ok(total >= 205);
+	await page.getByText("新しい順に 200 件を表示しています（全 205 件）").waitFor();
+	const list = page.getByRole("table", { name: "持ち出しの一覧" });
+	await page.getByTestId("take-out-count").getByText(`${total} 件`).waitFor();
+	const nav = page.getByRole("navigation", { name: "ページ送り" });
+	await nav.getByText(`${total}件中 1–50件を表示`).waitFor();
+	assert.equal(await list.locator("tbody tr").count(), 50);
+	const first = await list.locator("tbody tr").first().textContent();
+	await nav.getByRole("button", { name: "次へ" }).click();
+	await nav.getByText(`${total}件中 51–100件を表示`).waitFor();
+	assert.notEqual(await list.locator("tbody tr").first().textContent(), first);
+	// A filter starts again at its first page.
+	await page.getByLabel("状況で絞り込み").selectOption({ label: "承認待ち" });
+	await nav.getByText(/件中 1–50件を表示/).waitFor();
+	assert.deepEqual(admin.problems, []);
+	await context.close();
+});
+
+test("an approved take-out past its return date surfaces on the dashboard until it is returned", async () => {
+	const options = { locale: "ja-JP", timezoneId: "Asia/Tokyo", baseURL: server.url };
+	const requesterOtp = await addUser(server, "demo", "shinsei-overdue", ["chief_officer"]);
+	const deciderOtp = await addUser(server, "demo", "kettei-overdue", ["chief_officer"]);
+	const requesterContext = await browser.newContext(options);
+	const requester = await watchedPage(requesterContext);
+	await firstLoginAs(requester.page, server.url, "demo", "shinsei-overdue", requesterOtp);
+	const asRequester = await apiAs(requester.page);
+	const units = await asRequester<{ items: { id: string; kind: string }[] }>(
+		"GET",
+		"/api/org-units",
+	);
+	const unit = units.items.find((u) => u.kind === "section") ?? units.items[0];
+	assert.ok(unit);
+	const asset = await asRequester<{ id: string }>("POST", "/api/assets", {
+		code: "USB-OVERDUE-1",
+		name: "暗号化USBメモリ",
+		kind: "systems",
+		ownerUnitId: unit.id,
+		managerName: null,
+		location: null,
+		zone: "lgwan",
+		personalData: "none",
+		retention: null,
+		lifecycle: "in_use",
+		relatedSystem: null,
+		notes: null,
+		levels: ["C2", "I2", "A2"],
+	});
+	const takeOut = await asRequester<{ id: string }>("POST", "/api/take-outs", {
+		assetId: asset.id,
+		purpose: "研修会での資料配布",
+		destination: "市民会館",
+		from: "2026-04-01",
+		until: "2026-04-02",
+		encrypted: true,
+		lockedCase: true,
+	});
+
+	const deciderContext = await browser.newContext(options);
+	const decider = await watchedPage(deciderContext);
+	await firstLoginAs(decider.page, server.url, "demo", "kettei-overdue", deciderOtp);
+	await (await apiAs(decider.page))("POST", `/api/take-outs/${takeOut.id}/decision`, {
+		outcome: "approved",
+		reason: "研修のため承認",
+	});
+
+	await decider.page.reload();
+	const card = decider.page.getByTestId("overdue-take-outs");
+	await card.getByText(/USB-OVERDUE-1 暗号化USBメモリ/).waitFor();
+	assert.match(await shown(card.getByRole("heading")), /返却期限を過ぎた持ち出しが \d+ 件あります/);
+	await card.getByRole("link").click();
+	await decider.page.getByRole("heading", { level: 1, name: "持ち出し", exact: true }).waitFor();
+	const overdue = decider.page.getByRole("table", { name: "返却期限を過ぎた持ち出し" });
+	await overdue.getByRole("row").filter({ hasText: "USB-OVERDUE-1" }).waitFor();
+
+	// Once it is back, it leaves the dashboard.
+	await asRequester("POST", `/api/take-outs/${takeOut.id}/return`, { note: null });
+	const answered = decider.page.waitForResponse((response) =>
+		response.url().includes("/api/take-outs?status=overdue"),
+	);
+	await decider.page.goto(server.url);
+	await decider.page.getByRole("heading", { level: 1, name: "ホーム", exact: true }).waitFor();
+	await answered;
+	// Let React render what came back before looking for what must not be there.
+	await decider.page.evaluate(
+		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+	);
+	assert.equal(await decider.page.getByText("USB-OVERDUE-1").count(), 0);
+	assert.deepEqual(requester.problems, []);
+	assert.deepEqual(decider.problems, []);
+	await requesterContext.close();
+	await deciderContext.close();
+});

@@ -344,6 +344,65 @@ describe("overdue and return", () => {
 	});
 });
 
+describe("paging the list", () => {
+	type Page = { items: { id: string }[]; total: number; offset: number; limit: number };
+	const pageOf = async (client: TestClient, query: string) => {
+		const response = await client.get(`/api/take-outs?${query}`);
+		const body = (await response.json()) as Page;
+		assert.equal(response.status, 200, JSON.stringify(body));
+		return body;
+	};
+
+	test("pages cover every take-out once, newest first, with the total under the filter", async () => {
+		const pager = await makeAccount(runtime, tenant, { roles: ["section_manager"] });
+		const ownUnit = await unitOf(runtime, tenant.id, pager.id, "");
+		const made: string[] = [];
+		for (let i = 0; i < 7; i++) {
+			made.push((await makeTakeOut(runtime, tenant.id, ownUnit)).takeOut.id);
+		}
+		const client = await as(pager);
+		const pages = [
+			await pageOf(client, "status=requested&offset=0&limit=3"),
+			await pageOf(client, "status=requested&offset=3&limit=3"),
+			await pageOf(client, "status=requested&offset=6&limit=3"),
+		];
+		assert.deepEqual(
+			pages.map((page) => [page.items.length, page.total, page.offset, page.limit]),
+			[
+				[3, 7, 0, 3],
+				[3, 7, 3, 3],
+				[1, 7, 6, 3],
+			],
+		);
+		const seen = pages.flatMap((page) => page.items.map((item) => item.id));
+		assert.equal(new Set(seen).size, 7, "no take-out on two pages");
+		assert.deepEqual([...seen].sort(), [...made].sort());
+		const beyond = await pageOf(client, "status=requested&offset=50&limit=3");
+		assert.deepEqual([beyond.items.length, beyond.total], [0, 7]);
+		// The total follows the filter, not the page.
+		assert.equal((await pageOf(client, "status=approved&limit=1")).total, 0);
+		// Another unit's manager counts none of them.
+		const other = await pageOf(await as(otherManager), "status=requested&limit=500");
+		assert.ok(!other.items.some((item) => made.includes(item.id)));
+	});
+
+	test("a bad offset or page size is refused, naming the parameter", async () => {
+		const client = await as(manager);
+		for (const query of ["offset=-1", "limit=0", "limit=501", "offset=x"]) {
+			const body = await problem(
+				await client.get(`/api/take-outs?${query}`),
+				400,
+				"validation_failed",
+			);
+			const name = query.split("=")[0] ?? "";
+			assert.ok(
+				body.issues?.some((issue) => issue.path.includes(name)),
+				`${query}: ${JSON.stringify(body.issues)}`,
+			);
+		}
+	});
+});
+
 describe("the take-out export", () => {
 	type Listed = { items: { id: string; asset: { code: string } }[] };
 	const codesOf = async (client: TestClient, query: string) =>

@@ -10313,6 +10313,7 @@ export interface paths {
                 query?: {
                     assetId?: string;
                     limit?: number;
+                    offset?: number | null;
                     status?: "requested" | "approved" | "refused" | "returned" | "overdue";
                     view?: "all" | "mine" | "to_decide";
                 };
@@ -12526,6 +12527,9 @@ export interface components {
         TakeOutList: {
             allowedActions: string[];
             items: components["schemas"]["TakeOut"][];
+            limit: number;
+            offset: number;
+            total: number;
         };
         TakeOutRequest: {
             assetId: string;

@@ -1,4 +1,4 @@
-import { OverdueTakeOutsCard } from "../assets/custody/TakeOutsPage.tsx";
+import { OverdueTakeOutsCard } from "../assets/custody/OverdueTakeOutsCard.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { MailDashboardCard } from "../mail/MailSummaryPanel.tsx";
 import { PendingAcknowledgementsBadge } from "../policies/AcknowledgementList.tsx";

@@ -79,7 +79,7 @@ export function takeOutRow(item: TakeOutView): string[] {
 }
 
 /** The list's filters (not its page size): what the export is of. */
-export type TakeOutExportFilter = Omit<TakeOutQuery, "limit">;
+export type TakeOutExportFilter = Omit<TakeOutQuery, "offset" | "limit">;
 
 /**
  * The take-outs the caller may see under the list's filter (the same scope and filter code as
@@ -98,7 +98,12 @@ export async function exportTakeOuts(
 ): Promise<{ bytes: Uint8Array; type: string; rows: number }> {
 	const { actor } = desk.ledger;
 	authorize(actor, takeOutsPolicy, "take_out.read");
-	const items = await findTakeOuts(db, desk, { ...filter, limit: TAKE_OUT_EXPORT_LIMIT }, now);
+	const { items } = await findTakeOuts(
+		db,
+		desk,
+		{ ...filter, offset: 0, limit: TAKE_OUT_EXPORT_LIMIT },
+		now,
+	);
 	const rows = items.map(takeOutRow);
 	const bytes =
 		format === "csv"

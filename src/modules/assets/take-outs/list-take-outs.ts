@@ -10,30 +10,35 @@ import { listTakeOuts } from "./take-outs.repository.ts";
 import type { TakeOutQuery, TakeOutView, takeOutAssetSchema } from "./take-outs.schemas.ts";
 
 /**
- * The take-outs the caller may see: their own requests and those of the units they oversee.
- * `status=overdue` gives approved take-outs past their `until` date (Japan time), not returned.
+ * A page of the take-outs the caller may see (their own requests and those of the units they
+ * oversee), with how many there are under the filter. `status=overdue` gives approved take-outs
+ * past their `until` date (Japan time), not returned.
  */
 export async function findTakeOuts(
 	db: Queryable,
 	desk: TakeOutDesk,
 	query: TakeOutQuery,
 	now: string = new Date().toISOString(),
-): Promise<TakeOutView[]> {
+): Promise<{ items: TakeOutView[]; total: number }> {
 	const { actor } = desk.ledger;
 	authorize(actor, takeOutsPolicy, "take_out.read");
 	const today = japanToday(now);
-	const rows = await listTakeOuts(db, actor.tenantId, {
-		accountId: actor.accountId,
-		units: visibleUnits(desk),
-		decide: desk.decide,
-		status: query.status === "overdue" ? undefined : query.status,
-		overdueBefore: query.status === "overdue" ? today : undefined,
-		mine: query.view === "mine",
-		toDecide: query.view === "to_decide",
-		assetId: query.assetId,
-		limit: query.limit,
-	});
-	return rows.map((row) => presentTakeOut(desk, row, today));
+	const { rows, total } = await listTakeOuts(
+		db,
+		actor.tenantId,
+		{
+			accountId: actor.accountId,
+			units: visibleUnits(desk),
+			decide: desk.decide,
+			status: query.status === "overdue" ? undefined : query.status,
+			overdueBefore: query.status === "overdue" ? today : undefined,
+			mine: query.view === "mine",
+			toDecide: query.view === "to_decide",
+			assetId: query.assetId,
+		},
+		{ offset: query.offset, limit: query.limit },
+	);
+	return { items: rows.map((row) => presentTakeOut(desk, row, today)), total };
 }
 
 type TakeOutAsset = z.infer<typeof takeOutAssetSchema>;

@@ -12,11 +12,17 @@ export interface TakeOutRow extends AssetTakeOutTable {
 	unit_name: string;
 }
 
-function withAsset(db: Queryable, tenantId: string) {
+/** Take-outs of one tenant joined to their assets and units, selecting nothing yet. */
+function joined(db: Queryable, tenantId: string) {
 	return db
 		.selectFrom("asset_take_outs")
 		.innerJoin("assets", "assets.id", "asset_take_outs.asset_id")
 		.innerJoin("org_units", "org_units.id", "assets.owner_unit_id")
+		.where("asset_take_outs.tenant_id", "=", tenantId);
+}
+
+function withAsset(db: Queryable, tenantId: string) {
+	return joined(db, tenantId)
 		.selectAll("asset_take_outs")
 		.select([
 			"assets.code as asset_code",
@@ -24,8 +30,7 @@ function withAsset(db: Queryable, tenantId: string) {
 			"assets.zone as asset_zone",
 			"assets.owner_unit_id as owner_unit_id",
 			"org_units.name as unit_name",
-		])
-		.where("asset_take_outs.tenant_id", "=", tenantId);
+		]);
 }
 
 export function findTakeOut(
@@ -58,50 +63,69 @@ export interface TakeOutFilter {
 	mine?: boolean;
 	toDecide?: boolean;
 	assetId?: string | undefined;
-	limit: number;
 }
 
 function unitCondition(scope: AssetScope) {
 	return scope.all ? null : [...scope.unitIds];
 }
 
-/** Take-outs the caller may see under the filter, newest request first. */
-export function listTakeOuts(db: Queryable, tenantId: string, f: TakeOutFilter) {
-	let q = withAsset(db, tenantId);
+/** Narrow a take-out query (rows or a count) to what the caller may see under the filter. */
+function filterTakeOuts<Q extends ReturnType<typeof joined>>(q: Q, f: TakeOutFilter): Q {
+	let out = q as ReturnType<typeof joined>;
 	const units = unitCondition(f.units);
 	if (units !== null) {
-		q = q.where((eb) =>
+		out = out.where((eb) =>
 			eb.or([
 				eb("asset_take_outs.requested_by", "=", f.accountId),
 				...(units.length > 0 ? [eb("assets.owner_unit_id", "in", units)] : []),
 			]),
 		);
 	}
-	if (f.mine) q = q.where("asset_take_outs.requested_by", "=", f.accountId);
+	if (f.mine) out = out.where("asset_take_outs.requested_by", "=", f.accountId);
 	if (f.toDecide) {
 		const decide = unitCondition(f.decide);
-		q = q
+		out = out
 			.where("asset_take_outs.status", "=", "requested")
 			.where("asset_take_outs.requested_by", "!=", f.accountId);
 		if (decide !== null) {
-			q =
+			out =
 				decide.length > 0
-					? q.where("assets.owner_unit_id", "in", decide)
-					: q.where("asset_take_outs.id", "=", "");
+					? out.where("assets.owner_unit_id", "in", decide)
+					: out.where("asset_take_outs.id", "=", "");
 		}
 	}
-	if (f.status) q = q.where("asset_take_outs.status", "=", f.status);
+	if (f.status) out = out.where("asset_take_outs.status", "=", f.status);
 	if (f.overdueBefore) {
-		q = q
+		out = out
 			.where("asset_take_outs.status", "=", "approved")
 			.where("asset_take_outs.until_date", "<", f.overdueBefore);
 	}
-	if (f.assetId) q = q.where("asset_take_outs.asset_id", "=", f.assetId);
-	return q
-		.orderBy("asset_take_outs.requested_at", "desc")
-		.orderBy("asset_take_outs.id")
-		.limit(f.limit)
-		.execute();
+	if (f.assetId) out = out.where("asset_take_outs.asset_id", "=", f.assetId);
+	return out as Q;
+}
+
+/**
+ * A page of the take-outs the caller may see under the filter, newest request first, with the
+ * number of them in all.
+ */
+export async function listTakeOuts(
+	db: Queryable,
+	tenantId: string,
+	f: TakeOutFilter,
+	page: { offset: number; limit: number },
+): Promise<{ rows: TakeOutRow[]; total: number }> {
+	const [rows, counted] = await Promise.all([
+		filterTakeOuts(withAsset(db, tenantId), f)
+			.orderBy("asset_take_outs.requested_at", "desc")
+			.orderBy("asset_take_outs.id")
+			.offset(page.offset)
+			.limit(page.limit)
+			.execute(),
+		filterTakeOuts(joined(db, tenantId), f)
+			.select((eb) => eb.fn.countAll<number>().as("n"))
+			.executeTakeFirstOrThrow(),
+	]);
+	return { rows, total: Number(counted.n) };
 }
 
 export async function insertTakeOut(tx: Tx, row: AssetTakeOutTable): Promise<void> {

@@ -124,8 +124,18 @@ export function takeOutsRoutes(deps: AppDeps) {
 			const actor = requireActor(c);
 			authorize(actor, takeOutsPolicy, "take_out.read");
 			const desk = await openTakeOutDesk(deps.db, actor);
-			const items = await findTakeOuts(deps.db, desk, c.req.valid("query"));
-			return c.json({ items, allowedActions: allowedActions(actor, takeOutsPolicy) }, 200);
+			const query = c.req.valid("query");
+			const { items, total } = await findTakeOuts(deps.db, desk, query);
+			return c.json(
+				{
+					items,
+					total,
+					offset: query.offset,
+					limit: query.limit,
+					allowedActions: allowedActions(actor, takeOutsPolicy),
+				},
+				200,
+			);
 		})
 		.openapi(exportList, async (c) => {
 			const actor = requireActor(c);

@@ -81,17 +81,25 @@ export const takeOutQuerySchema = z.object({
 	status: z.enum([...TAKE_OUT_STATUSES, "overdue"]).optional(),
 	view: z.enum(TAKE_OUT_VIEWS).default("all"),
 	assetId: z.string().max(64).optional(),
+	offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 	limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type TakeOutQuery = z.infer<typeof takeOutQuerySchema>;
 
 /** The list's filters (not its page size) and the file format: the export is of the current filter. */
 export const takeOutExportQuerySchema = takeOutQuerySchema
-	.omit({ limit: true })
+	.omit({ offset: true, limit: true })
 	.extend({ format: z.enum(["xlsx", "csv"]).default("xlsx") });
 
 export const takeOutListSchema = z
-	.object({ items: z.array(takeOutSchema), allowedActions: z.array(z.string()) })
+	.object({
+		items: z.array(takeOutSchema),
+		/** How many take-outs match the filter in all; `items` is the page from `offset`. */
+		total: z.number().int(),
+		offset: z.number().int(),
+		limit: z.number().int(),
+		allowedActions: z.array(z.string()),
+	})
 	.openapi("TakeOutList");
 
 /** An asset the caller may ask to take out, with the rules its class sets. */

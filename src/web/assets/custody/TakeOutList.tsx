@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
+import { Pagination } from "../../components/Pagination.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import type { MessageKey } from "../../i18n/ja.ts";
 import { TakeOutTable } from "./TakeOutTable.tsx";
@@ -26,14 +27,22 @@ interface Filter {
 	status: Status;
 }
 
+const PAGE_SIZE = 50;
+
+interface Page {
+	items: TakeOut[];
+	total: number;
+}
+
 /** The list's query string for a filter; the export takes the same one. */
 function queryOf(filter: Filter): Record<string, string> {
 	return { view: filter.view, ...(filter.status ? { status: filter.status } : {}) };
 }
 
 /**
- * Every take-out the caller may see, filtered by view and state, with an export (Excel or CSV)
- * of exactly that filter. `version` changes when a take-out changed elsewhere on the page.
+ * Every take-out the caller may see, filtered by view and state, a page at a time from the
+ * server, with an export (Excel or CSV) of exactly that filter. `version` changes when a
+ * take-out changed elsewhere on the page.
  */
 export function TakeOutList({
 	decider,
@@ -45,26 +54,34 @@ export function TakeOutList({
 	onChanged(takeOut: TakeOut): void;
 }) {
 	const { t } = useI18n();
-	const [filter, setFilter] = useState<Filter>({ view: "all", status: "" });
-	const [items, setItems] = useState<TakeOut[] | null>(null);
+	const [filter, setFilterState] = useState<Filter>({ view: "all", status: "" });
+	const [offset, setOffset] = useState(0);
+	const [page, setPage] = useState<Page | null>(null);
 	const [error, setError] = useState<unknown>(null);
+	// A new filter starts again at its first page.
+	const setFilter = (next: Filter) => {
+		setFilterState(next);
+		setOffset(0);
+	};
 
-	const load = useCallback(async (current: Filter, _version: number) => {
+	const load = useCallback(async (current: Filter, from: number, _version: number) => {
 		try {
 			const query = {
 				view: current.view,
 				...(current.status ? { status: current.status } : {}),
-				limit: 500,
+				offset: from,
+				limit: PAGE_SIZE,
 			};
-			setItems((await call(api.GET("/api/take-outs", { params: { query } }))).items);
+			const result = await call(api.GET("/api/take-outs", { params: { query } }));
+			setPage({ items: result.items, total: result.total });
 			setError(null);
 		} catch (failure) {
 			setError(failure);
 		}
 	}, []);
 	useEffect(() => {
-		void load(filter, version);
-	}, [load, filter, version]);
+		void load(filter, offset, version);
+	}, [load, filter, offset, version]);
 
 	const exportUrl = (format: "xlsx" | "csv") =>
 		`/api/take-outs/export?${new URLSearchParams({ ...queryOf(filter), format })}`;
@@ -105,9 +122,9 @@ export function TakeOutList({
 			</div>
 			<ErrorAlert error={error} />
 			<div className="toolbar">
-				{items ? (
+				{page ? (
 					<strong data-testid="take-out-count">
-						{t("custody.takeOut.count", { count: items.length })}
+						{t("custody.takeOut.count", { count: page.total })}
 					</strong>
 				) : null}
 				<span>{t("custody.takeOut.export")}:</span>
@@ -118,8 +135,17 @@ export function TakeOutList({
 					{t("custody.takeOut.exportCsv")}
 				</a>
 			</div>
-			{items ? (
-				<TakeOutTable items={items} label={t("custody.takeOut.listTitle")} onChanged={onChanged} />
+			{page ? (
+				<>
+					<TakeOutTable
+						items={page.items}
+						label={t("custody.takeOut.listTitle")}
+						onChanged={onChanged}
+					/>
+					{page.total > PAGE_SIZE ? (
+						<Pagination offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
+					) : null}
+				</>
 			) : null}
 		</section>
 	);

@@ -3,7 +3,6 @@ import { api, call } from "../../api/client.ts";
 import { ErrorAlert, StatusMessage } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { Link } from "../../router.tsx";
 import { useCan } from "../../session.tsx";
 import { TakeOutForm } from "./TakeOutForm.tsx";
 import { TakeOutList } from "./TakeOutList.tsx";
@@ -11,11 +10,18 @@ import { takeOutMessage } from "./TakeOutPanel.tsx";
 import { TakeOutTable } from "./TakeOutTable.tsx";
 import type { TakeOut, TakeOutAsset } from "./types.ts";
 
-interface Lists {
-	toDecide: TakeOut[];
-	overdue: TakeOut[];
-	mine: TakeOut[];
+interface Slice {
+	items: TakeOut[];
+	total: number;
 }
+
+interface Lists {
+	toDecide: Slice;
+	overdue: Slice;
+	mine: Slice;
+}
+
+const NONE: Slice = { items: [], total: 0 };
 
 /** 持ち出し: ask to take an asset out, decide the requests of one's units, see what is overdue. */
 export function TakeOutsPage() {
@@ -33,9 +39,11 @@ export function TakeOutsPage() {
 	const load = useCallback(async () => {
 		try {
 			const list = (query: { view?: "mine" | "to_decide"; status?: "overdue" }) =>
-				call(api.GET("/api/take-outs", { params: { query } })).then((r) => r.items);
+				call(api.GET("/api/take-outs", { params: { query } })).then(
+					(r): Slice => ({ items: r.items, total: r.total }),
+				);
 			const [toDecide, overdue, mine, requestable] = await Promise.all([
-				decider ? list({ view: "to_decide" }) : Promise.resolve([]),
+				decider ? list({ view: "to_decide" }) : Promise.resolve(NONE),
 				list({ status: "overdue" }),
 				list({ view: "mine" }),
 				call(api.GET("/api/take-out-assets")),
@@ -70,8 +78,8 @@ export function TakeOutsPage() {
 				<section className="card" aria-labelledby="to-decide-title">
 					<h2 id="to-decide-title">{t("custody.takeOut.toDecide")}</h2>
 					{lists ? (
-						<TakeOutTable
-							items={lists.toDecide}
+						<SliceTable
+							slice={lists.toDecide}
 							label={t("custody.takeOut.toDecide")}
 							onChanged={changed}
 						/>
@@ -82,8 +90,8 @@ export function TakeOutsPage() {
 			<section className="card" aria-labelledby="overdue-title">
 				<h2 id="overdue-title">{t("custody.takeOut.overdueTitle")}</h2>
 				{lists ? (
-					<TakeOutTable
-						items={lists.overdue}
+					<SliceTable
+						slice={lists.overdue}
 						label={t("custody.takeOut.overdueTitle")}
 						onChanged={changed}
 					/>
@@ -131,7 +139,7 @@ export function TakeOutsPage() {
 			<section className="card" aria-labelledby="mine-title">
 				<h2 id="mine-title">{t("custody.takeOut.mine")}</h2>
 				{lists ? (
-					<TakeOutTable items={lists.mine} label={t("custody.takeOut.mine")} onChanged={changed} />
+					<SliceTable slice={lists.mine} label={t("custody.takeOut.mine")} onChanged={changed} />
 				) : null}
 			</section>
 
@@ -140,34 +148,25 @@ export function TakeOutsPage() {
 	);
 }
 
-/** The dashboard card: approved take-outs past their end date and not yet returned. */
-export function OverdueTakeOutsCard() {
+/** One of the page's short lists, saying so when it shows only the newest of more. */
+function SliceTable({
+	slice,
+	label,
+	onChanged,
+}: {
+	slice: Slice;
+	label: string;
+	onChanged(takeOut: TakeOut): void;
+}) {
 	const { t } = useI18n();
-	const [items, setItems] = useState<TakeOut[]>([]);
-	useEffect(() => {
-		call(api.GET("/api/take-outs", { params: { query: { status: "overdue" } } }))
-			.then((result) => setItems(result.items))
-			.catch(() => setItems([]));
-	}, []);
-	if (items.length === 0) return null;
 	return (
-		<section
-			className="card alert-warning"
-			aria-labelledby="overdue-card"
-			data-testid="overdue-take-outs"
-		>
-			<h2 id="overdue-card">{t("custody.takeOut.overdueCard", { count: items.length })}</h2>
-			<ul>
-				{items.slice(0, 5).map((item) => (
-					<li key={item.id}>
-						{item.asset.code} {item.asset.name} — {item.requestedBy}（
-						{t("custody.takeOut.untilDate", { until: item.until })}）
-					</li>
-				))}
-			</ul>
-			<p>
-				<Link to="/take-outs">{t("custody.takeOut.openList")}</Link>
-			</p>
-		</section>
+		<>
+			<TakeOutTable items={slice.items} label={label} onChanged={onChanged} />
+			{slice.total > slice.items.length ? (
+				<p className="muted">
+					{t("custody.takeOut.partial", { shown: slice.items.length, total: slice.total })}
+				</p>
+			) : null}
+		</>
 	);
 }

@@ -80,6 +80,7 @@ export const custodyEn: Record<keyof typeof custodyJa, string> = {
 	"custody.takeOut.view.all": "All you may see",
 	"custody.takeOut.filterStatus": "Status",
 	"custody.takeOut.status.any": "Any",
+	"custody.takeOut.partial": "Showing the newest {shown} of {total}; the list below has them all.",
 	"custody.takeOut.count": "{count} take-outs",
 	"custody.takeOut.export": "Export this selection",
 	"custody.takeOut.exportXlsx": "Export Excel",

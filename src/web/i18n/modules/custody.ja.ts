@@ -78,6 +78,8 @@ export const custodyJa = {
 	"custody.takeOut.view.all": "すべて（閲覧できる範囲）",
 	"custody.takeOut.filterStatus": "状況で絞り込み",
 	"custody.takeOut.status.any": "すべて",
+	"custody.takeOut.partial":
+		"新しい順に {shown} 件を表示しています（全 {total} 件）。すべては下の一覧で確認できます。",
 	"custody.takeOut.count": "{count} 件",
 	"custody.takeOut.export": "この条件で出力",
 	"custody.takeOut.exportXlsx": "Excelで出力",
