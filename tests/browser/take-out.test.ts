@@ -23,6 +23,25 @@ after(async () => {
 	await server?.stop();
 });
 
+/** An LGWAN laptop-like asset of class C2/I2/A2 in `unitId`, as the ledger API takes it. */
+function carriableAsset(code: string, name: string, unitId: string) {
+	return {
+		code,
+		name,
+		kind: "systems",
+		ownerUnitId: unitId,
+		managerName: null,
+		location: null,
+		zone: "lgwan",
+		personalData: "none",
+		retention: null,
+		lifecycle: "in_use",
+		relatedSystem: null,
+		notes: null,
+		levels: ["C2", "I2", "A2"],
+	};
+}
+
 async function openTakeOuts(page: Page) {
 	await page
 		.getByRole("navigation", { name: "メインメニュー" })
@@ -43,19 +62,8 @@ test("a manager asks to take out a laptop; the unit's section manager approves w
 	const unit = units.items.find((u) => u.kind === "section") ?? units.items[0];
 	assert.ok(unit, "the demo tenant has org units");
 	const asset = await api<{ id: string; code: string }>("POST", "/api/assets", {
-		code: "PC-2026-001",
-		name: "業務用ノートPC",
-		kind: "systems",
-		ownerUnitId: unit.id,
-		managerName: null,
-		location: null,
-		zone: "lgwan",
+		...carriableAsset("PC-2026-001", "業務用ノートPC", unit.id),
 		personalData: "personal",
-		retention: null,
-		lifecycle: "in_use",
-		relatedSystem: null,
-		notes: null,
-		levels: ["C2", "I2", "A2"],
 	});
 	const kachoOtp = await addUser(server, "demo", "kacho");
 	const found = await api<{ items: { id: string; username: string }[] }>(
@@ -151,21 +159,11 @@ test("the list of all take-outs comes a page of 50 at a time; the short lists sa
 	assert.ok(unit);
 	for (let i = 0; i < 205; i++) {
 		const code = `PAGE-${String(i).padStart(3, "0")}`;
-		const asset = await api<{ id: string }>("POST", "/api/assets", {
-			code,
-			name: `貸出用タブレット ${i}`,
-			kind: "systems",
-			ownerUnitId: unit.id,
-			managerName: null,
-			location: null,
-			zone: "lgwan",
-			personalData: "none",
-			retention: null,
-			lifecycle: "in_use",
-			relatedSystem: null,
-			notes: null,
-			levels: ["C2", "I2", "A2"],
-		});
+		const asset = await api<{ id: string }>(
+			"POST",
+			"/api/assets",
+			carriableAsset(code, `貸出用タブレット ${i}`, unit.id),
+		);
 		await api("POST", "/api/take-outs", {
 			assetId: asset.id,
 			purpose: "出張先での説明",
@@ -214,21 +212,11 @@ test("an approved take-out past its return date surfaces on the dashboard until 
 	);
 	const unit = units.items.find((u) => u.kind === "section") ?? units.items[0];
 	assert.ok(unit);
-	const asset = await asRequester<{ id: string }>("POST", "/api/assets", {
-		code: "USB-OVERDUE-1",
-		name: "暗号化USBメモリ",
-		kind: "systems",
-		ownerUnitId: unit.id,
-		managerName: null,
-		location: null,
-		zone: "lgwan",
-		personalData: "none",
-		retention: null,
-		lifecycle: "in_use",
-		relatedSystem: null,
-		notes: null,
-		levels: ["C2", "I2", "A2"],
-	});
+	const asset = await asRequester<{ id: string }>(
+		"POST",
+		"/api/assets",
+		carriableAsset("USB-OVERDUE-1", "暗号化USBメモリ", unit.id),
+	);
 	const takeOut = await asRequester<{ id: string }>("POST", "/api/take-outs", {
 		assetId: asset.id,
 		purpose: "研修会での資料配布",

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { limitParam, offsetParam } from "../../http/paging.schema.ts";
 import { roleSchema } from "../authz/roles.ts";
 
 export const usernameSchema = z
@@ -70,8 +71,8 @@ export const oneTimePasswordSchema = z
 
 export const accountListQuerySchema = z.object({
 	q: z.string().max(100).optional(),
-	limit: z.coerce.number().int().min(1).max(200).default(50),
-	offset: z.coerce.number().int().min(0).default(0),
+	limit: limitParam(50, 200),
+	offset: offsetParam,
 });
 
 export const accountIdParamSchema = z.object({ id: z.string().min(1).max(64) });

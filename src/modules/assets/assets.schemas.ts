@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { limitParam, offsetParam, pagedListSchema } from "../../http/paging.schema.ts";
 import {
 	COPY_RULES,
 	DISPOSAL_RULES,
@@ -140,20 +141,12 @@ export const assetQuerySchema = z.object({
 	lifecycle: z.enum(LIFECYCLE_STATES).optional(),
 	sort: z.enum(ASSET_SORTS).default("code"),
 	order: z.enum(["asc", "desc"]).default("asc"),
-	offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-	limit: z.coerce.number().int().min(1).max(500).default(50),
+	offset: offsetParam,
+	limit: limitParam(50),
 });
 export type AssetQuery = z.infer<typeof assetQuerySchema>;
 
-export const assetListSchema = z
-	.object({
-		items: z.array(assetSchema),
-		total: z.number().int(),
-		offset: z.number().int(),
-		limit: z.number().int(),
-		allowedActions: z.array(z.string()),
-	})
-	.openapi("AssetList");
+export const assetListSchema = pagedListSchema(assetSchema).openapi("AssetList");
 
 const levelOptionSchema = z.object({
 	code: z.string(),

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { limitParam, offsetParam } from "../../http/paging.schema.ts";
 import { AUDIT_EVENT_TYPES } from "./audit.events.ts";
 
 export const auditFilterSchema = z.object({
@@ -16,8 +17,8 @@ export const auditFilterSchema = z.object({
 });
 
 export const auditListQuerySchema = auditFilterSchema.extend({
-	limit: z.coerce.number().int().min(1).max(500).default(50),
-	offset: z.coerce.number().int().min(0).default(0),
+	limit: limitParam(50),
+	offset: offsetParam,
 });
 
 export const auditEventSchema = z

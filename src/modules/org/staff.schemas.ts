@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { limitParam, offsetParam } from "../../http/paging.schema.ts";
 import { STAFF_CATEGORIES } from "../policies/pack/pack.schema.ts";
 
 export const staffCategorySchema = z.enum(STAFF_CATEGORIES);
@@ -31,8 +32,8 @@ export const staffListQuerySchema = z.object({
 	category: staffCategorySchema.optional(),
 	active: z.enum(["true", "false", "all"]).default("true"),
 	q: z.string().max(100).optional(),
-	limit: z.coerce.number().int().min(1).max(500).default(100),
-	offset: z.coerce.number().int().min(0).default(0),
+	limit: limitParam(100),
+	offset: offsetParam,
 });
 export type StaffListQuery = z.infer<typeof staffListQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { limitParam, offsetParam, pagedListSchema } from "../../http/paging.schema.ts";
 import { LEVEL_BANDS } from "./matrix.ts";
 
 export const TREATMENTS = ["reduce", "accept", "transfer", "avoid"] as const;
@@ -151,8 +152,8 @@ export type RiskFilter = z.infer<typeof riskFilterSchema>;
 export const riskQuerySchema = riskFilterSchema.extend({
 	sort: z.enum(RISK_SORTS).default("residual_score"),
 	order: z.enum(["asc", "desc"]).default("desc"),
-	offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-	limit: z.coerce.number().int().min(1).max(500).default(50),
+	offset: offsetParam,
+	limit: limitParam(50),
 });
 export type RiskQuery = z.infer<typeof riskQuerySchema>;
 
@@ -162,15 +163,7 @@ export const riskExportQuerySchema = riskFilterSchema.extend({
 	order: z.enum(["asc", "desc"]).default("desc"),
 });
 
-export const riskListSchema = z
-	.object({
-		items: z.array(riskSchema),
-		total: z.number().int(),
-		offset: z.number().int(),
-		limit: z.number().int(),
-		allowedActions: z.array(z.string()),
-	})
-	.openapi("RiskList");
+export const riskListSchema = pagedListSchema(riskSchema).openapi("RiskList");
 
 export const heatMapSchema = z
 	.object({

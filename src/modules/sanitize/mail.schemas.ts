@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { limitParam, offsetParam, pagedListSchema } from "../../http/paging.schema.ts";
 import {
 	ATTACHMENT_RULES,
 	type AttachmentRule,
@@ -13,8 +14,8 @@ export const RELEASE_STATUSES = ["pending", "approved", "refused"] as const;
 
 export const mailListQuerySchema = z.object({
 	status: z.enum(MAIL_STATUSES).optional(),
-	limit: z.coerce.number().int().min(1).max(200).default(50),
-	offset: z.coerce.number().int().min(0).default(0),
+	limit: limitParam(50, 200),
+	offset: offsetParam,
 });
 
 export const mailMessageSchema = z
@@ -33,15 +34,7 @@ export const mailMessageSchema = z
 	})
 	.openapi("MailMessage");
 
-export const mailMessageListSchema = z
-	.object({
-		items: z.array(mailMessageSchema),
-		total: z.number().int(),
-		limit: z.number().int(),
-		offset: z.number().int(),
-		allowedActions: z.array(z.string()),
-	})
-	.openapi("MailMessageList");
+export const mailMessageListSchema = pagedListSchema(mailMessageSchema).openapi("MailMessageList");
 
 export const releaseRequestSchema = z
 	.object({

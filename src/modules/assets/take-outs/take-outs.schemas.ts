@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { limitParam, offsetParam, pagedListSchema } from "../../../http/paging.schema.ts";
 import { TAKE_OUT_RULES } from "../../policies/pack/classification.schema.ts";
 import { ASSET_KINDS, ASSET_ZONES, LIFECYCLE_STATES } from "../assets.schemas.ts";
 
@@ -81,8 +82,8 @@ export const takeOutQuerySchema = z.object({
 	status: z.enum([...TAKE_OUT_STATUSES, "overdue"]).optional(),
 	view: z.enum(TAKE_OUT_VIEWS).default("all"),
 	assetId: z.string().max(64).optional(),
-	offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-	limit: z.coerce.number().int().min(1).max(500).default(200),
+	offset: offsetParam,
+	limit: limitParam(200),
 });
 export type TakeOutQuery = z.infer<typeof takeOutQuerySchema>;
 
@@ -91,16 +92,7 @@ export const takeOutExportQuerySchema = takeOutQuerySchema
 	.omit({ offset: true, limit: true })
 	.extend({ format: z.enum(["xlsx", "csv"]).default("xlsx") });
 
-export const takeOutListSchema = z
-	.object({
-		items: z.array(takeOutSchema),
-		/** How many take-outs match the filter in all; `items` is the page from `offset`. */
-		total: z.number().int(),
-		offset: z.number().int(),
-		limit: z.number().int(),
-		allowedActions: z.array(z.string()),
-	})
-	.openapi("TakeOutList");
+export const takeOutListSchema = pagedListSchema(takeOutSchema).openapi("TakeOutList");
 
 /** An asset the caller may ask to take out, with the rules its class sets. */
 export const takeOutAssetSchema = z
