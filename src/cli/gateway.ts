@@ -133,3 +133,25 @@ export const gatewayPurgeCommand: Command = {
 		return 0;
 	},
 };
+
+export const gatewayRetryReleasesCommand: Command = {
+	name: "gateway retry-releases",
+	summary: "Mail approved attachment releases whose delivery failed and is due again",
+	usage: [
+		"mamori gateway retry-releases",
+		"The running gateway does this on every beat; run this from a timer where no gateway runs.",
+		"Needs MAMORI_SMTP_URL, the server that mails released files to their recipients.",
+	].join("\n"),
+	async run(argv) {
+		parseFlags(argv, {});
+		if (!process.env.MAMORI_SMTP_URL)
+			throw new UsageError(
+				"MAMORI_SMTP_URL is not set: there is no server to mail releases through",
+			);
+		// Loaded here: it brings the sanitising engine, which other commands do not need.
+		const { retryReleaseDeliveries } = await import("../modules/sanitize/release/retry-release.ts");
+		const sent = await withRuntime((rt) => retryReleaseDeliveries(rt));
+		console.log(`sent ${sent} released attachment(s)`);
+		return 0;
+	},
+};

@@ -4,7 +4,7 @@ import { auditVerifyCommand } from "./audit.ts";
 import type { Command } from "./command.ts";
 import { UsageError } from "./command.ts";
 import { dbMigrateCommand } from "./db-migrate.ts";
-import { gatewayCommand, gatewayPurgeCommand } from "./gateway.ts";
+import { gatewayCommand, gatewayPurgeCommand, gatewayRetryReleasesCommand } from "./gateway.ts";
 import { networkCheckCommand } from "./network.ts";
 import { policyImportCommand } from "./policy-import.ts";
 import { sanitizeCommand } from "./sanitize.ts";
@@ -23,6 +23,7 @@ const COMMANDS: Command[] = [
 	policyImportCommand,
 	gatewayCommand,
 	gatewayPurgeCommand,
+	gatewayRetryReleasesCommand,
 	assetsTemplateCommand,
 	assetsImportCommand,
 	assetsExportCommand,

@@ -25,6 +25,8 @@ export interface CliResult {
 export function runCli(
 	args: string[],
 	place: { dataDir: string; databaseUrl: string | undefined },
+	/** More environment for the command; `undefined` removes a variable. */
+	extraEnv: Record<string, string | undefined> = {},
 ): Promise<CliResult> {
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
@@ -34,6 +36,10 @@ export function runCli(
 		MAMORI_SECRET_KEY: CLI_SECRET_KEY.toString("base64"),
 	};
 	if (place.databaseUrl) env.DATABASE_URL = place.databaseUrl;
+	for (const [name, value] of Object.entries(extraEnv)) {
+		if (value === undefined) delete env[name];
+		else env[name] = value;
+	}
 	return new Promise((resolvePromise, reject) => {
 		execFile(
 			process.execPath,

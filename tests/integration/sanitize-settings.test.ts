@@ -14,6 +14,7 @@ import {
 import { DEFAULT_POLICY } from "../../src/modules/sanitize/sanitize.contract.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { cleanPdf } from "../helpers/attachment-corpus.ts";
+import { runCli } from "../helpers/cli.ts";
 import { TestClient } from "../helpers/client.ts";
 import {
 	type MadeAccount,
@@ -370,6 +371,47 @@ describe("release under the tenant policy and its delivery retry", () => {
 				],
 			);
 			assert.equal((JSON.parse(types[3]?.data ?? "{}") as { delivered: boolean }).delivered, true);
+		} finally {
+			runtime.config.smtpUrl = undefined;
+		}
+	});
+
+	test("`mamori gateway retry-releases` sends what is due where no gateway runs", async () => {
+		const port = await freePort();
+		const smtpUrl = `smtp://127.0.0.1:${port}`;
+		// The CLI reads the same instance key as this process: the quarantined original opens.
+		const env = { MAMORI_SECRET_KEY: process.env.MAMORI_SECRET_KEY, MAMORI_SMTP_URL: smtpUrl };
+		runtime.config.smtpUrl = smtpUrl;
+		try {
+			const id = await pendingRequest({ filename: "d.txt", content: "sent from a timer" });
+			await (await as(chief)).post(`/api/mail/release-requests/${id}/decision`, {
+				outcome: "approve",
+				reason: "確認",
+			});
+			assert.equal((await findReleaseRequest(runtime.db, tenant.id, id))?.delivery_attempts, 1);
+			// The backoff has passed.
+			await runtime.db
+				.updateTable("mail_release_requests")
+				.set({ next_delivery_at: new Date(Date.now() - 1000).toISOString() })
+				.where("id", "=", id)
+				.execute();
+
+			const unset = await runCli(["gateway", "retry-releases"], runtime, {
+				...env,
+				MAMORI_SMTP_URL: undefined,
+			});
+			assert.equal(unset.code, 2, JSON.stringify(unset));
+			assert.match(unset.stderr, /MAMORI_SMTP_URL is not set/);
+
+			const server = await sink(port);
+			const result = await runCli(["gateway", "retry-releases"], runtime, env);
+			assert.equal(result.code, 0, JSON.stringify(result));
+			assert.match(result.stdout, /^sent 1 released attachment\(s\)$/m);
+			assert.deepEqual((await server.next()).to, [RECIPIENT]);
+			assert.ok((await findReleaseRequest(runtime.db, tenant.id, id))?.delivered_at);
+
+			const nothing = await runCli(["gateway", "retry-releases"], runtime, env);
+			assert.match(nothing.stdout, /^sent 0 released attachment\(s\)$/m, "nothing is sent twice");
 		} finally {
 			runtime.config.smtpUrl = undefined;
 		}
