@@ -30,6 +30,12 @@ export function openDatabase(options: {
 }): DbHandle {
 	if (options.databaseUrl) {
 		const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+		// An idle pooled connection that the server ends (a restart, a terminated backend, a
+		// failover) is an 'error' on the pool; unheard, it would end the whole process. The pool
+		// has already dropped that connection, and the next query opens a new one.
+		pool.on("error", (error) => {
+			console.warn(`PostgreSQL: an idle connection was closed by the server: ${error.message}`);
+		});
 		return {
 			db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
 			engine: "postgres",
