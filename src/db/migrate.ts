@@ -10,6 +10,7 @@ import * as network from "./migrations/0007-network.ts";
 import * as mailGateway from "./migrations/0008-mail-gateway.ts";
 import * as assetCustody from "./migrations/0009-asset-custody.ts";
 import * as risks from "./migrations/0010-risks.ts";
+import * as assetSearchIndex from "./migrations/0011-asset-search-index.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0008-mail-gateway": mailGateway,
 	"0009-asset-custody": assetCustody,
 	"0010-risks": risks,
+	"0011-asset-search-index": assetSearchIndex,
 };
 
 class InCodeMigrations implements MigrationProvider {

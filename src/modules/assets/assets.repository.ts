@@ -56,11 +56,8 @@ export function filterAssets<O>(
 	if (filter.personalData) q = q.where("assets.personal_data", "=", filter.personalData);
 	if (filter.lifecycle) q = q.where("assets.lifecycle", "=", filter.lifecycle);
 	const text = filter.q;
-	if (text) {
-		q = q.where((eb) =>
-			eb.or([eb("assets.code", "=", text), containsNormalised("assets.search_text", text)]),
-		);
-	}
+	// `search_text` holds the asset ID and name, normalised: an exact ID is one of its matches.
+	if (text) q = q.where(() => containsNormalised("assets.search_text", text));
 	return q;
 }
 
