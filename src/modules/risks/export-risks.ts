@@ -1,6 +1,7 @@
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { toCsv } from "../../http/csv.ts";
+import { refuseOversizedExport } from "../../http/export-limit.ts";
 import { writeXlsx } from "../../shared/tabular.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
@@ -51,20 +52,23 @@ const BAND_JA: Record<string, string> = { low: "低", medium: "中", high: "高"
 
 /**
  * The caller's risks under the register's filter, as CSV (Excel-safe) or XLSX, with Japanese
- * headers and labels; the export itself is audit-logged.
+ * headers and labels; the export itself is audit-logged. A filter matching more than `maxRows`
+ * is refused, never cut short.
  */
 export async function exportRisks(
 	db: Db,
 	register: Register,
 	query: RiskFilter & Pick<RiskQuery, "sort" | "order">,
 	format: "csv" | "xlsx",
+	maxRows: number = EXPORT_LIMIT,
 ): Promise<{ body: string | Buffer; fileName: string }> {
 	authorize(register.actor, risksPolicy, "risk.read");
-	const { rows } = await listRisks(db, filterContext(register), {
+	const { rows, total } = await listRisks(db, filterContext(register), {
 		...query,
 		offset: 0,
-		limit: EXPORT_LIMIT,
+		limit: maxRows,
 	});
+	refuseOversizedExport(total, maxRows);
 	const assets = await linkedAssets(
 		db,
 		register.actor.tenantId,

@@ -1,6 +1,7 @@
 import type { Db } from "../../../db/connection.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { toCsv } from "../../../http/csv.ts";
+import { refuseOversizedExport } from "../../../http/export-limit.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -84,7 +85,8 @@ export type TakeOutExportFilter = Omit<TakeOutQuery, "offset" | "limit">;
 /**
  * The take-outs the caller may see under the list's filter (the same scope and filter code as
  * `GET /api/take-outs`, without its page size), newest request first, as XLSX or CSV (UTF-8 with
- * BOM) with Japanese headers. The export is audit-logged with its filter and row count.
+ * BOM) with Japanese headers. The export is audit-logged with its filter and row count. A filter
+ * matching more than `maxRows` is refused (`validation_failed`), never cut short.
  *
  * @example
  * const file = await exportTakeOuts(db, desk, { view: "all", status: "overdue" }, "csv");
@@ -95,15 +97,17 @@ export async function exportTakeOuts(
 	filter: TakeOutExportFilter,
 	format: "xlsx" | "csv",
 	now: string = new Date().toISOString(),
+	maxRows: number = TAKE_OUT_EXPORT_LIMIT,
 ): Promise<{ bytes: Uint8Array; type: string; rows: number }> {
 	const { actor } = desk.ledger;
 	authorize(actor, takeOutsPolicy, "take_out.read");
-	const { items } = await findTakeOuts(
+	const { items, total } = await findTakeOuts(
 		db,
 		desk,
-		{ ...filter, offset: 0, limit: TAKE_OUT_EXPORT_LIMIT },
+		{ ...filter, offset: 0, limit: maxRows },
 		now,
 	);
+	refuseOversizedExport(total, maxRows);
 	const rows = items.map(takeOutRow);
 	const bytes =
 		format === "csv"
