@@ -121,7 +121,7 @@ test("a manager asks to take out a laptop; the unit's section manager approves w
 	await list.getByRole("row").filter({ hasText: "PC-2026-001" }).getByText("持ち出し中").waitFor();
 	const [download] = await Promise.all([
 		manager.page.waitForEvent("download"),
-		manager.page.getByRole("link", { name: "Excelで出力" }).click(),
+		manager.page.getByRole("button", { name: "Excelで出力" }).click(),
 	]);
 	assert.equal(download.suggestedFilename(), "take-outs.xlsx");
 	const sheet = await readTable(new Uint8Array(await readFile(await download.path())));

@@ -113,9 +113,31 @@ export async function call<D>(pending: Promise<Outcome<D>>): Promise<D> {
 	}
 	const { data, error, response } = outcome;
 	if (response.ok) return data as D;
-	if (isProblem(error)) throw new ApiError({ ...error, status: response.status });
+	throw failureOf(response, error);
+}
+
+/** The ApiError for a response that is not ok, from its problem body when it has one. */
+function failureOf(response: Response, body: unknown): ApiError {
+	if (isProblem(body)) return new ApiError({ ...body, status: response.status });
 	const code = response.status >= 500 ? "unavailable" : "unknown";
-	throw new ApiError({ code, detail: `HTTP ${response.status}`, status: response.status });
+	return new ApiError({ code, detail: `HTTP ${response.status}`, status: response.status });
+}
+
+/**
+ * GET a file (an export) with the session cookie: its bytes and the name the server gave it, or
+ * an ApiError with the server's problem, so that a refused export is shown, not saved as a file.
+ */
+export async function fetchFile(url: string): Promise<{ blob: Blob; fileName: string | null }> {
+	let response: Response;
+	try {
+		response = await fetch(url, { credentials: "same-origin" });
+	} catch {
+		throw new ApiError({ code: "network", detail: "network error", status: 0 });
+	}
+	if (!response.ok) throw failureOf(response, await readJson(response));
+	const disposition = response.headers.get("content-disposition") ?? "";
+	const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+	return { blob: await response.blob(), fileName };
 }
 
 /** The URL of the audit CSV export for a filter: a plain link sends the session cookie. */

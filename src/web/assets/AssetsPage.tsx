@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
+import { DownloadButton } from "../components/DownloadButton.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { useListControls } from "../components/useListControls.ts";
@@ -177,12 +178,12 @@ export function AssetsPage() {
 					<div className="toolbar">
 						<strong data-testid="asset-total">{t("assets.total", { count: page.total })}</strong>
 						<span>{t("assets.export")}:</span>
-						<a className="button" href={exportUrl("xlsx")} download>
+						<DownloadButton href={exportUrl("xlsx")} fileName="assets.xlsx" onError={setError}>
 							{t("assets.exportXlsx")}
-						</a>
-						<a className="button" href={exportUrl("csv")} download>
+						</DownloadButton>
+						<DownloadButton href={exportUrl("csv")} fileName="assets.csv" onError={setError}>
 							{t("assets.exportCsv")}
-						</a>
+						</DownloadButton>
 					</div>
 					<div className="table-wrap">
 						<table className="table" data-testid="asset-table">

@@ -7,6 +7,7 @@ import {
 	auditExportUrl,
 	call,
 } from "../api/client.ts";
+import { DownloadButton } from "../components/DownloadButton.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { endOfJapanDay, startOfJapanDay } from "../i18n/dates.ts";
@@ -66,9 +67,13 @@ export function AuditPage() {
 			<div className="page-header">
 				<h1>{t("audit.title")}</h1>
 				{can("audit.export") ? (
-					<a className="button" href={auditExportUrl(filter)} download="audit-events.csv">
+					<DownloadButton
+						href={auditExportUrl(filter)}
+						fileName="audit-events.csv"
+						onError={setError}
+					>
 						{t("audit.export")}
-					</a>
+					</DownloadButton>
 				) : null}
 			</div>
 			<p className="lead">{t("audit.lead")}</p>

@@ -41,6 +41,7 @@ export const en: Messages = {
 	"common.none": "None",
 	"common.actions": "Actions",
 	"common.comingSoon": "Coming soon",
+	"common.downloading": "Preparing the file…",
 	"common.previous": "Previous",
 	"common.next": "Next",
 	"common.pageRange": "Showing {from}–{to} of {total}",

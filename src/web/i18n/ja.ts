@@ -42,6 +42,7 @@ export const ja = {
 	"common.none": "なし",
 	"common.actions": "操作",
 	"common.comingSoon": "準備中",
+	"common.downloading": "書き出し中…",
 	"common.previous": "前へ",
 	"common.next": "次へ",
 	"common.pageRange": "{total}件中 {from}–{to}件を表示",

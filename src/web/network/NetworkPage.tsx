@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, api, call } from "../api/client.ts";
+import { saveBlob } from "../components/download.ts";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import "./network.css";
@@ -16,17 +17,6 @@ import {
 	type NetworkView,
 	type Selection,
 } from "./types.ts";
-
-function download(blob: Blob, name: string): void {
-	const url = URL.createObjectURL(blob);
-	const link = document.createElement("a");
-	link.href = url;
-	link.download = name;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * 三層分離: the tenant's network model drawn as tiers, its compliance report, the editor, imports
@@ -111,7 +101,7 @@ export function NetworkPage() {
 		try {
 			const path = format === "pdf" ? "/api/network/report.pdf" : "/api/network/report.xlsx";
 			const blob = await call(api.GET(path, { params: { query: { lang } }, parseAs: "blob" }));
-			download(blob as Blob, `network-report-r${view?.revision ?? 0}.${format}`);
+			saveBlob(blob as Blob, `network-report-r${view?.revision ?? 0}.${format}`);
 		} catch (failure) {
 			setError(failure);
 		}

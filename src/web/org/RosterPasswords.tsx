@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { api, call } from "../api/client.ts";
+import { saveBlob } from "../components/download.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { RosterApplyResult } from "./types.ts";
@@ -25,12 +26,7 @@ export function RosterPasswords({
 					parseAs: "blob",
 				}),
 			);
-			const url = URL.createObjectURL(blob as Blob);
-			const link = document.createElement("a");
-			link.href = url;
-			link.download = "one-time-passwords.csv";
-			link.click();
-			URL.revokeObjectURL(url);
+			saveBlob(blob as Blob, "one-time-passwords.csv");
 			setDownloaded(true);
 		} catch (failure) {
 			setError(failure);

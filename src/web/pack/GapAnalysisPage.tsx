@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { api, call } from "../api/client.ts";
+import { saveBlob } from "../components/download.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import "../styles/pack.css";
@@ -17,17 +18,6 @@ function readBase64(file: File): Promise<string> {
 		reader.onerror = () => reject(reader.error);
 		reader.readAsDataURL(file);
 	});
-}
-
-function download(blob: Blob, name: string): void {
-	const url = URL.createObjectURL(blob);
-	const link = document.createElement("a");
-	link.href = url;
-	link.download = name;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Upload a basic policy's text, see which baseline provisions it lacks or words differently. */
@@ -70,7 +60,7 @@ export function GapAnalysisPage() {
 					parseAs: "blob",
 				}),
 			);
-			download(blob as Blob, `policy-gap-analysis.${format}`);
+			saveBlob(blob as Blob, `policy-gap-analysis.${format}`);
 		} catch (failure) {
 			setError(failure);
 		}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import type { paths } from "../api/schema.ts";
+import { DownloadButton } from "../components/DownloadButton.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { useListControls } from "../components/useListControls.ts";
@@ -197,12 +198,12 @@ export function RisksPage({ view = "register" }: { view?: View }) {
 					<div className="toolbar">
 						<strong data-testid="risk-total">{t("risks.total", { count: page.total })}</strong>
 						<span>{t("risks.export")}:</span>
-						<a className="button" href={exportUrl("xlsx")} download>
+						<DownloadButton href={exportUrl("xlsx")} fileName="risks.xlsx" onError={setError}>
 							{t("risks.exportXlsx")}
-						</a>
-						<a className="button" href={exportUrl("csv")} download>
+						</DownloadButton>
+						<DownloadButton href={exportUrl("csv")} fileName="risks.csv" onError={setError}>
 							{t("risks.exportCsv")}
-						</a>
+						</DownloadButton>
 					</div>
 					<RiskTable items={page.items} sort={sort} onSort={sortBy} />
 					<Pagination offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api, call } from "../../api/client.ts";
+import { DownloadButton } from "../../components/DownloadButton.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -46,12 +47,20 @@ export function DisposalsPage() {
 			<div className="page-header">
 				<h1>{t("custody.disposal.title")}</h1>
 				<div className="button-row">
-					<a className="button" href={exportUrl("xlsx", from, to)} download>
+					<DownloadButton
+						href={exportUrl("xlsx", from, to)}
+						fileName="disposals.xlsx"
+						onError={setError}
+					>
 						{t("custody.disposal.exportXlsx")}
-					</a>
-					<a className="button" href={exportUrl("csv", from, to)} download>
+					</DownloadButton>
+					<DownloadButton
+						href={exportUrl("csv", from, to)}
+						fileName="disposals.csv"
+						onError={setError}
+					>
 						{t("custody.disposal.exportCsv")}
-					</a>
+					</DownloadButton>
 				</div>
 			</div>
 			<p className="lead">{t("custody.disposal.lead")}</p>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../../api/client.ts";
+import { DownloadButton } from "../../components/DownloadButton.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
 import { Pagination } from "../../components/Pagination.tsx";
@@ -128,12 +129,12 @@ export function TakeOutList({
 					</strong>
 				) : null}
 				<span>{t("custody.takeOut.export")}:</span>
-				<a className="button" href={exportUrl("xlsx")} download>
+				<DownloadButton href={exportUrl("xlsx")} fileName="take-outs.xlsx" onError={setError}>
 					{t("custody.takeOut.exportXlsx")}
-				</a>
-				<a className="button" href={exportUrl("csv")} download>
+				</DownloadButton>
+				<DownloadButton href={exportUrl("csv")} fileName="take-outs.csv" onError={setError}>
 					{t("custody.takeOut.exportCsv")}
-				</a>
+				</DownloadButton>
 			</div>
 			{page ? (
 				<>
