@@ -38,7 +38,8 @@ export const gatewayCommand: Command = {
 		"       [--listen HOST:PORT] [--max-size 25M] [--tls-cert FILE --tls-key FILE]",
 		"       [--backlog N] [--retention-days N] [--held-notice-from ADDRESS]",
 		"Each flag may come from the environment instead: MAMORI_GATEWAY_TENANT, _DOMAINS, _RELAY,",
-		"_LISTEN (default 127.0.0.1:2525), _MAX_SIZE (default 25M), _TLS_CERT, _TLS_KEY, _BACKLOG",
+		"_LISTEN (default 127.0.0.1:2525), _MAX_SIZE (default: the tenant's message size limit in",
+		"its mail settings), _TLS_CERT, _TLS_KEY, _BACKLOG",
 		"(default 1000), _HELD_NOTICE_FROM.",
 	].join("\n"),
 	async run(argv) {
@@ -64,7 +65,8 @@ export const gatewayCommand: Command = {
 		const { host, port } = parseListen(
 			pick(values.listen, "MAMORI_GATEWAY_LISTEN") ?? "127.0.0.1:2525",
 		);
-		const maxSize = parseSize(pick(values["max-size"], "MAMORI_GATEWAY_MAX_SIZE") ?? "25M");
+		const sizeFlag = pick(values["max-size"], "MAMORI_GATEWAY_MAX_SIZE");
+		const flaggedSize = sizeFlag === undefined ? undefined : parseSize(sizeFlag);
 		const certFile = pick(values["tls-cert"], "MAMORI_GATEWAY_TLS_CERT");
 		const keyFile = pick(values["tls-key"], "MAMORI_GATEWAY_TLS_KEY");
 		if (Boolean(certFile) !== Boolean(keyFile))
@@ -86,6 +88,10 @@ export const gatewayCommand: Command = {
 					saveMailSettings(tx, tenant.id, { ...current, retentionDays: days }),
 				);
 			}
+			// Without a flag, SMTP's SIZE is the tenant's own limit, so that a sender learns it at
+			// once instead of the message being accepted and then held as too large.
+			const maxSize =
+				flaggedSize ?? (await mailSettingsOf(runtime.db, tenant.id)).policy.limits.maxMessageBytes;
 			// The SMTP stack loads here, not when any other command (or `serve`) starts.
 			const { startGateway } = await import("../modules/sanitize/gateway/smtp-gateway.ts");
 			const gateway = await startGateway(runtime, {
@@ -107,6 +113,7 @@ export const gatewayCommand: Command = {
 			});
 			console.log(
 				`mamori gateway: ${tenant.slug} listening on ${host}:${gateway.port}, relaying to ${relayUrl}` +
+					`, messages up to ${maxSize} bytes` +
 					(certFile ? " (STARTTLS)" : ""),
 			);
 			await new Promise<void>((resolve) => {

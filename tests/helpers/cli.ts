@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 
@@ -15,19 +15,10 @@ export interface CliResult {
 	errorLines: string[];
 }
 
-/**
- * Run the real `mamori` command in a child process with the running Node, against the database
- * of `place` (its data directory, and its PostgreSQL URL when it has one).
- *
- * @example
- * const { code, stdout } = await runCli(["tenant", "list", "--json"], runtime);
- */
-export function runCli(
-	args: string[],
-	place: { dataDir: string; databaseUrl: string | undefined },
-	/** More environment for the command; `undefined` removes a variable. */
-	extraEnv: Record<string, string | undefined> = {},
-): Promise<CliResult> {
+type Place = { dataDir: string; databaseUrl: string | undefined };
+
+/** The command's environment: only what it needs, the place's database, and `extraEnv`. */
+function cliEnv(place: Place, extraEnv: Record<string, string | undefined>): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
@@ -40,6 +31,38 @@ export function runCli(
 		if (value === undefined) delete env[name];
 		else env[name] = value;
 	}
+	return env;
+}
+
+/**
+ * Start a long-running `mamori` command (the gateway) as `runCli` would run a short one; the
+ * caller stops it.
+ */
+export function spawnCli(
+	args: string[],
+	place: Place,
+	extraEnv: Record<string, string | undefined> = {},
+): ChildProcess {
+	return spawn(process.execPath, [BIN, ...args], {
+		env: cliEnv(place, extraEnv),
+		stdio: ["ignore", "pipe", "pipe"],
+	});
+}
+
+/**
+ * Run the real `mamori` command in a child process with the running Node, against the database
+ * of `place` (its data directory, and its PostgreSQL URL when it has one).
+ *
+ * @example
+ * const { code, stdout } = await runCli(["tenant", "list", "--json"], runtime);
+ */
+export function runCli(
+	args: string[],
+	place: Place,
+	/** More environment for the command; `undefined` removes a variable. */
+	extraEnv: Record<string, string | undefined> = {},
+): Promise<CliResult> {
+	const env = cliEnv(place, extraEnv);
 	return new Promise((resolvePromise, reject) => {
 		execFile(
 			process.execPath,
