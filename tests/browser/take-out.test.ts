@@ -195,6 +195,34 @@ test("the list of all take-outs comes a page of 50 at a time; the short lists sa
 	await page.getByLabel("状況で絞り込み").selectOption({ label: "承認待ち" });
 	await nav.getByText(/件中 1–50件を表示/).waitFor();
 	assert.deepEqual(admin.problems, []);
+
+	// An export over its limit is refused by the server (this many rows would take 10,001
+	// requests to make, so the answer is stood in for): the page shows why, and saves no file.
+	const refusal =
+		"the filter matches 10001 rows; one export holds at most 10000: narrow the filter";
+	await page.route("**/api/take-outs/export?*", (route) =>
+		route.fulfill({
+			status: 400,
+			contentType: "application/problem+json",
+			body: JSON.stringify({
+				type: "urn:mamori:problem:validation_failed",
+				code: "validation_failed",
+				title: "validation_failed",
+				status: 400,
+				detail: refusal,
+				issues: [{ path: "(filter)", message: refusal }],
+			}),
+		}),
+	);
+	let downloads = 0;
+	page.on("download", () => {
+		downloads += 1;
+	});
+	await page.getByRole("button", { name: "CSVで出力" }).click();
+	await page.getByRole("alert").filter({ hasText: "one export holds at most 10000" }).waitFor();
+	await page.getByRole("button", { name: "CSVで出力" }).waitFor();
+	assert.equal(downloads, 0);
+	await page.unroute("**/api/take-outs/export?*");
 	await context.close();
 });
 

@@ -20,14 +20,18 @@ export function AccountsPage() {
 	const [query, setQuery] = useState("");
 	const [search, setSearch] = useState("");
 	const [offset, setOffset] = useState(0);
-	const [page, setPage] = useState<{ items: Account[]; total: number } | null>(null);
+	const [page, setPage] = useState<{ items: Account[]; total: number; offset: number } | null>(
+		null,
+	);
 	const [error, setError] = useState<unknown>(null);
 	const [creating, setCreating] = useState(false);
 
 	const load = useCallback(async () => {
 		try {
 			const params = { query: { limit: PAGE_SIZE, offset, ...(search ? { q: search } : {}) } };
-			setPage(await call(api.GET("/api/accounts", { params })));
+			const result = await call(api.GET("/api/accounts", { params }));
+			// The range shown moves with the rows it describes, not ahead of them.
+			setPage({ ...result, offset });
 			setError(null);
 		} catch (failure) {
 			setError(failure);
@@ -111,7 +115,12 @@ export function AccountsPage() {
 						</table>
 						{page.items.length === 0 ? <p className="empty">{t("common.noResults")}</p> : null}
 					</div>
-					<Pagination offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
+					<Pagination
+						offset={page.offset}
+						limit={PAGE_SIZE}
+						total={page.total}
+						onChange={setOffset}
+					/>
 				</>
 			) : null}
 

@@ -134,7 +134,12 @@ export async function fetchFile(url: string): Promise<{ blob: Blob; fileName: st
 	} catch {
 		throw new ApiError({ code: "network", detail: "network error", status: 0 });
 	}
-	if (!response.ok) throw failureOf(response, await readJson(response));
+	if (!response.ok) {
+		const body = await readJson(response);
+		// As for typed calls: a lost session or a pending login step sends the user to log in.
+		if (isProblem(body) && SESSION_CODES.has(body.code)) sessionListener?.(body.code);
+		throw failureOf(response, body);
+	}
 	const disposition = response.headers.get("content-disposition") ?? "";
 	const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
 	return { blob: await response.blob(), fileName };

@@ -48,7 +48,7 @@ export function AssetsPage() {
 	const [options, setOptions] = useState<LedgerOptions | null>(null);
 	const { draft, setDraft, filter, sort, offset, setOffset, submit, reset, sortBy } =
 		useListControls<Filter, Sort>(EMPTY, { by: "code", order: "asc" }, "asc");
-	const [page, setPage] = useState<{ items: Asset[]; total: number } | null>(null);
+	const [page, setPage] = useState<{ items: Asset[]; total: number; offset: number } | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [dialog, setDialog] = useState<"create" | "import" | null>(null);
 
@@ -221,7 +221,12 @@ export function AssetsPage() {
 						</table>
 						{page.items.length === 0 ? <p className="empty">{t("common.noResults")}</p> : null}
 					</div>
-					<Pagination offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
+					<Pagination
+						offset={page.offset}
+						limit={PAGE_SIZE}
+						total={page.total}
+						onChange={setOffset}
+					/>
 				</>
 			) : null}
 

@@ -39,7 +39,9 @@ export function AuditPage() {
 	const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTER);
 	const [offset, setOffset] = useState(0);
 	const [types, setTypes] = useState<string[]>([]);
-	const [page, setPage] = useState<{ items: AuditEvent[]; total: number } | null>(null);
+	const [page, setPage] = useState<{ items: AuditEvent[]; total: number; offset: number } | null>(
+		null,
+	);
 	const [error, setError] = useState<unknown>(null);
 	const filter = useMemo(() => toApiFilter(form), [form]);
 
@@ -50,7 +52,8 @@ export function AuditPage() {
 		)
 			.then((result) => {
 				if (!current) return;
-				setPage(result);
+				// The offset asked for: the range shown moves with the rows, not ahead of them.
+				setPage({ items: result.items, total: result.total, offset });
 				setTypes(result.types);
 				setError(null);
 			})
@@ -89,7 +92,12 @@ export function AuditPage() {
 			{page ? (
 				<>
 					<AuditTable events={page.items} units={byId} />
-					<Pagination offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
+					<Pagination
+						offset={page.offset}
+						limit={PAGE_SIZE}
+						total={page.total}
+						onChange={setOffset}
+					/>
 				</>
 			) : null}
 		</section>

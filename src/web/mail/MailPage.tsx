@@ -25,7 +25,11 @@ export function MailPage() {
 	const can = useCan();
 	const [status, setStatus] = useState<MailStatus | "">("");
 	const [offset, setOffset] = useState(0);
-	const [messages, setMessages] = useState<{ items: MailMessage[]; total: number } | null>(null);
+	const [messages, setMessages] = useState<{
+		items: MailMessage[];
+		total: number;
+		offset: number;
+	} | null>(null);
 	const [requests, setRequests] = useState<MailReleaseRequest[]>([]);
 	const [error, setError] = useState<unknown>(null);
 	const [notice, setNotice] = useState<string | null>(null);
@@ -127,7 +131,12 @@ export function MailPage() {
 				</div>
 			) : null}
 			{messages ? (
-				<Pagination total={messages.total} offset={offset} limit={PAGE} onChange={setOffset} />
+				<Pagination
+					total={messages.total}
+					offset={messages.offset}
+					limit={PAGE}
+					onChange={setOffset}
+				/>
 			) : null}
 			{can("mail.settings_read") ? <MailSettingsPanel /> : null}
 		</section>

@@ -24,7 +24,7 @@ export function StaffPage() {
 	const [query, setQuery] = useState("");
 	const [search, setSearch] = useState("");
 	const [offset, setOffset] = useState(0);
-	const [page, setPage] = useState<{ items: Staff[]; total: number } | null>(null);
+	const [page, setPage] = useState<{ items: Staff[]; total: number; offset: number } | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [editing, setEditing] = useState<Staff | null>(null);
 	const [status, setStatus] = useState<string | null>(null);
@@ -40,7 +40,9 @@ export function StaffPage() {
 				...(category ? { category } : {}),
 				...(search ? { q: search } : {}),
 			};
-			setPage(await call(api.GET("/api/staff", { params: { query: queryParams } })));
+			const result = await call(api.GET("/api/staff", { params: { query: queryParams } }));
+			// The range shown moves with the rows it describes, not ahead of them.
+			setPage({ ...result, offset });
 			setError(null);
 		} catch (failure) {
 			setError(failure);
@@ -206,7 +208,12 @@ export function StaffPage() {
 						</table>
 						{page.items.length === 0 ? <p className="empty">{t("org.staff.empty")}</p> : null}
 					</div>
-					<Pagination offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
+					<Pagination
+						offset={page.offset}
+						limit={PAGE_SIZE}
+						total={page.total}
+						onChange={setOffset}
+					/>
 				</>
 			) : null}
 			{editing ? (

@@ -54,7 +54,7 @@ export function RisksPage({ view = "register" }: { view?: View }) {
 			"desc",
 			EMPTY_FILTER,
 		);
-	const [page, setPage] = useState<{ items: Risk[]; total: number } | null>(null);
+	const [page, setPage] = useState<{ items: Risk[]; total: number; offset: number } | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [creating, setCreating] = useState(false);
 	const effective = { ...filter, ...fixed };
@@ -206,7 +206,12 @@ export function RisksPage({ view = "register" }: { view?: View }) {
 						</DownloadButton>
 					</div>
 					<RiskTable items={page.items} sort={sort} onSort={sortBy} />
-					<Pagination offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
+					<Pagination
+						offset={page.offset}
+						limit={PAGE_SIZE}
+						total={page.total}
+						onChange={setOffset}
+					/>
 				</>
 			) : null}
 

@@ -33,6 +33,8 @@ const PAGE_SIZE = 50;
 interface Page {
 	items: TakeOut[];
 	total: number;
+	/** Where these items start: the range shown moves with the rows, not ahead of them. */
+	offset: number;
 }
 
 /** The list's query string for a filter; the export takes the same one. */
@@ -74,7 +76,7 @@ export function TakeOutList({
 				limit: PAGE_SIZE,
 			};
 			const result = await call(api.GET("/api/take-outs", { params: { query } }));
-			setPage({ items: result.items, total: result.total });
+			setPage({ items: result.items, total: result.total, offset: result.offset });
 			setError(null);
 		} catch (failure) {
 			setError(failure);
@@ -144,7 +146,12 @@ export function TakeOutList({
 						onChanged={onChanged}
 					/>
 					{page.total > PAGE_SIZE ? (
-						<Pagination offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
+						<Pagination
+							offset={page.offset}
+							limit={PAGE_SIZE}
+							total={page.total}
+							onChange={setOffset}
+						/>
 					) : null}
 				</>
 			) : null}
