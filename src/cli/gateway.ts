@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { loadConfig } from "../config.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { mailSettingsOf, saveMailSettings } from "../modules/sanitize/gateway/mail-settings.ts";
 import { purgeQuarantine } from "../modules/sanitize/gateway/purge-quarantine.ts";
@@ -151,7 +152,7 @@ export const gatewayRetryReleasesCommand: Command = {
 	].join("\n"),
 	async run(argv) {
 		parseFlags(argv, {});
-		if (!process.env.MAMORI_SMTP_URL)
+		if (!loadConfig().smtpUrl)
 			throw new UsageError(
 				"MAMORI_SMTP_URL is not set: there is no server to mail releases through",
 			);

@@ -4,7 +4,7 @@ import { systemActor } from "../../src/bootstrap.ts";
 import { Problem } from "../../src/http/problem.ts";
 import { exportTakeOuts } from "../../src/modules/assets/take-outs/export-take-outs.ts";
 import { openTakeOutDesk } from "../../src/modules/assets/take-outs/take-out-desk.ts";
-import { exportAuditCsv } from "../../src/modules/audit/audit.routes.ts";
+import { exportAuditCsv } from "../../src/modules/audit/export-audit.ts";
 import type { Actor } from "../../src/modules/authz/roles.ts";
 import { exportRisks } from "../../src/modules/risks/export-risks.ts";
 import { openRegister } from "../../src/modules/risks/register.ts";

@@ -1,28 +1,21 @@
 import { createRoute } from "@hono/zod-openapi";
-import type { Db } from "../../db/connection.ts";
 import type { AuditEventTable } from "../../db/schema.ts";
-import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { requireActor } from "../../http/context.ts";
-import { toCsv } from "../../http/csv.ts";
-import { refuseOversizedExport } from "../../http/export-limit.ts";
 import {
 	createRouter,
 	jsonResponse,
 	problemResponses,
 	sessionSecurity,
 } from "../../http/openapi.ts";
-import { formatJapanTime } from "../../shared/dates.ts";
 import { authorize } from "../authz/policy.ts";
-import type { Actor } from "../authz/roles.ts";
 import { AUDIT_EVENT_TYPES } from "./audit.events.ts";
 import { auditPolicy } from "./audit.policy.ts";
-import { type AuditFilter, listAuditEvents } from "./audit.repository.ts";
+import { listAuditEvents } from "./audit.repository.ts";
 import { auditFilterSchema, auditListQuerySchema, auditPageSchema } from "./audit.schemas.ts";
-import { auditContextOf, recordAudit } from "./record-audit.ts";
+import { exportAuditCsv } from "./export-audit.ts";
 
 const tags = ["audit"];
-const EXPORT_LIMIT = 100_000;
 
 function present(row: AuditEventTable) {
 	return {
@@ -62,60 +55,6 @@ const exportCsv = createRoute({
 		...problemResponses,
 	},
 });
-
-/**
- * The caller's tenant's events under the filter, newest first, as CSV (UTF-8 with BOM) with
- * Japan-time and UTC columns; the export is itself audit-logged. A filter matching more than
- * `maxRows` is refused, never cut short: narrow the period instead.
- */
-export async function exportAuditCsv(
-	db: Db,
-	actor: Actor,
-	filter: AuditFilter,
-	maxRows: number = EXPORT_LIMIT,
-): Promise<string> {
-	authorize(actor, auditPolicy, "audit.export");
-	const { rows, total } = await listAuditEvents(db, actor.tenantId, filter, {
-		limit: maxRows,
-		offset: 0,
-	});
-	refuseOversizedExport(total, maxRows);
-	const csv = toCsv(
-		[
-			"seq",
-			"日時(JST)",
-			"occurred_at(UTC)",
-			"種別",
-			"実行者",
-			"実行者ID",
-			"IPアドレス",
-			"対象種別",
-			"対象ID",
-			"内容",
-			"hash",
-		],
-		rows.map((r) => [
-			String(r.seq),
-			formatJapanTime(r.occurred_at),
-			r.occurred_at,
-			r.type,
-			r.actor_label ?? "",
-			r.actor_id ?? "",
-			r.ip ?? "",
-			r.record_type ?? "",
-			r.record_id ?? "",
-			r.data,
-			r.hash,
-		]),
-	);
-	await inTransaction(db, (tx) =>
-		recordAudit(tx, auditContextOf(actor), "audit.exported", {
-			format: "csv",
-			rows: rows.length,
-		}),
-	);
-	return csv;
-}
 
 export function auditRoutes(deps: AppDeps) {
 	return createRouter()

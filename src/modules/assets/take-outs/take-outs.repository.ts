@@ -1,5 +1,6 @@
+import type { SelectQueryBuilder } from "kysely";
 import type { Queryable } from "../../../db/queryable.ts";
-import type { AssetTakeOutTable } from "../../../db/schema.ts";
+import type { AssetTakeOutTable, Database } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
 import type { AssetScope } from "../asset-scope.ts";
 
@@ -70,8 +71,10 @@ function unitCondition(scope: AssetScope) {
 }
 
 /** Narrow a take-out query (rows or a count) to what the caller may see under the filter. */
-function filterTakeOuts<Q extends ReturnType<typeof joined>>(q: Q, f: TakeOutFilter): Q {
-	let out = q as ReturnType<typeof joined>;
+type Joined<O> = SelectQueryBuilder<Database, "asset_take_outs" | "assets" | "org_units", O>;
+
+function filterTakeOuts<O>(q: Joined<O>, f: TakeOutFilter): Joined<O> {
+	let out = q;
 	const units = unitCondition(f.units);
 	if (units !== null) {
 		out = out.where((eb) =>
@@ -101,7 +104,7 @@ function filterTakeOuts<Q extends ReturnType<typeof joined>>(q: Q, f: TakeOutFil
 			.where("asset_take_outs.until_date", "<", f.overdueBefore);
 	}
 	if (f.assetId) out = out.where("asset_take_outs.asset_id", "=", f.assetId);
-	return out as Q;
+	return out;
 }
 
 /**
