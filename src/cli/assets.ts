@@ -1,7 +1,6 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { systemActor } from "../bootstrap.ts";
-import { Problem } from "../http/problem.ts";
 import type { AssetFilter } from "../modules/assets/assets.repository.ts";
 import { assetQuerySchema } from "../modules/assets/assets.schemas.ts";
 import { exportAssets, ledgerTemplate } from "../modules/assets/export-assets.ts";
@@ -11,6 +10,7 @@ import {
 	importAssets,
 } from "../modules/assets/import-assets.ts";
 import { findOrgUnitByCode } from "../modules/org/org.repository.ts";
+import { Problem } from "../shared/problem.ts";
 import { type Command, parseFlags, required, UsageError } from "./command.ts";
 import { cliLabel, tenantOrFail, withRuntime } from "./runtime-helpers.ts";
 

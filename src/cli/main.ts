@@ -1,4 +1,4 @@
-import { Problem } from "../http/problem.ts";
+import { Problem } from "../shared/problem.ts";
 import { assetsExportCommand, assetsImportCommand, assetsTemplateCommand } from "./assets.ts";
 import { auditVerifyCommand } from "./audit.ts";
 import type { Command } from "./command.ts";

@@ -1,6 +1,5 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, extname, isAbsolute, resolve } from "node:path";
-import { Problem } from "../http/problem.ts";
 import { type CheckReport, checkModel } from "../modules/network/check-model.ts";
 import { parseFirewallCsv, withFirewallFlows } from "../modules/network/firewall-csv.ts";
 import {
@@ -15,6 +14,7 @@ import { networkReportXlsx } from "../modules/network/report-xlsx.ts";
 import { BUNDLED_PACK_IDS, isBundledPackId, loadPack } from "../modules/policies/pack/load-pack.ts";
 import type { PolicyPack } from "../modules/policies/pack/pack.schema.ts";
 import { currentTenantPack } from "../modules/policies/pack/tenant-pack.repository.ts";
+import { Problem } from "../shared/problem.ts";
 import { type Command, parseFlags, UsageError } from "./command.ts";
 import { tenantOrFail, withRuntime } from "./runtime-helpers.ts";
 

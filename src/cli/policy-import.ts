@@ -1,5 +1,4 @@
 import { readFile, stat } from "node:fs/promises";
-import { Problem } from "../http/problem.ts";
 import type {
 	ImportedSection,
 	PolicyImportResult,
@@ -8,6 +7,7 @@ import {
 	DEFAULT_IMPORT_LIMITS,
 	importPolicyFile,
 } from "../modules/policies/import/import-policy.ts";
+import { Problem } from "../shared/problem.ts";
 import { type Command, parseFlags, UsageError } from "./command.ts";
 
 const SYSTEM_ERRORS: Record<string, string> = {

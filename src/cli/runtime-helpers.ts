@@ -1,6 +1,6 @@
-import { Problem } from "../http/problem.ts";
 import { findTenantBySlug } from "../modules/tenants/tenants.repository.ts";
 import { openRuntime } from "../runtime.ts";
+import { Problem } from "../shared/problem.ts";
 
 /** Run `work` with an open, migrated database, closing it whatever happens. */
 export async function withRuntime<T>(

@@ -1,12 +1,12 @@
 import { systemActor } from "../bootstrap.ts";
 import { inTransaction } from "../db/transaction.ts";
-import { Problem } from "../http/problem.ts";
 import { findAccountByUsername } from "../modules/accounts/accounts.repository.ts";
 import { accountCreateSchema } from "../modules/accounts/accounts.schemas.ts";
 import { assignRole } from "../modules/accounts/assign-role.ts";
 import { createAccount } from "../modules/accounts/create-account.ts";
 import { resetMfa } from "../modules/accounts/reset-credentials.ts";
 import { ROLES, roleSchema, UNIT_SCOPED_ROLES } from "../modules/authz/roles.ts";
+import { Problem } from "../shared/problem.ts";
 import { type Command, parseFlags, required, UsageError } from "./command.ts";
 import { cliLabel, tenantOrFail, withRuntime } from "./runtime-helpers.ts";
 

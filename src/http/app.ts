@@ -24,11 +24,11 @@ import { reviewsRoutes } from "../modules/policies/reviews/reviews.routes.ts";
 import { risksRoutes } from "../modules/risks/risks.routes.ts";
 import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
+import { Problem } from "../shared/problem.ts";
 import type { AppContext } from "./context.ts";
 import { mountApiDocs } from "./docs.ts";
 import { clientAddress, csrfProtection, loadSession } from "./middleware.ts";
 import { createRouter, jsonResponse } from "./openapi.ts";
-import { Problem } from "./problem.ts";
 import { securityHeaders } from "./security-headers.ts";
 
 export const WEB_DIST = resolve(import.meta.dirname, "../../dist/web");

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { actorOf, type RequestAuth } from "../modules/auth/resolve-session.ts";
 import type { SessionStage } from "../modules/auth/sessions.repository.ts";
 import type { Actor } from "../modules/authz/roles.ts";
-import { Problem } from "./problem.ts";
+import { Problem } from "../shared/problem.ts";
 
 export type AppEnv = {
 	Variables: {

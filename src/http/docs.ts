@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Env, Hono } from "hono";
-import { Problem } from "./problem.ts";
+import { Problem } from "../shared/problem.ts";
 
 const swaggerDir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 const ASSETS: Record<string, string> = {

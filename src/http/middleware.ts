@@ -3,9 +3,9 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { MiddlewareHandler } from "hono";
 import type { AppDeps } from "../deps.ts";
 import { resolveSession } from "../modules/auth/resolve-session.ts";
+import { Problem } from "../shared/problem.ts";
 import type { AppEnv } from "./context.ts";
 import { CSRF_COOKIE, clearCookie, readCookie, SESSION_COOKIE } from "./cookies.ts";
-import { Problem } from "./problem.ts";
 
 /** The client address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
 export function clientAddress(trustProxy: boolean): MiddlewareHandler<AppEnv> {

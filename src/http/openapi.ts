@@ -1,8 +1,8 @@
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { ZodType } from "zod";
+import { Problem, type ProblemIssue } from "../shared/problem.ts";
 import type { AppEnv } from "./context.ts";
 import { problemSchema } from "./problem.schema.ts";
-import { Problem, type ProblemIssue } from "./problem.ts";
 
 /** A router whose request validation failures become `validation_failed` problems. */
 export function createRouter(): OpenAPIHono<AppEnv> {

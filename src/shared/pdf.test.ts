@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { pdfText } from "../../tests/helpers/pdf-text.ts";
-import { Problem } from "../http/problem.ts";
+import { Problem } from "../shared/problem.ts";
 import { DEFAULT_PDF_FONT, renderPdf, resolvePdfFont } from "./pdf.ts";
 
 test("a PDF with the Japanese font embedded, and its text readable", async () => {

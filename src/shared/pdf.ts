@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { Problem } from "../http/problem.ts";
+import { Problem } from "../shared/problem.ts";
 
 /** Debian's IPAexGothic (package `fonts-ipaexfont-gothic`), installed by `.ci/run`. */
 export const DEFAULT_PDF_FONT = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Problem } from "../http/problem.ts";
+import { Problem } from "../shared/problem.ts";
 import { readTable, writeXlsx } from "./tabular.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

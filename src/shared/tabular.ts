@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import type ExcelJS from "exceljs";
-import { Problem } from "../http/problem.ts";
+import { Problem } from "../shared/problem.ts";
 
 /**
  * Spreadsheets in and out (XLSX through ExcelJS, CSV by hand), behind one small API so the

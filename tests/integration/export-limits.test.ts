@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { systemActor } from "../../src/bootstrap.ts";
-import { Problem } from "../../src/http/problem.ts";
 import { exportTakeOuts } from "../../src/modules/assets/take-outs/export-take-outs.ts";
 import { openTakeOutDesk } from "../../src/modules/assets/take-outs/take-out-desk.ts";
 import { exportAuditCsv } from "../../src/modules/audit/export-audit.ts";
@@ -9,6 +8,7 @@ import type { Actor } from "../../src/modules/authz/roles.ts";
 import { exportRisks } from "../../src/modules/risks/export-risks.ts";
 import { openRegister } from "../../src/modules/risks/register.ts";
 import { riskExportQuerySchema } from "../../src/modules/risks/risks.schemas.ts";
+import { Problem } from "../../src/shared/problem.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
 import { approverActor, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeTenant } from "../helpers/factories.ts";

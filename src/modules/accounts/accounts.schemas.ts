@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { limitParam, offsetParam } from "../../http/paging.schema.ts";
+import { limitParam, offsetParam } from "../../shared/paging.schema.ts";
 import { roleSchema } from "../authz/roles.ts";
 
 export const usernameSchema = z

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../db/queryable.ts";
 import type { Tx } from "../../db/transaction.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { hashPassword, oneTimePassword } from "../auth/password-hash.ts";
 import { authorize } from "../authz/policy.ts";

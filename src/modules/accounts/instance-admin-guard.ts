@@ -1,6 +1,6 @@
 import type { Queryable } from "../../db/queryable.ts";
 import type { RoleAssignmentTable } from "../../db/schema.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import type { Actor } from "../authz/roles.ts";
 import type { AccountAction } from "./accounts.policy.ts";
 import { listRoleAssignments } from "./accounts.repository.ts";

@@ -8,7 +8,7 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../http/openapi.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { authorize } from "../authz/policy.ts";
 import {
 	assetExportQuerySchema,

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { limitParam, offsetParam, pagedListSchema } from "../../http/paging.schema.ts";
+import { limitParam, offsetParam, pagedListSchema } from "../../shared/paging.schema.ts";
 import {
 	COPY_RULES,
 	DISPOSAL_RULES,

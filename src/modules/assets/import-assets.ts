@@ -2,7 +2,7 @@ import type { Db } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import type { AssetTable } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { streamTable, type TableLimits } from "../../shared/tabular.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "../../db/errors.ts";
 import type { AssetClassificationChangeTable, AssetTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { assetSearchText } from "./assets.repository.ts";
 import type { AssetFields } from "./assets.schemas.ts";
 import { assetColumns } from "./create-asset.ts";

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { limitParam, offsetParam } from "../../http/paging.schema.ts";
+import { limitParam, offsetParam } from "../../shared/paging.schema.ts";
 import { AUDIT_EVENT_TYPES } from "./audit.events.ts";
 
 export const auditFilterSchema = z.object({

@@ -1,8 +1,8 @@
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { toCsv } from "../../http/csv.ts";
-import { refuseOversizedExport } from "../../http/export-limit.ts";
+import { toCsv } from "../../shared/csv.ts";
 import { formatJapanTime } from "../../shared/dates.ts";
+import { refuseOversizedExport } from "../../shared/export-limit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { auditPolicy } from "./audit.policy.ts";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../db/transaction.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { GENESIS_HASH, hashEvent } from "./audit.chain.ts";
 import { AUDIT_EVENT_SCHEMAS, type AuditEventData, type AuditEventType } from "./audit.events.ts";
 

@@ -1,6 +1,6 @@
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { updateAccount } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { findTenant } from "../tenants/tenants.repository.ts";

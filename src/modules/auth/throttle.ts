@@ -1,6 +1,6 @@
 import type { Queryable } from "../../db/queryable.ts";
 import type { Tx } from "../../db/transaction.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 
 /** Failures allowed before the first lock; each further failure doubles the lock. */
 const FREE_FAILURES = 4;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { accountsPolicy } from "../accounts/accounts.policy.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";

@@ -1,4 +1,4 @@
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import type { Actor, Role } from "./roles.ts";
 
 /** A module's permissions: each action names the roles that may take it. */

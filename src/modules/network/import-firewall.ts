@@ -1,6 +1,6 @@
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { type FirewallRowError, parseFirewallCsv, withFirewallFlows } from "./firewall-csv.ts";

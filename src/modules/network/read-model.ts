@@ -1,5 +1,5 @@
 import type { Queryable } from "../../db/queryable.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { currentTenantPack, type TenantPack } from "../policies/pack/tenant-pack.repository.ts";
 import { findTenant } from "../tenants/tenants.repository.ts";
 import type { NetworkModelFile } from "./model.schema.ts";

@@ -1,4 +1,4 @@
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { type ModelProblem, parseModelFile } from "./load-model.ts";
 import type { NetworkModelFile } from "./model.schema.ts";
 

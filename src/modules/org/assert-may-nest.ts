@@ -1,4 +1,4 @@
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { mayNest, type OrgUnitKind } from "./org-rules.ts";
 
 /** Refuse a unit of `kind` under a parent of `parentKind` (部局 under an agency, and so on). */

@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { Queryable } from "../../db/queryable.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { orgPolicy } from "./org.policy.ts";

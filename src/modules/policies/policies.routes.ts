@@ -7,7 +7,7 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../http/openapi.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
 import { policyPackSchema } from "./pack/pack.schema.ts";
 import { currentTenantPack } from "./pack/tenant-pack.repository.ts";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RiskTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { findAccount } from "../accounts/accounts.repository.ts";
 import { inScope } from "../assets/asset-scope.ts";
 import { findAsset } from "../assets/assets.repository.ts";

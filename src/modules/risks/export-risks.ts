@@ -1,7 +1,7 @@
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { toCsv } from "../../http/csv.ts";
-import { refuseOversizedExport } from "../../http/export-limit.ts";
+import { toCsv } from "../../shared/csv.ts";
+import { refuseOversizedExport } from "../../shared/export-limit.ts";
 import { writeXlsx } from "../../shared/tabular.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";

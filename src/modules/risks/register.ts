@@ -1,5 +1,5 @@
 import type { Queryable } from "../../db/queryable.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { type AssetScope, assetScope, inScope } from "../assets/asset-scope.ts";
 import { can } from "../authz/policy.ts";
 import type { Actor, Role } from "../authz/roles.ts";

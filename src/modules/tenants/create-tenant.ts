@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../db/transaction.ts";
-import { Problem } from "../../http/problem.ts";
+import { Problem } from "../../shared/problem.ts";
 import { recordAudit, startAuditChain } from "../audit/record-audit.ts";
 import { createAgencyUnits } from "../org/create-org-unit.ts";
 import { type BundledPackId, loadBundledPack } from "../policies/pack/load-pack.ts";

@@ -1,6 +1,6 @@
 // Compile-time checks that the catalogues label every stable code the API can send. A new role,
 // audit event type, org unit kind or error code fails `tsc` until ja.ts (and so en.ts) has it.
-import type { ProblemCode } from "../../http/problem.ts";
+import type { ProblemCode } from "../../shared/problem.ts";
 import type { AuditEventType, OrgUnitKind, Role } from "../api/client.ts";
 import type { MessageKey } from "./ja.ts";
 

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { AssetDisposalFileTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import { inScope } from "../asset-scope.ts";

@@ -1,8 +1,8 @@
 import type { Db } from "../../../db/connection.ts";
 import type { Queryable } from "../../../db/queryable.ts";
 import { inTransaction } from "../../../db/transaction.ts";
-import { toCsv } from "../../../http/csv.ts";
-import { Problem } from "../../../http/problem.ts";
+import { toCsv } from "../../../shared/csv.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";

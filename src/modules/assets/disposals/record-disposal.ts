@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AssetDisposalTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem, type ProblemIssue } from "../../../http/problem.ts";
+import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import { findAsset, updateAssetRow } from "../assets.repository.ts";

@@ -1,4 +1,4 @@
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { can } from "../../authz/policy.ts";
 import { inScope } from "../asset-scope.ts";
 import { japanToday, seesUnit, type TakeOutDesk } from "./take-out-desk.ts";

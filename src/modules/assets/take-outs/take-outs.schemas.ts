@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { limitParam, offsetParam, pagedListSchema } from "../../../http/paging.schema.ts";
+import { limitParam, offsetParam, pagedListSchema } from "../../../shared/paging.schema.ts";
 import { TAKE_OUT_RULES } from "../../policies/pack/classification.schema.ts";
 import { ASSET_KINDS, ASSET_ZONES, LIFECYCLE_STATES } from "../assets.schemas.ts";
 

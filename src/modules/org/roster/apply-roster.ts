@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { endRoleAssignment } from "../../accounts/accounts.repository.ts";
 import { assignRole } from "../../accounts/assign-role.ts";
 import { createAccount } from "../../accounts/create-account.ts";

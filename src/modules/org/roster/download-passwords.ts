@@ -1,6 +1,6 @@
 import type { Tx } from "../../../db/transaction.ts";
-import { toCsv } from "../../../http/csv.ts";
-import { Problem } from "../../../http/problem.ts";
+import { toCsv } from "../../../shared/csv.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import type { SecretBox } from "../../auth/secret-box.ts";
 import { authorize } from "../../authz/policy.ts";

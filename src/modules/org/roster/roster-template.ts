@@ -1,5 +1,5 @@
 import type { Queryable } from "../../../db/queryable.ts";
-import { toCsv } from "../../../http/csv.ts";
+import { toCsv } from "../../../shared/csv.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
 import { currentTenantPack } from "../../policies/pack/tenant-pack.repository.ts";
 import { ROSTER_HEADERS, TEMPLATE_EXAMPLE } from "./roster-format.ts";

@@ -10,7 +10,7 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../../http/openapi.ts";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { allowedActions, authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { orgPolicy } from "../org.policy.ts";

@@ -1,5 +1,5 @@
 import type { Queryable } from "../../../db/queryable.ts";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { can } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { currentTenantPack } from "../pack/tenant-pack.repository.ts";

@@ -8,8 +8,8 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../../http/openapi.ts";
-import { Problem } from "../../../http/problem.ts";
 import { sendMails } from "../../../shared/mail.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { authorize } from "../../authz/policy.ts";
 import { policyFor } from "./access.ts";
 import { acknowledgeVersion } from "./acknowledge.ts";

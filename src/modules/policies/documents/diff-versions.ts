@@ -1,5 +1,5 @@
 import type { Db } from "../../../db/connection.ts";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import type { Actor } from "../../authz/roles.ts";
 import type { PolicySection } from "./content.ts";
 import { readVersion } from "./read-version.ts";

@@ -1,6 +1,6 @@
 import type { Db } from "../../../db/connection.ts";
 import { inTransaction } from "../../../db/transaction.ts";
-import { toCsv } from "../../../http/csv.ts";
+import { toCsv } from "../../../shared/csv.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import type { Actor } from "../../authz/roles.ts";

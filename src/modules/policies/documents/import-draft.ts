@@ -1,5 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import type { Actor } from "../../authz/roles.ts";
 import type { ImportWarning } from "../import/import.schemas.ts";
 import { importPolicyFile } from "../import/import-policy.ts";

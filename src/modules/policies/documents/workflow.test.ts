@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { nextStatus, TRANSITIONS, transitionsFrom, VERSION_STATUSES } from "./workflow.ts";
 
 test("a version moves draft → in review → approved → published → superseded", () => {

@@ -1,4 +1,4 @@
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 
 export const VERSION_STATUSES = [
 	"draft",

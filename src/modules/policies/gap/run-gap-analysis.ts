@@ -1,5 +1,5 @@
 import type { Queryable } from "../../../db/queryable.ts";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { publishedBasicPolicy } from "../documents/published-basic-policy.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { importPolicyFile, importPolicyText } from "./import-policy.ts";
 
 const POLICY =

@@ -1,4 +1,4 @@
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import type { ImportWarning } from "./import.schemas.ts";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

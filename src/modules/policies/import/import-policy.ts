@@ -1,4 +1,4 @@
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { decodePolicyBytes, MAX_IMPORT_BYTES } from "./decode.ts";
 import { extractDefinitions } from "./definitions.ts";
 import { recognizeHeading } from "./headings.ts";

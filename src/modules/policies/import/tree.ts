@@ -1,4 +1,4 @@
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import {
 	captionOf,
 	followsInSequence,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, test } from "node:test";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import type { ClassificationScheme } from "./classification.schema.ts";
 import { BUNDLED_PACK_IDS, listBundledPacks, loadBundledPack } from "./load-pack.ts";
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { stringify } from "yaml";
-import { Problem, type ProblemCode } from "../../../http/problem.ts";
+import { Problem, type ProblemCode } from "../../../shared/problem.ts";
 import { loadBundledPack, loadPack, loadPackFile, MAX_PACK_BYTES } from "./load-pack.ts";
 import { isPackJsonSchemaCurrent } from "./pack-json-schema.ts";
 

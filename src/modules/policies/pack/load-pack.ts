@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
-import { Problem, type ProblemIssue } from "../../../http/problem.ts";
+import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
 import { type PolicyPack, policyPackSchema } from "./pack.schema.ts";
 
 /** The packs shipped with Mamori, by id. */

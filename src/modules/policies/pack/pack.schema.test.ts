@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { loadBundledPack, validatePack } from "./load-pack.ts";
 import type { PolicyPack } from "./pack.schema.ts";
 import { warekiToYearMonth } from "./revisions.schema.ts";

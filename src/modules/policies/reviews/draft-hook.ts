@@ -1,5 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf } from "../../audit/record-audit.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { createDraftVersion } from "../documents/create-draft.ts";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { PolicyReviewTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem } from "../../../http/problem.ts";
 import { fiscalYear } from "../../../shared/dates.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";

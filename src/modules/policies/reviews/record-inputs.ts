@@ -1,6 +1,6 @@
 import type { PolicyReviewTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem, type ProblemIssue } from "../../../http/problem.ts";
+import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";

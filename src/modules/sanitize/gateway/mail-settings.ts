@@ -1,6 +1,6 @@
 import type { Queryable } from "../../../db/queryable.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem, type ProblemIssue } from "../../../http/problem.ts";
+import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
 import { mailSettingsInputSchema } from "../mail.schemas.ts";
 import {
 	ATTACHMENT_RULES,

@@ -1,6 +1,6 @@
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";

@@ -1,7 +1,7 @@
 import { systemActor } from "../../../bootstrap.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
-import { Problem } from "../../../http/problem.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { type AuditContext, auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { sanitizeAttachment } from "../attachments/sanitize-attachments.ts";

@@ -1,5 +1,3 @@
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-
 /** Stable error codes; clients and tests match on these, never on message text. */
 export const PROBLEM_STATUS = {
 	validation_failed: 400,
@@ -19,9 +17,12 @@ export const PROBLEM_STATUS = {
 	login_throttled: 429,
 	internal: 500,
 	unavailable: 503,
-} as const satisfies Record<string, ContentfulStatusCode>;
+} as const satisfies Record<string, number>;
 
 export type ProblemCode = keyof typeof PROBLEM_STATUS;
+
+/** The HTTP status a problem code maps to; the HTTP layer is the only one that uses it. */
+export type ProblemStatus = (typeof PROBLEM_STATUS)[ProblemCode];
 
 export interface ProblemIssue {
 	path: string;
@@ -29,7 +30,7 @@ export interface ProblemIssue {
 }
 
 /**
- * The one error type of Mamori. Thrown anywhere; mapped once to `application/problem+json`.
+ * The one error type of Mamori, free of HTTP so use cases, the CLI and the scheduler share it. Thrown anywhere; mapped once to `application/problem+json`.
  *
  * @example
  * throw new Problem("not_found", "account 42 does not exist");
@@ -51,7 +52,7 @@ export class Problem extends Error {
 		this.retryAfterSeconds = extra.retryAfterSeconds;
 	}
 
-	get status(): ContentfulStatusCode {
+	get status(): ProblemStatus {
 		return PROBLEM_STATUS[this.code];
 	}
 
