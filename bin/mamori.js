@@ -12,4 +12,5 @@ if (major < 24) {
 // a third, which matters for `npm start` and for every CLI call.
 const { enableCompileCache } = await import("node:module");
 enableCompileCache?.();
-await import("../src/cli/main.ts");
+const { main } = await import("../src/cli/main.ts");
+process.exitCode = await main(process.argv.slice(2));

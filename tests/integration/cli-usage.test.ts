@@ -3,6 +3,8 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
+import { groupHelp, groupsOf } from "../../src/cli/help.ts";
+import { COMMANDS } from "../../src/cli/main.ts";
 import { type CliResult, runCli } from "../helpers/cli.ts";
 
 // Usage errors must be caught before anything opens a database: an empty directory, no URL.
@@ -51,20 +53,73 @@ test("--help prints the overview of every command and exits 0", async () => {
 	assert.equal((await run("-h")).stdout, result.stdout);
 });
 
-test("--help on every command prints its usage and exits 0", async () => {
-	for (const name of await listedCommands()) {
-		const result = await run(...name.split(" "), "--help");
-		assert.equal(result.code, 0, name);
-		assert.equal(result.stderr, "", name);
-		assert.match(result.stdout, new RegExp(`^usage: mamori ${name}\\b`, "m"), name);
+/** Every command of `group` is listed on a line of its own, with its summary. */
+function assertListsGroup(text: string, group: string) {
+	for (const command of groupsOf(COMMANDS).get(group) ?? []) {
+		if (command.name === group) continue;
+		assert.match(
+			text,
+			new RegExp(
+				`^ {2}${command.name} +${command.summary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`,
+				"m",
+			),
+		);
+	}
+}
+
+test("every group's help lists its commands and exits 0 (one spawn per group)", async () => {
+	// The pure walk in src/cli/help.test.ts covers every form; here the real process, rotating forms.
+	const forms = [
+		(g: string) => [g, "--help"],
+		(g: string) => [g, "-h"],
+		(g: string) => ["help", g],
+	];
+	let turn = 0;
+	for (const group of groupsOf(COMMANDS).keys()) {
+		const args = forms[turn++ % forms.length]?.(group) ?? [];
+		const result = await run(...args);
+		assert.deepEqual([result.code, result.stderr], [0, ""], args.join(" "));
+		assertListsGroup(result.stdout, group);
+		assert.equal(result.stdout.trimEnd(), groupHelp(COMMANDS, group), args.join(" "));
 	}
 	assert.deepEqual(readdirSync(place.dataDir), [], "help opens no database");
 });
 
+test("a command's --help, -h or help COMMAND prints its usage and exits 0", async () => {
+	for (const [name, args] of [
+		["assets import", ["assets", "import", "--help"]],
+		["tenant add", ["help", "tenant", "add"]],
+		["gateway purge", ["gateway", "purge", "-h"]],
+		["user add", ["user", "add", "--tenant", "x", "--help"]],
+	] as const) {
+		const result = await run(...args);
+		assert.deepEqual([result.code, result.stderr], [0, ""], name);
+		assert.match(result.stdout, new RegExp(`^usage: mamori ${name}\\b`, "m"), name);
+	}
+	const gateway = await run("gateway", "--help");
+	assert.equal(gateway.code, 0);
+	assert.match(gateway.stdout, /^usage: mamori gateway --tenant SLUG/m, "its own usage");
+	assertListsGroup(gateway.stdout, "gateway");
+});
+
 test("an unknown command is one line on stderr and exit 2", async () => {
 	assertUsageError(await run("frobnicate"), /unknown command "frobnicate"/);
-	assertUsageError(await run("tenant", "remove"), /not a command; try: tenant add, tenant list/);
-	assertUsageError(await run("tenant"), /not a command/);
+	assertUsageError(await run("help", "frobnicate"), /unknown command "frobnicate"/);
+});
+
+test("a group without a command, or with an unknown one, lists the group on stderr, exit 2", async () => {
+	for (const [args, first] of [
+		[["tenant", "remove"], 'mamori: "tenant remove" is not a command'],
+		[["tenant"], 'mamori: "tenant" needs a command'],
+		[["help", "assets", "delete"], 'mamori: "assets delete" is not a command'],
+		[["gateway", "restart"], 'mamori: "gateway restart" is not a command'],
+	] as const) {
+		const result = await run(...args);
+		assert.deepEqual([result.code, result.stdout], [2, ""], args.join(" "));
+		assert.equal(result.errorLines[0], first);
+		assertListsGroup(result.stderr, args[0] === "help" ? args[1] : args[0]);
+		assert.doesNotMatch(result.stderr, /\n\s+at |Error:|\.ts:\d+/, "no stack trace");
+	}
 });
 
 test("an unknown flag or a stray word is one line on stderr and exit 2", async () => {
