@@ -5,6 +5,7 @@ import type { Command } from "./command.ts";
 import { UsageError } from "./command.ts";
 import { dbMigrateCommand } from "./db-migrate.ts";
 import { gatewayCommand, gatewayPurgeCommand, gatewayRetryReleasesCommand } from "./gateway.ts";
+import { jobsListCommand, jobsRunDueCommand } from "./jobs.ts";
 import { networkCheckCommand } from "./network.ts";
 import { policyImportCommand } from "./policy-import.ts";
 import { sanitizeCommand } from "./sanitize.ts";
@@ -29,6 +30,8 @@ const COMMANDS: Command[] = [
 	assetsExportCommand,
 	sanitizeCommand,
 	networkCheckCommand,
+	jobsRunDueCommand,
+	jobsListCommand,
 ];
 
 function overview(): string {
