@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { once } from "node:events";
 import { after, test } from "node:test";
 import { inTransaction } from "../../src/db/transaction.ts";
 import { remindUnacknowledged } from "../../src/modules/policies/documents/remind.ts";
@@ -10,7 +11,7 @@ import { ensureRecurring } from "../../src/platform/jobs/ensure-recurring.ts";
 import type { JobListing } from "../../src/platform/jobs/list-jobs.ts";
 import { JOBS } from "../../src/platform/jobs/registry.ts";
 import { runDueJobs } from "../../src/platform/jobs/run-due.ts";
-import { runCli } from "../helpers/cli.ts";
+import { runCli, spawnCli } from "../helpers/cli.ts";
 import { documentsActor, makeVersion } from "../helpers/documents-world.ts";
 import { makeAccount, makeTenant } from "../helpers/factories.ts";
 import { createTestRuntime } from "../helpers/test-db.ts";
@@ -162,4 +163,31 @@ test("mamori jobs list shows the reminder sweep queued by mamori jobs run-due", 
 	assert.equal(sweep.lastError, null);
 	const text = await runCli(["jobs", "list"], runtime);
 	assert.match(text.stdout, new RegExp(`pending\\s.*${REMINDER_SWEEP}\\s${tenant.slug}\\s0/5`));
+});
+
+test("mamori serve runs the scheduler in-process: it queues the sweep, and stops cleanly", async () => {
+	const tenant = await makeTenant(runtime);
+	await runtime.db.deleteFrom("jobs").execute();
+	const server = spawnCli(["serve", "--port", "0"], runtime, { MAMORI_JOBS_POLL_MS: "100" });
+	let output = "";
+	server.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+		output += chunk;
+	});
+	server.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+		output += chunk;
+	});
+	try {
+		const deadline = Date.now() + 60_000;
+		while ((await sweeps(tenant.id)).length === 0) {
+			assert.ok(Date.now() < deadline, `the server queued no sweep:\n${output}`);
+			assert.equal(server.exitCode, null, `the server exited:\n${output}`);
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	} finally {
+		server.kill("SIGTERM");
+		if (server.exitCode === null) await once(server, "exit");
+	}
+	assert.equal(server.exitCode, 0, output);
+	assert.match(output, /Mamori: http:\/\/localhost:\d+\//);
+	assert.equal((await sweeps(tenant.id)).length, 1);
 });
