@@ -186,6 +186,31 @@ test("a job whose last attempt crashed is kept as failed, not run again", async 
 	assert.match(row.last_error ?? "", /interrupted/);
 });
 
+test("a long run keeps its lease alive, so no other process takes it over", async () => {
+	await clearJobs();
+	let calls = 0;
+	const declarations: JobDeclaration[] = [
+		{
+			name: "test.slow",
+			handler: async () => {
+				calls += 1;
+				await new Promise((resolve) => setTimeout(resolve, 2500));
+			},
+		},
+	];
+	const id = await inTransaction(runtime.db, (tx) =>
+		enqueueJob(tx, { name: "test.slow", tenantId: null }),
+	);
+	// A lease of 1 s, renewed every third of a second while the handler runs for 2.5 s.
+	const slow = runDueJobs(runtime, { declarations, owner: "slow", leaseSeconds: 1 });
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	const other = await runDueJobs(runtime, { declarations, owner: "other", leaseSeconds: 1 });
+	assert.equal(other.done, 0, "the running job was not taken over");
+	assert.equal((await slow).done, 1);
+	assert.equal(calls, 1);
+	assert.equal((await jobRow(id)).attempts, 1);
+});
+
 test("the in-process loop runs jobs as they come due, survives failing handlers, and stops cleanly", async () => {
 	await clearJobs();
 	const ran: string[] = [];

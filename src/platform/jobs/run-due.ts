@@ -62,8 +62,10 @@ export async function runNextJob(
 	deps: AppDeps,
 	options: RunOptions & { owner: string },
 ): Promise<{ job: JobRow; outcome: JobOutcome } | null> {
-	const now = (options.now ?? (() => new Date()))();
-	const leaseUntil = new Date(now.getTime() + (options.leaseSeconds ?? 300) * 1000);
+	const clock = options.now ?? (() => new Date());
+	const leaseMs = (options.leaseSeconds ?? 300) * 1000;
+	const now = clock();
+	const leaseUntil = new Date(now.getTime() + leaseMs);
 	const job = await inTransaction(deps.db, (tx) =>
 		claimDueJob(tx, deps.engine, options.owner, now.toISOString(), leaseUntil.toISOString()),
 	);
@@ -74,7 +76,7 @@ export async function runNextJob(
 		await updateLeasedJob(deps.db, job.id, options.owner, {
 			...release,
 			status: "failed",
-			last_error: job.last_error ?? "interrupted: the process running it stopped",
+			last_error: "interrupted: the process running its last attempt stopped",
 			updated_at: now.toISOString(),
 			finished_at: now.toISOString(),
 		});
@@ -82,12 +84,19 @@ export async function runNextJob(
 		return { job, outcome: "failed" };
 	}
 	const declaration = options.declarations.find((d) => d.name === job.name);
+	// A long run renews its lease, so that no other process takes it over while it is alive.
+	const renewal = setInterval(() => {
+		updateLeasedJob(deps.db, job.id, options.owner, {
+			lease_until: new Date(clock().getTime() + leaseMs).toISOString(),
+		}).catch((error: unknown) => options.log?.(`lease of job ${job.id}: ${errorText(error)}`));
+	}, leaseMs / 3);
+	renewal.unref();
 	try {
 		if (!declaration) throw new Error(`no handler for job "${job.name}" in this version`);
 		await declaration.handler(deps, runOf(job));
 	} catch (error) {
 		const failed = job.attempts >= job.max_attempts;
-		const at = (options.now ?? (() => new Date()))();
+		const at = clock();
 		const message = errorText(error);
 		await updateLeasedJob(deps.db, job.id, options.owner, {
 			...release,
@@ -103,8 +112,10 @@ export async function runNextJob(
 			`job ${job.name} ${job.id} attempt ${job.attempts}/${job.max_attempts} failed${failed ? " for good" : ""}: ${message}`,
 		);
 		return { job, outcome: failed ? "failed" : "retry" };
+	} finally {
+		clearInterval(renewal);
 	}
-	const at = (options.now ?? (() => new Date()))().toISOString();
+	const at = clock().toISOString();
 	await updateLeasedJob(deps.db, job.id, options.owner, {
 		...release,
 		status: "done",
