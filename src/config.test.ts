@@ -15,6 +15,7 @@ test("loadConfig has working defaults", () => {
 	assert.equal(config.sessionAbsoluteSeconds, 12 * 60 * 60);
 	assert.equal(config.maxJsonBytes, 1024 * 1024);
 	assert.equal(config.trustProxy, false);
+	assert.equal(config.jobsPollMs, 5000);
 });
 
 test("loadConfig reads every variable", () => {
@@ -26,6 +27,7 @@ test("loadConfig reads every variable", () => {
 		MAMORI_SESSION_ABSOLUTE_SECONDS: "3600",
 		MAMORI_MAX_JSON_BYTES: "2048",
 		MAMORI_TRUST_PROXY: "1",
+		MAMORI_JOBS_POLL_MS: "0",
 	});
 	const expected = {
 		port: 9090,
@@ -35,6 +37,7 @@ test("loadConfig reads every variable", () => {
 		sessionAbsoluteSeconds: 3600,
 		maxJsonBytes: 2048,
 		trustProxy: true,
+		jobsPollMs: 0,
 	};
 	for (const [key, value] of Object.entries(expected)) {
 		assert.equal(config[key as keyof typeof expected], value, key);

@@ -16,6 +16,8 @@ export interface Config {
 	trustProxy: boolean;
 	/** `smtp://host:port` (or `smtps://…`) for e-mail reminders; none sends no mail. */
 	smtpUrl: string | undefined;
+	/** How often `mamori serve` runs the scheduler's due jobs, in ms; 0 leaves them to cron. */
+	jobsPollMs: number;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		maxUploadBytes: intFromEnv(env, "MAMORI_MAX_UPLOAD_BYTES", 16 * 1024 * 1024),
 		trustProxy: env.MAMORI_TRUST_PROXY === "1",
 		smtpUrl: env.MAMORI_SMTP_URL || undefined,
+		jobsPollMs: intFromEnv(env, "MAMORI_JOBS_POLL_MS", 5000, 0),
 	};
 }
 

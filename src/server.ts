@@ -2,6 +2,8 @@ import { serve } from "@hono/node-server";
 import { bootstrapIfEmpty, type FirstAdmin } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
 import { createApp } from "./http/app.ts";
+import { JOBS } from "./platform/jobs/registry.ts";
+import { startScheduler } from "./platform/jobs/scheduler.ts";
 import { openRuntime } from "./runtime.ts";
 
 /** Start Mamori: migrate, create the first administrator on an empty database, then listen. */
@@ -21,9 +23,15 @@ export async function startServer(
 	const address = server.address();
 	const port = typeof address === "object" && address ? address.port : config.port;
 	console.log(`Mamori: http://localhost:${port}/ (${runtime.engine})`);
+	// Due jobs run in this process too; several processes on one PostgreSQL share them.
+	const scheduler =
+		config.jobsPollMs > 0
+			? startScheduler(runtime, { declarations: JOBS, intervalMs: config.jobsPollMs })
+			: null;
 	return {
 		port,
 		close: async () => {
+			await scheduler?.stop();
 			await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
 			await runtime.close();
 		},

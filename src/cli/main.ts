@@ -6,6 +6,7 @@ import { UsageError } from "./command.ts";
 import { dbMigrateCommand } from "./db-migrate.ts";
 import { gatewayCommand, gatewayPurgeCommand, gatewayRetryReleasesCommand } from "./gateway.ts";
 import { resolve } from "./help.ts";
+import { jobsListCommand, jobsRunDueCommand } from "./jobs.ts";
 import { networkCheckCommand } from "./network.ts";
 import { policyImportCommand } from "./policy-import.ts";
 import { sanitizeCommand } from "./sanitize.ts";
@@ -30,6 +31,8 @@ export const COMMANDS: Command[] = [
 	assetsExportCommand,
 	sanitizeCommand,
 	networkCheckCommand,
+	jobsRunDueCommand,
+	jobsListCommand,
 ];
 
 /**

@@ -11,6 +11,7 @@ import * as mailGateway from "./migrations/0008-mail-gateway.ts";
 import * as assetCustody from "./migrations/0009-asset-custody.ts";
 import * as risks from "./migrations/0010-risks.ts";
 import * as assetSearchIndex from "./migrations/0011-asset-search-index.ts";
+import * as jobs from "./migrations/0012-jobs.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0009-asset-custody": assetCustody,
 	"0010-risks": risks,
 	"0011-asset-search-index": assetSearchIndex,
+	"0012-jobs": jobs,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -39,6 +39,7 @@ export interface Database {
 	mail_recipients: MailRecipientTable;
 	mail_release_requests: MailReleaseRequestTable;
 	mail_settings: MailSettingsTable;
+	jobs: JobTable;
 }
 
 export type Flag = boolean | number;
@@ -542,4 +543,27 @@ export interface NetworkModelRevisionTable {
 	saved_by: string;
 	saved_by_label: string;
 	saved_at: string;
+}
+
+/** A job of the platform scheduler; see platform/jobs. */
+export interface JobTable {
+	id: string;
+	/** Null for an instance-wide job. */
+	tenant_id: string | null;
+	name: string;
+	/** JSON. */
+	payload: string;
+	/** pending | running | done | failed */
+	status: string;
+	due_at: string;
+	attempts: number;
+	max_attempts: number;
+	lease_owner: string | null;
+	lease_until: string | null;
+	last_error: string | null;
+	/** Names one occurrence of a recurring job: `name|tenant|date`. */
+	unique_key: string | null;
+	created_at: string;
+	updated_at: string;
+	finished_at: string | null;
 }

@@ -33,3 +33,15 @@ export function fiscalYear(iso: string): number {
 	const year = japan.getUTCFullYear();
 	return japan.getUTCMonth() < 3 ? year - 1 : year;
 }
+
+const JST_OFFSET_MS = 9 * 3600 * 1000;
+
+/** The date in Japan of an instant, `2026-12-06`. */
+export function japanDate(at: Date): string {
+	return new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant the Japan day of `at` began (00:00 JST), as an ISO string in UTC. */
+export function startOfJapanDay(at: Date): string {
+	return new Date(Date.parse(`${japanDate(at)}T00:00:00Z`) - JST_OFFSET_MS).toISOString();
+}

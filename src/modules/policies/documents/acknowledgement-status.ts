@@ -4,10 +4,13 @@ import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { policyFor, readersOf, versionOr404 } from "./access.ts";
 import { type AudienceMember, audienceOf } from "./audience.ts";
+import type { DocumentsPolicy } from "./documents.policy.ts";
 import {
+	type DocumentRow,
 	findPublication,
 	listAcknowledgements,
 	listCurrentPublications,
+	type VersionRow,
 } from "./documents.repository.ts";
 
 /** The caller's published versions: those still to acknowledge, and those done. */
@@ -45,10 +48,26 @@ export async function acknowledgementStatus(db: Queryable, actor: Actor, version
 	const policy = await policyFor(db, actor);
 	authorize(actor, policy, "policy_acknowledgement.monitor");
 	const { version, document } = await versionOr404(db, actor, policy, versionId);
-	const publication = await findPublication(db, actor.tenantId, version.id);
+	return completionOf(db, actor.tenantId, policy, version, document);
+}
+
+export type Completion = Awaited<ReturnType<typeof completionOf>>;
+
+/**
+ * The completion of a version once the caller has been authorised (or for the module's own
+ * scheduled work, which acts for no person).
+ */
+export async function completionOf(
+	db: Queryable,
+	tenantId: string,
+	policy: DocumentsPolicy,
+	version: VersionRow,
+	document: DocumentRow,
+) {
+	const publication = await findPublication(db, tenantId, version.id);
 	if (!publication) throw new Problem("conflict", "this version has not been published");
-	const audience = await audienceOf(db, actor.tenantId, publication, readersOf(policy, document));
-	const acks = await listAcknowledgements(db, actor.tenantId, [version.id]);
+	const audience = await audienceOf(db, tenantId, publication, readersOf(policy, document));
+	const acks = await listAcknowledgements(db, tenantId, [version.id]);
 	const ackedAt = new Map(acks.map((a) => [a.account_id, a.acknowledged_at]));
 	const units = new Map<string, UnitCompletion>();
 	for (const member of audience) {

@@ -144,6 +144,33 @@ export function listAcknowledgements(db: Queryable, tenantId: string, versionIds
 		.execute();
 }
 
+/** The kind of the in-app notification of a reminder to acknowledge. */
+export const REMINDER_KIND = "policy_acknowledgement_reminder";
+
+/** Where a notification about a version leads. */
+export function versionLink(versionId: string): string {
+	return `/policies/versions/${versionId}`;
+}
+
+/** Whether anyone was reminded of this version since `since`. */
+export async function remindedSince(
+	db: Queryable,
+	tenantId: string,
+	versionId: string,
+	since: string,
+): Promise<boolean> {
+	const row = await db
+		.selectFrom("notifications")
+		.select("id")
+		.where("tenant_id", "=", tenantId)
+		.where("kind", "=", REMINDER_KIND)
+		.where("link", "=", versionLink(versionId))
+		.where("created_at", ">=", since)
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 export async function insertNotifications(tx: Tx, rows: NotificationTable[]): Promise<void> {
 	if (rows.length === 0) return;
 	await tx.insertInto("notifications").values(rows).execute();

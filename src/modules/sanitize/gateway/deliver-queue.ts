@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { exponentialBackoff } from "../../../db/claim.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
 import type {
@@ -48,7 +49,7 @@ export interface DeliveryStep {
 
 /** Delay before attempt `attempts + 1`: 1, 2, 4 … minutes, at most an hour. */
 export function backoffSeconds(attempts: number): number {
-	return Math.min(60 * 2 ** Math.max(0, attempts - 1), 3600);
+	return exponentialBackoff(attempts, 60, 3600);
 }
 
 /** The report as stored: outcomes without the delivered files' bytes. */

@@ -1,3 +1,4 @@
+import { claimDue, type QueueSpec, updateLeased } from "../../../db/claim.ts";
 import type { Engine } from "../../../db/connection.ts";
 import type { Queryable } from "../../../db/queryable.ts";
 import type {
@@ -36,11 +37,17 @@ export async function insertQueuedMessage(
 	await tx.insertInto("mail_quarantine").values(quarantine).execute();
 }
 
+/** The gateway's queue as the shared claim mechanism sees it (see db/claim.ts). */
+export const MAIL_QUEUE: QueueSpec<"mail_messages"> = {
+	table: "mail_messages",
+	waiting: "queued",
+	running: "delivering",
+	due: "next_attempt_at",
+};
+
 /**
  * Take one due job: a queued message whose time has come, or one whose worker's lease ran out (it
- * crashed mid-delivery). On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several workers claim side by
- * side without ever taking the same row; on SQLite the single statement runs inside
- * `BEGIN IMMEDIATE`, which serialises claimers across processes.
+ * crashed mid-delivery), through the shared claim (`FOR UPDATE SKIP LOCKED` on PostgreSQL).
  */
 export function claimDueMessage(
 	tx: Tx,
@@ -49,42 +56,17 @@ export function claimDueMessage(
 	now: string,
 	leaseUntil: string,
 ): Promise<MailMessageRow | undefined> {
-	return tx
-		.updateTable("mail_messages")
-		.set({ status: "delivering", lease_owner: owner, lease_until: leaseUntil, updated_at: now })
-		.where("id", "=", (eb) =>
-			eb
-				.selectFrom("mail_messages")
-				.select("id")
-				.where((w) =>
-					w.or([
-						w.and([w("status", "=", "queued"), w("next_attempt_at", "<=", now)]),
-						w.and([w("status", "=", "delivering"), w("lease_until", "<", now)]),
-					]),
-				)
-				.orderBy("next_attempt_at")
-				.limit(1)
-				.$call((q) => (engine === "postgres" ? q.forUpdate().skipLocked() : q)),
-		)
-		.returningAll()
-		.executeTakeFirst();
+	return claimDue(tx, engine, MAIL_QUEUE, owner, now, leaseUntil);
 }
 
 /** Change a claimed message, only while `owner` still holds its lease. Returns whether it did. */
-export async function updateLeasedMessage(
+export function updateLeasedMessage(
 	db: Queryable,
 	id: string,
 	owner: string,
 	changes: Partial<Omit<MailMessageRow, "id" | "tenant_id">>,
 ): Promise<boolean> {
-	const result = await db
-		.updateTable("mail_messages")
-		.set(changes)
-		.where("id", "=", id)
-		.where("lease_owner", "=", owner)
-		.where("status", "=", "delivering")
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows) === 1;
+	return updateLeased(db, MAIL_QUEUE, id, owner, changes);
 }
 
 /** Messages waiting for delivery (queued or being delivered), across tenants. */
