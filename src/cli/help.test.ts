@@ -172,21 +172,21 @@ test("commands appended to the table join their group in the help", () => {
 		usage: `mamori ${name}`,
 		run: async () => 0,
 	});
-	const table = [...COMMANDS, stub("jobs run-due"), stub("audit checkpoint"), stub("jobs")];
+	const table = [...COMMANDS, stub("zeta run"), stub("audit stamp"), stub("zeta")];
 	assert.deepEqual(
 		groupsOf(table)
 			.get("audit")
 			?.map((c) => c.name),
-		["audit verify", "audit checkpoint"],
+		["audit verify", "audit stamp"],
 	);
 	assert.deepEqual(
 		groupsOf(table)
-			.get("jobs")
+			.get("zeta")
 			?.map((c) => c.name),
-		["jobs", "jobs run-due"],
+		["zeta", "zeta run"],
 		"a group's own command first, wherever it is in the table",
 	);
 	const names = listed(overview(table)).map(([name]) => name);
-	assert.equal(names.indexOf("audit checkpoint"), names.indexOf("audit verify") + 1);
-	assert.deepEqual(listed(groupHelp(table, "jobs")), [["jobs run-due", "does jobs run-due"]]);
+	assert.equal(names.indexOf("audit stamp"), names.indexOf("audit verify") + 1);
+	assert.deepEqual(listed(groupHelp(table, "zeta")), [["zeta run", "does zeta run"]]);
 });
