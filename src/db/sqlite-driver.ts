@@ -81,6 +81,10 @@ class NodeSqliteDriver implements Driver {
 		await connection.executeQuery(CompiledQuery.raw("COMMIT"));
 	}
 	async rollbackTransaction(connection: DatabaseConnection) {
+		// SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR,
+		// SQLITE_BUSY on commit…). A ROLLBACK then fails with "no transaction is active" and would
+		// hide the real cause from the caller and the log.
+		if (!this.#db?.isTransaction) return;
 		await connection.executeQuery(CompiledQuery.raw("ROLLBACK"));
 	}
 	async releaseConnection(connection: DatabaseConnection): Promise<void> {

@@ -7,6 +7,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { sql } from "kysely";
 import { isUniqueViolation } from "../db/errors.ts";
+import { databaseFaultProblem } from "../db/fault-report.ts";
 import type { AppDeps } from "../deps.ts";
 import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
 import { assetTransferRoutes } from "../modules/assets/asset-transfer.routes.ts";
@@ -50,7 +51,13 @@ const health = createRoute({
 	summary: "Liveness and database check",
 	responses: {
 		200: jsonResponse(z.object({ status: z.literal("ok") }), "Healthy"),
-		503: jsonResponse(z.object({ status: z.literal("unavailable") }), "Database unreachable"),
+		503: jsonResponse(
+			z.object({
+				status: z.literal("unavailable"),
+				code: z.enum(["database_unavailable", "database_busy", "storage_full"]),
+			}),
+			"The database is unreachable, locked or out of space; see Retry-After",
+		),
 	},
 });
 
@@ -62,7 +69,7 @@ function problemResponse(c: AppContext, problem: Problem) {
 }
 
 /** Map anything thrown to problem+json: our Problems as they are, Hono's by status, the rest 500. */
-function toProblem(error: unknown): Problem {
+function toProblem(error: unknown, where: string): Problem {
 	if (error instanceof Problem) return error;
 	if (error instanceof HTTPException) {
 		if (error.status === 413)
@@ -78,6 +85,8 @@ function toProblem(error: unknown): Problem {
 		if (error.status === 401)
 			return new Problem("unauthenticated", error.message || "log in first");
 	}
+	const fault = databaseFaultProblem(error, where);
+	if (fault) return fault;
 	if (isUniqueViolation(error)) {
 		return new Problem(
 			"conflict",
@@ -136,8 +145,15 @@ export function createApp(deps: AppDeps) {
 		try {
 			await sql`select 1`.execute(deps.db);
 			return c.json({ status: "ok" as const }, 200);
-		} catch {
-			return c.json({ status: "unavailable" as const }, 503);
+		} catch (error) {
+			const fault = databaseFaultProblem(error, "GET /api/health");
+			if (!fault) console.error(error);
+			c.header("retry-after", String(fault?.retryAfterSeconds ?? 5));
+			const code =
+				fault?.code === "database_busy" || fault?.code === "storage_full"
+					? fault.code
+					: "database_unavailable";
+			return c.json({ status: "unavailable" as const, code }, 503);
 		}
 	});
 	app.route("/api", authRoutes(deps));
@@ -172,7 +188,7 @@ export function createApp(deps: AppDeps) {
 		throw new Problem("not_found", "no such API route");
 	});
 	mountWebUi(app);
-	app.onError((error, c) => problemResponse(c, toProblem(error)));
+	app.onError((error, c) => problemResponse(c, toProblem(error, `${c.req.method} ${c.req.path}`)));
 	return app;
 }
 
