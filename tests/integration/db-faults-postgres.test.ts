@@ -110,7 +110,9 @@ test("PostgreSQL: backends terminated under 4 concurrent writers, then refused f
 		assert.deepEqual(lost, [], "every write answered 201 is in the database");
 
 		// Logged with the real cause, once a minute, not a stack per refused request.
-		assert.ok(logged.some((line) => /database_unavailable.*(57P01|not currently accepting)/.test(line)));
+		assert.ok(
+			logged.some((line) => /database_unavailable.*(57P01|not currently accepting)/.test(line)),
+		);
 		assert.ok(logged.length <= 3, `a few lines, not one per request: ${logged.join("\n")}`);
 		assert.ok(!logged.some((line) => /internal|at .*\.ts:\d+/.test(line)), logged.join("\n"));
 	} finally {
