@@ -16,7 +16,20 @@ export interface Config {
 	trustProxy: boolean;
 	/** `smtp://host:port` (or `smtps://…`) for e-mail reminders; none sends no mail. */
 	smtpUrl: string | undefined;
+	/** A client must have sent all its request headers within this many milliseconds. */
+	httpHeadersTimeoutMs: number;
+	/** …and its whole request (an upload included) within this many. */
+	httpRequestTimeoutMs: number;
+	/** An idle keep-alive socket is closed after this many milliseconds. */
+	httpKeepAliveTimeoutMs: number;
 }
+
+/** Production defaults of the HTTP timeouts; a slow-header client is dropped within 15 s. */
+export const HTTP_TIMEOUT_DEFAULTS = {
+	headersMs: 10_000,
+	requestMs: 120_000,
+	keepAliveMs: 5_000,
+} as const;
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
 	const raw = env[name];
@@ -44,6 +57,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		maxUploadBytes: intFromEnv(env, "MAMORI_MAX_UPLOAD_BYTES", 16 * 1024 * 1024),
 		trustProxy: env.MAMORI_TRUST_PROXY === "1",
 		smtpUrl: env.MAMORI_SMTP_URL || undefined,
+		...httpTimeouts(env),
+	};
+}
+
+function httpTimeouts(env: NodeJS.ProcessEnv) {
+	const headers = intFromEnv(
+		env,
+		"MAMORI_HTTP_HEADERS_TIMEOUT_MS",
+		HTTP_TIMEOUT_DEFAULTS.headersMs,
+	);
+	const request = intFromEnv(
+		env,
+		"MAMORI_HTTP_REQUEST_TIMEOUT_MS",
+		HTTP_TIMEOUT_DEFAULTS.requestMs,
+	);
+	// Node refuses a headers timeout longer than the request timeout.
+	if (headers > request) {
+		throw new Error(
+			`MAMORI_HTTP_HEADERS_TIMEOUT_MS (${headers}) must not exceed MAMORI_HTTP_REQUEST_TIMEOUT_MS (${request})`,
+		);
+	}
+	return {
+		httpHeadersTimeoutMs: headers,
+		httpRequestTimeoutMs: request,
+		httpKeepAliveTimeoutMs: intFromEnv(
+			env,
+			"MAMORI_HTTP_KEEPALIVE_TIMEOUT_MS",
+			HTTP_TIMEOUT_DEFAULTS.keepAliveMs,
+		),
 	};
 }
 

@@ -1,7 +1,4 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
+import { resolve } from "node:path";
 import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
@@ -31,6 +28,7 @@ import { mountApiDocs } from "./docs.ts";
 import { clientAddress, csrfProtection, loadSession } from "./middleware.ts";
 import { createRouter, jsonResponse } from "./openapi.ts";
 import { securityHeaders } from "./security-headers.ts";
+import { mountWebUi } from "./web-ui.ts";
 
 export const WEB_DIST = resolve(import.meta.dirname, "../../dist/web");
 export const API_VERSION = "0.1.0";
@@ -124,7 +122,7 @@ function requestBodyLimit(maxSize: number) {
  */
 export function createApp(deps: AppDeps) {
 	const app = createRouter();
-	app.use("*", securityHeaders());
+	app.use("*", securityHeaders(deps.config.trustProxy));
 	// First, so that refusals by the middlewares below (CSRF, body size) are not cached either.
 	app.use("/api/*", async (c, next) => {
 		await next();
@@ -187,7 +185,7 @@ export function createApp(deps: AppDeps) {
 	app.all("/api/*", () => {
 		throw new Problem("not_found", "no such API route");
 	});
-	mountWebUi(app);
+	mountWebUi(app, WEB_DIST);
 	app.onError((error, c) => problemResponse(c, toProblem(error, `${c.req.method} ${c.req.path}`)));
 	return app;
 }
@@ -197,22 +195,4 @@ export type App = ReturnType<typeof createApp>;
 /** The OpenAPI 3.1 document of an app, as served at /api/openapi.json. */
 export function openApiDocument(app: App) {
 	return app.getOpenAPI31Document(OPENAPI_CONFIG);
-}
-
-function mountWebUi(app: App): void {
-	const indexPath = join(WEB_DIST, "index.html");
-	app.use("/assets/*", async (c, next) => {
-		await next();
-		if (c.res.status === 200) c.header("cache-control", "public, max-age=31536000, immutable");
-	});
-	if (existsSync(WEB_DIST)) app.use("*", serveStatic({ root: WEB_DIST }));
-	app.get("*", async (c) => {
-		if (!existsSync(indexPath)) {
-			return c.text(
-				"The web UI is not built. Run `npm run build` (npm install does it for you).",
-				503,
-			);
-		}
-		return c.html(await readFile(indexPath, "utf8"));
-	});
 }
