@@ -90,7 +90,10 @@ test("PostgreSQL: the mail gateway survives terminated backends under 4 concurre
 		for (const id of accepted) {
 			assert.ok(await findMailMessage(runtime.db, tenant.id, id), `queued message ${id} is stored`);
 		}
-		assert.ok(logged.some((line) => /database_unavailable.*57P01/.test(line)), logged.join("\n"));
+		assert.ok(
+			logged.some((line) => /database_unavailable.*57P01/.test(line)),
+			logged.join("\n"),
+		);
 		assert.ok(!logged.some((line) => /Unhandled|at .*\.ts:\d+/.test(line)), logged.join("\n"));
 	} finally {
 		console.error = logError;
