@@ -38,11 +38,25 @@ test("SQLite: a write lock held by another process past the busy timeout is 503 
 	const other = new DatabaseSync(join(runtime.dataDir, "mamori.sqlite"));
 	try {
 		other.exec("BEGIN IMMEDIATE");
+		// The server waits on timers, not inside SQLite: its event loop keeps turning meanwhile.
+		let last = performance.now();
+		let longestStall = 0;
+		const ticker = setInterval(() => {
+			const now = performance.now();
+			longestStall = Math.max(longestStall, now - last);
+			last = now;
+		}, 20);
+		const started = performance.now();
 		const refused = await client.post("/api/org-units", {
 			code: "busy",
 			name: "待ち",
 			kind: "section",
 		});
+		const waited = performance.now() - started;
+		await new Promise((resolve) => setTimeout(resolve, 60)); // let a tick measure the last gap
+		clearInterval(ticker);
+		assert.ok(waited >= 4500 && waited < 7000, `waited ${waited} ms for the lock`);
+		assert.ok(longestStall < 1000, `the event loop stalled for ${longestStall} ms`);
 		await expectProblem(refused, 503, "database_busy");
 		assert.equal(refused.headers.get("retry-after"), "2");
 		other.exec("ROLLBACK");
