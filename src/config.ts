@@ -18,7 +18,20 @@ export interface Config {
 	smtpUrl: string | undefined;
 	/** How often `mamori serve` runs the scheduler's due jobs, in ms; 0 leaves them to cron. */
 	jobsPollMs: number;
+	/** A client must have sent all its request headers within this many milliseconds. */
+	httpHeadersTimeoutMs: number;
+	/** …and its whole request (an upload included) within this many. */
+	httpRequestTimeoutMs: number;
+	/** An idle keep-alive socket is closed after this many milliseconds. */
+	httpKeepAliveTimeoutMs: number;
 }
+
+/** Production defaults of the HTTP timeouts; a slow-header client is dropped within 15 s. */
+export const HTTP_TIMEOUT_DEFAULTS = {
+	headersMs: 10_000,
+	requestMs: 120_000,
+	keepAliveMs: 5_000,
+} as const;
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
 	const raw = env[name];
@@ -47,6 +60,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		trustProxy: env.MAMORI_TRUST_PROXY === "1",
 		smtpUrl: env.MAMORI_SMTP_URL || undefined,
 		jobsPollMs: intFromEnv(env, "MAMORI_JOBS_POLL_MS", 5000, 0),
+		...httpTimeouts(env),
+	};
+}
+
+function httpTimeouts(env: NodeJS.ProcessEnv) {
+	const headers = intFromEnv(
+		env,
+		"MAMORI_HTTP_HEADERS_TIMEOUT_MS",
+		HTTP_TIMEOUT_DEFAULTS.headersMs,
+	);
+	const request = intFromEnv(
+		env,
+		"MAMORI_HTTP_REQUEST_TIMEOUT_MS",
+		HTTP_TIMEOUT_DEFAULTS.requestMs,
+	);
+	// Node refuses a headers timeout longer than the request timeout.
+	if (headers > request) {
+		throw new Error(
+			`MAMORI_HTTP_HEADERS_TIMEOUT_MS (${headers}) must not exceed MAMORI_HTTP_REQUEST_TIMEOUT_MS (${request})`,
+		);
+	}
+	return {
+		httpHeadersTimeoutMs: headers,
+		httpRequestTimeoutMs: request,
+		httpKeepAliveTimeoutMs: intFromEnv(
+			env,
+			"MAMORI_HTTP_KEEPALIVE_TIMEOUT_MS",
+			HTTP_TIMEOUT_DEFAULTS.keepAliveMs,
+		),
 	};
 }
 

@@ -62,6 +62,8 @@ export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
 		const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
 		throw new Error(
 			`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+			// Kept so that a database fault (unreachable, locked, full) is still recognised as one.
+			{ cause: error },
 		);
 	}
 	return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

@@ -17,7 +17,10 @@ import {
  *
  * One connection per process, guarded by a mutex: SQLite serialises writers anyway, and a single
  * connection keeps transactions simple. Transactions start with `BEGIN IMMEDIATE` so that a second
- * process (the CLI while the server runs) waits on `busy_timeout` instead of failing mid-way.
+ * process (the CLI while the server runs) waits for the write lock up front instead of failing
+ * mid-way. That wait is asynchronous (retries of `BEGIN IMMEDIATE`), so a long CLI import does
+ * not freeze the server's event loop; after `BUSY_WAIT_MS` it fails with SQLITE_BUSY, which the
+ * fault classifier turns into `503 database_busy`.
  *
  * @example
  * const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ path: "./data/mamori.sqlite" }) });
@@ -56,7 +59,7 @@ class NodeSqliteDriver implements Driver {
 		db.exec("PRAGMA journal_mode = WAL");
 		db.exec("PRAGMA synchronous = NORMAL");
 		db.exec("PRAGMA foreign_keys = ON");
-		db.exec("PRAGMA busy_timeout = 5000");
+		db.exec(`PRAGMA busy_timeout = ${BUSY_WAIT_MS}`);
 		this.#db = db;
 		this.#connection = new NodeSqliteConnection(db);
 	}
@@ -75,12 +78,34 @@ class NodeSqliteDriver implements Driver {
 	}
 
 	async beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings) {
-		await connection.executeQuery(CompiledQuery.raw("BEGIN IMMEDIATE"));
+		const db = this.#db;
+		if (!db) throw new Error("SQLite driver used before init");
+		const deadline = Date.now() + BUSY_WAIT_MS;
+		// busy_timeout sleeps inside SQLite, blocking the whole process: ask without waiting and
+		// wait here instead, on timers.
+		db.exec("PRAGMA busy_timeout = 0");
+		try {
+			for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+				try {
+					await connection.executeQuery(CompiledQuery.raw("BEGIN IMMEDIATE"));
+					return;
+				} catch (error) {
+					if (!isBusy(error) || Date.now() + pause > deadline) throw error;
+					await new Promise((resolve) => setTimeout(resolve, pause));
+				}
+			}
+		} finally {
+			db.exec(`PRAGMA busy_timeout = ${BUSY_WAIT_MS}`);
+		}
 	}
 	async commitTransaction(connection: DatabaseConnection) {
 		await connection.executeQuery(CompiledQuery.raw("COMMIT"));
 	}
 	async rollbackTransaction(connection: DatabaseConnection) {
+		// SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR,
+		// SQLITE_BUSY on commit…). A ROLLBACK then fails with "no transaction is active" and would
+		// hide the real cause from the caller and the log.
+		if (!this.#db?.isTransaction) return;
 		await connection.executeQuery(CompiledQuery.raw("ROLLBACK"));
 	}
 	async releaseConnection(connection: DatabaseConnection): Promise<void> {
@@ -90,6 +115,15 @@ class NodeSqliteDriver implements Driver {
 		this.#db?.close();
 		this.#db = undefined;
 	}
+}
+
+/** How long a writer waits for another process's write lock before giving up. */
+const BUSY_WAIT_MS = 5000;
+
+function isBusy(error: unknown): boolean {
+	const SQLITE_BUSY = 5;
+	const errcode = (error as { errcode?: unknown } | null)?.errcode;
+	return typeof errcode === "number" && (errcode & 0xff) === SQLITE_BUSY;
 }
 
 /** node:sqlite accepts neither booleans nor Dates; normalise them on the way in. */

@@ -1,5 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./context.ts";
+import { isSecure } from "./cookies.ts";
 
 const base = {
 	defaultSrc: ["'self'"],
@@ -19,7 +21,8 @@ const strict = secureHeaders({
 	referrerPolicy: "no-referrer",
 	crossOriginResourcePolicy: "same-origin",
 	crossOriginOpenerPolicy: "same-origin",
-	strictTransportSecurity: "max-age=31536000",
+	// Sent by `securityHeaders` itself, on HTTPS only.
+	strictTransportSecurity: false,
 	xFrameOptions: "DENY",
 	permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
 });
@@ -28,10 +31,20 @@ const strict = secureHeaders({
 const docs = secureHeaders({
 	contentSecurityPolicy: { ...base, styleSrc: ["'self'", "'unsafe-inline'"] },
 	referrerPolicy: "no-referrer",
+	strictTransportSecurity: false,
 	xFrameOptions: "DENY",
 });
 
-/** Security headers with a strict CSP (no inline script anywhere). */
-export function securityHeaders(): MiddlewareHandler {
-	return (c, next) => (c.req.path.startsWith("/api/docs") ? docs(c, next) : strict(c, next));
+const HSTS = "max-age=31536000";
+
+/**
+ * Security headers with a strict CSP (no inline script anywhere). HSTS only on a request that
+ * arrived over HTTPS, directly or through a trusted proxy (`MAMORI_TRUST_PROXY=1` and
+ * `X-Forwarded-Proto: https`): over plain HTTP it is ignored by browsers and misleads scanners.
+ */
+export function securityHeaders(trustProxy: boolean): MiddlewareHandler<AppEnv> {
+	return async (c, next) => {
+		await (c.req.path.startsWith("/api/docs") ? docs(c, next) : strict(c, next));
+		if (isSecure(c, trustProxy)) c.header("strict-transport-security", HSTS);
+	};
 }

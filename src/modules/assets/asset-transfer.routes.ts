@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
+import { attachmentDisposition } from "../../http/content-disposition.ts";
 import { requireActor } from "../../http/context.ts";
 import {
 	createRouter,
@@ -74,10 +75,6 @@ function decodeBase64(text: string): Uint8Array {
 	return bytes;
 }
 
-function attachment(name: string): string {
-	return `attachment; filename="${name}"`;
-}
-
 export function assetTransferRoutes(deps: AppDeps) {
 	return createRouter()
 		.openapi(importRoute, async (c) => {
@@ -97,7 +94,7 @@ export function assetTransferRoutes(deps: AppDeps) {
 			const file = await exportAssets(deps.db, actor, filter, format);
 			return c.body(new Uint8Array(file.bytes), 200, {
 				"Content-Type": file.type,
-				"Content-Disposition": attachment(`asset-ledger.${format}`),
+				"Content-Disposition": attachmentDisposition(`asset-ledger.${format}`),
 			});
 		})
 		.openapi(templateRoute, async (c) => {
@@ -107,7 +104,7 @@ export function assetTransferRoutes(deps: AppDeps) {
 			const file = await ledgerTemplate(deps.db, actor, format);
 			return c.body(new Uint8Array(file.bytes), 200, {
 				"Content-Type": file.type,
-				"Content-Disposition": attachment(`asset-ledger-template.${format}`),
+				"Content-Disposition": attachmentDisposition(`asset-ledger-template.${format}`),
 			});
 		});
 }

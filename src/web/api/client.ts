@@ -141,8 +141,20 @@ export async function fetchFile(url: string): Promise<{ blob: Blob; fileName: st
 		throw failureOf(response, body);
 	}
 	const disposition = response.headers.get("content-disposition") ?? "";
-	const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
-	return { blob: await response.blob(), fileName };
+	return { blob: await response.blob(), fileName: fileNameOf(disposition) };
+}
+
+/** The UTF-8 `filename*` when there is one (Japanese names), else the ASCII `filename`. */
+function fileNameOf(disposition: string): string | null {
+	const encoded = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition)?.[1];
+	if (encoded) {
+		try {
+			return decodeURIComponent(encoded);
+		} catch {
+			// A malformed encoding: fall back to the plain name.
+		}
+	}
+	return /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
 }
 
 /** The URL of the audit CSV export for a filter: a plain link sends the session cookie. */

@@ -3491,13 +3491,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Database unreachable */
+                /** @description The database is unreachable, locked or out of space; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            code: "database_unavailable" | "database_busy" | "storage_full";
                             /** @enum {string} */
                             status: "unavailable";
                         };

@@ -340,6 +340,11 @@ export const en: Messages = {
 		"Login is paused after repeated failures. Please wait a moment and try again.",
 	"error.internal": "A system error occurred. Please contact your administrator.",
 	"error.unavailable": "The server is unavailable. Please try again later.",
+	"error.database_unavailable":
+		"The database cannot be reached. Nothing was saved. Please try again in a moment.",
+	"error.database_busy": "The system is busy. Nothing was saved. Please try again in a moment.",
+	"error.storage_full":
+		"The server's storage is full. Nothing was saved. Please contact your administrator.",
 	"error.network": "Cannot reach the server. Check the network.",
 	"error.unknown": "An error occurred ({code}).",
 };

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerAddress } from "smtp-server";
+import { classifyDatabaseFault } from "../../../db/errors.ts";
+import { logBackgroundError } from "../../../db/fault-report.ts";
 import type { AppDeps } from "../../../deps.ts";
 import { retryReleaseDeliveries } from "../release/retry-release.ts";
 import { acceptMessage } from "./accept-message.ts";
@@ -74,7 +76,7 @@ export async function startGateway(
 			if (last) downstreamReachable = last.downstreamReachable;
 			// Approved attachment releases whose mail failed are retried on the same beat.
 			await retryReleaseDeliveries(deps).catch((error: unknown) =>
-				console.error(`mail gateway release retry: ${String(error)}`),
+				logBackgroundError(error, "mail gateway release retry"),
 			);
 		} while (again && !closed);
 	};
@@ -84,7 +86,7 @@ export async function startGateway(
 			return running;
 		}
 		running = runWorker()
-			.catch((error: unknown) => console.error(`mail gateway worker: ${String(error)}`))
+			.catch((error: unknown) => logBackgroundError(error, "mail gateway worker"))
 			.finally(() => {
 				running = null;
 			});
@@ -139,7 +141,11 @@ export async function startGateway(
 					},
 					(error: unknown) => {
 						if (error instanceof SmtpReply) callback(error);
-						else {
+						else if (classifyDatabaseFault(error)) {
+							// Nothing was queued: the sender keeps the message and tries again.
+							logBackgroundError(error, "mail gateway: queueing a message");
+							callback(new SmtpReply(451, "4.3.0 the queue is unavailable, try again later"));
+						} else {
 							console.error(`mail gateway: could not queue a message: ${String(error)}`);
 							callback(new SmtpReply(451, "4.3.0 could not queue the message, try again later"));
 						}
@@ -167,7 +173,7 @@ export async function startGateway(
 		timers.push(
 			setInterval(() => {
 				purgeQuarantine(deps.db).catch((error: unknown) =>
-					console.error(`mail gateway purge: ${String(error)}`),
+					logBackgroundError(error, "mail gateway purge"),
 				);
 			}, purgeMinutes * 60_000),
 		);
