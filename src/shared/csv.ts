@@ -14,3 +14,69 @@ function quote(value: string): string {
 	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 	return `"${safe.replaceAll('"', '""')}"`;
 }
+
+/** What a spreadsheet may run as a formula when a cell starts with it (full-width forms too). */
+const FORMULA_LEAD = new Set(["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]);
+/** A plain number ("-12", "+3.5", "-1,000"): a sign in front of it starts no formula. */
+const SIGNED_NUMBER = /^[+\-＋－]?\d[\d,]*(\.\d+)?$/;
+
+function startsFormula(text: string, start: number, end: number): boolean {
+	let at = start;
+	while (at < end && (text[at] === " " || text[at] === "\u3000")) at++;
+	if (at >= end || !FORMULA_LEAD.has(text[at] as string)) return false;
+	return !SIGNED_NUMBER.test(text.slice(at, end).trim());
+}
+
+/**
+ * Rewrite received CSV text so that no cell starts a formula: such a cell gets a leading
+ * apostrophe inside its quotes, or in front of it when unquoted; everything else (quoting,
+ * delimiters, line ends) is kept. Quote-aware, one pass, linear in the text. A first line
+ * `sep=;` (Excel's delimiter directive) sets the delimiter.
+ *
+ * @example
+ * neutraliseCsv('a,=1+1,"@SUM(A1)"\r\n'); // { text: "a,'=1+1,\"'@SUM(A1)\"\r\n", cells: 2 }
+ */
+export function neutraliseCsv(text: string, delimiter = ","): { text: string; cells: number } {
+	const directive = /^sep=(.)\r?\n/i.exec(text);
+	const separator = directive?.[1] ?? delimiter;
+	const out: string[] = [];
+	let last = 0;
+	let cells = 0;
+	let index = directive ? directive[0].length : 0;
+	const length = text.length;
+	while (index < length) {
+		let contentStart = index;
+		let contentEnd: number;
+		let cellEnd: number;
+		if (text[index] === '"') {
+			contentStart = index + 1;
+			let at = contentStart;
+			while (at < length) {
+				if (text[at] === '"') {
+					if (text[at + 1] === '"') at += 2;
+					else break;
+				} else at++;
+			}
+			contentEnd = at;
+			cellEnd = at + 1;
+		} else {
+			cellEnd = index;
+			contentEnd = index;
+		}
+		while (cellEnd < length) {
+			const char = text[cellEnd];
+			if (char === separator || char === "\n" || char === "\r") break;
+			cellEnd++;
+		}
+		if (contentEnd === index) contentEnd = cellEnd;
+		if (startsFormula(text, contentStart, contentEnd)) {
+			out.push(text.slice(last, contentStart), "'");
+			last = contentStart;
+			cells++;
+		}
+		if (cellEnd >= length) break;
+		index = text[cellEnd] === "\r" && text[cellEnd + 1] === "\n" ? cellEnd + 2 : cellEnd + 1;
+	}
+	out.push(text.slice(last));
+	return { text: out.join(""), cells };
+}

@@ -29,7 +29,7 @@ const EICAR = Buffer.from(
 );
 /** Content types that are never delivered, whatever a sanitiser answers. */
 const UNDELIVERABLE_TYPE =
-	/^(?:text\/html|application\/xhtml|image\/svg|text\/javascript|application\/(?:javascript|ecmascript|x-msdownload|x-dosexec|x-executable|x-sh|hta|x-ms-shortcut|vnd\.microsoft\.portable-executable))/i;
+	/^(?:text\/html|application\/xhtml|image\/svg|text\/javascript|application\/(?:javascript|ecmascript|x-msdownload|x-dosexec|x-executable|x-sh|hta|x-ms-shortcut|vnd\.microsoft\.portable-executable|rtf|x-sylk|x-dif|x-mimearchive|x-mswinurl|x-ms-scf|vnd\.ms-(?:wordml|spreadsheetml|flat-opc|office)\+xml)|text\/(?:rtf|x-ms-iqy|x-ms-regedit|x-script|x-wsf))/i;
 
 /** Thrown to hold the message from deep inside the engine. */
 class Hold extends Error {}
@@ -139,7 +139,7 @@ async function sanitizeOne(
 		const filename = nameOf(entity);
 		carriesEicar(content, `attachment "${filename}"`);
 		if (entity.filenames.length > 1) actions.push(`filename-conflict=${filename}`);
-		return { filename, declaredType: entity.contentType, content };
+		return { filename, declaredType: entity.contentType, declaredCharset: entity.charset, content };
 	});
 	const outcomes = inputs.length === 0 ? [] : await run.attachments(inputs, run.policy);
 	checkTime(run.signal);
