@@ -89,6 +89,14 @@ function deliverable(outcome: AttachmentOutcome): OutgoingAttachment {
 	return { filename: output.filename, contentType: output.contentType, content: output.content };
 }
 
+/** A change the recipient should be told of: another format, or cells rewritten. */
+function isConversion(outcome: AttachmentOutcome): boolean {
+	return (
+		outcome.category === "office-text" ||
+		outcome.findings.some((finding) => finding.startsWith("formula cells neutralised"))
+	);
+}
+
 /** Sanitise one message (top level or embedded); throws Hold to hold it. */
 async function sanitizeOne(
 	raw: Buffer,
@@ -147,6 +155,7 @@ async function sanitizeOne(
 		throw new Hold("the attachment sanitisers answered for a different number of files");
 	const delivered: OutgoingAttachment[] = [];
 	const removed: AttachmentOutcome[] = [];
+	const converted: AttachmentOutcome[] = [];
 	for (const outcome of outcomes) {
 		report.attachments.push(outcome);
 		switch (outcome.action) {
@@ -160,6 +169,7 @@ async function sanitizeOne(
 			case "passed":
 				delivered.push(deliverable(outcome));
 				actions.push(`attachment-${outcome.action}=${outcome.filename}`);
+				if (outcome.action === "sanitized" && isConversion(outcome)) converted.push(outcome);
 				break;
 		}
 	}
@@ -198,7 +208,7 @@ async function sanitizeOne(
 
 	actions.push("headers-reduced");
 	report.actions.push(...actions);
-	const notice = removalNotice({ removed, dropped: plan.dropped });
+	const notice = removalNotice({ removed, converted, dropped: plan.dropped });
 	const shown =
 		actions.length > 40 ? [...actions.slice(0, 40), `(${actions.length - 40} more)`] : actions;
 	return composeMessage({

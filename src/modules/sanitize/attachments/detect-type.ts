@@ -177,7 +177,8 @@ export async function detectType(content: Buffer): Promise<DetectedType> {
 
 	const { fileTypeFromBuffer } = await import("file-type");
 	const sniffed = await fileTypeFromBuffer(content);
-	if (sniffed && !/xml|svg|html|javascript|text/.test(sniffed.mime)) {
+	// RTF is text: the text recogniser decides what becomes of it.
+	if (sniffed && !/xml|svg|html|javascript|text|rtf/.test(sniffed.mime)) {
 		const imageExtension = IMAGE_TYPES.get(sniffed.mime);
 		if (imageExtension) return detected("image", sniffed.mime, imageExtension);
 		if (OTHER_ARCHIVES.has(sniffed.mime)) return detected("archive", sniffed.mime, sniffed.ext);
