@@ -214,14 +214,16 @@ export function sylkToText(sylk: string): string {
 			else if (field.startsWith("K") && line.startsWith("C;")) value = sylkValue(field);
 		}
 		if (value === null || row > 1_000_000 || column > 16_384) continue;
-		let cells = rows.get(row);
-		if (!cells) rows.set(row, (cells = new Map()));
+		const cells = rows.get(row) ?? new Map<number, string>();
+		rows.set(row, cells);
 		cells.set(column, value);
 	}
 	const lines = [...rows.entries()]
 		.sort(([a], [b]) => a - b)
 		.map(([, cells]) => {
 			const width = Math.max(...cells.keys());
+			// Sparse rows (a far column) list their values only: the output stays as large as the input.
+			if (width > cells.size * 4 + 16) return [...cells.values()].join("\t");
 			return Array.from({ length: width }, (_, i) => cells.get(i + 1) ?? "").join("\t");
 		});
 	return lines.join("\n");
