@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { encodeSjis } from "../../../../tests/helpers/mail-corpus.ts";
+import {
+	DEFAULT_MAIL_SETTINGS,
+	mergePolicy,
+	settingsInputOf,
+	validateMailSettings,
+} from "../gateway/mail-settings.ts";
 import { DEFAULT_POLICY } from "../sanitize.contract.ts";
 import { recogniseContent, recogniseDeclaredType, recogniseName } from "./active-formats.ts";
 import { detectType } from "./detect-type.ts";
@@ -149,4 +155,25 @@ test("text is read in its declared charset first, then sniffed", () => {
 	assert.deepEqual(decodeAttachmentText(sjis, null), { text: "申請書", charset: "shift_jis" });
 	assert.equal(decodeAttachmentText(sjis, "utf-8").text, "申請書", "a wrong label is corrected");
 	assert.equal(decodeAttachmentText(Buffer.from("abc"), "shift_jis").charset, "utf-8");
+});
+
+test("a tenant may convert, remove or hold Office documents written as text, never pass them", () => {
+	const input = settingsInputOf(DEFAULT_MAIL_SETTINGS);
+	assert.equal(input.attachments["office-text"], "sanitize", "converted by default");
+	const refusal = (change: object) => {
+		try {
+			validateMailSettings({ ...input, ...change });
+			return "";
+		} catch (error) {
+			return JSON.stringify(error);
+		}
+	};
+	assert.match(
+		refusal({ attachments: { ...input.attachments, "office-text": "pass" } }),
+		/attachments\.office-text/,
+	);
+	assert.match(refusal({ releaseAsIs: ["office-text"] }), /releaseAsIs/);
+	assert.equal(refusal({ attachments: { ...input.attachments, "office-text": "remove" } }), "");
+	assert.equal(mergePolicy('{"office-text":"pass"}', null).attachments["office-text"], "sanitize");
+	assert.equal(mergePolicy('{"office-text":"hold"}', null).attachments["office-text"], "hold");
 });
