@@ -39,6 +39,8 @@ function startsFormula(text: string, start: number, end: number): boolean {
 export function neutraliseCsv(text: string, delimiter = ","): { text: string; cells: number } {
 	const directive = /^sep=(.)\r?\n/i.exec(text);
 	const separator = directive?.[1] ?? delimiter;
+	const escaped = /[\w]/.test(separator) ? separator : `\\${separator}`;
+	const cellStop = new RegExp(`[${escaped}\\r\\n]`, "g");
 	const out: string[] = [];
 	let last = 0;
 	let cells = 0;
@@ -46,36 +48,38 @@ export function neutraliseCsv(text: string, delimiter = ","): { text: string; ce
 	const length = text.length;
 	while (index < length) {
 		let contentStart = index;
-		let contentEnd: number;
-		let cellEnd: number;
-		if (text[index] === '"') {
+		let contentEnd = -1;
+		if (text.charCodeAt(index) === 0x22) {
 			contentStart = index + 1;
 			let at = contentStart;
-			while (at < length) {
-				if (text[at] === '"') {
-					if (text[at + 1] === '"') at += 2;
-					else break;
-				} else at++;
+			for (;;) {
+				const quote = text.indexOf('"', at);
+				if (quote < 0) {
+					at = length;
+					break;
+				}
+				if (text.charCodeAt(quote + 1) === 0x22) at = quote + 2;
+				else {
+					at = quote;
+					break;
+				}
 			}
 			contentEnd = at;
-			cellEnd = at + 1;
-		} else {
-			cellEnd = index;
-			contentEnd = index;
-		}
-		while (cellEnd < length) {
-			const char = text[cellEnd];
-			if (char === separator || char === "\n" || char === "\r") break;
-			cellEnd++;
-		}
-		if (contentEnd === index) contentEnd = cellEnd;
+			cellStop.lastIndex = Math.min(at + 1, length);
+		} else cellStop.lastIndex = index;
+		const stop = cellStop.exec(text);
+		const cellEnd = stop ? stop.index : length;
+		if (contentEnd < 0) contentEnd = cellEnd;
 		if (startsFormula(text, contentStart, contentEnd)) {
 			out.push(text.slice(last, contentStart), "'");
 			last = contentStart;
 			cells++;
 		}
 		if (cellEnd >= length) break;
-		index = text[cellEnd] === "\r" && text[cellEnd + 1] === "\n" ? cellEnd + 2 : cellEnd + 1;
+		index =
+			text.charCodeAt(cellEnd) === 0x0d && text.charCodeAt(cellEnd + 1) === 0x0a
+				? cellEnd + 2
+				: cellEnd + 1;
 	}
 	out.push(text.slice(last));
 	return { text: out.join(""), cells };

@@ -98,13 +98,21 @@ const STARTS: readonly [RegExp, ActiveFormat][] = [
 	],
 ];
 
-/** Sections that make an INI-style file a shortcut or an Explorer command anywhere in it. */
-const SECTIONS: readonly [RegExp, ActiveFormat][] = [
-	[/^[ \t]*\[(InternetShortcut|\{000214A0-0000-0000-C000-000000000046\})\][ \t]*$/im, URL_SHORTCUT],
-	[/^[ \t]*\[(Shell|Taskbar|\.ShellClassInfo)\][ \t]*$/im, SHELL_COMMAND],
-	[/^[ \t]*(Windows Registry Editor Version|REGEDIT4)\b/im, REGISTRY],
-	[/schemas\.microsoft\.com\/windows\/2009\/(library|searchconnector)/i, SHELL_XML],
-];
+/**
+ * Sections that make an INI-style file a shortcut or an Explorer command, registry headers and
+ * Windows shell XML, anywhere in the text: one pass, the group that matched names the format.
+ */
+const SECTIONS =
+	/^[ \t]*\[(?:(InternetShortcut|\{000214A0-0000-0000-C000-000000000046\})|(Shell|Taskbar|\.ShellClassInfo))\][ \t]*$|^[ \t]*(Windows Registry Editor Version|REGEDIT4)\b|(schemas\.microsoft\.com\/windows\/2009\/(?:library|searchconnector))/im;
+
+function section(text: string): ActiveFormat | null {
+	const match = SECTIONS.exec(text);
+	if (!match) return null;
+	if (match[1]) return URL_SHORTCUT;
+	if (match[2]) return SHELL_COMMAND;
+	if (match[3]) return REGISTRY;
+	return SHELL_XML;
+}
 
 /** A MIME header block at the start: MHTML (or a saved message) that a browser opens. */
 const HEADER_BLOCK = /^(?:[A-Za-z][\w-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){1,100}/;
@@ -133,8 +141,7 @@ export function recogniseContent(text: string): ActiveFormat | null {
 	if (head.startsWith("<")) {
 		for (const [pattern, found] of OFFICE_XML_MARKERS) if (pattern.test(text)) return found;
 	}
-	for (const [pattern, found] of SECTIONS) if (pattern.test(text)) return found;
-	return mhtml(head);
+	return section(text) ?? mhtml(head);
 }
 
 /** Extensions that decide the format whatever the content (lower case, without the dot). */

@@ -34,7 +34,12 @@ export function deliverTextFile(input: AttachmentInput, detected: DetectedType):
 			},
 		};
 	}
-	const delivery = deliverText(input.filename, input.content, input.declaredCharset);
+	const delivery = deliverText(
+		input.filename,
+		input.content,
+		input.declaredCharset,
+		detected.charset,
+	);
 	if ("refused" in delivery)
 		return removed(`${delivery.refused} found in the decoded text; not delivered as text`);
 	const output = {

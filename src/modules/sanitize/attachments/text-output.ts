@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import { neutraliseCsv } from "../../../shared/csv.ts";
 import { decodeText as decodeCharset } from "../charset.ts";
 import { extensionOf, recogniseContent } from "./active-formats.ts";
@@ -53,7 +54,7 @@ export function decodeAttachmentText(
 		return { text: content.subarray(3).toString("utf8"), charset: "utf-8" };
 	}
 	const decoded = decodeCharset(content, declaredCharset);
-	const ascii = !content.some((byte) => byte > 0x7f || byte === 0x1b);
+	const ascii = isAscii(content) && !content.includes(0x1b);
 	return { text: decoded.text, charset: ascii ? "utf-8" : decoded.charset };
 }
 
@@ -84,10 +85,18 @@ export function deliverText(
 	filename: string,
 	content: Buffer,
 	declaredCharset: string | null | undefined,
+	/** The charset the type detection read the same bytes in: its verdict holds for that text. */
+	checkedIn?: string,
 ): TextDelivery | { refused: string } {
-	const decoded = decodeAttachmentText(content, declaredCharset);
 	const name = textName(filename);
 	const extension = extensionOf(name);
+	const spreadsheet = extension === "csv" || extension === "tsv";
+	const contentType = `${TEXT_TYPES.get(extension) ?? "text/plain"}; charset=utf-8`;
+	if (!spreadsheet && alreadyUtf8(content, declaredCharset, checkedIn)) {
+		// The detection read these very bytes as this text and found it plain: deliver them.
+		return { filename: name, contentType, content, charset: "utf-8", neutralised: 0 };
+	}
+	const decoded = decodeAttachmentText(content, declaredCharset);
 	let text = decoded.text;
 	let neutralised = 0;
 	if (extension === "csv" || extension === "tsv") {
@@ -95,20 +104,35 @@ export function deliverText(
 		text = rewritten.text;
 		neutralised = rewritten.cells;
 	}
-	const refused = activeReason(text);
+	// The detection classified this very text when it read it in the same charset; an apostrophe
+	// in front of a cell can only break a signature, never make one, so the recogniser suffices.
+	const sameText = checkedIn !== undefined && checkedIn === decoded.charset;
+	const refused = sameText ? (recogniseContent(text)?.format ?? null) : activeReason(text);
 	if (refused !== null) return { refused };
 	// Excel reads UTF-8 CSV without a BOM as the ANSI code page (Shift_JIS on Japanese Windows).
-	const spreadsheet = extension === "csv" || extension === "tsv";
 	// biome-ignore lint/suspicious/noControlCharactersInRegex: any character past ASCII
 	const bom = spreadsheet && /[^\u0000-\u007f]/.test(text) ? "\ufeff" : "";
 	return {
 		filename: name,
-		contentType: `${TEXT_TYPES.get(extension) ?? "text/plain"}; charset=utf-8`,
+		contentType,
 		content: Buffer.from(`${bom}${text}`, "utf8"),
 		charset: decoded.charset,
 		neutralised,
 	};
 }
+
+/** UTF-8 (or ASCII) without a BOM, read as UTF-8 by the detection and not declared otherwise. */
+function alreadyUtf8(
+	content: Buffer,
+	declaredCharset: string | null | undefined,
+	checkedIn: string | undefined,
+): boolean {
+	if (checkedIn !== "utf-8" || content.subarray(0, 3).equals(UTF8_BOM)) return false;
+	if (isAscii(content)) return !content.includes(0x1b);
+	return !declaredCharset || /^\s*["']?(utf-?8|us-ascii|ascii)["']?\s*$/i.test(declaredCharset);
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** "Shift_JIS" for "shift_jis": how the reason names a charset. */
 export function charsetName(charset: string): string {
