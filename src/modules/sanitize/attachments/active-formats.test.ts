@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { rawZip } from "../../../../tests/helpers/attachment-corpus.ts";
 import { encodeSjis } from "../../../../tests/helpers/mail-corpus.ts";
 import {
 	DEFAULT_MAIL_SETTINGS,
@@ -176,4 +177,24 @@ test("a tenant may convert, remove or hold Office documents written as text, nev
 	assert.equal(refusal({ attachments: { ...input.attachments, "office-text": "remove" } }), "");
 	assert.equal(mergePolicy('{"office-text":"pass"}', null).attachments["office-text"], "sanitize");
 	assert.equal(mergePolicy('{"office-text":"hold"}', null).attachments["office-text"], "hold");
+});
+
+test("archive members are judged the same way: by content, name and type", async () => {
+	const zip = rawZip([
+		{ name: "link.url", data: Buffer.from("just words\n") },
+		{ name: "data.csv", data: Buffer.from('ID;P\r\nC;Y1;X1;K"x"\r\nE\r\n') },
+		{ name: "memo.txt", data: Buffer.from("[InternetShortcut]\r\nURL=http://x.example/\r\n") },
+		{ name: "名簿.csv", data: encodeSjis("氏名,式\r\n山田,=1+1\r\n") },
+	]);
+	const outcome = await processAttachment(
+		{ filename: "a.zip", declaredType: "application/zip", content: zip },
+		DEFAULT_POLICY,
+	);
+	const members = Object.fromEntries(
+		(outcome.members ?? []).map((m) => [m.filename, [m.action, m.output?.filename]]),
+	);
+	assert.deepEqual(members["link.url"], ["removed", undefined]);
+	assert.deepEqual(members["data.csv"], ["sanitized", "data.txt"]);
+	assert.deepEqual(members["memo.txt"], ["removed", undefined]);
+	assert.equal(members["名簿.csv"]?.[0], "sanitized");
 });
