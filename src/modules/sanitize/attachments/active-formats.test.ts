@@ -198,3 +198,18 @@ test("archive members are judged the same way: by content, name and type", async
 	assert.deepEqual(members["memo.txt"], ["removed", undefined]);
 	assert.equal(members["名簿.csv"]?.[0], "sanitized");
 });
+
+test("UTF-16 text with a BOM is delivered as UTF-8; without a BOM it is not text", async () => {
+	const withBom = await processAttachment(
+		{ filename: "議事録.txt", declaredType: "text/plain", content: utf16("議事録\r\n", "le") },
+		DEFAULT_POLICY,
+	);
+	assert.equal(withBom.action, "sanitized");
+	assert.equal(withBom.output?.content.toString("utf8"), "議事録\r\n");
+	assert.match(withBom.reason, /UTF-16LE to UTF-8/);
+	const withoutBom = await processAttachment(
+		{ filename: "a.txt", declaredType: "text/plain", content: Buffer.from("ID;P\r\n", "utf16le") },
+		DEFAULT_POLICY,
+	);
+	assert.equal(withoutBom.action, "removed");
+});
