@@ -11454,6 +11454,8 @@ export interface components {
             /** @enum {string} */
             image: "remove" | "sanitize" | "hold" | "pass";
             /** @enum {string} */
+            "office-text": "remove" | "sanitize" | "hold" | "pass";
+            /** @enum {string} */
             ole: "remove" | "sanitize" | "hold" | "pass";
             /** @enum {string} */
             ooxml: "remove" | "sanitize" | "hold" | "pass";
@@ -11548,7 +11550,7 @@ export interface components {
             defaults: {
                 attachments: components["schemas"]["MailAttachmentRules"];
                 limits: components["schemas"]["MailSanitizeLimits"];
-                releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+                releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
                 retentionDays: number;
             };
             limitBounds: {
@@ -11558,15 +11560,16 @@ export interface components {
                 };
             };
             limits: components["schemas"]["MailSanitizeLimits"];
-            neverDelivered: ("pdf" | "ooxml" | "ole" | "image" | "text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
-            releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            neverAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            neverDelivered: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             retentionDays: number;
             updatedAt: string | null;
         };
         MailSettingsInput: {
             attachments: components["schemas"]["MailAttachmentRules"];
             limits: components["schemas"]["MailSanitizeLimits"];
-            releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             retentionDays: number;
         };
         MailSummary: {
