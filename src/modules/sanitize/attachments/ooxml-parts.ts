@@ -56,6 +56,7 @@ function escapeRegExp(text: string): string {
 /** Elements that only exist to use a relationship; removed with it when it goes. */
 const DEPENDENT_ELEMENTS = [
 	"w:attachedTemplate",
+	"w:altChunk",
 	"o:OLEObject",
 	"w:control",
 	"w:subDoc",
@@ -166,6 +167,86 @@ export function stripDangerousFields(xml: string): { xml: string; removed: strin
 	return { xml: out, removed };
 }
 
+/**
+ * Elements that embed objects or controls, or run macros and programs, whatever their
+ * relationships: each is removed whole (with the `mc:AlternateContent` wrappers Office writes
+ * around them) and counted under its label.
+ */
+const EMBEDDING_ELEMENTS: readonly {
+	/** A literal the part must contain for the pattern to be tried (most parts have none). */
+	needle: string;
+	pattern: RegExp;
+	applies?: (element: string) => boolean;
+	label: string;
+}[] = [
+	{
+		needle: "<w:object",
+		pattern: /<w:object\b[\s\S]*?<\/w:object>/g,
+		label: "embedded object or control (w:object)",
+	},
+	{
+		needle: "<o:OLEObject",
+		pattern: /<o:OLEObject\b[^>]*?(\/>|>[\s\S]*?<\/o:OLEObject>)/g,
+		label: "OLE object (o:OLEObject)",
+	},
+	{
+		needle: "<w:mailMerge",
+		pattern: /<w:mailMerge\b[\s\S]*?<\/w:mailMerge>/g,
+		label: "mail merge data source (w:mailMerge)",
+	},
+	{
+		needle: "<oleObjects",
+		pattern: /<oleObjects\b[\s\S]*?<\/oleObjects>/g,
+		label: "OLE objects (oleObjects)",
+	},
+	{
+		needle: "<controls",
+		pattern: /<controls\b[\s\S]*?<\/controls>/g,
+		label: "ActiveX or form controls (controls)",
+	},
+	{
+		needle: "<p:controls",
+		pattern: /<p:controls\b[\s\S]*?<\/p:controls>/g,
+		label: "ActiveX controls (p:controls)",
+	},
+	{
+		needle: "<p:oleObj",
+		pattern: /<p:graphicFrame\b[\s\S]*?<\/p:graphicFrame>/g,
+		applies: (element) => /<p:oleObj\b/.test(element),
+		label: "OLE object (p:oleObj)",
+	},
+	{
+		needle: "ppaction://",
+		pattern: /<a:(hlinkClick|hlinkHover|hlinkMouseOver)\b[^>]*?(\/>|>[\s\S]*?<\/a:\1>)/g,
+		applies: (element) => /\baction\s*=\s*["']ppaction:\/\/(macro|program|ole)/i.test(element),
+		label: "macro or program action (ppaction)",
+	},
+];
+
+/**
+ * Remove embedded objects, controls, mail-merge sources and macro actions from a document,
+ * sheet or slide part.
+ */
+export function stripEmbeddings(xml: string): { xml: string; removed: string[] } {
+	const removed: string[] = [];
+	let out = xml;
+	for (const { needle, pattern, applies, label } of EMBEDDING_ELEMENTS) {
+		if (!out.includes(needle)) continue;
+		out = out.replace(pattern, (element) => {
+			if (applies && !applies(element)) return element;
+			removed.push(label);
+			return "";
+		});
+	}
+	if (removed.length > 0) {
+		out = out.replace(
+			/<mc:AlternateContent\b[^>]*>(\s*(<mc:(Choice|Fallback)\b[^>]*>\s*<\/mc:\3>|<mc:(Choice|Fallback)\b[^>]*\/>))*\s*<\/mc:AlternateContent>/g,
+			"",
+		);
+	}
+	return { xml: out, removed };
+}
+
 /** Macro-enabled main content types and the ordinary type each becomes. */
 export const MACRO_CONTENT_TYPES: Readonly<Record<string, string>> = {
 	"application/vnd.ms-word.document.macroEnabled.main+xml":
@@ -194,15 +275,47 @@ export const MACRO_CONTENT_TYPES: Readonly<Record<string, string>> = {
 		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
 };
 
-/** Rewrite `[Content_Types].xml`: no overrides for removed parts, no macro types. */
-export function rewriteContentTypes(xml: string, removedParts: ReadonlySet<string>): string {
+/** Content types that only belong to code or embedded objects: never declared in a rebuild. */
+const ACTIVE_DEFAULT = /vbaProject|activeX|oleObject|macrosheet|ms-office\.control/i;
+
+/** The content type `[Content_Types].xml` declares for each part, by lower-cased part name. */
+export function contentTypesOf(xml: string): (part: string) => string {
+	const overrides = new Map<string, string>();
+	const defaults = new Map<string, string>();
+	for (const [element] of xml.matchAll(/<Override\b[^>]*\/>/g))
+		overrides.set(
+			attribute(element, "PartName").replace(/^\//, "").toLowerCase(),
+			attribute(element, "ContentType"),
+		);
+	for (const [element] of xml.matchAll(/<Default\b[^>]*\/>/g))
+		defaults.set(attribute(element, "Extension").toLowerCase(), attribute(element, "ContentType"));
+	return (part) => {
+		const name = part.toLowerCase();
+		return overrides.get(name) ?? defaults.get(name.slice(name.lastIndexOf(".") + 1)) ?? "";
+	};
+}
+
+/**
+ * Rewrite `[Content_Types].xml` for the parts kept: overrides only for kept parts, defaults only
+ * for extensions a kept part has, no macro or object types, macro-enabled main types made plain.
+ */
+export function rewriteContentTypes(xml: string, keptParts: Iterable<string>): string {
+	const kept = new Set<string>();
+	const extensions = new Set<string>();
+	for (const part of keptParts) {
+		const name = part.toLowerCase();
+		kept.add(name);
+		extensions.add(name.slice(name.lastIndexOf(".") + 1));
+	}
 	return xml
-		.replace(/<Override\b[^>]*\/>/g, (element) => {
-			const part = attribute(element, "PartName").replace(/^\//, "");
-			return removedParts.has(part) ? "" : element;
-		})
+		.replace(/<Override\b[^>]*\/>/g, (element) =>
+			kept.has(attribute(element, "PartName").replace(/^\//, "").toLowerCase()) ? element : "",
+		)
 		.replace(/<Default\b[^>]*\/>/g, (element) =>
-			/vbaProject|activeX|oleObject/i.test(attribute(element, "ContentType")) ? "" : element,
+			ACTIVE_DEFAULT.test(attribute(element, "ContentType")) ||
+			!extensions.has(attribute(element, "Extension").toLowerCase())
+				? ""
+				: element,
 		)
 		.replace(/ContentType\s*=\s*"([^"]*)"/g, (whole, type: string) => {
 			const replacement = MACRO_CONTENT_TYPES[type];
