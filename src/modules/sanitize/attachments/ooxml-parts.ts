@@ -210,9 +210,10 @@ const EMBEDDING_ELEMENTS: readonly {
 		label: "ActiveX controls (p:controls)",
 	},
 	{
-		needle: "<p:oleObj",
+		needle: "presentationml/2006/ole",
 		pattern: /<p:graphicFrame\b[\s\S]*?<\/p:graphicFrame>/g,
-		applies: (element) => /<p:oleObj\b/.test(element),
+		applies: (element) =>
+			/<p:oleObj\b|uri\s*=\s*["'][^"']*\/presentationml\/2006\/ole["']/.test(element),
 		label: "OLE object (p:oleObj)",
 	},
 	{
@@ -222,6 +223,11 @@ const EMBEDDING_ELEMENTS: readonly {
 		label: "macro or program action (ppaction)",
 	},
 ];
+
+/** Whether a part may hold what `stripEmbeddings` removes: a byte search, no decoding. */
+export function mayEmbed(data: Buffer): boolean {
+	return EMBEDDING_ELEMENTS.some(({ needle }) => data.includes(needle));
+}
 
 /**
  * Remove embedded objects, controls, mail-merge sources and macro actions from a document,

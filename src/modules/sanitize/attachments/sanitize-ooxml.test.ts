@@ -47,7 +47,10 @@ test("a docm loses its VBA project and becomes a docx", async () => {
 	assert.match(text(parts, "word/document.xml"), /本文です/);
 	assert.ok(result.findings.includes("word/vbaProject.bin: VBA macro project"));
 	assert.ok(result.findings.includes("word/vbaData.xml: VBA macro data"));
-	assert.match(result.reason, /^rebuilt without active content, delivered as \.docx; removed 2 item/);
+	assert.match(
+		result.reason,
+		/^rebuilt without active content, delivered as \.docx; removed 2 item/,
+	);
 	assert.equal((await detectType(result.content)).extension, "docx");
 });
 

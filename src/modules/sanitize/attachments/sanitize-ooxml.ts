@@ -12,6 +12,7 @@ import {
 import {
 	contentTypesOf,
 	dropRelationshipUses,
+	mayEmbed,
 	parseRelationships,
 	resolveTarget,
 	rewriteContentTypes,
@@ -27,18 +28,6 @@ import { writeZip, type ZipWriteEntry } from "./zip-writer.ts";
 
 const WORD_PART =
 	/^word\/(document|header\d*|footer\d*|footnotes|endnotes|comments|glossary\/document)\.xml$/i;
-
-/** Literals a part must contain for `stripEmbeddings` to find anything in it. */
-const EMBEDDING_NEEDLES = [
-	"<w:object",
-	"<o:OLEObject",
-	"<w:mailMerge",
-	"<oleObjects",
-	"<controls",
-	"<p:controls",
-	"<p:oleObj",
-	"ppaction://",
-];
 
 const OUTPUT_TYPES: Record<OoxmlKind, [string, string]> = {
 	word: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"],
@@ -218,7 +207,7 @@ export async function sanitizeOoxml(
 	for (const name of walk.kept) {
 		const data = parts.get(name);
 		if (!data || !name.endsWith(".xml") || !name.startsWith(`${kind}/`)) continue;
-		if (EMBEDDING_NEEDLES.some((needle) => data.includes(needle))) {
+		if (mayEmbed(data)) {
 			const result = stripEmbeddings(text(name));
 			if (result.removed.length > 0) {
 				edited.set(name, result.xml);
