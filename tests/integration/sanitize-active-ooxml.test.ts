@@ -361,7 +361,9 @@ describe("through the gateway over SMTP", () => {
 		}
 	}
 
-	test("delivers rebuilt copies, holds the password-protected PDF, reports each removal", async () => {
+	test("delivers rebuilt copies, holds the password-protected PDF, reports each removal", {
+		timeout: 60_000,
+	}, async () => {
 		const gw = await startGateway(runtime, {
 			tenantId: tenant.id,
 			host: "127.0.0.1",
@@ -393,10 +395,10 @@ describe("through the gateway over SMTP", () => {
 			);
 			await gw.kick();
 
+			const row = await findMailMessage(runtime.db, tenant.id, deliveredId);
+			assert.equal(row?.status, "delivered", row?.held_reason ?? "");
 			const delivered = await simpleParser((await downstream.next()).raw);
 			assert.equal(delivered.attachments.length, deliverable.length);
-			const row = await findMailMessage(runtime.db, tenant.id, deliveredId);
-			assert.equal(row?.status, "delivered");
 			const report = JSON.parse(row?.report ?? "{}") as SanitizeReport;
 			deliverable.forEach((item, index) => {
 				const label = `gateway: ${disguised ? `${item.name} as ${item.disguise[0]}` : item.name}`;
