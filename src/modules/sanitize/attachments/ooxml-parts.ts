@@ -13,7 +13,8 @@ export interface Relationship {
 	external: boolean;
 }
 
-function attribute(element: string, name: string): string {
+/** The value of one attribute of an element as written, "" when absent. */
+export function attribute(element: string, name: string): string {
 	const match = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(element);
 	return match?.[2] ?? match?.[3] ?? "";
 }
@@ -79,19 +80,27 @@ const DEPENDENT_ELEMENTS = [
  */
 export function dropRelationshipUses(xml: string, ids: readonly string[]): string {
 	let out = xml;
+	// Each pass is a scan of the whole part (megabytes for a long document): only the elements
+	// and ids the part contains are looked for.
+	const present = DEPENDENT_ELEMENTS.filter((element) => out.includes(`<${element}`));
 	for (const id of ids) {
+		if (!out.includes(id)) continue;
 		const ref = `r:(id|link|embed|pict)\\s*=\\s*["']${escapeRegExp(id)}["']`;
-		out = out.replace(
-			new RegExp(`<w:hyperlink\\b[^>]*\\b${ref}[^>]*>([\\s\\S]*?)</w:hyperlink>`, "g"),
-			"$2",
-		);
-		for (const element of DEPENDENT_ELEMENTS) {
+		if (out.includes("<w:hyperlink"))
+			out = out.replace(
+				new RegExp(`<w:hyperlink\\b[^>]*\\b${ref}[^>]*>([\\s\\S]*?)</w:hyperlink>`, "g"),
+				"$2",
+			);
+		for (const element of present) {
 			const name = escapeRegExp(element);
 			out = out
 				.replace(new RegExp(`<${name}\\b[^>]*\\b${ref}[^>]*/>`, "g"), "")
 				.replace(new RegExp(`<${name}\\b[^>]*\\b${ref}[^>]*>[\\s\\S]*?</${name}>`, "g"), "");
 		}
-		out = out.replace(new RegExp(`\\s${ref}`, "g"), (match) => (/r:link/.test(match) ? "" : match));
+		if (out.includes("r:link"))
+			out = out.replace(new RegExp(`\\s${ref}`, "g"), (match) =>
+				/r:link/.test(match) ? "" : match,
+			);
 	}
 	// Containers the schema requires to be non-empty go when their last child went.
 	return out.replace(/<(externalReferences|oleObjects|controls|hyperlinks)>\s*<\/\1>/g, "");
@@ -244,87 +253,11 @@ export function stripEmbeddings(xml: string): { xml: string; removed: string[] }
 			return "";
 		});
 	}
-	if (removed.length > 0) {
+	if (removed.length > 0 && out.includes("<mc:AlternateContent")) {
 		out = out.replace(
 			/<mc:AlternateContent\b[^>]*>(\s*(<mc:(Choice|Fallback)\b[^>]*>\s*<\/mc:\3>|<mc:(Choice|Fallback)\b[^>]*\/>))*\s*<\/mc:AlternateContent>/g,
 			"",
 		);
 	}
 	return { xml: out, removed };
-}
-
-/** Macro-enabled main content types and the ordinary type each becomes. */
-export const MACRO_CONTENT_TYPES: Readonly<Record<string, string>> = {
-	"application/vnd.ms-word.document.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-	"application/vnd.ms-word.template.macroEnabledTemplate.main+xml":
-		"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-	"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml":
-		"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-	"application/vnd.ms-excel.sheet.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-	"application/vnd.ms-excel.template.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-	"application/vnd.ms-excel.addin.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-	"application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml":
-		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-	"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-	"application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-	"application/vnd.ms-powerpoint.template.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-	"application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml":
-		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-	"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml":
-		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-};
-
-/** Content types that only belong to code or embedded objects: never declared in a rebuild. */
-const ACTIVE_DEFAULT = /vbaProject|activeX|oleObject|macrosheet|ms-office\.control/i;
-
-/** The content type `[Content_Types].xml` declares for each part, by lower-cased part name. */
-export function contentTypesOf(xml: string): (part: string) => string {
-	const overrides = new Map<string, string>();
-	const defaults = new Map<string, string>();
-	for (const [element] of xml.matchAll(/<Override\b[^>]*\/>/g))
-		overrides.set(
-			attribute(element, "PartName").replace(/^\//, "").toLowerCase(),
-			attribute(element, "ContentType"),
-		);
-	for (const [element] of xml.matchAll(/<Default\b[^>]*\/>/g))
-		defaults.set(attribute(element, "Extension").toLowerCase(), attribute(element, "ContentType"));
-	return (part) => {
-		const name = part.toLowerCase();
-		return overrides.get(name) ?? defaults.get(name.slice(name.lastIndexOf(".") + 1)) ?? "";
-	};
-}
-
-/**
- * Rewrite `[Content_Types].xml` for the parts kept: overrides only for kept parts, defaults only
- * for extensions a kept part has, no macro or object types, macro-enabled main types made plain.
- */
-export function rewriteContentTypes(xml: string, keptParts: Iterable<string>): string {
-	const kept = new Set<string>();
-	const extensions = new Set<string>();
-	for (const part of keptParts) {
-		const name = part.toLowerCase();
-		kept.add(name);
-		extensions.add(name.slice(name.lastIndexOf(".") + 1));
-	}
-	return xml
-		.replace(/<Override\b[^>]*\/>/g, (element) =>
-			kept.has(attribute(element, "PartName").replace(/^\//, "").toLowerCase()) ? element : "",
-		)
-		.replace(/<Default\b[^>]*\/>/g, (element) =>
-			ACTIVE_DEFAULT.test(attribute(element, "ContentType")) ||
-			!extensions.has(attribute(element, "Extension").toLowerCase())
-				? ""
-				: element,
-		)
-		.replace(/ContentType\s*=\s*"([^"]*)"/g, (whole, type: string) => {
-			const replacement = MACRO_CONTENT_TYPES[type];
-			return replacement ? `ContentType="${replacement}"` : whole;
-		});
 }

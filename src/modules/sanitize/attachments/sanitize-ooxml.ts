@@ -9,13 +9,12 @@ import {
 	relationshipLabel,
 	relationshipName,
 } from "./ooxml-allow-list.ts";
+import { contentTypesOf, rewriteContentTypes } from "./ooxml-content-types.ts";
 import {
-	contentTypesOf,
 	dropRelationshipUses,
 	mayEmbed,
 	parseRelationships,
 	resolveTarget,
-	rewriteContentTypes,
 	sourcePartOf,
 	stripDangerousFields,
 	stripEmbeddings,
