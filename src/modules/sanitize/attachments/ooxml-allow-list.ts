@@ -193,10 +193,28 @@ export function activeContentType(type: string): boolean {
 	return ACTIVE_CONTENT_TYPE.test(type);
 }
 
-/** A worksheet whose root element says it is a macro or dialog sheet. */
-export function disguisedSheet(head: string): string | null {
-	const root = /<(?:[\w.-]+:)?(macrosheet|dialogsheet|worksheet|chartsheet)\b/.exec(head)?.[1];
+/** The local name of a part's root element, past its prolog and comments; "" if not found. */
+export function rootElement(head: string): string {
+	const body = head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, "");
+	return /<(?:[\w.-]+:)?([\w.-]+)/.exec(body)?.[1] ?? "";
+}
+
+/** The root element a sheet relationship's target must have. */
+const SHEET_ROOTS: Readonly<Record<string, string>> = {
+	worksheet: "worksheet",
+	chartsheet: "chartsheet",
+};
+
+/**
+ * Why a part behind a sheet relationship is not the sheet it claims to be (an XLM macro sheet
+ * behind a "worksheet" relationship), or null.
+ */
+export function disguisedSheet(type: string, head: string): string | null {
+	const expected = SHEET_ROOTS[relationshipName(type)];
+	if (expected === undefined) return null;
+	const root = rootElement(head);
+	if (root === expected) return null;
 	if (root === "macrosheet") return "Excel 4 (XLM) macro sheet";
 	if (root === "dialogsheet") return "Excel 5 dialog sheet";
-	return null;
+	return `${expected} whose root element is not <${expected}>`;
 }

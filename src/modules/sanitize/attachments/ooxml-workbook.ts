@@ -115,14 +115,18 @@ export function stripDdeFormulas(xml: string, part: string): Edit {
 	if (!xml.includes("|")) return { xml, removed: [] };
 	const removed: string[] = [];
 	const sharedGone = new Set<string>();
-	let out = xml.replace(/<c\b([^>]*)>([\s\S]*?)<\/c>/g, (whole, attrs: string, inner: string) => {
-		const formula = /<f\b([^>]*)>([\s\S]*?)<\/f>/.exec(inner);
-		if (!formula || !isDdeFormula(unescapeXml(formula[2] ?? ""))) return whole;
-		const shared = attribute(formula[1] ?? "", "si");
-		if (shared !== undefined) sharedGone.add(shared);
-		removed.push(`DDE formula in ${part} cell ${attribute(attrs, "r") ?? "?"}`);
-		return `<c${attrs}>${inner.replace(formula[0], "")}</c>`;
-	});
+	// `(?<!\/)`: a self-closing `<c r="A1"/>` is not the start of a cell with content.
+	let out = xml.replace(
+		/<c(\s[^>]*)?(?<!\/)>([\s\S]*?)<\/c>/g,
+		(whole, attrs: string | undefined, inner: string) => {
+			const formula = /<f\b([^>]*)>([\s\S]*?)<\/f>/.exec(inner);
+			if (!formula || !isDdeFormula(unescapeXml(formula[2] ?? ""))) return whole;
+			const shared = attribute(formula[1] ?? "", "si");
+			if (shared !== undefined) sharedGone.add(shared);
+			removed.push(`DDE formula in ${part} cell ${attribute(attrs ?? "", "r") ?? "?"}`);
+			return `<c${attrs ?? ""}>${inner.replace(formula[0], "")}</c>`;
+		},
+	);
 	if (sharedGone.size > 0) {
 		out = out.replace(/<f\b[^>]*\/>/g, (element) =>
 			sharedGone.has(attribute(element, "si") ?? "") ? "" : element,

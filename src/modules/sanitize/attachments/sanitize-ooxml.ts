@@ -87,7 +87,9 @@ function walkPackage(kind: OoxmlKind, parts: ReadonlyMap<string, Buffer>): Walk 
 				? relationshipLabel(relationship.type)
 				: (activePartLabel(target) ??
 					(activeContentType(contentType(target)) ? `part of type ${contentType(target)}` : null) ??
-					(data && kind === "xl" ? disguisedSheet(data.subarray(0, 1024).toString("utf8")) : null));
+					(data && kind === "xl"
+						? disguisedSheet(relationship.type, data.subarray(0, 4096).toString("utf8"))
+						: null));
 			if (label !== null || !data) {
 				ids.add(relationship.id);
 				if (label !== null && data && !walk.dropped.has(target)) walk.dropped.set(target, label);
