@@ -54,6 +54,12 @@ function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** Which of `names` occur as element names in `xml`: one scan, however many names. */
+function namesPresent(xml: string, names: readonly string[]): Set<string> {
+	const pattern = new RegExp(`<(${names.map(escapeRegExp).join("|")})[\\s/>]`, "g");
+	return new Set(Array.from(xml.matchAll(pattern), (match) => match[1] ?? ""));
+}
+
 /** Elements that only exist to use a relationship; removed with it when it goes. */
 const DEPENDENT_ELEMENTS = [
 	"w:attachedTemplate",
@@ -81,28 +87,33 @@ const DEPENDENT_ELEMENTS = [
 export function dropRelationshipUses(xml: string, ids: readonly string[]): string {
 	let out = xml;
 	// Each pass is a scan of the whole part (megabytes for a long document): only the elements
-	// and ids the part contains are looked for.
-	const present = DEPENDENT_ELEMENTS.filter((element) => out.includes(`<${element}`));
+	// and ids the part contains are looked for, found in one scan each.
+	const present = namesPresent(out, [...DEPENDENT_ELEMENTS, "w:hyperlink"]);
+	const referenced = new Set(
+		Array.from(out.matchAll(/\br:(?:id|link|embed|pict)\s*=\s*["']([^"']*)["']/g), (m) => m[1]),
+	);
 	for (const id of ids) {
-		if (!out.includes(id)) continue;
+		if (!referenced.has(id)) continue;
 		const ref = `r:(id|link|embed|pict)\\s*=\\s*["']${escapeRegExp(id)}["']`;
-		if (out.includes("<w:hyperlink"))
+		if (present.has("w:hyperlink"))
 			out = out.replace(
 				new RegExp(`<w:hyperlink\\b[^>]*\\b${ref}[^>]*>([\\s\\S]*?)</w:hyperlink>`, "g"),
 				"$2",
 			);
-		for (const element of present) {
+		for (const element of DEPENDENT_ELEMENTS) {
+			if (!present.has(element)) continue;
 			const name = escapeRegExp(element);
 			out = out
 				.replace(new RegExp(`<${name}\\b[^>]*\\b${ref}[^>]*/>`, "g"), "")
 				.replace(new RegExp(`<${name}\\b[^>]*\\b${ref}[^>]*>[\\s\\S]*?</${name}>`, "g"), "");
 		}
-		if (out.includes("r:link"))
+		if (/\br:link\b/.test(out))
 			out = out.replace(new RegExp(`\\s${ref}`, "g"), (match) =>
 				/r:link/.test(match) ? "" : match,
 			);
 	}
 	// Containers the schema requires to be non-empty go when their last child went.
+	if (ids.every((id) => !referenced.has(id))) return out;
 	return out.replace(/<(externalReferences|oleObjects|controls|hyperlinks)>\s*<\/\1>/g, "");
 }
 
@@ -245,15 +256,20 @@ export function mayEmbed(data: Buffer): boolean {
 export function stripEmbeddings(xml: string): { xml: string; removed: string[] } {
 	const removed: string[] = [];
 	let out = xml;
+	const needles = new RegExp(
+		EMBEDDING_ELEMENTS.map(({ needle }) => escapeRegExp(needle)).join("|"),
+		"g",
+	);
+	const present = new Set(Array.from(xml.matchAll(needles), (match) => match[0]));
 	for (const { needle, pattern, applies, label } of EMBEDDING_ELEMENTS) {
-		if (!out.includes(needle)) continue;
+		if (!present.has(needle)) continue;
 		out = out.replace(pattern, (element) => {
 			if (applies && !applies(element)) return element;
 			removed.push(label);
 			return "";
 		});
 	}
-	if (removed.length > 0 && out.includes("<mc:AlternateContent")) {
+	if (removed.length > 0 && /<mc:AlternateContent\b/.test(out)) {
 		out = out.replace(
 			/<mc:AlternateContent\b[^>]*>(\s*(<mc:(Choice|Fallback)\b[^>]*>\s*<\/mc:\3>|<mc:(Choice|Fallback)\b[^>]*\/>))*\s*<\/mc:AlternateContent>/g,
 			"",
