@@ -1,6 +1,6 @@
 // Office files carrying each class of active content, written part by part at test time (the
 // shapes follow what Office itself writes), and an independent reader for the rebuilt files.
-import { strFromU8, unzipSync, zipSync } from "fflate";
+import { zipSync } from "fflate";
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const MS = "http://schemas.microsoft.com/office/2006/relationships";
@@ -256,59 +256,4 @@ export function pptmWithVbaAndActiveX(): Buffer {
 		"ppt/activeX/activeX1.bin": Buffer.concat([OLE_MAGIC, Buffer.from("Forms.CommandButton.1")]),
 		"ppt/embeddings/oleObject1.ole": Buffer.concat([OLE_MAGIC, Buffer.from("Package evil.hta")]),
 	});
-}
-
-/** What a rebuilt package holds, read with fflate and regular expressions of its own. */
-export interface OoxmlReading {
-	parts: string[];
-	text: (name: string) => string;
-	/** Content type of each Override, and the Default per extension. */
-	overrides: Map<string, string>;
-	defaults: Map<string, string>;
-	/** Every relationship: the `.rels` part, its type, resolved target and mode. */
-	relationships: { rels: string; type: string; target: string; external: boolean }[];
-	definedNames: string[];
-}
-
-export function readOoxml(content: Uint8Array): OoxmlReading {
-	const files = unzipSync(content);
-	const text = (name: string) => {
-		const data = files[name];
-		return data ? strFromU8(data) : "";
-	};
-	const attr = (element: string, name: string) =>
-		new RegExp(`${name}="([^"]*)"`).exec(element)?.[1] ?? "";
-	const types = text("[Content_Types].xml");
-	const overrides = new Map(
-		[...types.matchAll(/<Override [^>]*>/g)].map(([e]) => [
-			attr(e, "PartName").slice(1),
-			attr(e, "ContentType"),
-		]),
-	);
-	const defaults = new Map(
-		[...types.matchAll(/<Default [^>]*>/g)].map(([e]) => [
-			attr(e, "Extension"),
-			attr(e, "ContentType"),
-		]),
-	);
-	const relationships = Object.keys(files)
-		.filter((name) => name.endsWith(".rels"))
-		.flatMap((name) =>
-			[...text(name).matchAll(/<Relationship [^>]*>/g)].map(([e]) => {
-				const external = attr(e, "TargetMode") === "External";
-				const base = name.replace(/_rels\/[^/]*$/, "");
-				const target = attr(e, "Target");
-				const resolved = decodeURIComponent(new URL(target, `http://x/${base}`).pathname.slice(1));
-				return {
-					rels: name,
-					type: attr(e, "Type"),
-					target: external ? target : resolved,
-					external,
-				};
-			}),
-		);
-	const definedNames = [
-		...text("xl/workbook.xml").matchAll(/<definedName [^>]*name="([^"]*)"/g),
-	].map((match) => match[1] ?? "");
-	return { parts: Object.keys(files), text, overrides, defaults, relationships, definedNames };
 }

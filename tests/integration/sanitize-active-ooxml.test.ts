@@ -20,11 +20,11 @@ import {
 	docxWithDde,
 	docxWithOleAndTemplate,
 	pptmWithVbaAndActiveX,
-	readOoxml,
 	xlsmWithMacroSheet,
 	xlsxWithConnections,
 	xlsxWithDdeFormula,
 } from "../helpers/ooxml-corpus.ts";
+import { assertInertOoxml, assertInertPdf, readOoxml } from "../helpers/ooxml-inert.ts";
 import {
 	encryptedAttachmentsPdf,
 	ownerPasswordPdf,
@@ -183,65 +183,6 @@ const CASES: Case[] = [
 		named: [],
 	},
 ];
-
-const ACTIVE_PART =
-	/vbaProject|vbaData|macrosheets|intlMacrosheets|dialogsheets|activeX|embeddings|oleObject|customUI|externalLink|connections\.xml|queryTables|afchunk|ctrlProps/i;
-const ACTIVE_TYPE =
-	/macroEnabled|vbaProject|macrosheet|dialogsheet|activeX|oleObject|connections|queryTable|externalLink|ms-office\.control/i;
-const ACTIVE_RELATIONSHIP =
-	/vbaProject|Macrosheet|dialogsheet|oleObject|activeX|\/control$|attachedTemplate|externalLink|connections|queryTable|aFChunk|ui\/extensibility|package$/i;
-const ACTIVE_ELEMENT =
-	/<(\w+:)?(oleObjects?|OLEObject|oleObj|controls?|altChunk|attachedTemplate|externalReferences?|mailMerge|webPr)\b/;
-
-/** An Office file read back with fflate: no active part, type, relationship, element or name. */
-function assertInertOoxml(label: string, content: Buffer): void {
-	const doc = readOoxml(content);
-	for (const part of doc.parts) assert.doesNotMatch(part, ACTIVE_PART, `${label}: part ${part}`);
-	for (const [part, type] of doc.overrides) {
-		assert.ok(doc.parts.includes(part), `${label}: content type for a missing part ${part}`);
-		assert.doesNotMatch(type, ACTIVE_TYPE, `${label}: ${part} declared ${type}`);
-	}
-	for (const [extension, type] of doc.defaults)
-		assert.doesNotMatch(type, ACTIVE_TYPE, `${label}: default .${extension} ${type}`);
-	for (const part of doc.parts) {
-		if (part === "[Content_Types].xml" || part.endsWith(".rels")) continue;
-		const extension = part.slice(part.lastIndexOf(".") + 1);
-		assert.ok(
-			doc.overrides.has(part) || doc.defaults.has(extension),
-			`${label}: ${part} has a content type`,
-		);
-	}
-	for (const relationship of doc.relationships) {
-		const where = `${label}: ${relationship.rels} → ${relationship.target}`;
-		assert.equal(relationship.external, false, where);
-		assert.ok(doc.parts.includes(relationship.target), `${where} dangles`);
-		assert.doesNotMatch(relationship.type, ACTIVE_RELATIONSHIP, where);
-	}
-	for (const part of doc.parts.filter((name) => name.endsWith(".xml"))) {
-		const xml = doc.text(part);
-		assert.doesNotMatch(xml, ACTIVE_ELEMENT, `${label}: ${part}`);
-		assert.doesNotMatch(xml, /ppaction:\/\/(macro|program|ole)/i, `${label}: ${part}`);
-		const fieldCode = [
-			...[...xml.matchAll(/<w:instrText\b[^>]*>([^<]*)</g)].map((m) => m[1]),
-			...[...xml.matchAll(/w:instr="([^"]*)"/g)].map((m) => m[1]),
-		].join("");
-		assert.doesNotMatch(fieldCode, /\bDDE(AUTO)?\b/i, `${label}: ${part} field codes`);
-		for (const [, formula] of xml.matchAll(/<(?:f|formula\d?)\b[^>]*>([^<]*)</g))
-			assert.ok(
-				!(formula ?? "").replace(/&quot;(?:[^&]|&(?!quot;))*&quot;|"[^"]*"/g, "").includes("|"),
-				`${label}: ${part} DDE formula ${formula}`,
-			);
-	}
-	for (const name of doc.definedNames)
-		assert.doesNotMatch(name, /auto_(open|close)|Runner|Sneaky/i, `${label}: defined name`);
-}
-
-function assertInertPdf(label: string, content: Buffer): void {
-	const text = content.toString("latin1");
-	assert.ok(text.startsWith("%PDF-"), label);
-	assert.doesNotMatch(text, /\/(Encrypt|EmbeddedFiles?|JavaScript|OpenAction)\b/, label);
-	assert.match(text, /\/Subtype \/Image/, `${label}: rendered as page images`);
-}
 
 function assertDelivered(
 	item: Case,
