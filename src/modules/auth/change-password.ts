@@ -5,13 +5,14 @@ import { updateAccount } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { hashPassword, passwordProblems, verifyPassword } from "./password-hash.ts";
 import type { RequestAuth } from "./resolve-session.ts";
-import { deleteAccountSessions, updateSession } from "./sessions.repository.ts";
+import { deleteAccountSessions, renewSession } from "./sessions.repository.ts";
 import { nextStage } from "./stage.ts";
 import { clearFailures, lockedUntil, recordFailure, throttled } from "./throttle.ts";
 
 /**
- * Replace one's own password. Every other session of the account is revoked; this one moves on
- * to the next login step (TOTP enrolment where it is mandatory).
+ * Replace one's own password. Every other session of the account is revoked; this one is replaced
+ * by a new session (new token and CSRF token) at the next login step (TOTP enrolment where it is
+ * mandatory), so a copy of the old cookie no longer works.
  */
 export async function changeOwnPassword(
 	deps: AppDeps,
@@ -60,7 +61,7 @@ export async function changeOwnPassword(
 	const now = new Date().toISOString();
 	const updated = { ...account, must_change_password: false };
 	const stage = nextStage(updated, auth.roles, true);
-	await inTransaction(deps.db, async (tx) => {
+	const session = await inTransaction(deps.db, async (tx) => {
 		await updateAccount(tx, account.tenant_id, account.id, {
 			password_hash: passwordHash,
 			must_change_password: false,
@@ -69,7 +70,6 @@ export async function changeOwnPassword(
 		});
 		await clearFailures(tx, tenantId, account.username);
 		const revoked = await deleteAccountSessions(tx, account.id, auth.session.id);
-		await updateSession(tx, auth.session.id, { stage });
 		await recordAudit(
 			tx,
 			{ tenantId: account.tenant_id, actorId: account.id, actorLabel: account.display_name, ip },
@@ -77,6 +77,7 @@ export async function changeOwnPassword(
 			{ sessionsRevoked: revoked },
 			{ recordType: "account", recordId: account.id },
 		);
+		return renewSession(tx, auth.session, stage);
 	});
-	return { stage };
+	return { stage, session };
 }

@@ -62,7 +62,8 @@ async function readJson(response: Response): Promise<unknown> {
 
 /**
  * Every state-changing request carries the CSRF token; the newest token is taken from the
- * session and login responses, so callers never handle it.
+ * session and login responses and from each login step (which renews the session), so callers
+ * never handle it.
  */
 const csrf: Middleware = {
 	onRequest({ request }) {
@@ -73,7 +74,8 @@ const csrf: Middleware = {
 	},
 	async onResponse({ request, response }) {
 		const path = new URL(request.url).pathname;
-		if (response.ok && (path === "/api/auth/session" || path === "/api/auth/login")) {
+		// Login, the session, and every login step that replaces the session carry the new token.
+		if (response.ok && path.startsWith("/api/auth/")) {
 			const body = await readJson(response);
 			if (body && typeof body === "object" && "csrfToken" in body) {
 				csrfToken = String(body.csrfToken);

@@ -12472,6 +12472,8 @@ export interface components {
             title?: string | null;
         };
         StageResult: {
+            /** @description The CSRF token of the new session that replaced the caller's (see Set-Cookie) */
+            csrfToken: string;
             stage: components["schemas"]["SessionStage"];
         };
         TakeOut: {
@@ -13257,6 +13259,8 @@ export interface components {
             secret: string;
         };
         TotpEnrollmentResult: {
+            /** @description The CSRF token of the new session that replaced the caller's (see Set-Cookie) */
+            csrfToken: string;
             recoveryCodes: string[];
             stage: components["schemas"]["SessionStage"];
         };
