@@ -218,3 +218,67 @@ test("a second factor sent twice with the same pre-MFA cookie yields one session
 	await expectProblem(await replay.post("/api/auth/mfa/verify", { code }), 401, "unauthenticated");
 	assert.equal(replay.cookies.has("mamori_session"), false, "the stale cookie is cleared");
 });
+
+test("a role granted while signed in ends the holder's sessions; a new login gets the role", async () => {
+	const tenant = await makeTenant(runtime);
+	const admin = await makeAccount(runtime, tenant, { roles: ["tenant_admin"] });
+	const adminClient = await passwordStep(tenant, admin);
+	await adminClient.post("/api/auth/mfa/verify", {
+		code: currentTotp(admin.totpSecret ?? assert.fail("enrolled")),
+	});
+	const holder = await makeAccount(runtime, tenant, { totp: true });
+	const holderClient = await passwordStep(tenant, holder);
+	await expectJson(
+		await holderClient.post("/api/auth/mfa/verify", {
+			code: currentTotp(holder.totpSecret ?? assert.fail("enrolled")),
+		}),
+	);
+	await expectProblem(await holderClient.get("/api/audit-events"), 403, "forbidden");
+
+	const granted = await adminClient.post(`/api/accounts/${holder.id}/roles`, { role: "auditor" });
+	assert.equal(granted.status, 201);
+	await expectProblem(await holderClient.get("/api/audit-events"), 401, "unauthenticated");
+	await expectProblem(await holderClient.get(PROTECTED), 401, "unauthenticated");
+	assert.equal((await adminClient.get(PROTECTED)).status, 200, "the granting admin stays in");
+
+	const again = await passwordStep(tenant, holder);
+	await again.post("/api/auth/mfa/verify", {
+		code: currentTotp(holder.totpSecret ?? assert.fail("enrolled"), Date.now() + 30_000),
+	});
+	assert.equal((await again.get("/api/audit-events")).status, 200, "the role after a new login");
+});
+
+test("a role dated to start later ends the sessions older than its start when it takes effect", async () => {
+	const tenant = await makeTenant(runtime);
+	const admin = await makeAccount(runtime, tenant, { roles: ["tenant_admin"] });
+	const adminClient = await passwordStep(tenant, admin);
+	await adminClient.post("/api/auth/mfa/verify", {
+		code: currentTotp(admin.totpSecret ?? assert.fail("enrolled")),
+	});
+	const holder = await makeAccount(runtime, tenant, { totp: true });
+	const holderClient = await passwordStep(tenant, holder);
+	await holderClient.post("/api/auth/mfa/verify", {
+		code: currentTotp(holder.totpSecret ?? assert.fail("enrolled")),
+	});
+	const validFrom = new Date(Date.now() + 60 * 60_000).toISOString();
+	const granted = await adminClient.post(`/api/accounts/${holder.id}/roles`, {
+		role: "auditor",
+		validFrom,
+	});
+	assert.equal(granted.status, 201);
+	assert.equal((await holderClient.get(PROTECTED)).status, 200, "nothing changes before");
+	await expectProblem(await holderClient.get("/api/audit-events"), 403, "forbidden");
+	// Time passes: the login was ten minutes ago and the role took effect five minutes ago.
+	await runtime.db
+		.updateTable("sessions")
+		.set({ created_at: new Date(Date.now() - 10 * 60_000).toISOString() })
+		.where("id", "=", sessionIdFor(tokenOf(holderClient)))
+		.execute();
+	await runtime.db
+		.updateTable("role_assignments")
+		.set({ valid_from: new Date(Date.now() - 5 * 60_000).toISOString() })
+		.where("account_id", "=", holder.id)
+		.where("role", "=", "auditor")
+		.execute();
+	await expectProblem(await holderClient.get("/api/audit-events"), 401, "unauthenticated");
+});
