@@ -3,7 +3,9 @@ import type { AppDeps } from "../../deps.ts";
 import { Problem } from "../../shared/problem.ts";
 import { updateAccount } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { hashPassword, passwordProblems, verifyPassword } from "./password-hash.ts";
+import { findTenant } from "../tenants/tenants.repository.ts";
+import { hashPassword, verifyPassword } from "./password-hash.ts";
+import { passwordIssues } from "./password-rule.ts";
 import type { RequestAuth } from "./resolve-session.ts";
 import { deleteAccountSessions, renewSession } from "./sessions.repository.ts";
 import { nextStage } from "./stage.ts";
@@ -49,12 +51,27 @@ export async function changeOwnPassword(
 			issues: [{ path: "currentPassword", message: "not correct" }],
 		});
 	}
-	const problems = passwordProblems(input.newPassword, account.username);
-	if (input.newPassword === input.currentPassword)
-		problems.push("the new password must differ from the current one");
-	if (problems.length > 0) {
-		throw new Problem("validation_failed", problems.join("; "), {
-			issues: problems.map((message) => ({ path: "newPassword", message })),
+	const tenant = await findTenant(deps.db, tenantId);
+	const issues = await passwordIssues(input.newPassword, {
+		username: account.username,
+		displayName: account.display_name,
+		...(tenant ? { tenantSlug: tenant.slug } : {}),
+	});
+	if (input.newPassword === input.currentPassword) {
+		issues.push({
+			code: "password_unchanged",
+			message: "the new password must differ from the current one",
+			params: {},
+		});
+	}
+	if (issues.length > 0) {
+		throw new Problem("validation_failed", issues.map((i) => i.message).join("; "), {
+			issues: issues.map(({ code, message, params }) => ({
+				path: "newPassword",
+				code,
+				message,
+				params,
+			})),
 		});
 	}
 	const passwordHash = await hashPassword(input.newPassword);

@@ -12134,7 +12134,12 @@ export interface components {
             code: string;
             detail: string;
             issues?: {
+                /** @description Stable reason within the problem, e.g. password_common */
+                code?: string;
                 message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
                 path: string;
             }[];
             status: number;
