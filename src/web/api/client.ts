@@ -14,12 +14,20 @@ export type AuditEvent = Schemas["AuditEvent"];
 export type AuditFilter = NonNullable<paths["/api/audit-events"]["get"]["parameters"]["query"]>;
 export type AuditEventType = NonNullable<AuditFilter["type"]>;
 
+/** One reason of a problem; `code` (when set) names catalogue text, `message` is for developers. */
+export interface ProblemIssue {
+	path: string;
+	message: string;
+	code?: string;
+	params?: Record<string, string | number>;
+}
+
 /** A problem+json body as the API sends it; `code` is stable, `detail` is for people. */
 export interface Problem {
 	code: string;
 	detail: string;
 	status: number;
-	issues?: { path: string; message: string }[];
+	issues?: ProblemIssue[];
 }
 
 /** A failed API call, carrying the server's problem (or a local one for network failures). */
