@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { randomInt } from "node:crypto";
 import { test } from "node:test";
-import { dictionaryEntryCount, type PasswordOwner, passwordIssues } from "./password-rule.ts";
+import { promisify } from "node:util";
+import { type PasswordOwner, passwordIssues } from "./password-rule.ts";
+import { dictionaryEntryCount } from "./password-strength.ts";
 
 const TANAKA: PasswordOwner = {
 	username: "tanaka",
@@ -117,4 +120,33 @@ test("random strong passphrases are accepted", async () => {
 	}
 	assert.deepEqual(await codeOf("correct horse battery staple"), []);
 	assert.deepEqual(await codeOf("Zebra-Kettle-Orbit-91"), []);
+});
+
+test("the server process never loads the dictionaries, and an idle helper does not keep it alive", async () => {
+	const rule = new URL("./password-rule.ts", import.meta.url).href;
+	const app = new URL("../../http/app.ts", import.meta.url).href;
+	const script = `
+		import { registerHooks } from "node:module";
+		const seen = [];
+		registerHooks({ resolve(specifier, context, next) {
+			const resolved = next(specifier, context);
+			seen.push(resolved.url);
+			return resolved;
+		} });
+		await import(${JSON.stringify(app)});
+		const { passwordIssues } = await import(${JSON.stringify(rule)});
+		const issues = await passwordIssues("password1234", { username: "x" });
+		console.log(JSON.stringify({
+			codes: issues.map((i) => i.code),
+			zxcvbn: seen.filter((url) => url.includes("zxcvbn")),
+		}));
+	`;
+	const started = Date.now();
+	const { stdout } = await promisify(execFile)(
+		process.execPath,
+		["--input-type=module", "-e", script],
+		{ timeout: 30_000 },
+	);
+	assert.deepEqual(JSON.parse(stdout), { codes: ["password_common"], zxcvbn: [] });
+	assert.ok(Date.now() - started < 30_000, "exits without waiting for the helper's idle timeout");
 });

@@ -1,4 +1,4 @@
-import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import { strengthOf } from "./password-strength.ts";
 
 /**
  * Why a new password is refused. The codes are stable: the API sends them as issue codes of a
@@ -39,40 +39,6 @@ const MIN_DISTINCT_CHARACTERS = 5;
 const MIN_NAME_PART = 3;
 const MIN_NAME_PART_JAPANESE = 2;
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
-type Dictionary = Record<string, string[]>;
-
-let checker: Promise<{ zxcvbn: ZxcvbnFactory; dictionary: Dictionary }> | undefined;
-
-/**
- * The zxcvbn matcher with the common (~49k passwords, diceware), English and Japanese (romaji)
- * dictionaries. Loaded on first use only: it costs tens of MB that an idle server does not need.
- */
-export function loadPasswordChecker() {
-	checker ??= (async () => {
-		const [core, common, en, ja] = await Promise.all([
-			import("@zxcvbn-ts/core"),
-			import("@zxcvbn-ts/language-common"),
-			import("@zxcvbn-ts/language-en"),
-			import("@zxcvbn-ts/language-ja"),
-		]);
-		const dictionary: Dictionary = {
-			...common.dictionary,
-			...en.dictionary,
-			...ja.dictionary,
-		};
-		// No translations: zxcvbn's own feedback is never shown to anyone.
-		const zxcvbn = new core.ZxcvbnFactory({ dictionary, graphs: common.adjacencyGraphs });
-		return { zxcvbn, dictionary };
-	})();
-	return checker;
-}
-
-/** How many distinct entries the loaded dictionaries hold (ASVS V6 asks for ≥ 100,000). */
-export async function dictionaryEntryCount(): Promise<number> {
-	const { dictionary } = await loadPasswordChecker();
-	return new Set(Object.values(dictionary).flat()).size;
-}
 
 /** Full-width letters and digits compare as their ASCII forms; case does not matter. */
 function fold(text: string): string {
@@ -158,17 +124,16 @@ export async function passwordIssues(
 		];
 	}
 
-	const { zxcvbn } = await loadPasswordChecker();
-	const result = zxcvbn.check(
+	const result = await strengthOf(
 		folded,
 		nameParts(owner).map((n) => n.part),
 	);
-	const patterns = new Set(result.sequence.map((match) => match.pattern));
+	const patterns = new Set(result.patterns);
 	const onlyPatterns = [...patterns].every((p) => ["repeat", "sequence", "spatial"].includes(p));
 	if (onlyPatterns) {
 		return [issue("password_low_entropy", "too easy to guess (pattern)", { kind: "pattern" })];
 	}
-	const whole = result.sequence.length === 1 && result.sequence[0]?.pattern === "dictionary";
+	const whole = result.patterns.length === 1 && result.patterns[0] === "dictionary";
 	const fromDictionary = patterns.has("dictionary");
 	if (whole || (result.score < MIN_SCORE && fromDictionary)) {
 		return [issue("password_common", "found in a list of common passwords or words")];
