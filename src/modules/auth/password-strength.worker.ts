@@ -29,3 +29,6 @@ process.on("message", (request: StrengthRequest) => {
 	}
 	process.send?.(reply);
 });
+
+// The server went away (exit, crash): nothing is left to answer.
+process.on("disconnect", () => process.exit(0));
