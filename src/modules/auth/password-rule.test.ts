@@ -150,3 +150,10 @@ test("the server process never loads the dictionaries, and an idle helper does n
 	assert.deepEqual(JSON.parse(stdout), { codes: ["password_common"], zxcvbn: [] });
 	assert.ok(Date.now() - started < 30_000, "exits without waiting for the helper's idle timeout");
 });
+
+test("names too short to be telling refuse nothing", async () => {
+	assert.deepEqual(
+		await codeOf("quietly folded lantern 42", { username: "it", displayName: "李" }),
+		[],
+	);
+});

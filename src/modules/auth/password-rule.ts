@@ -56,10 +56,10 @@ function nameParts(owner: PasswordOwner): { field: string; part: string }[] {
 		if (!value) continue;
 		const folded = fold(value).trim();
 		const joined = folded.replace(/\s+/gu, "");
-		for (const whole of new Set([folded, joined])) if (whole) parts.push({ field, part: whole });
-		for (const part of folded.split(/[^\p{L}\p{N}]+/u)) {
+		const candidates = new Set([folded, joined, ...folded.split(/[^\p{L}\p{N}]+/u)]);
+		for (const part of candidates) {
 			const min = JAPANESE.test(part) ? MIN_NAME_PART_JAPANESE : MIN_NAME_PART;
-			if ([...part].length >= min && part !== folded) parts.push({ field, part });
+			if ([...part].length >= min) parts.push({ field, part });
 		}
 	}
 	return parts;
