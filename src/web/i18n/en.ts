@@ -86,7 +86,6 @@ export const en: Messages = {
 		"At least 12 characters, without your name, user name or organisation, and not a common password, a repetition or a keyboard pattern. A passphrase of four or so words is best.",
 	"password.mismatch": "The new password and its confirmation do not match.",
 	"password.tooShort": "The new password must have at least 12 characters.",
-	"password.containsUsername": "The new password must not contain your user name.",
 	"password.submit": "Change password",
 
 	"enroll.title": "Set up two-factor authentication (TOTP)",
