@@ -32,7 +32,12 @@ export type ProblemStatus = (typeof PROBLEM_STATUS)[ProblemCode];
 
 export interface ProblemIssue {
 	path: string;
+	/** Developer-facing English; clients show the catalogue text for `code` when there is one. */
 	message: string;
+	/** A stable reason within the problem (`password_common`), for catalogue text. */
+	code?: string;
+	/** Values for the catalogue text (`{ min: 12 }`). */
+	params?: Record<string, string | number>;
 }
 
 /**

@@ -12139,7 +12139,12 @@ export interface components {
             code: string;
             detail: string;
             issues?: {
+                /** @description Stable reason within the problem, e.g. password_common */
+                code?: string;
                 message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
                 path: string;
             }[];
             status: number;
@@ -12477,6 +12482,8 @@ export interface components {
             title?: string | null;
         };
         StageResult: {
+            /** @description The CSRF token of the new session that replaced the caller's (see Set-Cookie) */
+            csrfToken: string;
             stage: components["schemas"]["SessionStage"];
         };
         TakeOut: {
@@ -13262,6 +13269,8 @@ export interface components {
             secret: string;
         };
         TotpEnrollmentResult: {
+            /** @description The CSRF token of the new session that replaced the caller's (see Set-Cookie) */
+            csrfToken: string;
             recoveryCodes: string[];
             stage: components["schemas"]["SessionStage"];
         };

@@ -1,8 +1,17 @@
-import { ApiError } from "../api/client.ts";
-import { useI18n } from "../i18n/i18n.tsx";
+import { ApiError, type ProblemIssue } from "../api/client.ts";
+import { type I18n, useI18n } from "../i18n/i18n.tsx";
 
 /** Codes whose server detail says something the catalogue message cannot (which, how long). */
 const SHOW_DETAIL = new Set(["validation_failed", "conflict", "login_throttled", "forbidden"]);
+
+/** The catalogue text of an issue with a code (validator wording never reaches a person). */
+function issueText(issue: ProblemIssue, label: I18n["label"]): string | null {
+	if (!issue.code) return null;
+	const vars = { ...issue.params };
+	if (typeof vars.field === "string") vars.field = label("issue.field", vars.field);
+	const text = label("issue", issue.code, vars);
+	return text === issue.code ? null : text;
+}
 
 /** An error announced to screen readers: the catalogue message, then server details. */
 export function ErrorAlert({ error }: { error: unknown }) {
@@ -25,11 +34,18 @@ export function ErrorAlert({ error }: { error: unknown }) {
 			)}
 			{issues.length > 0 && (
 				<ul className="alert-issues">
-					{issues.map((issue) => (
-						<li key={`${issue.path}:${issue.message}`}>
-							{issue.path ? <code>{issue.path}</code> : null} {issue.message}
-						</li>
-					))}
+					{issues.map((issue) => {
+						const text = issueText(issue, label);
+						return (
+							<li key={`${issue.path}:${issue.code ?? issue.message}`}>
+								{text ?? (
+									<>
+										{issue.path ? <code>{issue.path}</code> : null} {issue.message}
+									</>
+								)}
+							</li>
+						);
+					})}
 				</ul>
 			)}
 		</div>

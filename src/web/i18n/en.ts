@@ -83,10 +83,9 @@ export const en: Messages = {
 	"password.new": "New password",
 	"password.confirm": "Confirm new password",
 	"password.rules":
-		"At least 12 characters, not containing your user name. A long passphrase is best.",
+		"At least 12 characters, without your name, user name or organisation, and not a common password, a repetition or a keyboard pattern. A passphrase of four or so words is best.",
 	"password.mismatch": "The new password and its confirmation do not match.",
 	"password.tooShort": "The new password must have at least 12 characters.",
-	"password.containsUsername": "The new password must not contain your user name.",
 	"password.submit": "Change password",
 
 	"enroll.title": "Set up two-factor authentication (TOTP)",
@@ -347,4 +346,16 @@ export const en: Messages = {
 		"The server's storage is full. Nothing was saved. Please contact your administrator.",
 	"error.network": "Cannot reach the server. Check the network.",
 	"error.unknown": "An error occurred ({code}).",
+
+	"issue.password_too_short": "The password must have at least {min} characters.",
+	"issue.password_too_long": "The password must have at most {max} characters.",
+	"issue.password_contains_name": "The password must not contain your {field}.",
+	"issue.password_low_entropy":
+		"This password is easy to guess (a repeated character, only spaces, a simple sequence or a keyboard pattern).",
+	"issue.password_common":
+		"This password is too common, or a dictionary word or name with small changes.",
+	"issue.password_unchanged": "The new password must differ from the current one.",
+	"issue.field.username": "user name",
+	"issue.field.displayName": "name",
+	"issue.field.tenant": "organisation's short name",
 };

@@ -83,10 +83,9 @@ export const ja = {
 	"password.new": "新しいパスワード",
 	"password.confirm": "新しいパスワード（確認）",
 	"password.rules":
-		"12文字以上で、ユーザー名を含まないものにしてください。長い文章（パスフレーズ）がおすすめです。",
+		"12文字以上で、氏名・ユーザー名・団体名を含まず、よく使われるパスワードや単純な繰り返し・キーボードの並びでないものにしてください。単語を4つほど並べた長い文章（パスフレーズ）がおすすめです。",
 	"password.mismatch": "新しいパスワードと確認用のパスワードが一致しません。",
 	"password.tooShort": "新しいパスワードは12文字以上にしてください。",
-	"password.containsUsername": "新しいパスワードにユーザー名を含めることはできません。",
 	"password.submit": "パスワードを変更",
 
 	"enroll.title": "二要素認証（TOTP）の登録",
@@ -349,6 +348,18 @@ export const ja = {
 		"サーバーの記憶領域が不足しています。保存されていません。管理者に連絡してください。",
 	"error.network": "サーバーに接続できません。ネットワークを確認してください。",
 	"error.unknown": "エラーが発生しました（{code}）。",
+
+	"issue.password_too_short": "パスワードは{min}文字以上にしてください。",
+	"issue.password_too_long": "パスワードは{max}文字以内にしてください。",
+	"issue.password_contains_name": "パスワードに{field}を含めることはできません。",
+	"issue.password_low_entropy":
+		"推測されやすいパスワードです（同じ文字の繰り返し、空白だけ、単純な並びやキーボードの並びなど）。",
+	"issue.password_common":
+		"よく使われるパスワードや、辞書の単語・名前を少し変えただけのパスワードは使えません。",
+	"issue.password_unchanged": "新しいパスワードは現在のパスワードと違うものにしてください。",
+	"issue.field.username": "ユーザー名",
+	"issue.field.displayName": "氏名",
+	"issue.field.tenant": "団体の識別名",
 } as const;
 
 export type MessageKey = keyof typeof ja;
