@@ -27,6 +27,10 @@ export type ProblemStatus = (typeof PROBLEM_STATUS)[ProblemCode];
 export interface ProblemIssue {
 	path: string;
 	message: string;
+	/** A stable code for the issue (e.g. `xlsx_part_too_large`) that clients turn into text. */
+	code?: string;
+	/** The issue's parameters (part, sheet, row, column, limit) for that text. */
+	params?: Record<string, string | number>;
 }
 
 /**

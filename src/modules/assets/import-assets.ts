@@ -2,8 +2,10 @@ import type { Db } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import type { AssetTable } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import { fileIssueOf, fileIssueText } from "../../shared/file-issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { streamTable, type TableLimits } from "../../shared/tabular.ts";
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "../../shared/xlsx-archive.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
@@ -38,6 +40,8 @@ const BATCH = 500;
 export interface ImportOptions {
 	mode: "dry_run" | "apply";
 	skipInvalid: boolean;
+	/** Bounds on an XLSX file's ZIP (the configured `Config.xlsx`); the defaults when absent. */
+	archive?: XlsxLimits;
 }
 
 export interface ImportReport {
@@ -151,7 +155,7 @@ async function scan(
 	};
 	let table: ReturnType<typeof streamTable>;
 	try {
-		table = streamTable(bytes, ASSET_IMPORT_LIMITS);
+		table = streamTable(bytes, ASSET_IMPORT_LIMITS, options.archive ?? DEFAULT_XLSX_LIMITS);
 		report.format = table.format;
 	} catch (error) {
 		return fileError(report, error);
@@ -249,13 +253,18 @@ function existingRefusal(ledger: Ledger, before: AssetTable): string | null {
 	return `資産番号「${before.code}」は既に台帳にあり、あなたが変更できない課の資産です`;
 }
 
+/** A file that cannot be read is one error without a row, with the issue's code and parameters. */
 function fileError(report: ImportReport, error: unknown): ImportReport {
-	if (!(error instanceof Problem) || error.code !== "validation_failed") throw error;
+	const issue = fileIssueOf(error);
+	if (!issue) throw error;
+	const row = typeof issue.params.row === "number" ? issue.params.row : null;
 	report.errorCount++;
 	report.errors.push({
-		row: null,
+		row,
 		column: null,
-		message: `ファイルを読めません: ${error.message}`,
+		message: `ファイルを読めません: ${fileIssueText(issue.code, issue.params, "ja")}`,
+		code: issue.code,
+		params: issue.params,
 	});
 	return report;
 }

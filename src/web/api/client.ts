@@ -19,7 +19,12 @@ export interface Problem {
 	code: string;
 	detail: string;
 	status: number;
-	issues?: { path: string; message: string }[];
+	issues?: {
+		path: string;
+		message: string;
+		code?: string;
+		params?: Record<string, string | number>;
+	}[];
 }
 
 /** A failed API call, carrying the server's problem (or a local one for network failures). */

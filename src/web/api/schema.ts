@@ -11217,8 +11217,12 @@ export interface components {
             skipInvalid: boolean;
         };
         AssetImportError: {
+            code?: string;
             column: string | null;
             message: string;
+            params?: {
+                [key: string]: string | number;
+            };
             row: number | null;
         };
         AssetImportReport: {
@@ -12134,7 +12138,13 @@ export interface components {
             code: string;
             detail: string;
             issues?: {
+                /** @description Stable code of the issue */
+                code?: string;
                 message: string;
+                /** @description Parameters of the issue (part, sheet, row, limit…) */
+                params?: {
+                    [key: string]: string | number;
+                };
                 path: string;
             }[];
             status: number;

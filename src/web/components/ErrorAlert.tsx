@@ -25,11 +25,17 @@ export function ErrorAlert({ error }: { error: unknown }) {
 			)}
 			{issues.length > 0 && (
 				<ul className="alert-issues">
-					{issues.map((issue) => (
-						<li key={`${issue.path}:${issue.message}`}>
-							{issue.path ? <code>{issue.path}</code> : null} {issue.message}
-						</li>
-					))}
+					{issues.map((issue) => {
+						// An issue with a code is told from the catalogue, never in the server's words.
+						const coded = issue.code ? label("fileIssue", issue.code, issue.params) : null;
+						const known = coded !== null && coded !== issue.code;
+						return (
+							<li key={`${issue.path}:${issue.message}`}>
+								{issue.path && !known ? <code>{issue.path}</code> : null}{" "}
+								{known ? coded : issue.message}
+							</li>
+						);
+					})}
 				</ul>
 			)}
 		</div>

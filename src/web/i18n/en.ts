@@ -4,6 +4,7 @@ import type { Messages } from "./ja.ts";
 import { assetsEn } from "./modules/assets.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
+import { fileIssuesEn } from "./modules/file-issues.ts";
 import { mailEn } from "./modules/mail.en.ts";
 import { networkEn } from "./modules/network.en.ts";
 import { orgEn } from "./modules/org.en.ts";
@@ -17,6 +18,7 @@ export const en: Messages = {
 	...documentsEn,
 	...packEn,
 	...networkEn,
+	...fileIssuesEn,
 	...mailEn,
 	...risksEn,
 	"app.name": "Mamori",

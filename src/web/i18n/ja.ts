@@ -5,6 +5,7 @@
 import { assetsJa } from "./modules/assets.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
+import { fileIssuesJa } from "./modules/file-issues.ts";
 import { mailJa } from "./modules/mail.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
 import { orgJa } from "./modules/org.ja.ts";
@@ -18,6 +19,7 @@ export const ja = {
 	...documentsJa,
 	...packJa,
 	...networkJa,
+	...fileIssuesJa,
 	...mailJa,
 	...risksJa,
 	"app.name": "Mamori",

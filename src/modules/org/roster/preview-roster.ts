@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { RosterImportTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
 import { readTable } from "../../../shared/tabular.ts";
+import type { XlsxLimits } from "../../../shared/xlsx-archive.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
@@ -25,11 +26,11 @@ export const ROSTER_LIMITS = {
 export async function previewRoster(
 	tx: Tx,
 	actor: Actor,
-	input: { fileName: string; bytes: Uint8Array },
+	input: { fileName: string; bytes: Uint8Array; archive?: XlsxLimits },
 	now: Date = new Date(),
 ): Promise<RosterImportTable> {
 	authorize(actor, orgPolicy, "roster.import");
-	const table = await readTable(input.bytes, ROSTER_LIMITS);
+	const table = await readTable(input.bytes, ROSTER_LIMITS, input.archive);
 	const state = await loadRosterState(tx, actor.tenantId, now.toISOString());
 	const plan = computeRosterPlan(table.rows, state, todayInJapan(now), actor.accountId);
 	const row: RosterImportTable = {

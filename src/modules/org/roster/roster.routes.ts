@@ -154,7 +154,7 @@ export function rosterRoutes(deps: AppDeps) {
 			const { fileName, contentBase64 } = c.req.valid("json");
 			const bytes = decodeBase64(contentBase64);
 			const row = await inTransaction(deps.db, (tx) =>
-				previewRoster(tx, actor, { fileName, bytes }),
+				previewRoster(tx, actor, { fileName, bytes, archive: deps.config.xlsx }),
 			);
 			return c.json(present(row, actor), 201);
 		})
