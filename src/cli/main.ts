@@ -1,6 +1,6 @@
 import { Problem } from "../shared/problem.ts";
 import { assetsExportCommand, assetsImportCommand, assetsTemplateCommand } from "./assets.ts";
-import { auditVerifyCommand } from "./audit.ts";
+import { auditCheckpointCommand, auditVerifyCommand } from "./audit.ts";
 import type { Command } from "./command.ts";
 import { UsageError } from "./command.ts";
 import { dbMigrateCommand } from "./db-migrate.ts";
@@ -20,6 +20,7 @@ const COMMANDS: Command[] = [
 	userAddCommand,
 	userResetMfaCommand,
 	auditVerifyCommand,
+	auditCheckpointCommand,
 	policyImportCommand,
 	gatewayCommand,
 	gatewayPurgeCommand,
