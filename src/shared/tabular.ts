@@ -37,6 +37,7 @@ let excel: Promise<typeof ExcelJS> | undefined;
 function loadExcel(): Promise<typeof ExcelJS> {
 	excel ??= import("exceljs").then((module) => {
 		decodeAcrossChunks(module.default);
+		neverSpool(module.default);
 		return module.default;
 	});
 	return excel;
@@ -419,4 +420,27 @@ function decodeAcrossChunks(library: typeof ExcelJS): void {
 		return parseSharedStrings.call(this, entry.pipe(new PassThrough()).setEncoding("utf8"));
 	};
 	reader.utf8Safe = true;
+}
+
+interface RelsReader {
+	_parseRels(entry: unknown): Promise<void>;
+	workbookRels?: unknown;
+	spoolFree?: true;
+}
+
+/**
+ * ExcelJS's streaming reader writes a sheet to a temporary file (removed only at process exit)
+ * when it meets the sheet before it has both shared strings and workbook relationships.
+ * `boundedWorkbook` puts both first; this makes relationships that parse to nothing (an empty
+ * part) count as read, so no workbook can take the spooling path.
+ */
+function neverSpool(library: typeof ExcelJS): void {
+	const reader = library.stream.xlsx.WorkbookReader.prototype as unknown as RelsReader;
+	if (reader.spoolFree || typeof reader._parseRels !== "function") return;
+	const parseRels = reader._parseRels;
+	reader._parseRels = async function (this: RelsReader, entry) {
+		await parseRels.call(this, entry);
+		this.workbookRels ??= [];
+	};
+	reader.spoolFree = true;
 }

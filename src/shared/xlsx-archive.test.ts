@@ -158,3 +158,23 @@ test("a damaged workbook is named by part, sheet and row, never in the library's
 	});
 	assert.deepEqual(readdirSync(privateTmp), []);
 });
+
+test("a workbook whose relationships part says nothing is never spooled either", async () => {
+	const workbook = sheetFirst([["a"], ["b"]]);
+	for (const text of ["", "<x/>"]) {
+		const junk = Buffer.from(text);
+		const odd = assembleZip(
+			readZipDirectory(workbook, 10).map((entry) =>
+				entry.name === "xl/_rels/workbook.xml.rels"
+					? { name: entry.name, method: 0, crc32: crc32(junk), size: junk.length, data: junk }
+					: copyOf(workbook, entry),
+			),
+		);
+		try {
+			assert.deepEqual((await readTable(odd)).rows, [["a"], ["b"]]);
+		} catch (error) {
+			issueOf("xlsx_unreadable")(error);
+		}
+		assert.deepEqual(readdirSync(privateTmp), [], `relationships ${JSON.stringify(text)}`);
+	}
+});
