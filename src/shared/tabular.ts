@@ -300,12 +300,36 @@ export function streamTable(
 	return { format: "csv", rows: streamCsvRows(text, limits) };
 }
 
+/**
+ * Like `streamTable`, but every check of the whole file (size, encoding, the XLSX archive's
+ * bounds) is done before it returns: call it before opening a transaction, so that a refused
+ * file never holds one. The rows are then read as they are iterated.
+ *
+ * @example
+ * const table = await prepareTable(bytes, limits, config.xlsx); // throws validation_failed
+ * await inTransaction(db, async (tx) => { for await (const row of table.rows) … });
+ */
+export async function prepareTable(
+	bytes: Uint8Array,
+	limits: TableLimits = DEFAULT_TABLE_LIMITS,
+	archive: XlsxLimits = DEFAULT_XLSX_LIMITS,
+): Promise<TableStream> {
+	const table = streamTable(bytes, limits, archive);
+	if (table.format === "csv") return table;
+	const workbook = await boundedWorkbook(bytes, archive);
+	return { format: "xlsx", rows: xlsxRows(workbook, limits) };
+}
+
 async function* streamXlsxRows(
 	bytes: Uint8Array,
 	limits: TableLimits,
 	archive: XlsxLimits,
 ): AsyncGenerator<TableRow> {
-	const workbook = await boundedWorkbook(bytes, archive);
+	yield* xlsxRows(await boundedWorkbook(bytes, archive), limits);
+}
+
+/** The first sheet's rows of a workbook that `boundedWorkbook` has checked and re-ordered. */
+async function* xlsxRows(workbook: Buffer, limits: TableLimits): AsyncGenerator<TableRow> {
 	const { stream } = await loadExcel();
 	const reader = new stream.xlsx.WorkbookReader(Readable.from([workbook]), {
 		worksheets: "emit",

@@ -4,7 +4,7 @@ import type { AssetTable } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { fileIssueOf, fileIssueText } from "../../shared/file-issues.ts";
 import { Problem } from "../../shared/problem.ts";
-import { streamTable, type TableLimits } from "../../shared/tabular.ts";
+import { prepareTable, type TableLimits, type TableStream } from "../../shared/tabular.ts";
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "../../shared/xlsx-archive.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
@@ -107,11 +107,21 @@ export async function importAssets(
 ): Promise<ImportReport> {
 	authorize(actor, assetsPolicy, "asset.import");
 	const ledger = await openLedger(db, actor);
-	if (options.mode === "dry_run") return scan(db, ledger, bytes, options, null);
+	// The whole-file checks (an XLSX archive is inflated to count it) run before any transaction.
+	let table: TableStream | Problem;
+	try {
+		table = await prepareTable(bytes, ASSET_IMPORT_LIMITS, options.archive ?? DEFAULT_XLSX_LIMITS);
+	} catch (error) {
+		if (!fileIssueOf(error)) throw error;
+		table = error as Problem;
+	}
+	if (options.mode === "dry_run" || table instanceof Problem) {
+		return scan(db, ledger, table, options, null);
+	}
 	try {
 		return await inTransaction(db, async (tx) => {
 			const writer: ImportWriter = { tx, ledger, now };
-			const report = await scan(tx, ledger, bytes, options, writer);
+			const report = await scan(tx, ledger, table, options, writer);
 			if (!report.applied) throw new RollBack(report);
 			if (report.created + report.updated > 0) {
 				await recordAudit(tx, auditContextOf(actor), "asset.imported", {
@@ -134,7 +144,7 @@ export async function importAssets(
 async function scan(
 	db: Queryable,
 	ledger: Ledger,
-	bytes: Uint8Array,
+	table: TableStream | Problem,
 	options: ImportOptions,
 	writer: ImportWriter | null,
 ): Promise<ImportReport> {
@@ -153,13 +163,8 @@ async function scan(
 		report.errorCount++;
 		if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);
 	};
-	let table: ReturnType<typeof streamTable>;
-	try {
-		table = streamTable(bytes, ASSET_IMPORT_LIMITS, options.archive ?? DEFAULT_XLSX_LIMITS);
-		report.format = table.format;
-	} catch (error) {
-		return fileError(report, error);
-	}
+	if (table instanceof Problem) return fileError(report, table);
+	report.format = table.format;
 	const context = await rowContext(db, ledger);
 	const seen = new Map<string, number>();
 	let columns: ColumnMap | null = null;
