@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { generateKeyPairSync } from "node:crypto";
 import {
 	copyFileSync,
 	mkdtempSync,
@@ -164,6 +165,34 @@ test("a checkpoint line with one changed signature byte fails verification", asy
 		),
 	);
 	assert.equal((await run("audit", "verify", "--checkpoints", dir)).code, 0, "the original holds");
+});
+
+test("a pinned public key, an empty directory and a stray line are all failures", async () => {
+	const names = readdirSync(dir);
+	const pem = names.find((name) => name.endsWith(".pub.pem")) as string;
+	const pinned = await run("audit", "verify", "--checkpoints", dir, "--public-key", join(dir, pem));
+	assert.equal(pinned.code, 0, pinned.stdout);
+	const otherKey = generateKeyPairSync("ed25519").publicKey.export({ format: "pem", type: "spki" });
+	const otherFile = join(runtime.dataDir, "other.pub.pem");
+	writeFileSync(otherFile, otherKey);
+	const wrong = await run("audit", "verify", "--checkpoints", dir, "--public-key", otherFile);
+	assert.equal(wrong.code, 1);
+	assert.match(wrong.stdout, /CHECKPOINT FAILS .*its key [0-9a-f]{16} is not among/);
+
+	const empty = mkdtempSync(join(runtime.dataDir, "empty-"));
+	const none = await run("audit", "verify", "--checkpoints", empty);
+	assert.equal(none.code, 1);
+	assert.match(none.stdout, /no checkpoint files in the directory/);
+
+	const stray = mkdtempSync(join(runtime.dataDir, "stray-"));
+	for (const name of names) copyFileSync(join(dir, name), join(stray, name));
+	writeFileSync(join(stray, checkpointFile()), "not json\n", { flag: "a" });
+	const strayed = await run("audit", "verify", "--checkpoints", stray);
+	assert.equal(strayed.code, 1);
+	assert.match(
+		strayed.stdout,
+		/^\?: CHECKPOINT FAILS \(audit-checkpoints-.*\): the line is not a checkpoint$/m,
+	);
 });
 
 test("deleting the newest events and rewinding the head passes verify, but not --checkpoints", async () => {
