@@ -55,6 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		xlsx: {
 			maxParts: intFromEnv(env, "MAMORI_XLSX_MAX_PARTS", DEFAULT_XLSX_LIMITS.maxParts),
 			maxPartBytes: mb("MAMORI_XLSX_MAX_PART_MB", DEFAULT_XLSX_LIMITS.maxPartBytes),
+			maxSharedStringsBytes: mb(
+				"MAMORI_XLSX_MAX_SHARED_STRINGS_MB",
+				DEFAULT_XLSX_LIMITS.maxSharedStringsBytes,
+			),
 			maxTotalBytes: mb("MAMORI_XLSX_MAX_TOTAL_MB", DEFAULT_XLSX_LIMITS.maxTotalBytes),
 			maxRatio: intFromEnv(env, "MAMORI_XLSX_MAX_RATIO", DEFAULT_XLSX_LIMITS.maxRatio),
 		},

@@ -104,6 +104,27 @@ test("part count, total size and ratio have their own limits", async () => {
 		boundedWorkbook(big, { ...DEFAULT_XLSX_LIMITS, maxRatio: 20 }),
 		issueOf("xlsx_ratio", { limit: 20 }),
 	);
+	// Shared strings are held in memory: their own, tighter bound.
+	const strings = Buffer.from(`<sst>${"<si><t>x</t></si>".repeat(200_000)}</sst>`);
+	const withStrings = assembleZip([
+		...readZipDirectory(workbook, 10).map((entry) => copyOf(workbook, entry)),
+		{
+			name: "xl/sharedStrings.xml",
+			method: 8,
+			crc32: crc32(strings),
+			size: strings.length,
+			data: deflateRawSync(strings),
+		},
+	]);
+	await assert.rejects(
+		boundedWorkbook(withStrings, {
+			...DEFAULT_XLSX_LIMITS,
+			maxSharedStringsBytes: MB,
+			maxRatio: 1e4,
+		}),
+		issueOf("xlsx_part_too_large", { part: "xl/sharedStrings.xml", limit: 1 }),
+	);
+	await boundedWorkbook(withStrings, { ...DEFAULT_XLSX_LIMITS, maxRatio: 1e4 });
 	// Under the ratio floor a part may compress as well as it likes (a page of blank cells).
 	const blank = Buffer.from(" ".repeat(512 * 1024));
 	const padded = assembleZip([

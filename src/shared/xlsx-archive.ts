@@ -17,8 +17,13 @@ import {
  */
 export interface XlsxLimits {
 	maxParts: number;
-	/** Largest uncompressed part (a sheet's XML), in bytes. */
+	/** Largest uncompressed part (a sheet's XML, read as a stream), in bytes. */
 	maxPartBytes: number;
+	/**
+	 * Largest uncompressed shared-strings part: the reader keeps every string of it in memory
+	 * while the sheets are read, so it is bounded tighter than a streamed sheet.
+	 */
+	maxSharedStringsBytes: number;
 	/** Largest sum of uncompressed parts, in bytes. */
 	maxTotalBytes: number;
 	/** Largest uncompressed / compressed ratio of a part over `RATIO_FLOOR_BYTES`. */
@@ -30,6 +35,7 @@ const MB = 1024 * 1024;
 export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
 	maxParts: 1_000,
 	maxPartBytes: 256 * MB,
+	maxSharedStringsBytes: 64 * MB,
 	maxTotalBytes: 512 * MB,
 	maxRatio: 100,
 };
@@ -40,6 +46,12 @@ export const RATIO_FLOOR_BYTES = MB;
 const WORKBOOK = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 const SHARED_STRINGS = "xl/sharedStrings.xml";
+/**
+ * The workbook and relationship parts are parsed whole into memory; real ones are a few KB, so
+ * they get a fixed bound of their own.
+ */
+export const MAX_WORKBOOK_PART_BYTES = 16 * MB;
+
 /** Parts the reader needs before any sheet, in this order; sheets follow in the file's order. */
 const FIRST = ["[Content_Types].xml", "_rels/.rels", WORKBOOK_RELS, WORKBOOK, SHARED_STRINGS];
 
@@ -58,12 +70,22 @@ function asProblem(error: ZipError): Problem {
 }
 
 /** The cap for one part, and the limit reported when the part passes it. */
+/** The most one part may expand to, by what the reader does with it. */
+function partLimit(name: string, limits: XlsxLimits): number {
+	if (name === SHARED_STRINGS) return Math.min(limits.maxPartBytes, limits.maxSharedStringsBytes);
+	if (name === WORKBOOK || name.endsWith(".rels")) {
+		return Math.min(limits.maxPartBytes, MAX_WORKBOOK_PART_BYTES);
+	}
+	return limits.maxPartBytes;
+}
+
 function capFor(entry: ZipEntry, limits: XlsxLimits, left: number) {
 	const ratioCap = Math.max(RATIO_FLOOR_BYTES, entry.compressedSize * limits.maxRatio);
-	const cap = Math.min(limits.maxPartBytes, left, ratioCap);
+	const partCap = partLimit(entry.name, limits);
+	const cap = Math.min(partCap, left, ratioCap);
 	const over = (): never => {
-		if (cap === limits.maxPartBytes) {
-			refuse("xlsx_part_too_large", { part: entry.name, limit: limits.maxPartBytes / MB });
+		if (cap === partCap) {
+			refuse("xlsx_part_too_large", { part: entry.name, limit: partCap / MB });
 		}
 		if (cap === ratioCap) refuse("xlsx_ratio", { part: entry.name, limit: limits.maxRatio });
 		refuse("xlsx_too_large", { limit: limits.maxTotalBytes / MB });
