@@ -123,6 +123,11 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 		void run("dry_run");
 	}
 
+	// A file that cannot be read is told from the catalogue in the reader's language.
+	const issueText = (issue: ImportResult["errors"][number]) => {
+		const coded = issue.code ? label("fileIssue", issue.code, issue.params) : null;
+		return coded !== null && coded !== issue.code ? coded : issue.message;
+	};
 	const busy = progress !== null;
 	return (
 		<Dialog title={t("assets.import.title")} onClose={() => onClose(applied)}>
@@ -201,11 +206,7 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 											<tr key={`${issue.row}-${issue.column}-${issue.message}`}>
 												<td>{issue.row}</td>
 												<td>{issue.column}</td>
-												<td>
-													{issue.code
-														? label("fileIssue", issue.code, issue.params)
-														: issue.message}
-												</td>
+												<td>{issueText(issue)}</td>
 											</tr>
 										))}
 									</tbody>
