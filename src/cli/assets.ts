@@ -116,6 +116,7 @@ export const assetsImportCommand: Command = {
 			return importAssets(rt.db, systemActor(tenant.id, cliLabel()), bytes, {
 				mode: dryRun ? "dry_run" : "apply",
 				skipInvalid: values["skip-invalid"] === true,
+				archive: rt.config.xlsx,
 			});
 		});
 		console.log(values.json ? JSON.stringify(report) : formatImportReport(report, dryRun));

@@ -1,7 +1,7 @@
 import { classifyDatabaseFault } from "../db/errors.ts";
 import { Problem } from "../shared/problem.ts";
 import { assetsExportCommand, assetsImportCommand, assetsTemplateCommand } from "./assets.ts";
-import { auditVerifyCommand } from "./audit.ts";
+import { auditCheckpointCommand, auditVerifyCommand } from "./audit.ts";
 import type { Command } from "./command.ts";
 import { UsageError } from "./command.ts";
 import { dbMigrateCommand } from "./db-migrate.ts";
@@ -23,6 +23,7 @@ export const COMMANDS: Command[] = [
 	userAddCommand,
 	userResetMfaCommand,
 	auditVerifyCommand,
+	auditCheckpointCommand,
 	policyImportCommand,
 	gatewayCommand,
 	gatewayPurgeCommand,

@@ -12,11 +12,11 @@ export const problemSchema = z
 				z.object({
 					path: z.string(),
 					message: z.string(),
-					code: z
-						.string()
+					code: z.string().optional().openapi({ description: "Stable code of the issue" }),
+					params: z
+						.record(z.string(), z.union([z.string(), z.number()]))
 						.optional()
-						.openapi({ description: "Stable reason within the problem, e.g. password_common" }),
-					params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+						.openapi({ description: "Parameters of the issue (part, sheet, row, limit…)" }),
 				}),
 			)
 			.optional(),

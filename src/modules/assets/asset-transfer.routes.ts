@@ -84,6 +84,7 @@ export function assetTransferRoutes(deps: AppDeps) {
 			const report = await importAssets(deps.db, actor, decodeBase64(contentBase64), {
 				mode,
 				skipInvalid,
+				archive: deps.config.xlsx,
 			});
 			return c.json(report, 200);
 		})

@@ -1914,6 +1914,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest signed checkpoint of the tenant's chain, with its signature and chain checked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The checkpoint, or null when none */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditLatestCheckpoint"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit-events": {
         parameters: {
             query?: never;
@@ -1933,7 +2032,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported";
+                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported";
                 };
                 header?: never;
                 path?: never;
@@ -2040,7 +2139,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported";
+                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported";
                 };
                 header?: never;
                 path?: never;
@@ -11219,8 +11318,12 @@ export interface components {
             skipInvalid: boolean;
         };
         AssetImportError: {
+            code?: string;
             column: string | null;
             message: string;
+            params?: {
+                [key: string]: string | number;
+            };
             row: number | null;
         };
         AssetImportReport: {
@@ -11316,6 +11419,19 @@ export interface components {
             items: components["schemas"]["AuditEvent"][];
             total: number;
             types: string[];
+        };
+        AuditLatestCheckpoint: {
+            checkpoint: {
+                /** @description When the head was signed (ISO 8601, UTC) */
+                at: string;
+                file: string;
+                hash: string;
+                /** @description The chain still holds the signed sequence and hash */
+                inChain: boolean;
+                keyId: string;
+                seq: number;
+                signatureValid: boolean;
+            } | null;
         };
         CodeInput: {
             /** @example 123456 */
@@ -12139,9 +12255,10 @@ export interface components {
             code: string;
             detail: string;
             issues?: {
-                /** @description Stable reason within the problem, e.g. password_common */
+                /** @description Stable code of the issue */
                 code?: string;
                 message: string;
+                /** @description Parameters of the issue (part, sheet, row, limit…) */
                 params?: {
                     [key: string]: string | number;
                 };

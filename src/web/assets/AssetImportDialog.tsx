@@ -6,7 +6,13 @@ import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 
 interface ImportResult {
-	errors: { row: number; column: string; message: string }[];
+	errors: {
+		row: number | null;
+		column: string | null;
+		message: string;
+		code?: string;
+		params?: Record<string, string | number>;
+	}[];
 	created: number;
 	updated: number;
 	unchanged: number;
@@ -52,7 +58,12 @@ function postWithProgress(
 				const problem = parsed as {
 					code: string;
 					detail: string;
-					issues?: { path: string; message: string }[];
+					issues?: {
+						path: string;
+						message: string;
+						code?: string;
+						params?: Record<string, string | number>;
+					}[];
 				};
 				reject(new ApiError({ ...problem, status: request.status }));
 			} else
@@ -72,7 +83,7 @@ function postWithProgress(
 
 /** Check a ledger file row by row, then import it: all rows or none (unless bad rows are skipped). */
 export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void }) {
-	const { t } = useI18n();
+	const { t, label } = useI18n();
 	const [file, setFile] = useState<File | null>(null);
 	const [skipInvalid, setSkipInvalid] = useState(false);
 	const [progress, setProgress] = useState<number | null>(null);
@@ -112,6 +123,11 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 		void run("dry_run");
 	}
 
+	// A file that cannot be read is told from the catalogue in the reader's language.
+	const issueText = (issue: ImportResult["errors"][number]) => {
+		const coded = issue.code ? label("fileIssue", issue.code, issue.params) : null;
+		return coded !== null && coded !== issue.code ? coded : issue.message;
+	};
 	const busy = progress !== null;
 	return (
 		<Dialog title={t("assets.import.title")} onClose={() => onClose(applied)}>
@@ -190,7 +206,7 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 											<tr key={`${issue.row}-${issue.column}-${issue.message}`}>
 												<td>{issue.row}</td>
 												<td>{issue.column}</td>
-												<td>{issue.message}</td>
+												<td>{issueText(issue)}</td>
 											</tr>
 										))}
 									</tbody>

@@ -9,8 +9,12 @@ function issueText(issue: ProblemIssue, label: I18n["label"]): string | null {
 	if (!issue.code) return null;
 	const vars = { ...issue.params };
 	if (typeof vars.field === "string") vars.field = label("issue.field", vars.field);
-	const text = label("issue", issue.code, vars);
-	return text === issue.code ? null : text;
+	// Password and form issues are in "issue", file and workbook issues in "fileIssue".
+	for (const namespace of ["issue", "fileIssue"] as const) {
+		const text = label(namespace, issue.code, vars);
+		if (text !== issue.code) return text;
+	}
+	return null;
 }
 
 /** An error announced to screen readers: the catalogue message, then server details. */

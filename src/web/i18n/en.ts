@@ -4,6 +4,7 @@ import type { Messages } from "./ja.ts";
 import { assetsEn } from "./modules/assets.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
+import { fileIssuesEn } from "./modules/file-issues.ts";
 import { mailEn } from "./modules/mail.en.ts";
 import { networkEn } from "./modules/network.en.ts";
 import { orgEn } from "./modules/org.en.ts";
@@ -17,6 +18,7 @@ export const en: Messages = {
 	...documentsEn,
 	...packEn,
 	...networkEn,
+	...fileIssuesEn,
 	...mailEn,
 	...risksEn,
 	"app.name": "Mamori",
@@ -281,6 +283,18 @@ export const en: Messages = {
 	"audit.type.roster.applied": "Roster import applied",
 	"audit.type.roster.discarded": "Roster import discarded",
 	"audit.type.roster.passwords_downloaded": "One-time passwords downloaded",
+	"audit.data.checkpointed": "Signed event {seq} ({hash}…)",
+	"audit.checkpoint.title": "Signed checkpoint (latest)",
+	"audit.checkpoint.none": "None yet. `mamori audit checkpoint` or the daily job creates them.",
+	"audit.checkpoint.at": "Signed at",
+	"audit.checkpoint.seq": "Sequence",
+	"audit.checkpoint.hash": "Hash",
+	"audit.checkpoint.verified": "Verified",
+	"audit.checkpoint.ok": "Yes (the signature is valid and the chain still holds the head)",
+	"audit.checkpoint.badSignature": "No: the signature is not valid",
+	"audit.checkpoint.notInChain":
+		"No: the signed event is no longer in the audit log (deleted or altered?)",
+	"audit.type.audit.checkpointed": "Audit log signed checkpoint",
 	"audit.type.audit.exported": "Audit log exported",
 	"audit.type.policy.document_created": "Policy document created",
 	"audit.type.policy.draft_created": "Policy draft created",

@@ -5,6 +5,7 @@
 import { assetsJa } from "./modules/assets.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
+import { fileIssuesJa } from "./modules/file-issues.ts";
 import { mailJa } from "./modules/mail.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
 import { orgJa } from "./modules/org.ja.ts";
@@ -18,6 +19,7 @@ export const ja = {
 	...documentsJa,
 	...packJa,
 	...networkJa,
+	...fileIssuesJa,
 	...mailJa,
 	...risksJa,
 	"app.name": "Mamori",
@@ -282,6 +284,7 @@ export const ja = {
 	"audit.type.roster.applied": "名簿取込みの適用",
 	"audit.type.roster.discarded": "名簿取込みの破棄",
 	"audit.type.roster.passwords_downloaded": "初期パスワードのダウンロード",
+	"audit.type.audit.checkpointed": "監査ログの署名付きチェックポイント",
 	"audit.type.audit.exported": "監査ログの出力",
 	"audit.type.policy.document_created": "ポリシー文書の作成",
 	"audit.type.policy.draft_created": "ポリシー改定案の作成",
@@ -315,6 +318,17 @@ export const ja = {
 	"audit.data.roleUntil": "、{date}まで",
 	"audit.data.orgUnit": "{code} {name}（{kind}）",
 	"audit.data.exported": "{rows}件",
+	"audit.data.checkpointed": "連番 {seq}（{hash}…）に署名",
+	"audit.checkpoint.title": "署名付きチェックポイント（最新）",
+	"audit.checkpoint.none":
+		"まだありません。`mamori audit checkpoint` または毎日のジョブで作成されます。",
+	"audit.checkpoint.at": "署名日時",
+	"audit.checkpoint.seq": "連番",
+	"audit.checkpoint.hash": "ハッシュ",
+	"audit.checkpoint.verified": "検証",
+	"audit.checkpoint.ok": "一致（署名が正しく、記録が残っています）",
+	"audit.checkpoint.badSignature": "不一致: 署名が正しくありません",
+	"audit.checkpoint.notInChain": "不一致: 署名した記録が監査ログにありません（削除・改ざんの疑い）",
 	"audit.data.tenant": "{name}（{slug}）",
 	"audit.field.username": "ユーザー名",
 	"audit.field.displayName": "氏名",

@@ -1,7 +1,7 @@
+import { isZip, readZipDirectory, type ZipEntry, ZipError } from "../../../shared/zip.ts";
 import type { TypeCategory } from "../sanitize.contract.ts";
 import { recogniseContent, strictness } from "./active-formats.ts";
 import { classifyText, decodeText } from "./text-sniff.ts";
-import { isZip, readZipDirectory, type ZipEntry, ZipError } from "./zip-reader.ts";
 
 /** What an attachment is, from its bytes alone. */
 export interface DetectedType {
