@@ -100,9 +100,19 @@ export async function updateLeased<T extends QueueTable>(
 	owner: string,
 	changes: Updateable<Database[T]>,
 ): Promise<boolean> {
+	return updateLeasedRow(db, queue, id, owner, changes as Updateable<QueueRow>);
+}
+
+async function updateLeasedRow(
+	db: Queryable,
+	queue: QueueSpec<QueueTable>,
+	id: string,
+	owner: string,
+	changes: Updateable<QueueRow>,
+): Promise<boolean> {
 	const result = await asQueues(db)
 		.updateTable(queue.table as string)
-		.set(changes as Updateable<QueueRow>)
+		.set(changes)
 		.where("id", "=", id)
 		.where("lease_owner", "=", owner)
 		.where("status", "=", queue.running)
@@ -139,9 +149,9 @@ export function holdLease<T extends QueueTable>(
 	const clock = holding.now ?? (() => new Date());
 	const renewal = setInterval(() => {
 		const leaseUntil = new Date(clock().getTime() + holding.leaseMs).toISOString();
-		updateLeased(db, queue, id, owner, { lease_until: leaseUntil } as Updateable<
-			Database[T]
-		>).catch((error: unknown) => holding.onError?.(error));
+		updateLeasedRow(db, queue, id, owner, { lease_until: leaseUntil }).catch((error: unknown) =>
+			holding.onError?.(error),
+		);
 	}, holding.leaseMs / 3);
 	renewal.unref();
 	return () => clearInterval(renewal);

@@ -209,7 +209,12 @@ export async function makeGatewayMessage(
 			{ filename: "memo.txt", content: "original attachment text", contentType: "text/plain" },
 		],
 	});
-	const id = await acceptMessage(deps, tenantId, { from: "sender@outside.example", to: [to] }, raw);
+	const { id } = await acceptMessage(
+		deps,
+		tenantId,
+		{ from: "sender@outside.example", to: [to] },
+		raw,
+	);
 	const sink = await startSink();
 	try {
 		await deliverDue(deps, {

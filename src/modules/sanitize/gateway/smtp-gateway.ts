@@ -133,8 +133,16 @@ export async function startGateway(
 					const raw = Buffer.concat(chunks);
 					return acceptMessage(deps, options.tenantId, { from, to }, raw);
 				})().then(
-					(id) => {
-						callback(null, `2.0.0 queued as ${id}`);
+					(accepted) => {
+						if (accepted.duplicate) {
+							// The sender never saw our 250 for it (a crash, a lost connection) and retried.
+							console.error(
+								`mail gateway: a retry of message ${accepted.id} (${session.envelope.rcptTo.length} recipient(s)) was answered 250 and not stored again`,
+							);
+							callback(null, `2.0.0 already queued as ${accepted.id}`);
+							return;
+						}
+						callback(null, `2.0.0 queued as ${accepted.id}`);
 						void kick();
 					},
 					(error: unknown) => {
