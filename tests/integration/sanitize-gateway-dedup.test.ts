@@ -159,6 +159,11 @@ test("without a Message-ID: a retry has the same Date, envelope and body; withou
 	);
 	assert.equal(nextAlert.duplicate, false, "the same text sent again later is another message");
 
+	const garbled = dated("n4", "someday, maybe");
+	const g1 = await acceptMessage(runtime, tenant.id, envelope, garbled);
+	const g2 = await acceptMessage(runtime, tenant.id, envelope, garbled);
+	assert.deepEqual(g2, { id: g1.id, duplicate: true }, "an unreadable Date is compared as written");
+
 	const undated = Buffer.from("From: a@outside.example\r\nSubject: n3\r\n\r\nno date, no id\r\n");
 	const a = await acceptMessage(runtime, tenant.id, envelope, undated);
 	const b = await acceptMessage(runtime, tenant.id, envelope, undated);

@@ -24,7 +24,7 @@ export interface AcceptedMessage {
 interface HeaderSummary {
 	messageId: string | null;
 	subject: string | null;
-	/** The Date header as an instant, or null. */
+	/** The Date header's text, unfolded, or null. As written: a retry resends the same text. */
 	date: string | null;
 }
 
@@ -33,12 +33,14 @@ async function headerSummary(raw: Buffer): Promise<HeaderSummary> {
 	try {
 		const { simpleParser } = await import("mailparser");
 		const parsed = await simpleParser(Buffer.concat([headerBlock(raw), Buffer.from("\r\n\r\n")]));
-		const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null;
-		return {
-			messageId: parsed.messageId ?? null,
-			subject: parsed.subject ?? null,
-			date: date?.toISOString() ?? null,
-		};
+		// The text, not mailparser's Date: it turns an unreadable date into the current time.
+		const dateLine = parsed.headerLines.find((h) => h.key === "date")?.line;
+		const date =
+			dateLine
+				?.replace(/^date:/i, "")
+				.replace(/\s+/g, " ")
+				.trim() || null;
+		return { messageId: parsed.messageId ?? null, subject: parsed.subject ?? null, date };
 	} catch {
 		return { messageId: null, subject: null, date: null };
 	}

@@ -57,7 +57,7 @@ export function normaliseMessageId(value: string | null | undefined): string | n
 export interface DedupFacts {
 	/** The Message-ID header as read, or null. */
 	messageId: string | null;
-	/** The Date header as an instant (ISO), or null when absent or unreadable. */
+	/** The Date header's text (unfolded), or null when there is none. */
 	date: string | null;
 	envelope: { from: string; to: string[] };
 	/** From `bodyHash`. */
