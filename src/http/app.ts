@@ -29,7 +29,7 @@ import type { AppContext } from "./context.ts";
 import { mountApiDocs } from "./docs.ts";
 import { clientAddress, csrfProtection, loadSession } from "./middleware.ts";
 import { createRouter, jsonResponse } from "./openapi.ts";
-import { securityHeaders } from "./security-headers.ts";
+import { noStore, securityHeaders } from "./security-headers.ts";
 
 export const WEB_DIST = resolve(import.meta.dirname, "../../dist/web");
 export const API_VERSION = "0.1.0";
@@ -98,6 +98,8 @@ const UPLOAD_ROUTES = [
 	/^\/api\/network\/(model|model\/import|firewall-import|check)$/,
 ];
 
+const BODYLESS_METHODS = new Set(["GET", "HEAD"]);
+
 function requestBodyLimit(maxSize: number) {
 	return bodyLimit({
 		maxSize,
@@ -117,18 +119,17 @@ export function createApp(deps: AppDeps) {
 	const app = createRouter();
 	app.use("*", securityHeaders());
 	// First, so that refusals by the middlewares below (CSRF, body size) are not cached either.
-	app.use("/api/*", async (c, next) => {
-		await next();
-		c.header("cache-control", "no-store");
-	});
+	app.use("/api/*", noStore());
 	app.use("/api/*", clientAddress(deps.config.trustProxy));
 	const jsonLimit = requestBodyLimit(deps.config.maxJsonBytes);
 	const uploadLimit = requestBodyLimit(deps.config.maxUploadBytes);
-	app.use("/api/*", (c, next) =>
-		UPLOAD_ROUTES.some((route) => route.test(c.req.path))
+	app.use("/api/*", (c, next) => {
+		// A GET or HEAD has no body; asking for one would build a full web Request for nothing.
+		if (BODYLESS_METHODS.has(c.req.method)) return next();
+		return UPLOAD_ROUTES.some((route) => route.test(c.req.path))
 			? uploadLimit(c, next)
-			: jsonLimit(c, next),
-	);
+			: jsonLimit(c, next);
+	});
 	app.use("/api/*", loadSession(deps));
 	app.use("/api/*", csrfProtection());
 
@@ -187,7 +188,10 @@ function mountWebUi(app: App): void {
 	const indexPath = join(WEB_DIST, "index.html");
 	app.use("/assets/*", async (c, next) => {
 		await next();
-		if (c.res.status === 200) c.header("cache-control", "public, max-age=31536000, immutable");
+		// On the response's own headers: `c.header()` now would rebuild the response.
+		if (c.res.status === 200) {
+			c.res.headers.set("cache-control", "public, max-age=31536000, immutable");
+		}
 	});
 	if (existsSync(WEB_DIST)) app.use("*", serveStatic({ root: WEB_DIST }));
 	app.get("*", async (c) => {
