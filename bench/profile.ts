@@ -55,7 +55,9 @@ async function main(): Promise<void> {
 	const path = target === "health" ? "/api/health" : "/api/org-units";
 	const headers: Record<string, string> = target === "health" ? {} : { cookie: reader.cookie };
 	const result = await hammer(`${server.origin}${path}`, headers, seconds);
-	console.log(`${path}: ${Math.round(result.requestsPerSecond)} req/s, failures ${result.failures}`);
+	console.log(
+		`${path}: ${Math.round(result.requestsPerSecond)} req/s, failures ${result.failures}`,
+	);
 	await stop(server.child);
 	const file = readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"));
 	if (!file) throw new Error("no .cpuprofile written");
