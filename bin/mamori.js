@@ -17,7 +17,7 @@ if (major < 24) {
 // V8's default. See README.md, "Memory".
 const HEAP_LIMITS = [
 	["--max-old-space-size", "MAMORI_MAX_OLD_SPACE_MB", 256],
-	["--max-semi-space-size", "MAMORI_MAX_SEMI_SPACE_MB", 2],
+	["--max-semi-space-size", "MAMORI_MAX_SEMI_SPACE_MB", 1],
 ];
 if (["serve", "gateway"].includes(process.argv[2] ?? "") && process.execve) {
 	const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
