@@ -27,7 +27,7 @@ import type { AppContext } from "./context.ts";
 import { mountApiDocs } from "./docs.ts";
 import { clientAddress, csrfProtection, loadSession } from "./middleware.ts";
 import { createRouter, jsonResponse } from "./openapi.ts";
-import { securityHeaders } from "./security-headers.ts";
+import { noStore, securityHeaders } from "./security-headers.ts";
 import { mountWebUi } from "./web-ui.ts";
 
 export const WEB_DIST = resolve(import.meta.dirname, "../../dist/web");
@@ -105,6 +105,8 @@ const UPLOAD_ROUTES = [
 	/^\/api\/network\/(model|model\/import|firewall-import|check)$/,
 ];
 
+const BODYLESS_METHODS = new Set(["GET", "HEAD"]);
+
 function requestBodyLimit(maxSize: number) {
 	return bodyLimit({
 		maxSize,
@@ -124,18 +126,17 @@ export function createApp(deps: AppDeps) {
 	const app = createRouter();
 	app.use("*", securityHeaders(deps.config.trustProxy));
 	// First, so that refusals by the middlewares below (CSRF, body size) are not cached either.
-	app.use("/api/*", async (c, next) => {
-		await next();
-		c.header("cache-control", "no-store");
-	});
+	app.use("/api/*", noStore());
 	app.use("/api/*", clientAddress(deps.config.trustProxy));
 	const jsonLimit = requestBodyLimit(deps.config.maxJsonBytes);
 	const uploadLimit = requestBodyLimit(deps.config.maxUploadBytes);
-	app.use("/api/*", (c, next) =>
-		UPLOAD_ROUTES.some((route) => route.test(c.req.path))
+	app.use("/api/*", (c, next) => {
+		// A GET or HEAD has no body; asking for one would build a full web Request for nothing.
+		if (BODYLESS_METHODS.has(c.req.method)) return next();
+		return UPLOAD_ROUTES.some((route) => route.test(c.req.path))
 			? uploadLimit(c, next)
-			: jsonLimit(c, next),
-	);
+			: jsonLimit(c, next);
+	});
 	app.use("/api/*", loadSession(deps));
 	app.use("/api/*", csrfProtection());
 
