@@ -8,7 +8,13 @@ const auth = (id: string) => ({ session: { id } }) as unknown as RequestAuth;
 /** A loader that counts its calls and answers `answer`. */
 function loader(answer: RequestAuth | null) {
 	const calls = { count: 0 };
-	return { calls, load: async () => (calls.count++, answer) };
+	return {
+		calls,
+		load: async () => {
+			calls.count++;
+			return answer;
+		},
+	};
 }
 
 test("a session is reused within the TTL and resolved again after it", async () => {
