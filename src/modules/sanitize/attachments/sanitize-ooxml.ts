@@ -1,3 +1,4 @@
+import { extractEntry, readZipDirectory, ZipError } from "../../../shared/zip.ts";
 import type { SanitizePolicy } from "../sanitize.contract.ts";
 import type { DetectedType } from "./detect-type.ts";
 import {
@@ -22,7 +23,6 @@ import {
 import { editWorkbook, stripDdeFormulas } from "./ooxml-workbook.ts";
 import type { ProcessContext, SanitizerResult } from "./process-attachment.ts";
 import { entryAllowance, RATIO_FLOOR_BYTES } from "./sanitize-archive.ts";
-import { extractEntry, readZipDirectory, ZipError } from "./zip-reader.ts";
 import { writeZip, type ZipWriteEntry } from "./zip-writer.ts";
 
 const WORD_PART =
