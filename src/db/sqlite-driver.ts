@@ -56,7 +56,9 @@ class NodeSqliteDriver implements Driver {
 		db.exec("PRAGMA journal_mode = WAL");
 		db.exec("PRAGMA synchronous = NORMAL");
 		db.exec("PRAGMA foreign_keys = ON");
-		db.exec("PRAGMA busy_timeout = 5000");
+		// Waiting for another connection's write lock happens in `executeQuery`, between timers, so
+		// that a long import in a worker thread never freezes this thread's event loop.
+		db.exec(`PRAGMA busy_timeout = ${SYNC_BUSY_MS}`);
 		this.#db = db;
 		this.#connection = new NodeSqliteConnection(db);
 	}
@@ -92,6 +94,20 @@ class NodeSqliteDriver implements Driver {
 	}
 }
 
+/** How long SQLite itself may block the thread waiting for a lock, per attempt. */
+const SYNC_BUSY_MS = 10;
+/** How long a statement waits in all for another connection's write lock before it fails. */
+const BUSY_BUDGET_MS = 5000;
+const SQLITE_BUSY = 5;
+
+function isBusy(error: unknown): boolean {
+	return (
+		typeof error === "object" &&
+		error !== null &&
+		(error as { errcode?: unknown }).errcode === SQLITE_BUSY
+	);
+}
+
 /** node:sqlite accepts neither booleans nor Dates; normalise them on the way in. */
 function toSqliteValue(value: unknown): SQLInputValue {
 	if (typeof value === "boolean") return value ? 1 : 0;
@@ -121,7 +137,26 @@ class NodeSqliteConnection implements DatabaseConnection {
 		return prepared;
 	}
 
+	/**
+	 * Run a statement; when another connection holds the write lock, wait for it without blocking
+	 * the thread (timers, not SQLite's sleeping busy handler) up to `BUSY_BUDGET_MS`, then fail with
+	 * SQLite's own "database is locked". Only a statement outside a transaction (a `BEGIN IMMEDIATE`
+	 * or a single write) is retried: a failed one has done nothing.
+	 */
 	async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+		const started = Date.now();
+		for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+			try {
+				return this.#execute<R>(compiled);
+			} catch (error) {
+				if (!isBusy(error) || this.#db.isTransaction) throw error;
+				if (Date.now() - started >= BUSY_BUDGET_MS) throw error;
+				await new Promise((resolve) => setTimeout(resolve, pause));
+			}
+		}
+	}
+
+	#execute<R>(compiled: CompiledQuery): QueryResult<R> {
 		const { statement, returnsRows } = this.#prepare(compiled.sql);
 		const parameters = compiled.parameters.map(toSqliteValue);
 		if (returnsRows) {
