@@ -37,5 +37,9 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 		.addColumn("finished_at", instant)
 		.addColumn("updated_at", instant, (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex("imports_tenant").on("imports").columns(["tenant_id", "created_at"]).execute();
+	await db.schema
+		.createIndex("imports_tenant")
+		.on("imports")
+		.columns(["tenant_id", "created_at"])
+		.execute();
 }

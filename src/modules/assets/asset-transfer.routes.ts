@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { requireActor } from "../../http/context.ts";
 import {
@@ -8,9 +9,8 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../http/openapi.ts";
-import { inTransaction } from "../../db/transaction.ts";
-import { readImport } from "../../platform/imports/present-import.ts";
 import { importJobSchema } from "../../platform/imports/imports.schemas.ts";
+import { readImport } from "../../platform/imports/present-import.ts";
 import { requestImport } from "../../platform/imports/request-import.ts";
 import { runImportInWorker } from "../../platform/imports/run-import.ts";
 import { wakeSchedulers } from "../../platform/jobs/scheduler.ts";

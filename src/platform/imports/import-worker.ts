@@ -8,8 +8,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { sql } from "kysely";
 import { openDatabase } from "../../db/connection.ts";
 import type { AppDeps } from "../../deps.ts";
-import type { Actor } from "../../modules/authz/roles.ts";
 import { SecretBox } from "../../modules/auth/secret-box.ts";
+import type { Actor } from "../../modules/authz/roles.ts";
 import { Problem } from "../../shared/problem.ts";
 import type { ImportProgress } from "./import-kind.ts";
 import { findImportFile } from "./imports.repository.ts";
@@ -21,7 +21,10 @@ const PROGRESS_EVERY_MS = 250;
 
 const input = workerData as WorkerInput;
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
-const handle = openDatabase({ databaseUrl: input.config.databaseUrl, dataDir: input.config.dataDir });
+const handle = openDatabase({
+	databaseUrl: input.config.databaseUrl,
+	dataDir: input.config.dataDir,
+});
 const deps: AppDeps = {
 	db: handle.db,
 	engine: handle.engine,

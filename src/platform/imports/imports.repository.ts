@@ -44,7 +44,11 @@ export type ImportListing = NonNullable<Awaited<ReturnType<typeof findImport>>>;
 
 /** Which import a row is, without its file. */
 export function findImportKind(db: Queryable, id: string) {
-	return db.selectFrom("imports").select(["id", "kind", "status"]).where("id", "=", id).executeTakeFirst();
+	return db
+		.selectFrom("imports")
+		.select(["id", "kind", "status"])
+		.where("id", "=", id)
+		.executeTakeFirst();
 }
 
 /** The file and what the worker needs to run it. */

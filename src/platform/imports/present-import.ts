@@ -1,10 +1,10 @@
 import type { Queryable } from "../../db/queryable.ts";
+import type { Actor } from "../../modules/authz/roles.ts";
 import { Problem } from "../../shared/problem.ts";
 import { liveImportProgress } from "./imports.jobs.ts";
 import { findImport, type ImportListing } from "./imports.repository.ts";
 import type { ImportJob } from "./imports.schemas.ts";
 import { importKind } from "./registry.ts";
-import type { Actor } from "../../modules/authz/roles.ts";
 
 function parseResult(text: string | null): ImportJob["result"] {
 	return text === null ? null : (JSON.parse(text) as ImportJob["result"]);

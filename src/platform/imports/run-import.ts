@@ -71,9 +71,7 @@ export function runImportInWorker(
 			if (message.type === "progress") onProgress(message.progress);
 			else if (message.type === "done") settle(() => resolve(message.outcome));
 			else
-				settle(() =>
-					reject(new Problem(message.code, message.detail, { issues: message.issues })),
-				);
+				settle(() => reject(new Problem(message.code, message.detail, { issues: message.issues })));
 		});
 		worker.on("error", (error) => settle(() => reject(error)));
 		worker.on("exit", (code) =>
