@@ -13,8 +13,8 @@ export const importJobSchema = z
 		fileName: z.string(),
 		/** Rows checked and written so far; written is 0 unless the import was applied. */
 		progress: z.object({ checked: z.number().int(), written: z.number().int() }),
-		/** The module's report once the run ended (`done` or `refused`). */
-		result: assetImportReportSchema.nullable(),
+		/** The module's report once the run ended (`done` or `refused`); null before. */
+		result: z.union([assetImportReportSchema, z.null()]),
 		/** Why a `failed` import stopped: a stable problem code. */
 		error: z.object({ code: z.string(), detail: z.string() }).nullable(),
 		createdAt: z.string(),

@@ -1717,7 +1717,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check (dry run) or apply a ledger file; every row's errors with row and column */
+        /** Check a ledger file (dry run: the report, every row's errors with row and column), or apply it as a job (202: follow it at GET /imports/{id}) */
         post: {
             parameters: {
                 query?: never;
@@ -1732,13 +1732,22 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The import report */
+                /** @description The dry run's report */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["AssetImportReport"];
+                    };
+                };
+                /** @description The apply is queued as a job */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
                     };
                 };
                 /** @description Invalid request */
@@ -3501,6 +3510,107 @@ export interface paths {
                             /** @enum {string} */
                             status: "unavailable";
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import being applied as a job: its progress, then its report or failure */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The import */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -11423,6 +11533,26 @@ export interface components {
         DisposalList: {
             allowedActions: string[];
             items: components["schemas"]["Disposal"][];
+        };
+        ImportJob: {
+            allowedActions: string[];
+            createdAt: string;
+            error: {
+                code: string;
+                detail: string;
+            } | null;
+            fileName: string;
+            finishedAt: string | null;
+            id: string;
+            kind: string;
+            progress: {
+                checked: number;
+                written: number;
+            };
+            result: components["schemas"]["AssetImportReport"] | null;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "refused" | "failed";
         };
         LoginInput: {
             password: string;
