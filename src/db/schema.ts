@@ -187,6 +187,8 @@ export interface RosterImportTable {
 	applied_at: string | null;
 	/** One-time passwords of the accounts created by apply, sealed; cleared after one download. */
 	passwords: string | null;
+	/** When the passwords were shown (once) after an apply run as a job. */
+	passwords_shown_at: string | null;
 }
 
 export interface PolicyDocumentTable {

@@ -5,7 +5,9 @@ import { columnTypes } from "./column-types.ts";
 /**
  * The platform's import pipeline: one row per file a user asked to apply, run as a job of the
  * scheduler. It holds the uploaded file until the run ends, the rows checked and written so far,
- * and the module's report (JSON) or the failure's problem code.
+ * and the module's report (JSON) or the failure's problem code. A roster applied as a job shows
+ * its one-time passwords once when it ends: `passwords_shown_at` records that (the CSV download
+ * stays once too).
  */
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 	const { instant } = columnTypes(engine);
@@ -42,4 +44,5 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 		.on("imports")
 		.columns(["tenant_id", "created_at"])
 		.execute();
+	await db.schema.alterTable("roster_imports").addColumn("passwords_shown_at", instant).execute();
 }

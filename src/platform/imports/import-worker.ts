@@ -39,8 +39,9 @@ async function main(): Promise<void> {
 	let options = input.options;
 	if (input.importId !== null) {
 		const stored = await findImportFile(deps.db, input.importId);
-		if (!stored?.file) throw new Problem("not_found", `import ${input.importId} has no file`);
-		bytes = stored.file;
+		if (!stored) throw new Problem("not_found", `import ${input.importId} does not exist`);
+		// A roster's apply has no file: its preview was stored.
+		bytes = stored.file ?? new Uint8Array(0);
 		actor = JSON.parse(stored.actor) as Actor;
 		options = JSON.parse(stored.options) as unknown;
 	}

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { assetImportReportSchema } from "../../modules/assets/asset-transfer.schemas.ts";
+import { rosterApplyReportSchema } from "../../modules/org/roster/roster.schemas.ts";
 
 export const IMPORT_STATUSES = ["queued", "running", "done", "refused", "failed"] as const;
 
@@ -13,8 +14,11 @@ export const importJobSchema = z
 		fileName: z.string(),
 		/** Rows checked and written so far; written is 0 unless the import was applied. */
 		progress: z.object({ checked: z.number().int(), written: z.number().int() }),
-		/** The module's report once the run ended (`done` or `refused`); null before. */
-		result: z.union([assetImportReportSchema, z.null()]),
+		/**
+		 * The module's report once the run ended (`done` or `refused`); null before. Its shape
+		 * follows `kind`: `assets.ledger` → AssetImportReport, `org.roster` → RosterApplyReport.
+		 */
+		result: z.union([assetImportReportSchema, rosterApplyReportSchema, z.null()]),
 		/** Why a `failed` import stopped: a stable problem code. */
 		error: z.object({ code: z.string(), detail: z.string() }).nullable(),
 		createdAt: z.string(),

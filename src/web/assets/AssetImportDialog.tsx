@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { ApiError, currentCsrfToken } from "../api/client.ts";
+import { ApiError, currentCsrfToken, type Schemas } from "../api/client.ts";
 import { Dialog } from "../components/Dialog.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
@@ -7,7 +7,7 @@ import { useI18n } from "../i18n/i18n.tsx";
 import { followImport, type ImportJob, importFailure } from "../imports/follow-import.ts";
 import { ImportProgressBar } from "../imports/ImportProgressBar.tsx";
 
-type ImportResult = NonNullable<ImportJob["result"]>;
+type ImportResult = Schemas["AssetImportReport"];
 
 function base64Of(file: File): Promise<string> {
 	return new Promise((resolve, reject) => {
@@ -108,8 +108,9 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 			const ended = await followImport((answer as ImportJob).id, setJob);
 			const failure = importFailure(ended);
 			if (failure) throw failure;
-			if (ended.result) setResult(ended.result);
-			if (ended.result?.applied) setApplied(true);
+			const report = ended.result as ImportResult | null;
+			if (report) setResult(report);
+			if (report?.applied) setApplied(true);
 		} catch (failure) {
 			setError(failure);
 		} finally {
