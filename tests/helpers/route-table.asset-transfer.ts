@@ -101,11 +101,12 @@ export const ASSET_TRANSFER_ROUTES: readonly RouteEntry[] = [
 		path: "/api/imports/{id}",
 		access: access("asset.import"),
 		ok: 200,
-		request: async ({ deps, world }) => {
+		request: async ({ deps, world, caller }) => {
 			const id = await inTransaction(deps.db, (tx) =>
 				requestImport(tx, {
 					kind: ledgerImport,
-					actor: systemActor(world.tenant.id, "route walk"),
+					// Its requester reads it; the walk's caller may lack the right to import.
+					actor: { ...systemActor(world.tenant.id, "route walk"), accountId: caller.id },
 					fileName: "ledger.csv",
 					bytes: new TextEncoder().encode(ledgerCsv(world.orgUnit.code)),
 					options: { skipInvalid: false },

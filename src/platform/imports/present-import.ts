@@ -37,14 +37,17 @@ export function presentImport(row: ImportListing, jobStatus: string | undefined)
 }
 
 /**
- * Read one import of the actor's tenant, checking the actor may use that kind of import.
+ * Read one import the actor requested, checking they may still use that kind of import.
  *
  * @example
  * const job = await readImport(db, actor, id); // job.progress.checked, job.result
  */
 export async function readImport(db: Queryable, actor: Actor, id: string): Promise<ImportJob> {
 	const row = await findImport(db, actor.tenantId, id);
-	if (!row) throw new Problem("not_found", `import ${id} does not exist`);
+	// Its report may name rows outside another importer's units: only its requester reads it.
+	if (!row || row.created_by !== actor.accountId) {
+		throw new Problem("not_found", `import ${id} does not exist`);
+	}
 	importKind(row.kind).authorize(actor);
 	const job = await db
 		.selectFrom("jobs")
