@@ -181,6 +181,11 @@ test("an XLSX roster of new staff: preview, apply in one go, one-time passwords 
 		["yamada", "tanaka"],
 	);
 	assert.ok(applied.oneTimePasswords.every((p) => p.oneTimePassword.length >= 12));
+	await expectProblem(
+		await client.post(`/api/roster-imports/${preview.id}/one-time-passwords`),
+		409,
+		"conflict",
+	);
 
 	const staff = await expectJson<{
 		items: { username: string; orgUnitCode: string; category: string; title: string | null }[];

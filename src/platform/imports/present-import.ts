@@ -1,6 +1,7 @@
 import type { Queryable } from "../../db/queryable.ts";
 import type { Actor } from "../../modules/authz/roles.ts";
 import { Problem } from "../../shared/problem.ts";
+import { jobStatus } from "../jobs/jobs.repository.ts";
 import { liveImportProgress } from "./imports.jobs.ts";
 import { findImport, type ImportListing } from "./imports.repository.ts";
 import type { ImportJob } from "./imports.schemas.ts";
@@ -49,10 +50,5 @@ export async function readImport(db: Queryable, actor: Actor, id: string): Promi
 		throw new Problem("not_found", `import ${id} does not exist`);
 	}
 	importKind(row.kind).authorize(actor);
-	const job = await db
-		.selectFrom("jobs")
-		.select("status")
-		.where("id", "=", row.job_id)
-		.executeTakeFirst();
-	return presentImport(row, job?.status);
+	return presentImport(row, await jobStatus(db, row.job_id));
 }
