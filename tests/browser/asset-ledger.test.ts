@@ -118,7 +118,7 @@ test("Kitakyushu: C, I and A in the form; the handling follows the strictest axi
 });
 
 test("Import: a checked file is applied as a job; the dialog shows its progress, then the result", async () => {
-	const { context, page, problems } = await loggedIn("saga");
+	const { context, page, problems } = await loggedIn("demo");
 	const units = (await page.evaluate(async () => {
 		const response = await fetch("/api/org-units", { credentials: "same-origin" });
 		return ((await response.json()) as { items: { code: string; kind: string }[] }).items;
@@ -142,7 +142,7 @@ test("Import: a checked file is applied as a job; the dialog shows its progress,
 			"システム・機器・媒体",
 			unit.code,
 			"LGWAN接続系",
-			"II",
+			"C2/I2/A2",
 			"なし",
 			"運用中",
 		].join(","),
