@@ -12,7 +12,7 @@ import type { ImportProgress } from "../../src/platform/imports/import-kind.ts";
 import { runImportInWorker } from "../../src/platform/imports/run-import.ts";
 import { JOBS } from "../../src/platform/jobs/registry.ts";
 import { startScheduler } from "../../src/platform/jobs/scheduler.ts";
-import { auditEvents, countRows } from "../helpers/audit-db.ts";
+import { auditEvents, breakAuditInserts, countRows } from "../helpers/audit-db.ts";
 import { TestClient } from "../helpers/client.ts";
 import { makeAccount, makeTenant } from "../helpers/factories.ts";
 import { openSession, unique } from "../helpers/route-world.ts";
@@ -176,6 +176,22 @@ test("a refused apply (one bad row, the last) reports nothing created and writes
 	assert.equal(refused.progress.checked, 2500);
 	assert.equal(await assetsCoded(prefix), 0);
 	assert.equal(await countRows(runtime.db, "audit_events", tenant.id), auditBefore);
+});
+
+test("a failure after every row was written (its audit event) fails the job; nothing stays written", async () => {
+	const prefix = unique("F");
+	const restore = await breakAuditInserts(runtime, { type: "asset.imported" });
+	let failed: ImportJob;
+	try {
+		failed = await finished((await apply(ledger(prefix, 1500))).id);
+	} finally {
+		await restore();
+	}
+	assert.equal(failed.status, "failed");
+	assert.equal(failed.error?.code, "internal");
+	assert.equal(failed.result, null);
+	assert.equal(failed.progress.written, 0, "nothing reported as written");
+	assert.equal(await assetsCoded(prefix), 0, "the transaction was rolled back");
 });
 
 test("while a 20,000-row apply runs, health answers and a web write gets 2xx or 503, never 500", async () => {
