@@ -76,8 +76,25 @@ class NodeSqliteDriver implements Driver {
 		return connection;
 	}
 
+	/**
+	 * `BEGIN IMMEDIATE`, waiting for another connection's write lock (a long import) between
+	 * timers, up to `BUSY_BUDGET_MS`. While it waits it lets go of the connection, so that this
+	 * process's reads (and `/api/health`) are not held up behind a write waiting for the lock.
+	 */
 	async beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings) {
-		await connection.executeQuery(CompiledQuery.raw("BEGIN IMMEDIATE"));
+		const sqlite = connection as NodeSqliteConnection;
+		const started = Date.now();
+		for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+			try {
+				sqlite.beginImmediate();
+				return;
+			} catch (error) {
+				if (!isBusy(error) || Date.now() - started >= BUSY_BUDGET_MS) throw error;
+			}
+			sqlite.release();
+			await new Promise((resolve) => setTimeout(resolve, pause));
+			await this.acquireConnection();
+		}
 	}
 	async commitTransaction(connection: DatabaseConnection) {
 		await connection.executeQuery(CompiledQuery.raw("COMMIT"));
@@ -135,6 +152,11 @@ class NodeSqliteConnection implements DatabaseConnection {
 			this.#statements.set(sql, prepared);
 		}
 		return prepared;
+	}
+
+	/** Start a write transaction now, or throw SQLite's busy error at once (no waiting here). */
+	beginImmediate(): void {
+		this.#db.exec("BEGIN IMMEDIATE");
 	}
 
 	/**
