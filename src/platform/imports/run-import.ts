@@ -27,6 +27,25 @@ export type WorkerMessage =
 
 const WORKER = new URL("./import-worker.ts", import.meta.url);
 
+/**
+ * Import workers running at once in this process; more wait their turn, so that many dry runs
+ * at once cannot take all the memory (a worker reading a large XLSX holds a few hundred MB).
+ */
+const MAX_WORKERS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Wait for a free place; the returned function gives it up (to the next waiting, if any). */
+async function turn(): Promise<() => void> {
+	if (running < MAX_WORKERS) running++;
+	else await new Promise<void>((resolve) => waiting.push(resolve));
+	return () => {
+		const next = waiting.shift();
+		if (next) next();
+		else running--;
+	};
+}
+
 export interface ImportRequest {
 	kind: string;
 	importId?: string;
@@ -44,10 +63,23 @@ export interface ImportRequest {
  * @example
  * const outcome = await runImportInWorker(deps, { kind: "assets.ledger", bytes, actor, options, dryRun: true }, console.log);
  */
-export function runImportInWorker(
+export async function runImportInWorker(
 	deps: AppDeps,
 	request: ImportRequest,
 	onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportOutcome> {
+	const done = await turn();
+	try {
+		return await runWorker(deps, request, onProgress);
+	} finally {
+		done();
+	}
+}
+
+function runWorker(
+	deps: AppDeps,
+	request: ImportRequest,
+	onProgress: (progress: ImportProgress) => void,
 ): Promise<ImportOutcome> {
 	const input: WorkerInput = {
 		kind: request.kind,
