@@ -16,7 +16,8 @@ export default defineConfig({
 	build: {
 		outDir: resolve(import.meta.dirname, "dist/web"),
 		emptyOutDir: true,
-		assetsDir: "assets",
+		// Not "assets": the ledger's pages live under /assets (see WEB_STATIC_PATH in src/http/web-ui.ts).
+		assetsDir: "static",
 		// The strict CSP forbids inline script: keep every script in a file.
 		modulePreload: { polyfill: false },
 		assetsInlineLimit: 0,

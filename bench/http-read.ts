@@ -2,7 +2,7 @@ import { httpGet } from "./lib/http.ts";
 import { hammer, LOAD, type LoadResult } from "./lib/load.ts";
 import { rssMb, sleep, stop } from "./lib/processes.ts";
 import type { SeededReader } from "./seed.ts";
-import { startHello, startHonoHello, startMamori } from "./startup.ts";
+import { NO_HEAP_LIMITS, startHello, startHonoHello, startMamori } from "./startup.ts";
 
 /** Long enough for start-up garbage to be collected and timers to settle. */
 const IDLE_MS = 2_000;
@@ -16,19 +16,25 @@ export interface ReadFigures {
 	health: LoadResult[];
 	/** GET /api/org-units with a session cookie: the authenticated read. */
 	read: LoadResult[];
+	/** The same two, served by a second `mamori serve` started without its V8 heap limits. */
+	healthNoLimits: LoadResult[];
+	readNoLimits: LoadResult[];
 	/** How many org units each read returned. */
 	orgUnits: number;
 	rssMb: {
 		mamoriIdle: number;
 		mamoriAfterLoad: number;
+		noLimitsIdle: number;
+		noLimitsAfterLoad: number;
 		helloIdle: number;
 		helloAfterLoad: number;
 	};
 }
 
 /**
- * Both servers run in their own processes while this one generates the load, one target at a
- * time, in alternating rounds so a noisy neighbour hits every target alike.
+ * Every server runs in its own process while this one generates the load, one target at a
+ * time, in alternating rounds so a noisy neighbour hits every target alike. Two Mamori processes
+ * share the data directory: `mamori serve` as shipped, and one without its V8 heap limits.
  */
 export async function measureReads(
 	dataDir: string,
@@ -36,6 +42,7 @@ export async function measureReads(
 	rounds: number,
 ): Promise<ReadFigures> {
 	const mamori = await startMamori(dataDir);
+	const noLimits = await startMamori(dataDir, NO_HEAP_LIMITS);
 	const hello = await startHello();
 	const honoHello = await startHonoHello();
 	try {
@@ -47,13 +54,19 @@ export async function measureReads(
 			throw new Error(`GET /api/org-units answered ${check.status}: ${check.body.slice(0, 300)}`);
 		}
 		await sleep(IDLE_MS);
-		const idle = { mamori: rssMb(mamori.child.pid ?? 0), hello: rssMb(hello.child.pid ?? 0) };
+		const idle = {
+			mamori: rssMb(mamori.child.pid ?? 0),
+			noLimits: rssMb(noLimits.child.pid ?? 0),
+			hello: rssMb(hello.child.pid ?? 0),
+		};
 
 		const targets = {
 			hello: { url: `${hello.origin}/`, headers: {} },
 			honoHello: { url: `${honoHello.origin}/`, headers: {} },
 			health: { url: `${mamori.origin}/api/health`, headers: {} },
 			read: { url: `${mamori.origin}/api/org-units`, headers: auth },
+			healthNoLimits: { url: `${noLimits.origin}/api/health`, headers: {} },
+			readNoLimits: { url: `${noLimits.origin}/api/org-units`, headers: auth },
 		};
 		for (const { url, headers } of Object.values(targets)) {
 			await hammer(url, headers, LOAD.warmupSeconds);
@@ -63,6 +76,8 @@ export async function measureReads(
 			honoHello: [],
 			health: [],
 			read: [],
+			healthNoLimits: [],
+			readNoLimits: [],
 		};
 		for (let round = 0; round < rounds; round++) {
 			for (const [name, { url, headers }] of Object.entries(targets)) {
@@ -76,12 +91,15 @@ export async function measureReads(
 			rssMb: {
 				mamoriIdle: idle.mamori,
 				mamoriAfterLoad: rssMb(mamori.child.pid ?? 0),
+				noLimitsIdle: idle.noLimits,
+				noLimitsAfterLoad: rssMb(noLimits.child.pid ?? 0),
 				helloIdle: idle.hello,
 				helloAfterLoad: rssMb(hello.child.pid ?? 0),
 			},
 		};
 	} finally {
 		await stop(mamori.child);
+		await stop(noLimits.child);
 		await stop(hello.child);
 		await stop(honoHello.child);
 	}

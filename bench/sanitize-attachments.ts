@@ -51,7 +51,19 @@ function bigDocx(megabytes: number): Buffer {
 	parts["word/document.xml"] = Buffer.from(
 		document.replace("<w:body>", `<w:body>${paragraphs.join("")}`),
 	);
-	parts["word/media/image1.bin"] = randomBytes(Math.floor((megabytes * 1024 * 1024) / 2));
+	// The image is referenced by the document, so the allow-list rebuild keeps (and copies) it.
+	parts["word/media/image1.jpeg"] = randomBytes(Math.floor((megabytes * 1024 * 1024) / 2));
+	const rels = Buffer.from(parts["word/_rels/document.xml.rels"] ?? new Uint8Array()).toString();
+	parts["word/_rels/document.xml.rels"] = Buffer.from(
+		rels.replace(
+			"</Relationships>",
+			'<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.jpeg"/></Relationships>',
+		),
+	);
+	const types = Buffer.from(parts["[Content_Types].xml"] ?? new Uint8Array()).toString();
+	parts["[Content_Types].xml"] = Buffer.from(
+		types.replace("</Types>", '<Default Extension="jpeg" ContentType="image/jpeg"/></Types>'),
+	);
 	return Buffer.from(zipSync(parts, { level: 6 }));
 }
 

@@ -7,8 +7,11 @@ export function mamoriEnv(dataDir: string): NodeJS.ProcessEnv {
 	return { MAMORI_DATA_DIR: dataDir, DATABASE_URL: "" };
 }
 
-export function startMamori(dataDir: string): Promise<RunningServer> {
-	return startServer([MAMORI_BIN, "serve"], mamoriEnv(dataDir), "/api/health");
+/** `mamori serve` without its V8 heap limits (bin/mamori.js), to show what they cost. */
+export const NO_HEAP_LIMITS = { MAMORI_MAX_OLD_SPACE_MB: "0", MAMORI_MAX_SEMI_SPACE_MB: "0" };
+
+export function startMamori(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+	return startServer([MAMORI_BIN, "serve"], { ...mamoriEnv(dataDir), ...env }, "/api/health");
 }
 
 export function startHello(): Promise<RunningServer> {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./shared/xlsx-archive.ts";
 
 export interface Config {
 	port: number;
@@ -18,7 +19,26 @@ export interface Config {
 	smtpUrl: string | undefined;
 	/** How often `mamori serve` runs the scheduler's due jobs, in ms; 0 leaves them to cron. */
 	jobsPollMs: number;
+	/** A client must have sent all its request headers within this many milliseconds. */
+	httpHeadersTimeoutMs: number;
+	/** …and its whole request (an upload included) within this many. */
+	httpRequestTimeoutMs: number;
+	/** An idle keep-alive socket is closed after this many milliseconds. */
+	httpKeepAliveTimeoutMs: number;
+	/** Bounds on an uploaded XLSX workbook's ZIP, checked before the spreadsheet library reads it. */
+	xlsx: XlsxLimits;
+	/** Where signed audit checkpoints are appended; unset: `<dataDir>/checkpoints`. */
+	checkpointDir: string | undefined;
 }
+
+/** Production defaults of the HTTP timeouts; a slow-header client is dropped within 15 s. */
+export const HTTP_TIMEOUT_DEFAULTS = {
+	headersMs: 10_000,
+	requestMs: 120_000,
+	keepAliveMs: 5_000,
+} as const;
+
+const MB = 1024 * 1024;
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
 	const raw = env[name];
@@ -36,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	// PORT=0 asks the system for a free port (tests); the server prints the one it got.
 	const port = intFromEnv(env, "PORT", 8080, 0);
 	if (port > 65535) throw new Error(`PORT must be at most 65535, got ${port}`);
+	const mb = (name: string, fallback: number) => intFromEnv(env, name, fallback / MB) * MB;
 	return {
 		port,
 		dataDir: resolve(env.MAMORI_DATA_DIR || "./data"),
@@ -47,6 +68,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		trustProxy: env.MAMORI_TRUST_PROXY === "1",
 		smtpUrl: env.MAMORI_SMTP_URL || undefined,
 		jobsPollMs: intFromEnv(env, "MAMORI_JOBS_POLL_MS", 5000, 0),
+		xlsx: {
+			maxParts: intFromEnv(env, "MAMORI_XLSX_MAX_PARTS", DEFAULT_XLSX_LIMITS.maxParts),
+			maxPartBytes: mb("MAMORI_XLSX_MAX_PART_MB", DEFAULT_XLSX_LIMITS.maxPartBytes),
+			maxSharedStringsBytes: mb(
+				"MAMORI_XLSX_MAX_SHARED_STRINGS_MB",
+				DEFAULT_XLSX_LIMITS.maxSharedStringsBytes,
+			),
+			maxTotalBytes: mb("MAMORI_XLSX_MAX_TOTAL_MB", DEFAULT_XLSX_LIMITS.maxTotalBytes),
+			maxRatio: intFromEnv(env, "MAMORI_XLSX_MAX_RATIO", DEFAULT_XLSX_LIMITS.maxRatio),
+		},
+		checkpointDir: env.MAMORI_CHECKPOINT_DIR ? resolve(env.MAMORI_CHECKPOINT_DIR) : undefined,
+		...httpTimeouts(env),
+	};
+}
+
+function httpTimeouts(env: NodeJS.ProcessEnv) {
+	const headers = intFromEnv(
+		env,
+		"MAMORI_HTTP_HEADERS_TIMEOUT_MS",
+		HTTP_TIMEOUT_DEFAULTS.headersMs,
+	);
+	const request = intFromEnv(
+		env,
+		"MAMORI_HTTP_REQUEST_TIMEOUT_MS",
+		HTTP_TIMEOUT_DEFAULTS.requestMs,
+	);
+	// Node refuses a headers timeout longer than the request timeout.
+	if (headers > request) {
+		throw new Error(
+			`MAMORI_HTTP_HEADERS_TIMEOUT_MS (${headers}) must not exceed MAMORI_HTTP_REQUEST_TIMEOUT_MS (${request})`,
+		);
+	}
+	return {
+		httpHeadersTimeoutMs: headers,
+		httpRequestTimeoutMs: request,
+		httpKeepAliveTimeoutMs: intFromEnv(
+			env,
+			"MAMORI_HTTP_KEEPALIVE_TIMEOUT_MS",
+			HTTP_TIMEOUT_DEFAULTS.keepAliveMs,
+		),
 	};
 }
 
@@ -77,4 +138,9 @@ function decodeKey(raw: string, source: string): Buffer {
 	const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
 	if (key.length !== 32) throw new Error(`${source} must hold 32 bytes as base64 or hex`);
 	return key;
+}
+
+/** The directory of signed audit checkpoints: `MAMORI_CHECKPOINT_DIR` or `<dataDir>/checkpoints`. */
+export function checkpointDirOf(config: Pick<Config, "dataDir" | "checkpointDir">): string {
+	return config.checkpointDir ?? join(config.dataDir, "checkpoints");
 }

@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { bootstrapIfEmpty, type FirstAdmin } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
 import { createApp } from "./http/app.ts";
+import { httpServerOptions } from "./http/server-timeouts.ts";
 import { JOBS } from "./platform/jobs/registry.ts";
 import { startScheduler } from "./platform/jobs/scheduler.ts";
 import { openRuntime } from "./runtime.ts";
@@ -15,8 +16,14 @@ export async function startServer(
 	if (firstAdmins) console.log(firstStartMessage(firstAdmins));
 	const app = createApp(runtime);
 	const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
-		const s = serve({ fetch: app.fetch, port: config.port, hostname: "0.0.0.0" }, () =>
-			resolveServer(s),
+		const s = serve(
+			{
+				fetch: app.fetch,
+				port: config.port,
+				hostname: "0.0.0.0",
+				serverOptions: httpServerOptions(config),
+			},
+			() => resolveServer(s),
 		);
 		s.once("error", reject);
 	});

@@ -31,6 +31,35 @@ function pick(flag: string | undefined, env: string): string | undefined {
 	return value === "" ? undefined : value;
 }
 
+function seconds(flag: string, raw: string | undefined): number | undefined {
+	if (raw === undefined) return undefined;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 1)
+		throw new UsageError(`${flag} must be a positive number of seconds`);
+	return value;
+}
+
+/**
+ * A test hook, and only that: with `MAMORI_TEST_GATEWAY_HOLD_REPLY_MS` set, the gateway says on
+ * stderr that it stored a message and waits that long before the 250, so that a test can kill
+ * it in the window where the message is stored and the sender has no answer. Never set it in
+ * production: senders would wait (and time out) for every message.
+ */
+function replyHoldForTests(): ((accepted: { id: string }) => Promise<void>) | undefined {
+	const raw = process.env.MAMORI_TEST_GATEWAY_HOLD_REPLY_MS;
+	if (!raw) return undefined;
+	const ms = Number(raw);
+	if (!Number.isInteger(ms) || ms < 0)
+		throw new UsageError("MAMORI_TEST_GATEWAY_HOLD_REPLY_MS must be milliseconds");
+	console.error(
+		`mamori gateway: TEST HOOK: every 250 is held back ${ms} ms after the message is stored`,
+	);
+	return async (accepted) => {
+		console.error(`mamori gateway: TEST HOOK: stored ${accepted.id}, answering in ${ms} ms`);
+		await new Promise((resolve) => setTimeout(resolve, ms));
+	};
+}
+
 export const gatewayCommand: Command = {
 	name: "gateway",
 	summary: "Run the 無害化 SMTP gateway: accept, quarantine, sanitise and relay mail",
@@ -38,10 +67,12 @@ export const gatewayCommand: Command = {
 		"mamori gateway --tenant SLUG --domains a.jp,b.jp --relay smtp://HOST:PORT",
 		"       [--listen HOST:PORT] [--max-size 25M] [--tls-cert FILE --tls-key FILE]",
 		"       [--backlog N] [--retention-days N] [--held-notice-from ADDRESS]",
+		"       [--lease-seconds N] [--poll-seconds N]",
 		"Each flag may come from the environment instead: MAMORI_GATEWAY_TENANT, _DOMAINS, _RELAY,",
 		"_LISTEN (default 127.0.0.1:2525), _MAX_SIZE (default: the tenant's message size limit in",
 		"its mail settings), _TLS_CERT, _TLS_KEY, _BACKLOG",
-		"(default 1000), _HELD_NOTICE_FROM.",
+		"(default 1000), _HELD_NOTICE_FROM, _LEASE_SECONDS (default 30: a crashed gateway's message",
+		"is relayed by another within lease + poll), _POLL_SECONDS (default 15).",
 	].join("\n"),
 	async run(argv) {
 		const { values } = parseFlags(argv, {
@@ -55,6 +86,8 @@ export const gatewayCommand: Command = {
 			backlog: { type: "string" },
 			"retention-days": { type: "string" },
 			"held-notice-from": { type: "string" },
+			"lease-seconds": { type: "string" },
+			"poll-seconds": { type: "string" },
 		});
 		const slug = pick(values.tenant, "MAMORI_GATEWAY_TENANT");
 		const domains = pick(values.domains, "MAMORI_GATEWAY_DOMAINS");
@@ -76,6 +109,15 @@ export const gatewayCommand: Command = {
 		if (!Number.isInteger(backlog) || backlog < 1)
 			throw new UsageError("--backlog must be a positive integer");
 		const heldFrom = pick(values["held-notice-from"], "MAMORI_GATEWAY_HELD_NOTICE_FROM");
+		const leaseSeconds = seconds(
+			"--lease-seconds",
+			pick(values["lease-seconds"], "MAMORI_GATEWAY_LEASE_SECONDS"),
+		);
+		const pollSeconds = seconds(
+			"--poll-seconds",
+			pick(values["poll-seconds"], "MAMORI_GATEWAY_POLL_SECONDS"),
+		);
+		const beforeReply = replyHoldForTests();
 
 		const runtime = await openRuntime();
 		try {
@@ -111,6 +153,9 @@ export const gatewayCommand: Command = {
 						? { cert: readFileSync(certFile), key: readFileSync(keyFile) }
 						: undefined,
 				heldNotice: heldFrom ? { from: heldFrom } : undefined,
+				...(leaseSeconds === undefined ? {} : { leaseSeconds }),
+				...(pollSeconds === undefined ? {} : { pollSeconds }),
+				beforeReply,
 			});
 			console.log(
 				`mamori gateway: ${tenant.slug} listening on ${host}:${gateway.port}, relaying to ${relayUrl}` +

@@ -177,7 +177,7 @@ test("commands appended to the table join their group in the help", () => {
 		groupsOf(table)
 			.get("audit")
 			?.map((c) => c.name),
-		["audit verify", "audit stamp"],
+		[...COMMANDS.filter((c) => c.name.startsWith("audit ")).map((c) => c.name), "audit stamp"],
 	);
 	assert.deepEqual(
 		groupsOf(table)
@@ -187,6 +187,7 @@ test("commands appended to the table join their group in the help", () => {
 		"a group's own command first, wherever it is in the table",
 	);
 	const names = listed(overview(table)).map(([name]) => name);
-	assert.equal(names.indexOf("audit stamp"), names.indexOf("audit verify") + 1);
+	const audits = names.filter((name) => name.startsWith("audit "));
+	assert.equal(names.indexOf("audit stamp"), names.indexOf(audits.at(-2) ?? "") + 1);
 	assert.deepEqual(listed(groupHelp(table, "zeta")), [["zeta run", "does zeta run"]]);
 });

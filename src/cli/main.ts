@@ -1,6 +1,7 @@
+import { classifyDatabaseFault } from "../db/errors.ts";
 import { Problem } from "../shared/problem.ts";
 import { assetsExportCommand, assetsImportCommand, assetsTemplateCommand } from "./assets.ts";
-import { auditVerifyCommand } from "./audit.ts";
+import { auditCheckpointCommand, auditVerifyCommand } from "./audit.ts";
 import type { Command } from "./command.ts";
 import { UsageError } from "./command.ts";
 import { dbMigrateCommand } from "./db-migrate.ts";
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
 	userAddCommand,
 	userResetMfaCommand,
 	auditVerifyCommand,
+	auditCheckpointCommand,
 	policyImportCommand,
 	gatewayCommand,
 	gatewayPurgeCommand,
@@ -34,6 +36,16 @@ export const COMMANDS: Command[] = [
 	jobsRunDueCommand,
 	jobsListCommand,
 ];
+
+/** sysexits' EX_TEMPFAIL: a timer or script may run the command again later. */
+export const EXIT_TEMPORARY_FAILURE = 75;
+
+const FAULT_TEXT = {
+	database_unavailable: "the database is unreachable",
+	database_busy:
+		"the database stayed locked by other work (is another import or the server writing?)",
+	storage_full: "the database's storage is full",
+} as const;
 
 /**
  * Run the CLI on the words after `mamori`; returns the exit code. Never lets a stack trace reach
@@ -57,6 +69,13 @@ export async function main(argv: string[]): Promise<number> {
 			return 2;
 		}
 		if (process.env.MAMORI_DEBUG) console.error(error);
+		const fault = classifyDatabaseFault(error);
+		if (fault) {
+			console.error(
+				`mamori ${command.name}: ${FAULT_TEXT[fault.kind]}; nothing was saved (${fault.cause})`,
+			);
+			return EXIT_TEMPORARY_FAILURE;
+		}
 		const message =
 			error instanceof Problem || error instanceof Error ? error.message : String(error);
 		console.error(`mamori ${command.name}: ${message}`);

@@ -100,14 +100,61 @@ export async function updateLeased<T extends QueueTable>(
 	owner: string,
 	changes: Updateable<Database[T]>,
 ): Promise<boolean> {
+	return updateLeasedRow(db, queue, id, owner, changes as Updateable<QueueRow>);
+}
+
+async function updateLeasedRow(
+	db: Queryable,
+	queue: QueueSpec<QueueTable>,
+	id: string,
+	owner: string,
+	changes: Updateable<QueueRow>,
+): Promise<boolean> {
 	const result = await asQueues(db)
 		.updateTable(queue.table as string)
-		.set(changes as Updateable<QueueRow>)
+		.set(changes)
 		.where("id", "=", id)
 		.where("lease_owner", "=", owner)
 		.where("status", "=", queue.running)
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
+}
+
+export interface LeaseHolding {
+	/** The lease's length: each renewal moves `lease_until` this far past the clock. */
+	leaseMs: number;
+	/** The clock the lease is measured on (a test or a caller working at a moved `now` shifts it). */
+	now?: () => Date;
+	/** A renewal that failed (the database was away); the next one tries again. */
+	onError?: (error: unknown) => void;
+}
+
+/**
+ * Keep a claimed row's lease alive while its worker is: every third of the lease, `lease_until`
+ * moves a whole lease past the clock (only while `owner` still holds it). A short lease then
+ * means a crashed worker's row is taken over soon, while a long piece of work is never taken
+ * from a worker that is alive. Returns the function that stops renewing.
+ *
+ * @example
+ * const release = holdLease(db, JOBS_QUEUE, job.id, owner, { leaseMs: 30_000 });
+ * try { await work(); } finally { release(); }
+ */
+export function holdLease<T extends QueueTable>(
+	db: Queryable,
+	queue: QueueSpec<T>,
+	id: string,
+	owner: string,
+	holding: LeaseHolding,
+): () => void {
+	const clock = holding.now ?? (() => new Date());
+	const renewal = setInterval(() => {
+		const leaseUntil = new Date(clock().getTime() + holding.leaseMs).toISOString();
+		updateLeasedRow(db, queue, id, owner, { lease_until: leaseUntil }).catch((error: unknown) =>
+			holding.onError?.(error),
+		);
+	}, holding.leaseMs / 3);
+	renewal.unref();
+	return () => clearInterval(renewal);
 }
 
 /**

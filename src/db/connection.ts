@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { classifyDatabaseFault } from "./errors.ts";
+import { databaseFaults } from "./fault-report.ts";
 import type { Database } from "./schema.ts";
 import { NodeSqliteDialect } from "./sqlite-driver.ts";
 
@@ -29,13 +31,13 @@ export function openDatabase(options: {
 	dataDir: string;
 }): DbHandle {
 	if (options.databaseUrl) {
-		const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-		// An idle pooled connection that the server ends (a restart, a terminated backend, a
-		// failover) is an 'error' on the pool; unheard, it would end the whole process. The pool
-		// has already dropped that connection, and the next query opens a new one.
-		pool.on("error", (error) => {
-			console.warn(`PostgreSQL: an idle connection was closed by the server: ${error.message}`);
+		const pool = new pg.Pool({
+			connectionString: options.databaseUrl,
+			max: 10,
+			// A server that does not answer is a 503 after this long, not a request hanging forever.
+			connectionTimeoutMillis: 5000,
 		});
+		watchConnections(pool);
 		return {
 			db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
 			engine: "postgres",
@@ -49,6 +51,27 @@ export function openDatabase(options: {
 		engine: "sqlite",
 		location: path,
 	};
+}
+
+/**
+ * A connection the server ends (a restart, `pg_terminate_backend`, a failover) emits 'error' on
+ * its `pg` Client, idle in the pool or checked out by a request; unheard, that event ends the
+ * whole process. The pool listens only while a client is idle, so every client gets its own
+ * listener for its whole life. The request using it fails with its query; the pool drops the
+ * broken client on release and the next query opens a new one.
+ */
+function watchConnections(pool: pg.Pool): void {
+	const onError = (error: Error) => {
+		const fault = classifyDatabaseFault(error) ?? {
+			kind: "database_unavailable" as const,
+			cause: error.message,
+			retryAfterSeconds: 5,
+		};
+		databaseFaults.report(fault, "PostgreSQL connection closed by the server");
+	};
+	pool.on("connect", (client) => client.on("error", onError));
+	// Still needed: pg-pool re-emits an idle client's error on the pool.
+	pool.on("error", () => {});
 }
 
 function redactUrl(url: string): string {

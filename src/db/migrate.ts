@@ -13,6 +13,7 @@ import * as risks from "./migrations/0010-risks.ts";
 import * as assetSearchIndex from "./migrations/0011-asset-search-index.ts";
 import * as jobs from "./migrations/0012-jobs.ts";
 import * as imports from "./migrations/0013-imports.ts";
+import * as mailDedup from "./migrations/0014-mail-dedup.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0011-asset-search-index": assetSearchIndex,
 	"0012-jobs": jobs,
 	"0013-imports": imports,
+	"0014-mail-dedup": mailDedup,
 };
 
 class InCodeMigrations implements MigrationProvider {
@@ -64,6 +66,8 @@ export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
 		const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
 		throw new Error(
 			`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+			// Kept so that a database fault (unreachable, locked, full) is still recognised as one.
+			{ cause: error },
 		);
 	}
 	return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

@@ -312,6 +312,12 @@ export interface MailMessageTable {
 	sanitized: Uint8Array | null;
 	delivered_at: string | null;
 	updated_at: string;
+	/** SHA-256 (hex) of the body after the header block; null on rows older than migration 0014. */
+	body_hash: string | null;
+	/** What a retry of this message matches (gateway/dedup-key.ts); null once its 24 h are over. */
+	dedup_key: string | null;
+	/** Retries of this message answered 250 without storing anything. */
+	duplicates: number;
 }
 
 /** An envelope recipient of a gateway message, lower-cased. */

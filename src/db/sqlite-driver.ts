@@ -17,7 +17,11 @@ import {
  *
  * One connection per process, guarded by a mutex: SQLite serialises writers anyway, and a single
  * connection keeps transactions simple. Transactions start with `BEGIN IMMEDIATE` so that a second
- * process (the CLI while the server runs) waits on `busy_timeout` instead of failing mid-way.
+ * process (the CLI while the server runs, or the import worker thread) waits for the write lock up
+ * front instead of failing mid-way. That wait is asynchronous (retries of `BEGIN IMMEDIATE` on
+ * timers, the connection let go meanwhile), so a long import does not freeze the server's event
+ * loop nor hold up its reads; after `BUSY_BUDGET_MS` it fails with SQLITE_BUSY, which the fault
+ * classifier turns into `503 database_busy`.
  *
  * @example
  * const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ path: "./data/mamori.sqlite" }) });
@@ -100,6 +104,10 @@ class NodeSqliteDriver implements Driver {
 		await connection.executeQuery(CompiledQuery.raw("COMMIT"));
 	}
 	async rollbackTransaction(connection: DatabaseConnection) {
+		// SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR,
+		// SQLITE_BUSY on commit…). A ROLLBACK then fails with "no transaction is active" and would
+		// hide the real cause from the caller and the log.
+		if (!this.#db?.isTransaction) return;
 		await connection.executeQuery(CompiledQuery.raw("ROLLBACK"));
 	}
 	async releaseConnection(connection: DatabaseConnection): Promise<void> {
@@ -113,16 +121,13 @@ class NodeSqliteDriver implements Driver {
 
 /** How long SQLite itself may block the thread waiting for a lock, per attempt. */
 const SYNC_BUSY_MS = 10;
-/** How long a statement waits in all for another connection's write lock before it fails. */
+/** How long a writer waits in all for another connection's write lock before it fails. */
 const BUSY_BUDGET_MS = 5000;
-const SQLITE_BUSY = 5;
 
 function isBusy(error: unknown): boolean {
-	return (
-		typeof error === "object" &&
-		error !== null &&
-		(error as { errcode?: unknown }).errcode === SQLITE_BUSY
-	);
+	const SQLITE_BUSY = 5;
+	const errcode = (error as { errcode?: unknown } | null)?.errcode;
+	return typeof errcode === "number" && (errcode & 0xff) === SQLITE_BUSY;
 }
 
 /** node:sqlite accepts neither booleans nor Dates; normalise them on the way in. */

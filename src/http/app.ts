@@ -1,12 +1,10 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
+import { resolve } from "node:path";
 import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { sql } from "kysely";
 import { isUniqueViolation } from "../db/errors.ts";
+import { databaseFaultProblem } from "../db/fault-report.ts";
 import type { AppDeps } from "../deps.ts";
 import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
 import { assetTransferRoutes } from "../modules/assets/asset-transfer.routes.ts";
@@ -30,7 +28,8 @@ import type { AppContext } from "./context.ts";
 import { mountApiDocs } from "./docs.ts";
 import { clientAddress, csrfProtection, loadSession } from "./middleware.ts";
 import { createRouter, jsonResponse } from "./openapi.ts";
-import { securityHeaders } from "./security-headers.ts";
+import { noStore, securityHeaders } from "./security-headers.ts";
+import { mountWebUi } from "./web-ui.ts";
 
 export const WEB_DIST = resolve(import.meta.dirname, "../../dist/web");
 export const API_VERSION = "0.1.0";
@@ -51,7 +50,13 @@ const health = createRoute({
 	summary: "Liveness and database check",
 	responses: {
 		200: jsonResponse(z.object({ status: z.literal("ok") }), "Healthy"),
-		503: jsonResponse(z.object({ status: z.literal("unavailable") }), "Database unreachable"),
+		503: jsonResponse(
+			z.object({
+				status: z.literal("unavailable"),
+				code: z.enum(["database_unavailable", "database_busy", "storage_full"]),
+			}),
+			"The database is unreachable, locked or out of space; see Retry-After",
+		),
 	},
 });
 
@@ -63,7 +68,7 @@ function problemResponse(c: AppContext, problem: Problem) {
 }
 
 /** Map anything thrown to problem+json: our Problems as they are, Hono's by status, the rest 500. */
-function toProblem(error: unknown): Problem {
+function toProblem(error: unknown, where: string): Problem {
 	if (error instanceof Problem) return error;
 	if (error instanceof HTTPException) {
 		if (error.status === 413)
@@ -79,6 +84,8 @@ function toProblem(error: unknown): Problem {
 		if (error.status === 401)
 			return new Problem("unauthenticated", error.message || "log in first");
 	}
+	const fault = databaseFaultProblem(error, where);
+	if (fault) return fault;
 	if (isUniqueViolation(error)) {
 		return new Problem(
 			"conflict",
@@ -99,6 +106,8 @@ const UPLOAD_ROUTES = [
 	/^\/api\/network\/(model|model\/import|firewall-import|check)$/,
 ];
 
+const BODYLESS_METHODS = new Set(["GET", "HEAD"]);
+
 function requestBodyLimit(maxSize: number) {
 	return bodyLimit({
 		maxSize,
@@ -116,20 +125,19 @@ function requestBodyLimit(maxSize: number) {
  */
 export function createApp(deps: AppDeps) {
 	const app = createRouter();
-	app.use("*", securityHeaders());
+	app.use("*", securityHeaders(deps.config.trustProxy));
 	// First, so that refusals by the middlewares below (CSRF, body size) are not cached either.
-	app.use("/api/*", async (c, next) => {
-		await next();
-		c.header("cache-control", "no-store");
-	});
+	app.use("/api/*", noStore());
 	app.use("/api/*", clientAddress(deps.config.trustProxy));
 	const jsonLimit = requestBodyLimit(deps.config.maxJsonBytes);
 	const uploadLimit = requestBodyLimit(deps.config.maxUploadBytes);
-	app.use("/api/*", (c, next) =>
-		UPLOAD_ROUTES.some((route) => route.test(c.req.path))
+	app.use("/api/*", (c, next) => {
+		// A GET or HEAD has no body; asking for one would build a full web Request for nothing.
+		if (BODYLESS_METHODS.has(c.req.method)) return next();
+		return UPLOAD_ROUTES.some((route) => route.test(c.req.path))
 			? uploadLimit(c, next)
-			: jsonLimit(c, next),
-	);
+			: jsonLimit(c, next);
+	});
 	app.use("/api/*", loadSession(deps));
 	app.use("/api/*", csrfProtection());
 
@@ -137,8 +145,15 @@ export function createApp(deps: AppDeps) {
 		try {
 			await sql`select 1`.execute(deps.db);
 			return c.json({ status: "ok" as const }, 200);
-		} catch {
-			return c.json({ status: "unavailable" as const }, 503);
+		} catch (error) {
+			const fault = databaseFaultProblem(error, "GET /api/health");
+			if (!fault) console.error(error);
+			c.header("retry-after", String(fault?.retryAfterSeconds ?? 5));
+			const code =
+				fault?.code === "database_busy" || fault?.code === "storage_full"
+					? fault.code
+					: "database_unavailable";
+			return c.json({ status: "unavailable" as const, code }, 503);
 		}
 	});
 	app.route("/api", authRoutes(deps));
@@ -173,8 +188,8 @@ export function createApp(deps: AppDeps) {
 	app.all("/api/*", () => {
 		throw new Problem("not_found", "no such API route");
 	});
-	mountWebUi(app);
-	app.onError((error, c) => problemResponse(c, toProblem(error)));
+	mountWebUi(app, WEB_DIST);
+	app.onError((error, c) => problemResponse(c, toProblem(error, `${c.req.method} ${c.req.path}`)));
 	return app;
 }
 
@@ -183,22 +198,4 @@ export type App = ReturnType<typeof createApp>;
 /** The OpenAPI 3.1 document of an app, as served at /api/openapi.json. */
 export function openApiDocument(app: App) {
 	return app.getOpenAPI31Document(OPENAPI_CONFIG);
-}
-
-function mountWebUi(app: App): void {
-	const indexPath = join(WEB_DIST, "index.html");
-	app.use("/assets/*", async (c, next) => {
-		await next();
-		if (c.res.status === 200) c.header("cache-control", "public, max-age=31536000, immutable");
-	});
-	if (existsSync(WEB_DIST)) app.use("*", serveStatic({ root: WEB_DIST }));
-	app.get("*", async (c) => {
-		if (!existsSync(indexPath)) {
-			return c.text(
-				"The web UI is not built. Run `npm run build` (npm install does it for you).",
-				503,
-			);
-		}
-		return c.html(await readFile(indexPath, "utf8"));
-	});
 }

@@ -5,7 +5,7 @@ export const SESSION_COOKIE = "mamori_session";
 export const CSRF_COOKIE = "mamori_csrf";
 
 /** Secure cookies when the request arrived over TLS (directly, or through a trusted proxy). */
-function isSecure(c: AppContext, trustProxy: boolean): boolean {
+export function isSecure(c: AppContext, trustProxy: boolean): boolean {
 	if (new URL(c.req.url).protocol === "https:") return true;
 	return trustProxy && c.req.header("x-forwarded-proto") === "https";
 }

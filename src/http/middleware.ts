@@ -3,9 +3,12 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { MiddlewareHandler } from "hono";
 import type { AppDeps } from "../deps.ts";
 import { resolveSession } from "../modules/auth/resolve-session.ts";
+import { SessionCache } from "../modules/auth/session-cache.ts";
 import { Problem } from "../shared/problem.ts";
 import type { AppEnv } from "./context.ts";
 import { CSRF_COOKIE, clearCookie, readCookie, SESSION_COOKIE } from "./cookies.ts";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The client address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
 export function clientAddress(trustProxy: boolean): MiddlewareHandler<AppEnv> {
@@ -24,14 +27,34 @@ export function clientAddress(trustProxy: boolean): MiddlewareHandler<AppEnv> {
 	};
 }
 
-/** Load the session named by the cookie; a stale cookie is cleared. */
-export function loadSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
+/**
+ * Load the session named by the cookie; a stale cookie is cleared. Reads (GET, HEAD, OPTIONS) may
+ * reuse a login state this process resolved less than `SESSION_CACHE_TTL_MS` ago; any other
+ * request resolves it afresh and, once answered, empties the cache, since it may have revoked a
+ * session, disabled an account or changed roles. Other processes see such a change when their
+ * entry expires (see `session-cache.ts`).
+ */
+export function loadSession(
+	deps: AppDeps,
+	cache: SessionCache = new SessionCache(),
+): MiddlewareHandler<AppEnv> {
 	return async (c, next) => {
 		const token = readCookie(c, SESSION_COOKIE);
-		const auth = token ? await resolveSession(deps, token) : null;
-		if (token && !auth) clearCookie(c, SESSION_COOKIE, deps.config.trustProxy);
+		const read = SAFE_METHODS.has(c.req.method);
+		let auth = null;
+		if (token) {
+			auth = read
+				? await cache.resolve(token, () => resolveSession(deps, token))
+				: await resolveSession(deps, token);
+			if (!auth) clearCookie(c, SESSION_COOKIE, deps.config.trustProxy);
+		}
 		c.set("auth", auth);
-		await next();
+		if (read) return next();
+		try {
+			await next();
+		} finally {
+			cache.clear();
+		}
 	};
 }
 
@@ -40,8 +63,6 @@ function same(a: string, b: string): boolean {
 	const y = Buffer.from(b);
 	return x.length === y.length && timingSafeEqual(x, y);
 }
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * CSRF defence for every state-changing request: the `X-CSRF-Token` header must equal the

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { toCsv } from "./csv.ts";
+import { neutraliseCsv, toCsv } from "./csv.ts";
 
 test("UTF-8 BOM, a header row, CRLF line ends, every field quoted", () => {
 	assert.equal(
@@ -50,4 +50,13 @@ test("cells Excel would run as a formula are written as text", () => {
 		"only a leading character counts",
 	);
 	assert.equal(toCsv(["=header"], []), `\uFEFF"'=header"\r\n`, "headers too");
+});
+
+test("received CSV: formula cells get an apostrophe, quoting and numbers are kept", () => {
+	const csv = 'a,=1+1,"@SUM(A1)",-5,"-2+3",＝x\r\n"x,""=y""",+81-3,\t=z\r\n';
+	const { text, cells } = neutraliseCsv(csv);
+	assert.equal(text, 'a,\'=1+1,"\'@SUM(A1)",-5,"\'-2+3",\'＝x\r\n"x,""=y""",\'+81-3,\'\t=z\r\n');
+	assert.equal(cells, 6);
+	assert.equal(neutraliseCsv("sep=;\n=a;b\n").text, "sep=;\n'=a;b\n", "Excel's sep= directive");
+	assert.equal(neutraliseCsv('"unclosed,=x').text, '"unclosed,=x', "an unclosed quote is one cell");
 });

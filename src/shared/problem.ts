@@ -17,6 +17,12 @@ export const PROBLEM_STATUS = {
 	login_throttled: 429,
 	internal: 500,
 	unavailable: 503,
+	/** The database is unreachable (restart, network, refused connections). */
+	database_unavailable: 503,
+	/** The database stayed locked by other work past the wait time. */
+	database_busy: 503,
+	/** The database's disk is full; nothing was written. */
+	storage_full: 507,
 } as const satisfies Record<string, number>;
 
 export type ProblemCode = keyof typeof PROBLEM_STATUS;
@@ -26,7 +32,12 @@ export type ProblemStatus = (typeof PROBLEM_STATUS)[ProblemCode];
 
 export interface ProblemIssue {
 	path: string;
+	/** Developer-facing English; clients show the catalogue text for `code` when there is one. */
 	message: string;
+	/** A stable reason within the problem (`password_common`), for catalogue text. */
+	code?: string;
+	/** Values for the catalogue text (`{ min: 12 }`). */
+	params?: Record<string, string | number>;
 }
 
 /**

@@ -50,17 +50,21 @@ test("CSV in UTF-8 with BOM, UTF-8 and Shift_JIS reads the same", async () => {
 });
 
 test("bad input gets a clear error naming what is wrong", async () => {
-	const cases: [Uint8Array, RegExp][] = [
-		[new Uint8Array(), /empty/],
-		[new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]), /binary/],
-		[new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), /not a readable XLSX/],
-		[utf8('a,"b\n'), /never closed/],
-		[new Uint8Array([0xff, 0xfe, 0xfd, 0x41]), /neither UTF-8 nor Shift_JIS/],
+	const cases: [Uint8Array, string, RegExp][] = [
+		[new Uint8Array(), "file_empty", /empty/],
+		[new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]), "file_binary", /binary/],
+		[new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), "xlsx_unreadable", /not a readable/],
+		[utf8('a,"b\n'), "csv_unclosed_quote", /Row 1: .*never closed/],
+		[new Uint8Array([0xff, 0xfe, 0xfd, 0x41]), "file_encoding", /neither UTF-8 nor Shift_JIS/],
 	];
-	for (const [bytes, message] of cases) {
+	for (const [bytes, code, message] of cases) {
 		await assert.rejects(
 			readTable(bytes),
-			(error: unknown) => error instanceof Problem && message.test(error.message),
+			(error: unknown) =>
+				error instanceof Problem &&
+				error.code === "validation_failed" &&
+				error.issues[0]?.code === code &&
+				message.test(error.message),
 		);
 	}
 	await assert.rejects(
@@ -79,6 +83,6 @@ test("bad input gets a clear error naming what is wrong", async () => {
 			maxColumns: 5,
 			maxCellLength: 10,
 		}),
-		/longer than 10/,
+		/Row 2, column 1 is longer than 10/,
 	);
 });

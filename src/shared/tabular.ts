@@ -1,7 +1,9 @@
 import { PassThrough, Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import type ExcelJS from "exceljs";
-import { Problem } from "../shared/problem.ts";
+import { type FileIssueCode, type FileIssueParams, fileProblem } from "./file-issues.ts";
+import { Problem } from "./problem.ts";
+import { boundedWorkbook, DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./xlsx-archive.ts";
 
 /**
  * Spreadsheets in and out (XLSX through ExcelJS, CSV by hand), behind one small API so the
@@ -35,13 +37,32 @@ let excel: Promise<typeof ExcelJS> | undefined;
 function loadExcel(): Promise<typeof ExcelJS> {
 	excel ??= import("exceljs").then((module) => {
 		decodeAcrossChunks(module.default);
+		neverSpool(module.default);
 		return module.default;
 	});
 	return excel;
 }
 
-function refuse(message: string): never {
-	throw new Problem("validation_failed", message, { issues: [{ path: "file", message }] });
+function refuse(code: FileIssueCode, params: FileIssueParams = {}): never {
+	throw fileProblem(code, params);
+}
+
+/**
+ * What a failure inside ExcelJS becomes: its message never reaches a person, only where it
+ * happened (the sheet and the row after the last one read).
+ */
+function unreadable(error: unknown, sheet: string | null, lastRow: number): never {
+	if (error instanceof Problem) throw error;
+	if (process.env.MAMORI_DEBUG) console.error(error);
+	if (sheet === null) refuse("xlsx_unreadable");
+	refuse("xlsx_sheet_unreadable", { sheet, row: lastRow + 1 });
+}
+
+type WorksheetLike = { name?: string; id?: number };
+
+function sheetName(worksheet: unknown): string {
+	const { name, id } = worksheet as WorksheetLike;
+	return name ?? `Sheet${id ?? 1}`;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -56,12 +77,13 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 export async function readTable(
 	bytes: Uint8Array,
 	limits: TableLimits = DEFAULT_TABLE_LIMITS,
+	archive: XlsxLimits = DEFAULT_XLSX_LIMITS,
 ): Promise<Table> {
-	if (bytes.length === 0) refuse("the file is empty");
+	if (bytes.length === 0) refuse("file_empty");
 	if (bytes.length > limits.maxBytes) {
 		throw new Problem("payload_too_large", `the file is larger than ${limits.maxBytes} bytes`);
 	}
-	if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return readXlsx(bytes, limits);
+	if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return readXlsx(bytes, limits, archive);
 	return readCsv(bytes, limits);
 }
 
@@ -80,32 +102,38 @@ function cellText(value: ExcelJS.CellValue): string {
 
 function checkRow(cells: string[], rowNumber: number, limits: TableLimits): string[] {
 	if (cells.length > limits.maxColumns)
-		refuse(`row ${rowNumber} has more than ${limits.maxColumns} columns`);
+		refuse("too_many_columns", { row: rowNumber, limit: limits.maxColumns });
 	for (const [index, cell] of cells.entries()) {
 		if (cell.length > limits.maxCellLength) {
-			refuse(
-				`row ${rowNumber}, column ${index + 1} is longer than ${limits.maxCellLength} characters`,
-			);
+			refuse("cell_too_long", { row: rowNumber, column: index + 1, limit: limits.maxCellLength });
 		}
 	}
 	return cells;
 }
 
-async function readXlsx(bytes: Uint8Array, limits: TableLimits): Promise<Table> {
+async function readXlsx(
+	bytes: Uint8Array,
+	limits: TableLimits,
+	archive: XlsxLimits,
+): Promise<Table> {
+	const workbook = await boundedWorkbook(bytes, archive);
 	const { stream } = await loadExcel();
-	const reader = new stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+	const reader = new stream.xlsx.WorkbookReader(Readable.from([workbook]), {
 		worksheets: "emit",
 		sharedStrings: "cache",
 		hyperlinks: "ignore",
 		styles: "ignore",
 		entries: "ignore",
 	});
+	let sheet: string | null = null;
+	let lastRow = 0;
 	try {
 		for await (const worksheet of reader) {
+			sheet = sheetName(worksheet);
 			const rows: string[][] = [];
 			for await (const row of worksheet) {
-				if (rows.length >= limits.maxRows + 1)
-					refuse(`the sheet has more than ${limits.maxRows} data rows`);
+				lastRow = row.number;
+				if (rows.length >= limits.maxRows + 1) refuse("too_many_rows", { limit: limits.maxRows });
 				const values = row.values as ExcelJS.CellValue[];
 				// `values` is sparse (empty cells are holes): Array.from visits the holes too.
 				const cells = Array.from(values.slice(1), (v) => cellText(v).trim());
@@ -113,16 +141,12 @@ async function readXlsx(bytes: Uint8Array, limits: TableLimits): Promise<Table> 
 				while (rows.length < row.number - 1) rows.push([]);
 				rows.push(checkRow(cells, row.number, limits));
 			}
-			const name = (worksheet as unknown as { name?: string }).name ?? "Sheet1";
-			return { format: "xlsx", encoding: null, sheet: name, rows: trimTrailingEmpty(rows) };
+			return { format: "xlsx", encoding: null, sheet, rows: trimTrailingEmpty(rows) };
 		}
 	} catch (error) {
-		if (error instanceof Problem) throw error;
-		refuse(
-			`the file looks like a ZIP archive but is not a readable XLSX workbook (${(error as Error).message})`,
-		);
+		unreadable(error, sheet, lastRow);
 	}
-	refuse("the workbook has no sheet");
+	refuse("xlsx_no_sheet");
 }
 
 function trimTrailingEmpty(rows: string[][]): string[][] {
@@ -132,8 +156,7 @@ function trimTrailingEmpty(rows: string[][]): string[][] {
 }
 
 function decodeText(bytes: Uint8Array): { text: string; encoding: "utf-8" | "shift_jis" } {
-	if (bytes.includes(0))
-		refuse("the file contains NUL bytes: it is binary, not a CSV or XLSX file");
+	if (bytes.includes(0)) refuse("file_binary");
 	try {
 		return {
 			text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes),
@@ -146,7 +169,7 @@ function decodeText(bytes: Uint8Array): { text: string; encoding: "utf-8" | "shi
 				encoding: "shift_jis",
 			};
 		} catch {
-			refuse("the file is neither UTF-8 nor Shift_JIS text, nor an XLSX workbook");
+			refuse("file_encoding");
 		}
 	}
 }
@@ -165,8 +188,7 @@ function readCsv(bytes: Uint8Array, limits: TableLimits): Table {
 	};
 	const endRow = () => {
 		endField();
-		if (rows.length >= limits.maxRows + 1)
-			refuse(`the file has more than ${limits.maxRows} data rows`);
+		if (rows.length >= limits.maxRows + 1) refuse("too_many_rows", { limit: limits.maxRows });
 		rows.push(checkRow(row, rows.length + 1, limits));
 		row = [];
 	};
@@ -189,11 +211,15 @@ function readCsv(bytes: Uint8Array, limits: TableLimits): Table {
 			if (char === "\r" && text[i + 1] === "\n") i++;
 		} else field += char;
 		if (field.length > limits.maxCellLength) {
-			refuse(`row ${rows.length + 1} has a cell longer than ${limits.maxCellLength} characters`);
+			refuse("cell_too_long", {
+				row: rows.length + 1,
+				column: row.length + 1,
+				limit: limits.maxCellLength,
+			});
 		}
 		i++;
 	}
-	if (quoted) refuse(`row ${rows.length + 1}: a quoted field is never closed`);
+	if (quoted) refuse("csv_unclosed_quote", { row: rows.length + 1 });
 	if (field !== "" || row.length > 0) endRow();
 	return { format: "csv", encoding, sheet: "CSV", rows: trimTrailingEmpty(rows) };
 }
@@ -261,22 +287,51 @@ export interface TableStream {
 export function streamTable(
 	bytes: Uint8Array,
 	limits: TableLimits = DEFAULT_TABLE_LIMITS,
+	archive: XlsxLimits = DEFAULT_XLSX_LIMITS,
 ): TableStream {
-	if (bytes.length === 0) refuse("the file is empty");
+	if (bytes.length === 0) refuse("file_empty");
 	if (bytes.length > limits.maxBytes) {
 		throw new Problem("payload_too_large", `the file is larger than ${limits.maxBytes} bytes`);
 	}
 	if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
-		return { format: "xlsx", rows: streamXlsxRows(bytes, limits) };
+		return { format: "xlsx", rows: streamXlsxRows(bytes, limits, archive) };
 	}
 	const { text } = decodeText(bytes);
 	return { format: "csv", rows: streamCsvRows(text, limits) };
 }
 
-async function* streamXlsxRows(bytes: Uint8Array, limits: TableLimits): AsyncGenerator<TableRow> {
+/**
+ * Like `streamTable`, but every check of the whole file (size, encoding, the XLSX archive's
+ * bounds) is done before it returns: call it before opening a transaction, so that a refused
+ * file never holds one. The rows are then read as they are iterated.
+ *
+ * @example
+ * const table = await prepareTable(bytes, limits, config.xlsx); // throws validation_failed
+ * await inTransaction(db, async (tx) => { for await (const row of table.rows) … });
+ */
+export async function prepareTable(
+	bytes: Uint8Array,
+	limits: TableLimits = DEFAULT_TABLE_LIMITS,
+	archive: XlsxLimits = DEFAULT_XLSX_LIMITS,
+): Promise<TableStream> {
+	const table = streamTable(bytes, limits, archive);
+	if (table.format === "csv") return table;
+	const workbook = await boundedWorkbook(bytes, archive);
+	return { format: "xlsx", rows: xlsxRows(workbook, limits) };
+}
+
+async function* streamXlsxRows(
+	bytes: Uint8Array,
+	limits: TableLimits,
+	archive: XlsxLimits,
+): AsyncGenerator<TableRow> {
+	yield* xlsxRows(await boundedWorkbook(bytes, archive), limits);
+}
+
+/** The first sheet's rows of a workbook that `boundedWorkbook` has checked and re-ordered. */
+async function* xlsxRows(workbook: Buffer, limits: TableLimits): AsyncGenerator<TableRow> {
 	const { stream } = await loadExcel();
-	const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const reader = new stream.xlsx.WorkbookReader(Readable.from([input]), {
+	const reader = new stream.xlsx.WorkbookReader(Readable.from([workbook]), {
 		worksheets: "emit",
 		sharedStrings: "cache",
 		hyperlinks: "ignore",
@@ -284,14 +339,15 @@ async function* streamXlsxRows(bytes: Uint8Array, limits: TableLimits): AsyncGen
 		entries: "ignore",
 	});
 	let count = 0;
-	let sheets = 0;
+	let sheet: string | null = null;
+	let lastRow = 0;
 	try {
 		for await (const worksheet of reader) {
-			sheets++;
+			sheet = sheetName(worksheet);
 			for await (const row of worksheet) {
 				count++;
-				if (count > limits.maxRows + 1)
-					refuse(`the sheet has more than ${limits.maxRows} data rows`);
+				lastRow = row.number;
+				if (count > limits.maxRows + 1) refuse("too_many_rows", { limit: limits.maxRows });
 				const values = row.values as ExcelJS.CellValue[];
 				const cells = Array.from(values.slice(1), (v) => cellText(v).trim());
 				yield { number: row.number, cells: checkRow(cells, row.number, limits) };
@@ -299,12 +355,9 @@ async function* streamXlsxRows(bytes: Uint8Array, limits: TableLimits): AsyncGen
 			break;
 		}
 	} catch (error) {
-		if (error instanceof Problem) throw error;
-		refuse(
-			`the file looks like a ZIP archive but is not a readable XLSX workbook (${(error as Error).message})`,
-		);
+		unreadable(error, sheet, lastRow);
 	}
-	if (sheets === 0) refuse("the workbook has no sheet");
+	if (sheet === null) refuse("xlsx_no_sheet");
 }
 
 function* streamCsvRows(text: string, limits: TableLimits): Generator<TableRow> {
@@ -316,7 +369,7 @@ function* streamCsvRows(text: string, limits: TableLimits): Generator<TableRow> 
 		row.push(field.trim());
 		field = "";
 		number++;
-		if (number > limits.maxRows + 1) refuse(`the file has more than ${limits.maxRows} data rows`);
+		if (number > limits.maxRows + 1) refuse("too_many_rows", { limit: limits.maxRows });
 		const done = { number, cells: checkRow(row, number, limits) };
 		row = [];
 		return done;
@@ -343,10 +396,14 @@ function* streamCsvRows(text: string, limits: TableLimits): Generator<TableRow> 
 			if (char === "\r" && text[i + 1] === "\n") i++;
 		} else field += char;
 		if (field.length > limits.maxCellLength) {
-			refuse(`row ${number + 1} has a cell longer than ${limits.maxCellLength} characters`);
+			refuse("cell_too_long", {
+				row: number + 1,
+				column: row.length + 1,
+				limit: limits.maxCellLength,
+			});
 		}
 	}
-	if (quoted) refuse(`row ${number + 1}: a quoted field is never closed`);
+	if (quoted) refuse("csv_unclosed_quote", { row: number + 1 });
 	if (field !== "" || row.length > 0) yield finish();
 }
 
@@ -387,4 +444,27 @@ function decodeAcrossChunks(library: typeof ExcelJS): void {
 		return parseSharedStrings.call(this, entry.pipe(new PassThrough()).setEncoding("utf8"));
 	};
 	reader.utf8Safe = true;
+}
+
+interface RelsReader {
+	_parseRels(entry: unknown): Promise<void>;
+	workbookRels?: unknown;
+	spoolFree?: true;
+}
+
+/**
+ * ExcelJS's streaming reader writes a sheet to a temporary file (removed only at process exit)
+ * when it meets the sheet before it has both shared strings and workbook relationships.
+ * `boundedWorkbook` puts both first; this makes relationships that parse to nothing (an empty
+ * part) count as read, so no workbook can take the spooling path.
+ */
+function neverSpool(library: typeof ExcelJS): void {
+	const reader = library.stream.xlsx.WorkbookReader.prototype as unknown as RelsReader;
+	if (reader.spoolFree || typeof reader._parseRels !== "function") return;
+	const parseRels = reader._parseRels;
+	reader._parseRels = async function (this: RelsReader, entry) {
+		await parseRels.call(this, entry);
+		this.workbookRels ??= [];
+	};
+	reader.spoolFree = true;
 }

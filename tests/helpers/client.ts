@@ -86,6 +86,8 @@ export class TestClient {
 			if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === "")
 				this.cookies.delete(name);
 			else this.cookies.set(name, value);
+			// A renewed session comes with its own CSRF token, as the web takes it from the body.
+			if (name === "mamori_csrf" && value !== "") this.csrfToken = value;
 		}
 	}
 }

@@ -10,7 +10,12 @@ export interface ProblemBody {
 	status: number;
 	code: string;
 	detail: string;
-	issues?: { path: string; message: string }[];
+	issues?: {
+		path: string;
+		message: string;
+		code?: string;
+		params?: Record<string, string | number>;
+	}[];
 }
 
 /**

@@ -94,6 +94,91 @@ export async function startSink(port = 0): Promise<Sink> {
 	};
 }
 
+/** The Message-ID header of a raw message (from its header block), or null. */
+export function messageIdOf(raw: Buffer): string | null {
+	const end = raw.indexOf("\r\n\r\n");
+	const head = (end < 0 ? raw : raw.subarray(0, end)).toString("latin1");
+	return /^Message-ID:\s*(<[^>]+>)/im.exec(head)?.[1] ?? null;
+}
+
+/**
+ * A downstream server that counts the messages it accepted (answered 250) by Message-ID, and can
+ * hang: while `stall` is set, a message's DATA is read to its end and never answered, as a server
+ * that stops mid-transaction. A stalled message is not accepted, so "received once" is
+ * well-defined: `release()` answers the stalled ones 250 (and counts them) if their sender is
+ * still connected.
+ */
+export interface CountingSink {
+	port: number;
+	stall: boolean;
+	/** Accepted messages per Message-ID. */
+	accepted: Map<string, number>;
+	/** Message-IDs whose DATA was stalled, in order. */
+	stalled: string[];
+	release(): void;
+	close(): Promise<void>;
+}
+
+export async function startCountingSink(): Promise<CountingSink> {
+	const waiting: { id: string; session: string; answer: () => void }[] = [];
+	const accept = (id: string) => sink.accepted.set(id, (sink.accepted.get(id) ?? 0) + 1);
+	const server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ["AUTH", "STARTTLS"],
+		logger: false,
+		onClose(session) {
+			// A sender gone mid-transaction: its stalled message was never accepted.
+			for (let i = waiting.length - 1; i >= 0; i--)
+				if (waiting[i]?.session === session.id) waiting.splice(i, 1);
+		},
+		onData(stream, session, callback) {
+			const chunks: Buffer[] = [];
+			stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+			stream.on("end", () => {
+				const id = messageIdOf(Buffer.concat(chunks)) ?? "(none)";
+				if (sink.stall) {
+					sink.stalled.push(id);
+					waiting.push({
+						id,
+						session: session.id,
+						answer: () => {
+							accept(id);
+							callback();
+						},
+					});
+					return;
+				}
+				accept(id);
+				callback();
+			});
+		},
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once("error", reject);
+		server.listen(0, "127.0.0.1", () => resolve());
+	});
+	const sink: CountingSink = {
+		port: (server.server.address() as AddressInfo).port,
+		stall: false,
+		accepted: new Map(),
+		stalled: [],
+		release() {
+			for (const message of waiting.splice(0)) message.answer();
+		},
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+	return sink;
+}
+
+/** Wait until `done()` holds, checking every 50 ms; fails with `what` after `ms`. */
+export async function until(done: () => boolean | Promise<boolean>, ms: number, what: string) {
+	const deadline = Date.now() + ms;
+	while (!(await done())) {
+		if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms: ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
 /** A port nothing listens on (found by binding and releasing it), for a downstream outage. */
 export async function freePort(): Promise<number> {
 	const sink = await startSink();
@@ -209,7 +294,12 @@ export async function makeGatewayMessage(
 			{ filename: "memo.txt", content: "original attachment text", contentType: "text/plain" },
 		],
 	});
-	const id = await acceptMessage(deps, tenantId, { from: "sender@outside.example", to: [to] }, raw);
+	const { id } = await acceptMessage(
+		deps,
+		tenantId,
+		{ from: "sender@outside.example", to: [to] },
+		raw,
+	);
 	const sink = await startSink();
 	try {
 		await deliverDue(deps, {

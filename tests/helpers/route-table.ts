@@ -418,6 +418,14 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	},
 	{
 		method: "get",
+		path: "/api/audit-checkpoints/latest",
+		access: permission(auditPolicy, "audit.read"),
+		ok: 200,
+		request: none,
+		crossTenant: [served()],
+	},
+	{
+		method: "get",
 		path: "/api/tenants",
 		access: permission(tenantsPolicy, "tenant.read", "instance"),
 		ok: 200,

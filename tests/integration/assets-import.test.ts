@@ -38,7 +38,7 @@ after(async () => {
 
 interface Report {
 	format: string | null;
-	errors: { row: number | null; column: string | null; message: string }[];
+	errors: { row: number | null; column: string | null; message: string; code?: string }[];
 	errorCount: number;
 	rows: number;
 	created: number;
@@ -183,17 +183,23 @@ describe("bad input is reported by row, column and reason; nothing is applied", 
 		const bytes = new Uint8Array(512).map((_, i) => (i * 37 + 11) % 256);
 		const report = await send(admin, bytes);
 		assert.equal(report.applied, false);
-		assert.match(findError(report, null, null).message, /ファイルを読めません.*binary/);
+		const error = findError(report, null, null);
+		assert.equal(error.code, "file_binary");
+		assert.match(error.message, /ファイルを読めません.*バイナリ/);
 	});
 
 	test("a ZIP that is not a workbook, and a workbook with no sheet", async () => {
 		const fakeZip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(200).fill(7)]);
 		const broken = await send(admin, fakeZip);
-		assert.match(findError(broken, null, null).message, /not a readable XLSX workbook/);
+		const unreadable = findError(broken, null, null);
+		assert.equal(unreadable.code, "xlsx_unreadable");
+		assert.match(unreadable.message, /XLSX ブックとして読めません/);
+		assert.doesNotMatch(unreadable.message, /central directory|Invalid string length/i);
 		const empty = new Uint8Array(await new ExcelJS.Workbook().xlsx.writeBuffer());
 		const noSheet = await send(admin, empty);
 		assert.equal(noSheet.applied, false);
-		assert.match(findError(noSheet, null, null).message, /no sheet/);
+		assert.equal(findError(noSheet, null, null).code, "xlsx_no_sheet");
+		assert.match(findError(noSheet, null, null).message, /シートがありません/);
 	});
 
 	test("unknown and missing headers name the header", async () => {

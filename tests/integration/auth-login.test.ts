@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createApp } from "../../src/http/app.ts";
+import { SESSION_CACHE_TTL_MS } from "../../src/modules/auth/session-cache.ts";
 import { sessionIdFor } from "../../src/modules/auth/sessions.repository.ts";
 import { auditEvents, countRows } from "../helpers/audit-db.ts";
 import { TestClient } from "../helpers/client.ts";
@@ -138,6 +140,9 @@ test("a session whose account was disabled behind its back is ended on its next 
 		.set({ disabled_at: new Date().toISOString() })
 		.where("id", "=", staff.id)
 		.execute();
+	// Changed behind the server's back, as another process would: seen once its cached login
+	// state of this cookie has expired.
+	await sleep(SESSION_CACHE_TTL_MS);
 	await expectProblem(await client.get("/api/org-units"), 401, "unauthenticated");
 	const row = await runtime.db
 		.selectFrom("sessions")

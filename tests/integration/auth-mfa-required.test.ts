@@ -84,7 +84,7 @@ test("plain staff outside マイナンバー work reach the application without 
 	assert.equal((await client.get("/api/org-units")).status, 200);
 });
 
-test("granting a security role sends an active session without TOTP back to enrolment", async () => {
+test("granting a security role ends the session; the next login must enrol TOTP first", async () => {
 	const tenant = await makeTenant(runtime);
 	const admin = await makeAccount(runtime, tenant, { roles: ["tenant_admin"] });
 	const staff = await makeAccount(runtime, tenant);
@@ -95,17 +95,20 @@ test("granting a security role sends an active session without TOTP back to enro
 
 	const granted = await adminClient.post(`/api/accounts/${staff.id}/roles`, { role: "auditor" });
 	assert.equal(granted.status, 201);
-	await expectProblem(await staffClient.get("/api/org-units"), 403, "mfa_enrollment_required");
-	assert.equal((await sessionOf(staffClient)).stage, "mfa_enroll");
+	await expectProblem(await staffClient.get("/api/audit-events"), 401, "unauthenticated");
 	const row = await runtime.db
 		.selectFrom("sessions")
 		.select("stage")
 		.where("id", "=", sessionIdFor(token))
-		.executeTakeFirstOrThrow();
-	assert.equal(row.stage, "mfa_enroll", "the stage is stored, not only computed");
+		.executeTakeFirst();
+	assert.equal(row, undefined, "the session is deleted, not carried into the new role");
 
-	await enrol(staffClient);
-	assert.equal((await staffClient.get("/api/audit-events")).status, 200, "now an auditor");
+	const fresh = new TestClient(app);
+	const login = await fresh.login(tenant.slug, staff.username, TEST_PASSWORD);
+	assert.equal(login.body.session?.stage, "mfa_enroll");
+	await expectProblem(await fresh.get("/api/org-units"), 403, "mfa_enrollment_required");
+	await enrol(fresh);
+	assert.equal((await fresh.get("/api/audit-events")).status, 200, "now an auditor");
 });
 
 test("being marked as working in マイナンバー sends an active session back to enrolment", async () => {

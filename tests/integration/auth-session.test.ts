@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createApp } from "../../src/http/app.ts";
 import { resolveSession } from "../../src/modules/auth/resolve-session.ts";
+import { SESSION_CACHE_TTL_MS } from "../../src/modules/auth/session-cache.ts";
 import { sessionIdFor } from "../../src/modules/auth/sessions.repository.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
 import { TestClient } from "../helpers/client.ts";
@@ -70,6 +72,7 @@ test("an idle session is refused over HTTP, and its cookie cleared", async () =>
 	const client = new TestClient(app, token);
 	assert.equal((await client.get("/api/org-units")).status, 200);
 	await backdate(token, { last_seen_at: secondsAgo(IDLE_SECONDS + 5) });
+	await sleep(SESSION_CACHE_TTL_MS); // the server's cached login state of this cookie expires
 	const response = await client.get("/api/org-units");
 	await expectProblem(response, 401, "unauthenticated");
 	assert.match(response.headers.getSetCookie().join("\n"), /mamori_session=;.*Max-Age=0/i);

@@ -58,7 +58,7 @@ test("the second step: a wrong code is refused, the right one opens the applicat
 	await expectProblem(await client.get("/api/org-units"), 403, "mfa_verification_required");
 
 	const right = await client.post("/api/auth/mfa/verify", { code: currentTotp(secret) });
-	assert.deepEqual(await expectJson(right), { stage: "active" });
+	assert.equal((await expectJson<{ stage: string }>(right)).stage, "active");
 	assert.equal((await client.get("/api/org-units")).status, 200);
 
 	const events = await auditEvents(runtime.db, tenant.id);
@@ -144,9 +144,8 @@ test("recovery codes work once each, and the count drops", async () => {
 	assert.ok(!stored.recovery_codes?.includes(firstCode), "codes are stored hashed");
 
 	const one = await passwordStep(tenant, ciso);
-	assert.deepEqual(await expectJson(await one.post("/api/auth/mfa/verify", { code: firstCode })), {
-		stage: "active",
-	});
+	const verified = await one.post("/api/auth/mfa/verify", { code: firstCode });
+	assert.equal((await expectJson<{ stage: string }>(verified)).stage, "active");
 	const afterOne = await expectJson<SessionInfo>(await one.get("/api/auth/session"));
 	assert.equal(afterOne.session?.account.recoveryCodesLeft, 9);
 

@@ -15,8 +15,8 @@ test("PostgreSQL: a pooled connection ended by the server does not end the proce
 }, async () => {
 	const handle = openDatabase({ databaseUrl: runtime.databaseUrl, dataDir: runtime.dataDir });
 	const warnings: string[] = [];
-	const warn = console.warn;
-	console.warn = (message: string) => warnings.push(message);
+	const logError = console.error;
+	console.error = (message: string) => warnings.push(message);
 	const admin = new pg.Client({ connectionString: runtime.databaseUrl });
 	await admin.connect();
 	try {
@@ -26,13 +26,13 @@ test("PostgreSQL: a pooled connection ended by the server does not end the proce
 		// What a restart or `pg_terminate_backend` by an operator does to that idle connection.
 		await admin.query("select pg_terminate_backend($1)", [pid]);
 		await waitFor(() => warnings.length > 0);
-		assert.match(warnings[0] ?? "", /idle connection was closed by the server/);
+		assert.match(warnings[0] ?? "", /database_unavailable.*57P01 terminating connection/);
 
 		const after = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db);
 		assert.ok(after.rows[0]?.pid);
 		assert.notEqual(after.rows[0]?.pid, pid, "a new connection");
 	} finally {
-		console.warn = warn;
+		console.error = logError;
 		await admin.end();
 		await handle.db.destroy();
 	}

@@ -38,7 +38,7 @@ test("first administrator: one-time password, new password, TOTP enrolment, then
 		newPassword: "a much longer passphrase 2026",
 	});
 	assert.equal(changed.status, 200);
-	assert.deepEqual(await changed.json(), { stage: "mfa_enroll" });
+	assert.equal(((await changed.json()) as { stage: string }).stage, "mfa_enroll");
 
 	const begin = await client.post("/api/auth/mfa/enrollment");
 	assert.equal(begin.status, 200);

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
+import { serve } from "@hono/node-server";
 import { createApp } from "../../src/http/app.ts";
 import { TestClient } from "../helpers/client.ts";
 import { makeAccount, makeTenant } from "../helpers/factories.ts";
@@ -78,4 +80,40 @@ test("every API response, errors included, is marked no-store", async () => {
 		responses.map(([, r]) => r.status),
 		[200, 200, 200, 401, 404, 400, 403],
 	);
+});
+
+/** The headers a response carries, without those that vary per connection or per moment. */
+function stableHeaders(response: Response): [string, string][] {
+	const varying = new Set(["date", "connection", "keep-alive", "content-length", "last-modified"]);
+	return [...response.headers].filter(([name]) => !varying.has(name)).sort();
+}
+
+test("served over a real socket, responses carry exactly the headers of in-process requests", async () => {
+	const tenant = await makeTenant(runtime);
+	const staff = await makeAccount(runtime, tenant);
+	const client = await activeClient(runtime, app, staff);
+	const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+	await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+	const { port } = server.address() as AddressInfo;
+	try {
+		const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+		const paths: [string, Record<string, string>][] = [
+			["/", {}],
+			["/api/health", {}],
+			["/api/docs", {}],
+			["/api/org-units", { cookie }],
+			["/api/org-units", {}],
+			["/api/no-such-thing", { cookie }],
+		];
+		for (const [path, headers] of paths) {
+			const inProcess = await app.request(path, { headers });
+			const served = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
+			assert.equal(served.status, inProcess.status, path);
+			assert.deepEqual(stableHeaders(served), stableHeaders(inProcess), path);
+			assertSecurityHeaders(served, `${path} over a socket`);
+			await served.arrayBuffer();
+		}
+	} finally {
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
 });

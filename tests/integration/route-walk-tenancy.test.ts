@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createApp } from "../../src/http/app.ts";
+import { ensureRecurring } from "../../src/platform/jobs/ensure-recurring.ts";
+import { JOBS } from "../../src/platform/jobs/registry.ts";
 import { TestClient } from "../helpers/client.ts";
 import { assertUnchanged, snapshot, tenantMarkers } from "../helpers/db-snapshot.ts";
 import { operationName, routeEntry } from "../helpers/route-table.ts";
@@ -39,6 +41,8 @@ before(async () => {
 	await openSession(runtime, a.admin);
 	const failed = await new TestClient(app).login(a.tenant.slug, a.plain.username, "wrong password");
 	assert.equal(failed.response.status, 401);
+	// The scheduler's per-tenant jobs (the daily reminder sweep), so A has jobs rows to keep.
+	await ensureRecurring(runtime.db, JOBS, new Date());
 });
 after(() => runtime.cleanup());
 

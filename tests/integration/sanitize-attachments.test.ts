@@ -105,8 +105,8 @@ test("what was found in the originals is reported", () => {
 		findings.get("obfuscated.pdf")?.includes("/JavaScript (hex-obfuscated as /J#61vaScript)"),
 	);
 	assert.ok(findings.get("objstm.pdf")?.includes("/JavaScript (in object stream)"));
-	assert.ok(findings.get("macro.docm")?.includes("vbaProject.bin"));
-	assert.ok(findings.get("template.docx")?.includes("DDEAUTO field"));
+	assert.ok(findings.get("macro.docm")?.includes("word/vbaProject.bin: VBA macro project"));
+	assert.ok(findings.get("template.docx")?.includes("DDEAUTO field in word/document.xml ×2"));
 	assert.ok(findings.get("gps.jpg")?.includes("EXIF metadata"));
 	assert.ok(
 		findings

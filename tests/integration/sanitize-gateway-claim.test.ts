@@ -36,17 +36,17 @@ after(async () => {
 });
 
 async function queue(count: number): Promise<string[]> {
-	const raw = await composeMail({ to: "taro@city.example.jp", text: "x" });
 	const ids: string[] = [];
 	for (let i = 0; i < count; i++) {
-		ids.push(
-			await acceptMessage(
-				runtime,
-				tenant.id,
-				{ from: "a@x.example", to: ["taro@city.example.jp"] },
-				raw,
-			),
+		// A new message each time (its own Message-ID): a repeat would be taken for a retry.
+		const raw = await composeMail({ to: "taro@city.example.jp", text: `x ${i}` });
+		const accepted = await acceptMessage(
+			runtime,
+			tenant.id,
+			{ from: "a@x.example", to: ["taro@city.example.jp"] },
+			raw,
 		);
+		ids.push(accepted.id);
 	}
 	return ids;
 }

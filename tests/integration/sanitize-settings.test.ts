@@ -215,7 +215,7 @@ describe("tenant policy and gateway settings", () => {
 				text: "資料を送ります。",
 				attachments: [{ filename: "shiryo.pdf", content: pdf, contentType: "application/pdf" }],
 			});
-			const id = await acceptMessage(
+			const { id } = await acceptMessage(
 				runtime,
 				tenantId,
 				{ from: "a@outside.example", to: [RECIPIENT] },

@@ -110,15 +110,34 @@ export async function rolesInForce(
 	accountId: string,
 	now: string,
 ): Promise<HeldRole[]> {
+	return (await rolesInForceSince(db, tenantId, accountId, now)).roles;
+}
+
+/**
+ * The roles in force at `now`, and the latest instant one of them was granted or took effect
+ * (null without roles): a session older than that would have gained privileges silently.
+ */
+export async function rolesInForceSince(
+	db: Queryable,
+	tenantId: string,
+	accountId: string,
+	now: string,
+): Promise<{ roles: HeldRole[]; latestGrantMs: number | null }> {
 	const rows = await db
 		.selectFrom("role_assignments")
-		.select(["role", "org_unit_id"])
+		.select(["role", "org_unit_id", "valid_from", "created_at"])
 		.where("tenant_id", "=", tenantId)
 		.where("account_id", "=", accountId)
 		.where("valid_from", "<=", now)
 		.where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">", now)]))
 		.execute();
-	return rows.map((r) => ({ role: r.role as Role, orgUnitId: r.org_unit_id }));
+	const starts = rows.map((r) =>
+		Math.max(new Date(r.valid_from).getTime(), new Date(r.created_at).getTime()),
+	);
+	return {
+		roles: rows.map((r) => ({ role: r.role as Role, orgUnitId: r.org_unit_id })),
+		latestGrantMs: starts.length > 0 ? Math.max(...starts) : null,
+	};
 }
 
 export function listRoleAssignments(db: Queryable, tenantId: string, accountIds: string[]) {

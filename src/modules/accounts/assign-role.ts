@@ -3,6 +3,7 @@ import type { RoleAssignmentTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { Problem } from "../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { deleteAccountSessions } from "../auth/sessions.repository.ts";
 import { authorize } from "../authz/policy.ts";
 import { type Actor, type Role, UNIT_SCOPED_ROLES } from "../authz/roles.ts";
 import { findOrgUnit } from "../org/org.repository.ts";
@@ -84,6 +85,9 @@ export async function assignRole(tx: Tx, actor: Actor, accountId: string, input:
 		created_at: now,
 	};
 	await insertRoleAssignment(tx, row);
+	// New privileges need a new login: the holder's sessions end now (a role dated later ends the
+	// sessions older than its start when it takes effect, see resolveSession).
+	if (validFrom <= now) await deleteAccountSessions(tx, accountId);
 	await recordAudit(tx, auditContextOf(actor), "role.assigned", auditData(row), {
 		recordType: "account",
 		recordId: accountId,

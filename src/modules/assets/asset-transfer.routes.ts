@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
+import { attachmentDisposition } from "../../http/content-disposition.ts";
 import { requireActor } from "../../http/context.ts";
 import {
 	createRouter,
@@ -84,10 +85,6 @@ function decodeBase64(text: string): Uint8Array {
 	return bytes;
 }
 
-function attachment(name: string): string {
-	return `attachment; filename="${name}"`;
-}
-
 export function assetTransferRoutes(deps: AppDeps) {
 	return createRouter()
 		.openapi(importRoute, async (c) => {
@@ -125,7 +122,7 @@ export function assetTransferRoutes(deps: AppDeps) {
 			const file = await exportAssets(deps.db, actor, filter, format);
 			return c.body(new Uint8Array(file.bytes), 200, {
 				"Content-Type": file.type,
-				"Content-Disposition": attachment(`asset-ledger.${format}`),
+				"Content-Disposition": attachmentDisposition(`asset-ledger.${format}`),
 			});
 		})
 		.openapi(templateRoute, async (c) => {
@@ -135,7 +132,7 @@ export function assetTransferRoutes(deps: AppDeps) {
 			const file = await ledgerTemplate(deps.db, actor, format);
 			return c.body(new Uint8Array(file.bytes), 200, {
 				"Content-Type": file.type,
-				"Content-Disposition": attachment(`asset-ledger-template.${format}`),
+				"Content-Disposition": attachmentDisposition(`asset-ledger-template.${format}`),
 			});
 		});
 }

@@ -18,6 +18,10 @@ export const assetImportErrorSchema = z
 		/** The column's header as in the file; null for a problem of the whole file or row. */
 		column: z.string().nullable(),
 		message: z.string(),
+		/** For a file that cannot be read: a stable `fileIssue` code (e.g. `xlsx_part_too_large`). */
+		code: z.string().optional(),
+		/** The code's parameters (part, sheet, row, column, limit). */
+		params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 	})
 	.openapi("AssetImportError");
 

@@ -2,8 +2,10 @@ import type { Db } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import type { AssetTable } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import { fileIssueOf, fileIssueText } from "../../shared/file-issues.ts";
 import { Problem } from "../../shared/problem.ts";
-import { streamTable, type TableLimits } from "../../shared/tabular.ts";
+import { prepareTable, type TableLimits, type TableStream } from "../../shared/tabular.ts";
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "../../shared/xlsx-archive.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
@@ -40,6 +42,8 @@ export interface ImportOptions {
 	skipInvalid: boolean;
 	/** Told the rows checked and written after each batch. */
 	progress?: (progress: { checked: number; written: number }) => void;
+	/** Bounds on an XLSX file's ZIP (the configured `Config.xlsx`); the defaults when absent. */
+	archive?: XlsxLimits;
 }
 
 export interface ImportReport {
@@ -107,11 +111,21 @@ export async function importAssets(
 ): Promise<ImportReport> {
 	authorize(actor, assetsPolicy, "asset.import");
 	const ledger = await openLedger(db, actor);
-	if (options.mode === "dry_run") return scan(db, ledger, bytes, options, null);
+	// The whole-file checks (an XLSX archive is inflated to count it) run before any transaction.
+	let table: TableStream | Problem;
+	try {
+		table = await prepareTable(bytes, ASSET_IMPORT_LIMITS, options.archive ?? DEFAULT_XLSX_LIMITS);
+	} catch (error) {
+		if (!fileIssueOf(error)) throw error;
+		table = error as Problem;
+	}
+	if (options.mode === "dry_run" || table instanceof Problem) {
+		return scan(db, ledger, table, options, null);
+	}
 	try {
 		return await inTransaction(db, async (tx) => {
 			const writer: ImportWriter = { tx, ledger, now };
-			const report = await scan(tx, ledger, bytes, options, writer);
+			const report = await scan(tx, ledger, table, options, writer);
 			if (!report.applied) throw new RollBack(report);
 			if (report.created + report.updated > 0) {
 				await recordAudit(tx, auditContextOf(actor), "asset.imported", {
@@ -135,7 +149,7 @@ export async function importAssets(
 async function scan(
 	db: Queryable,
 	ledger: Ledger,
-	bytes: Uint8Array,
+	table: TableStream | Problem,
 	options: ImportOptions,
 	writer: ImportWriter | null,
 ): Promise<ImportReport> {
@@ -154,13 +168,8 @@ async function scan(
 		report.errorCount++;
 		if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);
 	};
-	let table: ReturnType<typeof streamTable>;
-	try {
-		table = streamTable(bytes, ASSET_IMPORT_LIMITS);
-		report.format = table.format;
-	} catch (error) {
-		return fileError(report, error);
-	}
+	if (table instanceof Problem) return fileError(report, table);
+	report.format = table.format;
 	const context = await rowContext(db, ledger);
 	const seen = new Map<string, number>();
 	let columns: ColumnMap | null = null;
@@ -262,13 +271,18 @@ function existingRefusal(ledger: Ledger, before: AssetTable): string | null {
 	return `資産番号「${before.code}」は既に台帳にあり、あなたが変更できない課の資産です`;
 }
 
+/** A file that cannot be read is one error without a row, with the issue's code and parameters. */
 function fileError(report: ImportReport, error: unknown): ImportReport {
-	if (!(error instanceof Problem) || error.code !== "validation_failed") throw error;
+	const issue = fileIssueOf(error);
+	if (!issue) throw error;
+	const row = typeof issue.params.row === "number" ? issue.params.row : null;
 	report.errorCount++;
 	report.errors.push({
-		row: null,
+		row,
 		column: null,
-		message: `ファイルを読めません: ${error.message}`,
+		message: `ファイルを読めません: ${fileIssueText(issue.code, issue.params, "ja")}`,
+		code: issue.code,
+		params: issue.params,
 	});
 	return report;
 }

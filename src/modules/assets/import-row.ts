@@ -24,6 +24,9 @@ export interface ImportError {
 	row: number | null;
 	column: string | null;
 	message: string;
+	/** For a file that cannot be read: the `fileIssue` code and its parameters. */
+	code?: string;
+	params?: Record<string, string | number>;
 }
 
 /** Which column of the file holds each field (absent optional columns are left as they are). */

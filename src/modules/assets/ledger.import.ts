@@ -17,6 +17,7 @@ export const ledgerImport: ImportKind = {
 			mode: run.dryRun ? "dry_run" : "apply",
 			skipInvalid,
 			progress: run.progress,
+			archive: run.deps.config.xlsx,
 		});
 		const written = report.applied ? report.created + report.updated : 0;
 		return { applied: report.applied, result: report, progress: { checked: report.rows, written } };

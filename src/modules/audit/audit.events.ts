@@ -93,6 +93,13 @@ export const AUDIT_EVENT_SCHEMAS = {
 	"roster.discarded": z.object({ importId: z.string() }),
 	"roster.passwords_downloaded": z.object({ importId: z.string(), accounts: z.number().int() }),
 	"audit.exported": z.object({ format: z.enum(["csv"]), rows: z.number().int() }),
+	/** The chain's head (before this event) was signed and appended to a checkpoint file. */
+	"audit.checkpointed": z.object({
+		seq: z.number().int(),
+		hash: z.string(),
+		keyId: z.string(),
+		file: z.string(),
+	}),
 	"policy.document_created": z.object({ kind: z.string(), title: z.string() }),
 	"policy.draft_created": z.object({
 		documentId: z.string(),

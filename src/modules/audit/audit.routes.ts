@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { checkpointDirOf } from "../../config.ts";
 import type { AuditEventTable } from "../../db/schema.ts";
 import type { AppDeps } from "../../deps.ts";
 import { requireActor } from "../../http/context.ts";
@@ -12,8 +13,14 @@ import { authorize } from "../authz/policy.ts";
 import { AUDIT_EVENT_TYPES } from "./audit.events.ts";
 import { auditPolicy } from "./audit.policy.ts";
 import { listAuditEvents } from "./audit.repository.ts";
-import { auditFilterSchema, auditListQuerySchema, auditPageSchema } from "./audit.schemas.ts";
+import {
+	auditFilterSchema,
+	auditListQuerySchema,
+	auditPageSchema,
+	latestCheckpointSchema,
+} from "./audit.schemas.ts";
 import { exportAuditCsv } from "./export-audit.ts";
+import { latestCheckpoint } from "./latest-checkpoint.ts";
 
 const tags = ["audit"];
 
@@ -56,6 +63,19 @@ const exportCsv = createRoute({
 	},
 });
 
+const latest = createRoute({
+	method: "get",
+	path: "/audit-checkpoints/latest",
+	tags,
+	security: sessionSecurity,
+	summary:
+		"The newest signed checkpoint of the tenant's chain, with its signature and chain checked",
+	responses: {
+		200: jsonResponse(latestCheckpointSchema, "The checkpoint, or null when none"),
+		...problemResponses,
+	},
+});
+
 export function auditRoutes(deps: AppDeps) {
 	return createRouter()
 		.openapi(list, async (c) => {
@@ -67,6 +87,11 @@ export function auditRoutes(deps: AppDeps) {
 				offset,
 			});
 			return c.json({ items: rows.map(present), total, types: AUDIT_EVENT_TYPES }, 200);
+		})
+		.openapi(latest, async (c) => {
+			const actor = requireActor(c);
+			const checkpoint = await latestCheckpoint(deps.db, actor, checkpointDirOf(deps.config));
+			return c.json({ checkpoint }, 200);
 		})
 		.openapi(exportCsv, async (c) => {
 			const actor = requireActor(c);

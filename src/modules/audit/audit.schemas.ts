@@ -37,6 +37,24 @@ export const auditEventSchema = z
 	})
 	.openapi("AuditEvent");
 
+export const latestCheckpointSchema = z
+	.object({
+		checkpoint: z
+			.object({
+				at: z.string().openapi({ description: "When the head was signed (ISO 8601, UTC)" }),
+				seq: z.number().int(),
+				hash: z.string(),
+				keyId: z.string(),
+				file: z.string(),
+				signatureValid: z.boolean(),
+				inChain: z
+					.boolean()
+					.openapi({ description: "The chain still holds the signed sequence and hash" }),
+			})
+			.nullable(),
+	})
+	.openapi("AuditLatestCheckpoint");
+
 export const auditPageSchema = z
 	.object({ items: z.array(auditEventSchema), total: z.number().int(), types: z.array(z.string()) })
 	.openapi("AuditEventPage");

@@ -36,6 +36,7 @@ import { loginWithPassword } from "./login.ts";
 import { logout } from "./logout.ts";
 import { actorOf, resolveSession } from "./resolve-session.ts";
 import { verifySecondFactor } from "./second-factor.ts";
+import type { SessionRow } from "./sessions.repository.ts";
 import { mfaRequired } from "./stage.ts";
 
 const tags = ["auth"];
@@ -156,6 +157,16 @@ export function authRoutes(deps: AppDeps) {
 		};
 	}
 
+	/**
+	 * Hand the browser the session that replaced its own at a change of login stage: the cookie
+	 * and the CSRF token, the way login does.
+	 */
+	function handOverSession(c: AppContext, renewed: { token: string; row: SessionRow }) {
+		writeCookie(c, SESSION_COOKIE, renewed.token, trustProxy);
+		writeCookie(c, CSRF_COOKIE, renewed.row.csrf_token, trustProxy);
+		return renewed.row.csrf_token;
+	}
+
 	return createRouter()
 		.openapi(routes.tenants, async (c) => {
 			const tenants = await listTenants(deps.db);
@@ -170,6 +181,7 @@ export function authRoutes(deps: AppDeps) {
 				password: body.password,
 				ip: c.get("ip"),
 				userAgent: c.req.header("user-agent") ?? null,
+				replacesSessionId: c.get("auth")?.session.id ?? null,
 			});
 			writeCookie(c, SESSION_COOKIE, token, trustProxy);
 			c.set("auth", await resolveSession(deps, token));
@@ -183,14 +195,23 @@ export function authRoutes(deps: AppDeps) {
 		})
 		.openapi(routes.verify, async (c) => {
 			const auth = requireAuth(c, ["mfa_verify"]);
-			return c.json(
-				await verifySecondFactor(deps, auth, c.req.valid("json").code, c.get("ip")),
-				200,
+			const { stage, session } = await verifySecondFactor(
+				deps,
+				auth,
+				c.req.valid("json").code,
+				c.get("ip"),
 			);
+			return c.json({ stage, csrfToken: handOverSession(c, session) }, 200);
 		})
 		.openapi(routes.password, async (c) => {
 			const auth = requireAuth(c, ["password_change", "mfa_enroll", "active"]);
-			return c.json(await changeOwnPassword(deps, auth, c.req.valid("json"), c.get("ip")), 200);
+			const { stage, session } = await changeOwnPassword(
+				deps,
+				auth,
+				c.req.valid("json"),
+				c.get("ip"),
+			);
+			return c.json({ stage, csrfToken: handOverSession(c, session) }, 200);
 		})
 		.openapi(routes.enrollBegin, async (c) => {
 			const auth = requireAuth(c, ["mfa_enroll", "active"]);
@@ -198,9 +219,12 @@ export function authRoutes(deps: AppDeps) {
 		})
 		.openapi(routes.enrollConfirm, async (c) => {
 			const auth = requireAuth(c, ["mfa_enroll", "active"]);
-			return c.json(
-				await confirmTotpEnrollment(deps, auth, c.req.valid("json").code, c.get("ip")),
-				200,
+			const { stage, recoveryCodes, session } = await confirmTotpEnrollment(
+				deps,
+				auth,
+				c.req.valid("json").code,
+				c.get("ip"),
 			);
+			return c.json({ stage, recoveryCodes, csrfToken: handOverSession(c, session) }, 200);
 		});
 }

@@ -48,12 +48,18 @@ export const sessionInfoSchema = z
 	})
 	.openapi("SessionInfo");
 
-export const stageResultSchema = z.object({ stage: stageSchema }).openapi("StageResult");
+const renewedCsrfToken = z.string().openapi({
+	description: "The CSRF token of the new session that replaced the caller's (see Set-Cookie)",
+});
+
+export const stageResultSchema = z
+	.object({ stage: stageSchema, csrfToken: renewedCsrfToken })
+	.openapi("StageResult");
 
 export const enrollmentSchema = z
 	.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() })
 	.openapi("TotpEnrollment");
 
 export const enrollmentResultSchema = z
-	.object({ stage: stageSchema, recoveryCodes: z.array(z.string()) })
+	.object({ stage: stageSchema, recoveryCodes: z.array(z.string()), csrfToken: renewedCsrfToken })
 	.openapi("TotpEnrollmentResult");

@@ -3,15 +3,18 @@ import type { AppDeps } from "../../deps.ts";
 import { Problem } from "../../shared/problem.ts";
 import { updateAccount } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { hashPassword, passwordProblems, verifyPassword } from "./password-hash.ts";
+import { findTenant } from "../tenants/tenants.repository.ts";
+import { hashPassword, verifyPassword } from "./password-hash.ts";
+import { passwordIssues } from "./password-rule.ts";
 import type { RequestAuth } from "./resolve-session.ts";
-import { deleteAccountSessions, updateSession } from "./sessions.repository.ts";
+import { deleteAccountSessions, renewSession } from "./sessions.repository.ts";
 import { nextStage } from "./stage.ts";
 import { clearFailures, lockedUntil, recordFailure, throttled } from "./throttle.ts";
 
 /**
- * Replace one's own password. Every other session of the account is revoked; this one moves on
- * to the next login step (TOTP enrolment where it is mandatory).
+ * Replace one's own password. Every other session of the account is revoked; this one is replaced
+ * by a new session (new token and CSRF token) at the next login step (TOTP enrolment where it is
+ * mandatory), so a copy of the old cookie no longer works.
  */
 export async function changeOwnPassword(
 	deps: AppDeps,
@@ -48,19 +51,34 @@ export async function changeOwnPassword(
 			issues: [{ path: "currentPassword", message: "not correct" }],
 		});
 	}
-	const problems = passwordProblems(input.newPassword, account.username);
-	if (input.newPassword === input.currentPassword)
-		problems.push("the new password must differ from the current one");
-	if (problems.length > 0) {
-		throw new Problem("validation_failed", problems.join("; "), {
-			issues: problems.map((message) => ({ path: "newPassword", message })),
+	const tenant = await findTenant(deps.db, tenantId);
+	const issues = await passwordIssues(input.newPassword, {
+		username: account.username,
+		displayName: account.display_name,
+		...(tenant ? { tenantSlug: tenant.slug } : {}),
+	});
+	if (input.newPassword === input.currentPassword) {
+		issues.push({
+			code: "password_unchanged",
+			message: "the new password must differ from the current one",
+			params: {},
+		});
+	}
+	if (issues.length > 0) {
+		throw new Problem("validation_failed", issues.map((i) => i.message).join("; "), {
+			issues: issues.map(({ code, message, params }) => ({
+				path: "newPassword",
+				code,
+				message,
+				params,
+			})),
 		});
 	}
 	const passwordHash = await hashPassword(input.newPassword);
 	const now = new Date().toISOString();
 	const updated = { ...account, must_change_password: false };
 	const stage = nextStage(updated, auth.roles, true);
-	await inTransaction(deps.db, async (tx) => {
+	const session = await inTransaction(deps.db, async (tx) => {
 		await updateAccount(tx, account.tenant_id, account.id, {
 			password_hash: passwordHash,
 			must_change_password: false,
@@ -69,7 +87,6 @@ export async function changeOwnPassword(
 		});
 		await clearFailures(tx, tenantId, account.username);
 		const revoked = await deleteAccountSessions(tx, account.id, auth.session.id);
-		await updateSession(tx, auth.session.id, { stage });
 		await recordAudit(
 			tx,
 			{ tenantId: account.tenant_id, actorId: account.id, actorLabel: account.display_name, ip },
@@ -77,6 +94,7 @@ export async function changeOwnPassword(
 			{ sessionsRevoked: revoked },
 			{ recordType: "account", recordId: account.id },
 		);
+		return renewSession(tx, auth.session, stage);
 	});
-	return { stage };
+	return { stage, session };
 }

@@ -5,7 +5,7 @@ import { updateAccount } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { findTenant } from "../tenants/tenants.repository.ts";
 import type { RequestAuth } from "./resolve-session.ts";
-import { updateSession } from "./sessions.repository.ts";
+import { renewSession, updateSession } from "./sessions.repository.ts";
 import { nextStage } from "./stage.ts";
 import { matchTotp, newRecoveryCodes, newTotpSecret, totpEnrollment } from "./totp.ts";
 
@@ -30,7 +30,10 @@ export async function beginTotpEnrollment(deps: AppDeps, auth: RequestAuth) {
 	return { secret, otpauthUri: uri, qrSvg };
 }
 
-/** Finish enrolment with a code from the app; returns ten recovery codes, shown this once. */
+/**
+ * Finish enrolment with a code from the app; returns ten recovery codes, shown this once, and
+ * replaces the session (new token and CSRF token) now that the login step is done.
+ */
 export async function confirmTotpEnrollment(
 	deps: AppDeps,
 	auth: RequestAuth,
@@ -51,7 +54,7 @@ export async function confirmTotpEnrollment(
 	const account = auth.account;
 	const enrolled = { ...account, totp_enabled_at: now };
 	const stage = nextStage(enrolled, auth.roles, true);
-	await inTransaction(deps.db, async (tx) => {
+	const session = await inTransaction(deps.db, async (tx) => {
 		await updateAccount(tx, account.tenant_id, account.id, {
 			totp_secret: deps.secrets.seal(secret),
 			totp_enabled_at: now,
@@ -59,7 +62,6 @@ export async function confirmTotpEnrollment(
 			recovery_codes: JSON.stringify(hashes),
 			updated_at: now,
 		});
-		await updateSession(tx, auth.session.id, { stage, pending_totp_secret: null });
 		await recordAudit(
 			tx,
 			{ tenantId: account.tenant_id, actorId: account.id, actorLabel: account.display_name, ip },
@@ -67,6 +69,7 @@ export async function confirmTotpEnrollment(
 			{},
 			{ recordType: "account", recordId: account.id },
 		);
+		return renewSession(tx, auth.session, stage);
 	});
-	return { stage, recoveryCodes: codes };
+	return { stage, recoveryCodes: codes, session };
 }

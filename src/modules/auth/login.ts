@@ -5,7 +5,7 @@ import { findAccountByUsername, rolesInForce } from "../accounts/accounts.reposi
 import { recordAudit } from "../audit/record-audit.ts";
 import { findTenantBySlug } from "../tenants/tenants.repository.ts";
 import { decoyPasswordHash, verifyPassword } from "./password-hash.ts";
-import { insertSession } from "./sessions.repository.ts";
+import { deleteSession, insertSession } from "./sessions.repository.ts";
 import { nextStage } from "./stage.ts";
 import { clearFailures, lockedUntil, recordFailure, throttled } from "./throttle.ts";
 
@@ -15,6 +15,8 @@ export interface LoginInput {
 	password: string;
 	ip: string | null;
 	userAgent: string | null;
+	/** The session the browser already holds, ended by a successful login (a new id each login). */
+	replacesSessionId?: string | null;
 }
 
 const INVALID = "the tenant, user name or password is not correct";
@@ -67,6 +69,7 @@ export async function loginWithPassword(deps: AppDeps, input: LoginInput) {
 	const stage = nextStage(account, roles, false);
 	return inTransaction(deps.db, async (tx) => {
 		await clearFailures(tx, tenant.id, input.username);
+		if (input.replacesSessionId) await deleteSession(tx, input.replacesSessionId);
 		const session = await insertSession(tx, {
 			tenantId: tenant.id,
 			accountId: account.id,

@@ -5,9 +5,9 @@ import {
 	decoyPasswordHash,
 	hashPassword,
 	oneTimePassword,
-	passwordProblems,
 	verifyPassword,
 } from "./password-hash.ts";
+import { passwordIssues } from "./password-rule.ts";
 
 const PHC = /^\$argon2id\$v=19\$m=19456,t=2,p=1\$([\w-]{22})\$([\w-]{43})$/;
 
@@ -76,38 +76,14 @@ test("the decoy hash is one stable argon2id hash that no ordinary password match
 	assert.equal(await verifyPassword("password", decoy), false);
 });
 
-test("passwordProblems explains each reason a new password is refused", () => {
-	assert.deepEqual(passwordProblems("a perfectly fine passphrase", "tanaka"), []);
-	assert.deepEqual(passwordProblems("short pw", "tanaka"), [
-		"password must be at least 12 characters",
-	]);
-	assert.deepEqual(
-		passwordProblems("ひらがなだけのぱすふれーず", "tanaka"),
-		[],
-		"counts characters",
-	);
-	assert.deepEqual(passwordProblems("ぱすわーど", "tanaka"), [
-		"password must be at least 12 characters",
-	]);
-	assert.deepEqual(passwordProblems("I am TANAKA from 総務課", "tanaka"), [
-		"password must not contain the user name",
-	]);
-	assert.deepEqual(passwordProblems("Password1234", "tanaka"), ["password is too common"]);
-	assert.deepEqual(passwordProblems("x".repeat(257), "tanaka"), [
-		"password must be at most 256 characters",
-	]);
-	assert.deepEqual(passwordProblems("tanaka", "tanaka"), [
-		"password must be at least 12 characters",
-		"password must not contain the user name",
-	]);
-});
-
-test("one-time passwords are 16 unambiguous characters, different every time", () => {
+test("one-time passwords are 16 unambiguous characters, different every time", async () => {
 	const passwords = Array.from({ length: 200 }, oneTimePassword);
 	for (const password of passwords) {
 		assert.match(password, /^[A-HJ-NP-Za-km-z2-9]{16}$/);
 		assert.doesNotMatch(password, /[01IOl]/);
-		assert.deepEqual(passwordProblems(password, "x-no-match-user"), []);
+	}
+	for (const password of passwords.slice(0, 20)) {
+		assert.deepEqual(await passwordIssues(password, { username: "x-no-match-user" }), []);
 	}
 	assert.equal(new Set(passwords).size, passwords.length);
 });

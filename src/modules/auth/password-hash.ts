@@ -57,26 +57,6 @@ export function decoyPasswordHash(): Promise<string> {
 	return decoyHash;
 }
 
-const COMMON = new Set([
-	"password1234",
-	"passwordpassword",
-	"123456789012",
-	"qwertyuiopas",
-	"mamorimamori",
-]);
-
-/** Reasons a new password is refused, empty when it is acceptable. */
-export function passwordProblems(password: string, username: string): string[] {
-	const problems: string[] = [];
-	if ([...password].length < 12) problems.push("password must be at least 12 characters");
-	if (password.length > 256) problems.push("password must be at most 256 characters");
-	if (password.toLowerCase().includes(username.toLowerCase())) {
-		problems.push("password must not contain the user name");
-	}
-	if (COMMON.has(password.toLowerCase())) problems.push("password is too common");
-	return problems;
-}
-
 /** A one-time password for a new or reset account: 16 characters, easy to read aloud. */
 export function oneTimePassword(): string {
 	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";

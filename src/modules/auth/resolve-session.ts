@@ -1,6 +1,10 @@
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { type AccountRow, findAccount, rolesInForce } from "../accounts/accounts.repository.ts";
+import {
+	type AccountRow,
+	findAccount,
+	rolesInForceSince,
+} from "../accounts/accounts.repository.ts";
 import type { Actor, HeldRole } from "../authz/roles.ts";
 import {
 	deleteSession,
@@ -24,7 +28,8 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Turn a session cookie into a `RequestAuth`, or null when the session is unknown, idle too long,
- * past its absolute lifetime, or its account is disabled (those sessions are deleted).
+ * past its absolute lifetime, its account is disabled, or the account was granted a role since the
+ * login (those sessions are deleted).
  * A session that became subject to mandatory MFA (a role was granted) is sent back to enrolment.
  */
 export async function resolveSession(
@@ -40,11 +45,18 @@ export async function resolveSession(
 		nowMs - Date.parse(session.created_at) > deps.config.sessionAbsoluteSeconds * 1000;
 	const account =
 		idle || expired ? undefined : await findAccount(deps.db, session.tenant_id, session.account_id);
-	if (!account || account.disabled_at) {
+	const held =
+		account && (await rolesInForceSince(deps.db, session.tenant_id, account.id, now.toISOString()));
+	// A role granted (or taking effect) after this login must not raise the session's privileges
+	// silently (ASVS V7): the holder logs in again, and gets a new session for the new role.
+	const elevated = Boolean(
+		held?.latestGrantMs && held.latestGrantMs > Date.parse(session.created_at),
+	);
+	if (!account || !held || account.disabled_at || elevated) {
 		await inTransaction(deps.db, (tx) => deleteSession(tx, session.id));
 		return null;
 	}
-	const roles = await rolesInForce(deps.db, session.tenant_id, account.id, now.toISOString());
+	const roles = held.roles;
 	let stage = session.stage as SessionStage;
 	const patch: Parameters<typeof updateSession>[2] = {};
 	if (stage === "active" && mfaRequired(account, roles) && !account.totp_enabled_at) {

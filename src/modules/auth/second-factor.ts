@@ -1,10 +1,10 @@
-import { inTransaction } from "../../db/transaction.ts";
+import { inTransaction, type Tx } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { Problem } from "../../shared/problem.ts";
 import { claimTotpStep, replaceRecoveryCodes } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { RequestAuth } from "./resolve-session.ts";
-import { updateSession } from "./sessions.repository.ts";
+import { renewSession } from "./sessions.repository.ts";
 import { nextStage } from "./stage.ts";
 import { clearFailures, lockedUntil, recordFailure, throttled } from "./throttle.ts";
 import { hashRecoveryCode, matchTotp } from "./totp.ts";
@@ -13,6 +13,7 @@ import { hashRecoveryCode, matchTotp } from "./totp.ts";
  * Second step of login: a TOTP code, or one of the recovery codes (each works once).
  * Wrong codes count towards the same throttle as wrong passwords. A TOTP step and a recovery
  * code are claimed in the database, so two requests racing with the same code get in once.
+ * Success replaces the session (new token and CSRF token); the pre-MFA token stops working.
  */
 export async function verifySecondFactor(
 	deps: AppDeps,
@@ -36,43 +37,43 @@ export async function verifySecondFactor(
 	const recoveryIndex = step === null ? storedCodes.indexOf(hashRecoveryCode(trimmed)) : -1;
 
 	const stage = nextStage(account, auth.roles, true);
-	const accepted =
-		(step !== null || recoveryIndex >= 0) &&
-		(await inTransaction(deps.db, async (tx) => {
-			const record = { recordType: "account", recordId: account.id };
-			if (step !== null) {
-				if (!(await claimTotpStep(tx, tenantId, account.id, step))) return false;
-				await recordAudit(tx, context, "auth.login_succeeded", { method: "password_totp" }, record);
-			} else {
-				const remaining = storedCodes.filter((_, i) => i !== recoveryIndex);
-				const replaced = await replaceRecoveryCodes(
-					tx,
-					tenantId,
-					account.id,
-					account.recovery_codes ?? "",
-					JSON.stringify(remaining),
-				);
-				if (!replaced) return false;
-				await recordAudit(
-					tx,
-					context,
-					"auth.recovery_code_used",
-					{ remaining: remaining.length },
-					record,
-				);
-				await recordAudit(
-					tx,
-					context,
-					"auth.login_succeeded",
-					{ method: "password_recovery_code" },
-					record,
-				);
-			}
-			await clearFailures(tx, tenantId, account.username);
-			await updateSession(tx, auth.session.id, { stage });
-			return true;
-		}));
-	if (accepted) return { stage };
+	// Claim the code, record the login and replace the session in one transaction; null when a
+	// racing request claimed the same code first.
+	const accept = async (tx: Tx) => {
+		const record = { recordType: "account", recordId: account.id };
+		if (step !== null) {
+			if (!(await claimTotpStep(tx, tenantId, account.id, step))) return null;
+			await recordAudit(tx, context, "auth.login_succeeded", { method: "password_totp" }, record);
+		} else {
+			const remaining = storedCodes.filter((_, i) => i !== recoveryIndex);
+			const replaced = await replaceRecoveryCodes(
+				tx,
+				tenantId,
+				account.id,
+				account.recovery_codes ?? "",
+				JSON.stringify(remaining),
+			);
+			if (!replaced) return null;
+			await recordAudit(
+				tx,
+				context,
+				"auth.recovery_code_used",
+				{ remaining: remaining.length },
+				record,
+			);
+			await recordAudit(
+				tx,
+				context,
+				"auth.login_succeeded",
+				{ method: "password_recovery_code" },
+				record,
+			);
+		}
+		await clearFailures(tx, tenantId, account.username);
+		return renewSession(tx, auth.session, stage);
+	};
+	const renewed = step !== null || recoveryIndex >= 0 ? await inTransaction(deps.db, accept) : null;
+	if (renewed) return { stage, session: renewed };
 
 	const until = await inTransaction(deps.db, async (tx) => {
 		const lockEnd = await recordFailure(tx, tenantId, account.username, now);

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Queryable } from "../../db/queryable.ts";
 import type { SessionTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
+import { Problem } from "../../shared/problem.ts";
 
 export type SessionRow = SessionTable;
 
@@ -36,6 +37,35 @@ export async function insertSession(
 		last_seen_at: now,
 		ip: values.ip,
 		user_agent: values.userAgent?.slice(0, 300) ?? null,
+	};
+	await tx.insertInto("sessions").values(row).execute();
+	return { token, row };
+}
+
+/**
+ * Replace a session by a new one at a change of login stage (ASVS V7.2.4): a new token and a new
+ * CSRF token, and the old row deleted in the same transaction, so a copy of the old cookie is
+ * refused at once. The login's start carries over: renewing never extends the absolute lifetime.
+ * A session already renewed (two requests racing) is `unauthenticated`, not renewed twice.
+ *
+ * @example
+ * const renewed = await renewSession(tx, auth.session, "active");
+ */
+export async function renewSession(
+	tx: Tx,
+	old: SessionRow,
+	stage: SessionStage,
+): Promise<{ token: string; row: SessionRow }> {
+	const deleted = await tx.deleteFrom("sessions").where("id", "=", old.id).executeTakeFirst();
+	if (Number(deleted.numDeletedRows) !== 1) throw new Problem("unauthenticated", "log in again");
+	const token = randomBytes(32).toString("base64url");
+	const row: SessionRow = {
+		...old,
+		id: sessionIdFor(token),
+		stage,
+		csrf_token: randomBytes(24).toString("base64url"),
+		pending_totp_secret: null,
+		last_seen_at: new Date().toISOString(),
 	};
 	await tx.insertInto("sessions").values(row).execute();
 	return { token, row };

@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
+import { attachmentDisposition } from "../../http/content-disposition.ts";
 import { requireActor } from "../../http/context.ts";
 import {
 	createRouter,
@@ -193,7 +194,7 @@ export function networkRoutes(deps: AppDeps) {
 			const file = await exportNetworkReport(deps.db, actor, "pdf", lang);
 			return c.body(new Uint8Array(file.bytes), 200, {
 				"Content-Type": "application/pdf",
-				"Content-Disposition": `attachment; filename="${file.fileName}"`,
+				"Content-Disposition": attachmentDisposition(file.fileName),
 			});
 		})
 		.openapi(reportXlsx, async (c) => {
@@ -202,7 +203,7 @@ export function networkRoutes(deps: AppDeps) {
 			const file = await exportNetworkReport(deps.db, actor, "xlsx", lang);
 			return c.body(new Uint8Array(file.bytes), 200, {
 				"Content-Type": XLSX,
-				"Content-Disposition": `attachment; filename="${file.fileName}"`,
+				"Content-Disposition": attachmentDisposition(file.fileName),
 			});
 		})
 		.openapi(driftRoute, async (c) => c.json(await networkDrift(deps.db, requireActor(c)), 200));

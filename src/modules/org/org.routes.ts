@@ -30,14 +30,15 @@ import { updateOrgUnit } from "./update-org-unit.ts";
 
 const tags = ["org"];
 
-function present(row: OrgUnitTable, actor: Actor) {
+/** `actions`: the caller's allowed actions, the same for every unit (a list computes them once). */
+function present(row: OrgUnitTable, actor: Actor, actions = allowedActions(actor, orgPolicy)) {
 	return {
 		id: row.id,
 		code: row.code,
 		name: row.name,
 		kind: row.kind as (typeof ORG_UNIT_KINDS)[number],
 		parentId: row.parent_id,
-		allowedActions: allowedActions(actor, orgPolicy),
+		allowedActions: actions,
 	};
 }
 
@@ -89,7 +90,8 @@ export function orgRoutes(deps: AppDeps) {
 			const actor = requireActor(c);
 			authorize(actor, orgPolicy, "org_unit.read");
 			const rows = await listOrgUnits(deps.db, actor.tenantId);
-			return c.json({ items: rows.map((row) => present(row, actor)) }, 200);
+			const actions = allowedActions(actor, orgPolicy);
+			return c.json({ items: rows.map((row) => present(row, actor, actions)) }, 200);
 		})
 		.openapi(tree, async (c) => c.json(await orgTree(deps.db, requireActor(c)), 200))
 		.openapi(create, async (c) => {

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Queryable } from "../../db/queryable.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
+import { attachmentDisposition } from "../../http/content-disposition.ts";
 import { requireActor } from "../../http/context.ts";
 import {
 	createRouter,
@@ -176,7 +177,7 @@ export function risksRoutes(deps: AppDeps) {
 			const { format, ...query } = c.req.valid("query");
 			const register = await openRegister(deps.db, actor);
 			const file = await exportRisks(deps.db, register, query, format);
-			const disposition = `attachment; filename="${file.fileName}"`;
+			const disposition = attachmentDisposition(file.fileName);
 			if (format === "csv") {
 				return c.body(file.body as string, 200, {
 					"content-type": "text/csv; charset=utf-8",

@@ -47,3 +47,33 @@ test("the composed message is 7-bit with encoded Japanese headers and file names
 	assert.match(text, /filename\*0\*=utf-8''%E8%B3%87%E6%96%99\.pdf/);
 	assert.match(text, /^Date: Tue, 02 Apr 2024 01:00:00 \+0000$/m);
 });
+
+test("an attachment keeps a charset parameter; any other parameter makes it octet-stream", () => {
+	const message = (contentType: string) =>
+		composeMessage({
+			from: [],
+			to: [{ name: "", address: "b@example.jp" }],
+			cc: [],
+			subject: null,
+			date: null,
+			messageId: null,
+			inReplyTo: null,
+			references: [],
+			sanitized: "headers-reduced",
+			text: "本文",
+			attachments: [{ filename: "a.txt", contentType, content: Buffer.from("x") }],
+		}).toString("latin1");
+	assert.match(
+		message("text/plain; charset=utf-8"),
+		/Content-Type: text\/plain; charset=utf-8; name=a\.txt/,
+	);
+	assert.match(message("text/csv; charset=UTF-8"), /Content-Type: text\/csv; charset=utf-8;/);
+	assert.match(
+		message('text/plain; boundary="x"'),
+		/Content-Type: application\/octet-stream; name=a\.txt/,
+	);
+	assert.match(
+		message("text/plain; charset=utf-8; x=y"),
+		/Content-Type: application\/octet-stream;/,
+	);
+});

@@ -32,6 +32,18 @@ export interface OutgoingMessage {
 const CRLF = "\r\n";
 const MESSAGE_ID = /^<[^<>\s"\\]{1,250}@[^<>\s"\\]{1,250}>$/;
 const MIME_TYPE = /^[a-z0-9][\w.+-]{0,126}\/[a-z0-9][\w.+-]{0,126}$/i;
+/** A charset parameter the attachment's type may carry (`text/plain; charset=utf-8`). */
+const CHARSET_PARAM = /^charset=([a-z0-9][\w.:+-]{0,39})$/i;
+
+/** The type and its charset, or `application/octet-stream` when the value is not that simple. */
+function attachmentType(contentType: string): { type: string; params: Record<string, string> } {
+	const [type = "", ...rest] = contentType.split(";").map((part) => part.trim());
+	if (!MIME_TYPE.test(type)) return { type: "application/octet-stream", params: {} };
+	const charset = rest.length === 1 ? CHARSET_PARAM.exec(rest[0] as string)?.[1] : undefined;
+	if (rest.length > 0 && charset === undefined)
+		return { type: "application/octet-stream", params: {} };
+	return { type: type.toLowerCase(), params: charset ? { charset: charset.toLowerCase() } : {} };
+}
 
 /** Drop controls, line breaks and bidirectional overrides from a header value. */
 function clean(value: string): string {
@@ -200,15 +212,13 @@ export function composeMessage(message: OutgoingMessage): Buffer {
 	];
 	for (const attachment of message.attachments) {
 		const filename = safeFilename(attachment.filename);
-		const type = MIME_TYPE.test(attachment.contentType)
-			? attachment.contentType.toLowerCase()
-			: "application/octet-stream";
+		const { type, params } = attachmentType(attachment.contentType);
 		const isMessage = type === "message/rfc822";
 		const lines = [
 			`--${boundary}`,
 			header(
 				"Content-Type",
-				isMessage ? type : buildHeaderValue({ value: type, params: { name: filename } }),
+				isMessage ? type : buildHeaderValue({ value: type, params: { ...params, name: filename } }),
 			),
 			header("Content-Transfer-Encoding", isMessage ? "7bit" : "base64"),
 			header(

@@ -17,7 +17,7 @@ import {
 } from "./gateway/mail-settings.ts";
 import { mailPolicy } from "./mail.policy.ts";
 import { LIMIT_BOUNDS, type mailSettingsSchema } from "./mail.schemas.ts";
-import { NEVER_DELIVERED, TYPE_CATEGORIES } from "./sanitize.contract.ts";
+import { NEVER_AS_IS, NEVER_DELIVERED, TYPE_CATEGORIES } from "./sanitize.contract.ts";
 
 type MailSettingsView = z.infer<typeof mailSettingsSchema>;
 
@@ -30,6 +30,7 @@ export async function readMailSettings(db: Queryable, actor: Actor): Promise<Mai
 		...settingsInputOf(settings),
 		defaults: settingsInputOf(DEFAULT_MAIL_SETTINGS),
 		neverDelivered: TYPE_CATEGORIES.filter((c) => NEVER_DELIVERED.has(c)),
+		neverAsIs: TYPE_CATEGORIES.filter((c) => NEVER_AS_IS.has(c)),
 		limitBounds: { ...LIMIT_BOUNDS },
 		updatedAt: row?.updated_at ?? null,
 		allowedActions: can(actor, mailPolicy, "mail.settings_change") ? ["change"] : [],

@@ -3,6 +3,7 @@ import { limitParam, offsetParam, pagedListSchema } from "../../shared/paging.sc
 import {
 	ATTACHMENT_RULES,
 	type AttachmentRule,
+	NEVER_AS_IS,
 	NEVER_DELIVERED,
 	type SanitizeLimits,
 	TYPE_CATEGORIES,
@@ -192,16 +193,18 @@ export const mailSettingsInputSchema = z
 	.strict()
 	.superRefine((value, ctx) => {
 		for (const category of TYPE_CATEGORIES) {
-			if (NEVER_DELIVERED.has(category) && value.attachments[category] === "pass") {
+			if (NEVER_AS_IS.has(category) && value.attachments[category] === "pass") {
 				ctx.addIssue({
 					code: "custom",
 					path: ["attachments", category],
-					message: `attachments.${category}: ${category} files are never delivered; the rule must be remove or hold`,
+					message: NEVER_DELIVERED.has(category)
+						? `attachments.${category}: ${category} files are never delivered; the rule must be remove or hold`
+						: `attachments.${category}: ${category} files are never delivered as they are; the rule must be sanitize, remove or hold`,
 				});
 			}
 		}
 		value.releaseAsIs.forEach((category, index) => {
-			if (NEVER_DELIVERED.has(category)) {
+			if (NEVER_AS_IS.has(category)) {
 				ctx.addIssue({
 					code: "custom",
 					path: ["releaseAsIs", index],
@@ -227,6 +230,8 @@ export const mailSettingsSchema = z
 		}),
 		/** Categories that are never delivered: their rule is remove or hold, never pass. */
 		neverDelivered: z.array(z.enum(TYPE_CATEGORIES)),
+		/** Categories never passed nor released as they are (`neverDelivered` and converted-only). */
+		neverAsIs: z.array(z.enum(TYPE_CATEGORIES)),
 		limitBounds: z.record(z.string(), z.object({ min: z.number(), max: z.number() })),
 		updatedAt: z.string().nullable(),
 		allowedActions: z.array(z.enum(["change"])),

@@ -21,6 +21,8 @@ function removedLines(outcome: AttachmentOutcome): string[] {
 
 export interface NoticeInput {
 	removed: AttachmentOutcome[];
+	/** Attachments delivered in another, inert form (an Office document as text, a neutralised CSV). */
+	converted?: AttachmentOutcome[];
 	/** Parts dropped for reasons of their own (external bodies, signatures), already worded. */
 	dropped: string[];
 }
@@ -31,8 +33,8 @@ export interface NoticeInput {
  * @example
  * removalNotice({ removed: [outcome], dropped: [] }); // "【Mamori 無害化】…"
  */
-export function removalNotice({ removed, dropped }: NoticeInput): string {
-	if (removed.length === 0 && dropped.length === 0) return "";
+export function removalNotice({ removed, dropped, converted = [] }: NoticeInput): string {
+	if (removed.length === 0 && dropped.length === 0) return convertedNotice(converted);
 	const lines = [
 		"【Mamori 無害化】このメールから次のものを取り除きました。",
 		"[Mamori] The following were removed from this message.",
@@ -48,6 +50,21 @@ export function removalNotice({ removed, dropped }: NoticeInput): string {
 	lines.push(
 		"必要な場合は情報システム担当にお問い合わせください。/ Ask your IT staff if you need them.",
 	);
+	lines.push(RULE, "");
+	return `${lines.join("\n")}${convertedNotice(converted)}`;
+}
+
+/** One block per converted attachment: the name received, the name delivered and what was done. */
+function convertedNotice(converted: AttachmentOutcome[]): string {
+	if (converted.length === 0) return "";
+	const lines = [
+		"【Mamori 無害化】次の添付ファイルは安全な形式に変換して届けました。",
+		"[Mamori] The following attachments were delivered converted to a safe form.",
+	];
+	for (const outcome of converted) {
+		lines.push(`  ・${outcome.filename} → ${outcome.output?.filename ?? ""} (${outcome.trueType})`);
+		lines.push(`    変換 / Done: ${outcome.reason}`);
+	}
 	lines.push(RULE, "");
 	return lines.join("\n");
 }

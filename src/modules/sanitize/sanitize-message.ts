@@ -29,7 +29,7 @@ const EICAR = Buffer.from(
 );
 /** Content types that are never delivered, whatever a sanitiser answers. */
 const UNDELIVERABLE_TYPE =
-	/^(?:text\/html|application\/xhtml|image\/svg|text\/javascript|application\/(?:javascript|ecmascript|x-msdownload|x-dosexec|x-executable|x-sh|hta|x-ms-shortcut|vnd\.microsoft\.portable-executable))/i;
+	/^(?:text\/html|application\/xhtml|image\/svg|text\/javascript|application\/(?:javascript|ecmascript|x-msdownload|x-dosexec|x-executable|x-sh|hta|x-ms-shortcut|vnd\.microsoft\.portable-executable|rtf|x-sylk|x-dif|x-mimearchive|x-mswinurl|x-ms-scf|vnd\.ms-(?:wordml|spreadsheetml|flat-opc|office)\+xml)|text\/(?:rtf|x-ms-iqy|x-ms-regedit|x-script|x-wsf))/i;
 
 /** Thrown to hold the message from deep inside the engine. */
 class Hold extends Error {}
@@ -89,6 +89,14 @@ function deliverable(outcome: AttachmentOutcome): OutgoingAttachment {
 	return { filename: output.filename, contentType: output.contentType, content: output.content };
 }
 
+/** A change the recipient should be told of: another format, or cells rewritten. */
+function isConversion(outcome: AttachmentOutcome): boolean {
+	return (
+		outcome.category === "office-text" ||
+		outcome.findings.some((finding) => finding.startsWith("formula cells neutralised"))
+	);
+}
+
 /** Sanitise one message (top level or embedded); throws Hold to hold it. */
 async function sanitizeOne(
 	raw: Buffer,
@@ -139,7 +147,7 @@ async function sanitizeOne(
 		const filename = nameOf(entity);
 		carriesEicar(content, `attachment "${filename}"`);
 		if (entity.filenames.length > 1) actions.push(`filename-conflict=${filename}`);
-		return { filename, declaredType: entity.contentType, content };
+		return { filename, declaredType: entity.contentType, declaredCharset: entity.charset, content };
 	});
 	const outcomes = inputs.length === 0 ? [] : await run.attachments(inputs, run.policy);
 	checkTime(run.signal);
@@ -147,6 +155,7 @@ async function sanitizeOne(
 		throw new Hold("the attachment sanitisers answered for a different number of files");
 	const delivered: OutgoingAttachment[] = [];
 	const removed: AttachmentOutcome[] = [];
+	const converted: AttachmentOutcome[] = [];
 	for (const outcome of outcomes) {
 		report.attachments.push(outcome);
 		switch (outcome.action) {
@@ -160,6 +169,7 @@ async function sanitizeOne(
 			case "passed":
 				delivered.push(deliverable(outcome));
 				actions.push(`attachment-${outcome.action}=${outcome.filename}`);
+				if (outcome.action === "sanitized" && isConversion(outcome)) converted.push(outcome);
 				break;
 		}
 	}
@@ -198,7 +208,7 @@ async function sanitizeOne(
 
 	actions.push("headers-reduced");
 	report.actions.push(...actions);
-	const notice = removalNotice({ removed, dropped: plan.dropped });
+	const notice = removalNotice({ removed, converted, dropped: plan.dropped });
 	const shown =
 		actions.length > 40 ? [...actions.slice(0, 40), `(${actions.length - 40} more)`] : actions;
 	return composeMessage({

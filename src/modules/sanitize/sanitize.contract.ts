@@ -13,6 +13,11 @@ export const TYPE_CATEGORIES = [
 	"ole",
 	"image",
 	"text",
+	/**
+	 * Office documents written as text, which Word or Excel open whatever their name: Word and
+	 * Excel 2003 XML (SpreadsheetML), Flat OPC, RTF, SYLK, DIF. Converted to plain text or removed.
+	 */
+	"office-text",
 	"archive",
 	"html",
 	"svg",
@@ -34,6 +39,12 @@ export const NEVER_DELIVERED: ReadonlySet<TypeCategory> = new Set([
 	"svg",
 	"unknown",
 ]);
+
+/**
+ * Categories never delivered as they came: `NEVER_DELIVERED` and the ones that may only be
+ * delivered converted (`office-text`). Their rule is never `pass`, nor are they released as is.
+ */
+export const NEVER_AS_IS: ReadonlySet<TypeCategory> = new Set([...NEVER_DELIVERED, "office-text"]);
 
 export interface SanitizeLimits {
 	maxMessageBytes: number;
@@ -78,6 +89,7 @@ export const DEFAULT_POLICY: SanitizePolicy = {
 		ole: "remove",
 		image: "sanitize",
 		text: "pass",
+		"office-text": "sanitize",
 		archive: "sanitize",
 		html: "remove",
 		svg: "remove",
@@ -91,6 +103,8 @@ export const DEFAULT_POLICY: SanitizePolicy = {
 export interface AttachmentInput {
 	filename: string;
 	declaredType: string;
+	/** The declared `charset` parameter, tried first when the content is text. */
+	declaredCharset?: string | null;
 	content: Buffer;
 }
 

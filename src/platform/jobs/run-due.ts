@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { holdLease } from "../../db/claim.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { ensureRecurring } from "./ensure-recurring.ts";
 import type { JobDeclaration, JobRun } from "./job.ts";
-import { claimDueJob, type JobRow, updateLeasedJob } from "./jobs.repository.ts";
+import { claimDueJob, JOBS_QUEUE, type JobRow, updateLeasedJob } from "./jobs.repository.ts";
 import { jobBackoffSeconds } from "./schedule.ts";
 
 export interface RunOptions {
@@ -85,12 +86,11 @@ export async function runNextJob(
 	}
 	const declaration = options.declarations.find((d) => d.name === job.name);
 	// A long run renews its lease, so that no other process takes it over while it is alive.
-	const renewal = setInterval(() => {
-		updateLeasedJob(deps.db, job.id, options.owner, {
-			lease_until: new Date(clock().getTime() + leaseMs).toISOString(),
-		}).catch((error: unknown) => options.log?.(`lease of job ${job.id}: ${errorText(error)}`));
-	}, leaseMs / 3);
-	renewal.unref();
+	const releaseLease = holdLease(deps.db, JOBS_QUEUE, job.id, options.owner, {
+		leaseMs,
+		now: clock,
+		onError: (error) => options.log?.(`lease of job ${job.id}: ${errorText(error)}`),
+	});
 	try {
 		if (!declaration) throw new Error(`no handler for job "${job.name}" in this version`);
 		await declaration.handler(deps, runOf(job));
@@ -113,7 +113,7 @@ export async function runNextJob(
 		);
 		return { job, outcome: failed ? "failed" : "retry" };
 	} finally {
-		clearInterval(renewal);
+		releaseLease();
 	}
 	const at = clock().toISOString();
 	await updateLeasedJob(deps.db, job.id, options.owner, {

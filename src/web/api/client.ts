@@ -14,12 +14,20 @@ export type AuditEvent = Schemas["AuditEvent"];
 export type AuditFilter = NonNullable<paths["/api/audit-events"]["get"]["parameters"]["query"]>;
 export type AuditEventType = NonNullable<AuditFilter["type"]>;
 
+/** One reason of a problem; `code` (when set) names catalogue text, `message` is for developers. */
+export interface ProblemIssue {
+	path: string;
+	message: string;
+	code?: string;
+	params?: Record<string, string | number>;
+}
+
 /** A problem+json body as the API sends it; `code` is stable, `detail` is for people. */
 export interface Problem {
 	code: string;
 	detail: string;
 	status: number;
-	issues?: { path: string; message: string }[];
+	issues?: ProblemIssue[];
 }
 
 /** A failed API call, carrying the server's problem (or a local one for network failures). */
@@ -62,7 +70,8 @@ async function readJson(response: Response): Promise<unknown> {
 
 /**
  * Every state-changing request carries the CSRF token; the newest token is taken from the
- * session and login responses, so callers never handle it.
+ * session and login responses and from each login step (which renews the session), so callers
+ * never handle it.
  */
 const csrf: Middleware = {
 	onRequest({ request }) {
@@ -73,7 +82,8 @@ const csrf: Middleware = {
 	},
 	async onResponse({ request, response }) {
 		const path = new URL(request.url).pathname;
-		if (response.ok && (path === "/api/auth/session" || path === "/api/auth/login")) {
+		// Login, the session, and every login step that replaces the session carry the new token.
+		if (response.ok && path.startsWith("/api/auth/")) {
 			const body = await readJson(response);
 			if (body && typeof body === "object" && "csrfToken" in body) {
 				csrfToken = String(body.csrfToken);
@@ -141,8 +151,20 @@ export async function fetchFile(url: string): Promise<{ blob: Blob; fileName: st
 		throw failureOf(response, body);
 	}
 	const disposition = response.headers.get("content-disposition") ?? "";
-	const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
-	return { blob: await response.blob(), fileName };
+	return { blob: await response.blob(), fileName: fileNameOf(disposition) };
+}
+
+/** The UTF-8 `filename*` when there is one (Japanese names), else the ASCII `filename`. */
+function fileNameOf(disposition: string): string | null {
+	const encoded = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition)?.[1];
+	if (encoded) {
+		try {
+			return decodeURIComponent(encoded);
+		} catch {
+			// A malformed encoding: fall back to the plain name.
+		}
+	}
+	return /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
 }
 
 /** The URL of the audit CSV export for a filter: a plain link sends the session cookie. */

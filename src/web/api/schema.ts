@@ -1923,6 +1923,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest signed checkpoint of the tenant's chain, with its signature and chain checked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The checkpoint, or null when none */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditLatestCheckpoint"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit-events": {
         parameters: {
             query?: never;
@@ -1942,7 +2041,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported";
+                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported";
                 };
                 header?: never;
                 path?: never;
@@ -2049,7 +2148,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported";
+                    type?: "tenant.created" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported";
                 };
                 header?: never;
                 path?: never;
@@ -3500,13 +3599,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Database unreachable */
+                /** @description The database is unreachable, locked or out of space; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            code: "database_unavailable" | "database_busy" | "storage_full";
                             /** @enum {string} */
                             status: "unavailable";
                         };
@@ -11428,8 +11529,12 @@ export interface components {
             skipInvalid: boolean;
         };
         AssetImportError: {
+            code?: string;
             column: string | null;
             message: string;
+            params?: {
+                [key: string]: string | number;
+            };
             row: number | null;
         };
         AssetImportReport: {
@@ -11525,6 +11630,19 @@ export interface components {
             items: components["schemas"]["AuditEvent"][];
             total: number;
             types: string[];
+        };
+        AuditLatestCheckpoint: {
+            checkpoint: {
+                /** @description When the head was signed (ISO 8601, UTC) */
+                at: string;
+                file: string;
+                hash: string;
+                /** @description The chain still holds the signed sequence and hash */
+                inChain: boolean;
+                keyId: string;
+                seq: number;
+                signatureValid: boolean;
+            } | null;
         };
         CodeInput: {
             /** @example 123456 */
@@ -11683,6 +11801,8 @@ export interface components {
             /** @enum {string} */
             image: "remove" | "sanitize" | "hold" | "pass";
             /** @enum {string} */
+            "office-text": "remove" | "sanitize" | "hold" | "pass";
+            /** @enum {string} */
             ole: "remove" | "sanitize" | "hold" | "pass";
             /** @enum {string} */
             ooxml: "remove" | "sanitize" | "hold" | "pass";
@@ -11777,7 +11897,7 @@ export interface components {
             defaults: {
                 attachments: components["schemas"]["MailAttachmentRules"];
                 limits: components["schemas"]["MailSanitizeLimits"];
-                releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+                releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
                 retentionDays: number;
             };
             limitBounds: {
@@ -11787,15 +11907,16 @@ export interface components {
                 };
             };
             limits: components["schemas"]["MailSanitizeLimits"];
-            neverDelivered: ("pdf" | "ooxml" | "ole" | "image" | "text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
-            releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            neverAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            neverDelivered: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             retentionDays: number;
             updatedAt: string | null;
         };
         MailSettingsInput: {
             attachments: components["schemas"]["MailAttachmentRules"];
             limits: components["schemas"]["MailSanitizeLimits"];
-            releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             retentionDays: number;
         };
         MailSummary: {
@@ -12365,7 +12486,13 @@ export interface components {
             code: string;
             detail: string;
             issues?: {
+                /** @description Stable code of the issue */
+                code?: string;
                 message: string;
+                /** @description Parameters of the issue (part, sheet, row, limit…) */
+                params?: {
+                    [key: string]: string | number;
+                };
                 path: string;
             }[];
             status: number;
@@ -12709,6 +12836,8 @@ export interface components {
             title?: string | null;
         };
         StageResult: {
+            /** @description The CSRF token of the new session that replaced the caller's (see Set-Cookie) */
+            csrfToken: string;
             stage: components["schemas"]["SessionStage"];
         };
         TakeOut: {
@@ -13494,6 +13623,8 @@ export interface components {
             secret: string;
         };
         TotpEnrollmentResult: {
+            /** @description The CSRF token of the new session that replaced the caller's (see Set-Cookie) */
+            csrfToken: string;
             recoveryCodes: string[];
             stage: components["schemas"]["SessionStage"];
         };

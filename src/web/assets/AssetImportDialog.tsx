@@ -47,7 +47,12 @@ function postWithProgress(
 				const problem = parsed as {
 					code: string;
 					detail: string;
-					issues?: { path: string; message: string }[];
+					issues?: {
+						path: string;
+						message: string;
+						code?: string;
+						params?: Record<string, string | number>;
+					}[];
 				};
 				reject(new ApiError({ ...problem, status: request.status }));
 			} else
@@ -70,7 +75,7 @@ function postWithProgress(
  * skipped). The import runs as a job on the server; its progress is shown until it ends.
  */
 export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void }) {
-	const { t } = useI18n();
+	const { t, label } = useI18n();
 	const [file, setFile] = useState<File | null>(null);
 	const [skipInvalid, setSkipInvalid] = useState(false);
 	const [progress, setProgress] = useState<number | null>(null);
@@ -125,6 +130,11 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 		void run("dry_run");
 	}
 
+	// A file that cannot be read is told from the catalogue in the reader's language.
+	const issueText = (issue: ImportResult["errors"][number]) => {
+		const coded = issue.code ? label("fileIssue", issue.code, issue.params) : null;
+		return coded !== null && coded !== issue.code ? coded : issue.message;
+	};
 	const busy = progress !== null || job !== null;
 	return (
 		<Dialog title={t("assets.import.title")} onClose={() => onClose(applied)}>
@@ -204,7 +214,7 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 											<tr key={`${issue.row}-${issue.column}-${issue.message}`}>
 												<td>{issue.row}</td>
 												<td>{issue.column}</td>
-												<td>{issue.message}</td>
+												<td>{issueText(issue)}</td>
 											</tr>
 										))}
 									</tbody>

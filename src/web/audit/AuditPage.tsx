@@ -14,6 +14,7 @@ import { endOfJapanDay, startOfJapanDay } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useOrgUnits } from "../org/useOrgUnits.ts";
 import { useCan } from "../session.tsx";
+import { AuditCheckpoint } from "./AuditCheckpoint.tsx";
 import { type AuditFilterForm, AuditFilters, EMPTY_FILTER } from "./AuditFilters.tsx";
 import { AuditTable } from "./AuditTable.tsx";
 
@@ -80,6 +81,7 @@ export function AuditPage() {
 				) : null}
 			</div>
 			<p className="lead">{t("audit.lead")}</p>
+			<AuditCheckpoint />
 			<AuditFilters
 				initial={form}
 				types={types}

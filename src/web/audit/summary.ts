@@ -111,6 +111,11 @@ export function summarize(
 				name: text(data, "name"),
 				kind: label("org.kind", text(data, "kind")),
 			});
+		case "audit.checkpointed":
+			return t("audit.data.checkpointed", {
+				seq: text(data, "seq"),
+				hash: text(data, "hash").slice(0, 12),
+			});
 		case "audit.exported":
 			return t("audit.data.exported", { rows: text(data, "rows") });
 		default:

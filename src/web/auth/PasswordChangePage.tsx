@@ -7,10 +7,12 @@ import type { MessageKey } from "../i18n/ja.ts";
 import { useActiveSession, useSession } from "../session.tsx";
 import { AuthLayout } from "./AuthLayout.tsx";
 
-/** The server's rules, checked here first so the person learns them before sending. */
-function localProblem(next: string, confirm: string, username: string): MessageKey | null {
+/**
+ * What can be told before sending: length and a matching confirmation. The rest of the rule
+ * (common passwords, names, patterns) is the server's, explained from its issue codes.
+ */
+function localProblem(next: string, confirm: string): MessageKey | null {
 	if ([...next].length < 12) return "password.tooShort";
-	if (next.toLowerCase().includes(username.toLowerCase())) return "password.containsUsername";
 	if (next !== confirm) return "password.mismatch";
 	return null;
 }
@@ -43,7 +45,7 @@ export function PasswordChangeForm({ onChanged }: { onChanged: () => Promise<voi
 	async function submit(event: FormEvent) {
 		event.preventDefault();
 		setError(null);
-		const problem = localProblem(next, confirm, session.account.username);
+		const problem = localProblem(next, confirm);
 		setLocalError(problem);
 		if (problem) return;
 		setBusy(true);
@@ -101,9 +103,7 @@ export function PasswordChangeForm({ onChanged }: { onChanged: () => Promise<voi
 						required
 						minLength={12}
 						aria-describedby={describedBy}
-						aria-invalid={
-							localError === "password.tooShort" || localError === "password.containsUsername"
-						}
+						aria-invalid={localError === "password.tooShort"}
 						value={next}
 						onChange={(event) => setNext(event.target.value)}
 					/>

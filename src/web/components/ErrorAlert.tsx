@@ -1,8 +1,21 @@
-import { ApiError } from "../api/client.ts";
-import { useI18n } from "../i18n/i18n.tsx";
+import { ApiError, type ProblemIssue } from "../api/client.ts";
+import { type I18n, useI18n } from "../i18n/i18n.tsx";
 
 /** Codes whose server detail says something the catalogue message cannot (which, how long). */
 const SHOW_DETAIL = new Set(["validation_failed", "conflict", "login_throttled", "forbidden"]);
+
+/** The catalogue text of an issue with a code (validator wording never reaches a person). */
+function issueText(issue: ProblemIssue, label: I18n["label"]): string | null {
+	if (!issue.code) return null;
+	const vars = { ...issue.params };
+	if (typeof vars.field === "string") vars.field = label("issue.field", vars.field);
+	// Password and form issues are in "issue", file and workbook issues in "fileIssue".
+	for (const namespace of ["issue", "fileIssue"] as const) {
+		const text = label(namespace, issue.code, vars);
+		if (text !== issue.code) return text;
+	}
+	return null;
+}
 
 /** An error announced to screen readers: the catalogue message, then server details. */
 export function ErrorAlert({ error }: { error: unknown }) {
@@ -25,11 +38,18 @@ export function ErrorAlert({ error }: { error: unknown }) {
 			)}
 			{issues.length > 0 && (
 				<ul className="alert-issues">
-					{issues.map((issue) => (
-						<li key={`${issue.path}:${issue.message}`}>
-							{issue.path ? <code>{issue.path}</code> : null} {issue.message}
-						</li>
-					))}
+					{issues.map((issue) => {
+						const text = issueText(issue, label);
+						return (
+							<li key={`${issue.path}:${issue.code ?? issue.message}`}>
+								{text ?? (
+									<>
+										{issue.path ? <code>{issue.path}</code> : null} {issue.message}
+									</>
+								)}
+							</li>
+						);
+					})}
 				</ul>
 			)}
 		</div>

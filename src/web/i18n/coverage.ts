@@ -1,5 +1,7 @@
 // Compile-time checks that the catalogues label every stable code the API can send. A new role,
 // audit event type, org unit kind or error code fails `tsc` until ja.ts (and so en.ts) has it.
+import type { PasswordIssueCode } from "../../modules/auth/password-rule.ts";
+import type { FileIssueCode } from "../../shared/file-issues.ts";
 import type { ProblemCode } from "../../shared/problem.ts";
 import type { AuditEventType, OrgUnitKind, Role } from "../api/client.ts";
 import type { MessageKey } from "./ja.ts";
@@ -12,3 +14,5 @@ export type RolesLabelled = Assert<NoneMissing<Missing<"role", Role>>>;
 export type AuditEventsLabelled = Assert<NoneMissing<Missing<"audit.type", AuditEventType>>>;
 export type OrgUnitKindsLabelled = Assert<NoneMissing<Missing<"org.kind", OrgUnitKind>>>;
 export type ProblemsLabelled = Assert<NoneMissing<Missing<"error", ProblemCode>>>;
+export type PasswordIssuesLabelled = Assert<NoneMissing<Missing<"issue", PasswordIssueCode>>>;
+export type FileIssuesLabelled = Assert<NoneMissing<Missing<"fileIssue", FileIssueCode>>>;

@@ -4,6 +4,7 @@ import type { Messages } from "./ja.ts";
 import { assetsEn } from "./modules/assets.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
+import { fileIssuesEn } from "./modules/file-issues.ts";
 import { mailEn } from "./modules/mail.en.ts";
 import { networkEn } from "./modules/network.en.ts";
 import { orgEn } from "./modules/org.en.ts";
@@ -17,6 +18,7 @@ export const en: Messages = {
 	...documentsEn,
 	...packEn,
 	...networkEn,
+	...fileIssuesEn,
 	...mailEn,
 	...risksEn,
 	"app.name": "Mamori",
@@ -87,10 +89,9 @@ export const en: Messages = {
 	"password.new": "New password",
 	"password.confirm": "Confirm new password",
 	"password.rules":
-		"At least 12 characters, not containing your user name. A long passphrase is best.",
+		"At least 12 characters, without your name, user name or organisation, and not a common password, a repetition or a keyboard pattern. A passphrase of four or so words is best.",
 	"password.mismatch": "The new password and its confirmation do not match.",
 	"password.tooShort": "The new password must have at least 12 characters.",
-	"password.containsUsername": "The new password must not contain your user name.",
 	"password.submit": "Change password",
 
 	"enroll.title": "Set up two-factor authentication (TOTP)",
@@ -286,6 +287,18 @@ export const en: Messages = {
 	"audit.type.roster.applied": "Roster import applied",
 	"audit.type.roster.discarded": "Roster import discarded",
 	"audit.type.roster.passwords_downloaded": "One-time passwords downloaded",
+	"audit.data.checkpointed": "Signed event {seq} ({hash}…)",
+	"audit.checkpoint.title": "Signed checkpoint (latest)",
+	"audit.checkpoint.none": "None yet. `mamori audit checkpoint` or the daily job creates them.",
+	"audit.checkpoint.at": "Signed at",
+	"audit.checkpoint.seq": "Sequence",
+	"audit.checkpoint.hash": "Hash",
+	"audit.checkpoint.verified": "Verified",
+	"audit.checkpoint.ok": "Yes (the signature is valid and the chain still holds the head)",
+	"audit.checkpoint.badSignature": "No: the signature is not valid",
+	"audit.checkpoint.notInChain":
+		"No: the signed event is no longer in the audit log (deleted or altered?)",
+	"audit.type.audit.checkpointed": "Audit log signed checkpoint",
 	"audit.type.audit.exported": "Audit log exported",
 	"audit.type.policy.document_created": "Policy document created",
 	"audit.type.policy.draft_created": "Policy draft created",
@@ -344,6 +357,23 @@ export const en: Messages = {
 		"Login is paused after repeated failures. Please wait a moment and try again.",
 	"error.internal": "A system error occurred. Please contact your administrator.",
 	"error.unavailable": "The server is unavailable. Please try again later.",
+	"error.database_unavailable":
+		"The database cannot be reached. Nothing was saved. Please try again in a moment.",
+	"error.database_busy": "The system is busy. Nothing was saved. Please try again in a moment.",
+	"error.storage_full":
+		"The server's storage is full. Nothing was saved. Please contact your administrator.",
 	"error.network": "Cannot reach the server. Check the network.",
 	"error.unknown": "An error occurred ({code}).",
+
+	"issue.password_too_short": "The password must have at least {min} characters.",
+	"issue.password_too_long": "The password must have at most {max} characters.",
+	"issue.password_contains_name": "The password must not contain your {field}.",
+	"issue.password_low_entropy":
+		"This password is easy to guess (a repeated character, only spaces, a simple sequence or a keyboard pattern).",
+	"issue.password_common":
+		"This password is too common, or a dictionary word or name with small changes.",
+	"issue.password_unchanged": "The new password must differ from the current one.",
+	"issue.field.username": "user name",
+	"issue.field.displayName": "name",
+	"issue.field.tenant": "organisation's short name",
 };

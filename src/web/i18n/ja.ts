@@ -5,6 +5,7 @@
 import { assetsJa } from "./modules/assets.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
+import { fileIssuesJa } from "./modules/file-issues.ts";
 import { mailJa } from "./modules/mail.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
 import { orgJa } from "./modules/org.ja.ts";
@@ -18,6 +19,7 @@ export const ja = {
 	...documentsJa,
 	...packJa,
 	...networkJa,
+	...fileIssuesJa,
 	...mailJa,
 	...risksJa,
 	"app.name": "Mamori",
@@ -87,10 +89,9 @@ export const ja = {
 	"password.new": "新しいパスワード",
 	"password.confirm": "新しいパスワード（確認）",
 	"password.rules":
-		"12文字以上で、ユーザー名を含まないものにしてください。長い文章（パスフレーズ）がおすすめです。",
+		"12文字以上で、氏名・ユーザー名・団体名を含まず、よく使われるパスワードや単純な繰り返し・キーボードの並びでないものにしてください。単語を4つほど並べた長い文章（パスフレーズ）がおすすめです。",
 	"password.mismatch": "新しいパスワードと確認用のパスワードが一致しません。",
 	"password.tooShort": "新しいパスワードは12文字以上にしてください。",
-	"password.containsUsername": "新しいパスワードにユーザー名を含めることはできません。",
 	"password.submit": "パスワードを変更",
 
 	"enroll.title": "二要素認証（TOTP）の登録",
@@ -287,6 +288,7 @@ export const ja = {
 	"audit.type.roster.applied": "名簿取込みの適用",
 	"audit.type.roster.discarded": "名簿取込みの破棄",
 	"audit.type.roster.passwords_downloaded": "初期パスワードのダウンロード",
+	"audit.type.audit.checkpointed": "監査ログの署名付きチェックポイント",
 	"audit.type.audit.exported": "監査ログの出力",
 	"audit.type.policy.document_created": "ポリシー文書の作成",
 	"audit.type.policy.draft_created": "ポリシー改定案の作成",
@@ -320,6 +322,17 @@ export const ja = {
 	"audit.data.roleUntil": "、{date}まで",
 	"audit.data.orgUnit": "{code} {name}（{kind}）",
 	"audit.data.exported": "{rows}件",
+	"audit.data.checkpointed": "連番 {seq}（{hash}…）に署名",
+	"audit.checkpoint.title": "署名付きチェックポイント（最新）",
+	"audit.checkpoint.none":
+		"まだありません。`mamori audit checkpoint` または毎日のジョブで作成されます。",
+	"audit.checkpoint.at": "署名日時",
+	"audit.checkpoint.seq": "連番",
+	"audit.checkpoint.hash": "ハッシュ",
+	"audit.checkpoint.verified": "検証",
+	"audit.checkpoint.ok": "一致（署名が正しく、記録が残っています）",
+	"audit.checkpoint.badSignature": "不一致: 署名が正しくありません",
+	"audit.checkpoint.notInChain": "不一致: 署名した記録が監査ログにありません（削除・改ざんの疑い）",
 	"audit.data.tenant": "{name}（{slug}）",
 	"audit.field.username": "ユーザー名",
 	"audit.field.displayName": "氏名",
@@ -345,8 +358,26 @@ export const ja = {
 		"失敗が続いたため、ログインを一時的に停止しています。しばらく待ってから再度お試しください。",
 	"error.internal": "システムエラーが発生しました。管理者に連絡してください。",
 	"error.unavailable": "サーバーに接続できません。しばらくしてから再度お試しください。",
+	"error.database_unavailable":
+		"データベースに接続できません。保存されていません。しばらくしてから再度お試しください。",
+	"error.database_busy":
+		"処理が混み合っています。保存されていません。しばらくしてから再度お試しください。",
+	"error.storage_full":
+		"サーバーの記憶領域が不足しています。保存されていません。管理者に連絡してください。",
 	"error.network": "サーバーに接続できません。ネットワークを確認してください。",
 	"error.unknown": "エラーが発生しました（{code}）。",
+
+	"issue.password_too_short": "パスワードは{min}文字以上にしてください。",
+	"issue.password_too_long": "パスワードは{max}文字以内にしてください。",
+	"issue.password_contains_name": "パスワードに{field}を含めることはできません。",
+	"issue.password_low_entropy":
+		"推測されやすいパスワードです（同じ文字の繰り返し、空白だけ、単純な並びやキーボードの並びなど）。",
+	"issue.password_common":
+		"よく使われるパスワードや、辞書の単語・名前を少し変えただけのパスワードは使えません。",
+	"issue.password_unchanged": "新しいパスワードは現在のパスワードと違うものにしてください。",
+	"issue.field.username": "ユーザー名",
+	"issue.field.displayName": "氏名",
+	"issue.field.tenant": "団体の識別名",
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -15,6 +15,8 @@ import {
 
 /** Rules a never-delivered category may have. */
 const NEVER_RULES: readonly AttachmentRule[] = ["remove", "hold"];
+/** Rules a category delivered only converted may have. */
+const CONVERTED_RULES: readonly AttachmentRule[] = ["sanitize", "remove", "hold"];
 
 function inputOf(settings: MailSettings): MailSettingsInput {
 	return {
@@ -53,6 +55,7 @@ export function MailSettingsPanel() {
 	if (!settings || !form) return error ? <ErrorAlert error={error} /> : null;
 	const editable = settings.allowedActions.includes("change");
 	const never = new Set<TypeCategory>(settings.neverDelivered);
+	const neverAsIs = new Set<TypeCategory>(settings.neverAsIs);
 
 	const setRule = (category: TypeCategory, rule: AttachmentRule) =>
 		setForm({ ...form, attachments: { ...form.attachments, [category]: rule } });
@@ -111,7 +114,11 @@ export function MailSettingsPanel() {
 						</thead>
 						<tbody>
 							{TYPE_CATEGORY_LIST.map((category) => {
-								const options = never.has(category) ? NEVER_RULES : ATTACHMENT_RULE_OPTIONS;
+								const options = never.has(category)
+									? NEVER_RULES
+									: neverAsIs.has(category)
+										? CONVERTED_RULES
+										: ATTACHMENT_RULE_OPTIONS;
 								const label = t(`mail.category.${category}`);
 								return (
 									<tr key={category} data-category={category}>
@@ -137,7 +144,7 @@ export function MailSettingsPanel() {
 										</td>
 										<td>{t(`mail.rule.${settings.defaults.attachments[category]}`)}</td>
 										<td>
-											{never.has(category) ? (
+											{neverAsIs.has(category) ? (
 												"—"
 											) : (
 												<input

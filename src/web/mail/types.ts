@@ -31,6 +31,7 @@ export const TYPE_CATEGORY_LIST: readonly TypeCategory[] = [
 	"ole",
 	"image",
 	"text",
+	"office-text",
 	"archive",
 	"html",
 	"svg",

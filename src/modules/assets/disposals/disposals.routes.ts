@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
+import { attachmentDisposition } from "../../../http/content-disposition.ts";
 import { requireActor } from "../../../http/context.ts";
 import {
 	createRouter,
@@ -121,12 +122,6 @@ const close = createRoute({
 	responses: { 200: jsonResponse(disposalSchema, "The closed record"), ...problemResponses },
 });
 
-/** A file name safe in a header, with the full name for browsers that read RFC 5987. */
-function attachment(fileName: string): string {
-	const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 export function disposalsRoutes(deps: AppDeps) {
 	return createRouter()
 		.openapi(list, async (c) => {
@@ -141,7 +136,7 @@ export function disposalsRoutes(deps: AppDeps) {
 			authorize(actor, disposalsPolicy, "disposal.export");
 			const ledger = await openLedger(deps.db, actor);
 			const file = await exportDisposalRegister(deps.db, ledger, c.req.valid("query"));
-			c.header("content-disposition", attachment(file.fileName));
+			c.header("content-disposition", attachmentDisposition(file.fileName));
 			return c.body(new Uint8Array(file.bytes), 200, { "content-type": file.type });
 		})
 		.openapi(record, async (c) => {
@@ -188,7 +183,7 @@ export function disposalsRoutes(deps: AppDeps) {
 			const ledger = await openLedger(deps.db, actor);
 			const { id, fileId } = c.req.valid("param");
 			const { file, bytes } = await readDisposalFile(deps.db, ledger, id, fileId);
-			c.header("content-disposition", attachment(file.file_name));
+			c.header("content-disposition", attachmentDisposition(file.file_name));
 			c.header("x-content-sha256", file.sha256);
 			return c.body(bytes, 200, { "content-type": file.media_type });
 		})

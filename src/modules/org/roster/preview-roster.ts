@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { RosterImportTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { readTable } from "../../../shared/tabular.ts";
+import { readTable, type Table } from "../../../shared/tabular.ts";
+import type { XlsxLimits } from "../../../shared/xlsx-archive.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
@@ -19,17 +20,29 @@ export const ROSTER_LIMITS = {
 };
 
 /**
- * Read an uploaded roster, validate every row and compute what applying it would change. The
+ * Read an uploaded roster file (every whole-file check, the XLSX archive's bounds included)
+ * without touching the database: call it before opening the preview's transaction.
+ *
+ * @example
+ * const table = await readRoster(actor, bytes, config.xlsx);
+ */
+export function readRoster(actor: Actor, bytes: Uint8Array, archive?: XlsxLimits): Promise<Table> {
+	authorize(actor, orgPolicy, "roster.import");
+	return readTable(bytes, ROSTER_LIMITS, archive);
+}
+
+/**
+ * Read an uploaded roster (or take the `table` that `readRoster` read), validate every row and compute what applying it would change. The
  * preview is stored, so that apply carries out exactly what the administrator saw.
  */
 export async function previewRoster(
 	tx: Tx,
 	actor: Actor,
-	input: { fileName: string; bytes: Uint8Array },
+	input: { fileName: string; bytes: Uint8Array; archive?: XlsxLimits; table?: Table },
 	now: Date = new Date(),
 ): Promise<RosterImportTable> {
 	authorize(actor, orgPolicy, "roster.import");
-	const table = await readTable(input.bytes, ROSTER_LIMITS);
+	const table = input.table ?? (await readTable(input.bytes, ROSTER_LIMITS, input.archive));
 	const state = await loadRosterState(tx, actor.tenantId, now.toISOString());
 	const plan = computeRosterPlan(table.rows, state, todayInJapan(now), actor.accountId);
 	const row: RosterImportTable = {

@@ -21,7 +21,7 @@ import { orgPolicy } from "../org.policy.ts";
 import { applicableRoster } from "./apply-roster.ts";
 import { discardRoster } from "./discard-roster.ts";
 import { downloadRosterPasswords } from "./download-passwords.ts";
-import { previewRoster, ROSTER_LIMITS } from "./preview-roster.ts";
+import { previewRoster, ROSTER_LIMITS, readRoster } from "./preview-roster.ts";
 import { revealRosterPasswords } from "./reveal-passwords.ts";
 import { rosterImport } from "./roster.import.ts";
 import { findRosterImport } from "./roster.repository.ts";
@@ -174,8 +174,10 @@ export function rosterRoutes(deps: AppDeps) {
 			const actor = requireActor(c);
 			const { fileName, contentBase64 } = c.req.valid("json");
 			const bytes = decodeBase64(contentBase64);
+			// The file is read and bounded before the transaction: a refused file holds no lock.
+			const table = await readRoster(actor, bytes, deps.config.xlsx);
 			const row = await inTransaction(deps.db, (tx) =>
-				previewRoster(tx, actor, { fileName, bytes }),
+				previewRoster(tx, actor, { fileName, bytes, table }),
 			);
 			return c.json(present(row, actor), 201);
 		})

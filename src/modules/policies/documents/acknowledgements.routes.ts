@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
+import { attachmentDisposition } from "../../../http/content-disposition.ts";
 import { requireActor } from "../../../http/context.ts";
 import {
 	createRouter,
@@ -188,7 +189,7 @@ export function acknowledgementsRoutes(deps: AppDeps) {
 			const file = await exportUnacknowledged(deps.db, actor, c.req.valid("param").id, "csv");
 			return c.body(file.body as string, 200, {
 				"content-type": "text/csv; charset=utf-8",
-				"content-disposition": `attachment; filename="${file.fileName}"`,
+				"content-disposition": attachmentDisposition(file.fileName),
 			});
 		})
 		.openapi(routes.exportXlsx, async (c) => {
@@ -196,7 +197,7 @@ export function acknowledgementsRoutes(deps: AppDeps) {
 			const file = await exportUnacknowledged(deps.db, actor, c.req.valid("param").id, "xlsx");
 			return c.body(new Uint8Array(file.body as Buffer), 200, {
 				"content-type": XLSX,
-				"content-disposition": `attachment; filename="${file.fileName}"`,
+				"content-disposition": attachmentDisposition(file.fileName),
 			});
 		})
 		.openapi(routes.notifications, async (c) => {

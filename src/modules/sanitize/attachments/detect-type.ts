@@ -1,6 +1,7 @@
+import { isZip, readZipDirectory, type ZipEntry, ZipError } from "../../../shared/zip.ts";
 import type { TypeCategory } from "../sanitize.contract.ts";
+import { recogniseContent, strictness } from "./active-formats.ts";
 import { classifyText, decodeText } from "./text-sniff.ts";
-import { isZip, readZipDirectory, type ZipEntry, ZipError } from "./zip-reader.ts";
 
 /** What an attachment is, from its bytes alone. */
 export interface DetectedType {
@@ -11,6 +12,8 @@ export interface DetectedType {
 	extension: string;
 	/** For text: the charset it decoded with. */
 	charset?: string;
+	/** For an active format written as text: what it is, e.g. "SYLK spreadsheet". */
+	format?: string;
 	findings: string[];
 }
 
@@ -174,7 +177,8 @@ export async function detectType(content: Buffer): Promise<DetectedType> {
 
 	const { fileTypeFromBuffer } = await import("file-type");
 	const sniffed = await fileTypeFromBuffer(content);
-	if (sniffed && !/xml|svg|html|javascript|text/.test(sniffed.mime)) {
+	// RTF is text: the text recogniser decides what becomes of it.
+	if (sniffed && !/xml|svg|html|javascript|text|rtf/.test(sniffed.mime)) {
 		const imageExtension = IMAGE_TYPES.get(sniffed.mime);
 		if (imageExtension) return detected("image", sniffed.mime, imageExtension);
 		if (OTHER_ARCHIVES.has(sniffed.mime)) return detected("archive", sniffed.mime, sniffed.ext);
@@ -184,9 +188,24 @@ export async function detectType(content: Buffer): Promise<DetectedType> {
 	const decoded = decodeText(content);
 	if (!decoded) return detected("unknown", "application/octet-stream", "bin");
 	const verdict = classifyText(decoded.text, decoded.charset);
-	const extension = { text: "txt", html: "html", svg: "svg", script: "txt", unknown: "bin" }[
-		verdict.category
-	];
+	const active = recogniseContent(decoded.text);
+	if (active && strictness(active.category) >= strictness(verdict.category)) {
+		return {
+			category: active.category,
+			trueType: active.trueType,
+			extension: "txt",
+			charset: decoded.charset,
+			format: active.format,
+			findings: [active.format, ...verdict.findings],
+		};
+	}
+	const extension = {
+		text: "txt",
+		html: "html",
+		svg: "svg",
+		script: "txt",
+		unknown: "bin",
+	}[verdict.category];
 	return {
 		category: verdict.category,
 		trueType: verdict.trueType,

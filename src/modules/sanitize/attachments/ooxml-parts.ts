@@ -13,7 +13,8 @@ export interface Relationship {
 	external: boolean;
 }
 
-function attribute(element: string, name: string): string {
+/** The value of one attribute of an element as written, "" when absent. */
+export function attribute(element: string, name: string): string {
 	const match = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(element);
 	return match?.[2] ?? match?.[3] ?? "";
 }
@@ -53,9 +54,16 @@ function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** Which of `names` occur as element names in `xml`: one scan, however many names. */
+function namesPresent(xml: string, names: readonly string[]): Set<string> {
+	const pattern = new RegExp(`<(${names.map(escapeRegExp).join("|")})[\\s/>]`, "g");
+	return new Set(Array.from(xml.matchAll(pattern), (match) => match[1] ?? ""));
+}
+
 /** Elements that only exist to use a relationship; removed with it when it goes. */
 const DEPENDENT_ELEMENTS = [
 	"w:attachedTemplate",
+	"w:altChunk",
 	"o:OLEObject",
 	"w:control",
 	"w:subDoc",
@@ -78,21 +86,34 @@ const DEPENDENT_ELEMENTS = [
  */
 export function dropRelationshipUses(xml: string, ids: readonly string[]): string {
 	let out = xml;
+	// Each pass is a scan of the whole part (megabytes for a long document): only the elements
+	// and ids the part contains are looked for, found in one scan each.
+	const present = namesPresent(out, [...DEPENDENT_ELEMENTS, "w:hyperlink"]);
+	const referenced = new Set(
+		Array.from(out.matchAll(/\br:(?:id|link|embed|pict)\s*=\s*["']([^"']*)["']/g), (m) => m[1]),
+	);
 	for (const id of ids) {
+		if (!referenced.has(id)) continue;
 		const ref = `r:(id|link|embed|pict)\\s*=\\s*["']${escapeRegExp(id)}["']`;
-		out = out.replace(
-			new RegExp(`<w:hyperlink\\b[^>]*\\b${ref}[^>]*>([\\s\\S]*?)</w:hyperlink>`, "g"),
-			"$2",
-		);
+		if (present.has("w:hyperlink"))
+			out = out.replace(
+				new RegExp(`<w:hyperlink\\b[^>]*\\b${ref}[^>]*>([\\s\\S]*?)</w:hyperlink>`, "g"),
+				"$2",
+			);
 		for (const element of DEPENDENT_ELEMENTS) {
+			if (!present.has(element)) continue;
 			const name = escapeRegExp(element);
 			out = out
 				.replace(new RegExp(`<${name}\\b[^>]*\\b${ref}[^>]*/>`, "g"), "")
 				.replace(new RegExp(`<${name}\\b[^>]*\\b${ref}[^>]*>[\\s\\S]*?</${name}>`, "g"), "");
 		}
-		out = out.replace(new RegExp(`\\s${ref}`, "g"), (match) => (/r:link/.test(match) ? "" : match));
+		if (/\br:link\b/.test(out))
+			out = out.replace(new RegExp(`\\s${ref}`, "g"), (match) =>
+				/r:link/.test(match) ? "" : match,
+			);
 	}
 	// Containers the schema requires to be non-empty go when their last child went.
+	if (ids.every((id) => !referenced.has(id))) return out;
 	return out.replace(/<(externalReferences|oleObjects|controls|hyperlinks)>\s*<\/\1>/g, "");
 }
 
@@ -166,46 +187,93 @@ export function stripDangerousFields(xml: string): { xml: string; removed: strin
 	return { xml: out, removed };
 }
 
-/** Macro-enabled main content types and the ordinary type each becomes. */
-export const MACRO_CONTENT_TYPES: Readonly<Record<string, string>> = {
-	"application/vnd.ms-word.document.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-	"application/vnd.ms-word.template.macroEnabledTemplate.main+xml":
-		"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-	"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml":
-		"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-	"application/vnd.ms-excel.sheet.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-	"application/vnd.ms-excel.template.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-	"application/vnd.ms-excel.addin.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-	"application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml":
-		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-	"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-	"application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-	"application/vnd.ms-powerpoint.template.macroEnabled.main+xml":
-		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-	"application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml":
-		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-	"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml":
-		"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-};
+/**
+ * Elements that embed objects or controls, or run macros and programs, whatever their
+ * relationships: each is removed whole (with the `mc:AlternateContent` wrappers Office writes
+ * around them) and counted under its label.
+ */
+const EMBEDDING_ELEMENTS: readonly {
+	/** A literal the part must contain for the pattern to be tried (most parts have none). */
+	needle: string;
+	pattern: RegExp;
+	applies?: (element: string) => boolean;
+	label: string;
+}[] = [
+	{
+		needle: "<w:object",
+		pattern: /<w:object\b[\s\S]*?<\/w:object>/g,
+		label: "embedded object or control (w:object)",
+	},
+	{
+		needle: "<o:OLEObject",
+		pattern: /<o:OLEObject\b[^>]*?(\/>|>[\s\S]*?<\/o:OLEObject>)/g,
+		label: "OLE object (o:OLEObject)",
+	},
+	{
+		needle: "<w:mailMerge",
+		pattern: /<w:mailMerge\b[\s\S]*?<\/w:mailMerge>/g,
+		label: "mail merge data source (w:mailMerge)",
+	},
+	{
+		needle: "<oleObjects",
+		pattern: /<oleObjects\b[\s\S]*?<\/oleObjects>/g,
+		label: "OLE objects (oleObjects)",
+	},
+	{
+		needle: "<controls",
+		pattern: /<controls\b[\s\S]*?<\/controls>/g,
+		label: "ActiveX or form controls (controls)",
+	},
+	{
+		needle: "<p:controls",
+		pattern: /<p:controls\b[\s\S]*?<\/p:controls>/g,
+		label: "ActiveX controls (p:controls)",
+	},
+	{
+		needle: "presentationml/2006/ole",
+		pattern: /<p:graphicFrame\b[\s\S]*?<\/p:graphicFrame>/g,
+		applies: (element) =>
+			/<p:oleObj\b|uri\s*=\s*["'][^"']*\/presentationml\/2006\/ole["']/.test(element),
+		label: "OLE object (p:oleObj)",
+	},
+	{
+		needle: "ppaction://",
+		pattern: /<a:(hlinkClick|hlinkHover|hlinkMouseOver)\b[^>]*?(\/>|>[\s\S]*?<\/a:\1>)/g,
+		applies: (element) => /\baction\s*=\s*["']ppaction:\/\/(macro|program|ole)/i.test(element),
+		label: "macro or program action (ppaction)",
+	},
+];
 
-/** Rewrite `[Content_Types].xml`: no overrides for removed parts, no macro types. */
-export function rewriteContentTypes(xml: string, removedParts: ReadonlySet<string>): string {
-	return xml
-		.replace(/<Override\b[^>]*\/>/g, (element) => {
-			const part = attribute(element, "PartName").replace(/^\//, "");
-			return removedParts.has(part) ? "" : element;
-		})
-		.replace(/<Default\b[^>]*\/>/g, (element) =>
-			/vbaProject|activeX|oleObject/i.test(attribute(element, "ContentType")) ? "" : element,
-		)
-		.replace(/ContentType\s*=\s*"([^"]*)"/g, (whole, type: string) => {
-			const replacement = MACRO_CONTENT_TYPES[type];
-			return replacement ? `ContentType="${replacement}"` : whole;
+/** Whether a part may hold what `stripEmbeddings` removes: a byte search, no decoding. */
+export function mayEmbed(data: Buffer): boolean {
+	return EMBEDDING_ELEMENTS.some(({ needle }) => data.includes(needle));
+}
+
+/**
+ * Remove embedded objects, controls, mail-merge sources and macro actions from a document,
+ * sheet or slide part.
+ */
+export function stripEmbeddings(xml: string): { xml: string; removed: string[] } {
+	const removed: string[] = [];
+	let out = xml;
+	const needles = new RegExp(
+		EMBEDDING_ELEMENTS.map(({ needle }) => escapeRegExp(needle)).join("|"),
+		"g",
+	);
+	const present = new Set(Array.from(xml.matchAll(needles), (match) => match[0]));
+	for (const { needle, pattern, applies, label } of EMBEDDING_ELEMENTS) {
+		if (!present.has(needle)) continue;
+		out = out.replace(pattern, (element) => {
+			if (applies && !applies(element)) return element;
+			removed.push(label);
+			return "";
 		});
+	}
+	if (removed.length > 0 && /<mc:AlternateContent\b/.test(out)) {
+		out = out.replace(
+			/<mc:AlternateContent\b[^>]*>(\s*(<mc:(Choice|Fallback)\b[^>]*>\s*<\/mc:\3>|<mc:(Choice|Fallback)\b[^>]*\/>))*\s*<\/mc:AlternateContent>/g,
+			"",
+		);
+	}
+	return { xml: out, removed };
 }

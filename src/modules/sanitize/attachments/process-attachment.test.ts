@@ -57,18 +57,22 @@ test("legacy Office files have no sanitiser: held when the policy asks to saniti
 	);
 });
 
-test("passed text keeps a text extension and never an executable one", async () => {
+test("passed text keeps a text extension; a name Windows would run removes it", async () => {
 	const names = [
-		["notes.csv", "notes.csv"],
-		["readme", "readme.txt"],
-		["run.hta", "run.txt"],
-		["a.b.cmd", "a.b.txt"],
+		["notes.csv", "notes.csv", "text/csv; charset=utf-8"],
+		["readme", "readme.txt", "text/plain; charset=utf-8"],
+		["data.xml", "data.xml", "application/xml; charset=utf-8"],
 	];
-	for (const [input, delivered] of names) {
+	for (const [input, delivered, type] of names) {
 		const outcome = await processAttachment(file(input ?? "", "just words\n"), DEFAULT_POLICY);
 		assert.equal(outcome.action, "passed");
 		assert.equal(outcome.output?.filename, delivered);
-		assert.equal(outcome.output?.contentType, "text/plain; charset=utf-8");
+		assert.equal(outcome.output?.contentType, type);
+	}
+	for (const name of ["run.hta", "a.b.cmd", "link.url", "setup.reg", "go.ps1"]) {
+		const outcome = await processAttachment(file(name, "just words\n"), DEFAULT_POLICY);
+		assert.equal(outcome.action, "removed", name);
+		assert.match(outcome.reason, /by its name/, name);
 	}
 	assert.equal(outputName("dir\\evil.docm", "docx"), "evil.docx");
 	assert.equal(outputName(".hidden", "png"), ".hidden.png");

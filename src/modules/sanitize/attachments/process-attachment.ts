@@ -3,10 +3,13 @@ import {
 	type AttachmentInput,
 	type AttachmentOutcome,
 	type AttachmentRule,
+	NEVER_AS_IS,
 	NEVER_DELIVERED,
 	type SanitizePolicy,
 	type TypeCategory,
 } from "../sanitize.contract.ts";
+import { escalate } from "./by-name.ts";
+import { deliverTextFile } from "./deliver-text.ts";
 import { type DetectedType, detectType } from "./detect-type.ts";
 
 /**
@@ -51,9 +54,6 @@ export const WORKER_CATEGORIES: ReadonlySet<TypeCategory> = new Set([
 	"archive",
 ]);
 
-/** Text extensions a passed text file may keep; anything else is delivered as `.txt`. */
-const SAFE_TEXT_EXTENSIONS = new Set(["txt", "csv", "tsv", "log", "json", "xml", "md"]);
-
 export function sha256Hex(content: Buffer): string {
 	return createHash("sha256").update(content).digest("hex");
 }
@@ -65,10 +65,14 @@ export function rootContext(
 	return { depth: 0, budget: { expandedBytes: 0, entries: 0 }, deadline };
 }
 
-/** The policy's rule, with `NEVER_DELIVERED` enforced on top: such files are removed or held only. */
+/**
+ * The policy's rule, with `NEVER_DELIVERED` enforced on top (such files are removed or held
+ * only) and `NEVER_AS_IS` (never passed: converted instead).
+ */
 export function effectiveRule(category: TypeCategory, policy: SanitizePolicy): AttachmentRule {
 	const rule = policy.attachments[category] ?? "hold";
 	if (NEVER_DELIVERED.has(category)) return rule === "hold" ? "hold" : "remove";
+	if (NEVER_AS_IS.has(category) && rule === "pass") return "sanitize";
 	return rule;
 }
 
@@ -80,24 +84,13 @@ export function outputName(filename: string, extension: string): string {
 	return `${stem || "attachment"}.${extension}`;
 }
 
-function keepTextName(filename: string): string {
-	const base = (filename.split(/[\\/]/).pop() ?? "").trim();
-	const extension = base.includes(".") ? (base.split(".").pop() ?? "").toLowerCase() : "";
-	return SAFE_TEXT_EXTENSIONS.has(extension) ? base : outputName(base, "txt");
-}
-
-function contentTypeOf(detected: DetectedType): string {
-	return detected.charset && detected.category === "text"
-		? `${detected.trueType}; charset=${detected.charset}`
-		: detected.trueType;
-}
-
 const DESCRIPTIONS: Record<TypeCategory, string> = {
 	pdf: "PDF document",
 	ooxml: "Office document",
 	ole: "legacy Office (OLE2) file",
 	image: "image",
 	text: "text file",
+	"office-text": "Office document written as text",
 	archive: "archive",
 	html: "HTML file",
 	svg: "SVG image",
@@ -155,7 +148,7 @@ export async function processAttachment(
 	};
 	let detected: DetectedType;
 	try {
-		detected = await detectType(input.content);
+		detected = escalate(await detectType(input.content), input);
 	} catch (error) {
 		return {
 			...base,
@@ -168,13 +161,13 @@ export async function processAttachment(
 	}
 	const described = { ...base, trueType: detected.trueType, category: detected.category };
 	const rule = effectiveRule(detected.category, policy);
-	const what = DESCRIPTIONS[detected.category];
+	const what = detected.format ?? DESCRIPTIONS[detected.category];
 	const never = NEVER_DELIVERED.has(detected.category);
 	if (rule === "remove") {
 		return {
 			...described,
 			action: "removed",
-			reason: never ? `${what} is never delivered` : `policy removes ${what}s`,
+			reason: never ? `${what} is never delivered` : `policy removes: ${what}`,
 			findings: detected.findings,
 		};
 	}
@@ -182,22 +175,24 @@ export async function processAttachment(
 		return {
 			...described,
 			action: "held",
-			reason: `policy holds ${what}s`,
+			reason: `policy holds: ${what}`,
 			findings: detected.findings,
 		};
 	}
-	if (rule === "pass" || detected.category === "text") {
-		const filename =
-			detected.category === "text"
-				? keepTextName(input.filename)
-				: outputName(input.filename, detected.extension);
+	if (detected.category === "text" || detected.category === "office-text") {
+		return { ...described, ...deliverTextFile(input, detected) };
+	}
+	if (rule === "pass") {
 		return {
 			...described,
 			action: "passed",
-			reason:
-				rule === "pass" ? `policy passes ${what}s unchanged` : "plain text, delivered unchanged",
+			reason: `policy passes unchanged: ${what}`,
 			findings: detected.findings,
-			output: { filename, contentType: contentTypeOf(detected), content: input.content },
+			output: {
+				filename: outputName(input.filename, detected.extension),
+				contentType: detected.trueType,
+				content: input.content,
+			},
 		};
 	}
 	let result: SanitizerResult | null;

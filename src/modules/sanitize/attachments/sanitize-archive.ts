@@ -1,4 +1,5 @@
 import { gunzipSync } from "node:zlib";
+import { extractEntry, readZipDirectory, type ZipEntry, ZipError } from "../../../shared/zip.ts";
 import type {
 	AttachmentInput,
 	AttachmentOutcome,
@@ -12,7 +13,6 @@ import {
 	processAttachment,
 	type SanitizerResult,
 } from "./process-attachment.ts";
-import { extractEntry, readZipDirectory, type ZipEntry, ZipError } from "./zip-reader.ts";
 import { writeZip, type ZipWriteEntry } from "./zip-writer.ts";
 
 /**

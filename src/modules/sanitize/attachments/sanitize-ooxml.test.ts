@@ -45,7 +45,12 @@ test("a docm loses its VBA project and becomes a docx", async () => {
 	assert.match(types, /wordprocessingml\.document\.main\+xml/);
 	assert.doesNotMatch(text(parts, "word/_rels/document.xml.rels"), /vbaProject/);
 	assert.match(text(parts, "word/document.xml"), /本文です/);
-	assert.ok(result.findings.includes("vbaProject.bin"));
+	assert.ok(result.findings.includes("word/vbaProject.bin: VBA macro project"));
+	assert.ok(result.findings.includes("word/vbaData.xml: VBA macro data"));
+	assert.match(
+		result.reason,
+		/^rebuilt without active content, delivered as \.docx; removed 2 item/,
+	);
 	assert.equal((await detectType(result.content)).extension, "docx");
 });
 
@@ -68,7 +73,11 @@ test("external relationships, OLE objects and DDE fields are removed; the text s
 	assert.match(document, /PAGE/, "ordinary fields are kept");
 	assert.doesNotMatch(text(parts, "word/settings.xml"), /attachedTemplate/);
 	assert.doesNotMatch(text(parts, "[Content_Types].xml"), /oleObject1/);
-	for (const finding of ["DDEAUTO field", "embedded object"])
+	for (const finding of [
+		"DDEAUTO field in word/document.xml ×2",
+		"word/embeddings/oleObject1.bin: OLE object",
+		"embedded object or control (w:object) in word/document.xml",
+	])
 		assert.ok(result.findings.includes(finding), finding);
 	assert.ok(
 		result.findings.some((finding) => finding.startsWith("external attachedTemplate relationship")),
@@ -111,7 +120,10 @@ test("an xlsm with a DDE external link loses the link and the macro type", async
 	};
 	const { result, parts } = await rebuild(Buffer.from(zipSync(files)));
 	assert.equal(result.extension, "xlsx");
-	assert.ok(result.findings.includes("DDE link"));
+	assert.ok(
+		result.findings.includes("xl/externalLinks/externalLink1.xml: external workbook link"),
+		result.findings.join(", "),
+	);
 	assert.deepEqual(
 		Object.keys(parts).filter((name) => name.includes("externalLink")),
 		[],

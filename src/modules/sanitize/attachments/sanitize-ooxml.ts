@@ -1,53 +1,130 @@
 import type { SanitizePolicy } from "../sanitize.contract.ts";
 import type { DetectedType } from "./detect-type.ts";
 import {
+	activeContentType,
+	activePartLabel,
+	disguisedSheet,
+	keptRelationship,
+	type OoxmlKind,
+	relationshipLabel,
+	relationshipName,
+} from "./ooxml-allow-list.ts";
+import { contentTypesOf, rewriteContentTypes } from "./ooxml-content-types.ts";
+import {
 	dropRelationshipUses,
+	mayEmbed,
 	parseRelationships,
 	resolveTarget,
-	rewriteContentTypes,
 	sourcePartOf,
 	stripDangerousFields,
+	stripEmbeddings,
 } from "./ooxml-parts.ts";
+import { editWorkbook, stripDdeFormulas } from "./ooxml-workbook.ts";
 import type { ProcessContext, SanitizerResult } from "./process-attachment.ts";
 import { entryAllowance, RATIO_FLOOR_BYTES } from "./sanitize-archive.ts";
 import { extractEntry, readZipDirectory, ZipError } from "./zip-reader.ts";
 import { writeZip, type ZipWriteEntry } from "./zip-writer.ts";
 
-/** Parts that carry code or foreign objects, and why each is dropped. */
-const ACTIVE_PARTS: readonly [RegExp, string][] = [
-	[/(^|\/)vbaProject\.bin$/i, "vbaProject.bin"],
-	[/(^|\/)vbaData\.xml$/i, "vbaData.xml"],
-	[/(^|\/)embeddings\//i, "embedded object"],
-	[/(^|\/)oleObject[^/]*$/i, "OLE object"],
-	[/(^|\/)activeX\//i, "ActiveX control"],
-	[/^customUI\//i, "custom ribbon (customUI)"],
-	[/^userCustomization\//i, "user customisation"],
-	[/(^|\/)externalLinks\//i, "external workbook link"],
-	[/(^|\/)attachedToolbars\.bin$/i, "attached toolbars"],
-	[/(^|\/)customizations\.bin$/i, "key customisations"],
-];
-
-/** Relationship types that only serve macros or programmability. */
-const ACTIVE_RELATIONSHIP =
-	/\/(vbaProject|vbaData|attachedToolbars|keyMapCustomizations|ui\/extensibility|oleObject|activeXControl|activeXControlBinary|externalLink|control)$/i;
-
 const WORD_PART =
 	/^word\/(document|header\d*|footer\d*|footnotes|endnotes|comments|glossary\/document)\.xml$/i;
 
-const OUTPUT_TYPES: Record<string, [string, string]> = {
+const OUTPUT_TYPES: Record<OoxmlKind, [string, string]> = {
 	word: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"],
 	xl: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"],
 	ppt: ["application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"],
 };
 
-function activePart(name: string): string | null {
-	for (const [pattern, label] of ACTIVE_PARTS) if (pattern.test(name)) return label;
-	return null;
+/** How many removed items the reason names; the findings name them all. */
+const REASON_ITEMS = 20;
+
+/** `word/document.xml` → `word/_rels/document.xml.rels`; the package itself ("") → `_rels/.rels`. */
+function relsPathOf(part: string): string {
+	const slash = part.lastIndexOf("/");
+	return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+interface Walk {
+	kept: Set<string>;
+	/** Dropped part → what it is. */
+	dropped: Map<string, string>;
+	/** `.rels` part → ids of the relationships it loses. */
+	droppedIds: Map<string, Set<string>>;
+	/** External relationships, worded for the report. */
+	external: string[];
 }
 
 /**
- * Rebuild a Word, Excel or PowerPoint file without macros, OLE objects, ActiveX, external
- * relationships or DDE fields; macro-enabled files become their ordinary type (docm → docx).
+ * Follow the relationships from the package root, keeping a part only when an allowed
+ * relationship type leads to it and neither its name, its content type nor its root element says
+ * it is code; every other part is dropped.
+ */
+function walkPackage(kind: OoxmlKind, parts: ReadonlyMap<string, Buffer>): Walk {
+	const walk: Walk = {
+		kept: new Set(["[Content_Types].xml"]),
+		dropped: new Map(),
+		droppedIds: new Map(),
+		external: [],
+	};
+	const contentType = contentTypesOf(parts.get("[Content_Types].xml")?.toString("utf8") ?? "");
+	const queue = [""];
+	for (let at = 0; at < queue.length; at++) {
+		const relsPath = relsPathOf(queue[at] ?? "");
+		const rels = parts.get(relsPath);
+		if (!rels) continue;
+		walk.kept.add(relsPath);
+		const ids = new Set<string>();
+		for (const relationship of parseRelationships(rels.toString("utf8"))) {
+			if (relationship.external) {
+				ids.add(relationship.id);
+				walk.external.push(
+					`external ${relationshipName(relationship.type).split("/").pop()} relationship (${relationship.target.slice(0, 120)})`,
+				);
+				continue;
+			}
+			const target = resolveTarget(relsPath, relationship.target);
+			const data = parts.get(target);
+			const label = !keptRelationship(kind, relationship.type)
+				? relationshipLabel(relationship.type)
+				: (activePartLabel(target) ??
+					(activeContentType(contentType(target)) ? `part of type ${contentType(target)}` : null) ??
+					(data && kind === "xl"
+						? disguisedSheet(relationship.type, data.subarray(0, 4096).toString("utf8"))
+						: null));
+			if (label !== null || !data) {
+				ids.add(relationship.id);
+				if (label !== null && data && !walk.dropped.has(target)) walk.dropped.set(target, label);
+			} else if (!walk.kept.has(target)) {
+				walk.kept.add(target);
+				queue.push(target);
+			}
+		}
+		if (ids.size > 0) walk.droppedIds.set(relsPath, ids);
+	}
+	for (const name of parts.keys()) {
+		if (walk.kept.has(name)) {
+			walk.dropped.delete(name);
+			continue;
+		}
+		if (walk.dropped.has(name)) continue;
+		// A dropped part's relationships go with it, unnamed: the part is named.
+		if (name.endsWith(".rels") && walk.dropped.has(sourcePartOf(name))) continue;
+		walk.dropped.set(name, activePartLabel(name) ?? "part the document does not use");
+	}
+	return walk;
+}
+
+function counted(items: readonly string[]): string[] {
+	const counts = new Map<string, number>();
+	for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+	return [...counts].map(([item, count]) => (count > 1 ? `${item} ×${count}` : item));
+}
+
+/**
+ * Rebuild a Word, Excel or PowerPoint file from an allow-list of relationship types per document
+ * type (`ooxml-allow-list.ts`): macros, macro and dialog sheets, OLE objects, ActiveX, custom
+ * ribbons, templates, external links, connections and queries, every external relationship, DDE
+ * fields and formulas and auto-run names are dropped, each named in the findings; macro-enabled
+ * files become their ordinary type (xlsm → xlsx).
  */
 export async function sanitizeOoxml(
 	content: Buffer,
@@ -56,7 +133,6 @@ export async function sanitizeOoxml(
 	context: ProcessContext,
 ): Promise<SanitizerResult> {
 	const { limits } = policy;
-	const findings = new Set<string>();
 	const parts = new Map<string, Buffer>();
 	// Media are already compressed: stored as they are rather than deflated again, for speed.
 	const incompressible = new Set<string>();
@@ -100,65 +176,65 @@ export async function sanitizeOoxml(
 	if (!outputType)
 		return { ok: false, reason: "not a Word, Excel or PowerPoint document", findings: [] };
 
-	const removed = new Set<string>();
-	for (const name of parts.keys()) {
-		const label = activePart(name);
-		if (label) {
-			removed.add(name);
-			findings.add(label);
-			if (/<ddeLink\b/.test(parts.get(name)?.toString("utf8") ?? "")) findings.add("DDE link");
-		}
+	if (parts.has("xl/workbook.bin")) {
+		return { ok: false, reason: "binary workbooks (xlsb) cannot be sanitised", findings: [] };
 	}
-	// A removed part's own relationships go with it.
-	for (const name of [...parts.keys()]) {
-		if (name.endsWith(".rels") && removed.has(sourcePartOf(name))) removed.add(name);
-	}
+	const kind = (["word", "xl", "ppt"] as const).find((name) =>
+		[...parts.keys()].some((part) => part.startsWith(`${name}/`)),
+	);
+	if (!kind) return { ok: false, reason: "not a Word, Excel or PowerPoint document", findings: [] };
 
+	const walk = walkPackage(kind, parts);
 	const edited = new Map<string, string>();
 	const text = (name: string): string =>
 		edited.get(name) ?? parts.get(name)?.toString("utf8") ?? "";
-	for (const name of parts.keys()) {
-		if (!name.endsWith(".rels") || removed.has(name)) continue;
-		const xml = text(name);
-		const dropped: string[] = [];
-		let kept = xml;
-		for (const relationship of parseRelationships(xml)) {
-			const target = relationship.external ? "" : resolveTarget(name, relationship.target);
-			const external = relationship.external;
-			if (!external && !removed.has(target) && !ACTIVE_RELATIONSHIP.test(relationship.type))
-				continue;
-			if (external) {
-				const kind = relationship.type.split("/").pop() ?? "relationship";
-				findings.add(`external ${kind} relationship (${relationship.target.slice(0, 120)})`);
-			}
-			if (!external && !removed.has(target)) {
-				removed.add(target);
-				findings.add(`${relationship.type.split("/").pop()} part`);
-			}
-			dropped.push(relationship.id);
-			kept = kept.replace(relationship.xml, "");
+	const elements: string[] = [];
+	const externalLinksDropped = [...walk.dropped.values()].includes("external workbook link");
+	for (const [relsPath, ids] of walk.droppedIds) {
+		let xml = text(relsPath);
+		for (const relationship of parseRelationships(xml))
+			if (ids.has(relationship.id)) xml = xml.replace(relationship.xml, "");
+		edited.set(relsPath, xml);
+		const source = sourcePartOf(relsPath);
+		if (!walk.kept.has(source)) continue;
+		let sourceXml = dropRelationshipUses(text(source), [...ids]);
+		if (/^xl\/workbook\.xml$/i.test(source)) {
+			const workbook = editWorkbook(sourceXml, ids, externalLinksDropped);
+			sourceXml = workbook.xml;
+			elements.push(...workbook.removed);
 		}
-		if (dropped.length === 0) continue;
-		edited.set(name, kept);
-		const source = sourcePartOf(name);
-		if (parts.has(source) && !removed.has(source))
-			edited.set(source, dropRelationshipUses(text(source), dropped));
+		edited.set(source, sourceXml);
 	}
-	for (const name of parts.keys()) {
-		if (removed.has(name)) continue;
-		if (WORD_PART.test(name)) {
+	for (const name of walk.kept) {
+		const data = parts.get(name);
+		if (!data || !name.endsWith(".xml") || !name.startsWith(`${kind}/`)) continue;
+		if (mayEmbed(data)) {
+			const result = stripEmbeddings(text(name));
+			if (result.removed.length > 0) {
+				edited.set(name, result.xml);
+				elements.push(...result.removed.map((label) => `${label} in ${name}`));
+			}
+		}
+		if (kind === "word" && WORD_PART.test(name) && data.includes("instr")) {
 			const result = stripDangerousFields(text(name));
 			if (result.removed.length > 0) {
 				edited.set(name, result.xml);
-				for (const field of result.removed) findings.add(field);
+				elements.push(...result.removed.map((field) => `${field} in ${name}`));
+			}
+		}
+		if (kind === "xl" && /^xl\/worksheets\/[^/]+\.xml$/i.test(name) && data.includes("|")) {
+			const result = stripDdeFormulas(text(name), name);
+			if (result.removed.length > 0) {
+				edited.set(name, result.xml);
+				elements.push(...result.removed);
 			}
 		}
 	}
-	edited.set("[Content_Types].xml", rewriteContentTypes(text("[Content_Types].xml"), removed));
+	edited.set("[Content_Types].xml", rewriteContentTypes(text("[Content_Types].xml"), walk.kept));
 
 	const files: ZipWriteEntry[] = [];
 	for (const [name, data] of parts) {
-		if (removed.has(name)) continue;
+		if (!walk.kept.has(name)) continue;
 		const replacement = edited.get(name);
 		files.push({
 			name,
@@ -166,16 +242,26 @@ export async function sanitizeOoxml(
 			compress: replacement !== undefined || !incompressible.has(name),
 		});
 	}
-	const [contentType, extension] = outputType;
+	const findings = [
+		...[...walk.dropped]
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(([name, label]) => `${name}: ${label}`),
+		...counted(walk.external),
+		...counted(elements),
+	];
+	const [contentType, extension] = OUTPUT_TYPES[kind];
+	const renamed = detected.extension !== extension ? `, delivered as .${extension}` : "";
+	const named = findings.slice(0, REASON_ITEMS).join("; ");
+	const more = findings.length > REASON_ITEMS ? `; and ${findings.length - REASON_ITEMS} more` : "";
 	return {
 		ok: true,
 		content: writeZip(files),
 		contentType,
 		extension,
 		reason:
-			findings.size > 0
-				? `rebuilt without active content (${[...findings].length} item(s) removed)`
-				: `rebuilt; no active content found${detected.extension !== extension ? `, delivered as .${extension}` : ""}`,
-		findings: [...findings],
+			findings.length > 0
+				? `rebuilt without active content${renamed}; removed ${findings.length} item(s): ${named}${more}`
+				: `rebuilt; no active content found${renamed}`,
+		findings,
 	};
 }

@@ -8,10 +8,16 @@ import {
 	obfuscatedPdf,
 	objectStreamPdf,
 } from "../../../../tests/helpers/attachment-corpus.ts";
+import {
+	encryptedAttachmentsPdf,
+	ownerPasswordPdf,
+	userPasswordPdf,
+} from "../../../../tests/helpers/pdf-encrypt.ts";
+import { pdfText } from "../../../../tests/helpers/pdf-text.ts";
 import { DEFAULT_POLICY, type SanitizePolicy } from "../sanitize.contract.ts";
 import { scanPdf } from "./pdf-scan.ts";
 import { rootContext } from "./process-attachment.ts";
-import { sanitizePdf } from "./sanitize-pdf.ts";
+import { PASSWORD_REASON, sanitizePdf } from "./sanitize-pdf.ts";
 
 const ACTIVE = /\/(JavaScript|JS|OpenAction|Launch|EmbeddedFiles?|AA|URI|RichMedia|XFA|ObjStm)\b/;
 
@@ -72,7 +78,7 @@ test("every page is rendered, in order", async () => {
 
 test("encrypted, unreadable and over-long PDFs are held", async () => {
 	const encrypted = await run(encryptedPdf());
-	assert.deepEqual([encrypted.ok, encrypted.ok ? "" : encrypted.reason], [false, "encrypted PDF"]);
+	assert.deepEqual([encrypted.ok, encrypted.ok ? "" : encrypted.reason], [false, PASSWORD_REASON]);
 	const broken = await run(Buffer.from("%PDF-1.7\nthis is not a document\n"));
 	assert.equal(broken.ok, false);
 	const tight = { ...DEFAULT_POLICY, limits: { ...DEFAULT_POLICY.limits, maxPdfPages: 2 } };
@@ -103,4 +109,29 @@ test("a page too large to rasterise within the memory limit is held, not rendere
 	const result = await run(giant, policy);
 	assert.equal(result.ok, false);
 	assert.equal(result.ok ? "" : result.reason, "page 1 is too large to render");
+});
+
+test("a PDF that needs a user password to open is held", async () => {
+	const result = await run(userPasswordPdf());
+	assert.deepEqual([result.ok, result.ok ? "" : result.reason], [false, PASSWORD_REASON]);
+});
+
+test("an owner password alone does not stop rendering; the page text survives as an image", async () => {
+	const pdf = ownerPasswordPdf();
+	assert.match(pdf.toString("latin1"), /\/Encrypt 6 0 R/);
+	assert.doesNotMatch(pdf.toString("latin1"), /Hello/, "the page content is encrypted");
+	assert.match(pdfText(pdf) ?? "", /Hello/, "and decrypts with the empty user password");
+	const result = await run(pdf);
+	assert.ok(result.ok, result.ok ? "" : result.reason);
+	assert.match(result.reason, /1 page image/);
+	assert.doesNotMatch(result.content.toString("latin1"), /\/Encrypt|\/EmbeddedFiles?\b/);
+	assert.ok(result.findings.some((finding) => /owner password only/.test(finding)));
+	assert.ok(result.findings.includes("/EmbeddedFiles"));
+});
+
+test("encrypted embedded files alone do not stop rendering", async () => {
+	const result = await run(encryptedAttachmentsPdf());
+	assert.ok(result.ok, result.ok ? "" : result.reason);
+	assert.doesNotMatch(result.content.toString("latin1"), /\/Encrypt|\/EmbeddedFiles?\b/);
+	assert.ok(result.findings.some((finding) => /only embedded files are encrypted/.test(finding)));
 });

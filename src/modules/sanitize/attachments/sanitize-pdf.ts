@@ -110,9 +110,28 @@ function pageNumber(file: string): number {
 	return Number(/-(\d+)\.jpg$/.exec(file)?.[1] ?? 0);
 }
 
+/** What poppler says when a document cannot be opened without its user password. */
+const NEEDS_PASSWORD = /incorrect password|password required|encrypted.*password|security handler/i;
+
+/** Held: a PDF that does not open without a password cannot be rendered or inspected. */
+export const PASSWORD_REASON = "encrypted PDF: a password is needed to open it";
+
+/**
+ * How the report describes an `/Encrypt` dictionary in a PDF that opened without a password:
+ * poppler reports the document encrypted when pages and strings are (an owner password only),
+ * and not when only embedded files are (`/EFF` with `/StmF /StrF /Identity`).
+ */
+function encryptionFinding(pdfinfo: string): string {
+	return /^Encrypted:\s+yes/m.test(pdfinfo)
+		? "/Encrypt: owner password only (opens without a password; permissions ignored)"
+		: "/Encrypt: only embedded files are encrypted (the pages are not)";
+}
+
 /**
  * Render every page at 150 dpi with pdftoppm and rebuild an image-only PDF; scan the original for
- * active content for the report. Encrypted, unrenderable or too-long PDFs are held.
+ * active content for the report. PDFs that need a password to open, unrenderable or too-long PDFs
+ * are held; an owner password (permissions) or encrypted embedded files alone are not a reason to
+ * hold, since poppler opens those with the empty user password.
  */
 export async function sanitizePdf(
 	content: Buffer,
@@ -120,7 +139,6 @@ export async function sanitizePdf(
 	context: ProcessContext,
 ): Promise<SanitizerResult> {
 	const { findings, encrypted } = scanPdf(content);
-	if (encrypted) return { ok: false, reason: "encrypted PDF", findings };
 	const memory = Math.max(256, policy.limits.workerMemoryMb * 2) * 1024 * 1024;
 	const dir = await mkdtemp(join(tmpdir(), "mamori-pdf-"));
 	try {
@@ -134,8 +152,10 @@ export async function sanitizePdf(
 		);
 		if (info.signal)
 			return { ok: false, reason: "PDF analysis ran out of time or memory", findings };
-		if (/^Encrypted:\s+yes/m.test(info.stdout))
-			return { ok: false, reason: "encrypted PDF", findings };
+		if (info.code !== 0 && NEEDS_PASSWORD.test(info.stderr))
+			return { ok: false, reason: PASSWORD_REASON, findings };
+		if (encrypted || /^Encrypted:\s+yes/m.test(info.stdout))
+			findings.push(encryptionFinding(info.stdout));
 		const pages = Number(/^Pages:\s+(\d+)/m.exec(info.stdout)?.[1] ?? Number.NaN);
 		if (info.code !== 0 || !Number.isInteger(pages) || pages < 1) {
 			return { ok: false, reason: "PDF cannot be read", findings };
@@ -167,6 +187,8 @@ export async function sanitizePdf(
 		);
 		if (render.signal)
 			return { ok: false, reason: "PDF rendering ran out of time or memory", findings };
+		if (render.code !== 0 && NEEDS_PASSWORD.test(render.stderr))
+			return { ok: false, reason: PASSWORD_REASON, findings };
 		const files = (await readdir(dir)).filter((file) => /^page-\d+\.jpg$/.test(file));
 		// pdftoppm answers an impossible allocation with a 1×1 page and exit status 0.
 		if (render.code !== 0 || files.length !== pages || /memory allocation/i.test(render.stderr)) {

@@ -166,7 +166,7 @@ export function classifyText(text: string, charset: string): TextVerdict {
 		/<(script|iframe|object|embed|applet|frameset|hta:application)[\s>]/i.test(text) ||
 		/<html[\s>]/i.test(text) ||
 		/<xsl:stylesheet[\s>]|<\?xml-stylesheet/i.test(text) ||
-		/xmlns\s*=\s*["']http:\/\/www\.w3\.org\/1999\/xhtml["']/i.test(text)
+		/xmlns(:[\w.-]+)?\s*=\s*["']http:\/\/www\.w3\.org\/(1999\/xhtml|2000\/svg)["']/i.test(text)
 	) {
 		const findings = /<script[\s>]/i.test(text) ? ["<script>"] : [];
 		return verdict("html", "text/html", findings);
@@ -185,7 +185,6 @@ export function classifyText(text: string, charset: string): TextVerdict {
 	if (isJson(text)) return verdict("text", "application/json");
 	if (looksLikeCode(text)) return verdict("script", "text/x-script", ["program code"]);
 	if (/^<\?xml[\s?]/i.test(text.trimStart())) return verdict("text", "application/xml");
-	if (/^\{\\rtf/.test(text)) return verdict("unknown", "application/rtf");
 	if (
 		/^(MIME-Version|Received|Return-Path|From|Content-Type):/im.test(text.slice(0, 4096)) &&
 		/^Content-Type:\s*multipart\//im.test(text.slice(0, 65536))

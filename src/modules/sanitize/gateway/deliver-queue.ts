@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { exponentialBackoff } from "../../../db/claim.ts";
+import { exponentialBackoff, holdLease } from "../../../db/claim.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
 import type {
@@ -12,6 +12,7 @@ import { sanitizeMessage } from "../sanitize-message.ts";
 import {
 	claimDueMessage,
 	findQuarantined,
+	MAIL_QUEUE,
 	type MailMessageRow,
 	updateLeasedMessage,
 } from "./mail-queue.repository.ts";
@@ -30,7 +31,11 @@ export interface WorkerOptions {
 	sanitize?: MessageSanitizer;
 	/** Overrides the tenant's policy (from its mail settings); for tests and tools. */
 	policy?: SanitizePolicy;
-	/** How long a claimed job stays with this worker before another may take it over. */
+	/**
+	 * How long a claimed message stays with this worker unless renewed (it is, every third of it,
+	 * while the worker sanitises and relays): a crashed worker's message is claimed again this long
+	 * after its last renewal. Default `DEFAULT_LEASE_SECONDS`.
+	 */
 	leaseSeconds?: number;
 	/** Attempts before a message is marked failed (kept and reported, never dropped). */
 	maxAttempts?: number;
@@ -46,6 +51,13 @@ export interface DeliveryStep {
 	/** False when the downstream server could not be reached. */
 	downstreamReachable: boolean;
 }
+
+/**
+ * The relay claim's lease. Short, so that with the gateway's poll (smtp-gateway.ts) a message whose
+ * worker crashed mid-relay is taken over within a minute; renewed, so that a slow relay or a long
+ * sanitising run of a live worker is never taken over.
+ */
+export const DEFAULT_LEASE_SECONDS = 30;
 
 /** Delay before attempt `attempts + 1`: 1, 2, 4 … minutes, at most an hour. */
 export function backoffSeconds(attempts: number): number {
@@ -159,11 +171,34 @@ export async function deliverNext(
 	now: Date = new Date(),
 ): Promise<DeliveryStep | null> {
 	const owner = options.owner ?? `worker-${randomUUID()}`;
-	const leaseUntil = new Date(now.getTime() + (options.leaseSeconds ?? 300) * 1000).toISOString();
+	const leaseMs = (options.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000;
+	const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
 	const job = await inTransaction(deps.db, (tx) =>
 		claimDueMessage(tx, deps.engine, owner, now.toISOString(), leaseUntil),
 	);
 	if (!job) return null;
+	// Renewed on the caller's clock, which a test (or a catch-up run) may have moved.
+	const skew = now.getTime() - Date.now();
+	const releaseLease = holdLease(deps.db, MAIL_QUEUE, job.id, owner, {
+		leaseMs,
+		now: () => new Date(Date.now() + skew),
+		onError: (error) => console.error(`mail gateway: lease of ${job.id}: ${String(error)}`),
+	});
+	try {
+		return await deliverClaimed(deps, job, owner, options, now);
+	} finally {
+		releaseLease();
+	}
+}
+
+/** Sanitise and relay a claimed message, and record the outcome (ending the lease). */
+async function deliverClaimed(
+	deps: Pick<AppDeps, "db" | "config" | "engine">,
+	job: MailMessageRow,
+	owner: string,
+	options: WorkerOptions,
+	now: Date,
+): Promise<DeliveryStep> {
 	const step = await sanitizeOnce(deps, job, owner, options);
 	const at = new Date().toISOString();
 	if ("held" in step) {

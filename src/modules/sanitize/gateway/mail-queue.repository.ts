@@ -37,6 +37,44 @@ export async function insertQueuedMessage(
 	await tx.insertInto("mail_quarantine").values(quarantine).execute();
 }
 
+/**
+ * Free a dedup key held by a message received before `windowStart`, so that a new message with
+ * the same key is stored rather than taken for a retry.
+ */
+export async function releaseDedupKey(
+	tx: Tx,
+	tenantId: string,
+	key: string,
+	windowStart: string,
+): Promise<void> {
+	await tx
+		.updateTable("mail_messages")
+		.set({ dedup_key: null })
+		.where("tenant_id", "=", tenantId)
+		.where("dedup_key", "=", key)
+		.where("received_at", "<", windowStart)
+		.execute();
+}
+
+/**
+ * The message holding a dedup key, with one more retry counted on it; undefined when no message
+ * holds the key.
+ */
+export async function countDuplicate(
+	tx: Tx,
+	tenantId: string,
+	key: string,
+): Promise<string | undefined> {
+	const row = await tx
+		.updateTable("mail_messages")
+		.set((eb) => ({ duplicates: eb("duplicates", "+", 1) }))
+		.where("tenant_id", "=", tenantId)
+		.where("dedup_key", "=", key)
+		.returning("id")
+		.executeTakeFirst();
+	return row?.id;
+}
+
 /** The gateway's queue as the shared claim mechanism sees it (see db/claim.ts). */
 export const MAIL_QUEUE: QueueSpec<"mail_messages"> = {
 	table: "mail_messages",

@@ -7,7 +7,7 @@ import {
 	type AttachmentRule,
 	DEFAULT_LIMITS,
 	DEFAULT_POLICY,
-	NEVER_DELIVERED,
+	NEVER_AS_IS,
 	type SanitizeLimits,
 	type SanitizePolicy,
 	TYPE_CATEGORIES,
@@ -21,7 +21,7 @@ import { findMailSettings, upsertMailSettings } from "./mail-queue.repository.ts
  */
 export interface MailSettings {
 	retentionDays: number;
-	/** Categories an approved release delivers unchanged; never a `NEVER_DELIVERED` one. */
+	/** Categories an approved release delivers unchanged; never a `NEVER_AS_IS` one. */
 	releaseAsIs: TypeCategory[];
 	policy: SanitizePolicy;
 }
@@ -54,7 +54,7 @@ function parseObject(json: string | null): Record<string, unknown> {
 
 /**
  * The stored departures from the default policy, merged over it. Anything unreadable falls back
- * to the default, and `NEVER_DELIVERED` categories never come out as `pass`.
+ * to the default, and `NEVER_AS_IS` categories never come out as `pass`.
  */
 export function mergePolicy(rulesJson: string | null, limitsJson: string | null): SanitizePolicy {
 	const rules = parseObject(rulesJson);
@@ -62,7 +62,7 @@ export function mergePolicy(rulesJson: string | null, limitsJson: string | null)
 	for (const category of TYPE_CATEGORIES) {
 		const rule = rules[category];
 		if (!isRule(rule)) continue;
-		if (NEVER_DELIVERED.has(category) && rule === "pass") continue;
+		if (NEVER_AS_IS.has(category) && rule === "pass") continue;
 		attachments[category] = rule;
 	}
 	const stored = parseObject(limitsJson);
@@ -82,7 +82,7 @@ export async function mailSettingsOf(db: Queryable, tenantId: string): Promise<M
 	const categories = Array.isArray(parsed) ? parsed.filter(isCategory) : [];
 	return {
 		retentionDays: row.retention_days,
-		releaseAsIs: categories.filter((c) => !NEVER_DELIVERED.has(c)),
+		releaseAsIs: categories.filter((c) => !NEVER_AS_IS.has(c)),
 		policy: mergePolicy(row.attachment_rules, row.limits),
 	};
 }
@@ -164,5 +164,5 @@ export function settingsFromInput(input: MailSettingsInput): MailSettings {
 
 /** Whether an approved release of this category may go out unchanged. */
 export function mayReleaseAsIs(settings: MailSettings, category: TypeCategory): boolean {
-	return !NEVER_DELIVERED.has(category) && settings.releaseAsIs.includes(category);
+	return !NEVER_AS_IS.has(category) && settings.releaseAsIs.includes(category);
 }

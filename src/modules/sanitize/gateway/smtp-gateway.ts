@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerAddress } from "smtp-server";
+import { classifyDatabaseFault } from "../../../db/errors.ts";
+import { logBackgroundError } from "../../../db/fault-report.ts";
 import type { AppDeps } from "../../../deps.ts";
 import { retryReleaseDeliveries } from "../release/retry-release.ts";
-import { acceptMessage } from "./accept-message.ts";
+import { type AcceptedMessage, acceptMessage } from "./accept-message.ts";
 import { deliverDue, type WorkerOptions } from "./deliver-queue.ts";
 import { countBacklog } from "./mail-queue.repository.ts";
 import { purgeQuarantine } from "./purge-quarantine.ts";
@@ -21,10 +23,25 @@ export interface GatewayOptions extends WorkerOptions {
 	tls?: { cert: Buffer; key: Buffer } | undefined;
 	/** While the downstream is unreachable, new mail is refused (451) once this many wait. */
 	backlogThreshold?: number;
-	/** How often the worker looks for due messages and the purge runs; 0 turns both off. */
+	/**
+	 * How often the worker looks for due messages (and for messages of a crashed worker whose lease
+	 * ran out); 0 turns it off. Default `DEFAULT_POLL_SECONDS`.
+	 */
 	pollSeconds?: number;
+	/** How often the quarantine purge runs; 0 turns it off. */
 	purgeEveryMinutes?: number;
+	/**
+	 * Runs after a message is stored and before the sender gets its 250. Only for tests: the CLI
+	 * sets it from `MAMORI_TEST_GATEWAY_HOLD_REPLY_MS`, to crash the gateway in that window.
+	 */
+	beforeReply?: ((accepted: AcceptedMessage) => Promise<void>) | undefined;
 }
+
+/**
+ * How often the worker polls. With the lease (`DEFAULT_LEASE_SECONDS`, deliver-queue.ts), it
+ * bounds how late a crashed worker's message is taken over: lease + poll, 45 s.
+ */
+export const DEFAULT_POLL_SECONDS = 15;
 
 export interface RunningGateway {
 	port: number;
@@ -74,7 +91,7 @@ export async function startGateway(
 			if (last) downstreamReachable = last.downstreamReachable;
 			// Approved attachment releases whose mail failed are retried on the same beat.
 			await retryReleaseDeliveries(deps).catch((error: unknown) =>
-				console.error(`mail gateway release retry: ${String(error)}`),
+				logBackgroundError(error, "mail gateway release retry"),
 			);
 		} while (again && !closed);
 	};
@@ -84,7 +101,7 @@ export async function startGateway(
 			return running;
 		}
 		running = runWorker()
-			.catch((error: unknown) => console.error(`mail gateway worker: ${String(error)}`))
+			.catch((error: unknown) => logBackgroundError(error, "mail gateway worker"))
 			.finally(() => {
 				running = null;
 			});
@@ -131,15 +148,29 @@ export async function startGateway(
 					const from = mailFrom === false ? "" : mailFrom.address;
 					const to = session.envelope.rcptTo.map((r) => r.address);
 					const raw = Buffer.concat(chunks);
-					return acceptMessage(deps, options.tenantId, { from, to }, raw);
+					const accepted = await acceptMessage(deps, options.tenantId, { from, to }, raw);
+					await options.beforeReply?.(accepted);
+					return accepted;
 				})().then(
-					(id) => {
-						callback(null, `2.0.0 queued as ${id}`);
+					(accepted) => {
+						if (accepted.duplicate) {
+							// The sender never saw our 250 for it (a crash, a lost connection) and retried.
+							console.error(
+								`mail gateway: a retry of message ${accepted.id} (${session.envelope.rcptTo.length} recipient(s)) was answered 250 and not stored again`,
+							);
+							callback(null, `2.0.0 already queued as ${accepted.id}`);
+							return;
+						}
+						callback(null, `2.0.0 queued as ${accepted.id}`);
 						void kick();
 					},
 					(error: unknown) => {
 						if (error instanceof SmtpReply) callback(error);
-						else {
+						else if (classifyDatabaseFault(error)) {
+							// Nothing was queued: the sender keeps the message and tries again.
+							logBackgroundError(error, "mail gateway: queueing a message");
+							callback(new SmtpReply(451, "4.3.0 the queue is unavailable, try again later"));
+						} else {
 							console.error(`mail gateway: could not queue a message: ${String(error)}`);
 							callback(new SmtpReply(451, "4.3.0 could not queue the message, try again later"));
 						}
@@ -160,14 +191,14 @@ export async function startGateway(
 	const port = (server.server.address() as AddressInfo).port;
 
 	const timers: NodeJS.Timeout[] = [];
-	const poll = options.pollSeconds ?? 30;
+	const poll = options.pollSeconds ?? DEFAULT_POLL_SECONDS;
 	if (poll > 0) timers.push(setInterval(() => void kick(), poll * 1000));
 	const purgeMinutes = options.purgeEveryMinutes ?? 60;
 	if (purgeMinutes > 0) {
 		timers.push(
 			setInterval(() => {
 				purgeQuarantine(deps.db).catch((error: unknown) =>
-					console.error(`mail gateway purge: ${String(error)}`),
+					logBackgroundError(error, "mail gateway purge"),
 				);
 			}, purgeMinutes * 60_000),
 		);

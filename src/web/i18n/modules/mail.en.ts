@@ -93,6 +93,8 @@ export const mailEn: Record<keyof typeof mailJa, string> = {
 	"mail.category.ole": "Legacy Office documents (doc, xls, ppt)",
 	"mail.category.image": "Images",
 	"mail.category.text": "Text",
+	"mail.category.office-text":
+		"Office documents as text (Word/Excel 2003 XML, Flat OPC, RTF, SYLK, DIF)",
 	"mail.category.archive": "Archives (zip)",
 	"mail.category.html": "HTML",
 	"mail.category.svg": "SVG",

@@ -91,6 +91,8 @@ export const mailJa = {
 	"mail.category.ole": "旧形式Office文書（doc・xls・ppt）",
 	"mail.category.image": "画像",
 	"mail.category.text": "テキスト",
+	"mail.category.office-text":
+		"テキスト形式のOffice文書（Word・Excel 2003 XML、Flat OPC、RTF、SYLK、DIF）",
 	"mail.category.archive": "圧縮ファイル（zip）",
 	"mail.category.html": "HTML",
 	"mail.category.svg": "SVG",

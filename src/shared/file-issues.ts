@@ -1,0 +1,101 @@
+import { Problem } from "./problem.ts";
+
+/**
+ * Why a file a user brought (XLSX or CSV) cannot be read, as stable codes with parameters. The
+ * text for a person comes from this one catalogue: the web's catalogues include it under
+ * `fileIssue.<code>`, the CLI and import reports fill it in here. Library wording never appears.
+ */
+export const FILE_ISSUE_TEXT = {
+	file_empty: { ja: "ファイルが空です。", en: "The file is empty." },
+	file_binary: {
+		ja: "ファイルに NUL バイトが含まれています。CSV でも XLSX でもないバイナリファイルです。",
+		en: "The file contains NUL bytes: it is binary, not a CSV or XLSX file.",
+	},
+	file_encoding: {
+		ja: "ファイルは UTF-8 でも Shift_JIS でもなく、XLSX ブックでもありません。",
+		en: "The file is neither UTF-8 nor Shift_JIS text, nor an XLSX workbook.",
+	},
+	csv_unclosed_quote: {
+		ja: '{row}行目: 引用符（"）で始まる項目が閉じられていません。',
+		en: 'Row {row}: a quoted (") field is never closed.',
+	},
+	too_many_rows: {
+		ja: "データ行が上限の {limit} 行を超えています。",
+		en: "The sheet has more than {limit} data rows.",
+	},
+	too_many_columns: {
+		ja: "{row}行目の列数が上限の {limit} 列を超えています。",
+		en: "Row {row} has more than {limit} columns.",
+	},
+	cell_too_long: {
+		ja: "{row}行目 {column}列目の値が上限の {limit} 文字を超えています。",
+		en: "Row {row}, column {column} is longer than {limit} characters.",
+	},
+	xlsx_no_sheet: { ja: "ブックにシートがありません。", en: "The workbook has no sheet." },
+	xlsx_unreadable: {
+		ja: "ZIP 形式のファイルですが、XLSX ブックとして読めません。",
+		en: "The file is a ZIP archive but not a readable XLSX workbook.",
+	},
+	xlsx_part_unreadable: {
+		ja: "XLSX ブックの部品「{part}」が壊れているため読めません。",
+		en: 'The workbook part "{part}" is damaged and cannot be read.',
+	},
+	xlsx_sheet_unreadable: {
+		ja: "シート「{sheet}」の {row} 行目付近が壊れているため読めません。",
+		en: 'Sheet "{sheet}" cannot be read near row {row}: the file is damaged.',
+	},
+	xlsx_too_many_parts: {
+		ja: "XLSX ブックの部品数（{parts}）が上限の {limit} を超えています。",
+		en: "The workbook has {parts} parts, more than the limit of {limit}.",
+	},
+	xlsx_part_too_large: {
+		ja: "XLSX ブックの部品「{part}」は展開すると上限の {limit} MB を超えます。",
+		en: 'The workbook part "{part}" expands past the limit of {limit} MB.',
+	},
+	xlsx_too_large: {
+		ja: "XLSX ブックは展開すると合計で上限の {limit} MB を超えます。",
+		en: "The workbook expands past the limit of {limit} MB in total.",
+	},
+	xlsx_ratio: {
+		ja: "XLSX ブックの部品「{part}」の圧縮率が上限の {limit} 倍を超えています（ZIP 爆弾の疑い）。",
+		en: 'The workbook part "{part}" expands more than {limit} times its compressed size (a possible ZIP bomb).',
+	},
+} as const satisfies Record<string, { ja: string; en: string }>;
+
+export type FileIssueCode = keyof typeof FILE_ISSUE_TEXT;
+export type FileIssueParams = Record<string, string | number>;
+
+/** The catalogue text of an issue with its `{name}` placeholders filled in. */
+export function fileIssueText(
+	code: FileIssueCode,
+	params: FileIssueParams = {},
+	lang: "ja" | "en" = "ja",
+): string {
+	return FILE_ISSUE_TEXT[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+		name in params ? String(params[name]) : whole,
+	);
+}
+
+/**
+ * The `validation_failed` problem for an unreadable file: the issue carries the code and its
+ * parameters (part, sheet, row, column, limit); message and detail are the English catalogue text.
+ *
+ * @example
+ * throw fileProblem("xlsx_part_too_large", { part: "xl/worksheets/sheet1.xml", limit: 256 });
+ */
+export function fileProblem(code: FileIssueCode, params: FileIssueParams = {}): Problem {
+	const message = fileIssueText(code, params, "en");
+	return new Problem("validation_failed", message, {
+		issues: [{ path: "file", message, code, params }],
+	});
+}
+
+/** The file issue a problem carries, if it is one. */
+export function fileIssueOf(
+	error: unknown,
+): { code: FileIssueCode; params: FileIssueParams } | null {
+	if (!(error instanceof Problem)) return null;
+	const issue = error.issues[0];
+	if (!issue?.code || !Object.hasOwn(FILE_ISSUE_TEXT, issue.code)) return null;
+	return { code: issue.code as FileIssueCode, params: issue.params ?? {} };
+}
