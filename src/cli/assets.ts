@@ -1,17 +1,18 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { systemActor } from "../bootstrap.ts";
+import { assetImportReportSchema } from "../modules/assets/asset-transfer.schemas.ts";
 import type { AssetFilter } from "../modules/assets/assets.repository.ts";
 import { assetQuerySchema } from "../modules/assets/assets.schemas.ts";
 import { exportAssets, ledgerTemplate } from "../modules/assets/export-assets.ts";
-import {
-	ASSET_IMPORT_LIMITS,
-	type ImportReport,
-	importAssets,
-} from "../modules/assets/import-assets.ts";
+import { ASSET_IMPORT_LIMITS, type ImportReport } from "../modules/assets/import-assets.ts";
+import { ledgerImport } from "../modules/assets/ledger.import.ts";
 import { findOrgUnitByCode } from "../modules/org/org.repository.ts";
+import type { ImportProgress } from "../platform/imports/import-kind.ts";
+import { runImportInWorker } from "../platform/imports/run-import.ts";
 import { Problem } from "../shared/problem.ts";
 import { type Command, parseFlags, required, UsageError } from "./command.ts";
+import { progressLine } from "./progress-line.ts";
 import { cliLabel, tenantOrFail, withRuntime } from "./runtime-helpers.ts";
 
 /** The format an output file's extension asks for. */
@@ -90,7 +91,8 @@ export const assetsTemplateCommand: Command = {
 
 export const assetsImportCommand: Command = {
 	name: "assets import",
-	summary: "Check every row of a ledger file, then import it in one transaction",
+	summary:
+		"Check every row of a ledger file, then import it in one transaction (progress on stderr)",
 	usage:
 		"mamori assets import FILE --tenant SLUG [--dry-run] [--skip-invalid] [--json]\n" +
 		"  exit 0: applied (or a dry run without errors); 1: errors (nothing applied unless --skip-invalid)",
@@ -113,11 +115,26 @@ export const assetsImportCommand: Command = {
 		const bytes = await readLedgerFile(file);
 		const report = await withRuntime(async (rt) => {
 			const tenant = await tenantOrFail(rt, slug);
-			return importAssets(rt.db, systemActor(tenant.id, cliLabel()), bytes, {
-				mode: dryRun ? "dry_run" : "apply",
-				skipInvalid: values["skip-invalid"] === true,
-				archive: rt.config.xlsx,
-			});
+			// The same worker thread as the server's import job: this process stays responsive.
+			const line = progressLine(dryRun ? "check" : "import");
+			let last: ImportProgress | null = null;
+			try {
+				const outcome = await runImportInWorker(
+					rt,
+					{
+						kind: ledgerImport.name,
+						bytes,
+						actor: systemActor(tenant.id, cliLabel()),
+						options: { skipInvalid: values["skip-invalid"] === true },
+						dryRun,
+					},
+					(progress) => line.update(progress),
+				);
+				last = outcome.progress;
+				return assetImportReportSchema.parse(outcome.result);
+			} finally {
+				line.end(last);
+			}
 		});
 		console.log(values.json ? JSON.stringify(report) : formatImportReport(report, dryRun));
 		// 0: applied, or a dry run without errors. 1: errors (and nothing applied, unless skipped).

@@ -12,6 +12,7 @@ import * as assetCustody from "./migrations/0009-asset-custody.ts";
 import * as risks from "./migrations/0010-risks.ts";
 import * as assetSearchIndex from "./migrations/0011-asset-search-index.ts";
 import * as jobs from "./migrations/0012-jobs.ts";
+import * as imports from "./migrations/0013-imports.ts";
 import * as mailDedup from "./migrations/0014-mail-dedup.ts";
 
 interface EngineMigration {
@@ -32,7 +33,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0010-risks": risks,
 	"0011-asset-search-index": assetSearchIndex,
 	"0012-jobs": jobs,
-	// 0013 is reserved for a migration landing in parallel.
+	"0013-imports": imports,
 	"0014-mail-dedup": mailDedup,
 };
 

@@ -40,6 +40,7 @@ export interface Database {
 	mail_release_requests: MailReleaseRequestTable;
 	mail_settings: MailSettingsTable;
 	jobs: JobTable;
+	imports: ImportTable;
 }
 
 export type Flag = boolean | number;
@@ -186,6 +187,8 @@ export interface RosterImportTable {
 	applied_at: string | null;
 	/** One-time passwords of the accounts created by apply, sealed; cleared after one download. */
 	passwords: string | null;
+	/** When the passwords were shown (once) after an apply run as a job. */
+	passwords_shown_at: string | null;
 }
 
 export interface PolicyDocumentTable {
@@ -572,4 +575,33 @@ export interface JobTable {
 	created_at: string;
 	updated_at: string;
 	finished_at: string | null;
+}
+
+/** A file a user asked to apply, run as a job; see platform/imports. */
+export interface ImportTable {
+	id: string;
+	tenant_id: string;
+	/** The module's import, e.g. `assets.ledger`. */
+	kind: string;
+	job_id: string;
+	/** queued | running | done | refused | failed */
+	status: string;
+	file_name: string;
+	/** The uploaded bytes, cleared when the run ends. */
+	file: Uint8Array | null;
+	/** JSON. */
+	options: string;
+	/** JSON of the requesting actor. */
+	actor: string;
+	rows_checked: number;
+	rows_written: number;
+	/** JSON report of the module. */
+	result: string | null;
+	error_code: string | null;
+	error_detail: string | null;
+	created_by: string;
+	created_at: string;
+	started_at: string | null;
+	finished_at: string | null;
+	updated_at: string;
 }

@@ -17,10 +17,11 @@ import {
  *
  * One connection per process, guarded by a mutex: SQLite serialises writers anyway, and a single
  * connection keeps transactions simple. Transactions start with `BEGIN IMMEDIATE` so that a second
- * process (the CLI while the server runs) waits for the write lock up front instead of failing
- * mid-way. That wait is asynchronous (retries of `BEGIN IMMEDIATE`), so a long CLI import does
- * not freeze the server's event loop; after `BUSY_WAIT_MS` it fails with SQLITE_BUSY, which the
- * fault classifier turns into `503 database_busy`.
+ * process (the CLI while the server runs, or the import worker thread) waits for the write lock up
+ * front instead of failing mid-way. That wait is asynchronous (retries of `BEGIN IMMEDIATE` on
+ * timers, the connection let go meanwhile), so a long import does not freeze the server's event
+ * loop nor hold up its reads; after `BUSY_BUDGET_MS` it fails with SQLITE_BUSY, which the fault
+ * classifier turns into `503 database_busy`.
  *
  * @example
  * const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ path: "./data/mamori.sqlite" }) });
@@ -59,7 +60,9 @@ class NodeSqliteDriver implements Driver {
 		db.exec("PRAGMA journal_mode = WAL");
 		db.exec("PRAGMA synchronous = NORMAL");
 		db.exec("PRAGMA foreign_keys = ON");
-		db.exec(`PRAGMA busy_timeout = ${BUSY_WAIT_MS}`);
+		// Waiting for another connection's write lock happens in `executeQuery`, between timers, so
+		// that a long import in a worker thread never freezes this thread's event loop.
+		db.exec(`PRAGMA busy_timeout = ${SYNC_BUSY_MS}`);
 		this.#db = db;
 		this.#connection = new NodeSqliteConnection(db);
 	}
@@ -77,25 +80,24 @@ class NodeSqliteDriver implements Driver {
 		return connection;
 	}
 
+	/**
+	 * `BEGIN IMMEDIATE`, waiting for another connection's write lock (a long import) between
+	 * timers, up to `BUSY_BUDGET_MS`. While it waits it lets go of the connection, so that this
+	 * process's reads (and `/api/health`) are not held up behind a write waiting for the lock.
+	 */
 	async beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings) {
-		const db = this.#db;
-		if (!db) throw new Error("SQLite driver used before init");
-		const deadline = Date.now() + BUSY_WAIT_MS;
-		// busy_timeout sleeps inside SQLite, blocking the whole process: ask without waiting and
-		// wait here instead, on timers.
-		db.exec("PRAGMA busy_timeout = 0");
-		try {
-			for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
-				try {
-					await connection.executeQuery(CompiledQuery.raw("BEGIN IMMEDIATE"));
-					return;
-				} catch (error) {
-					if (!isBusy(error) || Date.now() + pause > deadline) throw error;
-					await new Promise((resolve) => setTimeout(resolve, pause));
-				}
+		const sqlite = connection as NodeSqliteConnection;
+		const started = Date.now();
+		for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+			try {
+				sqlite.beginImmediate();
+				return;
+			} catch (error) {
+				if (!isBusy(error) || Date.now() - started >= BUSY_BUDGET_MS) throw error;
 			}
-		} finally {
-			db.exec(`PRAGMA busy_timeout = ${BUSY_WAIT_MS}`);
+			sqlite.release();
+			await new Promise((resolve) => setTimeout(resolve, pause));
+			await this.acquireConnection();
 		}
 	}
 	async commitTransaction(connection: DatabaseConnection) {
@@ -117,8 +119,10 @@ class NodeSqliteDriver implements Driver {
 	}
 }
 
-/** How long a writer waits for another process's write lock before giving up. */
-const BUSY_WAIT_MS = 5000;
+/** How long SQLite itself may block the thread waiting for a lock, per attempt. */
+const SYNC_BUSY_MS = 10;
+/** How long a writer waits in all for another connection's write lock before it fails. */
+const BUSY_BUDGET_MS = 5000;
 
 function isBusy(error: unknown): boolean {
 	const SQLITE_BUSY = 5;
@@ -155,7 +159,31 @@ class NodeSqliteConnection implements DatabaseConnection {
 		return prepared;
 	}
 
+	/** Start a write transaction now, or throw SQLite's busy error at once (no waiting here). */
+	beginImmediate(): void {
+		this.#db.exec("BEGIN IMMEDIATE");
+	}
+
+	/**
+	 * Run a statement; when another connection holds the write lock, wait for it without blocking
+	 * the thread (timers, not SQLite's sleeping busy handler) up to `BUSY_BUDGET_MS`, then fail with
+	 * SQLite's own "database is locked". Only a statement outside a transaction (a `BEGIN IMMEDIATE`
+	 * or a single write) is retried: a failed one has done nothing.
+	 */
 	async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+		const started = Date.now();
+		for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+			try {
+				return this.#execute<R>(compiled);
+			} catch (error) {
+				if (!isBusy(error) || this.#db.isTransaction) throw error;
+				if (Date.now() - started >= BUSY_BUDGET_MS) throw error;
+				await new Promise((resolve) => setTimeout(resolve, pause));
+			}
+		}
+	}
+
+	#execute<R>(compiled: CompiledQuery): QueryResult<R> {
 		const { statement, returnsRows } = this.#prepare(compiled.sql);
 		const parameters = compiled.parameters.map(toSqliteValue);
 		if (returnsRows) {

@@ -22,6 +22,7 @@ import { reviewsRoutes } from "../modules/policies/reviews/reviews.routes.ts";
 import { risksRoutes } from "../modules/risks/risks.routes.ts";
 import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
+import { importsRoutes } from "../platform/imports/imports.routes.ts";
 import { Problem } from "../shared/problem.ts";
 import type { AppContext } from "./context.ts";
 import { mountApiDocs } from "./docs.ts";
@@ -172,6 +173,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", takeOutsRoutes(deps));
 	app.route("/api", disposalsRoutes(deps));
 	app.route("/api", risksRoutes(deps));
+	app.route("/api", importsRoutes(deps));
 
 	app.openAPIRegistry.registerComponent("securitySchemes", "session", {
 		type: "apiKey",

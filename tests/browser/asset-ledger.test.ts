@@ -116,3 +116,64 @@ test("Kitakyushu: C, I and A in the form; the handling follows the strictest axi
 	assert.deepEqual(problems, []);
 	await context.close();
 });
+
+test("Import: a checked file is applied as a job; the dialog shows its progress, then the result", async () => {
+	const { context, page, problems } = await loggedIn("demo");
+	const units = (await page.evaluate(async () => {
+		const response = await fetch("/api/org-units", { credentials: "same-origin" });
+		return ((await response.json()) as { items: { code: string; kind: string }[] }).items;
+	})) as { code: string; kind: string }[];
+	const unit = units.find((u) => u.kind !== "agency") ?? units[0];
+	assert.ok(unit, "the demo tenant has units");
+	const header = [
+		"資産番号",
+		"資産名",
+		"種別",
+		"所管課",
+		"ネットワーク区分",
+		"格付け",
+		"個人情報",
+		"状態",
+	];
+	const rows = Array.from({ length: 5000 }, (_, i) =>
+		[
+			`IMP-${i}`,
+			`取込端末 ${i}`,
+			"システム・機器・媒体",
+			unit.code,
+			"LGWAN接続系",
+			"C2/I2/A2",
+			"なし",
+			"運用中",
+		].join(","),
+	);
+	const csv = `${[header.join(","), ...rows].join("\r\n")}\r\n`;
+
+	await page.getByRole("button", { name: "一括取込み" }).click();
+	const dialog = page.getByRole("dialog");
+	await dialog.getByLabel("ファイル").setInputFiles({
+		name: "ledger.csv",
+		mimeType: "text/csv",
+		buffer: Buffer.from(csv),
+	});
+	await dialog.getByRole("button", { name: "検査する" }).click();
+	await dialog.getByTestId("import-result").getByText("まだ何も取り込んでいません。").waitFor();
+	assert.match(
+		(await dialog.getByTestId("import-result").textContent()) ?? "",
+		/新規 5000 件/,
+		"the check counts the rows",
+	);
+
+	await dialog.getByRole("button", { name: "取り込む" }).click();
+	const progress = dialog.getByTestId("import-job-progress");
+	await progress.waitFor();
+	assert.equal(await progress.locator("progress").getAttribute("max"), "5000");
+	await dialog
+		.getByTestId("import-result")
+		.getByText("取り込みました。")
+		.waitFor({ timeout: 60_000 });
+	assert.equal(await progress.count(), 0, "the progress bar gives way to the result");
+	assert.match((await dialog.getByTestId("import-result").textContent()) ?? "", /新規 5000 件/);
+	assert.deepEqual(problems, []);
+	await context.close();
+});

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
+import { systemActor } from "../../src/bootstrap.ts";
+import { inTransaction } from "../../src/db/transaction.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import { assetsPolicy } from "../../src/modules/assets/assets.policy.ts";
+import { ledgerImport } from "../../src/modules/assets/ledger.import.ts";
 import { LEDGER_HEADERS } from "../../src/modules/assets/ledger-format.ts";
+import { requestImport } from "../../src/platform/imports/request-import.ts";
 import { unitOf } from "./asset-world.ts";
 import type { CrossTenantProbe, RequestContext, RouteEntry, Sent } from "./route-walk.ts";
 import { unique } from "./route-world.ts";
@@ -18,12 +22,12 @@ const served = (extra: Partial<CrossTenantProbe> = {}): CrossTenantProbe => ({
 	...extra,
 });
 
-interface Report {
-	errors: { row: number | null; column: string | null; message: string }[];
-	created: number;
-	applied: boolean;
+interface QueuedImport {
+	kind: string;
+	status: string;
+	progress: { checked: number; written: number };
 }
-const reportOf = (sent: Sent) => sent.json as Report;
+const jobOf = (sent: Sent) => sent.json as QueuedImport;
 
 /** A one-row ledger CSV for a new asset in `unitCode`. */
 function ledgerCsv(unitCode: string): string {
@@ -76,26 +80,46 @@ export const ASSET_TRANSFER_ROUTES: readonly RouteEntry[] = [
 		method: "post",
 		path: "/api/assets/import",
 		access: access("asset.import"),
-		ok: 200,
+		// Applying is a job (run by a scheduler, which the walk does not start).
+		ok: 202,
 		request: (ctx) => importRequest(ctx),
 		crossTenant: [
 			served({
 				check: (sent) =>
-					assert.deepEqual([reportOf(sent).created, reportOf(sent).applied], [1, true]),
+					assert.deepEqual([jobOf(sent).kind, jobOf(sent).status], ["assets.ledger", "queued"]),
 			}),
 			served({
 				// Not A's unit code: an earlier probe may have given B a unit with the same code.
 				name: "a row naming tenant A's unit",
 				request: (a, b) => importRequest(b, a.orgUnit.id),
-				check: (sent) => {
-					const report = reportOf(sent);
-					assert.equal(report.applied, false);
-					assert.deepEqual(
-						report.errors.map((e) => [e.row, e.column]),
-						[[2, "所管課"]],
-					);
-				},
+				check: (sent) => assert.equal(jobOf(sent).status, "queued"),
 			}),
+		],
+	},
+	{
+		method: "get",
+		path: "/api/imports/{id}",
+		access: access("asset.import"),
+		ok: 200,
+		request: async ({ deps, world, caller }) => {
+			const id = await inTransaction(deps.db, (tx) =>
+				requestImport(tx, {
+					kind: ledgerImport,
+					// Its requester reads it; the walk's caller may lack the right to import.
+					actor: { ...systemActor(world.tenant.id, "route walk"), accountId: caller.id },
+					fileName: "ledger.csv",
+					bytes: new TextEncoder().encode(ledgerCsv(world.orgUnit.code)),
+					options: { skipInvalid: false },
+				}),
+			);
+			return { params: { id } };
+		},
+		crossTenant: [
+			{
+				name: "tenant A's ids in the path",
+				request: "foreign",
+				expect: { status: 404, code: "not_found" },
+			},
 		],
 	},
 	{

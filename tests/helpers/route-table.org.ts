@@ -151,8 +151,25 @@ export const ORG_ROUTES: readonly RouteEntry[] = [
 		method: "post",
 		path: "/api/roster-imports/{id}/apply",
 		access: access("roster.import"),
-		ok: 200,
+		// Applying is a job (run by a scheduler, which the walk does not start).
+		ok: 202,
 		request: ({ deps, world }) => preview(world, { deps }),
+		crossTenant: [FOREIGN_IDS],
+	},
+	{
+		method: "post",
+		path: "/api/roster-imports/{id}/one-time-passwords",
+		access: access("roster.import"),
+		ok: 200,
+		request: async ({ deps, world }) => {
+			const row = await makeAppliedRoster(
+				deps,
+				world.tenant.id,
+				world.target.id,
+				world.orgUnit.code,
+			);
+			return { params: { id: row.id } };
+		},
 		crossTenant: [FOREIGN_IDS],
 	},
 	{

@@ -4,10 +4,12 @@ import type { OrgUnitTable, RoleAssignmentTable } from "../../src/db/schema.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import { assignRole } from "../../src/modules/accounts/assign-role.ts";
+import { ledgerImport } from "../../src/modules/assets/ledger.import.ts";
 import { insertSession, type SessionStage } from "../../src/modules/auth/sessions.repository.ts";
 import { ROLES, type Role } from "../../src/modules/authz/roles.ts";
 import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import { requestImport } from "../../src/platform/imports/request-import.ts";
 import { makeAsset } from "./asset-world.ts";
 import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
@@ -70,6 +72,16 @@ export async function makeWorld(
 	await makeReview(deps, tenant.id);
 	await makeNetworkFixtures(deps, tenant);
 	await makeAsset(deps, tenant.id, orgUnit.id);
+	// A requested import (and its queued job), as an apply leaves them.
+	await inTransaction(deps.db, (tx) =>
+		requestImport(tx, {
+			kind: ledgerImport,
+			actor,
+			fileName: "ledger.csv",
+			bytes: new TextEncoder().encode("資産番号\n"),
+			options: { skipInvalid: false },
+		}),
+	);
 	await makeCustodyFixtures(deps, tenant.id, orgUnit.id);
 	await makeRiskFixtures(deps, tenant.id, orgUnit.id);
 	await makeMailFixtures(deps, tenant, orgUnit.id);

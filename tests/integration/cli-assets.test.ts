@@ -127,6 +127,7 @@ test("import --json lists every error with row and column and exits 1, applying 
 		"--json",
 	);
 	assert.equal(skipped.code, 0, skipped.stdout);
+	assert.match(skipped.stderr, /^import: 2 rows checked, 1 written/m, "the progress line");
 	assert.deepEqual(
 		{ ...report(skipped), errors: [] },
 		{

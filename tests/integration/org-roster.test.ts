@@ -3,6 +3,9 @@ import { after, before, test } from "node:test";
 import { createApp } from "../../src/http/app.ts";
 import { ROSTER_HEADERS } from "../../src/modules/org/roster/roster-format.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import { JOBS } from "../../src/platform/jobs/registry.ts";
+import { type Scheduler, startScheduler } from "../../src/platform/jobs/scheduler.ts";
+import { PROBLEM_STATUS, type ProblemCode } from "../../src/shared/problem.ts";
 import { readTable, writeXlsx } from "../../src/shared/tabular.ts";
 import { auditEvents, breakAuditInserts, countRows } from "../helpers/audit-db.ts";
 import type { TestClient } from "../helpers/client.ts";
@@ -14,11 +17,49 @@ import { createTestRuntime, type TestRuntime } from "../helpers/test-db.ts";
 
 let runtime: TestRuntime;
 let app: ReturnType<typeof createApp>;
+let scheduler: Scheduler;
 before(async () => {
 	runtime = await createTestRuntime();
 	app = createApp(runtime);
+	// As in `mamori serve`: applying a roster is an import job, which this process runs.
+	scheduler = startScheduler(runtime, { declarations: JOBS, intervalMs: 60_000 });
 });
-after(() => runtime.cleanup());
+after(async () => {
+	await scheduler.stop();
+	await runtime.cleanup();
+});
+
+/**
+ * Apply a preview as the UI does: `202` and the job, followed until it ends, then the one-time
+ * passwords (shown once). Answers as the synchronous apply did: 200 with `{ import,
+ * oneTimePasswords }`, the refusal of the request itself, or the failed job's problem.
+ */
+async function applyPreview(client: TestClient, id: string): Promise<Response> {
+	const response = await client.post(`/api/roster-imports/${id}/apply`);
+	if (response.status !== 202) return response;
+	let job = (await response.json()) as {
+		id: string;
+		status: string;
+		error: { code: string; detail: string } | null;
+	};
+	assert.equal((job as unknown as { kind: string }).kind, "org.roster");
+	while (job.status === "queued" || job.status === "running") {
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		job = await expectJson(await client.get(`/api/imports/${job.id}`));
+	}
+	if (job.status !== "done") {
+		const code = (job.error?.code ?? "internal") as ProblemCode;
+		return Response.json(
+			{ code, detail: job.error?.detail ?? "" },
+			{ status: PROBLEM_STATUS[code], headers: { "content-type": "application/problem+json" } },
+		);
+	}
+	const preview = await expectJson<Preview>(await client.get(`/api/roster-imports/${id}`));
+	const shown = await expectJson<Pick<Applied, "oneTimePasswords">>(
+		await client.post(`/api/roster-imports/${id}/one-time-passwords`),
+	);
+	return Response.json({ import: preview, ...shown });
+}
 
 interface Plan {
 	errors: { row: number; column: string | null; message: string }[];
@@ -133,15 +174,18 @@ test("an XLSX roster of new staff: preview, apply in one go, one-time passwords 
 	assert.deepEqual(preview.allowedActions, ["roster.import"]);
 	assert.equal(await countRows(runtime.db, "staff", tenant.id), 0, "a preview changes nothing");
 
-	const applied = await expectJson<Applied>(
-		await client.post(`/api/roster-imports/${preview.id}/apply`),
-	);
+	const applied = await expectJson<Applied>(await applyPreview(client, preview.id));
 	assert.equal(applied.import.status, "applied");
 	assert.deepEqual(
 		applied.oneTimePasswords.map((p) => p.username),
 		["yamada", "tanaka"],
 	);
 	assert.ok(applied.oneTimePasswords.every((p) => p.oneTimePassword.length >= 12));
+	await expectProblem(
+		await client.post(`/api/roster-imports/${preview.id}/one-time-passwords`),
+		409,
+		"conflict",
+	);
 
 	const staff = await expectJson<{
 		items: { username: string; orgUnitCode: string; category: string; title: string | null }[];
@@ -179,11 +223,7 @@ test("an XLSX roster of new staff: preview, apply in one go, one-time passwords 
 		409,
 		"conflict",
 	);
-	await expectProblem(
-		await client.post(`/api/roster-imports/${preview.id}/apply`),
-		409,
-		"conflict",
-	);
+	await expectProblem(await applyPreview(client, preview.id), 409, "conflict");
 });
 
 test("a Shift_JIS CSV of the April transfer: moves, title, category and role changes, leavers", async () => {
@@ -239,7 +279,7 @@ test("a Shift_JIS CSV of the April transfer: moves, title, category and role cha
 
 	const leaverClient = await activeClient(runtime, app, leaver);
 	assert.equal((await leaverClient.get("/api/org-units")).status, 200);
-	await expectJson<Applied>(await client.post(`/api/roster-imports/${preview.id}/apply`));
+	await expectJson<Applied>(await applyPreview(client, preview.id));
 	const after = await staffState(tenant);
 	assert.deepEqual(
 		after.rows.map((r) => [r.staff_number, r.org_unit_id, r.title, Boolean(r.active)]),
@@ -284,7 +324,7 @@ test("a roster with bad rows is rejected row by row and nothing is applied", asy
 	assert.equal(preview.plan.counts.invalidRows, 4);
 	assert.deepEqual(preview.allowedActions, [], "the UI gets no apply button");
 	const problem = await expectProblem(
-		await client.post(`/api/roster-imports/${preview.id}/apply`),
+		await applyPreview(client, preview.id),
 		400,
 		"validation_failed",
 	);
@@ -306,11 +346,7 @@ test("apply refuses a stale preview: the data changed since", async () => {
 	assert.equal(preview.plan.counts.moves, 1);
 	await expectJson(await client.patch(`/api/staff/${person.staffId}`, { title: "係長" }));
 	const before = await staffState(tenant);
-	const problem = await expectProblem(
-		await client.post(`/api/roster-imports/${preview.id}/apply`),
-		409,
-		"conflict",
-	);
+	const problem = await expectProblem(await applyPreview(client, preview.id), 409, "conflict");
 	assert.match(problem.detail, /changed since this preview/);
 	assert.deepEqual(await staffState(tenant), before);
 });
@@ -345,7 +381,7 @@ test("apply is one transaction: an audit failure midway leaves everything as it 
 	// The last event of apply fails: every change before it has been written, and must go.
 	const restore = await breakAuditInserts(runtime, { type: "roster.applied" });
 	try {
-		const failed = await client.post(`/api/roster-imports/${preview.id}/apply`);
+		const failed = await applyPreview(client, preview.id);
 		assert.equal(failed.status, 500);
 	} finally {
 		await restore();
@@ -354,9 +390,7 @@ test("apply is one transaction: an audit failure midway leaves everything as it 
 	assert.equal(await countRows(runtime.db, "audit_events", tenant.id), auditBefore);
 	const again = await expectJson<Preview>(await client.get(`/api/roster-imports/${preview.id}`));
 	assert.equal(again.status, "previewed", "still waiting to be applied");
-	const applied = await expectJson<Applied>(
-		await client.post(`/api/roster-imports/${preview.id}/apply`),
-	);
+	const applied = await expectJson<Applied>(await applyPreview(client, preview.id));
 	assert.equal(applied.oneTimePasswords.length, 1);
 	assert.equal((await staffState(tenant)).staff, before.staff + 1);
 });
@@ -373,11 +407,7 @@ test("another tenant's administrator cannot see or apply a preview", async () =>
 		201,
 	);
 	await expectProblem(await b.client.get(`/api/roster-imports/${preview.id}`), 404, "not_found");
-	await expectProblem(
-		await b.client.post(`/api/roster-imports/${preview.id}/apply`),
-		404,
-		"not_found",
-	);
+	await expectProblem(await applyPreview(b.client, preview.id), 404, "not_found");
 	const inB = await expectJson<Preview>(
 		await upload(b.client, new TextEncoder().encode(text)),
 		201,
@@ -410,9 +440,7 @@ test("an account made by hand is linked to its staff record, without a new passw
 	assert.deepEqual(preview.plan.errors, []);
 	assert.equal(preview.plan.counts.newStaff, 1);
 	const before = await countRows(runtime.db, "accounts", tenant.id);
-	const applied = await expectJson<Applied>(
-		await client.post(`/api/roster-imports/${preview.id}/apply`),
-	);
+	const applied = await expectJson<Applied>(await applyPreview(client, preview.id));
 	assert.deepEqual(applied.oneTimePasswords, []);
 	assert.equal(await countRows(runtime.db, "accounts", tenant.id), before);
 	const staff = await runtime.db

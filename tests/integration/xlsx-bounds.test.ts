@@ -7,6 +7,8 @@ import { after, before, test } from "node:test";
 import { createApp } from "../../src/http/app.ts";
 import { LEDGER_HEADERS } from "../../src/modules/assets/ledger-format.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import { JOBS } from "../../src/platform/jobs/registry.ts";
+import { startScheduler } from "../../src/platform/jobs/scheduler.ts";
 import { countRows } from "../helpers/audit-db.ts";
 import { runCli } from "../helpers/cli.ts";
 import { TestClient } from "../helpers/client.ts";
@@ -28,7 +30,10 @@ const files = mkdtempSync(join(privateTmp, "files-"));
 
 const runtime = await createTestRuntime();
 const app = createApp(runtime);
+// Applying is an import job, run by this process's scheduler as in `mamori serve`.
+const scheduler = startScheduler(runtime, { declarations: JOBS, intervalMs: 60_000 });
 after(async () => {
+	await scheduler.stop();
 	await runtime.cleanup();
 	rmSync(privateTmp, { recursive: true, force: true });
 });
@@ -76,8 +81,19 @@ async function importAsset(bytes: Uint8Array, mode: "dry_run" | "apply"): Promis
 		mode,
 		skipInvalid: false,
 	});
-	assert.equal(response.status, 200, await response.clone().text());
-	return (await response.json()) as ImportReport;
+	if (mode === "dry_run") {
+		assert.equal(response.status, 200, await response.clone().text());
+		return (await response.json()) as ImportReport;
+	}
+	assert.equal(response.status, 202, await response.clone().text());
+	let job = (await response.json()) as { id: string; status: string; result: ImportReport | null };
+	while (job.status === "queued" || job.status === "running") {
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		job = (await (await admin.get(`/api/imports/${job.id}`)).json()) as typeof job;
+	}
+	assert.equal(job.status, "refused", JSON.stringify(job));
+	assert.ok(job.result);
+	return job.result;
 }
 
 test("the asset import refuses the bomb, dry run and apply, naming the part and the limit", async () => {

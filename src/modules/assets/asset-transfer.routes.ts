@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { attachmentDisposition } from "../../http/content-disposition.ts";
 import { requireActor } from "../../http/context.ts";
@@ -9,6 +10,11 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../http/openapi.ts";
+import { importJobSchema } from "../../platform/imports/imports.schemas.ts";
+import { readImport } from "../../platform/imports/present-import.ts";
+import { requestImport } from "../../platform/imports/request-import.ts";
+import { runImportInWorker } from "../../platform/imports/run-import.ts";
+import { wakeSchedulers } from "../../platform/jobs/scheduler.ts";
 import { Problem } from "../../shared/problem.ts";
 import { authorize } from "../authz/policy.ts";
 import {
@@ -19,7 +25,8 @@ import {
 } from "./asset-transfer.schemas.ts";
 import { assetsPolicy } from "./assets.policy.ts";
 import { exportAssets, ledgerTemplate, XLSX_TYPE } from "./export-assets.ts";
-import { ASSET_IMPORT_LIMITS, importAssets } from "./import-assets.ts";
+import { ASSET_IMPORT_LIMITS } from "./import-assets.ts";
+import { ledgerImport } from "./ledger.import.ts";
 
 const tags = ["assets"];
 
@@ -36,10 +43,13 @@ const importRoute = createRoute({
 	path: "/assets/import",
 	tags,
 	security: sessionSecurity,
-	summary: "Check (dry run) or apply a ledger file; every row's errors with row and column",
+	summary:
+		"Check a ledger file (dry run: the report, every row's errors with row and column), or " +
+		"apply it as a job (202: follow it at GET /imports/{id})",
 	request: { body: jsonBody(assetImportSchema) },
 	responses: {
-		200: jsonResponse(assetImportReportSchema, "The import report"),
+		200: jsonResponse(assetImportReportSchema, "The dry run's report"),
+		202: jsonResponse(importJobSchema, "The apply is queued as a job"),
 		...problemResponses,
 	},
 });
@@ -80,13 +90,30 @@ export function assetTransferRoutes(deps: AppDeps) {
 		.openapi(importRoute, async (c) => {
 			const actor = requireActor(c);
 			authorize(actor, assetsPolicy, "asset.import");
-			const { contentBase64, mode, skipInvalid } = c.req.valid("json");
-			const report = await importAssets(deps.db, actor, decodeBase64(contentBase64), {
-				mode,
-				skipInvalid,
-				archive: deps.config.xlsx,
-			});
-			return c.json(report, 200);
+			const { filename, contentBase64, mode, skipInvalid } = c.req.valid("json");
+			const bytes = decodeBase64(contentBase64);
+			if (mode === "dry_run") {
+				// Checked in the import worker too: a large file must not hold up the server.
+				const outcome = await runImportInWorker(deps, {
+					kind: ledgerImport.name,
+					bytes,
+					actor,
+					options: { skipInvalid },
+					dryRun: true,
+				});
+				return c.json(assetImportReportSchema.parse(outcome.result), 200);
+			}
+			const id = await inTransaction(deps.db, (tx) =>
+				requestImport(tx, {
+					kind: ledgerImport,
+					actor,
+					fileName: filename,
+					bytes,
+					options: { skipInvalid },
+				}),
+			);
+			wakeSchedulers();
+			return c.json(await readImport(deps.db, actor, id), 202);
 		})
 		.openapi(exportRoute, async (c) => {
 			const actor = requireActor(c);

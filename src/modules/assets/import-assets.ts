@@ -40,6 +40,8 @@ const BATCH = 500;
 export interface ImportOptions {
 	mode: "dry_run" | "apply";
 	skipInvalid: boolean;
+	/** Told the rows checked and written after each batch. */
+	progress?: (progress: { checked: number; written: number }) => void;
 	/** Bounds on an XLSX file's ZIP (the configured `Config.xlsx`); the defaults when absent. */
 	archive?: XlsxLimits;
 }
@@ -92,7 +94,9 @@ function existingByCode(db: Queryable, tenantId: string, codes: string[]) {
 /**
  * Read a ledger file (XLSX or CSV, streamed row by row), check every row, and — in `apply` mode,
  * when every row is valid or `skipInvalid` is set — create new assets and update changed ones in
- * one transaction. Rows identical to the ledger are counted `unchanged` and not touched.
+ * one transaction. Rows identical to the ledger are counted `unchanged` and not touched. A
+ * refused apply (invalid rows) writes nothing and reports nothing created or updated. Large
+ * files run in the import worker thread (`platform/imports`), never on the server's loop.
  *
  * @example
  * const report = await importAssets(db, actor, bytes, { mode: "dry_run", skipInvalid: false });
@@ -135,7 +139,8 @@ export async function importAssets(
 			return report;
 		});
 	} catch (error) {
-		if (error instanceof RollBack) return error.report;
+		// A refused apply wrote nothing, and says so.
+		if (error instanceof RollBack) return { ...error.report, created: 0, updated: 0 };
 		throw error;
 	}
 }
@@ -170,6 +175,7 @@ async function scan(
 	let columns: ColumnMap | null = null;
 	let batch: ParsedRow[] = [];
 	let invalidRows = 0;
+	let written = 0;
 	// Writes stop at the first invalid row unless invalid rows are to be skipped.
 	const writing = () => writer !== null && (options.skipInvalid || report.errorCount === 0);
 
@@ -202,10 +208,17 @@ async function scan(
 				continue;
 			}
 			report.updated++;
-			if (writing() && writer) await writeUpdate(writer, before, parsed, plan);
+			if (writing() && writer) {
+				await writeUpdate(writer, before, parsed, plan);
+				written++;
+			}
 		}
 		report.created += fresh.length;
-		if (writing() && writer) await insertNewAssets(writer, fresh);
+		if (writing() && writer) {
+			await insertNewAssets(writer, fresh);
+			written += fresh.length;
+		}
+		options.progress?.({ checked: report.rows, written });
 	};
 
 	try {

@@ -65,8 +65,15 @@ export async function resolveSession(
 	}
 	if (nowMs - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS)
 		patch.last_seen_at = now.toISOString();
-	if (Object.keys(patch).length > 0) {
+	if (patch.stage !== undefined) {
 		await inTransaction(deps.db, (tx) => updateSession(tx, session.id, patch));
+	} else if (patch.last_seen_at !== undefined) {
+		// Only bookkeeping: a read must not fail because a long import holds the write lock.
+		const touched = await inTransaction(deps.db, (tx) => updateSession(tx, session.id, patch)).then(
+			() => true,
+			() => false,
+		);
+		if (!touched) return { session, account, roles, stage };
 	}
 	return { session: { ...session, ...patch }, account, roles, stage };
 }

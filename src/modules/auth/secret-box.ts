@@ -13,6 +13,11 @@ export class SecretBox {
 		this.#key = key;
 	}
 
+	/** A copy of the key for a worker thread of this process (an import), which opens its own box. */
+	keyForWorkerThread(): Buffer {
+		return Buffer.from(this.#key);
+	}
+
 	seal(plaintext: string): string {
 		const iv = randomBytes(12);
 		const cipher = createCipheriv("aes-256-gcm", this.#key, iv);

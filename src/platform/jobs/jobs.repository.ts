@@ -90,3 +90,9 @@ export function listRecentlyDone(db: Queryable, limit: number) {
 		.limit(limit)
 		.execute();
 }
+
+/** A job's status, or undefined when there is no such job. */
+export async function jobStatus(db: Queryable, id: string): Promise<JobStatus | undefined> {
+	const row = await db.selectFrom("jobs").select("status").where("id", "=", id).executeTakeFirst();
+	return row?.status as JobStatus | undefined;
+}

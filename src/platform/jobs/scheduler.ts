@@ -3,8 +3,22 @@ import type { AppDeps } from "../../deps.ts";
 import { type RunOptions, runDueJobs } from "./run-due.ts";
 
 export interface Scheduler {
+	/** Run a pass now rather than at the next poll (after the running one, if any). */
+	wake(): void;
 	/** Finish the job under way (no new one starts), then stop polling. */
 	stop(): Promise<void>;
+}
+
+/** The schedulers running in this process, woken by `wakeSchedulers`. */
+const running = new Set<Scheduler>();
+
+/**
+ * Ask the schedulers of this process to look for due jobs now, e.g. right after a request
+ * queued one (an import); without a scheduler here it does nothing and the job waits for
+ * whichever process polls next.
+ */
+export function wakeSchedulers(): void {
+	for (const scheduler of running) scheduler.wake();
 }
 
 /**
@@ -26,8 +40,11 @@ export function startScheduler(
 	let timer: NodeJS.Timeout | undefined;
 	let pass: Promise<void> = Promise.resolve();
 	let lastFailure: string | null = null;
+	let passing = false;
+	let wakeAgain = false;
 
 	const tick = async () => {
+		passing = true;
 		try {
 			await runDueJobs(deps, { ...options, owner, log, shouldStop: () => stopped });
 			if (lastFailure !== null) log("running jobs again");
@@ -37,20 +54,36 @@ export function startScheduler(
 			if (message !== lastFailure)
 				log(`a pass failed, retrying every ${options.intervalMs} ms: ${message}`);
 			lastFailure = message;
+		} finally {
+			passing = false;
 		}
 	};
 	const schedule = () => {
 		if (stopped) return;
+		const delay = wakeAgain ? 0 : options.intervalMs;
+		wakeAgain = false;
 		timer = setTimeout(() => {
 			pass = tick().then(schedule);
-		}, options.intervalMs);
+		}, delay);
 	};
 	pass = tick().then(schedule);
-	return {
+	const scheduler: Scheduler = {
+		wake() {
+			if (stopped) return;
+			if (passing) {
+				wakeAgain = true;
+				return;
+			}
+			clearTimeout(timer);
+			pass = tick().then(schedule);
+		},
 		async stop() {
 			stopped = true;
+			running.delete(scheduler);
 			clearTimeout(timer);
 			await pass;
 		},
 	};
+	running.add(scheduler);
+	return scheduler;
 }

@@ -1717,7 +1717,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check (dry run) or apply a ledger file; every row's errors with row and column */
+        /** Check a ledger file (dry run: the report, every row's errors with row and column), or apply it as a job (202: follow it at GET /imports/{id}) */
         post: {
             parameters: {
                 query?: never;
@@ -1732,13 +1732,22 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The import report */
+                /** @description The dry run's report */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["AssetImportReport"];
+                    };
+                };
+                /** @description The apply is queued as a job */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
                     };
                 };
                 /** @description Invalid request */
@@ -3602,6 +3611,107 @@ export interface paths {
                             /** @enum {string} */
                             status: "unavailable";
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import being applied as a job: its progress, then its report or failure */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The import */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -9604,7 +9714,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply exactly the previewed changes in one transaction */
+        /** Apply exactly the previewed changes in one transaction, as a job (202: follow it at GET /imports/{id}; then the one-time passwords once) */
         post: {
             parameters: {
                 query?: never;
@@ -9616,13 +9726,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Applied; one-time passwords shown once */
-                200: {
+                /** @description The apply is queued as a job */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["RosterApplyResult"];
+                        "application/json": components["schemas"]["ImportJob"];
                     };
                 };
                 /** @description Invalid request */
@@ -9724,6 +9834,107 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["RosterImport"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roster-imports/{id}/one-time-passwords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The one-time passwords of the accounts an applied roster created, shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The passwords (once) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterOneTimePasswords"];
                     };
                 };
                 /** @description Invalid request */
@@ -11542,6 +11753,26 @@ export interface components {
             allowedActions: string[];
             items: components["schemas"]["Disposal"][];
         };
+        ImportJob: {
+            allowedActions: string[];
+            createdAt: string;
+            error: {
+                code: string;
+                detail: string;
+            } | null;
+            fileName: string;
+            finishedAt: string | null;
+            id: string;
+            kind: string;
+            progress: {
+                checked: number;
+                written: number;
+            };
+            result: components["schemas"]["AssetImportReport"] | components["schemas"]["RosterApplyReport"] | null;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "refused" | "failed";
+        };
         LoginInput: {
             password: string;
             tenant: string;
@@ -12430,14 +12661,12 @@ export interface components {
             validFrom: string;
             validTo: string | null;
         };
-        RosterApplyResult: {
-            import: components["schemas"]["RosterImport"];
-            oneTimePasswords: {
-                displayName: string;
-                oneTimePassword: string;
-                staffNumber: string;
-                username: string;
-            }[];
+        RosterApplyReport: {
+            counts: {
+                [key: string]: number;
+            };
+            passwordsIssued: number;
+            rosterImportId: string;
         };
         RosterImport: {
             allowedActions: string[];
@@ -12449,6 +12678,14 @@ export interface components {
             sha256: string;
             /** @enum {string} */
             status: "previewed" | "applied" | "discarded";
+        };
+        RosterOneTimePasswords: {
+            oneTimePasswords: {
+                displayName: string;
+                oneTimePassword: string;
+                staffNumber: string;
+                username: string;
+            }[];
         };
         RosterPlan: {
             counts: {

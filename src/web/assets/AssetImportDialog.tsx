@@ -1,24 +1,13 @@
 import { type FormEvent, useState } from "react";
-import { ApiError, currentCsrfToken } from "../api/client.ts";
+import { ApiError, currentCsrfToken, type Schemas } from "../api/client.ts";
 import { Dialog } from "../components/Dialog.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { followImport, type ImportJob, importFailure } from "../imports/follow-import.ts";
+import { ImportProgressBar } from "../imports/ImportProgressBar.tsx";
 
-interface ImportResult {
-	errors: {
-		row: number | null;
-		column: string | null;
-		message: string;
-		code?: string;
-		params?: Record<string, string | number>;
-	}[];
-	created: number;
-	updated: number;
-	unchanged: number;
-	skipped: number;
-	applied: boolean;
-}
+type ImportResult = Schemas["AssetImportReport"];
 
 function base64Of(file: File): Promise<string> {
 	return new Promise((resolve, reject) => {
@@ -37,7 +26,7 @@ function postWithProgress(
 	url: string,
 	body: string,
 	onProgress: (percent: number) => void,
-): Promise<ImportResult> {
+): Promise<unknown> {
 	return new Promise((resolve, reject) => {
 		const request = new XMLHttpRequest();
 		request.open("POST", url);
@@ -53,7 +42,7 @@ function postWithProgress(
 			} catch {
 				parsed = null;
 			}
-			if (request.status >= 200 && request.status < 300) resolve(parsed as ImportResult);
+			if (request.status >= 200 && request.status < 300) resolve(parsed);
 			else if (parsed && typeof parsed === "object" && "code" in parsed) {
 				const problem = parsed as {
 					code: string;
@@ -81,7 +70,10 @@ function postWithProgress(
 	});
 }
 
-/** Check a ledger file row by row, then import it: all rows or none (unless bad rows are skipped). */
+/**
+ * Check a ledger file row by row, then import it: all rows or none (unless bad rows are
+ * skipped). The import runs as a job on the server; its progress is shown until it ends.
+ */
 export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void }) {
 	const { t, label } = useI18n();
 	const [file, setFile] = useState<File | null>(null);
@@ -91,10 +83,14 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 	const [result, setResult] = useState<ImportResult | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [applied, setApplied] = useState(false);
+	const [job, setJob] = useState<ImportJob | null>(null);
+	// Rows of the file, as the check counted them: the scale of the apply's progress bar.
+	const [total, setTotal] = useState<number | null>(null);
 
 	async function run(mode: "dry_run" | "apply") {
 		if (!file) return;
 		setError(null);
+		setTotal(mode === "apply" ? (result?.rows ?? null) : null);
 		setResult(null);
 		setProgress(0);
 		try {
@@ -104,17 +100,28 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 				mode,
 				skipInvalid,
 			});
-			const outcome = await postWithProgress("/api/assets/import", body, (percent) => {
+			const answer = await postWithProgress("/api/assets/import", body, (percent) => {
 				setProgress(percent);
 				if (percent >= 100) setProcessing(true);
 			});
-			setResult(outcome);
-			if (outcome.applied) setApplied(true);
+			if (mode === "dry_run") {
+				setResult(answer as ImportResult);
+				return;
+			}
+			setProgress(null);
+			setJob(answer as ImportJob);
+			const ended = await followImport((answer as ImportJob).id, setJob);
+			const failure = importFailure(ended);
+			if (failure) throw failure;
+			const report = ended.result as ImportResult | null;
+			if (report) setResult(report);
+			if (report?.applied) setApplied(true);
 		} catch (failure) {
 			setError(failure);
 		} finally {
 			setProgress(null);
 			setProcessing(false);
+			setJob(null);
 		}
 	}
 
@@ -128,7 +135,7 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 		const coded = issue.code ? label("fileIssue", issue.code, issue.params) : null;
 		return coded !== null && coded !== issue.code ? coded : issue.message;
 	};
-	const busy = progress !== null;
+	const busy = progress !== null || job !== null;
 	return (
 		<Dialog title={t("assets.import.title")} onClose={() => onClose(applied)}>
 			<form className="form" onSubmit={submit}>
@@ -164,7 +171,8 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 					/>
 					{t("assets.import.skipInvalid")}
 				</label>
-				{busy ? (
+				{job ? <ImportProgressBar job={job} total={total} /> : null}
+				{progress !== null ? (
 					<div>
 						<progress
 							max={100}

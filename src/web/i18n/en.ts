@@ -27,6 +27,10 @@ export const en: Messages = {
 	"app.skipToContent": "Skip to main content",
 	"app.footer": "Mamori information security management system",
 
+	"imports.progress.label": "Import progress",
+	"imports.progress.queued": "Waiting for the import to start…",
+	"imports.progress.rows": "{checked} of {total} rows checked, {written} written",
+
 	"lang.label": "Language",
 	"lang.ja": "日本語",
 	"lang.en": "English",

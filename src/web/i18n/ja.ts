@@ -28,6 +28,10 @@ export const ja = {
 	"app.skipToContent": "本文へ移動",
 	"app.footer": "Mamori 情報セキュリティ管理システム",
 
+	"imports.progress.label": "取込みの進み具合",
+	"imports.progress.queued": "取込みの開始を待っています…",
+	"imports.progress.rows": "{total} 行中 {checked} 行を検査、{written} 行を書き込みました",
+
 	"lang.label": "表示言語",
 	"lang.ja": "日本語",
 	"lang.en": "English",

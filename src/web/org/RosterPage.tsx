@@ -5,6 +5,8 @@ import { ConfirmDialog } from "../components/Dialog.tsx";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { followImport, type ImportJob, importFailure } from "../imports/follow-import.ts";
+import { ImportProgressBar } from "../imports/ImportProgressBar.tsx";
 import { RosterPasswords } from "./RosterPasswords.tsx";
 import { RosterPreview } from "./RosterPreview.tsx";
 import type { RosterApplyResult, RosterImport } from "./types.ts";
@@ -31,6 +33,7 @@ export function RosterPage() {
 	const [confirming, setConfirming] = useState(false);
 	const [error, setError] = useState<unknown>(null);
 	const [status, setStatus] = useState<string | null>(null);
+	const [job, setJob] = useState<ImportJob | null>(null);
 
 	async function upload(event: FormEvent) {
 		event.preventDefault();
@@ -55,17 +58,27 @@ export function RosterPage() {
 		setBusy(true);
 		setError(null);
 		try {
-			const applied = await call(
-				api.POST("/api/roster-imports/{id}/apply", { params: { path: { id: preview.id } } }),
+			const path = { params: { path: { id: preview.id } } };
+			// Applied as a job on the server: follow it, then show the passwords (once).
+			const queued = await call(api.POST("/api/roster-imports/{id}/apply", path));
+			setConfirming(false);
+			setJob(queued);
+			const ended = await followImport(queued.id, setJob);
+			const failure = importFailure(ended);
+			if (failure) throw failure;
+			const applied = await call(api.GET("/api/roster-imports/{id}", path));
+			const { oneTimePasswords } = await call(
+				api.POST("/api/roster-imports/{id}/one-time-passwords", path),
 			);
-			setResult(applied);
-			setPreview(applied.import);
+			setResult({ import: applied, oneTimePasswords });
+			setPreview(applied);
 			setStatus(t("org.roster.applied"));
 		} catch (failure) {
 			setError(failure);
 		} finally {
 			setBusy(false);
 			setConfirming(false);
+			setJob(null);
 		}
 	}
 
@@ -132,6 +145,7 @@ export function RosterPage() {
 
 			<ErrorAlert error={error} />
 			<StatusMessage>{status}</StatusMessage>
+			{job ? <ImportProgressBar job={job} total={preview?.plan.rowCount ?? null} /> : null}
 
 			{result && result.oneTimePasswords.length > 0 ? (
 				<RosterPasswords importId={result.import.id} passwords={result.oneTimePasswords} />

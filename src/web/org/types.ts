@@ -7,7 +7,11 @@ export type Staff = Schemas["Staff"];
 export type StaffCategory = Staff["category"];
 export type RosterImport = Schemas["RosterImport"];
 export type RosterPlan = Schemas["RosterPlan"];
-export type RosterApplyResult = Schemas["RosterApplyResult"];
+/** An applied roster and the one-time passwords of its new accounts, shown once. */
+export interface RosterApplyResult {
+	import: RosterImport;
+	oneTimePasswords: Schemas["RosterOneTimePasswords"]["oneTimePasswords"];
+}
 
 export const STAFF_CATEGORIES = [
 	"regular",

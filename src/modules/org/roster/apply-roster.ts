@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Queryable } from "../../../db/queryable.ts";
 import type { Tx } from "../../../db/transaction.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { endRoleAssignment } from "../../accounts/accounts.repository.ts";
@@ -70,8 +71,19 @@ async function changeStaff(tx: Tx, actor: Actor, staffId: string, patch: Partial
 	);
 }
 
-async function carryOut(tx: Tx, actor: Actor, plan: RosterPlan, now: string) {
+/** Told how many of the plan's changes have been written so far. */
+export type RosterProgress = (written: number) => void;
+
+async function carryOut(
+	tx: Tx,
+	actor: Actor,
+	plan: RosterPlan,
+	now: string,
+	progress: RosterProgress,
+) {
 	const issued: IssuedPassword[] = [];
+	let written = 0;
+	const step = () => progress(++written);
 	for (const person of plan.newStaff) {
 		const created = person.accountId
 			? null
@@ -119,10 +131,12 @@ async function carryOut(tx: Tx, actor: Actor, plan: RosterPlan, now: string) {
 				oneTimePassword: created.oneTimePassword,
 			});
 		}
+		step();
 	}
 	for (const person of plan.returning) {
 		await updateAccountDetails(tx, actor, person.accountId, { disabled: false });
 		await changeStaff(tx, actor, person.staffId, { active: true, left_at: null });
+		step();
 	}
 	const staffPatches = new Map<string, Partial<StaffRow>>();
 	const accountPatches = new Map<
@@ -148,6 +162,7 @@ async function carryOut(tx: Tx, actor: Actor, plan: RosterPlan, now: string) {
 	}
 	for (const [staffId, patch] of staffPatches) {
 		if (Object.keys(patch).length > 0) await changeStaff(tx, actor, staffId, patch);
+		step();
 	}
 	for (const [accountId, patch] of accountPatches) {
 		if (Object.keys(patch).length > 0) await updateAccountDetails(tx, actor, accountId, patch);
@@ -164,6 +179,7 @@ async function carryOut(tx: Tx, actor: Actor, plan: RosterPlan, now: string) {
 				validTo: null,
 			});
 		}
+		step();
 	}
 	for (const leaver of plan.leavers) {
 		for (const assignmentId of leaver.endRoles) await endAssignment(tx, actor, assignmentId, now);
@@ -176,24 +192,25 @@ async function carryOut(tx: Tx, actor: Actor, plan: RosterPlan, now: string) {
 			{ staffNumber: leaver.staffNumber, accountId: leaver.accountId },
 			{ recordType: "staff", recordId: leaver.staffId },
 		);
+		step();
 	}
 	return issued;
 }
 
 /**
- * Apply a previewed roster in one transaction: exactly the stored plan, refused when any row
- * was invalid or when staff, accounts, roles or units changed since the preview. Returns the
- * one-time passwords of the new accounts; they are also kept sealed for one CSV download.
+ * Whether a preview may be applied now: it exists, is still a preview, has no invalid rows, and
+ * staff, accounts, roles and units are as they were when it was computed. Returns it and its
+ * plan; throws the `Problem` that says why not. Checked when apply is requested, and again in
+ * the apply's own transaction.
  */
-export async function applyRoster(
-	tx: Tx,
+export async function applicableRoster(
+	db: Queryable,
 	actor: Actor,
 	importId: string,
-	secrets: SecretBox,
 	now: Date = new Date(),
 ) {
 	authorize(actor, orgPolicy, "roster.import");
-	const found = await findRosterImport(tx, actor.tenantId, importId);
+	const found = await findRosterImport(db, actor.tenantId, importId);
 	if (!found) throw new Problem("not_found", `roster import ${importId} does not exist`);
 	if (found.status !== "previewed") {
 		throw new Problem("conflict", `this roster import is already ${found.status}`);
@@ -211,13 +228,31 @@ export async function applyRoster(
 			},
 		);
 	}
-	const state = await loadRosterState(tx, actor.tenantId, now.toISOString());
+	const state = await loadRosterState(db, actor.tenantId, now.toISOString());
 	if (stateHash(state) !== found.state_hash) {
 		throw new Problem(
 			"conflict",
 			"staff, accounts, roles or org units changed since this preview: upload the roster again",
 		);
 	}
+	return { found, plan };
+}
+
+/**
+ * Apply a previewed roster in one transaction: exactly the stored plan, refused when any row
+ * was invalid or when staff, accounts, roles or units changed since the preview. Returns the
+ * one-time passwords of the new accounts; they are also kept sealed for one CSV download.
+ * Runs as an import job (`roster.import.ts`), in the import worker thread.
+ */
+export async function applyRoster(
+	tx: Tx,
+	actor: Actor,
+	importId: string,
+	secrets: SecretBox,
+	now: Date = new Date(),
+	progress: RosterProgress = () => {},
+) {
+	const { found, plan } = await applicableRoster(tx, actor, importId, now);
 	const at = now.toISOString();
 	if (
 		!(await claimRosterImport(tx, actor.tenantId, importId, "previewed", {
@@ -227,7 +262,7 @@ export async function applyRoster(
 	) {
 		throw new Problem("conflict", "this roster import was applied or discarded meanwhile");
 	}
-	const issued = await carryOut(tx, actor, plan, at);
+	const issued = await carryOut(tx, actor, plan, at, progress);
 	await claimRosterImport(tx, actor.tenantId, importId, "applied", {
 		passwords: issued.length > 0 ? secrets.seal(JSON.stringify(issued)) : null,
 	});

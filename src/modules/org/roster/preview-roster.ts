@@ -57,6 +57,7 @@ export async function previewRoster(
 		created_at: now.toISOString(),
 		applied_at: null,
 		passwords: null,
+		passwords_shown_at: null,
 	};
 	await insertRosterImport(tx, row);
 	await recordAudit(

@@ -100,7 +100,9 @@ export async function claimRosterImport(
 	tenantId: string,
 	id: string,
 	from: string,
-	patch: Partial<Pick<RosterImportTable, "status" | "applied_at" | "passwords">>,
+	patch: Partial<
+		Pick<RosterImportTable, "status" | "applied_at" | "passwords" | "passwords_shown_at">
+	>,
 ): Promise<boolean> {
 	const result = await tx
 		.updateTable("roster_imports")

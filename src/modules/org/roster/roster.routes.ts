@@ -10,18 +10,24 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../../http/openapi.ts";
+import { importJobSchema } from "../../../platform/imports/imports.schemas.ts";
+import { readImport } from "../../../platform/imports/present-import.ts";
+import { requestImport } from "../../../platform/imports/request-import.ts";
+import { wakeSchedulers } from "../../../platform/jobs/scheduler.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { allowedActions, authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { orgPolicy } from "../org.policy.ts";
-import { applyRoster } from "./apply-roster.ts";
+import { applicableRoster } from "./apply-roster.ts";
 import { discardRoster } from "./discard-roster.ts";
 import { downloadRosterPasswords } from "./download-passwords.ts";
 import { previewRoster, ROSTER_LIMITS, readRoster } from "./preview-roster.ts";
+import { revealRosterPasswords } from "./reveal-passwords.ts";
+import { rosterImport } from "./roster.import.ts";
 import { findRosterImport } from "./roster.repository.ts";
 import {
 	importIdParamSchema,
-	rosterApplyResultSchema,
+	oneTimePasswordsSchema,
 	rosterImportSchema,
 	rosterPlanSchema,
 	rosterUploadSchema,
@@ -100,10 +106,25 @@ const apply = createRoute({
 	path: "/roster-imports/{id}/apply",
 	tags,
 	security: sessionSecurity,
-	summary: "Apply exactly the previewed changes in one transaction",
+	summary:
+		"Apply exactly the previewed changes in one transaction, as a job (202: follow it at " +
+		"GET /imports/{id}; then the one-time passwords once)",
 	request: { params: importIdParamSchema },
 	responses: {
-		200: jsonResponse(rosterApplyResultSchema, "Applied; one-time passwords shown once"),
+		202: jsonResponse(importJobSchema, "The apply is queued as a job"),
+		...problemResponses,
+	},
+});
+
+const reveal = createRoute({
+	method: "post",
+	path: "/roster-imports/{id}/one-time-passwords",
+	tags,
+	security: sessionSecurity,
+	summary: "The one-time passwords of the accounts an applied roster created, shown once",
+	request: { params: importIdParamSchema },
+	responses: {
+		200: jsonResponse(oneTimePasswordsSchema, "The passwords (once)"),
 		...problemResponses,
 	},
 });
@@ -171,8 +192,26 @@ export function rosterRoutes(deps: AppDeps) {
 		.openapi(apply, async (c) => {
 			const actor = requireActor(c);
 			const { id } = c.req.valid("param");
-			const result = await inTransaction(deps.db, (tx) => applyRoster(tx, actor, id, deps.secrets));
-			return c.json({ import: present(result.row, actor), oneTimePasswords: result.issued }, 200);
+			// Refused at once when it cannot apply; checked again in the apply's transaction.
+			const { found } = await applicableRoster(deps.db, actor, id);
+			const jobId = await inTransaction(deps.db, (tx) =>
+				requestImport(tx, {
+					kind: rosterImport,
+					actor,
+					fileName: found.file_name,
+					bytes: new Uint8Array(0),
+					options: { rosterImportId: id },
+				}),
+			);
+			wakeSchedulers();
+			return c.json(await readImport(deps.db, actor, jobId), 202);
+		})
+		.openapi(reveal, async (c) => {
+			const actor = requireActor(c);
+			const oneTimePasswords = await inTransaction(deps.db, (tx) =>
+				revealRosterPasswords(tx, actor, c.req.valid("param").id, deps.secrets),
+			);
+			return c.json({ oneTimePasswords }, 200);
 		})
 		.openapi(discard, async (c) => {
 			const actor = requireActor(c);

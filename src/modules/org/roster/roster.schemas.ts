@@ -116,9 +116,21 @@ export const rosterImportSchema = z
 	})
 	.openapi("RosterImport");
 
-export const rosterApplyResultSchema = z
+export const importIdParamSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** The report of a roster applied as an import job; the passwords are fetched once apart. */
+export const rosterApplyReportSchema = z
 	.object({
-		import: rosterImportSchema,
+		rosterImportId: z.string(),
+		counts: z.record(z.string(), z.number().int()),
+		/** New accounts whose one-time passwords wait to be shown (once) and downloaded (once). */
+		passwordsIssued: z.number().int(),
+	})
+	.openapi("RosterApplyReport");
+export type RosterApplyReport = z.infer<typeof rosterApplyReportSchema>;
+
+export const oneTimePasswordsSchema = z
+	.object({
 		oneTimePasswords: z.array(
 			z.object({
 				staffNumber: z.string(),
@@ -128,6 +140,4 @@ export const rosterApplyResultSchema = z
 			}),
 		),
 	})
-	.openapi("RosterApplyResult");
-
-export const importIdParamSchema = z.object({ id: z.string().min(1).max(64) });
+	.openapi("RosterOneTimePasswords");

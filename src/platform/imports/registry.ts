@@ -1,0 +1,14 @@
+import { ledgerImport } from "../../modules/assets/ledger.import.ts";
+import { rosterImport } from "../../modules/org/roster/roster.import.ts";
+import { Problem } from "../../shared/problem.ts";
+import type { ImportKind } from "./import-kind.ts";
+
+/** Every import this version of Mamori knows, as declared by the modules that own them. */
+export const IMPORT_KINDS: readonly ImportKind[] = [ledgerImport, rosterImport];
+
+/** The declared import of this name; an unknown name is a problem of the stored row. */
+export function importKind(name: string): ImportKind {
+	const kind = IMPORT_KINDS.find((k) => k.name === name);
+	if (!kind) throw new Problem("internal", `no import "${name}" in this version`);
+	return kind;
+}
