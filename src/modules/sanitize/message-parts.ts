@@ -91,6 +91,13 @@ export function planParts(root: MimeEntity, baseDepth: number, maxDepth: number)
 		const type = entity.contentType;
 		if (ENCRYPTED.has(type)) {
 			plan.hold = `encrypted content (${type}) cannot be inspected`;
+		} else if (type.startsWith("multipart/") && entity.children.length === 0) {
+			// Declared multipart, but its boundary never occurs: nothing can be split out and
+			// checked. Whatever it carried goes, and the recipient is told, never silently.
+			plan.dropped.push(
+				`分割できない複合パート / a multipart part whose boundary never occurs (${type})`,
+			);
+			plan.actions.push(`unsplit-multipart-removed=${type}`);
 		} else if (type.startsWith("multipart/")) {
 			let children = entity.children;
 			if (type === "multipart/alternative" && children.length > 1) {
