@@ -14,6 +14,7 @@ import * as assetSearchIndex from "./migrations/0011-asset-search-index.ts";
 import * as jobs from "./migrations/0012-jobs.ts";
 import * as imports from "./migrations/0013-imports.ts";
 import * as mailDedup from "./migrations/0014-mail-dedup.ts";
+import * as notificationReminders from "./migrations/0015-notification-reminders.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0012-jobs": jobs,
 	"0013-imports": imports,
 	"0014-mail-dedup": mailDedup,
+	"0015-notification-reminders": notificationReminders,
 };
 
 class InCodeMigrations implements MigrationProvider {
