@@ -1,8 +1,17 @@
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Problem } from "../shared/problem.ts";
 
-/** Debian's IPAexGothic (package `fonts-ipaexfont-gothic`), installed by `.ci/run`. */
-export const DEFAULT_PDF_FONT = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+/**
+ * Noto Sans JP Regular (SIL Open Font License 1.1), installed by `npm install` with the package
+ * `@expo-google-fonts/noto-sans-jp`: a machine with only Node and npm can write Japanese PDFs.
+ */
+export const DEFAULT_PDF_FONT = createRequire(import.meta.url).resolve(
+	"@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf",
+);
+
+/** Debian's IPAexGothic (package `fonts-ipaexfont-gothic`): an option through `MAMORI_PDF_FONT`. */
+export const IPAEX_PDF_FONT = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
 
 /** One block of a document, drawn top to bottom. */
 export type PdfBlock =
@@ -22,8 +31,9 @@ export interface PdfDocumentSpec {
 }
 
 /**
- * The font file to embed: `MAMORI_PDF_FONT` if set, else IPAexGothic. Japanese text needs a font
- * that carries it, and the closed networks we run on have no font service to fall back on.
+ * The font file to embed: `MAMORI_PDF_FONT` if set (for example IPAexGothic, `IPAEX_PDF_FONT`),
+ * else the bundled Noto Sans JP. Japanese text needs a font that carries it, and the closed
+ * networks we run on have no font service to fall back on. pdfkit embeds only the glyphs used.
  *
  * @throws Problem `unavailable` naming the variable and the package when no font file is found.
  */
@@ -35,7 +45,7 @@ export function resolvePdfFont(env: NodeJS.ProcessEnv = process.env): string {
 			"unavailable",
 			configured
 				? `MAMORI_PDF_FONT points to ${path}, which does not exist; set it to a TrueType/OpenType font with Japanese glyphs`
-				: `no Japanese font for PDF output at ${path}: install the Debian package fonts-ipaexfont-gothic or set MAMORI_PDF_FONT to a TrueType/OpenType font file`,
+				: `no Japanese font for PDF output at ${path}: run npm install (it brings @expo-google-fonts/noto-sans-jp) or set MAMORI_PDF_FONT to a TrueType/OpenType font file`,
 		);
 	}
 	return path;
