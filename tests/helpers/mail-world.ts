@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
+import { createTransport } from "nodemailer";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { SMTPServer } from "smtp-server";
 import { systemActor } from "../../src/bootstrap.ts";
@@ -180,6 +181,32 @@ export async function until(done: () => boolean | Promise<boolean>, ms: number, 
 }
 
 /** A port nothing listens on (found by binding and releasing it), for a downstream outage. */
+/**
+ * Send `raw` over SMTP, as an outside server would, to the gateway on `port`; the SMTP reply.
+ *
+ * @example
+ * const id = queuedIdOf(await sendRaw(gateway.port, raw));
+ */
+export async function sendRaw(port: number, raw: Buffer, to = "taro@city.example.jp") {
+	const transport = createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+	try {
+		const info = await transport.sendMail({
+			envelope: { from: "sender@outside.example", to: [to] },
+			raw,
+		});
+		return info.response as string;
+	} finally {
+		transport.close();
+	}
+}
+
+/** The queue id a gateway's `250 … queued as <id>` names; fails the test when there is none. */
+export function queuedIdOf(response: string): string {
+	const id = /queued as ([0-9a-f-]{36})/.exec(response)?.[1];
+	if (!id) throw new Error(`the 250 reply names the queued message: ${response}`);
+	return id;
+}
+
 export async function freePort(): Promise<number> {
 	const sink = await startSink();
 	await sink.close();

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { after, before, test } from "node:test";
-import { createTransport } from "nodemailer";
 import { DEFAULT_LEASE_SECONDS } from "../../src/modules/sanitize/gateway/deliver-queue.ts";
 import { DEFAULT_POLL_SECONDS } from "../../src/modules/sanitize/gateway/smtp-gateway.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
@@ -13,6 +12,7 @@ import {
 	composeMail,
 	freePort,
 	messageIdOf,
+	sendRaw,
 	startCountingSink,
 	until,
 } from "../helpers/mail-world.ts";
@@ -92,18 +92,7 @@ async function kill(gateway: Gateway): Promise<void> {
 	await exited;
 }
 
-async function send(port: number, raw: Buffer): Promise<string> {
-	const transport = createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
-	try {
-		const info = await transport.sendMail({
-			envelope: { from: "sender@outside.example", to: ["taro@city.example.jp"] },
-			raw,
-		});
-		return info.response;
-	} finally {
-		transport.close();
-	}
-}
+const send = (port: number, raw: Buffer) => sendRaw(port, raw);
 
 async function rowsWith(messageId: string) {
 	return runtime.db

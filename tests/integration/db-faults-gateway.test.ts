@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
-import { createTransport } from "nodemailer";
 import pg from "pg";
 import { findMailMessage } from "../../src/modules/sanitize/gateway/mail-queue.repository.ts";
 import { startGateway } from "../../src/modules/sanitize/gateway/smtp-gateway.ts";
 import { makeTenant } from "../helpers/factories.ts";
-import { composeMail, startSink } from "../helpers/mail-world.ts";
+import { composeMail, queuedIdOf, sendRaw, startSink } from "../helpers/mail-world.ts";
 import { createTestRuntime } from "../helpers/test-db.ts";
 
 /**
@@ -46,24 +45,10 @@ test("PostgreSQL: the mail gateway survives terminated backends under 4 concurre
 		let stop = false;
 		const sender = async () => {
 			while (!stop) {
-				const transport = createTransport({
-					host: "127.0.0.1",
-					port: gateway.port,
-					secure: false,
-					ignoreTLS: true,
-				});
 				try {
-					const info = await transport.sendMail({
-						envelope: { from: "sender@outside.example", to: ["taro@city.example.jp"] },
-						raw,
-					});
-					const id = /queued as ([0-9a-f-]{36})/.exec(info.response)?.[1];
-					assert.ok(id, info.response);
-					accepted.push(id);
+					accepted.push(queuedIdOf(await sendRaw(gateway.port, raw)));
 				} catch (error) {
 					refusedCodes.push((error as { responseCode?: number }).responseCode ?? 0);
-				} finally {
-					transport.close();
 				}
 			}
 		};

@@ -4,7 +4,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { simpleParser } from "mailparser";
-import { createTransport } from "nodemailer";
 import { sanitizeAttachments } from "../../src/modules/sanitize/attachments/sanitize-attachments.ts";
 import { findMailMessage } from "../../src/modules/sanitize/gateway/mail-queue.repository.ts";
 import { startGateway } from "../../src/modules/sanitize/gateway/smtp-gateway.ts";
@@ -15,7 +14,7 @@ import {
 } from "../../src/modules/sanitize/sanitize.contract.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { makeTenant } from "../helpers/factories.ts";
-import { composeMail, type Sink, startSink } from "../helpers/mail-world.ts";
+import { composeMail, queuedIdOf, type Sink, sendRaw, startSink } from "../helpers/mail-world.ts";
 import {
 	docxWithDde,
 	docxWithOleAndTemplate,
@@ -287,20 +286,7 @@ describe("through the gateway over SMTP", () => {
 		await runtime.cleanup();
 	});
 
-	async function send(port: number, raw: Buffer): Promise<string> {
-		const transport = createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
-		try {
-			const info = await transport.sendMail({
-				envelope: { from: "sender@outside.example", to: ["taro@city.example.jp"] },
-				raw,
-			});
-			const id = /queued as ([0-9a-f-]{36})/.exec(info.response)?.[1];
-			assert.ok(id, info.response);
-			return id;
-		} finally {
-			transport.close();
-		}
-	}
+	const send = async (port: number, raw: Buffer) => queuedIdOf(await sendRaw(port, raw));
 
 	test("delivers rebuilt copies, holds the password-protected PDF, reports each removal", {
 		timeout: 60_000,

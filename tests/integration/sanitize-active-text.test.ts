@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { type Attachment, type ParsedMail, simpleParser } from "mailparser";
-import { createTransport } from "nodemailer";
 import { startGateway } from "../../src/modules/sanitize/gateway/smtp-gateway.ts";
 import { DEFAULT_POLICY } from "../../src/modules/sanitize/sanitize.contract.ts";
 import { sanitizeMessage } from "../../src/modules/sanitize/sanitize-message.ts";
@@ -9,7 +8,7 @@ import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts"
 import { activeSignature, decodeForCheck, formulaCells } from "../helpers/active-signatures.ts";
 import { type ActiveTextCase, activeTextCases } from "../helpers/active-text-corpus.ts";
 import { makeTenant } from "../helpers/factories.ts";
-import { composeMail, type Sink, startSink } from "../helpers/mail-world.ts";
+import { composeMail, type Sink, sendRaw, startSink } from "../helpers/mail-world.ts";
 import { createTestRuntime } from "../helpers/test-db.ts";
 
 /**
@@ -157,20 +156,7 @@ describe("active formats written as text, through the gateway over SMTP", () => 
 				text: "添付をご確認ください。",
 				attachments: CASES.map((item, index) => attachmentOf(item, variant, `c${index}-`)),
 			});
-			const transport = createTransport({
-				host: "127.0.0.1",
-				port: gw.port,
-				secure: false,
-				ignoreTLS: true,
-			});
-			try {
-				await transport.sendMail({
-					envelope: { from: "sender@outside.example", to: ["hanako@city.example.jp"] },
-					raw,
-				});
-			} finally {
-				transport.close();
-			}
+			await sendRaw(gw.port, raw, "hanako@city.example.jp");
 			await gw.kick();
 			const received = await downstream.next();
 			const parsed = await simpleParser(received.raw);

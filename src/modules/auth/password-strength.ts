@@ -12,7 +12,11 @@ export type StrengthRequest =
 
 export type StrengthReply = ({ id: number } & StrengthVerdict) | { id: number; entries: number };
 
-/** The helper process (and its dictionaries) exits after this long without a password to check. */
+/**
+ * The helper process (and its dictionaries) exits after this long without a password to check.
+ * This is an idle timeout on a resource of this process, like a pool's, not work on a clock: it is
+ * not stored, not shared between processes and never runs a use case, so it is not a scheduler job.
+ */
 const IDLE_MS = 60_000;
 
 let worker: ChildProcess | null = null;
