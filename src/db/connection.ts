@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { classifyDatabaseFault } from "./errors.ts";
 import { databaseFaults } from "./fault-report.ts";
+import { watchChanges } from "./read-cache.ts";
 import type { Database } from "./schema.ts";
 import { NodeSqliteDialect } from "./sqlite-driver.ts";
 
@@ -46,11 +47,10 @@ export function openDatabase(options: {
 	}
 	mkdirSync(options.dataDir, { recursive: true });
 	const path = join(options.dataDir, "mamori.sqlite");
-	return {
-		db: new Kysely<Database>({ dialect: new NodeSqliteDialect({ path }) }),
-		engine: "sqlite",
-		location: path,
-	};
+	const dialect = new NodeSqliteDialect({ path });
+	const db = new Kysely<Database>({ dialect });
+	watchChanges(db, () => dialect.changeStamp());
+	return { db, engine: "sqlite", location: path };
 }
 
 /**

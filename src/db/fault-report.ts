@@ -11,6 +11,8 @@ const OPERATOR_TEXT: Record<DatabaseFaultKind, string> = {
 export interface FaultReporter {
 	/** Log `fault` unless the same kind was logged within the interval; counts what it held back. */
 	report(fault: DatabaseFault, where: string): void;
+	/** How many faults were reported so far, logged or held back: moves on every fault. */
+	count(): number;
 }
 
 /**
@@ -27,8 +29,11 @@ export function createFaultReporter(
 	const intervalMs = options.intervalMs ?? 60_000;
 	const now = options.now ?? Date.now;
 	const last = new Map<DatabaseFaultKind, { at: number; held: number }>();
+	let reported = 0;
 	return {
+		count: () => reported,
 		report(fault, where) {
+			reported++;
 			const log = options.log ?? console.error;
 			const seen = last.get(fault.kind);
 			const at = now();

@@ -28,14 +28,26 @@ import {
  */
 export class NodeSqliteDialect implements Dialect {
 	readonly #path: string;
+	#driver: NodeSqliteDriver | undefined;
 	constructor(options: { path: string }) {
 		this.#path = options.path;
+	}
+	/**
+	 * A string that changes whenever the database may have changed: a commit by another connection
+	 * (another process, the import worker) moves `PRAGMA data_version`, a change through this one
+	 * moves `total_changes()`. Read without the connection's lock, it never waits; a value read in
+	 * the middle of this connection's transaction already counts its changes, so a cache keyed on it
+	 * can only be emptied too often, never kept too long. `undefined` before the driver opens.
+	 */
+	changeStamp(): string | undefined {
+		return this.#driver?.changeStamp();
 	}
 	createAdapter() {
 		return new SqliteAdapter();
 	}
 	createDriver(): Driver {
-		return new NodeSqliteDriver(this.#path);
+		this.#driver = new NodeSqliteDriver(this.#path);
+		return this.#driver;
 	}
 	createQueryCompiler() {
 		return new SqliteQueryCompiler();
@@ -50,9 +62,15 @@ class NodeSqliteDriver implements Driver {
 	#db: DatabaseSync | undefined;
 	#connection: NodeSqliteConnection | undefined;
 	#lock: Promise<void> = Promise.resolve();
+	#stamp: StatementSync | undefined;
 
 	constructor(path: string) {
 		this.#path = path;
+	}
+
+	changeStamp(): string | undefined {
+		const row = this.#stamp?.get() as { v: number; n: number } | undefined;
+		return row && `${row.v}:${row.n}`;
 	}
 
 	async init(): Promise<void> {
@@ -65,6 +83,9 @@ class NodeSqliteDriver implements Driver {
 		db.exec(`PRAGMA busy_timeout = ${SYNC_BUSY_MS}`);
 		this.#db = db;
 		this.#connection = new NodeSqliteConnection(db);
+		this.#stamp = db.prepare(
+			"select data_version as v, total_changes() as n from pragma_data_version",
+		);
 	}
 
 	async acquireConnection(): Promise<DatabaseConnection> {
@@ -114,6 +135,7 @@ class NodeSqliteDriver implements Driver {
 		(connection as NodeSqliteConnection).release();
 	}
 	async destroy(): Promise<void> {
+		this.#stamp = undefined;
 		this.#db?.close();
 		this.#db = undefined;
 	}

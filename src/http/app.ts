@@ -2,9 +2,9 @@ import { resolve } from "node:path";
 import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { sql } from "kysely";
 import { isUniqueViolation } from "../db/errors.ts";
 import { databaseFaultProblem } from "../db/fault-report.ts";
+import { createHealthProbe } from "../db/health-probe.ts";
 import type { AppDeps } from "../deps.ts";
 import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
 import { assetTransferRoutes } from "../modules/assets/asset-transfer.routes.ts";
@@ -24,10 +24,11 @@ import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
 import { importsRoutes } from "../platform/imports/imports.routes.ts";
 import { Problem } from "../shared/problem.ts";
+import { serialise } from "../shared/serialised.ts";
 import type { AppContext } from "./context.ts";
 import { mountApiDocs } from "./docs.ts";
 import { clientAddress, csrfProtection, loadSession } from "./middleware.ts";
-import { createRouter, jsonResponse } from "./openapi.ts";
+import { createRouter, jsonResponse, sendSerialised } from "./openapi.ts";
 import { noStore, securityHeaders } from "./security-headers.ts";
 import { mountWebUi } from "./web-ui.ts";
 
@@ -43,11 +44,15 @@ const OPENAPI_CONFIG = {
 	},
 } as const;
 
+const HEALTHY = serialise({ status: "ok" as const });
+
 const health = createRoute({
 	method: "get",
 	path: "/api/health",
 	tags: ["system"],
 	summary: "Liveness and database check",
+	description:
+		"200 when the database answered within the last second and no database fault was seen since; otherwise it is asked again.",
 	responses: {
 		200: jsonResponse(z.object({ status: z.literal("ok") }), "Healthy"),
 		503: jsonResponse(
@@ -141,10 +146,11 @@ export function createApp(deps: AppDeps) {
 	app.use("/api/*", loadSession(deps));
 	app.use("/api/*", csrfProtection());
 
+	const probe = createHealthProbe(deps.db);
 	app.openapi(health, async (c) => {
 		try {
-			await sql`select 1`.execute(deps.db);
-			return c.json({ status: "ok" as const }, 200);
+			await probe();
+			return sendSerialised(c, HEALTHY, 200);
 		} catch (error) {
 			const fault = databaseFaultProblem(error, "GET /api/health");
 			if (!fault) console.error(error);

@@ -1,6 +1,8 @@
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
+import type { Context, TypedResponse } from "hono";
 import type { ZodType } from "zod";
 import { Problem, type ProblemIssue } from "../shared/problem.ts";
+import type { Serialised } from "../shared/serialised.ts";
 import type { AppEnv } from "./context.ts";
 import { problemSchema } from "./problem.schema.ts";
 
@@ -59,3 +61,16 @@ export const throttledResponse = {
 export const sessionSecurity = [{ session: [] }];
 
 export type Infer<S extends ZodType> = z.infer<S>;
+
+/**
+ * Send JSON that is already serialised (a cached answer) as `c.json(value)` would send the value,
+ * typed as that value for the route's checks and the generated client.
+ *
+ * @example
+ * return sendSerialised(c, await cache.read(db, key, async () => serialise({ items })), 200);
+ */
+export function sendSerialised<T, S extends 200 | 201>(c: Context, body: Serialised<T>, status: S) {
+	return c.body(body as Uint8Array<ArrayBuffer>, status, JSON_CONTENT_TYPE) as unknown as TypedResponse<T, S, "json">;
+}
+
+const JSON_CONTENT_TYPE = { "content-type": "application/json" } as const;

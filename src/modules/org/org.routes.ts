@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { ReadCache } from "../../db/read-cache.ts";
 import type { OrgUnitTable } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
@@ -8,8 +9,10 @@ import {
 	jsonBody,
 	jsonResponse,
 	problemResponses,
+	sendSerialised,
 	sessionSecurity,
 } from "../../http/openapi.ts";
+import { type Serialised, serialise } from "../../shared/serialised.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { createOrgUnit } from "./create-org-unit.ts";
@@ -29,6 +32,8 @@ import { staffRoutes } from "./staff.routes.ts";
 import { updateOrgUnit } from "./update-org-unit.ts";
 
 const tags = ["org"];
+/** Serialised org-unit lists by tenant and the caller's allowed actions (see `ReadCache`). */
+const orgUnitLists = new ReadCache<Serialised<{ items: ReturnType<typeof present>[] }>>(1000);
 
 /** `actions`: the caller's allowed actions, the same for every unit (a list computes them once). */
 function present(row: OrgUnitTable, actor: Actor, actions = allowedActions(actor, orgPolicy)) {
@@ -89,9 +94,13 @@ export function orgRoutes(deps: AppDeps) {
 		.openapi(list, async (c) => {
 			const actor = requireActor(c);
 			authorize(actor, orgPolicy, "org_unit.read");
-			const rows = await listOrgUnits(deps.db, actor.tenantId);
 			const actions = allowedActions(actor, orgPolicy);
-			return c.json({ items: rows.map((row) => present(row, actor, actions)) }, 200);
+			// Every page of the web asks for this list; it is sent as kept until the database changes.
+			const body = await orgUnitLists.read(deps.db, `${actor.tenantId} ${actions}`, async () => {
+				const rows = await listOrgUnits(deps.db, actor.tenantId);
+				return serialise({ items: rows.map((row) => present(row, actor, actions)) });
+			});
+			return sendSerialised(c, body, 200);
 		})
 		.openapi(tree, async (c) => c.json(await orgTree(deps.db, requireActor(c)), 200))
 		.openapi(create, async (c) => {

@@ -3577,7 +3577,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database check */
+        /**
+         * Liveness and database check
+         * @description 200 when the database answered within the last second and no database fault was seen since; otherwise it is asked again.
+         */
         get: {
             parameters: {
                 query?: never;
