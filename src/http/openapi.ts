@@ -70,7 +70,11 @@ export type Infer<S extends ZodType> = z.infer<S>;
  * return sendSerialised(c, await cache.read(db, key, async () => serialise({ items })), 200);
  */
 export function sendSerialised<T, S extends 200 | 201>(c: Context, body: Serialised<T>, status: S) {
-	return c.body(body as Uint8Array<ArrayBuffer>, status, JSON_CONTENT_TYPE) as unknown as TypedResponse<T, S, "json">;
+	return c.body(
+		body as Uint8Array<ArrayBuffer>,
+		status,
+		JSON_CONTENT_TYPE,
+	) as unknown as TypedResponse<T, S, "json">;
 }
 
 const JSON_CONTENT_TYPE = { "content-type": "application/json" } as const;
