@@ -1,7 +1,7 @@
 // `npm run bench`: measure every performance target against baselines taken in the same run,
 // print a summary, and rewrite the generated sections of BENCHMARKS.md.
 // Flags: --quick (platform: fewer rounds, 100,000 events, BENCHMARKS.md untouched), --no-write,
-// --only=platform,assets,network,sanitize,attachments (default: all).
+// --only=platform,assets,network,sanitize,attachments,incidents (default: all).
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -54,6 +54,10 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = 
 	attachments: {
 		title: "無害化: attachment sanitisers",
 		run: async () => (await import("./sanitize-attachments.ts")).runAttachmentBench(),
+	},
+	incidents: {
+		title: "Incident reporting rules",
+		run: async () => (await import("./incidents.ts")).runIncidentsBench(),
 	},
 };
 

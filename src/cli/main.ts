@@ -7,6 +7,7 @@ import { UsageError } from "./command.ts";
 import { dbMigrateCommand } from "./db-migrate.ts";
 import { gatewayCommand, gatewayPurgeCommand, gatewayRetryReleasesCommand } from "./gateway.ts";
 import { resolve } from "./help.ts";
+import { incidentAssessCommand } from "./incident.ts";
 import { jobsListCommand, jobsRunDueCommand } from "./jobs.ts";
 import { networkCheckCommand } from "./network.ts";
 import { policyImportCommand } from "./policy-import.ts";
@@ -35,6 +36,7 @@ export const COMMANDS: Command[] = [
 	networkCheckCommand,
 	jobsRunDueCommand,
 	jobsListCommand,
+	incidentAssessCommand,
 ];
 
 /** sysexits' EX_TEMPFAIL: a timer or script may run the command again later. */

@@ -13240,6 +13240,114 @@ export interface components {
                         en: string;
                         ja: string;
                     };
+                    reporting?: {
+                        closedDays: {
+                            nationalHolidays: boolean;
+                            weekdays: number[];
+                            yearly: string[];
+                        };
+                        obligations: {
+                            authority: {
+                                en: string;
+                                ja: string;
+                            };
+                            clause: {
+                                en: string;
+                                ja: string;
+                            };
+                            code: string;
+                            concerns?: ("personal" | "sensitive" | "ordinance_sensitive" | "my_number")[];
+                            final?: {
+                                /** @default false */
+                                aim: boolean;
+                                clause?: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                days: number;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                /** @default [] */
+                                longer: {
+                                    days: number;
+                                    when: {
+                                        /** @enum {boolean} */
+                                        always?: true;
+                                        clause?: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        dataKinds?: ("personal" | "sensitive" | "ordinance_sensitive" | "my_number")[];
+                                        facts?: ("wrongfulIntent" | "financialDamageRisk" | "encrypted" | "publishedOnline" | "networkSystem")[];
+                                        peopleMoreThan?: number;
+                                    };
+                                }[];
+                            };
+                            law: {
+                                en: string;
+                                ja: string;
+                            };
+                            note?: {
+                                en: string;
+                                ja: string;
+                            };
+                            preliminary?: {
+                                /** @default false */
+                                aim: boolean;
+                                clause?: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                days: number;
+                                label: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                /** @default [] */
+                                longer: {
+                                    days: number;
+                                    when: {
+                                        /** @enum {boolean} */
+                                        always?: true;
+                                        clause?: {
+                                            en: string;
+                                            ja: string;
+                                        };
+                                        dataKinds?: ("personal" | "sensitive" | "ordinance_sensitive" | "my_number")[];
+                                        facts?: ("wrongfulIntent" | "financialDamageRisk" | "encrypted" | "publishedOnline" | "networkSystem")[];
+                                        peopleMoreThan?: number;
+                                    };
+                                }[];
+                            };
+                            /** @enum {string} */
+                            requiresProvision?: "specificPersonalInformation";
+                            /** @default [] */
+                            unless: {
+                                /** @enum {boolean} */
+                                always?: true;
+                                clause?: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                dataKinds?: ("personal" | "sensitive" | "ordinance_sensitive" | "my_number")[];
+                                facts?: ("wrongfulIntent" | "financialDamageRisk" | "encrypted" | "publishedOnline" | "networkSystem")[];
+                                peopleMoreThan?: number;
+                            }[];
+                            when: {
+                                /** @enum {boolean} */
+                                always?: true;
+                                clause?: {
+                                    en: string;
+                                    ja: string;
+                                };
+                                dataKinds?: ("personal" | "sensitive" | "ordinance_sensitive" | "my_number")[];
+                                facts?: ("wrongfulIntent" | "financialDamageRisk" | "encrypted" | "publishedOnline" | "networkSystem")[];
+                                peopleMoreThan?: number;
+                            }[];
+                        }[];
+                    };
                 };
                 municipality: {
                     name: {

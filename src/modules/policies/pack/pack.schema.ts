@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assetKindSchema, classificationSchema } from "./classification.schema.ts";
+import { incidentReportingSchema } from "./incident-reporting.schema.ts";
 import { networkSchema } from "./network.schema.ts";
 import { organisationSchema } from "./organisation.schema.ts";
 import {
@@ -186,6 +187,8 @@ export const policyPackSchema = z
 			planName: localizedLabelSchema,
 			csirt: z.boolean(),
 			note: localizedTextSchema.optional(),
+			/** Legal reporting obligations; absent: the standard pack's apply. */
+			reporting: incidentReportingSchema.optional(),
 		}),
 		provisions: provisionsSchema,
 		notableRules: z
