@@ -29,7 +29,7 @@ import type { AppContext } from "./context.ts";
 import { mountApiDocs } from "./docs.ts";
 import { clientAddress, csrfProtection, loadSession } from "./middleware.ts";
 import { createRouter, jsonResponse, sendSerialised } from "./openapi.ts";
-import { noStore, securityHeaders } from "./security-headers.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { mountWebUi } from "./web-ui.ts";
 
 export const WEB_DIST = resolve(import.meta.dirname, "../../dist/web");
@@ -130,9 +130,8 @@ function requestBodyLimit(maxSize: number) {
  */
 export function createApp(deps: AppDeps) {
 	const app = createRouter();
+	// First, so that refusals by the middlewares below (CSRF, body size) carry them too.
 	app.use("*", securityHeaders(deps.config.trustProxy));
-	// First, so that refusals by the middlewares below (CSRF, body size) are not cached either.
-	app.use("/api/*", noStore());
 	app.use("/api/*", clientAddress(deps.config.trustProxy));
 	const jsonLimit = requestBodyLimit(deps.config.maxJsonBytes);
 	const uploadLimit = requestBodyLimit(deps.config.maxUploadBytes);

@@ -51,9 +51,29 @@ const DOCS: HeaderList = [
 	...COMMON,
 ];
 
+const NO_STORE = ["cache-control", "no-store"] as const;
+
+/**
+ * JSON answers of the API. Nothing in them is ever rendered as a page, so they carry what the
+ * OWASP REST Security Cheat Sheet asks of an API: no caching, a CSP that allows nothing (and no
+ * framing), no sniffing, no referrer and no cross-origin reads; the page-only headers (permissions,
+ * DNS prefetch, opener policy…) would cost every request for nothing.
+ */
+const API: HeaderList = [
+	NO_STORE,
+	["content-security-policy", "default-src 'none'; frame-ancestors 'none'"],
+	["cross-origin-resource-policy", "same-origin"],
+	["referrer-policy", "no-referrer"],
+	["x-content-type-options", "nosniff"],
+	["x-frame-options", "DENY"],
+];
+/** The API docs are a page, under /api: the page headers, and not cached like the rest of /api. */
+const API_DOCS: HeaderList = [...DOCS, NO_STORE];
+
 const HSTS = ["strict-transport-security", "max-age=31536000"] as const;
 const STRICT_HTTPS: HeaderList = [...STRICT, HSTS];
-const DOCS_HTTPS: HeaderList = [...DOCS, HSTS];
+const API_HTTPS: HeaderList = [...API, HSTS];
+const API_DOCS_HTTPS: HeaderList = [...API_DOCS, HSTS];
 
 /** The Node response behind a request served by @hono/node-server; none for `app.request()`. */
 function nodeResponse(c: Context): ServerResponse | undefined {
@@ -83,21 +103,18 @@ export function fixedHeaders(pick: (c: Context) => HeaderList): MiddlewareHandle
 }
 
 /**
- * Security headers with a strict CSP (no inline script anywhere). HSTS only on a request that
- * arrived over HTTPS, directly or through a trusted proxy (`MAMORI_TRUST_PROXY=1` and
- * `X-Forwarded-Proto: https`): over plain HTTP it is ignored by browsers and misleads scanners.
+ * Security headers: a strict CSP (no inline script anywhere) on pages, the API set on JSON
+ * answers under /api (with `Cache-Control: no-store`, so refusals by later middlewares such as
+ * CSRF or the body limit are not cached either). HSTS only on a request that arrived over HTTPS,
+ * directly or through a trusted proxy (`MAMORI_TRUST_PROXY=1` and `X-Forwarded-Proto: https`):
+ * over plain HTTP it is ignored by browsers and misleads scanners.
  */
 export function securityHeaders(trustProxy: boolean): MiddlewareHandler<AppEnv> {
 	return fixedHeaders((c) => {
-		const docs = c.req.path.startsWith("/api/docs");
-		if (isSecure(c, trustProxy)) return docs ? DOCS_HTTPS : STRICT_HTTPS;
-		return docs ? DOCS : STRICT;
+		const path = c.req.path;
+		const secure = isSecure(c, trustProxy);
+		if (!path.startsWith("/api/")) return secure ? STRICT_HTTPS : STRICT;
+		if (path.startsWith("/api/docs")) return secure ? API_DOCS_HTTPS : API_DOCS;
+		return secure ? API_HTTPS : API;
 	});
-}
-
-const NO_STORE: HeaderList = [["cache-control", "no-store"]];
-
-/** `Cache-Control: no-store`, for every API response. */
-export function noStore(): MiddlewareHandler {
-	return fixedHeaders(() => NO_STORE);
 }
