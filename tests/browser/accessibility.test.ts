@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
-import { after, before, type TestContext, test } from "node:test";
+import { after, before, test } from "node:test";
 import { Secret, TOTP } from "otpauth";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { ROSTER_HEADERS } from "../../src/modules/org/roster/roster-format.ts";
 import { writeXlsx } from "../../src/shared/tabular.ts";
 import { SAMPLE_POLICY_TEXT } from "../helpers/documents-world.ts";
 import { type A11yWorld, makeA11yWorld } from "./a11y-world.ts";
-import { assertAccessible } from "./axe.ts";
+import { assertAccessible, checkDialog, checkState } from "./axe.ts";
 import { launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { focused, tabThroughDialog, tabUntil } from "./keyboard.ts";
 import { NEW_PASSWORD } from "./login-flow.ts";
@@ -82,47 +82,6 @@ async function settled(page: Page): Promise<void> {
 async function visit(page: Page, path: string): Promise<void> {
 	await page.goto(`${server.url}${path}`);
 	await settled(page);
-}
-
-/**
- * Open a dialog with `opener`, check it, close it with Escape, and check that focus went back
- * to the opener. `inside` does more in the dialog (e.g. submit to reach its next step) first.
- */
-async function checkDialog(
-	t: TestContext,
-	page: Page,
-	name: string,
-	opener: Locator,
-	inside?: (dialog: Locator) => Promise<void>,
-): Promise<void> {
-	await t.test(`dialog: ${name}`, async () => {
-		await opener.evaluate((element) => element.setAttribute("data-a11y-opener", ""));
-		await opener.click();
-		const dialog = page.locator("dialog[open]");
-		try {
-			await dialog.waitFor();
-			await assertAccessible(page, `the dialog ${name}`, "dialog[open]");
-			if (inside) await inside(dialog);
-		} finally {
-			await page.keyboard.press("Escape");
-			await dialog.waitFor({ state: "detached" });
-		}
-		const back = await page.evaluate(() => {
-			const opener = document.querySelector("[data-a11y-opener]");
-			opener?.removeAttribute("data-a11y-opener");
-			return opener === null || document.activeElement === opener;
-		});
-		assert.ok(back, `focus returns to the opener of ${name}`);
-	});
-}
-
-/** Check the page as it is now, after `reveal` opened something in it (a form, a result). */
-async function checkState(t: TestContext, page: Page, name: string, reveal: () => Promise<void>) {
-	await t.test(`state: ${name}`, async () => {
-		await reveal();
-		await page.waitForLoadState("networkidle");
-		await assertAccessible(page, name);
-	});
 }
 
 test("axe: the sign-in screens, every page and every dialog have no critical or serious violation", async (t) => {

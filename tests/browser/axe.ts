@@ -1,5 +1,7 @@
+import assert from "node:assert/strict";
+import type { TestContext } from "node:test";
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 /**
  * The rules checked: WCAG 2.0 and 2.1, levels A and AA. WCAG 2.1 AA is a superset of WCAG 2.0
@@ -63,4 +65,50 @@ export function describeFindings(where: string, findings: readonly AxeFinding[])
 export async function assertAccessible(page: Page, where: string, scope?: string): Promise<void> {
 	const findings = await axeFindings(page, scope);
 	if (findings.length > 0) throw new Error(describeFindings(where, findings));
+}
+
+/**
+ * Open a dialog with `opener`, check it, close it with Escape, and check that focus went back
+ * to the opener. `inside` does more in the dialog (e.g. submit to reach its next step) first.
+ */
+export async function checkDialog(
+	t: TestContext,
+	page: Page,
+	name: string,
+	opener: Locator,
+	inside?: (dialog: Locator) => Promise<void>,
+): Promise<void> {
+	await t.test(`dialog: ${name}`, async () => {
+		await opener.evaluate((element) => element.setAttribute("data-a11y-opener", ""));
+		await opener.click();
+		const dialog = page.locator("dialog[open]");
+		try {
+			await dialog.waitFor();
+			await assertAccessible(page, `the dialog ${name}`, "dialog[open]");
+			if (inside) await inside(dialog);
+		} finally {
+			await page.keyboard.press("Escape");
+			await dialog.waitFor({ state: "detached" });
+		}
+		const back = await page.evaluate(() => {
+			const opener = document.querySelector("[data-a11y-opener]");
+			opener?.removeAttribute("data-a11y-opener");
+			return opener === null || document.activeElement === opener;
+		});
+		assert.ok(back, `focus returns to the opener of ${name}`);
+	});
+}
+
+/** Check the page as it is now, after `reveal` opened something in it (a form, a result). */
+export async function checkState(
+	t: TestContext,
+	page: Page,
+	name: string,
+	reveal: () => Promise<void>,
+) {
+	await t.test(`state: ${name}`, async () => {
+		await reveal();
+		await page.waitForLoadState("networkidle");
+		await assertAccessible(page, name);
+	});
 }
