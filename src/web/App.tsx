@@ -5,6 +5,7 @@ import { PasswordChangePage } from "./auth/PasswordChangePage.tsx";
 import { RecoveryCodesPage } from "./auth/RecoveryCodesPage.tsx";
 import { TotpEnrollPage } from "./auth/TotpEnrollPage.tsx";
 import { ErrorAlert } from "./components/ErrorAlert.tsx";
+import { ScrollHints } from "./components/ScrollHints.tsx";
 import { I18nProvider, useI18n } from "./i18n/i18n.tsx";
 import { SessionProvider, useSession } from "./session.tsx";
 import { Shell } from "./shell/Shell.tsx";
@@ -13,6 +14,7 @@ import { Shell } from "./shell/Shell.tsx";
 export function App() {
 	return (
 		<I18nProvider>
+			<ScrollHints />
 			<SessionProvider>
 				<Screens />
 			</SessionProvider>

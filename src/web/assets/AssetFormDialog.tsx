@@ -104,11 +104,13 @@ export function AssetFormDialog({ options, asset, onClose }: Props) {
 	}
 
 	const select = <K extends keyof Draft>(
+		id: string,
 		key: K,
 		values: readonly string[],
 		label: (v: string) => string,
 	) => (
 		<select
+			id={id}
 			value={draft[key]}
 			onChange={(event) => set(key, event.target.value as Draft[K])}
 			required
@@ -153,7 +155,7 @@ export function AssetFormDialog({ options, asset, onClose }: Props) {
 					)}
 				</Field>
 				<Field label={t("assets.field.kind")} required>
-					{(id) => <span id={id}>{select("kind", KINDS, (v) => t(kindKey(v)))}</span>}
+					{(id) => select(id, "kind", KINDS, (v) => t(kindKey(v)))}
 				</Field>
 				<Field label={t("assets.field.ownerUnit")} required>
 					{(id) =>
@@ -178,15 +180,13 @@ export function AssetFormDialog({ options, asset, onClose }: Props) {
 				</Field>
 				{asset ? null : <LevelPicker options={options} levels={levels} onChange={setLevels} />}
 				<Field label={t("assets.field.zone")} required>
-					{(id) => <span id={id}>{select("zone", ZONES, (v) => t(zoneKey(v)))}</span>}
+					{(id) => select(id, "zone", ZONES, (v) => t(zoneKey(v)))}
 				</Field>
 				<Field label={t("assets.field.personalData")} required>
-					{(id) => (
-						<span id={id}>{select("personalData", PERSONAL, (v) => t(personalKey(v)))}</span>
-					)}
+					{(id) => select(id, "personalData", PERSONAL, (v) => t(personalKey(v)))}
 				</Field>
 				<Field label={t("assets.field.lifecycle")} required>
-					{(id) => <span id={id}>{select("lifecycle", LIFECYCLE, (v) => t(lifecycleKey(v)))}</span>}
+					{(id) => select(id, "lifecycle", LIFECYCLE, (v) => t(lifecycleKey(v)))}
 				</Field>
 				{(
 					[

@@ -1,5 +1,7 @@
-import { type KeyboardEvent, useMemo } from "react";
+import { type KeyboardEvent, useMemo, useRef } from "react";
 import { useI18n } from "../i18n/i18n.tsx";
+import { clipLabel as clip } from "./clip-label.ts";
+import { DiagramZoom, useDiagramZoom } from "./DiagramZoom.tsx";
 import { flowLines, pathData } from "./flow-lines.ts";
 import { type Box, layoutDiagram, NODE_WIDTH } from "./layout.ts";
 import type { NetworkCheck, NetworkModel, Selection, ViolationIndex } from "./types.ts";
@@ -7,18 +9,6 @@ import type { NetworkCheck, NetworkModel, Selection, ViolationIndex } from "./ty
 const TIER_FILL = { mynumber: "#fff3e6", lgwan: "#e9f1fb", internet: "#eaf6ec" } as const;
 const VIOLATION = "#c62828";
 const OK = "#2e7d32";
-
-/** Shorten a label to fit `width` pixels at 12px: full-width characters count 12, others 7. */
-function clip(text: string, width: number): string {
-	let used = 0;
-	let out = "";
-	for (const char of text) {
-		used += (char.codePointAt(0) ?? 0) < 0x100 ? 7 : 12;
-		if (used > width - 10) return `${out}…`;
-		out += char;
-	}
-	return out;
-}
 
 function activate(select: () => void) {
 	return {
@@ -53,6 +43,8 @@ export function TierDiagram({
 	onSelect(selection: Selection): void;
 }) {
 	const { t, label, lang } = useI18n();
+	const box = useRef<HTMLDivElement>(null);
+	const { zoom, step, go } = useDiagramZoom(box);
 	const layout = useMemo(
 		() => layoutDiagram(model.segments, model.nodes, model.gateways),
 		[model.segments, model.nodes, model.gateways],
@@ -105,10 +97,11 @@ export function TierDiagram({
 
 	return (
 		<figure className="network-diagram">
-			<div className="network-diagram-scroll">
+			<DiagramZoom step={step} go={go} />
+			<div className="network-diagram-scroll scroll-box" ref={box}>
 				<svg
 					viewBox={`0 0 ${layout.width} ${layout.height}`}
-					style={{ minWidth: `${Math.min(layout.width, 960)}px` }}
+					style={{ width: `${zoom * 100}%` }}
 					aria-labelledby="network-diagram-title"
 					data-testid="network-diagram"
 				>
