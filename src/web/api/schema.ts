@@ -12495,6 +12495,10 @@ export interface components {
                 };
                 path: string;
             }[];
+            /** @description Parameters of the problem; `forbidden` names the roles that may act (`roles`, comma-separated) */
+            params?: {
+                [key: string]: string | number;
+            };
             status: number;
             title: string;
             type: string;
