@@ -51,4 +51,15 @@ export const homeEn: Record<keyof typeof homeJa, string> = {
 	"deadEnd.rolesJoin": ", ",
 	"deadEnd.rolesOr": " or ",
 	"deadEnd.askRoles": "Someone with the role of {roles} does this.",
+	"recovery.download": "Save as a text file",
+	"recovery.print": "Print",
+	"recovery.copy": "Copy",
+	"recovery.copied": "The recovery codes were copied to the clipboard.",
+	"recovery.copyFailed": "Could not copy. Select the codes and copy them, or save or print them.",
+	"recovery.fileName": "Mamori_recovery_codes_{tenant}_{user}.txt",
+	"recovery.fileHeader": "Mamori recovery codes ({tenant} / {user}). Each code works once.",
+	"recovery.confirm":
+		"I have saved, printed or copied the recovery codes and keep them in a safe place",
+	"recovery.confirmHint": "Confirm that you keep them to continue.",
+	"enroll.secretGroups": "Shown in groups of four; you need not type the spaces.",
 } satisfies Record<keyof typeof homeJa, string>;

@@ -49,4 +49,16 @@ export const homeJa = {
 	"deadEnd.rolesJoin": "、",
 	"deadEnd.rolesOr": "または",
 	"deadEnd.askRoles": "{roles}の役割を持つ職員が行います。",
+	"recovery.download": "テキストファイルで保存",
+	"recovery.print": "印刷",
+	"recovery.copy": "コピー",
+	"recovery.copied": "リカバリーコードをクリップボードにコピーしました。",
+	"recovery.copyFailed":
+		"コピーできませんでした。コードを選択してコピーするか、保存・印刷してください。",
+	"recovery.fileName": "Mamori_リカバリーコード_{tenant}_{user}.txt",
+	"recovery.fileHeader":
+		"Mamori リカバリーコード（{tenant} / {user}）。各コードは一度だけ使えます。",
+	"recovery.confirm": "リカバリーコードを保存・印刷またはコピーして、安全な場所に保管しました",
+	"recovery.confirmHint": "保管したことを確認すると、次へ進めます。",
+	"enroll.secretGroups": "4 文字ずつ区切って表示しています。空白は入力しなくてもかまいません。",
 } as const;
