@@ -30,7 +30,6 @@ export const homeEn: Record<keyof typeof homeJa, string> = {
 	"home.setup.hint.assets": "Done once at least one asset is recorded.",
 	"home.setup.hint.network": "Done once the model is saved.",
 	"home.setup.hint.mail": "If the defaults suit you, saving them as they are completes the step.",
-	"home.setup.whoMay": "This step is taken by: {roles}.",
 
 	"home.work.title": "Waiting for you",
 	"home.work.none": "Nothing is waiting for you right now.",

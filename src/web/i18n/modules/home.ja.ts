@@ -28,7 +28,6 @@ export const homeJa = {
 	"home.setup.hint.assets": "1 件以上登録すると完了します。",
 	"home.setup.hint.network": "構成を一度保存すると完了します。",
 	"home.setup.hint.mail": "既定値のままでよければ、そのまま保存すると完了します。",
-	"home.setup.whoMay": "この手順は{roles}が行います。",
 
 	"home.work.title": "あなたを待っている作業",
 	"home.work.none": "いま、あなたを待っている作業はありません。",
