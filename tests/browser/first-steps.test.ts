@@ -184,6 +184,18 @@ test("a new tenant's administrator follows the Home checklist to the end; each s
 	await api("POST", `/api/accounts/${ciso.id}/roles`, { role: "ciso", orgUnitId: null });
 	await ticked(page, "roles", "役割を持つ職員: 2 名", 3);
 
+	// The 基本方針 has no version yet: the administrator is told who imports it.
+	await follow(page, "policy", "ポリシー文書");
+	await page.getByRole("link", { name: "情報セキュリティ基本方針" }).click();
+	const noVersions = page.getByTestId("no-versions");
+	await noVersions.getByText("まだ版がありません。").waitFor();
+	await noVersions
+		.getByText(
+			"最高情報セキュリティ責任者（CISO）または統括情報セキュリティ責任者の役割を持つ職員が行います。",
+		)
+		.waitFor();
+	await goHome(page);
+
 	// 4. Policy: the 統括 imports the 基本方針 from Home, the CISO approves, the 統括 publishes.
 	const drafterContext = await browser.newContext(options);
 	const drafter = await watchedPage(drafterContext);
@@ -197,6 +209,10 @@ test("a new tenant's administrator follows the Home checklist to the end; each s
 	);
 	await follow(drafter.page, "policy", "ポリシー文書");
 	await drafter.page.getByRole("link", { name: "情報セキュリティ基本方針" }).click();
+	await drafter.page
+		.getByTestId("no-versions")
+		.getByText(/今のポリシーのテキストを取り込む/)
+		.waitFor();
 	await drafter.page.getByRole("button", { name: "テキストから改定案を作成" }).click();
 	const dialog = drafter.page.getByRole("dialog");
 	await dialog.getByLabel(/テキストファイル/).setInputFiles({
@@ -252,8 +268,22 @@ test("a new tenant's administrator follows the Home checklist to the end; each s
 	});
 	await ticked(page, "assets", "登録済みの情報資産: 1 件", 5);
 
+	// The disposal register, empty, says where a disposal starts and leads there.
+	await page
+		.getByRole("navigation", { name: "メインメニュー" })
+		.getByRole("link", { name: "廃棄・返却記録簿", exact: true })
+		.click();
+	const noDisposals = page.getByTestId("no-disposals");
+	await noDisposals.getByText(/対象の資産を開き、「持ち出し・廃棄」から/).waitFor();
+	await noDisposals.getByRole("link", { name: "情報資産管理台帳を開く" }).click();
+	await page.getByRole("heading", { level: 1, name: "情報資産管理台帳", exact: true }).waitFor();
+	await goHome(page);
+
 	// 6. Network: the model saved once.
 	await follow(page, "network", "ネットワーク分離（三層分離）");
+	// Nothing entered yet: the page says so instead of judging the empty starter model.
+	await page.getByTestId("network-not-set-up").getByText("まだ構成が登録されていません").waitFor();
+	assert.equal(await page.getByTestId("network-verdict").count(), 0, "no 不適合 for nothing");
 	const stored = await api<{ model: unknown; revision: number }>("GET", "/api/network/model");
 	const saved = await page.request.put("/api/network/model", {
 		headers: {

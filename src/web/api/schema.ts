@@ -12433,6 +12433,7 @@ export interface components {
             versionId: string;
         };
         PolicyDocument: components["schemas"]["PolicyDocumentSummary"] & {
+            drafterRoles: string[];
             readerRoles: string[];
             revisions: components["schemas"]["PolicyRevision"][];
             versions: components["schemas"]["PolicyVersionSummary"][];

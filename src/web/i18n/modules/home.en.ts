@@ -61,4 +61,12 @@ export const homeEn: Record<keyof typeof homeJa, string> = {
 		"I have saved, printed or copied the recovery codes and keep them in a safe place",
 	"recovery.confirmHint": "Confirm that you keep them to continue.",
 	"enroll.secretGroups": "Shown in groups of four; you need not type the spaces.",
+	"deadEnd.disposalStart":
+		"A disposal or lease return starts from the asset: open it in the asset ledger and choose “{button}”.",
+	"deadEnd.openLedger": "Open the asset ledger",
+	"deadEnd.networkNotSetUp": "No model entered yet",
+	"deadEnd.networkNotSetUpLead":
+		"Enter the three-tier model (nodes and routes) and it is checked against the policy. Start with the import or the editor below.",
+	"deadEnd.startVersion":
+		"Start with “{upload}” above to import the text of your current policy, or write a new draft.",
 } satisfies Record<keyof typeof homeJa, string>;

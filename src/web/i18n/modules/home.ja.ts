@@ -60,4 +60,12 @@ export const homeJa = {
 	"recovery.confirm": "リカバリーコードを保存・印刷またはコピーして、安全な場所に保管しました",
 	"recovery.confirmHint": "保管したことを確認すると、次へ進めます。",
 	"enroll.secretGroups": "4 文字ずつ区切って表示しています。空白は入力しなくてもかまいません。",
+	"deadEnd.disposalStart":
+		"廃棄・返却は、情報資産管理台帳で対象の資産を開き、「{button}」から記録を始めます。",
+	"deadEnd.openLedger": "情報資産管理台帳を開く",
+	"deadEnd.networkNotSetUp": "まだ構成が登録されていません",
+	"deadEnd.networkNotSetUpLead":
+		"三層分離の構成（機器・経路）を登録すると、ポリシーに適合しているかを確認します。下の取込みか編集から始めてください。",
+	"deadEnd.startVersion":
+		"上の「{upload}」で今のポリシーのテキストを取り込むか、改定案を新しく作成して始めます。",
 } as const;
