@@ -69,4 +69,7 @@ export const homeEn: Record<keyof typeof homeJa, string> = {
 		"Enter the three-tier model (nodes and routes) and it is checked against the policy. Start with the import or the editor below.",
 	"deadEnd.startVersion":
 		"Start with “{upload}” above to import the text of your current policy, or write a new draft.",
+	"deadEnd.confirmCloseTitle": "Complete this record?",
+	"deadEnd.confirmClose":
+		"Once completed, the asset is disposed of (returned) and no certificate or photo can be added to this record. This cannot be undone.",
 } satisfies Record<keyof typeof homeJa, string>;

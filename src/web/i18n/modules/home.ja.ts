@@ -68,4 +68,7 @@ export const homeJa = {
 		"三層分離の構成（機器・経路）を登録すると、ポリシーに適合しているかを確認します。下の取込みか編集から始めてください。",
 	"deadEnd.startVersion":
 		"上の「{upload}」で今のポリシーのテキストを取り込むか、改定案を新しく作成して始めます。",
+	"deadEnd.confirmCloseTitle": "記録を完了しますか",
+	"deadEnd.confirmClose":
+		"完了すると資産は廃棄済み（返却済み）になり、この記録に証明書や写真を追加できなくなります。元に戻すことはできません。",
 } as const;
