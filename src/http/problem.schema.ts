@@ -20,5 +20,12 @@ export const problemSchema = z
 				}),
 			)
 			.optional(),
+		params: z
+			.record(z.string(), z.union([z.string(), z.number()]))
+			.optional()
+			.openapi({
+				description:
+					"Parameters of the problem; `forbidden` names the roles that may act (`roles`, comma-separated)",
+			}),
 	})
 	.openapi("Problem");

@@ -50,17 +50,24 @@ export class Problem extends Error {
 	readonly code: ProblemCode;
 	readonly issues: ProblemIssue[];
 	readonly retryAfterSeconds: number | undefined;
+	/** Values for the catalogue text of the code (`forbidden`: `{ roles: "ciso,chief_officer" }`). */
+	readonly params: Record<string, string | number> | undefined;
 
 	constructor(
 		code: ProblemCode,
 		message: string,
-		extra: { issues?: ProblemIssue[]; retryAfterSeconds?: number } = {},
+		extra: {
+			issues?: ProblemIssue[];
+			retryAfterSeconds?: number;
+			params?: Record<string, string | number>;
+		} = {},
 	) {
 		super(message);
 		this.name = "Problem";
 		this.code = code;
 		this.issues = extra.issues ?? [];
 		this.retryAfterSeconds = extra.retryAfterSeconds;
+		this.params = extra.params;
 	}
 
 	get status(): ProblemStatus {
@@ -75,6 +82,7 @@ export class Problem extends Error {
 			code: this.code,
 			detail: this.message,
 			...(this.issues.length > 0 ? { issues: this.issues } : {}),
+			...(this.params ? { params: this.params } : {}),
 		};
 	}
 }

@@ -89,6 +89,10 @@ test("a disposal is recorded, its certificate uploaded (SHA-256 shown), and clos
 	assert.match(await shown(files), /消去証明書\s+消去証明書\.pdf/);
 
 	await close.click();
+	// Completing cannot be undone: a dialog asks first.
+	const confirm = page.getByRole("dialog", { name: "記録を完了しますか" });
+	await confirm.getByText(/元に戻すことはできません/).waitFor();
+	await confirm.getByRole("button", { name: "廃棄を完了する" }).click();
 	await panel
 		.getByRole("status")
 		.filter({ hasText: "廃棄を完了しました。資産は廃棄済になりました。" })

@@ -63,8 +63,9 @@ test("first administrator: login, new password, TOTP, recovery codes, dashboard,
 	await heading("二要素認証（TOTP）の登録").waitFor();
 	const qr = page.getByRole("img", { name: "認証アプリに登録するための QR コード" });
 	assert.match((await qr.getAttribute("src")) ?? "", /^data:image\/svg\+xml;utf8,%3Csvg/);
-	const secret = (await page.getByTestId("totp-secret").textContent())?.trim() ?? "";
-	assert.match(secret, /^[A-Z2-7]{32}$/, "the base32 key is shown for manual entry");
+	const shownKey = (await page.getByTestId("totp-secret").textContent())?.trim() ?? "";
+	assert.match(shownKey, /^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/, "the key is shown in groups of four");
+	const secret = shownKey.replace(/ /g, "");
 	const afterChange = await sessionCookie();
 	assert.notEqual(afterChange, afterPassword, "the password change renews the session");
 	const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
@@ -81,7 +82,35 @@ test("first administrator: login, new password, TOTP, recovery codes, dashboard,
 		.allTextContents();
 	assert.equal(codes.length, 10);
 	for (const code of codes) assert.match(code, /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
-	await page.getByRole("button", { name: "保管しました。次へ進む" }).click();
+	// They can be saved as a text file and copied; leaving waits for "I keep them".
+	const next = page.getByRole("button", { name: "保管しました。次へ進む" });
+	assert.equal(await next.isDisabled(), true, "one click does not lose the codes");
+	const leaving = () =>
+		page.evaluate(() => {
+			const event = new Event("beforeunload", { cancelable: true });
+			window.dispatchEvent(event);
+			return event.defaultPrevented;
+		});
+	assert.equal(await leaving(), true, "the browser asks before the tab is left");
+	const [codesFile] = await Promise.all([
+		page.waitForEvent("download"),
+		page.getByRole("button", { name: "テキストファイルで保存" }).click(),
+	]);
+	assert.equal(codesFile.suggestedFilename(), "Mamori_リカバリーコード_demo_admin.txt");
+	const saved = await readFile(await codesFile.path(), "utf8");
+	for (const code of codes) assert.ok(saved.includes(code), `${code} is in the file`);
+	await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+	await page.getByRole("button", { name: "コピー", exact: true }).click();
+	await page.getByRole("status").filter({ hasText: "クリップボードにコピーしました" }).waitFor();
+	const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+	assert.ok(
+		codes.every((code) => clipboard.includes(code)),
+		"every code is copied",
+	);
+	await page.getByRole("button", { name: "印刷" }).waitFor();
+	await page.getByLabel(/安全な場所に保管しました/).check();
+	assert.equal(await leaving(), false, "confirmed: leaving is no longer held up");
+	await next.click();
 
 	// The dashboard shell: tenant, user, navigation following permissions, modules to come.
 	await heading("ホーム").waitFor();

@@ -33,7 +33,7 @@ export async function firstLogin(
 	await page.getByRole("button", { name: "パスワードを変更" }).click();
 
 	await heading("二要素認証（TOTP）の登録").waitFor();
-	const secret = (await page.getByTestId("totp-secret").textContent())?.trim() ?? "";
+	const secret = (await page.getByTestId("totp-secret").textContent())?.replace(/\s/g, "") ?? "";
 	assert.match(secret, /^[A-Z2-7]{32}$/);
 	const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
 	await page.getByLabel("認証アプリに表示された6桁のコード").fill(totp.generate());
@@ -44,6 +44,7 @@ export async function firstLogin(
 		.getByRole("list", { name: "リカバリーコード一覧" })
 		.getByRole("listitem")
 		.allTextContents();
+	await page.getByLabel(/安全な場所に保管しました/).check();
 	await page.getByRole("button", { name: "保管しました。次へ進む" }).click();
 	await heading("ホーム").waitFor();
 	return codes;

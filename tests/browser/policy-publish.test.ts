@@ -92,7 +92,7 @@ test("a manager uploads, approves and publishes the 基本方針; staff acknowle
 	const staffContext = await browser.newContext(options);
 	const staff = await watchedPage(staffContext);
 	await firstLoginAs(staff.page, server.url, "saga", "shokuin", staffOtp);
-	await staff.page.getByRole("link", { name: "要確認 1件" }).click();
+	await staff.page.getByRole("link", { name: "確認が必要なポリシー文書: 1 件" }).click();
 	await staff.page.getByRole("heading", { level: 1, name: "ポリシー文書" }).waitFor();
 	await staff.page.getByRole("link", { name: /情報セキュリティ基本方針 第1版/ }).click();
 	await staff.page.getByRole("button", { name: "内容を確認し、遵守します" }).click();

@@ -15,6 +15,7 @@ import { ASSET_TRANSFER_ROUTES } from "./route-table.asset-transfer.ts";
 import { ASSET_ROUTES } from "./route-table.assets.ts";
 import { CUSTODY_ROUTES } from "./route-table.custody.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
+import { HOME_ROUTES } from "./route-table.home.ts";
 import { MAIL_ROUTES } from "./route-table.mail.ts";
 import { NETWORK_ROUTES } from "./route-table.network.ts";
 import { ORG_ROUTES } from "./route-table.org.ts";
@@ -448,6 +449,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...CUSTODY_ROUTES,
 	...RISK_ROUTES,
 	...MAIL_ROUTES,
+	...HOME_ROUTES,
 ];
 
 /** `GET /api/accounts/{id}`: how tests and messages name an operation. */

@@ -3,6 +3,7 @@ import { assetsPolicy } from "../assets/assets.policy.ts";
 import { disposalsPolicy } from "../assets/disposals/disposals.policy.ts";
 import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
+import { homePolicy } from "../home/home.policy.ts";
 import { networkPolicy } from "../network/network.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";
 import { documentsNavPolicy } from "../policies/documents/documents.policy.ts";
@@ -31,6 +32,7 @@ const POLICIES: readonly Policy<string>[] = [
 	mailPolicy,
 	documentsNavPolicy,
 	tenantsPolicy,
+	homePolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

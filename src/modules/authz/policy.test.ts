@@ -40,7 +40,7 @@ test("can: a role listed for the action allows it; staff actions are open to eve
 	assert.equal(can(actor(...(["tenant_admin", "ciso"] as Role[])), policy, "thing.nobody"), false);
 });
 
-test("authorize throws a forbidden problem naming the action, and passes silently otherwise", () => {
+test("authorize throws a forbidden problem naming the action and the roles, and passes silently otherwise", () => {
 	assert.doesNotThrow(() => authorize(actor("tenant_admin"), policy, "thing.delete"));
 	assert.throws(
 		() => authorize(actor("ciso"), policy, "thing.delete"),
@@ -49,6 +49,15 @@ test("authorize throws a forbidden problem naming the action, and passes silentl
 			error.code === "forbidden" &&
 			error.status === 403 &&
 			error.message.includes("thing.delete"),
+	);
+	assert.throws(
+		() => authorize(actor(), policy, "thing.approve"),
+		(error) =>
+			error instanceof Problem &&
+			error.params?.roles === "ciso,section_manager" &&
+			error.params.action === "thing.approve" &&
+			JSON.stringify(error.toJSON()).includes('"params":{"action":"thing.approve"'),
+		"the refusal names the roles that may act",
 	);
 });
 

@@ -23,8 +23,21 @@ export function can<A extends string>(actor: Actor, policy: Policy<A>, action: A
 /** First line of every use case: throw `forbidden` unless the actor may take the action. */
 export function authorize<A extends string>(actor: Actor, policy: Policy<A>, action: A): void {
 	if (!can(actor, policy, action)) {
-		throw new Problem("forbidden", `your roles do not allow ${action}`);
+		throw forbiddenFor(action, policy[action]);
 	}
+}
+
+/**
+ * The `forbidden` problem for an action, naming the roles that may take it (`params.roles`,
+ * comma-separated) so the refusal can say who to ask.
+ *
+ * @example
+ * throw forbiddenFor("policy_version.draft", ["ciso", "chief_officer"]);
+ */
+export function forbiddenFor(action: string, roles: readonly Role[]): Problem {
+	return new Problem("forbidden", `your roles do not allow ${action}`, {
+		params: { action, roles: roles.join(",") },
+	});
 }
 
 /** The actions of `policy` the actor may take, returned with each resource for the UI. */

@@ -27,6 +27,7 @@ export async function acceptRisk(
 		throw new Problem(
 			"forbidden",
 			`under this tenant's policy only ${acceptanceRoles(register.pack).join(" or ")} may accept a risk`,
+			{ params: { action: "risk.accept", roles: acceptanceRoles(register.pack).join(",") } },
 		);
 	}
 	const risk = visibleRisk(register, await findRisk(tx, actor.tenantId, id));

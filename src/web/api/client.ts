@@ -28,6 +28,8 @@ export interface Problem {
 	detail: string;
 	status: number;
 	issues?: ProblemIssue[];
+	/** Values for the code's catalogue text (`forbidden`: the roles that may act). */
+	params?: Record<string, string | number>;
 }
 
 /** A failed API call, carrying the server's problem (or a local one for network failures). */

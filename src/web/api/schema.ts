@@ -4631,6 +4631,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for the caller: decisions, approvals, acknowledgements, with counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Work waiting for the caller */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyWork"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/network/check": {
         parameters: {
             query?: never;
@@ -10214,6 +10313,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/setup-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's first steps, each with its count, whether it is done and who may do it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Setup progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SetupProgress"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff": {
         parameters: {
             query?: never;
@@ -11944,6 +12142,13 @@ export interface components {
             received: number;
             since: string;
         };
+        MyWork: {
+            items: {
+                count: number;
+                /** @enum {string} */
+                kind: "take_out_decisions" | "policy_approvals" | "policy_publications" | "acknowledgements" | "mail_release_decisions";
+            }[];
+        };
         NetworkCheck: {
             diagramFlows: components["schemas"]["NetworkDiagramFlow"][];
             report: components["schemas"]["NetworkCheckReport"];
@@ -12231,6 +12436,7 @@ export interface components {
             versionId: string;
         };
         PolicyDocument: components["schemas"]["PolicyDocumentSummary"] & {
+            drafterRoles: string[];
             readerRoles: string[];
             revisions: components["schemas"]["PolicyRevision"][];
             versions: components["schemas"]["PolicyVersionSummary"][];
@@ -12498,6 +12704,10 @@ export interface components {
                 };
                 path: string;
             }[];
+            /** @description Parameters of the problem; `forbidden` names the roles that may act (`roles`, comma-separated) */
+            params?: {
+                [key: string]: string | number;
+            };
             status: number;
             title: string;
             type: string;
@@ -12809,6 +13019,18 @@ export interface components {
         };
         /** @enum {string} */
         SessionStage: "mfa_verify" | "password_change" | "mfa_enroll" | "active";
+        SetupProgress: {
+            complete: boolean;
+            steps: components["schemas"]["SetupStep"][];
+        };
+        SetupStep: {
+            count: number;
+            done: boolean;
+            /** @enum {string} */
+            key: "organisation" | "staff" | "roles" | "policy" | "assets" | "network" | "mail";
+            may: boolean;
+            roles: ("instance_admin" | "tenant_admin" | "ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "committee_member" | "auditor" | "staff")[];
+        };
         Staff: {
             accountDisabled: boolean;
             accountId: string;

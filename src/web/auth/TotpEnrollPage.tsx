@@ -7,6 +7,16 @@ import { AuthLayout } from "./AuthLayout.tsx";
 
 type Enrollment = Schemas["TotpEnrollment"];
 
+/**
+ * A key written in groups of four (`ABCD EFGH …`), easier to read out and type by hand.
+ *
+ * @example
+ * groupsOfFour("ABCDEFGHIJ"); // "ABCD EFGH IJ"
+ */
+export function groupsOfFour(secret: string): string {
+	return secret.match(/.{1,4}/g)?.join(" ") ?? secret;
+}
+
 /** Enrol an authenticator: QR code and key from the server, confirmed by a first code. */
 export function TotpEnrollPage({ onEnrolled }: { onEnrolled(codes: string[]): void }) {
 	const { t } = useI18n();
@@ -56,8 +66,9 @@ export function TotpEnrollPage({ onEnrolled }: { onEnrolled(codes: string[]): vo
 					<div className="enroll-secret">
 						<p>{t("enroll.secret")}</p>
 						<code className="secret" data-testid="totp-secret">
-							{enrollment.secret}
+							{groupsOfFour(enrollment.secret)}
 						</code>
+						<p className="muted">{t("enroll.secretGroups")}</p>
 					</div>
 				</div>
 			) : (

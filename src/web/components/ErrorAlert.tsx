@@ -1,5 +1,6 @@
 import { ApiError, type ProblemIssue } from "../api/client.ts";
 import { type I18n, useI18n } from "../i18n/i18n.tsx";
+import { ForbiddenRoles } from "./RequiredRoles.tsx";
 
 /** Codes whose server detail says something the catalogue message cannot (which, how long). */
 const SHOW_DETAIL = new Set(["validation_failed", "conflict", "login_throttled", "forbidden"]);
@@ -31,6 +32,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
 	return (
 		<div className="alert alert-error" role="alert">
 			<p className="alert-title">{text}</p>
+			<ForbiddenRoles problem={problem} />
 			{SHOW_DETAIL.has(problem.code) && issues.length === 0 && (
 				<p className="alert-detail">
 					{t("common.errorDetail")}: {problem.detail}

@@ -5,6 +5,7 @@ import { assetsEn } from "./modules/assets.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
+import { homeEn } from "./modules/home.en.ts";
 import { layoutEn } from "./modules/layout.en.ts";
 import { mailEn } from "./modules/mail.en.ts";
 import { networkEn } from "./modules/network.en.ts";
@@ -23,6 +24,7 @@ export const en: Messages = {
 	...layoutEn,
 	...mailEn,
 	...risksEn,
+	...homeEn,
 	"app.name": "Mamori",
 	"app.tagline": "Information Security Management",
 	"app.loading": "Loading…",

@@ -6,6 +6,7 @@ import { assetsJa } from "./modules/assets.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
+import { homeJa } from "./modules/home.ja.ts";
 import { layoutJa } from "./modules/layout.ja.ts";
 import { mailJa } from "./modules/mail.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
@@ -24,6 +25,7 @@ export const ja = {
 	...layoutJa,
 	...mailJa,
 	...risksJa,
+	...homeJa,
 	"app.name": "Mamori",
 	"app.tagline": "情報セキュリティ管理システム",
 	"app.loading": "読み込み中…",

@@ -117,6 +117,8 @@ export function NetworkPage() {
 		);
 	}
 	const canEdit = view.allowedActions.includes("network.edit");
+	// The starter model, never saved nor changed, is not judged: nothing is entered yet.
+	const notSetUp = view.revision === 0 && !dirty && draft.nodes.length === 0;
 	return (
 		<section className="page network-page">
 			<div className="page-header">
@@ -165,7 +167,11 @@ export function NetworkPage() {
 
 			<section aria-labelledby="network-summary">
 				<h2 id="network-summary">{t("network.section.summary")}</h2>
-				<ReportSummary model={draft} check={check} revision={view.revision} dirty={dirty} />
+				{notSetUp ? (
+					<NotSetUp canEdit={canEdit} />
+				) : (
+					<ReportSummary model={draft} check={check} revision={view.revision} dirty={dirty} />
+				)}
 			</section>
 
 			<section aria-labelledby="network-diagram">
@@ -190,7 +196,11 @@ export function NetworkPage() {
 
 			<section aria-labelledby="network-report">
 				<h2 id="network-report">{t("network.section.report")}</h2>
-				<ViolationsTable check={check} onSelect={setSelection} />
+				{notSetUp ? (
+					<p className="muted">{t("deadEnd.networkNotSetUp")}</p>
+				) : (
+					<ViolationsTable check={check} onSelect={setSelection} />
+				)}
 			</section>
 
 			<section aria-labelledby="network-editor">
@@ -231,5 +241,26 @@ export function NetworkPage() {
 				<RevisionHistory history={view.history} />
 			</section>
 		</section>
+	);
+}
+
+/** Before the first model: say so, and lead those who may edit to the import and the editor. */
+function NotSetUp({ canEdit }: { canEdit: boolean }) {
+	const { t } = useI18n();
+	return (
+		<div className="network-summary" data-testid="network-not-set-up">
+			<p className="network-verdict">{t("deadEnd.networkNotSetUp")}</p>
+			<p>{t("deadEnd.networkNotSetUpLead")}</p>
+			{canEdit ? (
+				<p className="button-row">
+					<a className="button button-primary" href="#network-import">
+						{t("network.section.import")}
+					</a>
+					<a className="button" href="#network-editor">
+						{t("network.section.editor")}
+					</a>
+				</p>
+			) : null}
+		</div>
 	);
 }

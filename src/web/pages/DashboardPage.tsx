@@ -1,22 +1,28 @@
 import { OverdueTakeOutsCard } from "../assets/custody/OverdueTakeOutsCard.tsx";
+import { MyWork } from "../home/MyWork.tsx";
+import { SetupChecklist } from "../home/SetupChecklist.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import type { MessageKey } from "../i18n/ja.ts";
 import { MailDashboardCard } from "../mail/MailSummaryPanel.tsx";
-import { PendingAcknowledgementsBadge } from "../policies/AcknowledgementList.tsx";
 import { OverdueRisksCard } from "../risks/OverdueRisksCard.tsx";
 import { Link } from "../router.tsx";
 import { useActiveSession, useCan } from "../session.tsx";
-import { MODULES, UPCOMING } from "../shell/modules.ts";
+import { UPCOMING } from "../shell/modules.ts";
+import { visibleGroups } from "../shell/SideNav.tsx";
 
 const LOW_RECOVERY_CODES = 3;
 
-/** Home: a welcome, the caller's roles and login security, and the modules. */
+/**
+ * Home: a welcome, the first steps while the tenant is not set up, what waits for the caller,
+ * their roles and login security, and the modules they may open, by group.
+ */
 export function DashboardPage() {
 	const { t, label } = useI18n();
 	const session = useActiveSession();
 	const can = useCan();
 	const { account } = session;
 	const roles = session.roles.length > 0 ? session.roles : [{ role: "staff", orgUnitId: null }];
-	const modules = MODULES.filter((module) => can(module.permission));
+	const groups = visibleGroups(can);
 
 	return (
 		<section className="page">
@@ -24,7 +30,8 @@ export function DashboardPage() {
 			<p className="lead">
 				{t("home.welcome", { name: account.displayName, tenant: session.tenant.name })}
 			</p>
-			<PendingAcknowledgementsBadge />
+			<SetupChecklist />
+			<MyWork />
 			<OverdueTakeOutsCard />
 
 			<div className="cards cards-2">
@@ -55,20 +62,28 @@ export function DashboardPage() {
 			</div>
 
 			<h2>{t("home.modules")}</h2>
+			{groups.map(({ group, modules }) => (
+				<section key={group} aria-labelledby={`home-group-${group}`}>
+					<h3 id={`home-group-${group}`}>{t(`nav.group.${group}` as MessageKey)}</h3>
+					<ul className="cards cards-3 module-cards">
+						{modules.map((module) => (
+							<li key={module.path} className="card module-card">
+								<h4>
+									<Link to={module.path}>{t(module.label)}</Link>
+								</h4>
+								<p className="muted">{t(module.description)}</p>
+							</li>
+						))}
+					</ul>
+				</section>
+			))}
+			<h3>{t("nav.upcoming")}</h3>
 			<ul className="cards cards-3 module-cards">
-				{modules.map((module) => (
-					<li key={module.path} className="card module-card">
-						<h3>
-							<Link to={module.path}>{t(module.label)}</Link>
-						</h3>
-						<p className="muted">{t(module.description)}</p>
-					</li>
-				))}
 				{UPCOMING.map((module) => (
 					<li key={module.label} className="card module-card is-disabled">
-						<h3>
+						<h4>
 							{t(module.label)} <span className="badge badge-muted">{t("common.comingSoon")}</span>
-						</h3>
+						</h4>
 						<p className="muted">{t(module.description)}</p>
 					</li>
 				))}

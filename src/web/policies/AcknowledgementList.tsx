@@ -43,20 +43,3 @@ export function AcknowledgementList() {
 		</section>
 	);
 }
-
-/** A dashboard badge: how many published versions the caller has yet to acknowledge. */
-export function PendingAcknowledgementsBadge() {
-	const { t } = useI18n();
-	const [pending, setPending] = useState(0);
-	useEffect(() => {
-		call(api.GET("/api/policy-acknowledgements"))
-			.then((result) => setPending(result.pending))
-			.catch(() => setPending(0));
-	}, []);
-	if (pending === 0) return null;
-	return (
-		<p className="alert alert-warning ack-badge">
-			<Link to="/policies">{t("docs.ack.pendingBadge", { count: pending })}</Link>
-		</p>
-	);
-}

@@ -2,6 +2,7 @@ import "../styles/policies.css";
 import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
+import { WhoMay } from "../components/RequiredRoles.tsx";
 import { date } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link, navigate } from "../router.tsx";
@@ -89,7 +90,14 @@ export function DocumentPage({ id }: { id: string }) {
 
 					<h2>{t("docs.versions")}</h2>
 					{doc.versions.length === 0 ? (
-						<p>{t("docs.noVersions")}</p>
+						<div className="empty" data-testid="no-versions">
+							<p>{t("docs.noVersions")}</p>
+							{doc.allowedActions.includes("policy_version.draft") ? (
+								<p>{t("deadEnd.startVersion", { upload: t("docs.upload") })}</p>
+							) : (
+								<WhoMay roles={doc.drafterRoles} />
+							)}
+						</div>
 					) : (
 						<div className="table-wrap">
 							<table className="table">

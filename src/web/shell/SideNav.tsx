@@ -1,38 +1,63 @@
 import { useI18n } from "../i18n/i18n.tsx";
+import type { MessageKey } from "../i18n/ja.ts";
 import { Link } from "../router.tsx";
 import { useCan } from "../session.tsx";
-import { MODULES, UPCOMING } from "./modules.ts";
+import { MODULES, type ModuleEntry, NAV_GROUPS, type NavGroup, UPCOMING } from "./modules.ts";
 
 function isCurrent(path: string, entry: string): boolean {
 	return entry === "/" ? path === "/" : path === entry || path.startsWith(`${entry}/`);
 }
 
-/** The module menu, following the caller's permissions; modules to come are shown disabled. */
+/** The modules the caller's roles may open, by group, in the menu's order; empty groups are left out. */
+export function visibleGroups(
+	can: (action: string) => boolean,
+): { group: NavGroup; modules: ModuleEntry[] }[] {
+	return NAV_GROUPS.map((group) => ({
+		group,
+		modules: MODULES.filter((module) => module.group === group && can(module.permission)),
+	})).filter((entry) => entry.modules.length > 0);
+}
+
+function NavLink({ path, current, label }: { path: string; current: string; label: string }) {
+	return (
+		<li>
+			<Link
+				to={path}
+				className="side-nav-link"
+				aria-current={isCurrent(current, path) ? "page" : undefined}
+			>
+				{label}
+			</Link>
+		</li>
+	);
+}
+
+/** The module menu, grouped, following the caller's permissions; modules to come are shown disabled. */
 export function SideNav({ path }: { path: string }) {
 	const { t } = useI18n();
 	const can = useCan();
-	const entries = [
-		{ path: "/", label: t("nav.home") },
-		...MODULES.filter((module) => can(module.permission)).map((module) => ({
-			path: module.path,
-			label: t(module.label),
-		})),
-	];
 	return (
 		<nav className="side-nav" aria-label={t("shell.mainNav")}>
 			<ul className="side-nav-list">
-				{entries.map((entry) => (
-					<li key={entry.path}>
-						<Link
-							to={entry.path}
-							className="side-nav-link"
-							aria-current={isCurrent(path, entry.path) ? "page" : undefined}
-						>
-							{entry.label}
-						</Link>
-					</li>
-				))}
+				<NavLink path="/" current={path} label={t("nav.home")} />
 			</ul>
+			{visibleGroups(can).map(({ group, modules }) => (
+				<div key={group} className="side-nav-group">
+					<h2 className="side-nav-heading" id={`nav-group-${group}`}>
+						{t(`nav.group.${group}` as MessageKey)}
+					</h2>
+					<ul className="side-nav-list" aria-labelledby={`nav-group-${group}`}>
+						{modules.map((module) => (
+							<NavLink
+								key={module.path}
+								path={module.path}
+								current={path}
+								label={t(module.label)}
+							/>
+						))}
+					</ul>
+				</div>
+			))}
 			<h2 className="side-nav-heading">{t("nav.upcoming")}</h2>
 			<ul className="side-nav-list">
 				{UPCOMING.map((entry) => (

@@ -1,7 +1,19 @@
 import type { MessageKey } from "../i18n/ja.ts";
 
+/** The menu's groups, in the order of the policy: 体制 / ポリシー / 情報資産 / 技術的対策 / 点検・改善 / 管理. */
+export const NAV_GROUPS = [
+	"organisation",
+	"policy",
+	"assets",
+	"technical",
+	"review",
+	"admin",
+] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
 export interface ModuleEntry {
 	path: string;
+	group: NavGroup;
 	label: MessageKey;
 	description: MessageKey;
 	/** The permission (from the session) that shows this entry. */
@@ -12,84 +24,109 @@ export interface ModuleEntry {
 export const MODULES: readonly ModuleEntry[] = [
 	{
 		path: "/accounts",
+		group: "admin",
 		label: "nav.accounts",
 		description: "home.accountsDesc",
 		permission: "account.read",
 	},
 	{
 		path: "/org-units",
+		group: "organisation",
 		label: "nav.orgUnits",
 		description: "home.orgUnitsDesc",
 		permission: "org_unit.read",
 	},
 	{
 		path: "/staff",
+		group: "organisation",
 		label: "org.nav.staff",
 		description: "org.nav.staffDesc",
 		permission: "staff.read",
 	},
 	{
 		path: "/roster",
+		group: "organisation",
 		label: "org.nav.roster",
 		description: "org.nav.rosterDesc",
 		permission: "roster.import",
 	},
-	{ path: "/audit", label: "nav.audit", description: "home.auditDesc", permission: "audit.read" },
+	{
+		path: "/audit",
+		group: "admin",
+		label: "nav.audit",
+		description: "home.auditDesc",
+		permission: "audit.read",
+	},
 	{
 		path: "/policy-pack",
+		group: "policy",
 		label: "nav.policyPack",
 		description: "home.policyPackDesc",
 		permission: "policy_pack.read",
 	},
 	{
 		path: "/policy-gap",
+		group: "review",
 		label: "nav.policyGap",
 		description: "home.policyGapDesc",
 		permission: "policy_gap.analyse",
 	},
 	{
 		path: "/policy-reviews",
+		group: "review",
 		label: "nav.policyReviews",
 		description: "home.policyReviewsDesc",
 		permission: "policy_review.read",
 	},
 	{
 		path: "/policies",
+		group: "policy",
 		label: "docs.title",
 		description: "home.policiesDesc",
 		permission: "policy_document.read",
 	},
 	{
 		path: "/assets",
+		group: "assets",
 		label: "nav.assets",
 		description: "home.assetsDesc",
 		permission: "asset.read",
 	},
 	{
 		path: "/take-outs",
+		group: "assets",
 		label: "custody.nav.takeOuts",
 		description: "custody.nav.takeOutsDesc",
 		permission: "take_out.read",
 	},
 	{
 		path: "/disposals",
+		group: "assets",
 		label: "custody.nav.disposals",
 		description: "custody.nav.disposalsDesc",
 		permission: "disposal.read",
 	},
 	{
 		path: "/risks",
+		group: "assets",
 		label: "risks.nav",
 		description: "risks.navDesc",
 		permission: "risk.read",
 	},
 	{
 		path: "/network",
+		group: "technical",
 		label: "nav.network",
 		description: "home.networkDesc",
 		permission: "network.read",
 	},
-	{ path: "/mail", label: "nav.sanitize", description: "mail.navDesc", permission: "mail.read" },
+	{
+		path: "/mail",
+		group: "technical",
+		label: "nav.sanitize",
+		description: "mail.navDesc",
+		permission: "mail.read",
+	},
 ];
 
 /** Modules to come: shown, disabled, so people see where the system is going. */

@@ -65,6 +65,12 @@ export function assertMayReadContent(
 		throw new Problem(
 			"forbidden",
 			`「${document.title}」 is not public: only the roles the policy names (${policy["policy_version.read_non_public"].join(", ")}) may read it`,
+			{
+				params: {
+					action: "policy_version.read_non_public",
+					roles: policy["policy_version.read_non_public"].join(","),
+				},
+			},
 		);
 	}
 }

@@ -211,6 +211,7 @@ export function documentsRoutes(deps: AppDeps) {
 						document.publication === "non_public"
 							? [...policy["policy_version.read_non_public"]]
 							: ["staff"],
+					drafterRoles: [...policy["policy_version.draft"]],
 				},
 				200,
 			);

@@ -90,6 +90,8 @@ export const documentDetailSchema = documentSummarySchema
 		revisions: z.array(revisionSchema),
 		/** Roles that may read a non-public document, per the pack. */
 		readerRoles: z.array(z.string()),
+		/** Roles that draft and import versions, to say who does it when the caller may not. */
+		drafterRoles: z.array(z.string()),
 	})
 	.openapi("PolicyDocument");
 

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { api, call } from "../../api/client.ts";
+import { ConfirmDialog } from "../../components/Dialog.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
 import { dateTime } from "../../i18n/dates.ts";
@@ -22,6 +23,7 @@ export function DisposalRecord({
 	const [file, setFile] = useState<File | null>(null);
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<unknown>(null);
+	const [confirming, setConfirming] = useState(false);
 	const open = disposal.status === "recorded";
 	const writable = disposal.allowedActions.includes("disposal.record");
 	const certificates = disposal.files.filter((f) => f.kind === "certificate").length;
@@ -51,6 +53,7 @@ export function DisposalRecord({
 		setError(null);
 		try {
 			await call(api.POST("/api/disposals/{id}/close", path));
+			setConfirming(false);
 			onChanged(
 				t(
 					disposal.method === "lease_return"
@@ -60,10 +63,14 @@ export function DisposalRecord({
 			);
 		} catch (failure) {
 			setError(failure);
+			setConfirming(false);
 		} finally {
 			setBusy(false);
 		}
 	}
+	const closeLabel = t(
+		disposal.method === "lease_return" ? "custody.disposal.closeReturn" : "custody.disposal.close",
+	);
 
 	const rows: [string, string][] = [
 		[t("custody.disposal.method"), t(methodKey(disposal.method))],
@@ -182,15 +189,21 @@ export function DisposalRecord({
 							type="button"
 							className="button button-primary"
 							disabled={busy || blocked}
-							onClick={() => void close()}
+							onClick={() => setConfirming(true)}
 						>
-							{t(
-								disposal.method === "lease_return"
-									? "custody.disposal.closeReturn"
-									: "custody.disposal.close",
-							)}
+							{closeLabel}
 						</button>
 					</div>
+					{confirming ? (
+						<ConfirmDialog
+							title={t("deadEnd.confirmCloseTitle")}
+							message={t("deadEnd.confirmClose")}
+							confirmLabel={closeLabel}
+							busy={busy}
+							onConfirm={() => void close()}
+							onClose={() => setConfirming(false)}
+						/>
+					) : null}
 				</>
 			) : null}
 		</article>

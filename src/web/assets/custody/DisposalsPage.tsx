@@ -4,6 +4,7 @@ import { DownloadButton } from "../../components/DownloadButton.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { Link } from "../../router.tsx";
 import { type Disposal, disposalStatusKey, methodKey } from "./types.ts";
 
 function exportUrl(format: "xlsx" | "csv", from: string, to: string): string {
@@ -78,7 +79,15 @@ export function DisposalsPage() {
 				</button>
 			</form>
 			<ErrorAlert error={error} />
-			{items && items.length === 0 ? <p className="empty">{t("custody.disposal.none")}</p> : null}
+			{items && items.length === 0 ? (
+				<div className="empty" data-testid="no-disposals">
+					<p>{t("custody.disposal.none")}</p>
+					<p>{t("deadEnd.disposalStart", { button: t("assets.custody") })}</p>
+					<p>
+						<Link to="/assets">{t("deadEnd.openLedger")}</Link>
+					</p>
+				</div>
+			) : null}
 			{items && items.length > 0 ? (
 				<div className="table-wrap">
 					<table className="table" aria-label={t("custody.disposal.title")}>

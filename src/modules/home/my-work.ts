@@ -1,0 +1,58 @@
+import type { Queryable } from "../../db/queryable.ts";
+import { findTakeOuts } from "../assets/take-outs/list-take-outs.ts";
+import { openTakeOutDesk } from "../assets/take-outs/take-out-desk.ts";
+import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
+import { authorize, can } from "../authz/policy.ts";
+import type { Actor } from "../authz/roles.ts";
+import { myAcknowledgements } from "../policies/documents/acknowledgement-status.ts";
+import { versionsAwaiting } from "../policies/documents/awaiting-decision.ts";
+import { mailPolicy } from "../sanitize/mail.policy.ts";
+import { listVisibleReleaseRequests } from "../sanitize/mail.queries.ts";
+import { homePolicy } from "./home.policy.ts";
+import type { MyWork, WorkKind } from "./home.schemas.ts";
+
+async function takeOutsToDecide(db: Queryable, actor: Actor): Promise<number> {
+	if (!can(actor, takeOutsPolicy, "take_out.decide")) return 0;
+	const desk = await openTakeOutDesk(db, actor);
+	const { total } = await findTakeOuts(db, desk, { view: "to_decide", offset: 0, limit: 1 });
+	return total;
+}
+
+async function releasesToDecide(db: Queryable, actor: Actor): Promise<number> {
+	if (!can(actor, mailPolicy, "mail.release_decide")) return 0;
+	const pending = await listVisibleReleaseRequests(db, actor, "pending");
+	return pending.filter((request) => request.allowedActions.includes("decide")).length;
+}
+
+async function toAcknowledge(db: Queryable, actor: Actor): Promise<number> {
+	const mine = await myAcknowledgements(db, actor);
+	return mine.filter((item) => item.acknowledgedAt === null).length;
+}
+
+/**
+ * What waits for the caller, asked of each module through its own use cases: take-outs to decide,
+ * policy versions to approve or publish, published documents to acknowledge, requests for an
+ * original mail attachment to decide. Kinds with nothing waiting are left out.
+ *
+ * @example
+ * const { items } = await myWork(db, actor); // [{ kind: "take_out_decisions", count: 1 }]
+ */
+export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
+	authorize(actor, homePolicy, "home.my_work");
+	const [takeOuts, versions, acknowledgements, releases] = await Promise.all([
+		takeOutsToDecide(db, actor),
+		versionsAwaiting(db, actor),
+		toAcknowledge(db, actor),
+		releasesToDecide(db, actor),
+	]);
+	const counts: [WorkKind, number][] = [
+		["take_out_decisions", takeOuts],
+		["policy_approvals", versions.toApprove],
+		["policy_publications", versions.toPublish],
+		["acknowledgements", acknowledgements],
+		["mail_release_decisions", releases],
+	];
+	return {
+		items: counts.filter(([, count]) => count > 0).map(([kind, count]) => ({ kind, count })),
+	};
+}
