@@ -5,6 +5,7 @@ import { assetsEn } from "./modules/assets.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
+import { issuesEn } from "./modules/issues.en.ts";
 import { mailEn } from "./modules/mail.en.ts";
 import { networkEn } from "./modules/network.en.ts";
 import { orgEn } from "./modules/org.en.ts";
@@ -19,6 +20,7 @@ export const en: Messages = {
 	...packEn,
 	...networkEn,
 	...fileIssuesEn,
+	...issuesEn,
 	...mailEn,
 	...risksEn,
 	"app.name": "Mamori",

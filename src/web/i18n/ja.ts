@@ -6,6 +6,7 @@ import { assetsJa } from "./modules/assets.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
+import { issuesJa } from "./modules/issues.ja.ts";
 import { mailJa } from "./modules/mail.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
 import { orgJa } from "./modules/org.ja.ts";
@@ -20,6 +21,7 @@ export const ja = {
 	...packJa,
 	...networkJa,
 	...fileIssuesJa,
+	...issuesJa,
 	...mailJa,
 	...risksJa,
 	"app.name": "Mamori",
