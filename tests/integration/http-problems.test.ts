@@ -84,13 +84,13 @@ test("every validation issue carries a stable code, the field and its limits", a
 		surplus: 1,
 	});
 	const problem = await expectProblem(response, 400, "validation_failed");
-	const byPath = new Map(problem.issues?.map((i) => [i.path, [i.code, i.params]]));
-	assert.deepEqual(byPath.get("name"), ["required", { field: "name" }]);
-	assert.equal(byPath.get("code")?.[0], "too_long");
-	assert.equal((byPath.get("code")?.[1] as { field: string }).field, "code");
-	assert.equal(typeof (byPath.get("code")?.[1] as { max: unknown }).max, "number");
-	assert.equal(byPath.get("kind")?.[0], "invalid_choice");
-	assert.deepEqual(byPath.get("surplus"), ["unknown_field", { field: "surplus" }]);
+	const byPath = new Map(problem.issues?.map((i) => [i.path, { code: i.code, params: i.params }]));
+	assert.deepEqual(byPath.get("name"), { code: "required", params: { field: "name" } });
+	assert.equal(byPath.get("code")?.code, "too_long");
+	assert.equal(byPath.get("code")?.params?.field, "code");
+	assert.equal(typeof byPath.get("code")?.params?.max, "number");
+	assert.equal(byPath.get("kind")?.code, "invalid_choice");
+	assert.deepEqual(byPath.get("surplus"), { code: "unknown_field", params: { field: "surplus" } });
 	// Zod's own wording stays for developers, in message.
 	assert.ok(problem.issues?.every((i) => i.message.length > 0));
 });
