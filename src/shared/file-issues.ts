@@ -103,8 +103,8 @@ export const FILE_ISSUE_TEXT = {
 		en: "The unit 「{value}」 is not one you manage",
 	},
 	class_not_in_scheme: {
-		ja: "格付け「{value}」はこの団体の格付け区分（{scheme}）にありません（選べる値: {allowed}）",
-		en: "The classification 「{value}」 is not in this organisation's scheme ({scheme}); choose from {allowed}",
+		ja: "格付け「{value}」はこの団体の格付け区分にありません（選べる値: {allowed}）",
+		en: "The classification 「{value}」 is not in this organisation's scheme; choose from {allowed}",
 	},
 	header_row_missing: {
 		ja: "見出し行がありません（空のファイルです）",

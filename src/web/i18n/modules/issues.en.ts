@@ -38,9 +38,9 @@ export const issuesEn: Record<keyof typeof issuesJa, string> = {
 	"issue.role_is_tenant_wide": "{role} is held for the whole organisation: choose no unit.",
 	"issue.period_ends_before_start": "The {field} must come after the start date.",
 	"issue.classification_not_in_scheme":
-		"The classification {value} is not in this organisation's scheme ({scheme}); choose from {allowed}.",
+		"The classification {value} is not in this organisation's scheme; choose from {allowed}.",
 	"issue.classification_axes":
-		"The classification {value} does not fit the scheme ({scheme}); levels to choose from: {allowed}.",
+		"The classification {value} does not give one level per axis of the scheme; levels to choose from: {allowed}.",
 	"issue.asset_unknown": "The asset chosen as {field} does not exist or is outside your scope.",
 	"issue.account_unknown": "The account chosen as {field} does not exist or is disabled.",
 	"issue.disposal_method_restorable":

@@ -46,9 +46,9 @@ const issueTexts = {
 	"issue.role_is_tenant_wide": "「{role}」は団体全体の役割です。組織は選ばないでください。",
 	"issue.period_ends_before_start": "「{field}」は開始日より後の日付にしてください。",
 	"issue.classification_not_in_scheme":
-		"格付け「{value}」はこの団体の格付け区分（{scheme}）にありません。{allowed} から選んでください。",
+		"格付け「{value}」はこの団体の格付け区分にありません。{allowed} から選んでください。",
 	"issue.classification_axes":
-		"格付け「{value}」は格付け区分（{scheme}）の指定の数と合いません（選べる値: {allowed}）。",
+		"格付け「{value}」は、この団体の格付け区分と指定の数が合いません（選べる値: {allowed}）。",
 	"issue.asset_unknown": "「{field}」に指定した情報資産が見つからないか、担当の範囲外です。",
 	"issue.account_unknown": "「{field}」に指定したアカウントが見つからないか、無効になっています。",
 	"issue.disposal_method_restorable":
