@@ -34,7 +34,11 @@ test("every issue code the server can emit has Japanese and English text", () =>
 test("the Japanese text of an issue contains no English sentence", () => {
 	for (const code of ALL_ISSUE_CODES) {
 		const text = catalogues.ja[keyOf(code)] ?? "";
-		assert.doesNotMatch(text, /\b[A-Za-z][a-z]+(?:[ ,'’-]+[A-Za-z]?[a-z]+){2,}/, `${code}: ${text}`);
+		assert.doesNotMatch(
+			text,
+			/\b[A-Za-z][a-z]+(?:[ ,'’-]+[A-Za-z]?[a-z]+){2,}/,
+			`${code}: ${text}`,
+		);
 	}
 });
 
