@@ -210,7 +210,14 @@ test("the list of all take-outs comes a page of 50 at a time; the short lists sa
 				title: "validation_failed",
 				status: 400,
 				detail: refusal,
-				issues: [{ path: "(filter)", message: refusal }],
+				issues: [
+					{
+						path: "(filter)",
+						message: refusal,
+						code: "export_too_many_rows",
+						params: { count: 10001, max: 10000 },
+					},
+				],
 			}),
 		}),
 	);
