@@ -59,6 +59,7 @@ export const RULE_ISSUE_CODES = [
 	"release_as_is_never",
 	"attachment_rule_never",
 	"versions_of_other_documents",
+	"document_not_public",
 	"publish_units_required",
 	"review_no_yearly_cadence",
 	"review_risk_unrated",

@@ -12,6 +12,9 @@ const CODED_PARAMS: Record<string, string> = {
 	category: "mail.category",
 };
 
+/** Parameters that list codes (`"ciso, chief_officer"`), each shown by its label. */
+const CODED_LIST_PARAMS: Record<string, string> = { roles: "role" };
+
 /** Labels a form gives its fields, by request field name (`{ code: "所属コード" }`). */
 export type FieldLabels = Readonly<Record<string, string>>;
 
@@ -34,6 +37,15 @@ export function issueText(issue: ProblemIssue, label: I18n["label"], fields?: Fi
 	for (const [name, prefix] of Object.entries(CODED_PARAMS)) {
 		const value = params[name];
 		if (typeof value === "string") params[name] = label(prefix, value);
+	}
+	for (const [name, prefix] of Object.entries(CODED_LIST_PARAMS)) {
+		const value = params[name];
+		if (typeof value === "string") {
+			params[name] = value
+				.split(/,\s*/)
+				.map((code) => label(prefix, code))
+				.join(label("issue", "listSeparator"));
+		}
 	}
 	const field = issue.params?.field ?? issue.path.split(".").findLast((s) => !/^\d+$/.test(s));
 	params.field = fieldLabel(field, fields, label);

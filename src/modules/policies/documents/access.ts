@@ -1,4 +1,5 @@
 import type { Queryable } from "../../../db/queryable.ts";
+import { ruleProblem } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { can } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
@@ -62,9 +63,13 @@ export function assertMayReadContent(
 	document: DocumentRow,
 ): void {
 	if (isNonPublic(document) && !can(actor, policy, "policy_version.read_non_public")) {
-		throw new Problem(
+		const roles = policy["policy_version.read_non_public"].join(", ");
+		throw ruleProblem(
 			"forbidden",
-			`「${document.title}」 is not public: only the roles the policy names (${policy["policy_version.read_non_public"].join(", ")}) may read it`,
+			`「${document.title}」 is not public: only the roles the policy names (${roles}) may read it`,
+			"(document)",
+			"document_not_public",
+			{ title: document.title, roles },
 		);
 	}
 }

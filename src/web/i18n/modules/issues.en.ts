@@ -56,6 +56,7 @@ export const issuesEn: Record<keyof typeof issuesJa, string> = {
 	"issue.attachment_unknown": "This message has no such attachment.",
 	"issue.release_as_is_never": "{category} files can never be released as they are.",
 	"issue.attachment_rule_never": "{category} files can never be passed as they are.",
+	"issue.document_not_public": "「{title}」 is not public: only {roles} may read it.",
 	"issue.versions_of_other_documents": "Only versions of the same document can be compared.",
 	"issue.publish_units_required": "Choose at least one unit as the audience.",
 	"issue.review_no_yearly_cadence":
@@ -83,6 +84,7 @@ export const issuesEn: Record<keyof typeof issuesJa, string> = {
 	"issue.firewall_row_invalid": "Row {row}, column {column} is not valid.",
 
 	"issue.field.fallback": "field",
+	"issue.listSeparator": ", ",
 	"issue.field.active": "active flag",
 	"issue.field.actor": "actor",
 	"issue.field.against": "version to compare",

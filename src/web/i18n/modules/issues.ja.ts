@@ -64,6 +64,7 @@ const issueTexts = {
 	"issue.attachment_unknown": "指定した添付ファイルはこのメールにありません。",
 	"issue.release_as_is_never": "「{category}」は原本のまま送付する対象にできません。",
 	"issue.attachment_rule_never": "「{category}」をそのまま通すことはできません。",
+	"issue.document_not_public": "「{title}」は非公開です。閲覧できるのは{roles}です。",
 	"issue.versions_of_other_documents": "比較できるのは同じ文書の版どうしです。",
 	"issue.publish_units_required": "周知の対象とする組織を1つ以上選んでください。",
 	"issue.review_no_yearly_cadence":
@@ -94,6 +95,7 @@ const issueTexts = {
 /** The label of each request field, for `{field}` (a form may pass its own, more exact label). */
 const fieldLabels = {
 	"issue.field.fallback": "入力項目",
+	"issue.listSeparator": "、",
 	"issue.field.active": "有効",
 	"issue.field.actor": "操作者",
 	"issue.field.against": "比較する版",
