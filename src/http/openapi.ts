@@ -1,7 +1,8 @@
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Context, TypedResponse } from "hono";
 import type { ZodType } from "zod";
-import { Problem, type ProblemIssue } from "../shared/problem.ts";
+import { issuesOfZod } from "../shared/issues.ts";
+import { Problem } from "../shared/problem.ts";
 import type { Serialised } from "../shared/serialised.ts";
 import type { AppEnv } from "./context.ts";
 import { problemSchema } from "./problem.schema.ts";
@@ -11,15 +12,10 @@ export function createRouter(): OpenAPIHono<AppEnv> {
 	return new OpenAPIHono<AppEnv>({
 		defaultHook: (result) => {
 			if (!result.success) {
-				const issues: ProblemIssue[] = result.error.issues.flatMap((issue) =>
-					// Name each unknown field by its own path, not the object that holds it.
-					issue.code === "unrecognized_keys"
-						? issue.keys.map((key) => ({
-								path: [...issue.path, key].join("."),
-								message: "unknown field",
-							}))
-						: [{ path: issue.path.join(".") || "(body)", message: issue.message }],
-				);
+				// Each issue gets a stable code, its parameters and its field, for catalogue text.
+				// The validator hands the input too (untyped), so a missing field reads as required.
+				const input = (result as { data?: unknown }).data;
+				const issues = issuesOfZod(result.error, input);
 				throw new Problem(
 					"validation_failed",
 					`invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,

@@ -1,3 +1,4 @@
+import { ruleIssue } from "./issues.ts";
 import { Problem } from "./problem.ts";
 
 /**
@@ -11,6 +12,8 @@ export function refuseOversizedExport(total: number, maxRows: number): void {
 	if (total <= maxRows) return;
 	const message = `the filter matches ${total} rows; one export holds at most ${maxRows}: narrow the filter`;
 	throw new Problem("validation_failed", message, {
-		issues: [{ path: "(filter)", message }],
+		issues: [
+			ruleIssue("(filter)", "export_too_many_rows", message, { count: total, max: maxRows }),
+		],
 	});
 }

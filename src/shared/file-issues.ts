@@ -60,6 +60,56 @@ export const FILE_ISSUE_TEXT = {
 		ja: "XLSX ブックの部品「{part}」の圧縮率が上限の {limit} 倍を超えています（ZIP 爆弾の疑い）。",
 		en: 'The workbook part "{part}" expands more than {limit} times its compressed size (a possible ZIP bomb).',
 	},
+	// Rows of a ledger file: the column is named by the error itself, the values are the file's.
+	column_unknown: {
+		ja: "不明な列見出し「{header}」です（使える見出し: {headers}）",
+		en: "Unknown column header 「{header}」 (headers that can be used: {headers})",
+	},
+	column_duplicate: {
+		ja: "列見出し「{header}」が2回あります",
+		en: "The column header 「{header}」 appears twice",
+	},
+	column_missing: {
+		ja: "必須の列「{header}」がありません",
+		en: "The required column 「{header}」 is missing",
+	},
+	value_too_long: {
+		ja: "{max}文字以内にしてください（{length}文字あります）",
+		en: "At most {max} characters, please (it has {length})",
+	},
+	value_required: { ja: "「{header}」は必須です", en: "「{header}」 must be filled in" },
+	asset_code_chars: {
+		ja: "資産番号に空白や / \\ は使えません",
+		en: "An asset ID cannot contain spaces, / or \\",
+	},
+	asset_code_repeated: {
+		ja: "資産番号「{value}」は{first}行目と重複しています",
+		en: "The asset ID 「{value}」 repeats row {first}",
+	},
+	asset_code_not_yours: {
+		ja: "資産番号「{value}」は既に台帳にあり、あなたが変更できない課の資産です",
+		en: "The asset ID 「{value}」 is in the ledger already, owned by a unit you cannot change",
+	},
+	value_not_in_list: {
+		ja: "「{value}」は「{header}」の選択肢にありません（{choices}）",
+		en: "「{value}」 is not one of the choices of 「{header}」 ({choices})",
+	},
+	unit_not_found: {
+		ja: "所管課コード「{value}」はこの団体の組織にありません",
+		en: "The unit code 「{value}」 is not a unit of this organisation",
+	},
+	unit_not_managed: {
+		ja: "所管課「{value}」はあなたが管理する課ではありません",
+		en: "The unit 「{value}」 is not one you manage",
+	},
+	class_not_in_scheme: {
+		ja: "格付け「{value}」はこの団体の格付け区分にありません（選べる値: {allowed}）",
+		en: "The classification 「{value}」 is not in this organisation's scheme; choose from {allowed}",
+	},
+	header_row_missing: {
+		ja: "見出し行がありません（空のファイルです）",
+		en: "There is no header row (the file is empty)",
+	},
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type FileIssueCode = keyof typeof FILE_ISSUE_TEXT;

@@ -79,7 +79,9 @@ test("the 実施手順 are read by the role the pack names, refused with a reaso
 		.getByText("この文書は非公開です。閲覧できるのは、ポリシーが定める役割の方だけです。")
 		.waitFor();
 	await alert
-		.getByText(/is not public: only the roles the policy names \(chief_officer\)/)
+		.getByText(
+			"「情報セキュリティ実施手順」は非公開です。閲覧できるのは統括情報セキュリティ責任者です。",
+		)
 		.waitFor();
 	assert.equal(await refused.page.getByText("退庁時は電源を切る。").count(), 0);
 	// Not asked to acknowledge what they may not read.

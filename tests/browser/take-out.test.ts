@@ -210,7 +210,14 @@ test("the list of all take-outs comes a page of 50 at a time; the short lists sa
 				title: "validation_failed",
 				status: 400,
 				detail: refusal,
-				issues: [{ path: "(filter)", message: refusal }],
+				issues: [
+					{
+						path: "(filter)",
+						message: refusal,
+						code: "export_too_many_rows",
+						params: { count: 10001, max: 10000 },
+					},
+				],
 			}),
 		}),
 	);
@@ -219,7 +226,7 @@ test("the list of all take-outs comes a page of 50 at a time; the short lists sa
 		downloads += 1;
 	});
 	await page.getByRole("button", { name: "CSVで出力" }).click();
-	await page.getByRole("alert").filter({ hasText: "one export holds at most 10000" }).waitFor();
+	await page.getByRole("alert").filter({ hasText: "上限の10000件" }).waitFor();
 	await page.getByRole("button", { name: "CSVで出力" }).waitFor();
 	assert.equal(downloads, 0);
 	await page.unroute("**/api/take-outs/export?*");

@@ -38,7 +38,13 @@ after(async () => {
 
 interface Report {
 	format: string | null;
-	errors: { row: number | null; column: string | null; message: string; code?: string }[];
+	errors: {
+		row: number | null;
+		column: string | null;
+		message: string;
+		code?: string;
+		params?: Record<string, string | number>;
+	}[];
 	errorCount: number;
 	rows: number;
 	created: number;
@@ -234,7 +240,12 @@ describe("bad input is reported by row, column and reason; nothing is applied", 
 		assert.match(findError(report, 5, "格付け").message, /C9/);
 		assert.match(findError(report, 6, "資産名").message, /200文字以内.*201文字/);
 		assert.match(findError(report, 7, "所管課").message, /no-such-unit.*ありません/);
-		assert.match(findError(report, 8, "種別").message, /「家具」は種別にありません/);
+		assert.match(findError(report, 8, "種別").message, /「家具」は「種別」の選択肢にありません/);
+		// Each row error carries its catalogue code and parameters, so the web shows it in any language.
+		const classification = findError(report, 5, "格付け");
+		assert.equal(classification.code, "class_not_in_scheme");
+		assert.equal(classification.params?.value, "C9/I2/A2");
+		assert.doesNotMatch(classification.message, /is not a level/);
 		assert.match(findError(report, 8, "ネットワーク区分").message, /「宇宙」/);
 		assert.deepEqual(await codesInLedger(codes), [], "nothing partly imported");
 		assert.equal(await countRows(runtime.db, "audit_events", tenant.id), auditBefore);

@@ -50,6 +50,11 @@ test("first administrator: one-time password, new password, TOTP enrolment, then
 		code: "000000" === currentTotp(enrollment.secret) ? "111111" : "000000",
 	});
 	assert.equal(wrong.status, 401);
+	const mismatch = (await wrong.json()) as { issues?: { path: string; code?: string }[] };
+	assert.deepEqual(
+		mismatch.issues?.map((i) => [i.path, i.code]),
+		[["code", "totp_mismatch"]],
+	);
 
 	const confirm = await client.post("/api/auth/mfa/enrollment/confirm", {
 		code: currentTotp(enrollment.secret),

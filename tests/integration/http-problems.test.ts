@@ -76,6 +76,25 @@ test("a field of the wrong kind is refused with its path", async () => {
 	assert.match(problem.detail, /kind/);
 });
 
+test("every validation issue carries a stable code, the field and its limits", async () => {
+	const { client } = await adminClient();
+	const response = await client.post("/api/org-units", {
+		code: "x".repeat(200),
+		kind: "galaxy",
+		surplus: 1,
+	});
+	const problem = await expectProblem(response, 400, "validation_failed");
+	const byPath = new Map(problem.issues?.map((i) => [i.path, { code: i.code, params: i.params }]));
+	assert.deepEqual(byPath.get("name"), { code: "required", params: { field: "name" } });
+	assert.equal(byPath.get("code")?.code, "too_long");
+	assert.equal(byPath.get("code")?.params?.field, "code");
+	assert.equal(typeof byPath.get("code")?.params?.max, "number");
+	assert.equal(byPath.get("kind")?.code, "invalid_choice");
+	assert.deepEqual(byPath.get("surplus"), { code: "unknown_field", params: { field: "surplus" } });
+	// Zod's own wording stays for developers, in message.
+	assert.ok(problem.issues?.every((i) => i.message.length > 0));
+});
+
 test("a JSON route refuses another content type with 415 unsupported_media_type", async () => {
 	const { tenant, client } = await adminClient();
 	const before = await footprint(tenant.id);

@@ -47,6 +47,12 @@ test("the tree: agencies, then 部局 / 課 / 係 under the kind rules, with sta
 		"validation_failed",
 	);
 	assert.equal(refused.issues?.[0]?.path, "parentId");
+	assert.equal(refused.issues?.[0]?.code, "org_unit_kind_not_allowed");
+	assert.deepEqual(refused.issues?.[0]?.params, {
+		field: "parentId",
+		kind: "section",
+		parentKind: "agency",
+	});
 	await makeStaff(runtime, tenant, section.id);
 	await makeStaff(runtime, tenant, section.id);
 	const tree = await expectJson<{ items: Node[] }>(await client.get("/api/org-units/tree"));

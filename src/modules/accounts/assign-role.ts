@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RoleAssignmentTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { deleteAccountSessions } from "../auth/sessions.repository.ts";
@@ -48,13 +49,17 @@ export async function assignRole(tx: Tx, actor: Actor, accountId: string, input:
 				"validation_failed",
 				`role ${input.role} is held per org unit: choose one`,
 				{
-					issues: [{ path: "orgUnitId", message: "required for this role" }],
+					issues: [
+						ruleIssue("orgUnitId", "role_needs_unit", "required for this role", {
+							role: input.role,
+						}),
+					],
 				},
 			);
 		}
 		if (!(await findOrgUnit(tx, actor.tenantId, input.orgUnitId))) {
 			throw new Problem("validation_failed", `org unit ${input.orgUnitId} does not exist`, {
-				issues: [{ path: "orgUnitId", message: "unknown org unit" }],
+				issues: [ruleIssue("orgUnitId", "org_unit_unknown", "unknown org unit")],
 			});
 		}
 	} else if (input.orgUnitId) {
@@ -62,7 +67,11 @@ export async function assignRole(tx: Tx, actor: Actor, accountId: string, input:
 			"validation_failed",
 			`role ${input.role} is held for the whole tenant, not per unit`,
 			{
-				issues: [{ path: "orgUnitId", message: "must be null for this role" }],
+				issues: [
+					ruleIssue("orgUnitId", "role_is_tenant_wide", "must be null for this role", {
+						role: input.role,
+					}),
+				],
 			},
 		);
 	}
@@ -71,7 +80,7 @@ export async function assignRole(tx: Tx, actor: Actor, accountId: string, input:
 	const validTo = input.validTo ? new Date(input.validTo).toISOString() : null;
 	if (validTo && validTo <= validFrom) {
 		throw new Problem("validation_failed", "validTo must be after validFrom", {
-			issues: [{ path: "validTo", message: "not after validFrom" }],
+			issues: [ruleIssue("validTo", "period_ends_before_start", "not after validFrom")],
 		});
 	}
 	const row: RoleAssignmentTable = {

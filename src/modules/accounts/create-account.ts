@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../db/queryable.ts";
 import type { Tx } from "../../db/transaction.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { hashPassword, oneTimePassword } from "../auth/password-hash.ts";
@@ -35,7 +36,7 @@ export async function createAccount(tx: Tx, actor: Actor, input: AccountCreate) 
 	authorize(actor, accountsPolicy, "account.create");
 	if (await findAccountByUsername(tx, actor.tenantId, input.username)) {
 		throw new Problem("conflict", `user name "${input.username}" is already taken`, {
-			issues: [{ path: "username", message: "already taken" }],
+			issues: [ruleIssue("username", "already_taken", "already taken")],
 		});
 	}
 	const password = oneTimePassword();

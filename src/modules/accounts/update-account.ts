@@ -1,4 +1,5 @@
 import type { Tx } from "../../db/transaction.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { deleteAccountSessions } from "../auth/sessions.repository.ts";
@@ -23,7 +24,7 @@ export async function updateAccountDetails(
 	await assertMayManage(tx, actor, accountId);
 	if (input.disabled === true && accountId === actor.accountId) {
 		throw new Problem("conflict", "you cannot disable your own account", {
-			issues: [{ path: "disabled", message: "own account" }],
+			issues: [ruleIssue("disabled", "own_account_disable", "own account")],
 		});
 	}
 	const now = new Date().toISOString();

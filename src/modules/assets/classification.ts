@@ -37,8 +37,24 @@ export function ledgerScheme(pack: PolicyPack): ClassificationScheme {
 	return scheme;
 }
 
-/** Why a classification value was refused, for the error that names row and column. */
-export class ClassificationError extends Error {}
+/**
+ * Why a classification value was refused, for the error that names row and column: `code` and
+ * `params` (the value, the scheme, the levels to choose from) give people catalogue text.
+ */
+export class ClassificationError extends Error {
+	readonly code: "classification_not_in_scheme" | "classification_axes";
+	readonly params: Record<string, string | number>;
+
+	constructor(
+		message: string,
+		code: ClassificationError["code"],
+		params: Record<string, string | number>,
+	) {
+		super(message);
+		this.code = code;
+		this.params = params;
+	}
+}
 
 /**
  * Read a classification as people type it: `II`, `C3/I2/A2`, `C3 I2 A2` or `C3,I2,A2`
@@ -70,6 +86,8 @@ export function classificationOf(
 			`"${levels.join("/")}" is not a classification of scheme ${scheme.code}: give ${
 				lists.length === 1 ? "one level" : "one level for each of C, I and A"
 			} (${allowed})`,
+			"classification_axes",
+			{ value: levels.join("/"), scheme: scheme.code, axes: lists.length, allowed },
 		);
 	}
 	let rank = Number.POSITIVE_INFINITY;
@@ -79,6 +97,8 @@ export function classificationOf(
 		if (index < 0) {
 			throw new ClassificationError(
 				`"${code}" is not a level of scheme ${scheme.code} (choose from ${allowed})`,
+				"classification_not_in_scheme",
+				{ value: code, scheme: scheme.code, allowed },
 			);
 		}
 		rank = Math.min(rank, index);
@@ -117,7 +137,17 @@ export function deriveHandling(
 	const lists = levelLists(scheme);
 	const chosen = levels.map((code, axis) => {
 		const level = lists[axis]?.find((l) => l.code === code);
-		if (!level) throw new ClassificationError(`"${code}" is not a level of scheme ${scheme.code}`);
+		if (!level) {
+			throw new ClassificationError(
+				`"${code}" is not a level of scheme ${scheme.code}`,
+				"classification_not_in_scheme",
+				{
+					value: code,
+					scheme: scheme.code,
+					allowed: lists[axis]?.map((l) => l.code).join(", ") ?? "",
+				},
+			);
+		}
 		return level.handling;
 	});
 	const any = (pick: (h: Handling) => boolean) => chosen.some(pick);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "../../db/errors.ts";
 import type { AssetTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
@@ -42,7 +43,7 @@ export async function assertUnitExists(
 ) {
 	if (!(await findOrgUnit(tx, tenantId, unitId))) {
 		throw new Problem("validation_failed", "no such org unit", {
-			issues: [{ path, message: "no such org unit in this tenant" }],
+			issues: [ruleIssue(path, "org_unit_unknown", "no such org unit in this tenant")],
 		});
 	}
 }
@@ -119,7 +120,9 @@ export async function createAsset(
 	} catch (error) {
 		if (isUniqueViolation(error)) {
 			throw new Problem("conflict", `asset ID ${input.code} is already in the ledger`, {
-				issues: [{ path: "code", message: "already in the ledger" }],
+				issues: [
+					ruleIssue("code", "already_taken", "already in the ledger", { value: input.code }),
+				],
 			});
 		}
 		throw error;

@@ -19,6 +19,7 @@ import {
 	parseRow,
 	type RowContext,
 	readHeader,
+	rowError,
 	type UnitRef,
 } from "./import-row.ts";
 import { type ImportWriter, insertNewAssets, planUpdate, writeUpdate } from "./import-write.ts";
@@ -199,7 +200,7 @@ async function scan(
 			const refusal = existingRefusal(ledger, before);
 			if (refusal) {
 				invalidRows++;
-				addError({ row: parsed.row, column: "資産番号", message: refusal });
+				addError(rowError(parsed.row, "資産番号", "asset_code_not_yours", { value: refusal }));
 				continue;
 			}
 			const plan = planUpdate(before, parsed);
@@ -236,11 +237,9 @@ async function scan(
 			if (parsed) {
 				const first = seen.get(parsed.code);
 				if (first !== undefined) {
-					errors.push({
-						row: number,
-						column: "資産番号",
-						message: `資産番号「${parsed.code}」は${first}行目と重複しています`,
-					});
+					errors.push(
+						rowError(number, "資産番号", "asset_code_repeated", { value: parsed.code, first }),
+					);
 				} else seen.set(parsed.code, number);
 			}
 			if (errors.length > 0 || !parsed) {
@@ -257,7 +256,7 @@ async function scan(
 		return fileError(report, error);
 	}
 	if (columns === null) {
-		addError({ row: null, column: null, message: "見出し行がありません（空のファイルです）" });
+		addError(rowError(null, null, "header_row_missing"));
 		return report;
 	}
 	if (options.skipInvalid) report.skipped = invalidRows;
@@ -266,9 +265,9 @@ async function scan(
 }
 
 /** Why an existing asset cannot be changed by this caller, or null when it can. */
+/** The code of an existing asset the caller may not change, or null. */
 function existingRefusal(ledger: Ledger, before: AssetTable): string | null {
-	if (inScope(ledger.write, before.owner_unit_id)) return null;
-	return `資産番号「${before.code}」は既に台帳にあり、あなたが変更できない課の資産です`;
+	return inScope(ledger.write, before.owner_unit_id) ? null : before.code;
 }
 
 /** A file that cannot be read is one error without a row, with the issue's code and parameters. */

@@ -1,3 +1,8 @@
+import {
+	type FileIssueCode,
+	type FileIssueParams,
+	fileIssueText,
+} from "../../shared/file-issues.ts";
 import type { ClassificationScheme } from "../policies/pack/classification.schema.ts";
 import { type AssetScope, inScope } from "./asset-scope.ts";
 import type { AssetFields } from "./assets.schemas.ts";
@@ -29,6 +34,19 @@ export interface ImportError {
 	params?: Record<string, string | number>;
 }
 
+/**
+ * A row error with its catalogue code and parameters; `message` is the Japanese text, as the CLI
+ * and the import report print it.
+ */
+export function rowError(
+	row: number | null,
+	column: string | null,
+	code: FileIssueCode,
+	params: FileIssueParams = {},
+): ImportError {
+	return { row, column, message: fileIssueText(code, params, "ja"), code, params };
+}
+
 /** Which column of the file holds each field (absent optional columns are left as they are). */
 export type ColumnMap = ReadonlyMap<LedgerColumnKey, number>;
 
@@ -55,24 +73,18 @@ export function readHeader(
 		if (cell === "") continue;
 		const column = BY_HEADER.get(fold(cell));
 		if (!column) {
-			errors.push({
-				row,
-				column: cell,
-				message: `不明な列見出し「${cell}」です（使える見出し: ${LEDGER_HEADERS.join("、")}）`,
-			});
+			errors.push(
+				rowError(row, cell, "column_unknown", { header: cell, headers: LEDGER_HEADERS.join("、") }),
+			);
 		} else if (columns.has(column.key)) {
-			errors.push({ row, column: cell, message: `列見出し「${cell}」が2回あります` });
+			errors.push(rowError(row, cell, "column_duplicate", { header: cell }));
 		} else {
 			columns.set(column.key, index);
 		}
 	}
 	for (const column of LEDGER_COLUMNS) {
 		if (column.required && !columns.has(column.key)) {
-			errors.push({
-				row,
-				column: column.header,
-				message: `必須の列「${column.header}」がありません`,
-			});
+			errors.push(rowError(row, column.header, "column_missing", { header: column.header }));
 		}
 	}
 	return { columns, errors };
@@ -114,19 +126,19 @@ export function parseRow(
 	row: number,
 ): { parsed: ParsedRow | null; errors: ImportError[] } {
 	const errors: ImportError[] = [];
-	const fail = (column: LedgerColumn, message: string) =>
-		errors.push({ row, column: column.header, message });
+	const fail = (column: LedgerColumn, code: FileIssueCode, params: FileIssueParams = {}) =>
+		errors.push(rowError(row, column.header, code, { header: column.header, ...params }));
 	const values = new Map<LedgerColumnKey, string>();
 	for (const column of LEDGER_COLUMNS) {
 		const index = columns.get(column.key);
 		if (index === undefined) continue;
 		const value = unescapeCell(cells[index] ?? "").trim();
 		if (value.length > column.max) {
-			fail(column, `${column.max}文字以内にしてください（${value.length}文字あります）`);
+			fail(column, "value_too_long", { max: column.max, length: value.length });
 			continue;
 		}
 		if (column.required && value === "") {
-			fail(column, `「${column.header}」は必須です`);
+			fail(column, "value_required");
 			continue;
 		}
 		values.set(column.key, value);
@@ -139,7 +151,7 @@ export function parseRow(
 
 	const code = values.get("code");
 	if (code !== undefined && !CODE_PATTERN.test(code)) {
-		fail(column("code"), "資産番号に空白や / \\ は使えません");
+		fail(column("code"), "asset_code_chars");
 	}
 	const name = values.get("name");
 	if (name !== undefined) fields.name = name;
@@ -148,14 +160,18 @@ export function parseRow(
 	if (kindText !== undefined) {
 		const kind = parseKind(kindText);
 		if (kind) fields.kind = kind;
-		else fail(column("kind"), `「${kindText}」は種別にありません（${choices(KIND_LABELS)}）`);
+		else
+			fail(column("kind"), "value_not_in_list", {
+				value: kindText,
+				choices: choices(KIND_LABELS),
+			});
 	}
 	const unitText = values.get("unit");
 	if (unitText !== undefined) {
 		const unit = context.unitsByCode.get(unitText) ?? context.unitsByName.get(unitText);
-		if (!unit) fail(column("unit"), `所管課コード「${unitText}」はこの団体の組織にありません`);
+		if (!unit) fail(column("unit"), "unit_not_found", { value: unitText });
 		else if (!inScope(context.write, unit.id)) {
-			fail(column("unit"), `所管課「${unit.code} ${unit.name}」はあなたが管理する課ではありません`);
+			fail(column("unit"), "unit_not_managed", { value: `${unit.code} ${unit.name}` });
 		} else fields.ownerUnitId = unit.id;
 	}
 	const zoneText = values.get("zone");
@@ -163,10 +179,10 @@ export function parseRow(
 		const zone = parseZone(zoneText);
 		if (zone) fields.zone = zone;
 		else
-			fail(
-				column("zone"),
-				`「${zoneText}」はネットワーク区分にありません（${choices(ZONE_LABELS)}）`,
-			);
+			fail(column("zone"), "value_not_in_list", {
+				value: zoneText,
+				choices: choices(ZONE_LABELS),
+			});
 	}
 	let classification: Classification | null = null;
 	const classText = values.get("classification");
@@ -175,10 +191,11 @@ export function parseRow(
 			classification = parseClassification(context.scheme, classText);
 		} catch (error) {
 			if (!(error instanceof ClassificationError)) throw error;
-			fail(
-				column("classification"),
-				`格付け「${classText}」はこの団体の格付け区分（${context.scheme.code}）にありません: ${error.message}`,
-			);
+			fail(column("classification"), "class_not_in_scheme", {
+				value: classText,
+				scheme: context.scheme.code,
+				allowed: String(error.params.allowed ?? ""),
+			});
 		}
 	}
 	const personalText = values.get("personalData");
@@ -186,10 +203,10 @@ export function parseRow(
 		const personal = parsePersonalData(personalText);
 		if (personal) fields.personalData = personal;
 		else {
-			fail(
-				column("personalData"),
-				`「${personalText}」は個人情報の区分にありません（${choices(PERSONAL_DATA_LABELS)}）`,
-			);
+			fail(column("personalData"), "value_not_in_list", {
+				value: personalText,
+				choices: choices(PERSONAL_DATA_LABELS),
+			});
 		}
 	}
 	const lifecycleText = values.get("lifecycle");
@@ -197,10 +214,10 @@ export function parseRow(
 		const lifecycle = parseLifecycle(lifecycleText);
 		if (lifecycle) fields.lifecycle = lifecycle;
 		else
-			fail(
-				column("lifecycle"),
-				`「${lifecycleText}」は状態にありません（${choices(LIFECYCLE_LABELS)}）`,
-			);
+			fail(column("lifecycle"), "value_not_in_list", {
+				value: lifecycleText,
+				choices: choices(LIFECYCLE_LABELS),
+			});
 	}
 	const managerName = optional(values.get("managerName"));
 	if (managerName !== undefined) fields.managerName = managerName;

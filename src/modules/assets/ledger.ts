@@ -1,5 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { Queryable } from "../../db/queryable.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { allowedActions } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
@@ -53,7 +54,7 @@ export function classify(
 	} catch (error) {
 		if (!(error instanceof ClassificationError)) throw error;
 		throw new Problem("validation_failed", error.message, {
-			issues: [{ path, message: error.message }],
+			issues: [ruleIssue(path, error.code, error.message, error.params)],
 		});
 	}
 }
@@ -79,7 +80,7 @@ export function editable(ledger: Ledger, row: AssetRow | undefined): AssetRow {
 export function assertWritableUnit(ledger: Ledger, unitId: string, path = "ownerUnitId"): void {
 	if (!inScope(ledger.write, unitId)) {
 		throw new Problem("validation_failed", "the owner unit is not one you manage", {
-			issues: [{ path, message: "not a unit you manage" }],
+			issues: [ruleIssue(path, "org_unit_not_managed", "not a unit you manage")],
 		});
 	}
 }

@@ -1,5 +1,6 @@
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { updateAccount } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -48,7 +49,7 @@ export async function changeOwnPassword(
 		});
 		if (until) throw throttled(until, attemptAt);
 		throw new Problem("invalid_credentials", "the current password is not correct", {
-			issues: [{ path: "currentPassword", message: "not correct" }],
+			issues: [ruleIssue("currentPassword", "password_incorrect", "not correct")],
 		});
 	}
 	const tenant = await findTenant(deps.db, tenantId);

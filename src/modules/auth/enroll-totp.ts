@@ -1,5 +1,6 @@
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { updateAccount } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -46,7 +47,7 @@ export async function confirmTotpEnrollment(
 	const step = matchTotp(secret, code.trim());
 	if (step === null) {
 		throw new Problem("invalid_code", "the code does not match; check the time on your device", {
-			issues: [{ path: "code", message: "does not match" }],
+			issues: [ruleIssue("code", "totp_mismatch", "does not match")],
 		});
 	}
 	const { codes, hashes } = newRecoveryCodes();

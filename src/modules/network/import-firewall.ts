@@ -1,5 +1,6 @@
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
@@ -68,7 +69,11 @@ function refuseRowErrors(errors: readonly FirewallRowError[]): void {
 			.slice(0, 5)
 			.map((e) => `${place(e)}: ${e.message}`)
 			.join("; ")}`,
-		{ issues: errors.map((e) => ({ path: place(e), message: e.message })) },
+		{
+			issues: errors.map((e) =>
+				ruleIssue(place(e), "firewall_row_invalid", e.message, { row: e.row, column: e.column }),
+			),
+		},
 	);
 }
 

@@ -1,3 +1,4 @@
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { type ModelProblem, parseModelFile } from "./load-model.ts";
 import type { NetworkModelFile } from "./model.schema.ts";
@@ -18,7 +19,11 @@ export function refuseProblems(problems: readonly ModelProblem[], place = proble
 			.slice(0, 5)
 			.map((p) => `${place(p)}: ${p.message}`)
 			.join("; ")}`,
-		{ issues: problems.map((p) => ({ path: place(p), message: p.message })) },
+		{
+			issues: problems.map((p) =>
+				ruleIssue(place(p), "network_model_invalid", p.message, { place: place(p) }),
+			),
+		},
 	);
 }
 

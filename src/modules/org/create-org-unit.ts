@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { OrgUnitTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { type AuditContext, auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
@@ -21,13 +22,13 @@ export async function createOrgUnit(
 	const parent = input.parentId ? await findOrgUnit(tx, actor.tenantId, input.parentId) : null;
 	if (input.parentId && !parent) {
 		throw new Problem("validation_failed", `parent org unit ${input.parentId} does not exist`, {
-			issues: [{ path: "parentId", message: "unknown org unit" }],
+			issues: [ruleIssue("parentId", "org_unit_unknown", "unknown org unit")],
 		});
 	}
 	assertMayNest((parent?.kind ?? null) as OrgUnitKind | null, input.kind);
 	if (await findOrgUnitByCode(tx, actor.tenantId, input.code)) {
 		throw new Problem("conflict", `org unit code "${input.code}" is already used`, {
-			issues: [{ path: "code", message: "already used" }],
+			issues: [ruleIssue("code", "already_taken", "already used", { value: input.code })],
 		});
 	}
 	const row: OrgUnitTable = {

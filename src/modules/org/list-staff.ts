@@ -1,5 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { Queryable } from "../../db/queryable.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
@@ -47,7 +48,7 @@ export async function listStaff(db: Queryable, actor: Actor, query: StaffListQue
 	if (query.unitId) {
 		if (!unitMap.has(query.unitId)) {
 			throw new Problem("validation_failed", `org unit ${query.unitId} does not exist`, {
-				issues: [{ path: "unitId", message: "unknown org unit" }],
+				issues: [ruleIssue("unitId", "org_unit_unknown", "unknown org unit")],
 			});
 		}
 		const ids =

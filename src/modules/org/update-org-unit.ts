@@ -1,5 +1,6 @@
 import type { OrgUnitTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
@@ -26,7 +27,7 @@ export async function updateOrgUnit(
 		const parent = input.parentId ? await findOrgUnit(tx, actor.tenantId, input.parentId) : null;
 		if (input.parentId && !parent) {
 			throw new Problem("validation_failed", `parent org unit ${input.parentId} does not exist`, {
-				issues: [{ path: "parentId", message: "unknown org unit" }],
+				issues: [ruleIssue("parentId", "org_unit_unknown", "unknown org unit")],
 			});
 		}
 		const units = await listOrgUnits(tx, actor.tenantId);
@@ -36,7 +37,7 @@ export async function updateOrgUnit(
 				"validation_failed",
 				"a unit cannot be moved under itself or its own units",
 				{
-					issues: [{ path: "parentId", message: "would make a cycle" }],
+					issues: [ruleIssue("parentId", "org_unit_cycle", "would make a cycle")],
 				},
 			);
 		}

@@ -1,4 +1,5 @@
 import type { Tx } from "../../db/transaction.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
@@ -27,7 +28,11 @@ export async function updateStaffDetails(
 				"validation_failed",
 				`category ${input.category} is not in this tenant's policy pack`,
 				{
-					issues: [{ path: "category", message: "not in the policy pack" }],
+					issues: [
+						ruleIssue("category", "staff_category_unknown", "not in the policy pack", {
+							value: input.category,
+						}),
+					],
 				},
 			);
 		}
@@ -36,7 +41,7 @@ export async function updateStaffDetails(
 	if (input.orgUnitId !== undefined) {
 		if (!(await findOrgUnit(tx, actor.tenantId, input.orgUnitId))) {
 			throw new Problem("validation_failed", `org unit ${input.orgUnitId} does not exist`, {
-				issues: [{ path: "orgUnitId", message: "unknown org unit" }],
+				issues: [ruleIssue("orgUnitId", "org_unit_unknown", "unknown org unit")],
 			});
 		}
 		patch.org_unit_id = input.orgUnitId;

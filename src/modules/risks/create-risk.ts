@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { RiskTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
-import { Problem } from "../../shared/problem.ts";
+import { type IssueCode, ruleProblem } from "../../shared/issues.ts";
+import type { Problem } from "../../shared/problem.ts";
 import { findAccount } from "../accounts/accounts.repository.ts";
 import { inScope } from "../assets/asset-scope.ts";
 import { findAsset } from "../assets/assets.repository.ts";
@@ -14,16 +15,17 @@ import { risksPolicy } from "./risks.policy.ts";
 import { insertRisk, replaceRiskAssets } from "./risks.repository.ts";
 import type { NewRisk, Treatment } from "./risks.schemas.ts";
 
-function invalid(path: string, message: string): Problem {
-	return new Problem("validation_failed", `${path}: ${message}`, { issues: [{ path, message }] });
+function invalid(path: string, code: IssueCode, message: string): Problem {
+	return ruleProblem("validation_failed", `${path}: ${message}`, path, code, {}, message);
 }
 
 /** An owner unit that exists and that the caller manages. */
 export async function assertOwnerUnit(tx: Tx, register: Register, unitId: string): Promise<void> {
 	if (!(await findOrgUnit(tx, register.actor.tenantId, unitId))) {
-		throw invalid("ownerUnitId", "no such org unit in this tenant");
+		throw invalid("ownerUnitId", "org_unit_unknown", "no such org unit in this tenant");
 	}
-	if (!inScope(register.write, unitId)) throw invalid("ownerUnitId", "not a unit you manage");
+	if (!inScope(register.write, unitId))
+		throw invalid("ownerUnitId", "org_unit_not_managed", "not a unit you manage");
 }
 
 /** Linked assets must exist in the tenant and lie within the caller's scope; duplicates collapse. */
@@ -36,7 +38,7 @@ export async function checkAssets(
 	for (const [index, id] of unique.entries()) {
 		const asset = await findAsset(tx, register.actor.tenantId, id);
 		if (!asset || !inScope(register.read, asset.owner_unit_id)) {
-			throw invalid(`assetIds.${index}`, "no such asset within your scope");
+			throw invalid(`assetIds.${index}`, "asset_unknown", "no such asset within your scope");
 		}
 	}
 	return unique;
@@ -46,7 +48,7 @@ export async function checkAssets(
 export async function assertTreatmentOwner(tx: Tx, register: Register, accountId: string) {
 	const account = await findAccount(tx, register.actor.tenantId, accountId);
 	if (!account || account.disabled_at !== null) {
-		throw invalid("treatmentOwnerId", "no such active account in this tenant");
+		throw invalid("treatmentOwnerId", "account_unknown", "no such active account in this tenant");
 	}
 }
 
@@ -55,6 +57,7 @@ export function refuseUnapprovedAcceptance(treatment: Treatment | null | undefin
 	if (treatment === "accept") {
 		throw invalid(
 			"treatment",
+			"risk_acceptance_elsewhere",
 			"a risk is accepted through POST /api/risks/{id}/acceptance by the CISO or the delegate",
 		);
 	}

@@ -58,6 +58,8 @@ export function bandScores(band: LevelBand, size: MatrixSize): { min: number; ma
 export interface MatrixIssue {
 	path: string;
 	message: string;
+	code: "risk_rating_off_matrix";
+	params: { field: string; max: number };
 }
 
 /**
@@ -74,6 +76,8 @@ export function ratingIssues(rating: Rating, size: MatrixSize, path: string): Ma
 			issues.push({
 				path: `${path}.${axis}`,
 				message: `must be a step from 1 to ${size} of the ${size}×${size} risk matrix`,
+				code: "risk_rating_off_matrix",
+				params: { field: axis, max: size },
 			});
 		}
 	}

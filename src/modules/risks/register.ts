@@ -1,4 +1,5 @@
 import type { Queryable } from "../../db/queryable.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { type AssetScope, assetScope, inScope } from "../assets/asset-scope.ts";
 import { can } from "../authz/policy.ts";
@@ -91,7 +92,11 @@ export function assertThreat(register: Register, code: string, path = "threatCod
 	if (!register.pack.threats.some((threat) => threat.code === code)) {
 		const known = register.pack.threats.map((threat) => threat.code).join(", ");
 		throw new Problem("validation_failed", `unknown threat "${code}"; the pack lists: ${known}`, {
-			issues: [{ path, message: `not a threat of the tenant's policy pack (${known})` }],
+			issues: [
+				ruleIssue(path, "threat_unknown", `not a threat of the tenant's policy pack (${known})`, {
+					value: code,
+				}),
+			],
 		});
 	}
 }

@@ -197,6 +197,7 @@ export const mailSettingsInputSchema = z
 				ctx.addIssue({
 					code: "custom",
 					path: ["attachments", category],
+					params: { code: "attachment_rule_never", category },
 					message: NEVER_DELIVERED.has(category)
 						? `attachments.${category}: ${category} files are never delivered; the rule must be remove or hold`
 						: `attachments.${category}: ${category} files are never delivered as they are; the rule must be sanitize, remove or hold`,
@@ -208,6 +209,7 @@ export const mailSettingsInputSchema = z
 				ctx.addIssue({
 					code: "custom",
 					path: ["releaseAsIs", index],
+					params: { code: "release_as_is_never", category },
 					message: `releaseAsIs: ${category} files are never released as they are`,
 				});
 			}

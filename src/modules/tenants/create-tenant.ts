@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../db/transaction.ts";
+import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { recordAudit, startAuditChain } from "../audit/record-audit.ts";
 import { createAgencyUnits } from "../org/create-org-unit.ts";
@@ -35,7 +36,7 @@ export async function createTenant(
 ): Promise<TenantRow> {
 	if (await findTenantBySlug(tx, input.slug)) {
 		throw new Problem("conflict", `a tenant with slug "${input.slug}" already exists`, {
-			issues: [{ path: "slug", message: "already taken" }],
+			issues: [ruleIssue("slug", "already_taken", "already taken")],
 		});
 	}
 	const pack = typeof input.pack === "string" ? loadBundledPack(input.pack) : input.pack;

@@ -129,7 +129,15 @@ export function AssetFormDialog({ options, asset, onClose }: Props) {
 			onClose={() => onClose()}
 		>
 			<form className="form" onSubmit={submit}>
-				<ErrorAlert error={error} />
+				<ErrorAlert
+					error={error}
+					fields={{
+						code: t("assets.field.code"),
+						name: t("assets.field.name"),
+						ownerUnitId: t("assets.field.ownerUnit"),
+						levels: t("assets.field.classification"),
+					}}
+				/>
 				{asset ? null : (
 					<Field label={t("assets.field.code")} required>
 						{(id) => (

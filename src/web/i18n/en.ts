@@ -6,6 +6,7 @@ import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
 import { homeEn } from "./modules/home.en.ts";
+import { issuesEn } from "./modules/issues.en.ts";
 import { layoutEn } from "./modules/layout.en.ts";
 import { mailEn } from "./modules/mail.en.ts";
 import { networkEn } from "./modules/network.en.ts";
@@ -22,6 +23,7 @@ export const en: Messages = {
 	...networkEn,
 	...fileIssuesEn,
 	...layoutEn,
+	...issuesEn,
 	...mailEn,
 	...risksEn,
 	...homeEn,

@@ -7,6 +7,7 @@ import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
 import { homeJa } from "./modules/home.ja.ts";
+import { issuesJa } from "./modules/issues.ja.ts";
 import { layoutJa } from "./modules/layout.ja.ts";
 import { mailJa } from "./modules/mail.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
@@ -23,6 +24,7 @@ export const ja = {
 	...networkJa,
 	...fileIssuesJa,
 	...layoutJa,
+	...issuesJa,
 	...mailJa,
 	...risksJa,
 	...homeJa,

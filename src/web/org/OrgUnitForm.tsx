@@ -56,7 +56,7 @@ export function OrgUnitForm({
 	return (
 		<form className="card form" onSubmit={submit} aria-labelledby="org-create-title">
 			<h2 id="org-create-title">{t("org.create")}</h2>
-			<ErrorAlert error={error} />
+			<ErrorAlert error={error} fields={{ code: t("org.code"), parentId: t("org.parent") }} />
 			<StatusMessage>{status}</StatusMessage>
 			<div className="form-row">
 				<Field label={t("org.code")} required>

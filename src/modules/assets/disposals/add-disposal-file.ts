@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { AssetDisposalFileTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
+import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -33,7 +34,7 @@ export function decodeUpload(contentBase64: string): Uint8Array {
 	const bytes = Buffer.from(contentBase64, "base64");
 	if (bytes.length === 0) {
 		throw new Problem("validation_failed", "the file is empty", {
-			issues: [{ path: "contentBase64", message: "empty file" }],
+			issues: [ruleIssue("contentBase64", "file_empty", "empty file")],
 		});
 	}
 	if (bytes.length > DISPOSAL_LIMITS.fileBytes) {

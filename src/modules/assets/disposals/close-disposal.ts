@@ -1,4 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
+import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -41,7 +42,15 @@ export async function closeDisposal(
 		throw new Problem(
 			"validation_failed",
 			"storage media cannot be closed as disposed without an erasure certificate (消去証明書)",
-			{ issues: [{ path: "files", message: "attach the erasure certificate first" }] },
+			{
+				issues: [
+					ruleIssue(
+						"files",
+						"disposal_certificate_required",
+						"attach the erasure certificate first",
+					),
+				],
+			},
 		);
 	}
 	const asset = await findAsset(tx, actor.tenantId, disposal.asset_id);

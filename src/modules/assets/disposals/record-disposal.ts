@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AssetDisposalTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
+import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -35,14 +36,20 @@ export async function recordDisposal(
 	const asset = editable(ledger, await findAsset(tx, actor.tenantId, assetId));
 	const issues: ProblemIssue[] = [];
 	if (!methodAllowed(input.method, disposalRuleOf(ledger, asset))) {
-		issues.push({
-			path: "method",
-			message: `the class ${asset.class_key} requires disposal that cannot be restored`,
-		});
+		issues.push(
+			ruleIssue(
+				"method",
+				"disposal_method_restorable",
+				`the class ${asset.class_key} requires disposal that cannot be restored`,
+				{ classKey: asset.class_key },
+			),
+		);
 	}
 	const contractor = input.contractor?.trim() || null;
 	if (NEEDS_CONTRACTOR.has(input.method) && !contractor) {
-		issues.push({ path: "contractor", message: "name the contractor or lessor" });
+		issues.push(
+			ruleIssue("contractor", "disposal_contractor_required", "name the contractor or lessor"),
+		);
 	}
 	if (issues.length > 0) {
 		throw new Problem("validation_failed", "the disposal record is refused", { issues });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AssetTakeOutTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
+import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -48,26 +49,40 @@ export async function requestTakeOut(
 	}
 	if (asset.zone === "mynumber") {
 		refuse("assets of the My Number tier (マイナンバー利用事務系) can never be taken out", [
-			{ path: "assetId", message: "My Number tier: take-out prohibited" },
+			ruleIssue("assetId", "take_out_mynumber", "My Number tier: take-out prohibited"),
 		]);
 	}
 	const handling = handlingOf(desk, asset);
 	if (handling?.takeOut === "prohibited") {
 		refuse(`the class ${asset.class_key} of this asset prohibits take-out`, [
-			{ path: "assetId", message: "take-out prohibited by its class" },
+			ruleIssue("assetId", "take_out_prohibited", "take-out prohibited by its class", {
+				classKey: asset.class_key,
+			}),
 		]);
 	}
 	// A class in a retired scheme gives no handling: ask for protection rather than guess.
 	const protect = handling?.protectWhenCarried ?? true;
 	const issues: ProblemIssue[] = [];
 	if (protect && !input.encrypted) {
-		issues.push({ path: "encrypted", message: "its class requires encryption when carried" });
+		issues.push(
+			ruleIssue(
+				"encrypted",
+				"take_out_encryption_required",
+				"its class requires encryption when carried",
+			),
+		);
 	}
 	if (protect && !input.lockedCase) {
-		issues.push({ path: "lockedCase", message: "its class requires a locked case when carried" });
+		issues.push(
+			ruleIssue(
+				"lockedCase",
+				"take_out_locked_case_required",
+				"its class requires a locked case when carried",
+			),
+		);
 	}
 	if (input.until < input.from) {
-		issues.push({ path: "until", message: "the period ends before it starts" });
+		issues.push(ruleIssue("until", "period_ends_before_start", "the period ends before it starts"));
 	}
 	if (issues.length > 0) refuse("the request is incomplete", issues);
 	if (!AT_HAND.has(asset.lifecycle)) {

@@ -1,4 +1,5 @@
 import type { Queryable } from "../../../db/queryable.ts";
+import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { can } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
@@ -62,16 +63,17 @@ export function assertMayReadContent(
 	document: DocumentRow,
 ): void {
 	if (isNonPublic(document) && !can(actor, policy, "policy_version.read_non_public")) {
-		throw new Problem(
-			"forbidden",
-			`「${document.title}」 is not public: only the roles the policy names (${policy["policy_version.read_non_public"].join(", ")}) may read it`,
-			{
-				params: {
-					action: "policy_version.read_non_public",
-					roles: policy["policy_version.read_non_public"].join(","),
-				},
+		const roles = policy["policy_version.read_non_public"].join(", ");
+		const message = `「${document.title}」 is not public: only the roles the policy names (${roles}) may read it`;
+		throw new Problem("forbidden", message, {
+			issues: [
+				ruleIssue("(document)", "document_not_public", message, { title: document.title, roles }),
+			],
+			params: {
+				action: "policy_version.read_non_public",
+				roles: policy["policy_version.read_non_public"].join(","),
 			},
-		);
+		});
 	}
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "../../../db/connection.ts";
+import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import type { Actor } from "../../authz/roles.ts";
 import type { PolicySection } from "./content.ts";
@@ -11,7 +12,9 @@ export async function diffVersions(db: Db, actor: Actor, versionId: string, agai
 	const before = await readVersion(db, actor, againstId);
 	if (before.document.id !== after.document.id) {
 		throw new Problem("validation_failed", "both versions must belong to the same document", {
-			issues: [{ path: "against", message: "a version of another document" }],
+			issues: [
+				ruleIssue("against", "versions_of_other_documents", "a version of another document"),
+			],
 		});
 	}
 	const parse = (content: string) => JSON.parse(content) as PolicySection[];

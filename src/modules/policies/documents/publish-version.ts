@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../../db/transaction.ts";
+import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -39,13 +40,15 @@ export async function publishVersion(
 	const unitIds = input.audience === "units" ? [...new Set(input.unitIds)] : [];
 	if (input.audience === "units" && unitIds.length === 0) {
 		throw new Problem("validation_failed", "choose at least one unit", {
-			issues: [{ path: "unitIds", message: "required when the audience is units" }],
+			issues: [
+				ruleIssue("unitIds", "publish_units_required", "required when the audience is units"),
+			],
 		});
 	}
 	for (const unitId of unitIds) {
 		if (!(await findOrgUnit(tx, actor.tenantId, unitId))) {
 			throw new Problem("validation_failed", `org unit ${unitId} does not exist`, {
-				issues: [{ path: "unitIds", message: "unknown org unit" }],
+				issues: [ruleIssue("unitIds", "org_unit_unknown", "unknown org unit")],
 			});
 		}
 	}

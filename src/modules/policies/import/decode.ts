@@ -1,3 +1,4 @@
+import { ruleProblem } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import type { ImportWarning } from "./import.schemas.ts";
 
@@ -10,15 +11,23 @@ export interface DecodedText {
 }
 
 /** File signatures worth naming in the error, so the user knows to extract the text first. */
-const SIGNATURES: { bytes: number[]; name: string }[] = [
-	{ bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], name: "a PDF file" },
-	{ bytes: [0x50, 0x4b, 0x03, 0x04], name: "a ZIP archive or Office document (.docx, .xlsx)" },
-	{ bytes: [0xd0, 0xcf, 0x11, 0xe0], name: "an old Office document (.doc, .xls)" },
-	{ bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], name: "an RTF document" },
-	{ bytes: [0x89, 0x50, 0x4e, 0x47], name: "a PNG image" },
-	{ bytes: [0xff, 0xd8, 0xff], name: "a JPEG image" },
-	{ bytes: [0x47, 0x49, 0x46, 0x38], name: "a GIF image" },
-	{ bytes: [0x1f, 0x8b], name: "a gzip archive" },
+const SIGNATURES: { bytes: number[]; name: string; format: string }[] = [
+	{ bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], name: "a PDF file", format: "PDF" },
+	{
+		bytes: [0x50, 0x4b, 0x03, 0x04],
+		name: "a ZIP archive or Office document (.docx, .xlsx)",
+		format: "ZIP / .docx / .xlsx",
+	},
+	{
+		bytes: [0xd0, 0xcf, 0x11, 0xe0],
+		name: "an old Office document (.doc, .xls)",
+		format: ".doc / .xls",
+	},
+	{ bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], name: "an RTF document", format: "RTF" },
+	{ bytes: [0x89, 0x50, 0x4e, 0x47], name: "a PNG image", format: "PNG" },
+	{ bytes: [0xff, 0xd8, 0xff], name: "a JPEG image", format: "JPEG" },
+	{ bytes: [0x47, 0x49, 0x46, 0x38], name: "a GIF image", format: "GIF" },
+	{ bytes: [0x1f, 0x8b], name: "a gzip archive", format: "gzip" },
 ];
 
 const EXTRACT_FIRST = "save or extract it as plain text first";
@@ -27,8 +36,12 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 	return prefix.every((b, i) => bytes[i] === b);
 }
 
-function notText(reason: string): Problem {
-	return new Problem("validation_failed", `not a plain-text policy: ${reason}`);
+/** A file that is not text: `format` names what it is when its signature tells. */
+function notText(reason: string, format?: string): Problem {
+	const message = `not a plain-text policy: ${reason}`;
+	return format
+		? ruleProblem("validation_failed", message, "file", "policy_not_plain_text", { format })
+		: ruleProblem("validation_failed", message, "file", "policy_binary");
 }
 
 function decodeStrict(bytes: Uint8Array, encoding: string): string | null {
@@ -66,10 +79,12 @@ export function decodePolicyBytes(bytes: Uint8Array, maxBytes = MAX_IMPORT_BYTES
 			`the file is ${bytes.length} bytes; a policy may be at most ${maxBytes} bytes`,
 		);
 	}
-	if (bytes.length === 0) throw new Problem("validation_failed", "the file is empty");
+	if (bytes.length === 0) {
+		throw ruleProblem("validation_failed", "the file is empty", "file", "file_empty");
+	}
 	for (const signature of SIGNATURES) {
 		if (startsWith(bytes, signature.bytes)) {
-			throw notText(`this is ${signature.name}; ${EXTRACT_FIRST}`);
+			throw notText(`this is ${signature.name}; ${EXTRACT_FIRST}`, signature.format);
 		}
 	}
 	if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {

@@ -1,3 +1,4 @@
+import { ruleProblem } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { decodePolicyBytes, MAX_IMPORT_BYTES } from "./decode.ts";
 import { extractDefinitions } from "./definitions.ts";
@@ -69,7 +70,9 @@ export function importPolicyText(
 		);
 	}
 	const split = splitLines(text);
-	if (split.lines.length === 0) throw new Problem("validation_failed", "the text is empty");
+	if (split.lines.length === 0) {
+		throw ruleProblem("validation_failed", "the text is empty", "text", "policy_text_empty");
+	}
 
 	const warnings: ImportWarning[] = [];
 	if (split.pageNumbers.length > 0) {
@@ -94,15 +97,20 @@ export function importPolicyText(
 		fullWidth: typicalFullWidth(split.lines),
 	});
 	if (tree.count === 0) {
-		throw new Problem(
+		throw ruleProblem(
 			"validation_failed",
 			"this does not look like a policy: no numbered headings found (such as 「１ 目的」, 「(1)」 or 「第1条」)",
+			"text",
+			"policy_no_headings",
 		);
 	}
 	if (tree.count === 1) {
-		throw new Problem(
+		throw ruleProblem(
 			"validation_failed",
 			`this does not look like a policy: only one numbered heading found (line ${tree.roots[0]?.line})`,
+			"text",
+			"policy_one_heading",
+			{ line: tree.roots[0]?.line ?? 0 },
 		);
 	}
 	warnings.push(...tree.warnings);

@@ -1,4 +1,4 @@
-import { Problem } from "../../../shared/problem.ts";
+import { ruleProblem } from "../../../shared/issues.ts";
 import {
 	captionOf,
 	followsInSequence,
@@ -152,15 +152,21 @@ export function buildTree(lines: SourceLine[], options: TreeOptions): DraftTree 
 		}
 		count++;
 		if (count > options.maxSections) {
-			throw new Problem(
+			throw ruleProblem(
 				"validation_failed",
 				`the policy has more than ${options.maxSections} numbered sections`,
+				"text",
+				"policy_too_many_sections",
+				{ max: options.maxSections },
 			);
 		}
 		if (placed.at + 1 > options.maxDepth) {
-			throw new Problem(
+			throw ruleProblem(
 				"validation_failed",
 				`headings nest deeper than ${options.maxDepth} levels (line ${line.no})`,
+				"text",
+				"policy_too_deep",
+				{ max: options.maxDepth, line: line.no },
 			);
 		}
 		const bodyFirst = match.kind === "article" || match.kind === "supplementary";

@@ -1,4 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
+import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -32,7 +33,13 @@ export async function decideReview(
 			throw new Problem(
 				"validation_failed",
 				`the policy requires a risk analysis before the decision; rate: ${unrated.map((t) => t.code).join(", ")}`,
-				{ issues: unrated.map((t) => ({ path: "riskAnalysis", message: `${t.code} not rated` })) },
+				{
+					issues: unrated.map((t) =>
+						ruleIssue("riskAnalysis", "review_risk_unrated", `${t.code} not rated`, {
+							value: t.code,
+						}),
+					),
+				},
 			);
 		}
 	}

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { PolicyReviewTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
 import { fiscalYear } from "../../../shared/dates.ts";
+import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -37,7 +38,11 @@ export async function openReview(
 			throw new Problem(
 				"validation_failed",
 				"the policy pack's cadence sets no yearly review; open one with its trigger instead",
-				{ issues: [{ path: "trigger", message: "no yearly review in the cadence" }] },
+				{
+					issues: [
+						ruleIssue("trigger", "review_no_yearly_cadence", "no yearly review in the cadence"),
+					],
+				},
 			);
 		}
 		if (await findReviewBySchedule(tx, actor.tenantId, schedule.scheduleKey)) {

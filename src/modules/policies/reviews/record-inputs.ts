@@ -1,5 +1,6 @@
 import type { PolicyReviewTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
+import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -18,14 +19,24 @@ export function riskIssues(inputs: ReviewInputs, pack: PolicyPack): ProblemIssue
 	inputs.riskAnalysis.forEach((entry, index) => {
 		const path = `riskAnalysis.${index}`;
 		if (!threats.has(entry.threat)) {
-			issues.push({ path: `${path}.threat`, message: "not a threat of the policy pack" });
+			issues.push(
+				ruleIssue(`${path}.threat`, "threat_unknown", "not a threat of the policy pack", {
+					value: entry.threat,
+				}),
+			);
 		} else if (seen.has(entry.threat)) {
-			issues.push({ path: `${path}.threat`, message: "rated twice" });
+			issues.push(
+				ruleIssue(`${path}.threat`, "threat_rated_twice", "rated twice", { value: entry.threat }),
+			);
 		}
 		seen.add(entry.threat);
 		for (const axis of ["likelihood", "impact"] as const) {
 			if (entry[axis] > pack.riskMatrix.size) {
-				issues.push({ path: `${path}.${axis}`, message: `at most ${pack.riskMatrix.size}` });
+				issues.push(
+					ruleIssue(`${path}.${axis}`, "too_big", `at most ${pack.riskMatrix.size}`, {
+						max: pack.riskMatrix.size,
+					}),
+				);
 			}
 		}
 	});

@@ -1,6 +1,7 @@
 import type { Queryable } from "../../../db/queryable.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
+import { issuesOfZod } from "../../../shared/issues.ts";
+import { Problem } from "../../../shared/problem.ts";
 import { mailSettingsInputSchema } from "../mail.schemas.ts";
 import {
 	ATTACHMENT_RULES,
@@ -112,10 +113,7 @@ export function settingsInputOf(settings: MailSettings): MailSettingsInput {
 export function validateMailSettings(input: unknown): MailSettingsInput {
 	const result = mailSettingsInputSchema.safeParse(input);
 	if (result.success) return result.data;
-	const issues: ProblemIssue[] = result.error.issues.map((issue) => ({
-		path: issue.path.join(".") || "(body)",
-		message: issue.message,
-	}));
+	const issues = issuesOfZod(result.error, input);
 	throw new Problem(
 		"validation_failed",
 		`invalid mail settings: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../../db/transaction.ts";
+import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { findAccount } from "../../accounts/accounts.repository.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
@@ -55,7 +56,7 @@ export async function requestRelease(
 	const attachment = report?.attachments[input.attachmentIndex];
 	if (!attachment) {
 		throw new Problem("validation_failed", "the message has no such attachment", {
-			issues: [{ path: "attachmentIndex", message: "no such attachment" }],
+			issues: [ruleIssue("attachmentIndex", "attachment_unknown", "no such attachment")],
 		});
 	}
 	if (!RELEASABLE_ACTIONS.has(attachment.action)) {

@@ -1,0 +1,265 @@
+import type { ZodError } from "zod";
+import { FILE_ISSUE_TEXT, type FileIssueCode } from "./file-issues.ts";
+import { Problem, type ProblemCode, type ProblemIssue } from "./problem.ts";
+
+/**
+ * Why one field of a request is refused by its schema. Every Zod issue becomes one of these
+ * (`issuesOfZod`), with the field's name in `params.field`; the web shows catalogue text.
+ */
+export const VALIDATION_ISSUE_CODES = [
+	"required",
+	"invalid_type",
+	"not_integer",
+	"too_short",
+	"too_long",
+	"too_small",
+	"too_big",
+	"too_few",
+	"too_many",
+	"invalid_pattern",
+	"invalid_email",
+	"invalid_uuid",
+	"invalid_date",
+	"invalid_format",
+	"invalid_choice",
+	"unknown_field",
+	"invalid",
+] as const;
+
+/**
+ * Why a use case refuses a request on a rule of its own (a unit that cannot nest, a code that
+ * does not match). Each is thrown with its parameters; the web shows catalogue text.
+ */
+export const RULE_ISSUE_CODES = [
+	"already_taken",
+	"password_incorrect",
+	"totp_mismatch",
+	"own_account_disable",
+	"org_unit_unknown",
+	"org_unit_kind_not_allowed",
+	"org_unit_needs_parent",
+	"org_unit_cycle",
+	"org_unit_not_managed",
+	"staff_category_unknown",
+	"role_needs_unit",
+	"role_is_tenant_wide",
+	"period_ends_before_start",
+	"classification_not_in_scheme",
+	"classification_axes",
+	"asset_unknown",
+	"account_unknown",
+	"disposal_method_restorable",
+	"disposal_contractor_required",
+	"disposal_certificate_required",
+	"take_out_mynumber",
+	"take_out_prohibited",
+	"take_out_encryption_required",
+	"take_out_locked_case_required",
+	"attachment_unknown",
+	"release_as_is_never",
+	"attachment_rule_never",
+	"versions_of_other_documents",
+	"document_not_public",
+	"publish_units_required",
+	"review_no_yearly_cadence",
+	"review_risk_unrated",
+	"threat_unknown",
+	"threat_rated_twice",
+	"risk_rating_off_matrix",
+	"risk_acceptance_elsewhere",
+	"export_too_many_rows",
+	"policy_not_plain_text",
+	"policy_binary",
+	"policy_text_empty",
+	"policy_no_headings",
+	"policy_one_heading",
+	"policy_too_many_sections",
+	"policy_too_deep",
+	"network_model_invalid",
+	"firewall_row_invalid",
+] as const;
+
+/** The codes of password refusals (auth/password-rule.ts), shown from the same catalogue. */
+export const PASSWORD_ISSUE_CODES = [
+	"password_too_short",
+	"password_too_long",
+	"password_contains_name",
+	"password_low_entropy",
+	"password_common",
+	"password_unchanged",
+] as const;
+
+export type ValidationIssueCode = (typeof VALIDATION_ISSUE_CODES)[number];
+export type RuleIssueCode = (typeof RULE_ISSUE_CODES)[number];
+
+/** Every issue code in the web catalogue's `issue` namespace, for the coverage test. */
+export const ISSUE_CODES = [
+	...VALIDATION_ISSUE_CODES,
+	...RULE_ISSUE_CODES,
+	...PASSWORD_ISSUE_CODES,
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** Every code an issue may carry: the `issue` namespace above and the `fileIssue` one. */
+export const ALL_ISSUE_CODES: readonly (IssueCode | FileIssueCode)[] = [
+	...ISSUE_CODES,
+	...(Object.keys(FILE_ISSUE_TEXT) as FileIssueCode[]),
+];
+
+export type IssueParams = Record<string, string | number>;
+
+/** The field an issue path names: its last segment that is not an array index. */
+export function fieldOf(path: readonly PropertyKey[]): string | null {
+	for (let i = path.length - 1; i >= 0; i--) {
+		const segment = path[i];
+		// Numbers are array indexes; "(body)" and "(filter)" name no field of a form.
+		if (typeof segment === "string" && !/^\d+$/.test(segment) && !segment.startsWith("(")) {
+			return segment;
+		}
+	}
+	return null;
+}
+
+/**
+ * An issue with a stable code; `field` (the last named path segment) joins the parameters so
+ * the catalogue text can name the field by its label.
+ *
+ * @example
+ * ruleIssue("parentId", "org_unit_kind_not_allowed", "not allowed under agency", { kind, parentKind });
+ */
+export function ruleIssue(
+	path: string,
+	code: IssueCode | FileIssueCode,
+	message: string,
+	params: IssueParams = {},
+): ProblemIssue {
+	const field = fieldOf(path.split("."));
+	return { path, message, code, params: field ? { field, ...params } : params };
+}
+
+/**
+ * A problem carrying one coded issue: `message` is developer English, people see the catalogue.
+ *
+ * @example
+ * throw ruleProblem("validation_failed", "the code does not match", "code", "totp_mismatch");
+ */
+export function ruleProblem(
+	problemCode: ProblemCode,
+	message: string,
+	path: string,
+	code: IssueCode | FileIssueCode,
+	params: IssueParams = {},
+	issueMessage: string = message,
+): Problem {
+	return new Problem(problemCode, message, {
+		issues: [ruleIssue(path, code, issueMessage, params)],
+	});
+}
+
+type ZodIssue = ZodError["issues"][number];
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+	let value = data;
+	for (const key of path) {
+		if (value === null || typeof value !== "object") return undefined;
+		value = (value as Record<PropertyKey, unknown>)[key];
+	}
+	return value;
+}
+
+const FORMAT_CODES: Record<string, ValidationIssueCode> = {
+	regex: "invalid_pattern",
+	email: "invalid_email",
+	uuid: "invalid_uuid",
+	guid: "invalid_uuid",
+	date: "invalid_date",
+	datetime: "invalid_date",
+	time: "invalid_date",
+};
+
+function sized(
+	kind: "small" | "big",
+	origin: string,
+	limit: number,
+): [ValidationIssueCode, IssueParams] {
+	const bound = kind === "small" ? "min" : "max";
+	if (origin === "string") {
+		if (kind === "small" && limit <= 1) return ["required", {}];
+		return [kind === "small" ? "too_short" : "too_long", { [bound]: limit }];
+	}
+	if (origin === "array" || origin === "set" || origin === "map" || origin === "file") {
+		return [kind === "small" ? "too_few" : "too_many", { [bound]: limit }];
+	}
+	return [kind === "small" ? "too_small" : "too_big", { [bound]: limit }];
+}
+
+/** The code and parameters of one Zod issue; `data` is the input, to tell missing from wrong. */
+function coded(issue: ZodIssue, data: unknown): [IssueCode | FileIssueCode, IssueParams] {
+	switch (issue.code) {
+		case "invalid_type":
+			if (valueAt(data, issue.path) === undefined) return ["required", {}];
+			if (issue.expected === "int") return ["not_integer", {}];
+			return ["invalid_type", { expected: issue.expected }];
+		case "too_small":
+			return sized("small", issue.origin, Number(issue.minimum));
+		case "too_big":
+			return sized("big", issue.origin, Number(issue.maximum));
+		case "invalid_format":
+			return [FORMAT_CODES[issue.format] ?? "invalid_format", { format: issue.format }];
+		case "invalid_value":
+			return ["invalid_choice", { options: issue.values.map(String).join(", ") }];
+		case "unrecognized_keys":
+			return ["unknown_field", {}];
+		case "custom": {
+			// A refinement may name its own code: `.refine(fn, { params: { code: "…" } })`.
+			const { code: own, ...params } = (issue.params ?? {}) as Record<string, unknown>;
+			if (!(ALL_ISSUE_CODES as readonly string[]).includes(String(own))) return ["invalid", {}];
+			const kept = Object.entries(params).filter(
+				(entry): entry is [string, string | number] =>
+					typeof entry[1] === "string" || typeof entry[1] === "number",
+			);
+			return [own as IssueCode | FileIssueCode, Object.fromEntries(kept)];
+		}
+		default:
+			return ["invalid", {}];
+	}
+}
+
+function withField(path: readonly PropertyKey[], params: IssueParams): IssueParams {
+	const field = fieldOf(path);
+	const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+	return field ? { field, ...clean } : clean;
+}
+
+/**
+ * Zod's issues as problem issues: each with a stable code, its parameters and the field it names.
+ * Zod's own wording stays in `message`, for developers.
+ *
+ * @example
+ * issuesOfZod(schema.safeParse(body).error, body); // [{ path: "code", code: "too_long", params: { field: "code", max: 20 }, … }]
+ */
+export function issuesOfZod(error: ZodError, data?: unknown): ProblemIssue[] {
+	return error.issues.flatMap((issue): ProblemIssue[] => {
+		// Name each unknown field by its own path, not the object that holds it.
+		if (issue.code === "unrecognized_keys") {
+			return issue.keys.map((key) => {
+				const path = [...issue.path, key];
+				return {
+					path: path.map(String).join("."),
+					message: "unknown field",
+					code: "unknown_field",
+					params: withField(path, {}),
+				};
+			});
+		}
+		const [code, params] = coded(issue, data);
+		return [
+			{
+				path: issue.path.map(String).join(".") || "(body)",
+				message: issue.message,
+				code,
+				params: withField(issue.path, params),
+			},
+		];
+	});
+}
