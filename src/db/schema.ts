@@ -217,11 +217,19 @@ export interface PolicyVersionTable {
 	created_by: string | null;
 	created_at: string;
 	submitted_at: string | null;
+	/** Who sent it for review; null on rows older than migration 0016. */
+	submitted_by: string | null;
 	approved_by: string | null;
 	approved_role: string | null;
 	approved_at: string | null;
 	published_at: string | null;
 	superseded_at: string | null;
+	/** 施行日, `YYYY-MM-DD`, recorded on publishing. */
+	effective_on: string | null;
+	/** 決裁番号 of the decision, when a role decided. */
+	decision_number: string | null;
+	/** 委員会決定日, `YYYY-MM-DD`, when the committee decided. */
+	committee_decided_on: string | null;
 }
 
 export interface PolicyRevisionTable {

@@ -122,6 +122,10 @@ export const AUDIT_EVENT_SCHEMAS = {
 		audience: z.enum(["all", "units"]),
 		unitIds: z.array(z.string()),
 		supersededNumber: z.number().int().nullable(),
+		/** 施行日 and the decision; absent on events older than migration 0016. */
+		effectiveOn: z.string().optional(),
+		decisionNumber: z.string().nullable().optional(),
+		committeeDecidedOn: z.string().nullable().optional(),
 	}),
 	"policy.procedure_read": z.object({ documentId: z.string(), number: z.number().int() }),
 	"policy.acknowledged": z.object({ documentId: z.string(), number: z.number().int() }),

@@ -12350,6 +12350,9 @@ export interface components {
         PolicyPublish: {
             /** @enum {string} */
             audience: "all" | "units";
+            committeeDecidedOn?: string;
+            decisionNumber?: string;
+            effectiveOn: string;
             /**
              * @default partial
              * @enum {string}
@@ -12431,8 +12434,11 @@ export interface components {
             title: string;
         };
         PolicyVersion: components["schemas"]["PolicyVersionSummary"] & {
+            /** @enum {string} */
+            decidedBy: "committee" | "role";
             document: components["schemas"]["PolicyDocumentSummary"];
             sections: components["schemas"]["PolicySection"][];
+            separateDrafter: boolean;
         };
         PolicyVersionDiff: {
             after: components["schemas"]["PolicyVersionSummary"];
@@ -12470,8 +12476,12 @@ export interface components {
             approvedAt: string | null;
             approvedRole: string | null;
             changeSummary: string;
+            committeeDecidedOn: string | null;
             createdAt: string;
+            decisionNumber: string | null;
             documentId: string;
+            draftedByCaller: boolean;
+            effectiveOn: string | null;
             id: string;
             number: number;
             publishedAt: string | null;
@@ -13394,6 +13404,7 @@ export interface components {
                                 ja: string;
                             };
                             notify?: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                            separateDrafter?: boolean;
                         };
                         proceduresAccess: {
                             /** @enum {string} */
