@@ -12434,11 +12434,8 @@ export interface components {
             title: string;
         };
         PolicyVersion: components["schemas"]["PolicyVersionSummary"] & {
-            /** @enum {string} */
-            decidedBy: "committee" | "role";
             document: components["schemas"]["PolicyDocumentSummary"];
             sections: components["schemas"]["PolicySection"][];
-            separateDrafter: boolean;
         };
         PolicyVersionDiff: {
             after: components["schemas"]["PolicyVersionSummary"];
@@ -12478,6 +12475,8 @@ export interface components {
             changeSummary: string;
             committeeDecidedOn: string | null;
             createdAt: string;
+            /** @enum {string} */
+            decidedBy: "committee" | "role";
             decisionNumber: string | null;
             documentId: string;
             draftedByCaller: boolean;
@@ -12485,6 +12484,7 @@ export interface components {
             id: string;
             number: number;
             publishedAt: string | null;
+            separateDrafter: boolean;
             /** @enum {string} */
             status: "draft" | "in_review" | "approved" | "published" | "superseded";
             submittedAt: string | null;

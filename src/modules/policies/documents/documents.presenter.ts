@@ -75,6 +75,8 @@ export function presentVersionSummary(version: VersionRow, actor: Actor, rules: 
 		decisionNumber: version.decision_number,
 		committeeDecidedOn: version.committee_decided_on,
 		draftedByCaller: drafted,
+		decidedBy: rules.decidedBy,
+		separateDrafter: rules.separateDrafter,
 		allowedActions: BY_STATUS[status].filter(
 			(a) => can(actor, policy, a) && !(rules.separateDrafter && drafted && DECISIONS.includes(a)),
 		),

@@ -253,8 +253,6 @@ export function documentsRoutes(deps: AppDeps) {
 				{
 					...presentVersionSummary(version, actor, rules),
 					document: presentDocument(document, versions, actor, rules.policy),
-					decidedBy: rules.decidedBy,
-					separateDrafter: rules.separateDrafter,
 					sections: presentSections(shortName(document), sections),
 				},
 				200,

@@ -64,6 +64,13 @@ export const versionSummarySchema = z
 		committeeDecidedOn: z.string().nullable(),
 		/** Whether the caller drafted or submitted it (and so, when the pack says, may not decide). */
 		draftedByCaller: z.boolean(),
+		/**
+		 * Who decides the policy, per the pack: the committee (publishing records its 委員会決定日)
+		 * or a role (publishing records the 決裁番号).
+		 */
+		decidedBy: z.enum(["committee", "role"]),
+		/** Whether the pack keeps the drafter out of the decision (起案者 ≠ 決裁者). */
+		separateDrafter: z.boolean(),
 		allowedActions: z.array(z.string()),
 	})
 	.openapi("PolicyVersionSummary");
@@ -105,13 +112,6 @@ export const documentDetailSchema = documentSummarySchema
 export const versionDetailSchema = versionSummarySchema
 	.extend({
 		document: documentSummarySchema,
-		/**
-		 * Who decides the policy, per the pack: the committee (publishing records its 委員会決定日)
-		 * or a role (publishing records the 決裁番号).
-		 */
-		decidedBy: z.enum(["committee", "role"]),
-		/** Whether the pack keeps the drafter out of the decision (起案者 ≠ 決裁者). */
-		separateDrafter: z.boolean(),
 		sections: z.array(sectionViewSchema),
 	})
 	.openapi("PolicyVersion");
