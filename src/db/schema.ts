@@ -97,9 +97,12 @@ export interface OrgUnitTable {
 	id: string;
 	tenant_id: string;
 	parent_id: string | null;
+	/** The city's 所属コード. */
 	code: string;
 	name: string;
 	kind: string;
+	/** The city's order (行政組織規則 order) among siblings; ties sort by code. */
+	display_order: number;
 	created_at: string;
 }
 

@@ -25,6 +25,14 @@ const roleAssignment = z.object({
 	validTo: z.string().nullable(),
 });
 
+/** An org unit as its change records it; code and order are absent before migration 0017. */
+const orgUnitSnapshot = z.object({
+	name: z.string(),
+	parentId: z.string().nullable(),
+	code: z.string().optional(),
+	displayOrder: z.number().int().optional(),
+});
+
 const staffSnapshot = z.object({
 	staffNumber: z.string(),
 	accountId: z.string(),
@@ -70,10 +78,12 @@ export const AUDIT_EVENT_SCHEMAS = {
 		name: z.string(),
 		kind: z.string(),
 		parentId: z.string().nullable(),
+		/** Absent on events older than migration 0017. */
+		displayOrder: z.number().int().optional(),
 	}),
 	"org_unit.updated": z.object({
-		before: z.object({ name: z.string(), parentId: z.string().nullable() }),
-		after: z.object({ name: z.string(), parentId: z.string().nullable() }),
+		before: orgUnitSnapshot,
+		after: orgUnitSnapshot,
 	}),
 	"staff.created": z.object({ after: staffSnapshot }),
 	"staff.updated": z.object({ before: staffSnapshot, after: staffSnapshot }),

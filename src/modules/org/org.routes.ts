@@ -38,6 +38,7 @@ function present(row: OrgUnitTable, actor: Actor, actions = allowedActions(actor
 		name: row.name,
 		kind: row.kind as (typeof ORG_UNIT_KINDS)[number],
 		parentId: row.parent_id,
+		displayOrder: row.display_order,
 		allowedActions: actions,
 	};
 }
@@ -78,7 +79,7 @@ const update = createRoute({
 	path: "/org-units/{id}",
 	tags,
 	security: sessionSecurity,
-	summary: "Rename an org unit or move it under another parent",
+	summary: "Rename an org unit, change its code or display order, or move it under another parent",
 	request: { params: orgUnitIdParamSchema, body: jsonBody(orgUnitUpdateSchema) },
 	responses: { 200: jsonResponse(orgUnitSchema, "Updated"), ...problemResponses },
 });

@@ -5858,7 +5858,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename an org unit or move it under another parent */
+        /** Rename an org unit, change its code or display order, or move it under another parent */
         patch: {
             parameters: {
                 query?: never;
@@ -12163,6 +12163,7 @@ export interface components {
         OrgTreeNode: {
             code: string;
             depth: number;
+            displayOrder: number;
             id: string;
             /** @enum {string} */
             kind: "agency" | "department" | "section" | "subsection" | "system";
@@ -12174,6 +12175,7 @@ export interface components {
         OrgUnit: {
             allowedActions: string[];
             code: string;
+            displayOrder: number;
             id: string;
             /** @enum {string} */
             kind: "agency" | "department" | "section" | "subsection" | "system";
@@ -12182,6 +12184,7 @@ export interface components {
         };
         OrgUnitInput: {
             code: string;
+            displayOrder?: number;
             /** @enum {string} */
             kind: "agency" | "department" | "section" | "subsection" | "system";
             name: string;
@@ -12189,6 +12192,8 @@ export interface components {
             parentId: string | null;
         };
         OrgUnitUpdate: {
+            code?: string;
+            displayOrder?: number;
             name?: string;
             parentId?: string | null;
         };

@@ -11,6 +11,9 @@ export const adoptionEn: Record<keyof typeof adoptionJa, string> = {
 	"adoption.drafterMayNotDecide":
 		"You drafted this version, so someone else approves and publishes it (the policy separates drafter and decider).",
 	"adoption.allAcknowledged": "Everyone has acknowledged it; no reminder is needed.",
+	"adoption.displayOrder": "Display order",
+	"adoption.displayOrderHint":
+		"The order among units of the same level (the city's organisation rules). Smaller numbers come first; left empty, the unit goes last.",
 	"issue.drafter_may_not_decide":
 		"The drafter may not approve or publish their own draft. Ask another decider.",
 	"issue.decision_required": "Enter the {field}.",

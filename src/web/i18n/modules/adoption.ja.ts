@@ -12,6 +12,9 @@ export const adoptionJa = {
 	"adoption.drafterMayNotDecide":
 		"この版はあなたが起案したため、承認・公開は別の方が行います（起案者と決裁者を分ける定めによる）。",
 	"adoption.allAcknowledged": "全員が確認済みです。督促の必要はありません。",
+	"adoption.displayOrder": "表示順",
+	"adoption.displayOrderHint":
+		"同じ階層の中での並び順（行政組織規則の順）。小さい数ほど上に表示します。空欄なら最後に加えます。",
 	"issue.drafter_may_not_decide":
 		"起案者は自分の起案を承認・公開できません。別の決裁権者に依頼してください。",
 	"issue.decision_required": "{field}を入力してください。",
