@@ -11909,6 +11909,12 @@ export interface components {
             limits: components["schemas"]["MailSanitizeLimits"];
             neverAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             neverDelivered: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            pdfTools: {
+                available: boolean;
+                install: string;
+                missing: string[];
+                package: string;
+            };
             releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             retentionDays: number;
             updatedAt: string | null;

@@ -14,6 +14,9 @@ export const adoptionEn: Record<keyof typeof adoptionJa, string> = {
 	"adoption.displayOrder": "Display order",
 	"adoption.displayOrderHint":
 		"The order among units of the same level (the city's organisation rules). Smaller numbers come first; left empty, the unit goes last.",
+	"adoption.pdfTools.missing":
+		"PDF attachments will be held, not rebuilt: this server has no {tools}.",
+	"adoption.pdfTools.install": "Install {package} and restart Mamori:",
 	"issue.drafter_may_not_decide":
 		"The drafter may not approve or publish their own draft. Ask another decider.",
 	"issue.decision_required": "Enter the {field}.",

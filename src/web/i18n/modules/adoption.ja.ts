@@ -15,6 +15,9 @@ export const adoptionJa = {
 	"adoption.displayOrder": "表示順",
 	"adoption.displayOrderHint":
 		"同じ階層の中での並び順（行政組織規則の順）。小さい数ほど上に表示します。空欄なら最後に加えます。",
+	"adoption.pdfTools.missing":
+		"PDF 添付は無害化できないため保留されます（このサーバーに {tools} がありません）。",
+	"adoption.pdfTools.install": "{package} をインストールし、Mamori を再起動してください:",
 	"issue.drafter_may_not_decide":
 		"起案者は自分の起案を承認・公開できません。別の決裁権者に依頼してください。",
 	"issue.decision_required": "{field}を入力してください。",
