@@ -3,6 +3,7 @@ import { bootstrapIfEmpty, type FirstAdmin } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
 import { createApp } from "./http/app.ts";
 import { httpServerOptions } from "./http/server-timeouts.ts";
+import { pdfToolsNotice } from "./modules/sanitize/attachments/pdf-tools.ts";
 import { JOBS } from "./platform/jobs/registry.ts";
 import { startScheduler } from "./platform/jobs/scheduler.ts";
 import { openRuntime } from "./runtime.ts";
@@ -30,6 +31,8 @@ export async function startServer(
 	const address = server.address();
 	const port = typeof address === "object" && address ? address.port : config.port;
 	console.log(`Mamori: http://localhost:${port}/ (${runtime.engine})`);
+	const pdfNotice = pdfToolsNotice();
+	if (pdfNotice) console.log(pdfNotice);
 	// Due jobs run in this process too; several processes on one PostgreSQL share them.
 	const scheduler =
 		config.jobsPollMs > 0

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { loadConfig } from "../config.ts";
 import { inTransaction } from "../db/transaction.ts";
+import { pdfToolsNotice } from "../modules/sanitize/attachments/pdf-tools.ts";
 import { mailSettingsOf, saveMailSettings } from "../modules/sanitize/gateway/mail-settings.ts";
 import { purgeQuarantine } from "../modules/sanitize/gateway/purge-quarantine.ts";
 import { openRuntime } from "../runtime.ts";
@@ -162,6 +163,8 @@ export const gatewayCommand: Command = {
 					`, messages up to ${maxSize} bytes` +
 					(certFile ? " (STARTTLS)" : ""),
 			);
+			const pdfNotice = pdfToolsNotice();
+			if (pdfNotice) console.log(pdfNotice);
 			await new Promise<void>((resolve) => {
 				process.once("SIGINT", () => resolve());
 				process.once("SIGTERM", () => resolve());

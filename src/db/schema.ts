@@ -97,9 +97,12 @@ export interface OrgUnitTable {
 	id: string;
 	tenant_id: string;
 	parent_id: string | null;
+	/** The city's 所属コード. */
 	code: string;
 	name: string;
 	kind: string;
+	/** The city's order (行政組織規則 order) among siblings; ties sort by code. */
+	display_order: number;
 	created_at: string;
 }
 
@@ -217,11 +220,19 @@ export interface PolicyVersionTable {
 	created_by: string | null;
 	created_at: string;
 	submitted_at: string | null;
+	/** Who sent it for review; null on rows older than migration 0016. */
+	submitted_by: string | null;
 	approved_by: string | null;
 	approved_role: string | null;
 	approved_at: string | null;
 	published_at: string | null;
 	superseded_at: string | null;
+	/** 施行日, `YYYY-MM-DD`, recorded on publishing. */
+	effective_on: string | null;
+	/** 決裁番号 of the decision, when a role decided. */
+	decision_number: string | null;
+	/** 委員会決定日, `YYYY-MM-DD`, when the committee decided. */
+	committee_decided_on: string | null;
 }
 
 export interface PolicyRevisionTable {

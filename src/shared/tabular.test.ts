@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Problem } from "../shared/problem.ts";
-import { readTable, writeXlsx } from "./tabular.ts";
+import { columnLetter, listOfValues, listSource, readTable, writeXlsx } from "./tabular.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -26,6 +26,21 @@ test("an XLSX written here reads back cell for cell", async () => {
 		["0002", "", "情報政策課"],
 		["0003", "佐藤, 花子"],
 	]);
+});
+
+test("column letters and list sources name cells as Excel does", () => {
+	assert.deepEqual([0, 25, 26, 27, 701, 702].map(columnLetter), [
+		"A",
+		"Z",
+		"AA",
+		"AB",
+		"ZZ",
+		"AAA",
+	]);
+	assert.equal(listSource("所属コード", 0, 2, 40), "'所属コード'!$A$2:$A$40");
+	assert.equal(listSource("O'Brien", 27, 2, 3), "'O''Brien'!$AB$2:$AB$3");
+	assert.equal(listSource("空", 0, 2, 1), null, "an empty range gives no drop-down");
+	assert.equal(listOfValues(["○", "×"]), '"○,×"');
 });
 
 test("CSV in UTF-8 with BOM, UTF-8 and Shift_JIS reads the same", async () => {

@@ -224,12 +224,65 @@ function readCsv(bytes: Uint8Array, limits: TableLimits): Table {
 	return { format: "csv", encoding, sheet: "CSV", rows: trimTrailingEmpty(rows) };
 }
 
+/** An Excel drop-down (list data validation) on one column of a sheet, below its header. */
+export interface ListValidation {
+	/** The 0-based column of this sheet. */
+	column: number;
+	/** The allowed values: a range of another sheet (`listSource`) or a few words (`listOfValues`). */
+	formula: string;
+	/**
+	 * `stop`: Excel refuses other values (a closed list); `information`: Excel offers the list
+	 * but accepts other text (a cell that may combine values, like the roster's 役割).
+	 */
+	errorStyle: "stop" | "information";
+}
+
+/** ExcelJS's worksheets keep `dataValidations` (range → rule); its type declarations omit it. */
+interface WithValidations {
+	dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void };
+}
+
+/** How many rows below the header the drop-downs of a template reach. */
+export const VALIDATED_ROWS = 2000;
+
 export interface SheetOut {
 	name: string;
 	header: string[];
 	rows: (string | number | null)[][];
 	/** Column widths in characters; defaults to a width from the header. */
 	widths?: number[];
+	/** Drop-down lists (data validation) for the sheet's columns. */
+	validations?: ListValidation[];
+}
+
+/** `0` → `A`, `27` → `AB`. */
+export function columnLetter(index: number): string {
+	let n = index + 1;
+	let letters = "";
+	while (n > 0) {
+		const rest = (n - 1) % 26;
+		letters = String.fromCharCode(65 + rest) + letters;
+		n = Math.floor((n - 1) / 26);
+	}
+	return letters;
+}
+
+/**
+ * A list validation's values as a range of a sheet: rows `from`..`to` (1-based) of the 0-based
+ * `column`, the sheet name quoted. An empty range (`to < from`) gives null: no drop-down.
+ *
+ * @example
+ * listSource("所属コード", 0, 2, 40); // "'所属コード'!$A$2:$A$40"
+ */
+export function listSource(sheet: string, column: number, from: number, to: number) {
+	if (to < from) return null;
+	const letter = columnLetter(column);
+	return `'${sheet.replaceAll("'", "''")}'!$${letter}$${from}:$${letter}$${to}`;
+}
+
+/** A list validation's values written out (`"○,×"`): a few short words without commas. */
+export function listOfValues(values: readonly string[]): string {
+	return `"${values.join(",")}"`;
 }
 
 /**
@@ -256,6 +309,19 @@ export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
 		}));
 		worksheet.getRow(1).font = { bold: true };
 		worksheet.getRow(1).commit();
+		for (const validation of sheet.validations ?? []) {
+			const column = columnLetter(validation.column);
+			const range = `${column}2:${column}${VALIDATED_ROWS + 1}`;
+			(worksheet as unknown as WithValidations).dataValidations.add(range, {
+				type: "list",
+				allowBlank: true,
+				formulae: [validation.formula],
+				showErrorMessage: true,
+				errorStyle: validation.errorStyle,
+				errorTitle: sheet.header[validation.column] ?? "",
+				error: "一覧から選んでください。",
+			});
+		}
 		for (const values of sheet.rows) worksheet.addRow(values).commit();
 		worksheet.commit();
 	}

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
-import { firstLoginAs } from "./policy-helpers.ts";
+import { apiAs, firstLoginAs } from "./policy-helpers.ts";
 
 const SAGA_TEXT = resolve(import.meta.dirname, "../../../shared/seeds/000_2ada437c7fa3d3e9.txt");
 const SCREENSHOT = "/tmp/mamori-policy-diff.png";
@@ -22,16 +22,18 @@ after(async () => {
 	await server?.stop();
 });
 
-test("a manager uploads, approves and publishes the 基本方針; staff acknowledge it; the manager sees completion", async () => {
+test("a drafter uploads the 基本方針, another approves and publishes it with its 施行日; staff acknowledge it; the manager sees completion", async () => {
+	// Both may approve and publish; Saga's pack keeps the drafter out of the decision.
+	const drafterOtp = await addUser(server, "saga", "kian", ["ciso", "chief_officer"]);
 	const managerOtp = await addUser(server, "saga", "kanri", ["ciso", "chief_officer"]);
 	const staffOtp = await addUser(server, "saga", "shokuin");
 	const options = { locale: "ja-JP", timezoneId: "Asia/Tokyo", baseURL: server.url };
 
-	// The manager: documents from the pack, with Saga's 改定履歴 in 和暦 and 西暦.
-	const managerContext = await browser.newContext(options);
-	const { page, problems } = await watchedPage(managerContext);
+	// The drafter: documents from the pack, with Saga's 改定履歴 in 和暦 and 西暦.
+	const drafterContext = await browser.newContext(options);
+	const { page, problems } = await watchedPage(drafterContext);
 	const heading = (name: string | RegExp) => page.getByRole("heading", { level: 1, name });
-	await firstLoginAs(page, server.url, "saga", "kanri", managerOtp);
+	await firstLoginAs(page, server.url, "saga", "kian", drafterOtp);
 	await page
 		.getByRole("navigation", { name: "メインメニュー" })
 		.getByRole("link", { name: "ポリシー文書" })
@@ -79,14 +81,28 @@ test("a manager uploads, approves and publishes the 基本方針; staff acknowle
 	await heading(/第1版/).waitFor();
 	await page.getByText("引用: 基本方針 6(1)").first().waitFor();
 	await page.getByRole("button", { name: "審査に回す" }).click();
-	await page.getByRole("button", { name: "承認する" }).click();
-	await page.getByRole("button", { name: "公開する" }).click();
-	const publish = page.getByRole("dialog", { name: "第1版を公開" });
+	// 起案者 ≠ 決裁者: the drafter is told that someone else decides, and offered no approval.
+	await page.getByText(/あなたが起案したため、承認・公開は別の方が行います/).waitFor();
+	assert.equal(await page.getByRole("button", { name: "承認する" }).count(), 0);
+	const versionUrl = page.url();
+
+	// The manager approves and publishes, with the 施行日 and the committee's decision date.
+	const managerContext = await browser.newContext(options);
+	const manager = await watchedPage(managerContext);
+	await firstLoginAs(manager.page, server.url, "saga", "kanri", managerOtp);
+	await manager.page.goto(versionUrl);
+	await manager.page.getByRole("button", { name: "承認する" }).click();
+	await manager.page.getByRole("button", { name: "公開する" }).click();
+	const publish = manager.page.getByRole("dialog", { name: "第1版を公開" });
 	await publish.getByLabel("全職員等").check();
+	await publish.getByLabel("施行日").fill("2026-04-01");
+	await publish.getByLabel("委員会決定日").fill("2026-03-25");
 	await publish.getByRole("button", { name: "公開して確認を求める" }).click();
-	await page.locator(".badge", { hasText: "公開中" }).first().waitFor();
-	const completion = page.getByRole("region", { name: "確認状況" });
-	await completion.getByText("0 / 3 人が確認済み").waitFor();
+	await manager.page.locator(".badge", { hasText: "公開中" }).first().waitFor();
+	const facts = manager.page.locator("dl.decision-facts");
+	assert.deepEqual(await facts.locator("dd").allTextContents(), ["2026/04/01", "2026/03/25"]);
+	const completion = manager.page.getByRole("region", { name: "確認状況" });
+	await completion.getByText("0 / 4 人が確認済み").waitFor();
 
 	// Staff: the dashboard asks, the list leads to the text, one click acknowledges.
 	const staffContext = await browser.newContext(options);
@@ -95,7 +111,15 @@ test("a manager uploads, approves and publishes the 基本方針; staff acknowle
 	await staff.page.getByRole("link", { name: "確認が必要なポリシー文書: 1 件" }).click();
 	await staff.page.getByRole("heading", { level: 1, name: "ポリシー文書" }).waitFor();
 	await staff.page.getByRole("link", { name: /情報セキュリティ基本方針 第1版/ }).click();
-	await staff.page.getByRole("button", { name: "内容を確認し、遵守します" }).click();
+	// The button follows the text: one acknowledges what one has read.
+	const acknowledge = staff.page.getByRole("button", { name: "内容を確認し、遵守します" });
+	const lastSection = staff.page.getByText("引用: 基本方針 6(1)").last();
+	const [textBottom, buttonTop] = await Promise.all([
+		lastSection.boundingBox().then((box) => (box?.y ?? 0) + (box?.height ?? 0)),
+		acknowledge.boundingBox().then((box) => box?.y ?? 0),
+	]);
+	assert.ok(buttonTop > textBottom, "the acknowledge button is below the text");
+	await acknowledge.click();
 	await staff.page
 		.getByRole("status")
 		.getByText(/に確認済み/)
@@ -103,19 +127,37 @@ test("a manager uploads, approves and publishes the 基本方針; staff acknowle
 	assert.equal(await staff.page.getByRole("region", { name: "確認状況" }).count(), 0);
 	assert.deepEqual(staff.problems, []);
 
-	// The manager: completion per unit, reminders, the pending list.
-	await page.reload();
-	await completion.getByText("1 / 3 人が確認済み").waitFor();
+	// The manager: completion per unit; his own acknowledgement counts at once, without a reload.
+	await manager.page.reload();
+	await completion.getByText("1 / 4 人が確認済み").waitFor();
+	await manager.page.getByRole("button", { name: "内容を確認し、遵守します" }).click();
+	await completion.getByText("2 / 4 人が確認済み").waitFor();
 	const row = completion.locator("tbody tr", { hasText: "所属なし" });
-	assert.deepEqual(await row.locator("td").allTextContents(), ["所属なし", "3", "1", "33%"]);
+	assert.deepEqual(await row.locator("td").allTextContents(), ["所属なし", "4", "2", "50%"]);
+	// Reminders and the pending list.
 	await completion.getByRole("button", { name: "未確認者に督促" }).click();
 	await completion.getByText("2人に督促しました。").waitFor();
-	const download = page.waitForEvent("download");
+	const download = manager.page.waitForEvent("download");
 	await completion.getByRole("link", { name: "未確認者一覧 (CSV)" }).click();
 	const csv = await (await download).path();
 	const text = await readFile(csv, "utf8");
-	assert.match(text, /kanri/);
-	assert.doesNotMatch(text, /shokuin/);
+	assert.match(text, /kian/);
+	assert.doesNotMatch(text, /shokuin|kanri/);
+
+	// Everyone acknowledges (the drafter and the administrator through the API): no 督促 at 100 %.
+	const versionId = versionUrl.split("/").pop() ?? "";
+	await (await apiAs(page))("POST", `/api/policy-versions/${versionId}/acknowledgement`);
+	const adminContext = await browser.newContext(options);
+	const admin = await adminContext.newPage();
+	await firstLoginAs(admin, server.url, "saga", "admin", server.oneTimePasswords.saga ?? "");
+	await (await apiAs(admin))("POST", `/api/policy-versions/${versionId}/acknowledgement`);
+	await adminContext.close();
+	await manager.page.reload();
+	await completion.getByText("4 / 4 人が確認済み").waitFor();
+	await completion.getByText("全員が確認済みです。").waitFor();
+	assert.equal(await completion.getByRole("button", { name: "未確認者に督促" }).count(), 0);
+	assert.deepEqual(manager.problems, []);
+	await managerContext.close();
 
 	// 新旧対照表 of a second draft against the published version.
 	await page.getByRole("link", { name: "文書へ戻る" }).click();
@@ -138,5 +180,5 @@ test("a manager uploads, approves and publishes the 基本方針; staff acknowle
 	await page.screenshot({ path: SCREENSHOT, fullPage: true });
 	assert.deepEqual(problems, []);
 	await staffContext.close();
-	await managerContext.close();
+	await drafterContext.close();
 });

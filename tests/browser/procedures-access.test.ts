@@ -28,31 +28,36 @@ test("the 実施手順 are read by the role the pack names, refused with a reaso
 	const readerOtp = await addUser(server, "demo", "tokatsu", ["chief_officer"]);
 	const refusedOtp = await addUser(server, "demo", "kansa", ["auditor"]);
 
-	// Set-up through the API: a published version of the procedures.
-	const editorContext = await browser.newContext(options);
-	const editor = await editorContext.newPage();
-	await firstLoginAs(editor, server.url, "demo", "henshu", editorOtp);
-	const api = await apiAs(editor);
-	const { items } = await api<{ items: Doc[] }>("GET", "/api/policy-documents");
+	// Set-up through the API: a published version of the procedures, drafted by the 統括責任者
+	// and decided by the CISO (the pack keeps the drafter out of the decision).
+	const readerContext = await browser.newContext(options);
+	const reader = await watchedPage(readerContext);
+	await firstLoginAs(reader.page, server.url, "demo", "tokatsu", readerOtp);
+	const drafter = await apiAs(reader.page);
+	const { items } = await drafter<{ items: Doc[] }>("GET", "/api/policy-documents");
 	const procedures = items.find((d) => d.kind === "procedures");
 	assert.ok(procedures);
 	const text =
 		"情報セキュリティ実施手順\n１ 端末の管理\n退庁時は電源を切る。\n２ 事故の報告\n直ちにCSIRTへ報告する。";
-	const { version } = await api<{ version: { id: string } }>(
+	const { version } = await drafter<{ version: { id: string } }>(
 		"POST",
 		`/api/policy-documents/${procedures.id}/imports`,
 		{ fileName: "tejun.txt", contentBase64: Buffer.from(text).toString("base64") },
 	);
-	for (const step of ["submit", "approve"]) {
-		await api("POST", `/api/policy-versions/${version.id}/${step}`);
-	}
-	await api("POST", `/api/policy-versions/${version.id}/publish`, { audience: "all" });
+	await drafter("POST", `/api/policy-versions/${version.id}/submit`);
+	const editorContext = await browser.newContext(options);
+	const editor = await editorContext.newPage();
+	await firstLoginAs(editor, server.url, "demo", "henshu", editorOtp);
+	const api = await apiAs(editor);
+	await api("POST", `/api/policy-versions/${version.id}/approve`);
+	await api("POST", `/api/policy-versions/${version.id}/publish`, {
+		audience: "all",
+		effectiveOn: "2026-04-01",
+		committeeDecidedOn: "2026-03-25",
+	});
 	await editorContext.close();
 
 	// The 統括責任者, named by the pack, reads them.
-	const readerContext = await browser.newContext(options);
-	const reader = await watchedPage(readerContext);
-	await firstLoginAs(reader.page, server.url, "demo", "tokatsu", readerOtp);
 	await reader.page.goto(`${server.url}/policies`);
 	await reader.page.getByRole("link", { name: "情報セキュリティ実施手順", exact: true }).click();
 	await reader.page.getByText("閲覧できる役割: 統括情報セキュリティ責任者").waitFor();

@@ -25,7 +25,7 @@ after(async () => {
 	if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** A roster workbook of the demo tenant (standard pack: the agency 首長部局 is executive_office). */
+/** A roster workbook of the demo tenant (standard pack: the agency 首長部局 is 010000). */
 async function roster(name: string, rows: string[][]): Promise<string> {
 	const path = join(dir, name);
 	await writeFile(path, await writeXlsx([{ name: "名簿", header: [...ROSTER_HEADERS], rows }]));
@@ -54,7 +54,7 @@ test("roster import: bad rows block apply; a good roster previews, applies and s
 	await open(page, "名簿取込み（人事異動）");
 
 	const bad = await roster("bad.xlsx", [
-		["9001", "誤り 太郎", "ayamari", "", "嘱託", "executive_office", "", "", "", ""],
+		["9001", "誤り 太郎", "ayamari", "", "嘱託", "010000", "", "", "", ""],
 		["9002", "誤り 花子", "ayamari2", "", "職員", "no-such-unit", "", "", "", ""],
 	]);
 	await preview(page, bad);
@@ -73,7 +73,7 @@ test("roster import: bad rows block apply; a good roster previews, applies and s
 			"shinnin.ichiro",
 			"ichiro@example.lg.jp",
 			"職員",
-			"executive_office",
+			"010000",
 			"主事",
 			"CSIRT",
 			"×",
@@ -85,7 +85,7 @@ test("roster import: bad rows block apply; a good roster previews, applies and s
 			"shinnin.hanako",
 			"",
 			"会計年度任用職員",
-			"executive_office",
+			"010000",
 			"",
 			"",
 			"",
@@ -119,7 +119,7 @@ test("roster import: bad rows block apply; a good roster previews, applies and s
 	assert.match(rows[1] ?? "", /9102\s+新任 花子\s+shinnin\.hanako\s+会計年度任用職員/);
 
 	await open(page, "組織");
-	const agency = page.getByRole("row").filter({ hasText: "executive_office" });
+	const agency = page.getByRole("row").filter({ hasText: "010000" });
 	assert.match((await agency.textContent()) ?? "", /職員 2 人/);
 	const tenantRoles = page.getByRole("region", { name: /団体全体の役割/ });
 	assert.match((await tenantRoles.textContent()) ?? "", /CSIRT\s*新任 一郎/);

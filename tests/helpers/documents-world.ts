@@ -16,11 +16,15 @@ import type { PublishInput } from "../../src/modules/policies/documents/document
 import { publishVersion } from "../../src/modules/policies/documents/publish-version.ts";
 import { submitForReview } from "../../src/modules/policies/documents/submit-for-review.ts";
 
-/** An actor holding every role that drafts, approves and publishes (for any bundled pack). */
-export function documentsActor(tenantId: string): Actor {
+/**
+ * An actor holding every role that drafts, approves and publishes (for any bundled pack). The
+ * bundled packs keep a revision's drafter out of its decision, so the factory drafts as
+ * `documents-drafter` and decides as `documents-factory`.
+ */
+export function documentsActor(tenantId: string, accountId = "documents-factory"): Actor {
 	return {
 		tenantId,
-		accountId: "documents-factory",
+		accountId,
 		label: "documents factory",
 		ip: null,
 		roles: [
@@ -67,23 +71,25 @@ export async function makeVersion(
 	options: {
 		publication?: "public" | "non_public";
 		kind?: "additional" | "procedures";
-		publish?: PublishInput;
+		/** The audience; the 施行日 and decision default to today and a 委員会決定日. */
+		publish?: Pick<PublishInput, "audience" | "unitIds" | "revisionKind">;
 		documentId?: string;
 		sections?: SectionInput[];
 	} = {},
 ): Promise<VersionRow> {
+	const drafter = documentsActor(tenantId, "documents-drafter");
 	const actor = documentsActor(tenantId);
 	return inTransaction(deps.db, async (tx) => {
 		const documentId =
 			options.documentId ??
 			(
-				await createDocument(tx, actor, {
+				await createDocument(tx, drafter, {
 					kind: options.kind ?? "additional",
 					title: `規程 ${randomBytes(3).toString("hex")}`,
 					publication: options.publication ?? "public",
 				})
 			).id;
-		let version = await createDraftVersion(tx, actor, documentId, {
+		let version = await createDraftVersion(tx, drafter, documentId, {
 			title: null,
 			changeSummary: "初版",
 			sections: options.sections ?? SAMPLE_SECTIONS,
@@ -91,16 +97,17 @@ export async function makeVersion(
 			warnings: 0,
 		});
 		if (stage === "draft") return version;
-		version = await submitForReview(tx, actor, version.id);
+		version = await submitForReview(tx, drafter, version.id);
 		if (stage === "in_review") return version;
 		version = await approveVersion(tx, actor, version.id);
 		if (stage === "approved") return version;
-		return publishVersion(
-			tx,
-			actor,
-			version.id,
-			options.publish ?? { audience: "all", unitIds: [], revisionKind: "initial" },
-		);
+		const today = new Date().toISOString().slice(0, 10);
+		return publishVersion(tx, actor, version.id, {
+			...(options.publish ?? { audience: "all", unitIds: [], revisionKind: "initial" }),
+			effectiveOn: today,
+			decisionNumber: "情政第1号",
+			committeeDecidedOn: today,
+		});
 	});
 }
 

@@ -26,6 +26,8 @@ const FOREIGN_IDS: CrossTenantProbe = {
 	expect: { status: 404, code: "not_found" },
 };
 
+/** The 施行日 and 委員会決定日 a publication records (the standard pack's committee decides). */
+const DECISION = { effectiveOn: "2026-04-01", committeeDecidedOn: "2026-03-25" };
 const idOf = (version: { id: string }): RouteRequest => ({ params: { id: version.id } });
 const itemIds = (sent: Sent) => (sent.json as { items: { id: string }[] }).items.map((i) => i.id);
 
@@ -133,7 +135,7 @@ export const DOCUMENT_ROUTES: readonly RouteEntry[] = [
 		ok: 200,
 		request: async ({ deps, world }) => ({
 			...idOf(await makeVersion(deps, world.tenant.id, "approved")),
-			body: { audience: "units", unitIds: [world.orgUnit.id] },
+			body: { ...DECISION, audience: "units", unitIds: [world.orgUnit.id] },
 		}),
 		crossTenant: [
 			FOREIGN_IDS,
@@ -141,7 +143,7 @@ export const DOCUMENT_ROUTES: readonly RouteEntry[] = [
 				name: "tenant A's org unit as the audience",
 				request: async (a, b) => ({
 					...idOf(await makeVersion(b.deps, b.world.tenant.id, "approved")),
-					body: { audience: "units", unitIds: [a.orgUnit.id] },
+					body: { ...DECISION, audience: "units", unitIds: [a.orgUnit.id] },
 				}),
 				expect: { status: 400, code: "validation_failed" },
 			},

@@ -92,6 +92,8 @@ test("each state change writes its typed event, with actor, record and before/af
 		name: "情報政策課",
 		kind: "section",
 		parentId: null,
+		// After the standard pack's six agencies (10 … 60), in steps of 10.
+		displayOrder: 70,
 	});
 	assert.equal(roleAssigned?.record_id, staff.id);
 	assert.deepEqual(

@@ -94,9 +94,10 @@ test("rename and move, never under itself; audited", async () => {
 	const event = (await auditEvents(runtime.db, tenant.id)).findLast(
 		(e) => e.type === "org_unit.updated",
 	);
+	const { code, display_order: order } = section;
 	assert.deepEqual(event?.payload, {
-		before: { name: "テスト課", parentId: dept.id },
-		after: { name: "デジタル推進課", parentId: dept2.id },
+		before: { name: "テスト課", parentId: dept.id, code, displayOrder: order },
+		after: { name: "デジタル推進課", parentId: dept2.id, code, displayOrder: order },
 	});
 	const other = await makeTenant(runtime);
 	const foreign = await makeOrgUnit(runtime, other);

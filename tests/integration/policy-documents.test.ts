@@ -165,7 +165,11 @@ describe("the workflow", () => {
 		const approver = await clientOf(ciso);
 		await expectProblem(await approver.post(`/api/policy-versions/${id}/approve`), 409, "conflict");
 		await expectProblem(
-			await editor.post(`/api/policy-versions/${id}/publish`, { audience: "all" }),
+			await editor.post(`/api/policy-versions/${id}/publish`, {
+				audience: "all",
+				effectiveOn: "2026-04-01",
+				committeeDecidedOn: "2026-03-25",
+			}),
 			409,
 			"conflict",
 		);
@@ -183,10 +187,18 @@ describe("the workflow", () => {
 		assert.equal(approved.status, "approved");
 		assert.equal(approved.approvedRole, "committee");
 		await expectProblem(await approver.post(`/api/policy-versions/${id}/approve`), 409, "conflict");
+		// 起案者 ≠ 決裁者: the drafter may not publish; the CISO, an editor too, does.
+		const decision = { effectiveOn: "2026-04-01", committeeDecidedOn: "2026-03-25" };
+		await expectProblem(
+			await editor.post(`/api/policy-versions/${id}/publish`, { audience: "all", ...decision }),
+			403,
+			"forbidden",
+		);
 		const published = await expectJson<VersionView>(
-			await editor.post(`/api/policy-versions/${id}/publish`, {
+			await approver.post(`/api/policy-versions/${id}/publish`, {
 				audience: "all",
 				revisionKind: "partial",
+				...decision,
 			}),
 		);
 		assert.equal(published.status, "published");
@@ -196,6 +208,7 @@ describe("the workflow", () => {
 		);
 		assert.equal(detail.revisions.length, 10);
 		assert.equal(detail.revisions[9]?.versionNumber, 1);
+		assert.equal(detail.revisions[9]?.date, "2026-04-01", "the 改定履歴 is dated on the 施行日");
 		assert.equal(detail.revisions[9]?.summary, "kihon.txt から取込み");
 		assert.deepEqual(await auditTypes(tenant.id, id), [
 			"policy.draft_created",
@@ -257,7 +270,11 @@ describe("the workflow", () => {
 			);
 		}
 		await expectJson(
-			await editor.post(`/api/policy-versions/${draft.id}/publish`, { audience: "all" }),
+			await (await clientOf(ciso)).post(`/api/policy-versions/${draft.id}/publish`, {
+				audience: "all",
+				effectiveOn: "2026-04-01",
+				committeeDecidedOn: "2026-03-25",
+			}),
 		);
 		const old = await expectJson<VersionView>(await editor.get(`/api/policy-versions/${first.id}`));
 		assert.equal(old.status, "superseded");

@@ -2,7 +2,7 @@ import type { Db } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { toCsv } from "../../shared/csv.ts";
-import { type SheetOut, writeXlsx } from "../../shared/tabular.ts";
+import { type ListValidation, listSource, type SheetOut, writeXlsx } from "../../shared/tabular.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
@@ -105,39 +105,90 @@ export async function exportAssets(
 	return { bytes, type: format === "csv" ? CSV_TYPE : XLSX_TYPE, rows: rows.length };
 }
 
-/** The second sheet of the template: what each coded column accepts in this tenant. */
-async function choicesSheet(db: Queryable, ledger: Ledger): Promise<SheetOut> {
+/** The second sheet of the template, and the drop-downs it feeds. */
+const CHOICES_SHEET = "選択肢";
+/** Combinations of CIA levels listed for the drop-down, at most (4 × 4 × 4 is 64). */
+const MAX_COMBINATIONS = 300;
+
+const columnOf = (key: (typeof LEDGER_COLUMNS)[number]["key"]) =>
+	LEDGER_COLUMNS.findIndex((column) => column.key === key);
+
+/** Every combination of one level per axis, written as the 格付け column takes it (`C3A/I2/A2`). */
+function combinations(lists: readonly (readonly { code: string }[])[]): string[] {
+	return lists.reduce<string[]>(
+		(acc, levels) =>
+			acc.flatMap((prefix) => levels.map((l) => (prefix ? `${prefix}/${l.code}` : l.code))),
+		[""],
+	);
+}
+
+/**
+ * The second sheet of the template: what each coded column accepts in this tenant, in groups;
+ * the ledger sheet's closed columns (種別, 所管課, ネットワーク区分, 格付け, 個人情報, 状態) get
+ * Excel drop-downs over their group's values.
+ */
+async function choicesSheet(
+	db: Queryable,
+	ledger: Ledger,
+): Promise<{ sheet: SheetOut; validations: ListValidation[] }> {
 	const { scheme } = ledger;
 	const rows: string[][] = [];
+	const validations: ListValidation[] = [];
+	/** Add a group of rows; when `column` is given, the group's values feed its drop-down. */
+	const group = (label: string, values: string[][], column?: number) => {
+		const from = rows.length + 2;
+		for (const [value = "", description = ""] of values) rows.push([label, value, description]);
+		const formula = listSource(CHOICES_SHEET, 1, from, rows.length + 1);
+		if (column !== undefined && formula) validations.push({ column, formula, errorStyle: "stop" });
+	};
 	const axes = scheme.kind === "cia" ? ["機密性", "完全性", "可用性"] : ["重要性"];
-	for (const [index, levels] of levelLists(scheme).entries()) {
-		for (const level of levels) {
-			rows.push([`格付け（${axes[index] ?? ""}）`, level.code, level.label.ja]);
-		}
+	const lists = levelLists(scheme);
+	for (const [index, levels] of lists.entries()) {
+		const values = levels.map((level) => [level.code, level.label.ja]);
+		group(
+			`格付け（${axes[index] ?? ""}）`,
+			values,
+			lists.length === 1 ? columnOf("classification") : undefined,
+		);
 	}
-	const example = levelLists(scheme)
-		.map((levels) => levels.at(-1)?.code ?? "")
-		.join("/");
-	rows.push(["格付けの書き方", example, `${scheme.name.ja}（${scheme.code}）`]);
+	const example = lists.map((levels) => levels.at(-1)?.code ?? "").join("/");
+	group("格付けの書き方", [[example, `${scheme.name.ja}（${scheme.code}）`]]);
+	const combined = lists.length > 1 ? combinations(lists) : [];
+	if (combined.length > 0 && combined.length <= MAX_COMBINATIONS) {
+		group(
+			"格付け（組合せ）",
+			combined.map((code) => [code, ""]),
+			columnOf("classification"),
+		);
+	}
 	const units = await listOrgUnits(db, ledger.actor.tenantId);
-	for (const unit of units.filter((u) => inScope(ledger.write, u.id))) {
-		rows.push(["所管課", unit.code, unit.name]);
-	}
-	const vocabularies: [string, Record<string, string>][] = [
-		["種別", KIND_LABELS],
-		["ネットワーク区分", ZONE_LABELS],
-		["個人情報", PERSONAL_DATA_LABELS],
-		["状態", LIFECYCLE_LABELS],
+	const managed = units.filter((u) => inScope(ledger.write, u.id));
+	group(
+		"所管課",
+		managed.map((unit) => [unit.code, unit.name]),
+		columnOf("unit"),
+	);
+	const vocabularies: [string, Record<string, string>, number][] = [
+		["種別", KIND_LABELS, columnOf("kind")],
+		["ネットワーク区分", ZONE_LABELS, columnOf("zone")],
+		["個人情報", PERSONAL_DATA_LABELS, columnOf("personalData")],
+		["状態", LIFECYCLE_LABELS, columnOf("lifecycle")],
 	];
-	for (const [header, labels] of vocabularies) {
-		for (const [code, label] of Object.entries(labels)) rows.push([header, label, code]);
+	for (const [header, labels, column] of vocabularies) {
+		group(
+			header,
+			Object.entries(labels).map(([code, label]) => [label, code]),
+			column,
+		);
 	}
-	return { name: "選択肢", header: ["列", "値", "説明"], rows, widths: [20, 24, 50] };
+	const sheet = { name: CHOICES_SHEET, header: ["列", "値", "説明"], rows, widths: [20, 24, 50] };
+	return { sheet, validations };
 }
 
 /**
  * An empty ledger in the documented layout. The XLSX template has a second sheet listing the
- * tenant's classification levels, the units the caller manages and the accepted labels.
+ * tenant's classification levels, the units the caller manages and the accepted labels, and
+ * drop-downs over them on the ledger's closed columns.
  */
 export async function ledgerTemplate(
 	db: Queryable,
@@ -150,9 +201,16 @@ export async function ledgerTemplate(
 		return { bytes, type: CSV_TYPE, rows: 0 };
 	}
 	const ledger = await openLedger(db, actor);
+	const choices = await choicesSheet(db, ledger);
 	const bytes = await writeXlsx([
-		{ name: LEDGER_SHEET, header: [...LEDGER_HEADERS], rows: [], widths: WIDTHS },
-		await choicesSheet(db, ledger),
+		{
+			name: LEDGER_SHEET,
+			header: [...LEDGER_HEADERS],
+			rows: [],
+			widths: WIDTHS,
+			validations: choices.validations,
+		},
+		choices.sheet,
 	]);
 	return { bytes, type: XLSX_TYPE, rows: 0 };
 }

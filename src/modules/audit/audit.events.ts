@@ -25,6 +25,14 @@ const roleAssignment = z.object({
 	validTo: z.string().nullable(),
 });
 
+/** An org unit as its change records it; code and order are absent before migration 0017. */
+const orgUnitSnapshot = z.object({
+	name: z.string(),
+	parentId: z.string().nullable(),
+	code: z.string().optional(),
+	displayOrder: z.number().int().optional(),
+});
+
 const staffSnapshot = z.object({
 	staffNumber: z.string(),
 	accountId: z.string(),
@@ -70,10 +78,12 @@ export const AUDIT_EVENT_SCHEMAS = {
 		name: z.string(),
 		kind: z.string(),
 		parentId: z.string().nullable(),
+		/** Absent on events older than migration 0017. */
+		displayOrder: z.number().int().optional(),
 	}),
 	"org_unit.updated": z.object({
-		before: z.object({ name: z.string(), parentId: z.string().nullable() }),
-		after: z.object({ name: z.string(), parentId: z.string().nullable() }),
+		before: orgUnitSnapshot,
+		after: orgUnitSnapshot,
 	}),
 	"staff.created": z.object({ after: staffSnapshot }),
 	"staff.updated": z.object({ before: staffSnapshot, after: staffSnapshot }),
@@ -122,6 +132,10 @@ export const AUDIT_EVENT_SCHEMAS = {
 		audience: z.enum(["all", "units"]),
 		unitIds: z.array(z.string()),
 		supersededNumber: z.number().int().nullable(),
+		/** 施行日 and the decision; absent on events older than migration 0016. */
+		effectiveOn: z.string().optional(),
+		decisionNumber: z.string().nullable().optional(),
+		committeeDecidedOn: z.string().nullable().optional(),
 	}),
 	"policy.procedure_read": z.object({ documentId: z.string(), number: z.number().int() }),
 	"policy.acknowledged": z.object({ documentId: z.string(), number: z.number().int() }),

@@ -8,7 +8,12 @@ import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { assertMayNest } from "./assert-may-nest.ts";
 import { orgPolicy } from "./org.policy.ts";
-import { findOrgUnit, findOrgUnitByCode, insertOrgUnit } from "./org.repository.ts";
+import {
+	findOrgUnit,
+	findOrgUnitByCode,
+	insertOrgUnit,
+	nextDisplayOrder,
+} from "./org.repository.ts";
 import type { OrgUnitInput } from "./org.schemas.ts";
 import type { OrgUnitKind } from "./org-rules.ts";
 
@@ -38,6 +43,8 @@ export async function createOrgUnit(
 		code: input.code,
 		name: input.name,
 		kind: input.kind,
+		display_order:
+			input.displayOrder ?? (await nextDisplayOrder(tx, actor.tenantId, input.parentId)),
 		created_at: new Date().toISOString(),
 	};
 	await insertOrgUnit(tx, row);
@@ -45,7 +52,13 @@ export async function createOrgUnit(
 		tx,
 		auditContextOf(actor),
 		"org_unit.created",
-		{ code: row.code, name: row.name, kind: row.kind, parentId: row.parent_id },
+		{
+			code: row.code,
+			name: row.name,
+			kind: row.kind,
+			parentId: row.parent_id,
+			displayOrder: row.display_order,
+		},
 		{ recordType: "org_unit", recordId: row.id },
 	);
 	return row;
@@ -53,7 +66,8 @@ export async function createOrgUnit(
 
 /**
  * The agencies in a pack's scope (適用範囲) as top-level org units, on tenant creation. Their
- * codes are the pack's agency codes, so later pack versions can be matched against them.
+ * codes are the pack's agency codes (the city's 所属コード), so later pack versions can be matched
+ * against them, and their display order is the pack's order (行政組織規則 order), in steps of 10.
  */
 export async function createAgencyUnits(
 	tx: Tx,
@@ -61,7 +75,7 @@ export async function createAgencyUnits(
 	agencies: readonly { code: string; name: { ja: string } }[],
 ): Promise<void> {
 	const now = new Date().toISOString();
-	for (const agency of agencies) {
+	for (const [index, agency] of agencies.entries()) {
 		const row: OrgUnitTable = {
 			id: randomUUID(),
 			tenant_id: context.tenantId,
@@ -69,6 +83,7 @@ export async function createAgencyUnits(
 			code: agency.code,
 			name: agency.name.ja,
 			kind: "agency",
+			display_order: (index + 1) * 10,
 			created_at: now,
 		};
 		await insertOrgUnit(tx, row);
@@ -76,7 +91,13 @@ export async function createAgencyUnits(
 			tx,
 			context,
 			"org_unit.created",
-			{ code: row.code, name: row.name, kind: row.kind, parentId: null },
+			{
+				code: row.code,
+				name: row.name,
+				kind: row.kind,
+				parentId: null,
+				displayOrder: row.display_order,
+			},
 			{ recordType: "org_unit", recordId: row.id },
 		);
 	}

@@ -59,10 +59,18 @@ export function descendantsOf(
 	return result;
 }
 
-/** Units in tree order (depth first, by code), each with its depth. */
-export function treeOrder<U extends { id: string; parent_id: string | null; code: string }>(
-	units: readonly U[],
-): { unit: U; depth: number }[] {
+/** The city's order of sibling units: its display order (行政組織規則 order), then the code. */
+export function byCityOrder(
+	a: { display_order: number; code: string },
+	b: { display_order: number; code: string },
+): number {
+	return a.display_order - b.display_order || a.code.localeCompare(b.code);
+}
+
+/** Units in tree order (depth first, siblings in the city's order), each with its depth. */
+export function treeOrder<
+	U extends { id: string; parent_id: string | null; code: string; display_order: number },
+>(units: readonly U[]): { unit: U; depth: number }[] {
 	const ids = new Set(units.map((u) => u.id));
 	const children = new Map<string | null, U[]>();
 	for (const unit of units) {
@@ -71,7 +79,7 @@ export function treeOrder<U extends { id: string; parent_id: string | null; code
 	}
 	const out: { unit: U; depth: number }[] = [];
 	const visit = (parent: string | null, depth: number) => {
-		const list = [...(children.get(parent) ?? [])].sort((a, b) => a.code.localeCompare(b.code));
+		const list = [...(children.get(parent) ?? [])].sort(byCityOrder);
 		for (const unit of list) {
 			out.push({ unit, depth });
 			visit(unit.id, depth + 1);

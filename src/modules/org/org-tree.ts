@@ -38,6 +38,7 @@ export async function orgTree(
 			name: unit.name,
 			kind: unit.kind as (typeof ORG_UNIT_KINDS)[number],
 			parentId: unit.parent_id,
+			displayOrder: unit.display_order,
 			depth,
 			staffCount: counts.get(unit.id) ?? 0,
 			roleHolders: holders.filter((h) => h.org_unit_id === unit.id).map(present),

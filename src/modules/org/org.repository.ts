@@ -25,8 +25,24 @@ export function listOrgUnits(db: Queryable, tenantId: string) {
 		.selectFrom("org_units")
 		.selectAll()
 		.where("tenant_id", "=", tenantId)
+		.orderBy("display_order")
 		.orderBy("code")
 		.execute();
+}
+
+/** The display order after the last child of `parentId` (or of the top level), in steps of 10. */
+export async function nextDisplayOrder(
+	db: Queryable,
+	tenantId: string,
+	parentId: string | null,
+): Promise<number> {
+	const row = await db
+		.selectFrom("org_units")
+		.select((eb) => eb.fn.max("display_order").as("last"))
+		.where("tenant_id", "=", tenantId)
+		.where("parent_id", parentId === null ? "is" : "=", parentId)
+		.executeTakeFirst();
+	return Number(row?.last ?? 0) + 10;
 }
 
 export async function insertOrgUnit(tx: Tx, row: OrgUnitTable): Promise<void> {
@@ -37,7 +53,7 @@ export async function updateOrgUnitRow(
 	tx: Tx,
 	tenantId: string,
 	id: string,
-	patch: Partial<Pick<OrgUnitTable, "name" | "parent_id">>,
+	patch: Partial<Pick<OrgUnitTable, "name" | "parent_id" | "code" | "display_order">>,
 ): Promise<void> {
 	await tx
 		.updateTable("org_units")

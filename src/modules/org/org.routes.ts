@@ -43,6 +43,7 @@ function present(row: OrgUnitTable, actor: Actor, actions = allowedActions(actor
 		name: row.name,
 		kind: row.kind as (typeof ORG_UNIT_KINDS)[number],
 		parentId: row.parent_id,
+		displayOrder: row.display_order,
 		allowedActions: actions,
 	};
 }
@@ -83,7 +84,7 @@ const update = createRoute({
 	path: "/org-units/{id}",
 	tags,
 	security: sessionSecurity,
-	summary: "Rename an org unit or move it under another parent",
+	summary: "Rename an org unit, change its code or display order, or move it under another parent",
 	request: { params: orgUnitIdParamSchema, body: jsonBody(orgUnitUpdateSchema) },
 	responses: { 200: jsonResponse(orgUnitSchema, "Updated"), ...problemResponses },
 });

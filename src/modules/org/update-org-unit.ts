@@ -7,11 +7,19 @@ import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { assertMayNest } from "./assert-may-nest.ts";
 import { orgPolicy } from "./org.policy.ts";
-import { findOrgUnit, listOrgUnits, updateOrgUnitRow } from "./org.repository.ts";
+import {
+	findOrgUnit,
+	findOrgUnitByCode,
+	listOrgUnits,
+	updateOrgUnitRow,
+} from "./org.repository.ts";
 import type { OrgUnitUpdate } from "./org.schemas.ts";
 import { type OrgUnitKind, wouldCycle } from "./org-rules.ts";
 
-/** Rename an org unit or move it under another parent of the same tenant (never under itself). */
+/**
+ * Rename an org unit, change its 所属コード (unique in the tenant) or display order, or move it
+ * under another parent of the same tenant (never under itself).
+ */
 export async function updateOrgUnit(
 	tx: Tx,
 	actor: Actor,
@@ -23,6 +31,15 @@ export async function updateOrgUnit(
 	if (!before) throw new Problem("not_found", `org unit ${unitId} does not exist`);
 	const after: OrgUnitTable = { ...before };
 	if (input.name !== undefined) after.name = input.name;
+	if (input.displayOrder !== undefined) after.display_order = input.displayOrder;
+	if (input.code !== undefined && input.code !== before.code) {
+		if (await findOrgUnitByCode(tx, actor.tenantId, input.code)) {
+			throw new Problem("conflict", `org unit code "${input.code}" is already used`, {
+				issues: [{ path: "code", message: "already used" }],
+			});
+		}
+		after.code = input.code;
+	}
 	if (input.parentId !== undefined && input.parentId !== before.parent_id) {
 		const parent = input.parentId ? await findOrgUnit(tx, actor.tenantId, input.parentId) : null;
 		if (input.parentId && !parent) {
@@ -47,15 +64,20 @@ export async function updateOrgUnit(
 	await updateOrgUnitRow(tx, actor.tenantId, unitId, {
 		name: after.name,
 		parent_id: after.parent_id,
+		code: after.code,
+		display_order: after.display_order,
+	});
+	const snapshot = (unit: OrgUnitTable) => ({
+		name: unit.name,
+		parentId: unit.parent_id,
+		code: unit.code,
+		displayOrder: unit.display_order,
 	});
 	await recordAudit(
 		tx,
 		auditContextOf(actor),
 		"org_unit.updated",
-		{
-			before: { name: before.name, parentId: before.parent_id },
-			after: { name: after.name, parentId: after.parent_id },
-		},
+		{ before: snapshot(before), after: snapshot(after) },
 		{ recordType: "org_unit", recordId: unitId },
 	);
 	return after;

@@ -5,6 +5,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize, can } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { missingPdfTools, PDF_TOOLS_INSTALL, PDF_TOOLS_PACKAGE } from "./attachments/pdf-tools.ts";
 import { findMailSettings } from "./gateway/mail-queue.repository.ts";
 import {
 	DEFAULT_MAIL_SETTINGS,
@@ -21,6 +22,17 @@ import { NEVER_AS_IS, NEVER_DELIVERED, TYPE_CATEGORIES } from "./sanitize.contra
 
 type MailSettingsView = z.infer<typeof mailSettingsSchema>;
 
+/** Whether this process finds the PDF tools, for the settings screen's notice. */
+function pdfToolsStatus(): MailSettingsView["pdfTools"] {
+	const missing = missingPdfTools();
+	return {
+		available: missing.length === 0,
+		missing,
+		package: PDF_TOOLS_PACKAGE,
+		install: PDF_TOOLS_INSTALL,
+	};
+}
+
 /** The settings screen's view: the tenant's settings in full, the defaults and the invariants. */
 export async function readMailSettings(db: Queryable, actor: Actor): Promise<MailSettingsView> {
 	authorize(actor, mailPolicy, "mail.settings_read");
@@ -33,6 +45,7 @@ export async function readMailSettings(db: Queryable, actor: Actor): Promise<Mai
 		neverAsIs: TYPE_CATEGORIES.filter((c) => NEVER_AS_IS.has(c)),
 		limitBounds: { ...LIMIT_BOUNDS },
 		updatedAt: row?.updated_at ?? null,
+		pdfTools: pdfToolsStatus(),
 		allowedActions: can(actor, mailPolicy, "mail.settings_change") ? ["change"] : [],
 	};
 }

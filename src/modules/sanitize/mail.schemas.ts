@@ -236,6 +236,16 @@ export const mailSettingsSchema = z
 		neverAsIs: z.array(z.enum(TYPE_CATEGORIES)),
 		limitBounds: z.record(z.string(), z.object({ min: z.number(), max: z.number() })),
 		updatedAt: z.string().nullable(),
+		/**
+		 * The poppler tools this server finds on PATH: while any is missing, PDF attachments are
+		 * held, not rebuilt; `install` says how to add them.
+		 */
+		pdfTools: z.object({
+			available: z.boolean(),
+			missing: z.array(z.string()),
+			package: z.string(),
+			install: z.string(),
+		}),
 		allowedActions: z.array(z.enum(["change"])),
 	})
 	.openapi("MailSettings");

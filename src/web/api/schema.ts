@@ -5960,7 +5960,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename an org unit or move it under another parent */
+        /** Rename an org unit, change its code or display order, or move it under another parent */
         patch: {
             parameters: {
                 query?: never;
@@ -12110,6 +12110,12 @@ export interface components {
             limits: components["schemas"]["MailSanitizeLimits"];
             neverAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             neverDelivered: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
+            pdfTools: {
+                available: boolean;
+                install: string;
+                missing: string[];
+                package: string;
+            };
             releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             retentionDays: number;
             updatedAt: string | null;
@@ -12371,6 +12377,7 @@ export interface components {
         OrgTreeNode: {
             code: string;
             depth: number;
+            displayOrder: number;
             id: string;
             /** @enum {string} */
             kind: "agency" | "department" | "section" | "subsection" | "system";
@@ -12382,6 +12389,7 @@ export interface components {
         OrgUnit: {
             allowedActions: string[];
             code: string;
+            displayOrder: number;
             id: string;
             /** @enum {string} */
             kind: "agency" | "department" | "section" | "subsection" | "system";
@@ -12390,6 +12398,7 @@ export interface components {
         };
         OrgUnitInput: {
             code: string;
+            displayOrder?: number;
             /** @enum {string} */
             kind: "agency" | "department" | "section" | "subsection" | "system";
             name: string;
@@ -12397,6 +12406,8 @@ export interface components {
             parentId: string | null;
         };
         OrgUnitUpdate: {
+            code?: string;
+            displayOrder?: number;
             name?: string;
             parentId?: string | null;
         };
@@ -12559,6 +12570,9 @@ export interface components {
         PolicyPublish: {
             /** @enum {string} */
             audience: "all" | "units";
+            committeeDecidedOn?: string;
+            decisionNumber?: string;
+            effectiveOn: string;
             /**
              * @default partial
              * @enum {string}
@@ -12679,11 +12693,18 @@ export interface components {
             approvedAt: string | null;
             approvedRole: string | null;
             changeSummary: string;
+            committeeDecidedOn: string | null;
             createdAt: string;
+            /** @enum {string} */
+            decidedBy: "committee" | "role";
+            decisionNumber: string | null;
             documentId: string;
+            draftedByCaller: boolean;
+            effectiveOn: string | null;
             id: string;
             number: number;
             publishedAt: string | null;
+            separateDrafter: boolean;
             /** @enum {string} */
             status: "draft" | "in_review" | "approved" | "published" | "superseded";
             submittedAt: string | null;
@@ -13727,6 +13748,7 @@ export interface components {
                                 ja: string;
                             };
                             notify?: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                            separateDrafter?: boolean;
                         };
                         proceduresAccess: {
                             /** @enum {string} */

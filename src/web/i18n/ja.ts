@@ -2,6 +2,7 @@
  * The Japanese message catalogue: the reference for every other language. Placeholders are
  * written `{name}`. Role, audit event and error labels are keyed by their stable codes.
  */
+import { adoptionJa } from "./modules/adoption.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
@@ -28,6 +29,7 @@ export const ja = {
 	...mailJa,
 	...risksJa,
 	...homeJa,
+	...adoptionJa,
 	"app.name": "Mamori",
 	"app.tagline": "情報セキュリティ管理システム",
 	"app.loading": "読み込み中…",

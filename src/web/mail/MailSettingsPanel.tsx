@@ -32,6 +32,22 @@ function shown(field: LimitField, value: number): number {
 	return field.scale === 1 ? value : value / field.scale;
 }
 
+/** Where the server lacks pdftoppm: PDF attachments are held, and how to install it. */
+function PdfToolsNotice({ tools }: { tools: MailSettings["pdfTools"] }) {
+	const { t } = useI18n();
+	if (tools.available) return null;
+	return (
+		<div className="alert alert-warning" role="status">
+			<p className="alert-title">
+				{t("adoption.pdfTools.missing", { tools: tools.missing.join(", ") })}
+			</p>
+			<p>
+				{t("adoption.pdfTools.install", { package: tools.package })} <code>{tools.install}</code>
+			</p>
+		</div>
+	);
+}
+
 /**
  * The tenant's gateway settings: the 無害化 rule per attachment type, the limits, how long
  * originals are kept and which types an approved release sends unchanged. Read-only unless the
@@ -92,6 +108,7 @@ export function MailSettingsPanel() {
 		<section aria-labelledby="mail-settings">
 			<h2 id="mail-settings">{t("mail.settings.title")}</h2>
 			<p className="muted">{t("mail.settings.lead")}</p>
+			<PdfToolsNotice tools={settings.pdfTools} />
 			<ErrorAlert error={error} />
 			<StatusMessage>{notice}</StatusMessage>
 			<form

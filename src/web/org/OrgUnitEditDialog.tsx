@@ -6,7 +6,10 @@ import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { inTreeOrder } from "./useOrgUnits.ts";
 
-/** Rename a unit or move it under another parent; the server refuses cycles and wrong kinds. */
+/**
+ * Rename a unit, change its 所属コード or display order, or move it under another parent; the
+ * server refuses cycles, wrong kinds and a code already used.
+ */
 export function OrgUnitEditDialog({
 	unit,
 	units,
@@ -20,6 +23,8 @@ export function OrgUnitEditDialog({
 }) {
 	const { t } = useI18n();
 	const [name, setName] = useState(unit.name);
+	const [code, setCode] = useState(unit.code);
+	const [order, setOrder] = useState(String(unit.displayOrder));
 	const [parentId, setParentId] = useState(unit.parentId ?? "");
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<unknown>(null);
@@ -32,7 +37,12 @@ export function OrgUnitEditDialog({
 			const saved = await call(
 				api.PATCH("/api/org-units/{id}", {
 					params: { path: { id: unit.id } },
-					body: { name: name.trim(), parentId: parentId || null },
+					body: {
+						name: name.trim(),
+						code: code.trim(),
+						displayOrder: Number(order),
+						parentId: parentId || null,
+					},
 				}),
 			);
 			await onSaved(saved.name);
@@ -54,6 +64,32 @@ export function OrgUnitEditDialog({
 							maxLength={100}
 							value={name}
 							onChange={(event) => setName(event.target.value)}
+						/>
+					)}
+				</Field>
+				<Field label={t("org.code")} required>
+					{(id) => (
+						<input
+							id={id}
+							required
+							maxLength={40}
+							value={code}
+							onChange={(event) => setCode(event.target.value)}
+						/>
+					)}
+				</Field>
+				<Field label={t("adoption.displayOrder")} hint={t("adoption.displayOrderHint")} required>
+					{(id, describedBy) => (
+						<input
+							id={id}
+							type="number"
+							required
+							min={0}
+							max={999999}
+							step={1}
+							aria-describedby={describedBy}
+							value={order}
+							onChange={(event) => setOrder(event.target.value)}
 						/>
 					)}
 				</Field>

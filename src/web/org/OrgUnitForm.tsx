@@ -30,6 +30,7 @@ export function OrgUnitForm({
 	const [name, setName] = useState("");
 	const [kind, setKind] = useState<OrgUnitKind>("department");
 	const [parentId, setParentId] = useState("");
+	const [order, setOrder] = useState("");
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<unknown>(null);
 	const [status, setStatus] = useState<string | null>(null);
@@ -40,12 +41,19 @@ export function OrgUnitForm({
 		setError(null);
 		setStatus(null);
 		try {
-			const body = { code: code.trim(), name: name.trim(), kind, parentId: parentId || null };
+			const body = {
+				code: code.trim(),
+				name: name.trim(),
+				kind,
+				parentId: parentId || null,
+				...(order.trim() === "" ? {} : { displayOrder: Number(order) }),
+			};
 			const created = await call(api.POST("/api/org-units", { body }));
 			await onCreated();
 			setStatus(t("org.created", { name: created.name }));
 			setCode("");
 			setName("");
+			setOrder("");
 		} catch (failure) {
 			setError(failure);
 		} finally {
@@ -108,6 +116,19 @@ export function OrgUnitForm({
 								</option>
 							))}
 						</select>
+					)}
+				</Field>
+				<Field label={t("adoption.displayOrder")}>
+					{(id) => (
+						<input
+							id={id}
+							type="number"
+							min={0}
+							max={999999}
+							step={1}
+							value={order}
+							onChange={(event) => setOrder(event.target.value)}
+						/>
 					)}
 				</Field>
 			</div>

@@ -16,6 +16,7 @@ function toUnit(node: OrgTreeNode): OrgUnit {
 		name: node.name,
 		kind: node.kind,
 		parentId: node.parentId,
+		displayOrder: node.displayOrder,
 		allowedActions: [],
 	};
 }

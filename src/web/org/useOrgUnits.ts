@@ -34,7 +34,10 @@ export function inTreeOrder(units: OrgUnit[]): { unit: OrgUnit; depth: number }[
 	}
 	const ordered: { unit: OrgUnit; depth: number }[] = [];
 	const visit = (parent: string | null, depth: number) => {
-		const list = [...(children.get(parent) ?? [])].sort((a, b) => a.code.localeCompare(b.code));
+		// The city's order (行政組織規則 order), then the code, as the server sorts.
+		const list = [...(children.get(parent) ?? [])].sort(
+			(a, b) => a.displayOrder - b.displayOrder || a.code.localeCompare(b.code),
+		);
 		for (const unit of list) {
 			ordered.push({ unit, depth });
 			visit(unit.id, depth + 1);

@@ -4,8 +4,17 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { dateTime } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
-/** The acknowledge button of a published version, for those it was published to. */
-export function AcknowledgeBox({ versionId }: { versionId: string }) {
+/**
+ * The acknowledge button of a published version, for those it was published to; placed after
+ * the text. `onAcknowledged` lets the page refresh what depends on it (the completion figures).
+ */
+export function AcknowledgeBox({
+	versionId,
+	onAcknowledged,
+}: {
+	versionId: string;
+	onAcknowledged?: () => void;
+}) {
 	const { t, lang } = useI18n();
 	const [state, setState] = useState<{ asked: boolean; at: string | null } | null>(null);
 	const [error, setError] = useState<unknown>(null);
@@ -27,6 +36,7 @@ export function AcknowledgeBox({ versionId }: { versionId: string }) {
 				}),
 			);
 			await load();
+			onAcknowledged?.();
 		} catch (failure) {
 			setError(failure);
 		}

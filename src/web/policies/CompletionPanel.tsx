@@ -7,8 +7,17 @@ import type { Completion } from "./types.ts";
 const percent = (done: number, total: number) =>
 	total === 0 ? "—" : `${Math.round((done / total) * 100)}%`;
 
-/** Completion per unit for managers, with in-app reminders and the pending list as CSV / Excel. */
-export function CompletionPanel({ versionId }: { versionId: string }) {
+/**
+ * Completion per unit for managers, with in-app reminders and the pending list as CSV / Excel
+ * while anyone is pending. A change of `refresh` reloads the figures (the caller acknowledged).
+ */
+export function CompletionPanel({
+	versionId,
+	refresh = 0,
+}: {
+	versionId: string;
+	refresh?: number;
+}) {
 	const { t } = useI18n();
 	const [completion, setCompletion] = useState<Completion | null>(null);
 	const [error, setError] = useState<unknown>(null);
@@ -27,8 +36,9 @@ export function CompletionPanel({ versionId }: { versionId: string }) {
 		}
 	}, [versionId]);
 	useEffect(() => {
+		void refresh;
 		void load();
-	}, [load]);
+	}, [load, refresh]);
 
 	async function remind() {
 		try {
@@ -81,22 +91,21 @@ export function CompletionPanel({ versionId }: { versionId: string }) {
 							</tbody>
 						</table>
 					</div>
-					<div className="button-row">
-						<button
-							type="button"
-							className="button"
-							disabled={completion.pending.length === 0}
-							onClick={() => void remind()}
-						>
-							{t("docs.remind")}
-						</button>
-						<a className="button" href={`${base}.csv`} download>
-							{t("docs.exportCsv")}
-						</a>
-						<a className="button" href={`${base}.xlsx`} download>
-							{t("docs.exportXlsx")}
-						</a>
-					</div>
+					{completion.pending.length === 0 ? (
+						<p className="state state-ok">{t("adoption.allAcknowledged")}</p>
+					) : (
+						<div className="button-row">
+							<button type="button" className="button" onClick={() => void remind()}>
+								{t("docs.remind")}
+							</button>
+							<a className="button" href={`${base}.csv`} download>
+								{t("docs.exportCsv")}
+							</a>
+							<a className="button" href={`${base}.xlsx`} download>
+								{t("docs.exportXlsx")}
+							</a>
+						</div>
+					)}
 					{completion.pending.length > 0 ? (
 						<details>
 							<summary>

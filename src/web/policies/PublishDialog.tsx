@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { Dialog } from "../components/Dialog.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { inTreeOrder, useOrgUnits } from "../org/useOrgUnits.ts";
 import type { PolicyVersionSummary } from "./types.ts";
@@ -9,7 +10,10 @@ import type { PolicyVersionSummary } from "./types.ts";
 type Audience = "all" | "units";
 type RevisionKind = "partial" | "full" | "initial";
 
-/** Publish an approved version to all 職員等 or to chosen units. */
+/**
+ * Publish an approved version to all 職員等 or to chosen units, recording its 施行日 and the
+ * decision the pack calls for: the 委員会決定日 when the committee decides, else the 決裁番号.
+ */
 export function PublishDialog({
 	version,
 	onClose,
@@ -24,8 +28,11 @@ export function PublishDialog({
 	const [audience, setAudience] = useState<Audience>("all");
 	const [unitIds, setUnitIds] = useState<string[]>([]);
 	const [kind, setKind] = useState<RevisionKind>(version.number === 1 ? "initial" : "partial");
+	const [effectiveOn, setEffectiveOn] = useState("");
+	const [decision, setDecision] = useState("");
 	const [error, setError] = useState<unknown>(null);
 	const [busy, setBusy] = useState(false);
+	const byCommittee = version.decidedBy === "committee";
 
 	async function submit(event: FormEvent) {
 		event.preventDefault();
@@ -34,7 +41,15 @@ export function PublishDialog({
 			await call(
 				api.POST("/api/policy-versions/{id}/publish", {
 					params: { path: { id: version.id } },
-					body: { audience, unitIds: audience === "units" ? unitIds : [], revisionKind: kind },
+					body: {
+						audience,
+						unitIds: audience === "units" ? unitIds : [],
+						revisionKind: kind,
+						effectiveOn,
+						...(byCommittee
+							? { committeeDecidedOn: decision }
+							: { decisionNumber: decision.trim() }),
+					},
 				}),
 			);
 			await onPublished();
@@ -96,6 +111,34 @@ export function PublishDialog({
 						</label>
 					))}
 				</fieldset>
+				<Field label={t("adoption.effectiveOn")} required>
+					{(id) => (
+						<input
+							id={id}
+							type="date"
+							required
+							value={effectiveOn}
+							onChange={(event) => setEffectiveOn(event.target.value)}
+						/>
+					)}
+				</Field>
+				<Field
+					label={t(byCommittee ? "adoption.committeeDecidedOn" : "adoption.decisionNumber")}
+					hint={t(byCommittee ? "adoption.committeeDecidedOnHint" : "adoption.decisionNumberHint")}
+					required
+				>
+					{(id, describedBy) => (
+						<input
+							id={id}
+							type={byCommittee ? "date" : "text"}
+							required
+							maxLength={100}
+							aria-describedby={describedBy}
+							value={decision}
+							onChange={(event) => setDecision(event.target.value)}
+						/>
+					)}
+				</Field>
 				<ErrorAlert error={error} />
 				<div className="form-actions">
 					<button type="submit" className="button button-primary" disabled={busy}>

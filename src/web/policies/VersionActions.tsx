@@ -36,8 +36,12 @@ export function VersionActions({
 		}
 	}
 
+	const awaitsDecision = version.status === "in_review" || version.status === "approved";
 	return (
 		<div className="button-row">
+			{version.separateDrafter && version.draftedByCaller && awaitsDecision ? (
+				<p className="muted">{t("adoption.drafterMayNotDecide")}</p>
+			) : null}
 			{STEPS.filter((s) => version.allowedActions.includes(s.action)).map((s) => (
 				<button
 					key={s.step}

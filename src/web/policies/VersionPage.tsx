@@ -6,6 +6,7 @@ import { useI18n } from "../i18n/i18n.tsx";
 import { Link, navigate } from "../router.tsx";
 import { AcknowledgeBox } from "./AcknowledgeBox.tsx";
 import { CompletionPanel } from "./CompletionPanel.tsx";
+import { DecisionFacts } from "./DecisionFacts.tsx";
 import { DraftEditor } from "./DraftEditor.tsx";
 import { SectionTree } from "./SectionTree.tsx";
 import { documentPath, type PolicyDocument, type PolicyVersion, versionPath } from "./types.ts";
@@ -20,6 +21,8 @@ export function VersionPage({ id }: { id: string }) {
 	const [error, setError] = useState<unknown>(null);
 	const [status, setStatus] = useState<string | null>(null);
 	const [editing, setEditing] = useState(false);
+	// Bumped when the caller acknowledges, so the completion figures follow at once.
+	const [acknowledgements, setAcknowledgements] = useState(0);
 
 	const load = useCallback(async () => {
 		try {
@@ -68,6 +71,7 @@ export function VersionPage({ id }: { id: string }) {
 						</span>
 					</div>
 					{version.changeSummary ? <p className="lead">{version.changeSummary}</p> : null}
+					<DecisionFacts version={version} />
 					<VersionActions
 						version={version}
 						onDone={async (message) => {
@@ -76,11 +80,8 @@ export function VersionPage({ id }: { id: string }) {
 						}}
 						onError={setError}
 					/>
-					{version.allowedActions.includes("policy_version.acknowledge") ? (
-						<AcknowledgeBox versionId={version.id} />
-					) : null}
 					{version.allowedActions.includes("policy_acknowledgement.monitor") ? (
-						<CompletionPanel versionId={version.id} />
+						<CompletionPanel versionId={version.id} refresh={acknowledgements} />
 					) : null}
 					{siblings.length > 0 ? (
 						<form
@@ -134,6 +135,13 @@ export function VersionPage({ id }: { id: string }) {
 					) : (
 						<SectionTree sections={version.sections} />
 					)}
+					{/* After the text: one acknowledges what one has read. */}
+					{version.allowedActions.includes("policy_version.acknowledge") ? (
+						<AcknowledgeBox
+							versionId={version.id}
+							onAcknowledged={() => setAcknowledgements((n) => n + 1)}
+						/>
+					) : null}
 				</>
 			) : null}
 		</section>

@@ -11,12 +11,32 @@ import {
 	findVersion,
 	type VersionRow,
 } from "./documents.repository.ts";
+import { separatesDrafter } from "./separation.ts";
+
+/** What the tenant's pack says about its documents' workflow, read once per request. */
+export interface DocumentsRules {
+	policy: DocumentsPolicy;
+	/** 起案者 ≠ 決裁者: the drafter may neither approve nor publish. */
+	separateDrafter: boolean;
+	/** Who decides the policy: the committee (委員会決定日) or a role (決裁番号). */
+	decidedBy: "committee" | "role";
+}
+
+/** The tenant's documents rules, built from the pack it runs on now. */
+export async function rulesFor(db: Queryable, actor: Actor): Promise<DocumentsRules> {
+	const found = await currentTenantPack(db, actor.tenantId);
+	if (!found) throw new Problem("not_found", "this tenant has no policy pack yet");
+	return {
+		policy: documentsPolicy(found.pack),
+		separateDrafter: separatesDrafter(found.pack),
+		decidedBy:
+			found.pack.organisation.approvals.policy.approver === "committee" ? "committee" : "role",
+	};
+}
 
 /** The tenant's documents policy, built from the pack it runs on now. */
 export async function policyFor(db: Queryable, actor: Actor): Promise<DocumentsPolicy> {
-	const found = await currentTenantPack(db, actor.tenantId);
-	if (!found) throw new Problem("not_found", "this tenant has no policy pack yet");
-	return documentsPolicy(found.pack);
+	return (await rulesFor(db, actor)).policy;
 }
 
 export async function documentOr404(db: Queryable, actor: Actor, id: string): Promise<DocumentRow> {

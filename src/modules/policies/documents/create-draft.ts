@@ -55,11 +55,15 @@ export async function createDraftVersion(
 		created_by: actor.accountId,
 		created_at: new Date().toISOString(),
 		submitted_at: null,
+		submitted_by: null,
 		approved_by: null,
 		approved_role: null,
 		approved_at: null,
 		published_at: null,
 		superseded_at: null,
+		effective_on: null,
+		decision_number: null,
+		committee_decided_on: null,
 	};
 	await insertVersion(tx, row);
 	await recordAudit(

@@ -1,10 +1,12 @@
 import { can } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
+import type { DocumentsRules } from "./access.ts";
 import { citation, type PolicySection } from "./content.ts";
 import type { DocumentAction, DocumentsPolicy } from "./documents.policy.ts";
 import type { DocumentRow, RevisionRow, VersionRow } from "./documents.repository.ts";
 import type { SectionView } from "./documents.schemas.ts";
 import type { DocumentKind } from "./seed-documents.ts";
+import { isDrafterOf } from "./separation.ts";
 import type { VersionStatus } from "./workflow.ts";
 
 const SHORT_NAMES: Record<DocumentKind, string | null> = {
@@ -49,8 +51,13 @@ export function presentDocument(
 	};
 }
 
-export function presentVersionSummary(version: VersionRow, actor: Actor, policy: DocumentsPolicy) {
+/** Steps the drafter may not take on a version when the pack separates them. */
+const DECISIONS: readonly DocumentAction[] = ["policy_version.approve", "policy_version.publish"];
+
+export function presentVersionSummary(version: VersionRow, actor: Actor, rules: DocumentsRules) {
+	const { policy } = rules;
 	const status = version.status as VersionStatus;
+	const drafted = isDrafterOf(actor, version);
 	return {
 		id: version.id,
 		documentId: version.document_id,
@@ -64,7 +71,15 @@ export function presentVersionSummary(version: VersionRow, actor: Actor, policy:
 		approvedRole: version.approved_role,
 		publishedAt: version.published_at,
 		supersededAt: version.superseded_at,
-		allowedActions: BY_STATUS[status].filter((a) => can(actor, policy, a)),
+		effectiveOn: version.effective_on,
+		decisionNumber: version.decision_number,
+		committeeDecidedOn: version.committee_decided_on,
+		draftedByCaller: drafted,
+		decidedBy: rules.decidedBy,
+		separateDrafter: rules.separateDrafter,
+		allowedActions: BY_STATUS[status].filter(
+			(a) => can(actor, policy, a) && !(rules.separateDrafter && drafted && DECISIONS.includes(a)),
+		),
 	};
 }
 

@@ -12,7 +12,7 @@ import {
 import { auditContextOf } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
-import { documentOr404, policyFor, seesWorkflow } from "./access.ts";
+import { documentOr404, policyFor, rulesFor, seesWorkflow } from "./access.ts";
 import { acknowledgementsRoutes } from "./acknowledgements.routes.ts";
 import { approveVersion } from "./approve-version.ts";
 import { citation, type PolicySection } from "./content.ts";
@@ -163,7 +163,7 @@ function visibleVersions(actor: Actor, policy: DocumentsPolicy, versions: Versio
 
 export function documentsRoutes(deps: AppDeps) {
 	const summary = async (actor: Actor, version: VersionRow) =>
-		presentVersionSummary(version, actor, await policyFor(deps.db, actor));
+		presentVersionSummary(version, actor, await rulesFor(deps.db, actor));
 
 	return createRouter()
 		.openapi(routes.list, async (c) => {
@@ -193,7 +193,8 @@ export function documentsRoutes(deps: AppDeps) {
 		})
 		.openapi(routes.get, async (c) => {
 			const actor = requireActor(c);
-			const policy = await policyFor(deps.db, actor);
+			const rules = await rulesFor(deps.db, actor);
+			const { policy } = rules;
 			authorize(actor, policy, "policy_document.read");
 			const document = await documentOr404(deps.db, actor, c.req.valid("param").id);
 			const versions = visibleVersions(
@@ -205,7 +206,7 @@ export function documentsRoutes(deps: AppDeps) {
 			return c.json(
 				{
 					...presentDocument(document, versions, actor, policy),
-					versions: versions.map((v) => presentVersionSummary(v, actor, policy)),
+					versions: versions.map((v) => presentVersionSummary(v, actor, rules)),
 					revisions: revisions.map((r) => presentRevision(r, versions)),
 					readerRoles:
 						document.publication === "non_public"
@@ -242,7 +243,7 @@ export function documentsRoutes(deps: AppDeps) {
 		})
 		.openapi(routes.version, async (c) => {
 			const actor = requireActor(c);
-			const { version, document, policy } = await readVersion(
+			const { version, document, rules } = await readVersion(
 				deps.db,
 				actor,
 				c.req.valid("param").id,
@@ -251,8 +252,8 @@ export function documentsRoutes(deps: AppDeps) {
 			const sections = JSON.parse(version.content) as PolicySection[];
 			return c.json(
 				{
-					...presentVersionSummary(version, actor, policy),
-					document: presentDocument(document, versions, actor, policy),
+					...presentVersionSummary(version, actor, rules),
+					document: presentDocument(document, versions, actor, rules.policy),
 					sections: presentSections(shortName(document), sections),
 				},
 				200,
@@ -293,7 +294,7 @@ export function documentsRoutes(deps: AppDeps) {
 		})
 		.openapi(routes.diff, async (c) => {
 			const actor = requireActor(c);
-			const policy = await policyFor(deps.db, actor);
+			const rules = await rulesFor(deps.db, actor);
 			const result = await diffVersions(
 				deps.db,
 				actor,
@@ -304,9 +305,9 @@ export function documentsRoutes(deps: AppDeps) {
 			const name = shortName(result.document);
 			return c.json(
 				{
-					document: presentDocument(result.document, versions, actor, policy),
-					before: presentVersionSummary(result.before, actor, policy),
-					after: presentVersionSummary(result.after, actor, policy),
+					document: presentDocument(result.document, versions, actor, rules.policy),
+					before: presentVersionSummary(result.before, actor, rules),
+					after: presentVersionSummary(result.after, actor, rules),
 					rows: result.rows.map((row) => ({ ...row, citation: citation(name, row.anchor) })),
 				},
 				200,

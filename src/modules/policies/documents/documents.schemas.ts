@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { calendarDateSchema } from "../../assets/take-outs/take-outs.schemas.ts";
 import { importWarningSchema } from "../import/import.schemas.ts";
 import type { SectionInput } from "./content.ts";
 import { DOCUMENT_KINDS } from "./seed-documents.ts";
@@ -55,6 +56,21 @@ export const versionSummarySchema = z
 		approvedRole: z.string().nullable(),
 		publishedAt: z.string().nullable(),
 		supersededAt: z.string().nullable(),
+		/** 施行日, `YYYY-MM-DD`, recorded on publishing. */
+		effectiveOn: z.string().nullable(),
+		/** 決裁番号 of the decision, when a role decided. */
+		decisionNumber: z.string().nullable(),
+		/** 委員会決定日, `YYYY-MM-DD`, when the committee decided. */
+		committeeDecidedOn: z.string().nullable(),
+		/** Whether the caller drafted or submitted it (and so, when the pack says, may not decide). */
+		draftedByCaller: z.boolean(),
+		/**
+		 * Who decides the policy, per the pack: the committee (publishing records its 委員会決定日)
+		 * or a role (publishing records the 決裁番号).
+		 */
+		decidedBy: z.enum(["committee", "role"]),
+		/** Whether the pack keeps the drafter out of the decision (起案者 ≠ 決裁者). */
+		separateDrafter: z.boolean(),
 		allowedActions: z.array(z.string()),
 	})
 	.openapi("PolicyVersionSummary");
@@ -146,6 +162,12 @@ export const publishSchema = z
 		audience: z.enum(["all", "units"]),
 		unitIds: z.array(z.string().min(1).max(100)).max(500).default([]),
 		revisionKind: z.enum(["full", "partial", "initial"]).default("partial"),
+		/** 施行日: the day the version takes effect, `YYYY-MM-DD`. */
+		effectiveOn: calendarDateSchema,
+		/** 決裁番号: required when a role decides the policy (the pack's `approvals.policy`). */
+		decisionNumber: z.string().trim().min(1).max(100).optional(),
+		/** 委員会決定日, `YYYY-MM-DD`: required when the committee decides the policy. */
+		committeeDecidedOn: calendarDateSchema.optional(),
 	})
 	.openapi("PolicyPublish");
 export type PublishInput = z.infer<typeof publishSchema>;

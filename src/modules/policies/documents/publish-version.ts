@@ -6,6 +6,8 @@ import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { findOrgUnit } from "../../org/org.repository.ts";
+import type { PolicyPack } from "../pack/pack.schema.ts";
+import { currentTenantPack } from "../pack/tenant-pack.repository.ts";
 import { policyFor, versionOr404 } from "./access.ts";
 import {
 	insertPublication,
@@ -15,17 +17,32 @@ import {
 	type VersionRow,
 } from "./documents.repository.ts";
 import type { PublishInput } from "./documents.schemas.ts";
+import { assertNotDrafter, separatesDrafter } from "./separation.ts";
 import { nextStatus } from "./workflow.ts";
 
-/** Today's date in Japan, `YYYY-MM-DD`, for the 改定履歴. */
-function japanDate(now: Date): string {
-	return new Date(now.getTime() + 9 * 3600 * 1000).toISOString().slice(0, 10);
+/**
+ * The decision the version was taken by: the 委員会決定日 when the pack's committee decides the
+ * policy, the 決裁番号 when a role does. The one the pack calls for is required.
+ */
+function decisionOf(pack: PolicyPack | undefined, input: PublishInput) {
+	const byCommittee = pack?.organisation.approvals.policy.approver === "committee";
+	const path = byCommittee ? "committeeDecidedOn" : "decisionNumber";
+	if (input[path] === undefined) {
+		throw new Problem("validation_failed", `${path} is required when publishing`, {
+			issues: [{ path, message: "required", code: "decision_required", params: { field: path } }],
+		});
+	}
+	return {
+		decision_number: input.decisionNumber ?? null,
+		committee_decided_on: input.committeeDecidedOn ?? null,
+	};
 }
 
 /**
  * Publish an approved version to all 職員等 or to chosen units (and the units below them): the
- * previously published version is superseded, a 改定履歴 row is added, and the audience is asked
- * to acknowledge it.
+ * previously published version is superseded, a 改定履歴 row dated on its 施行日 is added, and
+ * the audience is asked to acknowledge it. The 施行日 and the decision (決裁番号 or 委員会決定日)
+ * are stored with the version. When the pack separates them, its drafter may not publish it.
  */
 export async function publishVersion(
 	tx: Tx,
@@ -37,6 +54,9 @@ export async function publishVersion(
 	authorize(actor, policy, "policy_version.publish");
 	const { version, document } = await versionOr404(tx, actor, policy, versionId);
 	const status = nextStatus(version.status, "publish");
+	const pack = (await currentTenantPack(tx, actor.tenantId))?.pack;
+	assertNotDrafter(separatesDrafter(pack), actor, version, "publish");
+	const decision = decisionOf(pack, input);
 	const unitIds = input.audience === "units" ? [...new Set(input.unitIds)] : [];
 	if (input.audience === "units" && unitIds.length === 0) {
 		throw new Problem("validation_failed", "choose at least one unit", {
@@ -52,8 +72,7 @@ export async function publishVersion(
 			});
 		}
 	}
-	const now = new Date();
-	const at = now.toISOString();
+	const at = new Date().toISOString();
 	const previous = (await listVersions(tx, actor.tenantId, [document.id])).find(
 		(v) => v.status === "published",
 	);
@@ -63,7 +82,12 @@ export async function publishVersion(
 			superseded_at: at,
 		});
 	}
-	const patch: Partial<VersionRow> = { status, published_at: at };
+	const patch: Partial<VersionRow> = {
+		status,
+		published_at: at,
+		effective_on: input.effectiveOn,
+		...decision,
+	};
 	await updateVersion(tx, actor.tenantId, version.id, patch);
 	await insertPublication(tx, {
 		id: randomUUID(),
@@ -79,7 +103,7 @@ export async function publishVersion(
 		tenant_id: actor.tenantId,
 		document_id: document.id,
 		version_id: version.id,
-		date: japanDate(now),
+		date: input.effectiveOn,
 		kind: input.revisionKind,
 		summary: version.change_summary,
 		created_at: at,
@@ -94,6 +118,9 @@ export async function publishVersion(
 			audience: input.audience,
 			unitIds,
 			supersededNumber: previous?.number ?? null,
+			effectiveOn: input.effectiveOn,
+			decisionNumber: decision.decision_number,
+			committeeDecidedOn: decision.committee_decided_on,
 		},
 		{ recordType: "policy_version", recordId: version.id },
 	);

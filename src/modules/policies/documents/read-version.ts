@@ -3,14 +3,15 @@ import { inTransaction } from "../../../db/transaction.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
-import { assertMayReadContent, isNonPublic, policyFor, versionOr404 } from "./access.ts";
+import { assertMayReadContent, isNonPublic, rulesFor, versionOr404 } from "./access.ts";
 
 /**
  * One version with its content. Reading a non-public document (実施手順) needs a role the pack
  * names, and every such read is written to the audit log before the content is returned.
  */
 export async function readVersion(db: Db, actor: Actor, versionId: string) {
-	const policy = await policyFor(db, actor);
+	const rules = await rulesFor(db, actor);
+	const { policy } = rules;
 	authorize(actor, policy, "policy_document.read");
 	const found = await versionOr404(db, actor, policy, versionId);
 	assertMayReadContent(actor, policy, found.document);
@@ -25,5 +26,5 @@ export async function readVersion(db: Db, actor: Actor, versionId: string) {
 			),
 		);
 	}
-	return { ...found, policy };
+	return { ...found, rules };
 }

@@ -41,6 +41,7 @@ export async function submitForReview(tx: Tx, actor: Actor, versionId: string) {
 	return transition(tx, actor, document, version, {
 		status,
 		submitted_at: new Date().toISOString(),
+		submitted_by: actor.accountId,
 	});
 }
 
@@ -50,5 +51,9 @@ export async function returnToDraft(tx: Tx, actor: Actor, versionId: string) {
 	authorize(actor, policy, "policy_version.return");
 	const { version, document } = await versionOr404(tx, actor, policy, versionId);
 	const status = nextStatus(version.status, "return");
-	return transition(tx, actor, document, version, { status, submitted_at: null });
+	return transition(tx, actor, document, version, {
+		status,
+		submitted_at: null,
+		submitted_by: null,
+	});
 }

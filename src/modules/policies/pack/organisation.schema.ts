@@ -52,9 +52,19 @@ export const approvalSchema = z.strictObject({
 });
 export type Approval = z.infer<typeof approvalSchema>;
 
+/** Adopting or revising the policy: an approval that may keep its drafter out of the decision. */
+export const policyApprovalSchema = approvalSchema.extend({
+	/**
+	 * 起案者 ≠ 決裁者: whoever drafted or submitted a revision may neither approve nor publish it.
+	 * Absent or false: the policy does not require it.
+	 */
+	separateDrafter: z.boolean().optional(),
+});
+export type PolicyApproval = z.infer<typeof policyApprovalSchema>;
+
 export const approvalsSchema = z.strictObject({
 	/** Adopting or revising the policy. */
-	policy: approvalSchema,
+	policy: policyApprovalSchema,
 	/** 例外措置: deviating from a rule for a period. */
 	exception: approvalSchema,
 	/** 持ち出し of classified assets. */

@@ -8,7 +8,11 @@ import {
 	schemeMappingSchema,
 } from "./classification.schema.ts";
 import { zoneSchema } from "./network.schema.ts";
-import { approvalSchema, roleDefinitionSchema } from "./organisation.schema.ts";
+import {
+	approvalSchema,
+	policyApprovalSchema,
+	roleDefinitionSchema,
+} from "./organisation.schema.ts";
 import { localizedLabelSchema, localizedTextSchema } from "./pack.primitives.ts";
 import {
 	agencySchema,
@@ -47,6 +51,11 @@ function packMetadata() {
 		[classificationSchemeSchema, "ClassificationScheme", "An importance or CIA scheme."],
 		[roleDefinitionSchema, "Role", "A 組織体制 role."],
 		[approvalSchema, "Approval", "Who decides one kind of request."],
+		[
+			policyApprovalSchema,
+			"PolicyApproval",
+			"Who decides the policy, and whether its drafter may.",
+		],
 		[zoneSchema, "Zone", "One tier of the three-tier separation."],
 		[provisionSchema, "Provision", "An optional part of the policy and whether it is in force."],
 		[documentSchema, "PolicyDocument", "A document of the policy and whether it is public."],

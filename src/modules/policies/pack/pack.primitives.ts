@@ -1,9 +1,17 @@
 import { z } from "zod";
 
-/** A stable machine code: `mayor_office`, `cyber_attack`. Downstream data refers to these. */
+/** A stable machine code: `systems`, `cyber_attack`. Downstream data refers to these. */
 export const codeSchema = z
 	.string()
 	.regex(/^[a-z][a-z0-9_]{0,59}$/, "lower-case letters, digits and _; starts with a letter");
+
+/**
+ * An agency's 所属コード as the city numbers it (`010000`), or any short code of letters, digits,
+ * `_` and `-`; it becomes the code of the agency's top-level org unit.
+ */
+export const unitCodeSchema = z
+	.string()
+	.regex(/^[0-9A-Za-z][0-9A-Za-z_-]{0,39}$/, "letters, digits, _ and -; at most 40 characters");
 
 /** A classification level code: `I`, `C3A`, `A2`. Short and readable on a label. */
 export const levelCodeSchema = z

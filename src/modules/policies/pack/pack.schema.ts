@@ -13,12 +13,14 @@ import {
 	prop,
 	reportDuplicates,
 	text,
+	unitCodeSchema,
 	yearMonthSchema,
 } from "./pack.primitives.ts";
 import { revisionsSchema } from "./revisions.schema.ts";
 
+/** An agency in scope; the pack lists agencies in the city's order (行政組織規則 order). */
 export const agencySchema = z.strictObject({
-	code: codeSchema,
+	code: unitCodeSchema,
 	name: localizedLabelSchema,
 	note: localizedTextSchema.optional(),
 });
