@@ -23,4 +23,5 @@ export const adoptionEn: Record<keyof typeof adoptionJa, string> = {
 	"issue.field.effectiveOn": "effective date",
 	"issue.field.decisionNumber": "decision number",
 	"issue.field.committeeDecidedOn": "committee decision date",
+	"issue.field.displayOrder": "display order",
 };

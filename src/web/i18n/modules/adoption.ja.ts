@@ -24,4 +24,5 @@ export const adoptionJa = {
 	"issue.field.effectiveOn": "施行日",
 	"issue.field.decisionNumber": "決裁番号",
 	"issue.field.committeeDecidedOn": "委員会決定日",
+	"issue.field.displayOrder": "表示順",
 } as const;
