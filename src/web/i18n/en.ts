@@ -5,6 +5,7 @@ import { assetsEn } from "./modules/assets.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
+import { incidentsEn } from "./modules/incidents.en.ts";
 import { mailEn } from "./modules/mail.en.ts";
 import { networkEn } from "./modules/network.en.ts";
 import { orgEn } from "./modules/org.en.ts";
@@ -21,6 +22,7 @@ export const en: Messages = {
 	...fileIssuesEn,
 	...mailEn,
 	...risksEn,
+	...incidentsEn,
 	"app.name": "Mamori",
 	"app.tagline": "Information Security Management",
 	"app.loading": "Loading…",

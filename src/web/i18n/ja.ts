@@ -6,6 +6,7 @@ import { assetsJa } from "./modules/assets.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
+import { incidentsJa } from "./modules/incidents.ja.ts";
 import { mailJa } from "./modules/mail.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
 import { orgJa } from "./modules/org.ja.ts";
@@ -22,6 +23,7 @@ export const ja = {
 	...fileIssuesJa,
 	...mailJa,
 	...risksJa,
+	...incidentsJa,
 	"app.name": "Mamori",
 	"app.tagline": "情報セキュリティ管理システム",
 	"app.loading": "読み込み中…",
