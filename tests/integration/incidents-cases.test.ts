@@ -3,8 +3,8 @@ import { after, before, describe, test } from "node:test";
 import { systemActor } from "../../src/bootstrap.ts";
 import type { OrgUnitTable } from "../../src/db/schema.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
-import { assignRole } from "../../src/modules/accounts/assign-role.ts";
 import { createApp } from "../../src/http/app.ts";
+import { assignRole } from "../../src/modules/accounts/assign-role.ts";
 import type { Role } from "../../src/modules/authz/roles.ts";
 import type { IncidentView } from "../../src/modules/incidents/incident-view.schemas.ts";
 import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
@@ -71,7 +71,7 @@ async function world() {
 	const other = await newUnit(tenant, "税務課");
 	const usb = await makeAsset(runtime, tenant.id, unit.id, {
 		name: "USBメモリ（市民課）",
-		kind: "media",
+		kind: "information",
 		zone: "lgwan",
 	});
 	return {
