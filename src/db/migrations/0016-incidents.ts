@@ -57,10 +57,12 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 		.on("incidents")
 		.columns(["tenant_id", "reference"])
 		.execute();
-	// The case list: newest first, filtered by state (and severity), by severity, by reporter.
+	// The case list, newest first: unfiltered, by state, by state and severity, by severity; and
+	// a person's own reports. Each ends in created_at so a filtered page needs no sort.
 	for (const [name, columns] of [
 		["created", ["created_at"]],
-		["state", ["state", "severity", "created_at"]],
+		["state", ["state", "created_at"]],
+		["state_severity", ["state", "severity", "created_at"]],
 		["severity", ["severity", "created_at"]],
 		["reporter", ["reporter_id", "created_at"]],
 	] as const) {
