@@ -1,30 +1,26 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { systemActor } from "../../src/bootstrap.ts";
-import type { OrgUnitTable } from "../../src/db/schema.ts";
-import { inTransaction } from "../../src/db/transaction.ts";
 import { createApp } from "../../src/http/app.ts";
-import { assignRole } from "../../src/modules/accounts/assign-role.ts";
-import type { Role } from "../../src/modules/authz/roles.ts";
 import type { IncidentView } from "../../src/modules/incidents/incident-view.schemas.ts";
-import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
-import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
-import { fiscalYear } from "../../src/shared/dates.ts";
-import { makeAsset } from "../helpers/asset-world.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
-import type { TestClient } from "../helpers/client.ts";
-import { ensureStaffUnit } from "../helpers/custody-world.ts";
-import { makeAccount, makeTenant } from "../helpers/factories.ts";
-import { activeClient, expectJson, expectProblem } from "../helpers/http.ts";
+import { expectJson, expectProblem } from "../helpers/http.ts";
+import {
+	type CaseList,
+	type IncidentTenant,
+	incidentTenant,
+	ppcOf,
+	report,
+	thisFiscalYear,
+	viewCase,
+} from "../helpers/incident-people.ts";
 import { usbReport } from "../helpers/incident-world.ts";
-import { unique } from "../helpers/route-world.ts";
 import { createTestRuntime, type TestRuntime } from "../helpers/test-db.ts";
 
 /**
  * A case from report to closing over HTTP: a member of staff reports a lost USB stick with 150
  * residents' data, CSIRT triages it, the PPC obligation shows both due dates, a filing is
- * recorded, and a severe case closes only with its 再発防止 record. Who sees what, the audit log
- * and tenant isolation along the way.
+ * recorded, and a severe case closes only with its 再発防止 record. Who sees what and the audit
+ * log along the way.
  */
 
 let runtime: TestRuntime;
@@ -35,70 +31,11 @@ before(async () => {
 });
 after(() => runtime.cleanup());
 
-interface CaseList {
-	items: { id: string; reference: string; state: string }[];
-	total: number;
-}
-
-async function newUnit(tenant: TenantRow, name = "市民課"): Promise<OrgUnitTable> {
-	return inTransaction(runtime.db, (tx) =>
-		createOrgUnit(tx, systemActor(tenant.id, "test"), {
-			code: unique("ou"),
-			name,
-			kind: "section",
-			parentId: null,
-		}),
-	);
-}
-
-/** A logged-in person holding `roles` (per-unit roles on `unit`), on the roster of `unit`. */
-async function person(tenant: TenantRow, unit: OrgUnitTable, roles: Role[] = []) {
-	const account = await makeAccount(runtime, tenant, { totp: roles.length > 0 });
-	const actor = systemActor(tenant.id, "test");
-	for (const role of roles) {
-		const orgUnitId = role === "section_manager" || role === "department_officer" ? unit.id : null;
-		await inTransaction(runtime.db, (tx) =>
-			assignRole(tx, actor, account.id, { role, orgUnitId, validTo: null }),
-		);
-	}
-	await ensureStaffUnit(runtime, tenant.id, account.id, unit.id);
-	return { account, client: await activeClient(runtime, app, account) };
-}
-
-async function world() {
-	const tenant = await makeTenant(runtime);
-	const unit = await newUnit(tenant);
-	const other = await newUnit(tenant, "税務課");
-	const usb = await makeAsset(runtime, tenant.id, unit.id, {
-		name: "USBメモリ（市民課）",
-		kind: "information",
-		zone: "lgwan",
-	});
-	return {
-		tenant,
-		unit,
-		other,
-		usb,
-		reporter: await person(tenant, unit),
-		colleague: await person(tenant, unit),
-		manager: await person(tenant, unit, ["section_manager"]),
-		otherManager: await person(tenant, other, ["section_manager"]),
-		csirt: await person(tenant, other, ["csirt"]),
-	};
-}
-
-const report = (client: TestClient, body: unknown) => client.post("/api/incidents", body);
-const view = (client: TestClient, id: string) => client.get(`/api/incidents/${id}`);
-/** Cases are numbered in the fiscal year of their report (today), not of the facts. */
-const year = fiscalYear(new Date().toISOString());
-const ppcOf = (incident: IncidentView) =>
-	incident.obligations.find((o) => o.code === "ppc_personal_information");
-
 describe("a lost USB stick with 150 residents' data, from report to closing", () => {
-	let w: Awaited<ReturnType<typeof world>>;
+	let w: IncidentTenant;
 	let created: IncidentView;
 	before(async () => {
-		w = await world();
+		w = await incidentTenant(runtime, app);
 		created = await expectJson<IncidentView>(
 			await report(w.reporter.client, usbReport({ assetIds: [w.usb.id] })),
 			201,
@@ -106,7 +43,7 @@ describe("a lost USB stick with 150 residents' data, from report to closing", ()
 	});
 
 	test("the report opens a case numbered per fiscal year, in the reporter's unit", () => {
-		assert.equal(created.reference, `INC-${year}-0001`);
+		assert.equal(created.reference, `INC-${thisFiscalYear()}-0001`);
 		assert.equal(created.state, "reported");
 		assert.equal(created.reporterId, w.reporter.account.id);
 		assert.equal(created.source, "staff");
@@ -140,7 +77,7 @@ describe("a lost USB stick with 150 residents' data, from report to closing", ()
 		);
 		const theirs = await expectJson<CaseList>(await w.colleague.client.get("/api/incidents/mine"));
 		assert.equal(theirs.total, 0);
-		await expectProblem(await view(w.colleague.client, created.id), 404, "not_found");
+		await expectProblem(await viewCase(w.colleague.client, created.id), 404, "not_found");
 		await expectProblem(await w.colleague.client.get("/api/incidents"), 403, "forbidden");
 		const note = await w.colleague.client.post(`/api/incidents/${created.id}/notes`, {
 			text: "見ました",
@@ -149,13 +86,13 @@ describe("a lost USB stick with 150 residents' data, from report to closing", ()
 	});
 
 	test("the unit's manager sees the case; another unit's manager does not", async () => {
-		await expectJson<IncidentView>(await view(w.manager.client, created.id));
+		await expectJson<IncidentView>(await viewCase(w.manager.client, created.id));
 		const list = await expectJson<CaseList>(await w.manager.client.get("/api/incidents"));
 		assert.deepEqual(
 			list.items.map((i) => i.id),
 			[created.id],
 		);
-		await expectProblem(await view(w.otherManager.client, created.id), 404, "not_found");
+		await expectProblem(await viewCase(w.otherManager.client, created.id), 404, "not_found");
 		const none = await expectJson<CaseList>(await w.otherManager.client.get("/api/incidents"));
 		assert.equal(none.total, 0);
 	});
@@ -351,170 +288,11 @@ describe("a lost USB stick with 150 residents' data, from report to closing", ()
 			],
 		);
 		assert.deepEqual(logged[5]?.payload, {
-			reference: `INC-${year}-0001`,
+			reference: `INC-${thisFiscalYear()}-0001`,
 			from: "recovered",
 			to: "closed",
 			reason: null,
 		});
 		assert.ok(!JSON.stringify(logged).includes("警察"), "note text stays on the timeline");
-	});
-});
-
-describe("lists, rejection, lighter cases and tenants", () => {
-	let w: Awaited<ReturnType<typeof world>>;
-	before(async () => {
-		w = await world();
-	});
-
-	async function reported(body = usbReport()) {
-		return expectJson<IncidentView>(await report(w.reporter.client, body), 201);
-	}
-
-	test("cases are numbered one after another; the list filters by state, severity and unit", async () => {
-		const first = await reported();
-		const second = await reported(usbReport({ personalData: false, title: "誤送信" }));
-		assert.equal(first.reference, `INC-${year}-0001`);
-		assert.equal(second.reference, `INC-${year}-0002`);
-		await expectJson(
-			await w.csirt.client.post(`/api/incidents/${second.id}/triage`, {
-				version: 1,
-				category: "unintentional",
-				severity: 1,
-				unitIds: [w.other.id],
-			}),
-		);
-		const ids = async (query: string) =>
-			(await expectJson<CaseList>(await w.csirt.client.get(`/api/incidents?${query}`))).items.map(
-				(i) => i.id,
-			);
-		assert.deepEqual(await ids(""), [second.id, first.id], "newest first");
-		assert.deepEqual(await ids("state=reported"), [first.id]);
-		assert.deepEqual(await ids("state=open"), [second.id, first.id]);
-		assert.deepEqual(await ids("severity=1"), [second.id]);
-		assert.deepEqual(await ids(`unitId=${w.other.id}`), [second.id]);
-		assert.deepEqual(await ids(`unitId=${w.unit.id}`), [first.id]);
-		assert.deepEqual(await ids("state=closed"), []);
-		const paged = await expectJson<CaseList>(await w.csirt.client.get("/api/incidents?limit=1"));
-		assert.equal(paged.total, 2);
-		assert.deepEqual(
-			paged.items.map((i) => i.id),
-			[second.id],
-		);
-		// Moved to another unit by the CSIRT: the reporter's manager no longer sees it; the reporter does.
-		await expectProblem(await view(w.manager.client, second.id), 404, "not_found");
-		await expectJson(await view(w.reporter.client, second.id));
-		await expectJson(await view(w.otherManager.client, second.id));
-	});
-
-	test("a case that is not severe closes without a prevention record", async () => {
-		const incident = await reported(usbReport({ personalData: false }));
-		const url = `/api/incidents/${incident.id}`;
-		await expectJson(
-			await w.csirt.client.post(`${url}/triage`, {
-				version: 1,
-				category: "unintentional",
-				severity: 2,
-			}),
-		);
-		const closed = await expectJson<IncidentView>(
-			await w.csirt.client.post(`${url}/transitions`, { version: 2, action: "close" }),
-		);
-		assert.equal(closed.state, "closed");
-		assert.equal(closed.prevention, null);
-	});
-
-	test("rejecting needs a reason; a rejected case has no obligations and takes no filing", async () => {
-		const incident = await reported();
-		const url = `/api/incidents/${incident.id}/transitions`;
-		const refused = await expectProblem(
-			await w.csirt.client.post(url, { version: 1, action: "reject" }),
-			400,
-			"validation_failed",
-		);
-		assert.deepEqual(
-			refused.issues?.map((i) => [i.path, i.code]),
-			[["reason", "reason_required"]],
-		);
-		const rejected = await expectJson<IncidentView>(
-			await w.csirt.client.post(url, {
-				version: 1,
-				action: "reject",
-				reason: "USBメモリは机の引き出しで見つかった",
-			}),
-		);
-		assert.equal(rejected.state, "rejected");
-		assert.equal(rejected.rejectReason, "USBメモリは机の引き出しで見つかった");
-		assert.deepEqual(rejected.obligations, []);
-		const filing = await expectProblem(
-			await w.csirt.client.post(`/api/incidents/${incident.id}/filings`, {
-				obligation: "ppc_personal_information",
-				stage: "preliminary",
-				filedOn: "2025-12-01",
-			}),
-			409,
-			"conflict",
-		);
-		assert.equal(filing.issues?.[0]?.code, "case_rejected");
-		const triage = await expectProblem(
-			await w.csirt.client.post(`/api/incidents/${incident.id}/triage`, { version: 2 }),
-			409,
-			"conflict",
-		);
-		assert.equal(triage.issues?.[0]?.code, "case_not_open");
-	});
-
-	test("a report names only reachable assets, and no future", async () => {
-		const foreign = await makeAsset(runtime, w.tenant.id, w.other.id);
-		const far = await expectProblem(
-			await report(w.reporter.client, usbReport({ assetIds: [foreign.id] })),
-			400,
-			"validation_failed",
-		);
-		assert.deepEqual(
-			far.issues?.map((i) => [i.path, i.code, i.params?.id]),
-			[["assetIds.0", "asset_not_found", foreign.id]],
-		);
-		const future = await expectProblem(
-			await report(
-				w.reporter.client,
-				usbReport({ noticedAt: "2999-01-01T00:00:00Z", knownAt: "2999-01-01" }),
-			),
-			400,
-			"validation_failed",
-		);
-		assert.deepEqual(
-			future.issues?.map((i) => [i.path, i.code]),
-			[
-				["noticedAt", "in_future"],
-				["knownAt", "in_future"],
-			],
-		);
-		const choices = await expectJson<{ items: { id: string }[] }>(
-			await w.reporter.client.get("/api/incidents/reportable-assets"),
-		);
-		assert.ok(choices.items.some((a) => a.id === w.usb.id));
-		assert.ok(!choices.items.some((a) => a.id === foreign.id));
-	});
-
-	test("another tenant's CSIRT finds none of these cases", async () => {
-		const incident = await reported();
-		const b = await makeTenant(runtime);
-		const bCsirt = await person(b, await newUnit(b), ["csirt"]);
-		await expectProblem(await view(bCsirt.client, incident.id), 404, "not_found");
-		await expectProblem(
-			await bCsirt.client.post(`/api/incidents/${incident.id}/triage`, {
-				version: 1,
-				category: "unintentional",
-				severity: 1,
-			}),
-			404,
-			"not_found",
-		);
-		const list = await expectJson<CaseList>(
-			await bCsirt.client.get(`/api/incidents?unitId=${w.unit.id}`),
-		);
-		assert.equal(list.total, 0);
-		const own = await expectJson<IncidentView>(await report(bCsirt.client, usbReport()), 201);
-		assert.equal(own.reference, `INC-${year}-0001`, "B numbers its own cases");
 	});
 });
