@@ -9,9 +9,10 @@ import { type Command, parseFlags, UsageError } from "./command.ts";
 export const MAX_FACTS_BYTES = 64 * 1024;
 
 /** Bad facts: one line per problem, naming the field. */
-class FactsError extends Error {}
+export class FactsError extends Error {}
 
-async function readFacts(file: string): Promise<unknown> {
+/** A small JSON file (at most MAX_FACTS_BYTES), parsed; FactsError names what is wrong. */
+export async function readFacts(file: string): Promise<unknown> {
 	let text: string;
 	try {
 		const info = await stat(file);

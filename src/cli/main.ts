@@ -8,6 +8,7 @@ import { dbMigrateCommand } from "./db-migrate.ts";
 import { gatewayCommand, gatewayPurgeCommand, gatewayRetryReleasesCommand } from "./gateway.ts";
 import { resolve } from "./help.ts";
 import { incidentAssessCommand } from "./incident.ts";
+import { incidentReportCommand } from "./incident-report.ts";
 import { jobsListCommand, jobsRunDueCommand } from "./jobs.ts";
 import { networkCheckCommand } from "./network.ts";
 import { policyImportCommand } from "./policy-import.ts";
@@ -37,6 +38,7 @@ export const COMMANDS: Command[] = [
 	jobsRunDueCommand,
 	jobsListCommand,
 	incidentAssessCommand,
+	incidentReportCommand,
 ];
 
 /** sysexits' EX_TEMPFAIL: a timer or script may run the command again later. */

@@ -17,6 +17,7 @@ import * as mailDedup from "./migrations/0014-mail-dedup.ts";
 import * as notificationReminders from "./migrations/0015-notification-reminders.ts";
 import * as policyDecisions from "./migrations/0016-policy-decisions.ts";
 import * as orgUnitOrder from "./migrations/0017-org-unit-order.ts";
+import * as incidents from "./migrations/0018-incidents.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0015-notification-reminders": notificationReminders,
 	"0016-policy-decisions": policyDecisions,
 	"0017-org-unit-order": orgUnitOrder,
+	"0018-incidents": incidents,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -41,6 +41,12 @@ export interface Database {
 	mail_settings: MailSettingsTable;
 	jobs: JobTable;
 	imports: ImportTable;
+	incidents: IncidentTable;
+	incident_units: IncidentUnitTable;
+	incident_assets: IncidentAssetTable;
+	incident_events: IncidentEventTable;
+	incident_filings: IncidentFilingTable;
+	incident_counters: IncidentCounterTable;
 }
 
 export type Flag = boolean | number;
@@ -615,4 +621,101 @@ export interface ImportTable {
 	started_at: string | null;
 	finished_at: string | null;
 	updated_at: string;
+}
+
+/**
+ * An incident case (インシデント). Severity is a step of the pack's risk-matrix impact scale
+ * (1 = lowest; the top step is severe); priority is a fixed scale, 1 low, 2 medium, 3 high.
+ */
+export interface IncidentTable {
+	id: string;
+	tenant_id: string;
+	/** INC-<fiscal year>-<number>, e.g. INC-2026-0001. */
+	reference: string;
+	/** staff | system */
+	source: string;
+	/** Null when a system reported it. */
+	reporter_id: string | null;
+	reporter_label: string;
+	title: string;
+	what_happened: string;
+	noticed_at: string;
+	/** The Japan date the organisation knew (YYYY-MM-DD): day 1 of the legal deadlines. */
+	known_on: string;
+	personal_data_suspected: Flag;
+	/** reported | triaged | contained | recovered | closed | rejected */
+	state: string;
+	/** A threat code of the tenant's pack. */
+	category: string | null;
+	severity: number | null;
+	priority: number | null;
+	people: number;
+	/** JSON array of data kinds (personal, sensitive, ordinance_sensitive, my_number). */
+	data_kinds: string;
+	wrongful_intent: Flag;
+	financial_damage_risk: Flag;
+	encrypted: Flag;
+	published_online: Flag;
+	network_system: Flag;
+	/** 再発防止 */
+	prevention: string | null;
+	reject_reason: string | null;
+	version: number;
+	created_at: string;
+	updated_at: string;
+	triaged_at: string | null;
+	closed_at: string | null;
+}
+
+/** A unit a case concerns. */
+export interface IncidentUnitTable {
+	tenant_id: string;
+	incident_id: string;
+	org_unit_id: string;
+}
+
+/** A case's link to an asset of the ledger. */
+export interface IncidentAssetTable {
+	tenant_id: string;
+	incident_id: string;
+	asset_id: string;
+}
+
+/** One entry of a case's timeline: an action, a decision or a note. */
+export interface IncidentEventTable {
+	id: string;
+	tenant_id: string;
+	incident_id: string;
+	seq: number;
+	/** reported | triaged | updated | contained | recovered | closed | rejected | note | filed */
+	kind: string;
+	actor_id: string | null;
+	actor_label: string;
+	at: string;
+	text: string | null;
+	/** JSON. */
+	data: string;
+}
+
+/** A legal report filed for a case: an obligation's preliminary (速報) or final (確報) report. */
+export interface IncidentFilingTable {
+	id: string;
+	tenant_id: string;
+	incident_id: string;
+	obligation_code: string;
+	/** preliminary | final */
+	stage: string;
+	/** YYYY-MM-DD (Japan date) */
+	filed_on: string;
+	reference: string | null;
+	recorded_by: string;
+	recorded_by_label: string;
+	recorded_at: string;
+}
+
+/** The last case number of a tenant's fiscal year. */
+export interface IncidentCounterTable {
+	tenant_id: string;
+	fiscal_year: number;
+	last_number: number;
 }

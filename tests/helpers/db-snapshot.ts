@@ -38,6 +38,7 @@ const MARKER_COLUMNS: Record<string, readonly string[]> = {
 	role_assignments: ["id"],
 	sessions: ["id", "csrf_token"],
 	audit_events: ["id", "hash"],
+	incidents: ["id"],
 };
 
 type Row = Record<string, unknown>;

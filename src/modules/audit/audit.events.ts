@@ -226,6 +226,33 @@ export const AUDIT_EVENT_SCHEMAS = {
 	}),
 	"risk.closed": z.object({ title: z.string(), treatment: z.string().nullable() }),
 	"risk.exported": z.object({ format: z.enum(["csv", "xlsx"]), rows: z.number().int() }),
+	"incident.reported": z.object({
+		reference: z.string(),
+		source: z.enum(["staff", "system"]),
+		personalDataSuspected: z.boolean(),
+	}),
+	/** CSIRT's assessment; `first` when it moved the case from reported to triaged. */
+	"incident.triaged": z.object({
+		reference: z.string(),
+		first: z.boolean(),
+		fields: z.array(z.string()),
+		category: z.string().nullable(),
+		severity: z.number().int().nullable(),
+	}),
+	"incident.transitioned": z.object({
+		reference: z.string(),
+		from: z.string(),
+		to: z.string(),
+		reason: z.string().nullable(),
+	}),
+	/** The note's text is on the case's timeline, not in the log. */
+	"incident.note_added": z.object({ reference: z.string(), seq: z.number().int() }),
+	"incident.filing_recorded": z.object({
+		reference: z.string(),
+		obligation: z.string(),
+		stage: z.enum(["preliminary", "final"]),
+		filedOn: z.string(),
+	}),
 	"mail.release_requested": z.object({
 		messageId: z.string(),
 		attachmentIndex: z.number().int(),

@@ -1,0 +1,142 @@
+import type { SelectQueryBuilder } from "kysely";
+import type { Queryable } from "../../db/queryable.ts";
+import type { Database } from "../../db/schema.ts";
+import { authorize } from "../authz/policy.ts";
+import { OPEN_STATES, priorityOf } from "./case-rules.ts";
+import { type IncidentDesk, severeLevel } from "./incident-desk.ts";
+import type { IncidentSummary } from "./incident-view.schemas.ts";
+import { incidentsPolicy } from "./incidents.policy.ts";
+import type { IncidentRow } from "./incidents.repository.ts";
+import type { IncidentQuery, IncidentState, MyReportsQuery } from "./incidents.schemas.ts";
+
+type CaseQuery<O> = SelectQueryBuilder<Database, "incidents", O>;
+
+/** Severity as shown: the step, the pack's label for it, and whether it is the severe top. */
+export function presentSeverity(desk: IncidentDesk, level: number | null) {
+	if (level === null) return null;
+	const step = Number(level);
+	return {
+		level: step,
+		label: desk.pack.riskMatrix.impact[step - 1] ?? null,
+		severe: step >= severeLevel(desk),
+	};
+}
+
+/** Whitelist what a list shows of a case. */
+export function presentSummary(desk: IncidentDesk, row: IncidentRow): IncidentSummary {
+	return {
+		id: row.id,
+		reference: row.reference,
+		state: row.state as IncidentState,
+		title: row.title,
+		source: row.source as IncidentSummary["source"],
+		reporterLabel: row.reporter_label,
+		noticedAt: row.noticed_at,
+		knownAt: row.known_on,
+		personalDataSuspected: Boolean(row.personal_data_suspected),
+		category: row.category,
+		severity: presentSeverity(desk, row.severity),
+		priority: priorityOf(row.priority),
+		createdAt: row.created_at,
+		updatedAt: row.updated_at,
+		closedAt: row.closed_at,
+	};
+}
+
+/** Narrow to the cases the caller sees: all, or their units' and their own reports. */
+function withinReach<O>(query: CaseQuery<O>, desk: IncidentDesk): CaseQuery<O> {
+	const { tenantId, accountId } = desk.actor;
+	let q = query.where("incidents.tenant_id", "=", tenantId);
+	if (desk.cases.all) return q;
+	const units = [...desk.cases.unitIds];
+	q = q.where((eb) =>
+		units.length === 0
+			? eb("incidents.reporter_id", "=", accountId)
+			: eb.or([
+					eb("incidents.reporter_id", "=", accountId),
+					eb(
+						"incidents.id",
+						"in",
+						eb
+							.selectFrom("incident_units")
+							.select("incident_units.incident_id")
+							.where("incident_units.tenant_id", "=", tenantId)
+							.where("incident_units.org_unit_id", "in", units),
+					),
+				]),
+	);
+	return q;
+}
+
+function filtered<O>(query: CaseQuery<O>, desk: IncidentDesk, filter: IncidentQuery) {
+	let q = withinReach(query, desk);
+	if (filter.state === "open") q = q.where("incidents.state", "in", [...OPEN_STATES]);
+	else if (filter.state) q = q.where("incidents.state", "=", filter.state);
+	if (filter.severity !== undefined) q = q.where("incidents.severity", "=", filter.severity);
+	const unitId = filter.unitId;
+	if (unitId) {
+		q = q.where("incidents.id", "in", (eb) =>
+			eb
+				.selectFrom("incident_units")
+				.select("incident_units.incident_id")
+				.where("incident_units.tenant_id", "=", desk.actor.tenantId)
+				.where("incident_units.org_unit_id", "=", unitId),
+		);
+	}
+	return q;
+}
+
+async function page<O>(
+	desk: IncidentDesk,
+	rows: CaseQuery<O>,
+	count: CaseQuery<{ n: number }>,
+	paging: { offset: number; limit: number },
+) {
+	const found = await rows
+		.selectAll("incidents")
+		.orderBy("incidents.created_at", "desc")
+		.orderBy("incidents.id", "desc")
+		.offset(paging.offset)
+		.limit(paging.limit)
+		.execute();
+	const { n } = await count.executeTakeFirstOrThrow();
+	return {
+		items: found.map((row) => presentSummary(desk, row as IncidentRow)),
+		total: Number(n),
+	};
+}
+
+/**
+ * A page of the cases the caller oversees, newest first, filtered by state (`open`: not closed
+ * or rejected), severity and unit: every case for the CSIRT, the CISO and 統括; the cases of
+ * their units (and their own reports) for a unit's 管理者.
+ */
+export function listIncidents(db: Queryable, desk: IncidentDesk, query: IncidentQuery) {
+	authorize(desk.actor, incidentsPolicy, "incident.list");
+	const base = () => db.selectFrom("incidents");
+	return page(
+		desk,
+		filtered(base(), desk, query),
+		filtered(
+			base().select((eb) => eb.fn.countAll<number>().as("n")),
+			desk,
+			query,
+		),
+		query,
+	);
+}
+
+/** The caller's own reports with their state, newest first. */
+export function listMyReports(db: Queryable, desk: IncidentDesk, query: MyReportsQuery) {
+	authorize(desk.actor, incidentsPolicy, "incident.report");
+	const mine = <O>(q: CaseQuery<O>) =>
+		q
+			.where("incidents.tenant_id", "=", desk.actor.tenantId)
+			.where("incidents.reporter_id", "=", desk.actor.accountId);
+	return page(
+		desk,
+		mine(db.selectFrom("incidents")),
+		mine(db.selectFrom("incidents").select((eb) => eb.fn.countAll<number>().as("n"))),
+		query,
+	);
+}
