@@ -12,7 +12,6 @@ export const emptyEn: Record<keyof typeof emptyJa, string> = {
 	"empty.orgUnits.title": "No organisational units are registered yet",
 	"empty.orgUnits.guidance":
 		"Add them with “{create}” below, departments first, or import the staff roster, which registers units too.",
-	"empty.takeOuts.title": "There are no assets to request a take-out for",
 	"empty.takeOuts.guidance":
 		"Take-outs are requested for assets in the information asset ledger. Register assets there first.",
 	"empty.takeOuts.action": "Open the asset ledger",
@@ -21,8 +20,8 @@ export const emptyEn: Record<keyof typeof emptyJa, string> = {
 		"With “{create}”, register a threat to an information asset with its likelihood and impact.",
 	"empty.mail.title": "No mail has been received yet",
 	"empty.mail.guidance":
-		"Received mail appears here once sanitised. Receiving and sanitising are set up under “Mail settings” on this page.",
-	"empty.mail.action": "Go to mail settings",
+		"Received mail appears here once sanitised. Receiving and sanitising are set up under “{settings}” on this page.",
+	"empty.mail.action": "Go to the settings",
 	"empty.accounts.title": "There are no accounts yet",
 	"empty.accounts.guidance":
 		"Create one with “{create}”, or import the staff roster to create them all.",

@@ -13,7 +13,6 @@ export const emptyJa = {
 	"empty.orgUnits.title": "まだ所属が登録されていません",
 	"empty.orgUnits.guidance":
 		"下の「{create}」で部局から順に登録するか、職員名簿の取込みで所属もまとめて登録します。",
-	"empty.takeOuts.title": "持ち出しを申請できる資産がありません",
 	"empty.takeOuts.guidance":
 		"持ち出しは情報資産管理台帳に登録された資産について申請します。まず台帳に資産を登録してください。",
 	"empty.takeOuts.action": "情報資産管理台帳を開く",
@@ -22,8 +21,8 @@ export const emptyJa = {
 		"「{create}」で、情報資産に対する脅威と、その発生可能性・影響度を登録します。",
 	"empty.mail.title": "まだメールを受信していません",
 	"empty.mail.guidance":
-		"受信したメールは無害化されてここに表示されます。受信と無害化の設定は、このページの「メール設定」で行います。",
-	"empty.mail.action": "メール設定へ",
+		"受信したメールは無害化されてここに表示されます。受信と無害化の設定は、このページの「{settings}」で行います。",
+	"empty.mail.action": "設定へ移動",
 	"empty.accounts.title": "まだアカウントがありません",
 	"empty.accounts.guidance": "「{create}」で作成するか、職員名簿の取込みでまとめて作成します。",
 	"empty.audit.title": "まだ記録された操作はありません",
