@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { assertAccessible } from "./axe.ts";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { firstLoginAs } from "./policy-helpers.ts";
 
@@ -75,16 +76,19 @@ test("on a fresh tenant, the empty ledger, risks and take-outs say what to do an
 	await dialog.waitFor({ state: "detached" });
 	await ledger.getByRole("button", { name: "一括取込み" }).waitFor();
 	assert.equal(await ledger.getByText(WHO_MAY).count(), 0, "no 'ask someone' for those who may");
+	await assertAccessible(page, "the empty ledger");
 
 	await open(page, "/risks", "リスク管理台帳");
 	const risks = page.getByTestId("risks-empty");
 	await risks.getByText("まだリスクが登録されていません").waitFor();
 	await risks.getByRole("button", { name: "リスクを登録" }).waitFor();
 	assert.equal(await page.getByRole("button", { name: "リスクを登録" }).count(), 1);
+	await assertAccessible(page, "the empty risk register");
 
 	await open(page, "/take-outs", "持ち出し");
 	const takeOuts = page.getByTestId("take-outs-empty");
 	await takeOuts.getByText(/まず台帳に資産を登録してください/).waitFor();
+	await assertAccessible(page, "take-outs with no asset to request");
 	await takeOuts.getByRole("link", { name: "情報資産管理台帳を開く" }).click();
 	await page.getByRole("heading", { level: 1, name: "情報資産管理台帳", exact: true }).waitFor();
 
@@ -107,6 +111,7 @@ test("on a fresh tenant, the empty ledger, risks and take-outs say what to do an
 	await open(staff.page, "/take-outs", "持ち出し");
 	const staffTakeOuts = staff.page.getByTestId("take-outs-empty");
 	await staffTakeOuts.getByText(WHO_MAY).waitFor();
+	await assertAccessible(staff.page, "take-outs of plain staff with no asset");
 	assert.equal(
 		await staffTakeOuts.getByRole("link").count(),
 		0,
