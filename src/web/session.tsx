@@ -94,3 +94,9 @@ export function useCan(): (action: string) => boolean {
 	const { session } = useSession();
 	return useCallback((action: string) => Boolean(session?.permissions.includes(action)), [session]);
 }
+
+/** The roles that may take an action (from the module's policy, via the session). */
+export function useActionRoles(): (action: string) => string[] {
+	const { session } = useSession();
+	return useCallback((action: string) => session?.actionRoles[action] ?? [], [session]);
+}

@@ -118,6 +118,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await button("登録を完了").click();
 	await heading("リカバリーコード").waitFor();
 	await assertAccessible(page, "the recovery codes page");
+	await page.getByLabel(/安全な場所に保管しました/).check();
 	await button("保管しました。次へ進む").click();
 	await heading("ホーム").waitFor();
 

@@ -127,6 +127,10 @@ test("a recipient asks for a removed attachment; the unit's manager approves; th
 	await request.getByText("契約内容の確認に必要です").waitFor();
 	await request.getByLabel(/判断の理由/).fill("業務上の必要性を確認した");
 	await request.getByRole("button", { name: "承認して送付" }).click();
+	// The decision cannot be undone: it is confirmed in a dialog that says so.
+	const confirm = managerPage.getByRole("dialog", { name: "添付ファイルの原本を渡しますか" });
+	await confirm.getByText("この決定は取り消せません。").waitFor();
+	await confirm.getByRole("button", { name: "承認して送付" }).click();
 	await managerPage.getByText("判断を記録しました。").waitFor();
 	await managerPage.locator("tr[data-request]").getByText("承認").first().waitFor();
 	await managerPage.locator("tr[data-request]").getByText("送付済み").waitFor();
@@ -197,6 +201,7 @@ test("an approved file that could not be mailed is resent by the approver", asyn
 	const row = page.locator(`tr[data-request="${requestId}"]`);
 	await row.getByLabel(/判断の理由/).fill("業務上の必要性を確認した");
 	await row.getByRole("button", { name: "承認して送付" }).click();
+	await page.getByRole("dialog").getByRole("button", { name: "承認して送付" }).click();
 	await page.getByText("判断を記録しました。").waitFor();
 	await row.getByText("未送付").waitFor();
 

@@ -92,8 +92,13 @@ test("a drafter uploads the 基本方針, another approves and publishes it with
 	await firstLoginAs(manager.page, server.url, "saga", "kanri", managerOtp);
 	await manager.page.goto(versionUrl);
 	await manager.page.getByRole("button", { name: "承認する" }).click();
+	// Approval and publication cannot be undone: each says so before it is taken.
+	const approve = manager.page.getByRole("dialog", { name: "この版を承認しますか" });
+	await approve.getByText("元に戻すことはできません。").waitFor();
+	await approve.getByRole("button", { name: "承認する" }).click();
 	await manager.page.getByRole("button", { name: "公開する" }).click();
 	const publish = manager.page.getByRole("dialog", { name: "第1版を公開" });
+	await publish.getByText("公開（施行）は取り消せません。").waitFor();
 	await publish.getByLabel("全職員等").check();
 	await publish.getByLabel("施行日").fill("2026-04-01");
 	await publish.getByLabel("委員会決定日").fill("2026-03-25");

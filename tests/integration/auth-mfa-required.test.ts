@@ -21,6 +21,7 @@ interface SessionInfo {
 		stage: string;
 		account: { mfaRequired: boolean; mfaEnrolled: boolean };
 		permissions: string[];
+		actionRoles: Record<string, string[]>;
 	} | null;
 }
 
@@ -48,6 +49,7 @@ test("a security role without TOTP must enrol before using the API", async () =>
 	const session = await sessionOf(client);
 	assert.equal(session.account.mfaRequired, true);
 	assert.deepEqual(session.permissions, [], "no permissions before enrolment");
+	assert.deepEqual(session.actionRoles, {}, "nor the roles of actions");
 	for (const path of ["/api/org-units", "/api/accounts", "/api/audit-events"]) {
 		await expectProblem(await client.get(path), 403, "mfa_enrollment_required");
 	}
@@ -58,7 +60,11 @@ test("a security role without TOTP must enrol before using the API", async () =>
 	);
 
 	await enrol(client);
-	assert.equal((await sessionOf(client)).account.mfaEnrolled, true);
+	const active = await sessionOf(client);
+	assert.equal(active.account.mfaEnrolled, true);
+	// Once active, the session names who may take each action (for "who may" on empty pages).
+	assert.ok(active.actionRoles["asset.write"]?.includes("tenant_admin"));
+	assert.ok(!active.permissions.includes("asset.write"), "a CISO does not write the ledger");
 	assert.equal((await client.get("/api/audit-events")).status, 200);
 });
 

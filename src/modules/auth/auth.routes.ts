@@ -18,7 +18,7 @@ import {
 	sessionSecurity,
 	throttledResponse,
 } from "../../http/openapi.ts";
-import { allPermissions } from "../authz/permissions.ts";
+import { actionRoles, allPermissions } from "../authz/permissions.ts";
 import { findTenant, listTenants } from "../tenants/tenants.repository.ts";
 import { publicTenantSchema } from "../tenants/tenants.schemas.ts";
 import {
@@ -153,6 +153,7 @@ export function authRoutes(deps: AppDeps) {
 				},
 				roles: auth.roles,
 				permissions: auth.stage === "active" ? allPermissions(actor) : [],
+				actionRoles: auth.stage === "active" ? actionRoles() : {},
 			},
 		};
 	}

@@ -43,6 +43,9 @@ export const sessionInfoSchema = z
 				permissions: z
 					.array(z.string())
 					.openapi({ description: "Every action the caller may take" }),
+				actionRoles: z.record(z.string(), z.array(z.string())).openapi({
+					description: "The roles that may take each action, to say who may act",
+				}),
 			})
 			.nullable(),
 	})

@@ -39,3 +39,15 @@ const POLICIES: readonly Policy<string>[] = [
 export function allPermissions(actor: Actor): string[] {
 	return POLICIES.flatMap((policy) => allowedActions(actor, policy));
 }
+
+/**
+ * The roles that may take each action, for the UI to say who may act where the caller may not
+ * (an empty list page names the roles that fill it). The same for every caller of a tenant.
+ */
+export function actionRoles(): Record<string, string[]> {
+	return Object.fromEntries(
+		POLICIES.flatMap((policy) =>
+			Object.entries(policy).map(([action, roles]) => [action, [...roles]]),
+		),
+	);
+}

@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Problem } from "../../shared/problem.ts";
 import { accountsPolicy } from "../accounts/accounts.policy.ts";
+import { assetsPolicy } from "../assets/assets.policy.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";
-import { allPermissions } from "./permissions.ts";
+import { actionRoles, allPermissions } from "./permissions.ts";
 import { allowedActions, authorize, can, definePolicy } from "./policy.ts";
 import type { Actor, Role } from "./roles.ts";
 
@@ -102,4 +103,11 @@ test("the real policies: auditors read accounts and the log but change nothing",
 	]) {
 		assert.ok(!staff.includes(action), `plain staff may not ${action}`);
 	}
+});
+
+test("actionRoles names, for each action, the roles of its module's policy", () => {
+	const roles = actionRoles();
+	assert.deepEqual(roles["asset.write"], [...assetsPolicy["asset.write"]]);
+	assert.deepEqual(roles["audit.read"], [...auditPolicy["audit.read"]]);
+	assert.ok(!roles["role.assign"]?.includes("staff"), "assigning roles is not for plain staff");
 });

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { type Account, api, call } from "../api/client.ts";
+import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { date } from "../i18n/dates.ts";
@@ -25,6 +26,8 @@ export function AccountsPage() {
 	);
 	const [error, setError] = useState<unknown>(null);
 	const [creating, setCreating] = useState(false);
+	// No account at all (no search): the empty state explains it and carries the action.
+	const empty = page !== null && page.total === 0 && !search;
 
 	const load = useCallback(async () => {
 		try {
@@ -52,7 +55,7 @@ export function AccountsPage() {
 		<section className="page">
 			<div className="page-header">
 				<h1>{t("accounts.title")}</h1>
-				{can("account.create") ? (
+				{can("account.create") && !empty ? (
 					<button type="button" className="button button-primary" onClick={() => setCreating(true)}>
 						{t("accounts.create")}
 					</button>
@@ -113,7 +116,25 @@ export function AccountsPage() {
 								))}
 							</tbody>
 						</table>
-						{page.items.length === 0 ? <p className="empty">{t("common.noResults")}</p> : null}
+						{page.items.length === 0 && !empty ? (
+							<p className="empty">{t("empty.filtered")}</p>
+						) : null}
+						{empty ? (
+							<EmptyState
+								testId="accounts-empty"
+								title={t("empty.accounts.title")}
+								guidance={t("empty.accounts.guidance", { create: t("accounts.create") })}
+								action="account.create"
+							>
+								<button
+									type="button"
+									className="button button-primary"
+									onClick={() => setCreating(true)}
+								>
+									{t("accounts.create")}
+								</button>
+							</EmptyState>
+						) : null}
 					</div>
 					<Pagination
 						offset={page.offset}

@@ -14262,6 +14262,10 @@ export interface components {
                     recoveryCodesLeft: number;
                     username: string;
                 };
+                /** @description The roles that may take each action, to say who may act */
+                actionRoles: {
+                    [key: string]: string[];
+                };
                 /** @description Every action the caller may take */
                 permissions: string[];
                 roles: {

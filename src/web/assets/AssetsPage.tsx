@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { DownloadButton } from "../components/DownloadButton.tsx";
+import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { useListControls } from "../components/useListControls.ts";
@@ -78,6 +79,10 @@ export function AssetsPage() {
 
 	const canWrite = options?.allowedActions.includes("asset.write") ?? false;
 	const canImport = options?.allowedActions.includes("asset.import") ?? false;
+	const filtered = Object.keys(queryOf(filter)).length > 0;
+	// On an empty ledger the actions move into the empty state that explains them.
+	const empty = page !== null && page.total === 0 && !filtered;
+	const headerActions = page !== null && !empty;
 	const exportUrl = (format: "xlsx" | "csv") =>
 		`/api/assets/export?${new URLSearchParams({ ...queryOf(filter), sort: sort.by, order: sort.order, format })}`;
 
@@ -125,12 +130,12 @@ export function AssetsPage() {
 			<div className="page-header">
 				<h1>{t("assets.title")}</h1>
 				<div className="button-row">
-					{canImport ? (
+					{canImport && headerActions ? (
 						<button type="button" className="button" onClick={() => setDialog("import")}>
 							{t("assets.import")}
 						</button>
 					) : null}
-					{canWrite ? (
+					{canWrite && headerActions ? (
 						<button
 							type="button"
 							className="button button-primary"
@@ -219,7 +224,33 @@ export function AssetsPage() {
 								))}
 							</tbody>
 						</table>
-						{page.items.length === 0 ? <p className="empty">{t("common.noResults")}</p> : null}
+						{page.items.length === 0 && !empty ? (
+							<p className="empty">{t("empty.filtered")}</p>
+						) : null}
+						{empty ? (
+							<EmptyState
+								testId="assets-empty"
+								title={t("empty.assets.title")}
+								guidance={t("empty.assets.guidance", {
+									create: t("assets.create"),
+									import: t("assets.import"),
+								})}
+								action="asset.write"
+							>
+								{canImport ? (
+									<button type="button" className="button" onClick={() => setDialog("import")}>
+										{t("assets.import")}
+									</button>
+								) : null}
+								<button
+									type="button"
+									className="button button-primary"
+									onClick={() => setDialog("create")}
+								>
+									{t("assets.create")}
+								</button>
+							</EmptyState>
+						) : null}
 					</div>
 					<Pagination
 						offset={page.offset}

@@ -8,6 +8,7 @@ import {
 	call,
 } from "../api/client.ts";
 import { DownloadButton } from "../components/DownloadButton.tsx";
+import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { endOfJapanDay, startOfJapanDay } from "../i18n/dates.ts";
@@ -93,7 +94,16 @@ export function AuditPage() {
 			<ErrorAlert error={error} />
 			{page ? (
 				<>
-					<AuditTable events={page.items} units={byId} />
+					{page.total === 0 && Object.values(form).every((value) => value === "") ? (
+						<EmptyState
+							testId="audit-empty"
+							title={t("empty.audit.title")}
+							guidance={t("empty.audit.guidance")}
+							action="audit.read"
+						/>
+					) : (
+						<AuditTable events={page.items} units={byId} />
+					)}
 					<Pagination
 						offset={page.offset}
 						limit={PAGE_SIZE}

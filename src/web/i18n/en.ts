@@ -5,6 +5,7 @@ import { adoptionEn } from "./modules/adoption.en.ts";
 import { assetsEn } from "./modules/assets.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
+import { emptyEn } from "./modules/empty.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
 import { homeEn } from "./modules/home.en.ts";
 import { incidentsEn } from "./modules/incidents.en.ts";
@@ -31,6 +32,7 @@ export const en: Messages = {
 	...homeEn,
 	...adoptionEn,
 	...incidentsEn,
+	...emptyEn,
 	"app.name": "Mamori",
 	"app.tagline": "Information Security Management",
 	"app.loading": "Loading…",

@@ -6,6 +6,7 @@ import { adoptionJa } from "./modules/adoption.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
+import { emptyJa } from "./modules/empty.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
 import { homeJa } from "./modules/home.ja.ts";
 import { incidentsJa } from "./modules/incidents.ja.ts";
@@ -32,6 +33,7 @@ export const ja = {
 	...homeJa,
 	...adoptionJa,
 	...incidentsJa,
+	...emptyJa,
 	"app.name": "Mamori",
 	"app.tagline": "情報セキュリティ管理システム",
 	"app.loading": "読み込み中…",

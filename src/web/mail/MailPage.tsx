@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
+import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { dateTime } from "../i18n/dates.ts";
@@ -97,8 +98,20 @@ export function MailPage() {
 					</select>
 				</label>
 			</div>
-			{messages && messages.items.length === 0 ? (
+			{messages && messages.items.length === 0 && (status || offset > 0) ? (
 				<p className="muted">{t("mail.noMessages")}</p>
+			) : null}
+			{messages && messages.items.length === 0 && !status && offset === 0 ? (
+				<EmptyState
+					testId="mail-empty"
+					title={t("empty.mail.title")}
+					guidance={t("empty.mail.guidance", { settings: t("mail.settings.title") })}
+					action="mail.settings_change"
+				>
+					<a href="#mail-settings" className="button">
+						{t("empty.mail.action")}
+					</a>
+				</EmptyState>
 			) : null}
 			{messages && messages.items.length > 0 ? (
 				<div className="table-wrap">

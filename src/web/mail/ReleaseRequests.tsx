@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { api, call } from "../api/client.ts";
+import { ConfirmDialog } from "../components/Dialog.tsx";
 import { Field } from "../components/Field.tsx";
 import { dateTime } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -19,8 +20,11 @@ function DecisionForm({
 	const { t } = useI18n();
 	const [reason, setReason] = useState("");
 	const [busy, setBusy] = useState(false);
+	// The decision cannot be undone: it is asked again in a dialog before it is sent.
+	const [confirming, setConfirming] = useState<"approve" | "refuse" | null>(null);
 
 	async function decide(outcome: "approve" | "refuse") {
+		setConfirming(null);
 		setBusy(true);
 		try {
 			await call(
@@ -55,7 +59,7 @@ function DecisionForm({
 					type="button"
 					className="button button-primary"
 					disabled={busy || reason.trim() === ""}
-					onClick={() => void decide("approve")}
+					onClick={() => setConfirming("approve")}
 				>
 					{t("mail.approve")}
 				</button>
@@ -63,11 +67,30 @@ function DecisionForm({
 					type="button"
 					className="button"
 					disabled={busy || reason.trim() === ""}
-					onClick={() => void decide("refuse")}
+					onClick={() => setConfirming("refuse")}
 				>
 					{t("mail.refuse")}
 				</button>
 			</div>
+			{confirming ? (
+				<ConfirmDialog
+					title={t(
+						confirming === "approve"
+							? "confirm.release.approveTitle"
+							: "confirm.release.refuseTitle",
+					)}
+					message={t(
+						confirming === "approve"
+							? "confirm.release.approveMessage"
+							: "confirm.release.refuseMessage",
+					)}
+					confirmLabel={t(confirming === "approve" ? "mail.approve" : "mail.refuse")}
+					danger={confirming === "refuse"}
+					busy={busy}
+					onConfirm={() => void decide(confirming)}
+					onClose={() => setConfirming(null)}
+				/>
+			) : null}
 		</form>
 	);
 }

@@ -1,9 +1,11 @@
 import "../styles/org.css";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { api, call, type OrgUnit } from "../api/client.ts";
+import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
 import { date } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { Link } from "../router.tsx";
 import { useCan } from "../session.tsx";
 import { OrgUnitEditDialog } from "./OrgUnitEditDialog.tsx";
 import { OrgUnitForm } from "./OrgUnitForm.tsx";
@@ -174,7 +176,20 @@ export function OrgUnitsPage() {
 							))}
 					</tbody>
 				</table>
-				{tree && items.length === 0 ? <p className="empty">{t("org.empty")}</p> : null}
+				{tree && items.length === 0 ? (
+					<EmptyState
+						testId="org-units-empty"
+						title={t("org.empty")}
+						guidance={t("empty.orgUnits.guidance", { create: t("org.create") })}
+						action="org_unit.create"
+					>
+						{can("roster.import") ? (
+							<Link to="/roster" className="button">
+								{t("empty.staff.action")}
+							</Link>
+						) : null}
+					</EmptyState>
+				) : null}
 			</div>
 			<section className="card" aria-labelledby="org-tenant-roles">
 				<h2 id="org-tenant-roles">{t("org.tree.tenantRoles")}</h2>

@@ -1,9 +1,11 @@
 import "../styles/org.css";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
+import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { Link } from "../router.tsx";
 import { useCan } from "../session.tsx";
 import { StaffEditDialog } from "./StaffEditDialog.tsx";
 import { isStaffCategory, STAFF_CATEGORIES, type Staff, type StaffCategory } from "./types.ts";
@@ -28,6 +30,7 @@ export function StaffPage() {
 	const [error, setError] = useState<unknown>(null);
 	const [editing, setEditing] = useState<Staff | null>(null);
 	const [status, setStatus] = useState<string | null>(null);
+	const unfiltered = !unitId && !category && !search && active === "true" && offset === 0;
 
 	const load = useCallback(async () => {
 		try {
@@ -206,7 +209,21 @@ export function StaffPage() {
 								))}
 							</tbody>
 						</table>
-						{page.items.length === 0 ? <p className="empty">{t("org.staff.empty")}</p> : null}
+						{page.items.length === 0 && !unfiltered ? (
+							<p className="empty">{t("org.staff.empty")}</p>
+						) : null}
+						{page.items.length === 0 && unfiltered ? (
+							<EmptyState
+								testId="staff-empty"
+								title={t("empty.staff.title")}
+								guidance={t("empty.staff.guidance")}
+								action="roster.import"
+							>
+								<Link to="/roster" className="button button-primary">
+									{t("empty.staff.action")}
+								</Link>
+							</EmptyState>
+						) : null}
 					</div>
 					<Pagination
 						offset={page.offset}

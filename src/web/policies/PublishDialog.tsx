@@ -139,6 +139,9 @@ export function PublishDialog({
 						/>
 					)}
 				</Field>
+				<p className="alert alert-warning" data-testid="publish-irreversible">
+					{t("confirm.publishIrreversible")}
+				</p>
 				<ErrorAlert error={error} />
 				<div className="form-actions">
 					<button type="submit" className="button button-primary" disabled={busy}>

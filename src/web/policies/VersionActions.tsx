@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { api, call } from "../api/client.ts";
+import { ConfirmDialog } from "../components/Dialog.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { PublishDialog } from "./PublishDialog.tsx";
 import type { PolicyVersionSummary } from "./types.ts";
@@ -23,6 +24,8 @@ export function VersionActions({
 }) {
 	const { t } = useI18n();
 	const [publishing, setPublishing] = useState(false);
+	// Approval cannot be undone (an approved version is only published): asked again first.
+	const [approving, setApproving] = useState(false);
 	const path = { params: { path: { id: version.id } } };
 
 	async function take(step: Step) {
@@ -47,7 +50,7 @@ export function VersionActions({
 					key={s.step}
 					type="button"
 					className="button button-small"
-					onClick={() => void take(s.step)}
+					onClick={() => (s.step === "approve" ? setApproving(true) : void take(s.step))}
 				>
 					{t(`docs.${s.step}`)}
 				</button>
@@ -60,6 +63,18 @@ export function VersionActions({
 				>
 					{t("docs.publish")}
 				</button>
+			) : null}
+			{approving ? (
+				<ConfirmDialog
+					title={t("confirm.approve.title")}
+					message={t("confirm.approve.message")}
+					confirmLabel={t("docs.approve")}
+					onConfirm={() => {
+						setApproving(false);
+						void take("approve");
+					}}
+					onClose={() => setApproving(false)}
+				/>
 			) : null}
 			{publishing ? (
 				<PublishDialog

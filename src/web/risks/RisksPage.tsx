@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import type { paths } from "../api/schema.ts";
 import { DownloadButton } from "../components/DownloadButton.tsx";
+import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { useListControls } from "../components/useListControls.ts";
@@ -92,6 +93,9 @@ export function RisksPage({ view = "register" }: { view?: View }) {
 	}, [filter]);
 
 	const canWrite = options?.allowedActions.includes("risk.write") ?? false;
+	// An empty register (no filter): the empty state explains it and carries the action.
+	const empty =
+		view === "register" && page !== null && page.total === 0 && Object.keys(query).length === 0;
 	const exportUrl = (format: "xlsx" | "csv") =>
 		`/api/risks/export?${new URLSearchParams({ ...query, sort: sort.by, order: sort.order, format })}`;
 
@@ -124,7 +128,7 @@ export function RisksPage({ view = "register" }: { view?: View }) {
 		<section className="page risks-page">
 			<div className="page-header">
 				<h1>{t(view === "overdue" ? "risks.overdueTitle" : "risks.title")}</h1>
-				{canWrite ? (
+				{canWrite && page !== null && !empty ? (
 					<button type="button" className="button button-primary" onClick={() => setCreating(true)}>
 						{t("risks.create")}
 					</button>
@@ -205,7 +209,24 @@ export function RisksPage({ view = "register" }: { view?: View }) {
 							{t("risks.exportCsv")}
 						</DownloadButton>
 					</div>
-					<RiskTable items={page.items} sort={sort} onSort={sortBy} />
+					{empty ? (
+						<EmptyState
+							testId="risks-empty"
+							title={t("empty.risks.title")}
+							guidance={t("empty.risks.guidance", { create: t("risks.create") })}
+							action="risk.write"
+						>
+							<button
+								type="button"
+								className="button button-primary"
+								onClick={() => setCreating(true)}
+							>
+								{t("risks.create")}
+							</button>
+						</EmptyState>
+					) : (
+						<RiskTable items={page.items} sort={sort} onSort={sortBy} />
+					)}
 					<Pagination
 						offset={page.offset}
 						limit={PAGE_SIZE}

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../../api/client.ts";
+import { EmptyState } from "../../components/EmptyState.tsx";
 import { ErrorAlert, StatusMessage } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { Link } from "../../router.tsx";
 import { useCan } from "../../session.tsx";
 import { TakeOutForm } from "./TakeOutForm.tsx";
 import { TakeOutList } from "./TakeOutList.tsx";
@@ -101,7 +103,16 @@ export function TakeOutsPage() {
 			<section className="card" aria-labelledby="new-take-out-title">
 				<h2 id="new-take-out-title">{t("custody.takeOut.requestTitle")}</h2>
 				{assets.length === 0 ? (
-					<p className="empty">{t("custody.takeOut.noAssets")}</p>
+					<EmptyState
+						testId="take-outs-empty"
+						title={t("custody.takeOut.noAssets")}
+						guidance={t("empty.takeOuts.guidance")}
+						action="asset.write"
+					>
+						<Link to="/assets" className="button">
+							{t("empty.takeOuts.action")}
+						</Link>
+					</EmptyState>
 				) : (
 					<Field label={t("custody.takeOut.asset")} required>
 						{(id, describedBy) => (
