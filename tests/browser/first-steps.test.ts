@@ -124,7 +124,8 @@ test("a new tenant's administrator follows the Home checklist to the end; each s
 		"GET",
 		"/api/org-units",
 	);
-	const agency = units.items.find((u) => u.code === "executive_office");
+	// The standard pack's first agency (首長部局), numbered in the pack's order.
+	const agency = units.items.find((u) => u.code === "010000");
 	assert.ok(agency, "the standard pack's agency exists from the start");
 	const department = await api<{ id: string }>("POST", "/api/org-units", {
 		code: "somu",
