@@ -125,6 +125,7 @@ async function signInThroughRefusals(page: Page, tenant: string, oneTimePassword
 	await code.fill(totp.generate());
 	await page.getByRole("button", { name: "登録を完了" }).click();
 	await heading(page, "リカバリーコード").waitFor();
+	await page.getByLabel(/安全な場所に保管しました/).check();
 	await page.getByRole("button", { name: "保管しました。次へ進む" }).click();
 	await heading(page, "ホーム").waitFor();
 }

@@ -197,7 +197,7 @@ test("a new tenant's administrator follows the Home checklist to the end; each s
 		.waitFor();
 	await goHome(page);
 
-	// 4. Policy: the 統括 imports the 基本方針 from Home, the CISO approves, the 統括 publishes.
+	// 4. Policy: the 統括 imports the 基本方針 from Home, the CISO approves and publishes.
 	const drafterContext = await browser.newContext(options);
 	const drafter = await watchedPage(drafterContext);
 	await firstLoginAs(drafter.page, server.url, TENANT, "tokatsu", drafterOtp);
@@ -241,11 +241,16 @@ test("a new tenant's administrator follows the Home checklist to the end; each s
 		.getByRole("region", { name: "あなたを待っている作業" })
 		.getByRole("link", { name: "決裁待ちのポリシーの版: 1 件" })
 		.waitFor();
-	await (await apiAs(cisoPage.page))("POST", `/api/policy-versions/${versionId}/approve`);
-	await drafterApi("POST", `/api/policy-versions/${versionId}/publish`, {
+	const cisoApi = await apiAs(cisoPage.page);
+	await cisoApi("POST", `/api/policy-versions/${versionId}/approve`);
+	// The pack says the drafter does not decide: the CISO publishes as well.
+	await cisoApi("POST", `/api/policy-versions/${versionId}/publish`, {
 		audience: "all",
 		unitIds: [],
 		revisionKind: "initial",
+		// The standard pack's revisions are decided by the committee.
+		effectiveOn: "2026-04-01",
+		committeeDecidedOn: "2026-03-25",
 	});
 	await ticked(drafter.page, "policy", "公開済みの文書: 1 件", 4);
 
