@@ -74,7 +74,7 @@ interface DisposalBody {
 }
 
 describe("recording and closing", () => {
-	test("storage media cannot be closed without an erasure certificate; with one it is 廃棄済", async () => {
+	test("storage media cannot be closed without an erasure certificate; with one it is 廃棄済み", async () => {
 		const asset = await makeAsset(runtime, tenant.id, unitId, { kind: "systems" });
 		const client = await as(manager);
 		const made = await client.post(`/api/assets/${asset.id}/disposals`, record());

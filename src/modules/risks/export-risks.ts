@@ -3,6 +3,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import { toCsv } from "../../shared/csv.ts";
 import { refuseOversizedExport } from "../../shared/export-limit.ts";
 import { writeXlsx } from "../../shared/tabular.ts";
+import { term } from "../../shared/vocabulary.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { filterContext, presentRisk, type Register } from "./register.ts";
@@ -40,15 +41,6 @@ const HEADER = [
 	"受容理由",
 	"更新日時",
 ];
-
-const TREATMENT_JA: Record<string, string> = {
-	reduce: "低減",
-	accept: "受容",
-	transfer: "移転",
-	avoid: "回避",
-};
-const STATUS_JA: Record<string, string> = { open: "未対応", treating: "対応中", closed: "完了" };
-const BAND_JA: Record<string, string> = { low: "低", medium: "中", high: "高" };
 
 /**
  * The caller's risks under the register's filter, as CSV (Excel-safe) or XLSX, with Japanese
@@ -88,18 +80,18 @@ export async function exportRisks(
 			label(likelihood, risk.inherent.likelihood),
 			label(impact, risk.inherent.impact),
 			risk.inherent.score,
-			BAND_JA[risk.inherent.band] ?? risk.inherent.band,
+			term("riskBand", risk.inherent.band),
 			label(likelihood, risk.residual.likelihood),
 			label(impact, risk.residual.impact),
 			risk.residual.score,
-			BAND_JA[risk.residual.band] ?? risk.residual.band,
+			term("riskBand", risk.residual.band),
 			risk.existingControls ?? "",
-			risk.treatment ? (TREATMENT_JA[risk.treatment] ?? risk.treatment) : "",
+			risk.treatment ? term("riskTreatment", risk.treatment) : "",
 			risk.treatmentPlan ?? "",
 			risk.treatmentOwner?.displayName ?? "",
 			risk.treatmentDue ?? "",
 			risk.overdue ? "超過" : "",
-			STATUS_JA[risk.status] ?? risk.status,
+			term("riskStatus", risk.status),
 			risk.acceptance?.byLabel ?? "",
 			risk.acceptance?.at ?? "",
 			risk.acceptance?.reason ?? "",

@@ -10,6 +10,7 @@ import { networkEn } from "./modules/network.en.ts";
 import { orgEn } from "./modules/org.en.ts";
 import { packEn } from "./modules/pack.en.ts";
 import { risksEn } from "./modules/risks.en.ts";
+import { vocabularyEn } from "./modules/vocabulary.ts";
 
 export const en: Messages = {
 	...orgEn,
@@ -21,6 +22,7 @@ export const en: Messages = {
 	...fileIssuesEn,
 	...mailEn,
 	...risksEn,
+	...vocabularyEn,
 	"app.name": "Mamori",
 	"app.tagline": "Information Security Management",
 	"app.loading": "Loading…",

@@ -11,6 +11,7 @@ import { networkJa } from "./modules/network.ja.ts";
 import { orgJa } from "./modules/org.ja.ts";
 import { packJa } from "./modules/pack.ja.ts";
 import { risksJa } from "./modules/risks.ja.ts";
+import { vocabularyJa } from "./modules/vocabulary.ts";
 
 export const ja = {
 	...orgJa,
@@ -22,6 +23,7 @@ export const ja = {
 	...fileIssuesJa,
 	...mailJa,
 	...risksJa,
+	...vocabularyJa,
 	"app.name": "Mamori",
 	"app.tagline": "情報セキュリティ管理システム",
 	"app.loading": "読み込み中…",

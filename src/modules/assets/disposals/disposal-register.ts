@@ -4,6 +4,7 @@ import { inTransaction } from "../../../db/transaction.ts";
 import { toCsv } from "../../../shared/csv.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
+import { term } from "../../../shared/vocabulary.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Ledger } from "../ledger.ts";
@@ -78,15 +79,6 @@ export const REGISTER_HEADER = [
 	"完了日時",
 ];
 
-const METHOD_LABELS: Record<string, string> = {
-	physical_destruction: "物理破壊",
-	degaussing: "磁気消去",
-	overwrite: "上書き消去",
-	contractor_erasure: "委託業者による消去",
-	deletion: "通常の削除",
-	lease_return: "返却（リース）",
-};
-
 /** The register as rows of text, for XLSX and CSV alike. */
 export function registerRows(items: readonly DisposalView[]): string[][] {
 	return items.map((item) => [
@@ -94,7 +86,7 @@ export function registerRows(items: readonly DisposalView[]): string[][] {
 		item.asset.name,
 		item.asset.unitName,
 		item.asset.classKey,
-		METHOD_LABELS[item.method] ?? item.method,
+		term("disposalMethod", item.method),
 		item.performedOn,
 		item.witness,
 		item.contractor ?? "",
@@ -103,7 +95,7 @@ export function registerRows(items: readonly DisposalView[]): string[][] {
 			.filter((file) => file.kind === "certificate")
 			.map((file) => file.sha256)
 			.join(" "),
-		item.status === "closed" ? "完了" : "記録済（未完了）",
+		term("disposalStatus", item.status),
 		item.closedAt ?? "",
 	]);
 }

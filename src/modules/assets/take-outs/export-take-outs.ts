@@ -3,6 +3,7 @@ import { inTransaction } from "../../../db/transaction.ts";
 import { toCsv } from "../../../shared/csv.ts";
 import { refuseOversizedExport } from "../../../shared/export-limit.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
+import { termsOf } from "../../../shared/vocabulary.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { AssetZone } from "../assets.schemas.ts";
@@ -44,12 +45,7 @@ export const TAKE_OUT_HEADER = [
 
 const WIDTHS = [14, 28, 18, 20, 10, 8, 30, 20, 12, 12, 8, 10, 18, 26, 18, 26, 30, 18, 26, 30];
 
-const STATUS_JA: Record<TakeOutView["status"], string> = {
-	requested: "承認待ち",
-	approved: "持ち出し中",
-	refused: "却下",
-	returned: "返却済",
-};
+const STATUS_JA: Record<TakeOutView["status"], string> = termsOf("takeOutStatus");
 
 const yesNo = (value: boolean) => (value ? "あり" : "なし");
 

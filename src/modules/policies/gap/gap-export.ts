@@ -1,5 +1,6 @@
 import { type PdfBlock, renderPdf } from "../../../shared/pdf.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
+import { term } from "../../../shared/vocabulary.ts";
 import type { GapAnalysis, GapItem, GapStatus } from "./gap.schemas.ts";
 
 export type ExportLang = "ja" | "en";
@@ -9,11 +10,10 @@ const WORDS = {
 		title: "情報セキュリティ基本方針 ギャップ分析",
 		sheet: "ギャップ分析",
 		header: ["No.", "規定", "標準の位置", "判定", "該当箇所", "見出し", "行", "説明", "パック記録"],
-		status: { present: "あり", different: "相違", missing: "欠落" },
 		source: { section: "本文", revision: "改定履歴" },
 		pack: (value: boolean | null) => (value === null ? "" : value ? "規定あり" : "規定なし"),
 		summary: (a: GapAnalysis) =>
-			`標準「${a.baseline.name.ja}」との比較: あり ${a.summary.present}件、相違 ${a.summary.different}件、欠落 ${a.summary.missing}件。`,
+			`標準「${a.baseline.name.ja}」との比較: ${term("gapStatus", "present")} ${a.summary.present}件、${term("gapStatus", "different")} ${a.summary.different}件、${term("gapStatus", "missing")} ${a.summary.missing}件。`,
 		document: (a: GapAnalysis) =>
 			`分析した文書: ${a.document.title ?? "（表題なし）"}（節 ${a.document.sections}、改定履歴 ${a.document.revisions}行）`,
 	},
@@ -31,7 +31,6 @@ const WORDS = {
 			"Note",
 			"Tenant pack",
 		],
-		status: { present: "Present", different: "Different", missing: "Missing" },
 		source: { section: "Body", revision: "Revision history" },
 		pack: (value: boolean | null) => (value === null ? "" : value ? "in force" : "not in force"),
 		summary: (a: GapAnalysis) =>
@@ -42,7 +41,7 @@ const WORDS = {
 } as const;
 
 function statusLabel(status: GapStatus, lang: ExportLang): string {
-	return WORDS[lang].status[status];
+	return term("gapStatus", status, lang);
 }
 
 function row(item: GapItem, index: number, lang: ExportLang): (string | number | null)[] {
