@@ -121,7 +121,7 @@ test("network separation: import a violating model, see red flows and the report
 		page.waitForEvent("download"),
 		page.getByRole("button", { name: "レポートを PDF で出力" }).click(),
 	]);
-	assert.equal(download.suggestedFilename(), "network-report-r1.pdf");
+	assert.match(download.suggestedFilename(), /^三層分離チェック結果_r1_\d{8}\.pdf$/u);
 	const bytes = await readFile(await download.path());
 	assert.equal(bytes.subarray(0, 5).toString("latin1"), "%PDF-");
 	const text = pdfText(bytes);

@@ -461,8 +461,8 @@ describe("the take-out export", () => {
 		assert.equal(row[4], "持ち出し中");
 		assert.equal(row[5], "超過");
 		assert.equal(row[7], "中央公民館");
-		assert.equal(row[8], "2026-01-05");
-		assert.equal(row[9], "2026-01-06");
+		assert.equal(row[8], "令和8年1月5日", "dates as the tenant writes them (和暦 by default)");
+		assert.equal(row[9], "令和8年1月6日");
 
 		const events = (await exports()).slice(before);
 		assert.deepEqual(events, [

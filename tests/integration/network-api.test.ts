@@ -279,7 +279,10 @@ test("report downloads: the PDF names the violations in Japanese; the workbook l
 	const pdf = await reader.get("/api/network/report.pdf");
 	assert.equal(pdf.status, 200, await pdf.clone().text());
 	assert.equal(pdf.headers.get("content-type"), "application/pdf");
-	assert.match(pdf.headers.get("content-disposition") ?? "", /network-report-r3\.pdf/);
+	assert.match(
+		decodeURIComponent(pdf.headers.get("content-disposition") ?? ""),
+		/filename\*=UTF-8''三層分離チェック結果_r3_\d{8}\.pdf$/u,
+	);
 	const bytes = new Uint8Array(await pdf.arrayBuffer());
 	assert.equal(Buffer.from(bytes.subarray(0, 5)).toString(), "%PDF-");
 	const text = pdfText(bytes);

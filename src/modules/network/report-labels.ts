@@ -32,6 +32,7 @@ export const REPORT_TEXT = {
 		ok: "適合",
 		violation: "違反",
 		byRule: "ルール別件数",
+		issued: "作成日",
 	},
 	en: {
 		title: "Three-tier separation check",
@@ -59,6 +60,7 @@ export const REPORT_TEXT = {
 		ok: "ok",
 		violation: "violation",
 		byRule: "Violations by rule",
+		issued: "Issued",
 	},
 } as const;
 

@@ -1,3 +1,4 @@
+import { type DateStyle, formatDate } from "../../shared/dates.ts";
 import { type PdfBlock, renderPdf } from "../../shared/pdf.ts";
 import type { PolicyPack } from "../policies/pack/pack.schema.ts";
 import type { CheckReport } from "./check-model.ts";
@@ -20,13 +21,15 @@ export const PDF_MAX_VIOLATIONS = 2_000;
  * each violation with its clause and remedy.
  *
  * @example
- * writeFileSync("check.pdf", await networkReportPdf(report, model, pack, "ja"));
+ * const issued = { at: new Date().toISOString(), style: "wareki" } as const;
+ * writeFileSync("check.pdf", await networkReportPdf(report, model, pack, "ja", issued));
  */
 export async function networkReportPdf(
 	report: CheckReport,
 	model: NetworkModelFile,
 	pack: PolicyPack,
 	lang: ReportLang,
+	issued: { at: string; style: DateStyle },
 ): Promise<Buffer> {
 	const t = REPORT_TEXT[lang];
 	const blocks: PdfBlock[] = [
@@ -38,6 +41,7 @@ export async function networkReportPdf(
 				{ header: "", width: 3 },
 			],
 			rows: [
+				[t.issued, formatDate(issued.at, issued.style, lang)],
 				[t.network, model.name],
 				[t.pack, packName(pack, lang)],
 				[t.model, modelText(report, lang)],

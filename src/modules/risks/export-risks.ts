@@ -1,11 +1,14 @@
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { toCsv } from "../../shared/csv.ts";
+import { formatDate, formatDateTime } from "../../shared/dates.ts";
 import { refuseOversizedExport } from "../../shared/export-limit.ts";
+import { datedFileName } from "../../shared/export-name.ts";
 import { writeXlsx } from "../../shared/tabular.ts";
 import { term } from "../../shared/vocabulary.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
+import { tenantDateStyle } from "../tenants/tenant-settings.ts";
 import { filterContext, presentRisk, type Register } from "./register.ts";
 import { risksPolicy } from "./risks.policy.ts";
 import { linkedAssets, listRisks } from "./risks.repository.ts";
@@ -66,6 +69,7 @@ export async function exportRisks(
 		register.actor.tenantId,
 		rows.map((row) => row.id),
 	);
+	const style = await tenantDateStyle(db, register.actor.tenantId);
 	const table = rows.map((row) => {
 		const risk = presentRisk(register, row, assets);
 		const label = (steps: { ja: string }[], step: number) => steps[step - 1]?.ja ?? String(step);
@@ -89,13 +93,13 @@ export async function exportRisks(
 			risk.treatment ? term("riskTreatment", risk.treatment) : "",
 			risk.treatmentPlan ?? "",
 			risk.treatmentOwner?.displayName ?? "",
-			risk.treatmentDue ?? "",
+			risk.treatmentDue ? formatDate(risk.treatmentDue, style) : "",
 			risk.overdue ? "超過" : "",
 			term("riskStatus", risk.status),
 			risk.acceptance?.byLabel ?? "",
-			risk.acceptance?.at ?? "",
+			risk.acceptance ? formatDateTime(risk.acceptance.at, style) : "",
 			risk.acceptance?.reason ?? "",
-			risk.updatedAt,
+			formatDateTime(risk.updatedAt, style),
 		];
 	});
 	await inTransaction(db, (tx) =>
@@ -104,7 +108,7 @@ export async function exportRisks(
 			rows: table.length,
 		}),
 	);
-	const fileName = `risks-${register.today}.${format}`;
+	const fileName = datedFileName("risks", format);
 	if (format === "csv") {
 		return {
 			body: toCsv(

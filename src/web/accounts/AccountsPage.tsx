@@ -2,7 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { type Account, api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
-import { date } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useOrgUnits } from "../org/useOrgUnits.ts";
 import { Link, navigate } from "../router.tsx";
@@ -14,7 +14,8 @@ const PAGE_SIZE = 50;
 
 /** Accounts of the tenant: search, page through, open one, create one. */
 export function AccountsPage() {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { date } = useDates();
 	const can = useCan();
 	const { byId } = useOrgUnits();
 	const [query, setQuery] = useState("");
@@ -108,7 +109,7 @@ export function AccountsPage() {
 										<td>
 											<AccountStatus account={account} />
 										</td>
-										<td className="nowrap">{date(account.createdAt, lang)}</td>
+										<td className="nowrap">{date(account.createdAt)}</td>
 									</tr>
 								))}
 							</tbody>

@@ -10,6 +10,7 @@ import { networkEn } from "./modules/network.en.ts";
 import { orgEn } from "./modules/org.en.ts";
 import { packEn } from "./modules/pack.en.ts";
 import { risksEn } from "./modules/risks.en.ts";
+import { settingsEn } from "./modules/settings.en.ts";
 import { vocabularyEn } from "./modules/vocabulary.ts";
 
 export const en: Messages = {
@@ -23,6 +24,7 @@ export const en: Messages = {
 	...mailEn,
 	...risksEn,
 	...vocabularyEn,
+	...settingsEn,
 	"app.name": "Mamori",
 	"app.tagline": "Information Security Management",
 	"app.loading": "Loading…",

@@ -11,6 +11,7 @@ import { networkJa } from "./modules/network.ja.ts";
 import { orgJa } from "./modules/org.ja.ts";
 import { packJa } from "./modules/pack.ja.ts";
 import { risksJa } from "./modules/risks.ja.ts";
+import { settingsJa } from "./modules/settings.ja.ts";
 import { vocabularyJa } from "./modules/vocabulary.ts";
 
 export const ja = {
@@ -24,6 +25,7 @@ export const ja = {
 	...mailJa,
 	...risksJa,
 	...vocabularyJa,
+	...settingsJa,
 	"app.name": "Mamori",
 	"app.tagline": "情報セキュリティ管理システム",
 	"app.loading": "読み込み中…",

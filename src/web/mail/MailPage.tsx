@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
-import { dateTime } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { useCan } from "../session.tsx";
@@ -21,7 +21,8 @@ const PAGE = 50;
 
 /** The gateway's mail in the caller's scope, release requests, and (for officers) the summary. */
 export function MailPage() {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { dateTime } = useDates();
 	const can = useCan();
 	const [status, setStatus] = useState<MailStatus | "">("");
 	const [offset, setOffset] = useState(0);
@@ -115,7 +116,7 @@ export function MailPage() {
 						<tbody>
 							{messages.items.map((m) => (
 								<tr key={m.id}>
-									<td>{dateTime(m.receivedAt, lang)}</td>
+									<td>{dateTime(m.receivedAt)}</td>
 									<td>{m.from}</td>
 									<td>
 										<Link to={messagePath(m.id)}>{m.subject || t("mail.noSubject")}</Link>

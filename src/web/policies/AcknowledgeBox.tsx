@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { dateTime } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
 /** The acknowledge button of a published version, for those it was published to. */
 export function AcknowledgeBox({ versionId }: { versionId: string }) {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { dateTime } = useDates();
 	const [state, setState] = useState<{ asked: boolean; at: string | null } | null>(null);
 	const [error, setError] = useState<unknown>(null);
 
@@ -39,7 +40,7 @@ export function AcknowledgeBox({ versionId }: { versionId: string }) {
 			<ErrorAlert error={error} />
 			{state.at ? (
 				<p className="state state-ok" role="status">
-					{t("docs.ack.done", { date: dateTime(state.at, lang) })}
+					{t("docs.ack.done", { date: dateTime(state.at) })}
 				</p>
 			) : (
 				<>

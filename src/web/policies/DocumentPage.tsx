@@ -2,7 +2,7 @@ import "../styles/policies.css";
 import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
-import { date } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link, navigate } from "../router.tsx";
 import { RevisionTable } from "./RevisionTable.tsx";
@@ -12,7 +12,8 @@ import { VersionActions } from "./VersionActions.tsx";
 
 /** One document: its versions with workflow buttons, its 改定履歴, new drafts and uploads. */
 export function DocumentPage({ id }: { id: string }) {
-	const { t, label, lang } = useI18n();
+	const { t, label } = useI18n();
+	const { date } = useDates();
 	const [doc, setDoc] = useState<PolicyDocument | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [status, setStatus] = useState<string | null>(null);
@@ -120,7 +121,7 @@ export function DocumentPage({ id }: { id: string }) {
 												</span>
 											</td>
 											<td>{v.changeSummary}</td>
-											<td>{date(latestDate(v), lang)}</td>
+											<td>{date(latestDate(v))}</td>
 											<td>
 												<VersionActions
 													version={v}

@@ -90,6 +90,12 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "network.read",
 	},
 	{ path: "/mail", label: "nav.sanitize", description: "mail.navDesc", permission: "mail.read" },
+	{
+		path: "/settings",
+		label: "settings.nav",
+		description: "settings.navDesc",
+		permission: "tenant.settings_read",
+	},
 ];
 
 /** Modules to come: shown, disabled, so people see where the system is going. */

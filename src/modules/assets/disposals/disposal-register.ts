@@ -2,11 +2,14 @@ import type { Db } from "../../../db/connection.ts";
 import type { Queryable } from "../../../db/queryable.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { toCsv } from "../../../shared/csv.ts";
+import { type DateStyle, formatDate, formatDateTime } from "../../../shared/dates.ts";
+import { datedFileName } from "../../../shared/export-name.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
 import { term } from "../../../shared/vocabulary.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
+import { tenantDateStyle } from "../../tenants/tenant-settings.ts";
 import type { Ledger } from "../ledger.ts";
 import { sha256Hex } from "./add-disposal-file.ts";
 import { disposalsPolicy } from "./disposals.policy.ts";
@@ -79,15 +82,15 @@ export const REGISTER_HEADER = [
 	"完了日時",
 ];
 
-/** The register as rows of text, for XLSX and CSV alike. */
-export function registerRows(items: readonly DisposalView[]): string[][] {
+/** The register as rows of text, for XLSX and CSV alike; dates the tenant's way. */
+export function registerRows(items: readonly DisposalView[], style: DateStyle): string[][] {
 	return items.map((item) => [
 		item.asset.code,
 		item.asset.name,
 		item.asset.unitName,
 		item.asset.classKey,
 		term("disposalMethod", item.method),
-		item.performedOn,
+		formatDate(item.performedOn, style),
 		item.witness,
 		item.contractor ?? "",
 		item.serialNumbers.join(" "),
@@ -96,7 +99,7 @@ export function registerRows(items: readonly DisposalView[]): string[][] {
 			.map((file) => file.sha256)
 			.join(" "),
 		term("disposalStatus", item.status),
-		item.closedAt ?? "",
+		item.closedAt ? formatDateTime(item.closedAt, style) : "",
 	]);
 }
 
@@ -115,7 +118,7 @@ export async function exportDisposalRegister(
 		to: query.to,
 		limit: 100_000,
 	});
-	const rows = registerRows([...items].reverse());
+	const rows = registerRows([...items].reverse(), await tenantDateStyle(db, ledger.actor.tenantId));
 	await inTransaction(db, (tx) =>
 		recordAudit(tx, auditContextOf(ledger.actor), "disposal.exported", {
 			format: query.format,
@@ -127,7 +130,7 @@ export async function exportDisposalRegister(
 		return {
 			bytes: new TextEncoder().encode(toCsv(REGISTER_HEADER, rows)),
 			type: "text/csv; charset=utf-8",
-			fileName: "disposal-register.csv",
+			fileName: datedFileName("disposals", "csv"),
 		};
 	}
 	const bytes = await writeXlsx([
@@ -141,6 +144,6 @@ export async function exportDisposalRegister(
 	return {
 		bytes: new Uint8Array(bytes),
 		type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-		fileName: "disposal-register.xlsx",
+		fileName: datedFileName("disposals", "xlsx"),
 	};
 }

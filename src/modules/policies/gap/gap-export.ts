@@ -1,3 +1,4 @@
+import { type DateStyle, formatDate } from "../../../shared/dates.ts";
 import { type PdfBlock, renderPdf } from "../../../shared/pdf.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
 import { term } from "../../../shared/vocabulary.ts";
@@ -12,6 +13,7 @@ const WORDS = {
 		header: ["No.", "規定", "標準の位置", "判定", "該当箇所", "見出し", "行", "説明", "パック記録"],
 		source: { section: "本文", revision: "改定履歴" },
 		pack: (value: boolean | null) => (value === null ? "" : value ? "規定あり" : "規定なし"),
+		issued: (date: string) => `作成日: ${date}`,
 		summary: (a: GapAnalysis) =>
 			`標準「${a.baseline.name.ja}」との比較: ${term("gapStatus", "present")} ${a.summary.present}件、${term("gapStatus", "different")} ${a.summary.different}件、${term("gapStatus", "missing")} ${a.summary.missing}件。`,
 		document: (a: GapAnalysis) =>
@@ -33,6 +35,7 @@ const WORDS = {
 		],
 		source: { section: "Body", revision: "Revision history" },
 		pack: (value: boolean | null) => (value === null ? "" : value ? "in force" : "not in force"),
+		issued: (date: string) => `Issued: ${date}`,
 		summary: (a: GapAnalysis) =>
 			`Against the baseline "${a.baseline.name.en}": ${a.summary.present} present, ${a.summary.different} different, ${a.summary.missing} missing.`,
 		document: (a: GapAnalysis) =>
@@ -74,9 +77,18 @@ export function gapAnalysisXlsx(analysis: GapAnalysis, lang: ExportLang): Promis
 }
 
 /** The analysis as a PDF with the Japanese font embedded (see `shared/pdf.ts`). */
-export function gapAnalysisPdf(analysis: GapAnalysis, lang: ExportLang): Promise<Buffer> {
+export function gapAnalysisPdf(
+	analysis: GapAnalysis,
+	lang: ExportLang,
+	issued: { at: string; style: DateStyle },
+): Promise<Buffer> {
 	const words = WORDS[lang];
 	const blocks: PdfBlock[] = [
+		{
+			kind: "paragraph",
+			muted: true,
+			text: words.issued(formatDate(issued.at, issued.style, lang)),
+		},
 		{ kind: "paragraph", text: words.document(analysis) },
 		{ kind: "paragraph", text: words.summary(analysis) },
 		{

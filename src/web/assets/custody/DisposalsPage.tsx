@@ -3,6 +3,7 @@ import { api, call } from "../../api/client.ts";
 import { DownloadButton } from "../../components/DownloadButton.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
+import { useDates } from "../../i18n/dates.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type Disposal, disposalStatusKey, methodKey } from "./types.ts";
 
@@ -16,6 +17,7 @@ function exportUrl(format: "xlsx" | "csv", from: string, to: string): string {
 /** The disposal and lease-return register (廃棄・返却記録簿) for a period, and its export for audits. */
 export function DisposalsPage() {
 	const { t } = useI18n();
+	const { date } = useDates();
 	const [from, setFrom] = useState("");
 	const [to, setTo] = useState("");
 	const [items, setItems] = useState<Disposal[] | null>(null);
@@ -104,7 +106,7 @@ export function DisposalsPage() {
 									</td>
 									<td>{item.asset.classKey}</td>
 									<td>{t(methodKey(item.method))}</td>
-									<td className="nowrap">{item.performedOn}</td>
+									<td className="nowrap">{date(item.performedOn)}</td>
 									<td>{item.witness}</td>
 									<td>{item.contractor ?? "—"}</td>
 									<td>{item.serialNumbers.join(", ") || "—"}</td>

@@ -33,8 +33,6 @@ export const documentsEn: Record<keyof typeof documentsJa, string> = {
 	"docs.approve": "Approve",
 	"docs.publish": "Publish",
 	"docs.revisions": "Revision history",
-	"docs.col.wareki": "Japanese era",
-	"docs.col.seireki": "Gregorian",
 	"docs.col.kind": "Kind",
 	"docs.revisionKind.initial": "Enacted",
 	"docs.revisionKind.full": "Full revision",

@@ -30,8 +30,6 @@ export const documentsJa = {
 	"docs.approve": "承認する",
 	"docs.publish": "公開する",
 	"docs.revisions": "改定履歴",
-	"docs.col.wareki": "和暦",
-	"docs.col.seireki": "西暦",
 	"docs.col.kind": "区分",
 	"docs.revisionKind.initial": "制定",
 	"docs.revisionKind.full": "全部改定",
