@@ -435,8 +435,8 @@ describe("the take-out export", () => {
 		assert.equal(all.status, 200, await all.clone().text());
 		assert.match(all.headers.get("content-type") ?? "", /text\/csv/);
 		assert.match(
-			all.headers.get("content-disposition") ?? "",
-			/attachment; filename="take-outs\.csv"/,
+			decodeURIComponent(all.headers.get("content-disposition") ?? ""),
+			/^attachment; .*filename\*=UTF-8''持ち出し管理簿_\d{8}\.csv$/u,
 		);
 		const bytes = new Uint8Array(await all.arrayBuffer());
 		assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], "a BOM for Excel");
