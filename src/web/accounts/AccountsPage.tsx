@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { type Account, api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
+import { useUrlFilter } from "../components/useUrlParams.ts";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useOrgUnits } from "../org/useOrgUnits.ts";
@@ -18,9 +19,12 @@ export function AccountsPage() {
 	const { date } = useDates();
 	const can = useCan();
 	const { byId } = useOrgUnits();
-	const [query, setQuery] = useState("");
-	const [search, setSearch] = useState("");
-	const [offset, setOffset] = useState(0);
+	// The search and page live in the address: reload, back and a shared link keep them.
+	const list = useUrlFilter({ q: "" });
+	const { offset, setOffset } = list;
+	const search = list.filter.q;
+	const [query, setQuery] = useState(search);
+	useEffect(() => setQuery(search), [search]);
 	const [page, setPage] = useState<{ items: Account[]; total: number; offset: number } | null>(
 		null,
 	);
@@ -45,8 +49,7 @@ export function AccountsPage() {
 
 	function submit(event: FormEvent) {
 		event.preventDefault();
-		setOffset(0);
-		setSearch(query.trim());
+		list.apply({ q: query.trim() });
 	}
 
 	return (

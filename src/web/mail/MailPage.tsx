@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
+import { useUrlFilter } from "../components/useUrlParams.ts";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
@@ -13,7 +14,6 @@ import {
 	MAIL_STATUSES,
 	type MailMessage,
 	type MailReleaseRequest,
-	type MailStatus,
 	messagePath,
 } from "./types.ts";
 
@@ -24,8 +24,10 @@ export function MailPage() {
 	const { t } = useI18n();
 	const { dateTime } = useDates();
 	const can = useCan();
-	const [status, setStatus] = useState<MailStatus | "">("");
-	const [offset, setOffset] = useState(0);
+	// The state filter and page live in the address: reload, back and a shared link keep them.
+	const list = useUrlFilter({ status: "" });
+	const { offset, setOffset } = list;
+	const status = MAIL_STATUSES.find((s) => s === list.filter.status) ?? "";
 	const [messages, setMessages] = useState<{
 		items: MailMessage[];
 		total: number;
@@ -82,13 +84,7 @@ export function MailPage() {
 				<h2>{t("mail.messages")}</h2>
 				<label>
 					{t("mail.filterStatus")}{" "}
-					<select
-						value={status}
-						onChange={(e) => {
-							setOffset(0);
-							setStatus(e.target.value as MailStatus | "");
-						}}
-					>
+					<select value={status} onChange={(e) => list.apply({ status: e.target.value })}>
 						<option value="">{t("mail.allStatuses")}</option>
 						{MAIL_STATUSES.map((s) => (
 							<option key={s} value={s}>

@@ -3,6 +3,7 @@ import { api, call } from "../../api/client.ts";
 import { DownloadButton } from "../../components/DownloadButton.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
+import { useUrlFilter } from "../../components/useUrlParams.ts";
 import { useDates } from "../../i18n/dates.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type Disposal, disposalStatusKey, methodKey } from "./types.ts";
@@ -18,8 +19,15 @@ function exportUrl(format: "xlsx" | "csv", from: string, to: string): string {
 export function DisposalsPage() {
 	const { t } = useI18n();
 	const { date } = useDates();
-	const [from, setFrom] = useState("");
-	const [to, setTo] = useState("");
+	// The period applied lives in the address: reload, back and a shared link keep it.
+	const period = useUrlFilter({ from: "", to: "" });
+	const applied = period.filter;
+	const [from, setFrom] = useState(applied.from);
+	const [to, setTo] = useState(applied.to);
+	useEffect(() => {
+		setFrom(applied.from);
+		setTo(applied.to);
+	}, [applied]);
 	const [items, setItems] = useState<Disposal[] | null>(null);
 	const [error, setError] = useState<unknown>(null);
 
@@ -36,12 +44,12 @@ export function DisposalsPage() {
 		}
 	}, []);
 	useEffect(() => {
-		void load({ from: "", to: "" });
-	}, [load]);
+		void load(applied);
+	}, [load, applied]);
 
 	function filter(event: FormEvent) {
 		event.preventDefault();
-		void load({ from, to });
+		period.apply({ from, to });
 	}
 
 	return (
@@ -50,14 +58,14 @@ export function DisposalsPage() {
 				<h1>{t("custody.disposal.title")}</h1>
 				<div className="button-row">
 					<DownloadButton
-						href={exportUrl("xlsx", from, to)}
+						href={exportUrl("xlsx", applied.from, applied.to)}
 						fileName="disposals.xlsx"
 						onError={setError}
 					>
 						{t("custody.disposal.exportXlsx")}
 					</DownloadButton>
 					<DownloadButton
-						href={exportUrl("csv", from, to)}
+						href={exportUrl("csv", applied.from, applied.to)}
 						fileName="disposals.csv"
 						onError={setError}
 					>
