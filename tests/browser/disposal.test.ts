@@ -107,7 +107,7 @@ test("a disposal is recorded, its certificate uploaded (SHA-256 shown), and clos
 	await row.waitFor();
 	assert.match(
 		await shown(row),
-		/物理破壊\s+2026-03-15\s+情報政策課 佐藤\s+株式会社データ消去サービス\s+SN-HDD-0001, SN-HDD-0002/,
+		/物理破壊\s+令和8年3月15日\s+情報政策課 佐藤\s+株式会社データ消去サービス\s+SN-HDD-0001, SN-HDD-0002/,
 	);
 	assert.ok((await shown(row)).includes(sha256));
 	const disposals = await api<{ items: { id: string; files: { id: string }[] }[] }>(

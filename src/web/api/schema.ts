@@ -13650,19 +13650,6 @@ export interface components {
                     }[];
                 };
                 policyVersion: string;
-                provenance: {
-                    source: {
-                        en: string;
-                        ja: string;
-                    };
-                    unverified: {
-                        note: {
-                            en: string;
-                            ja: string;
-                        };
-                        path: string;
-                    }[];
-                };
                 provisions: {
                     cloudServices: {
                         inForce: boolean;

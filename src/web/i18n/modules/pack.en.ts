@@ -127,7 +127,6 @@ export const packEn: Record<keyof typeof packJa, string> = {
 	"pack.kind.initial": "first edition",
 	"pack.kind.full": "full revision",
 	"pack.kind.partial": "partial revision",
-	"pack.unverified": "Unverified fields (confirm against local rules)",
 
 	"gap.title": "Gap analysis",
 	"gap.lead":

@@ -126,7 +126,6 @@ export const packJa = {
 	"pack.kind.initial": "初版",
 	"pack.kind.full": "全面改定",
 	"pack.kind.partial": "一部改定",
-	"pack.unverified": "未確認の項目（地元の規程で確認してください）",
 
 	"gap.title": "ギャップ分析",
 	"gap.lead":
