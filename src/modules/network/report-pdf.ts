@@ -6,10 +6,12 @@ import type { NetworkModelFile } from "./model.schema.ts";
 import {
 	messageOf,
 	modelText,
+	namesOf,
 	packName,
 	REPORT_TEXT,
 	type ReportLang,
 	remedyOf,
+	ruleTitleOf,
 	subjectOf,
 } from "./report-labels.ts";
 
@@ -32,6 +34,7 @@ export async function networkReportPdf(
 	issued: { at: string; style: DateStyle },
 ): Promise<Buffer> {
 	const t = REPORT_TEXT[lang];
+	const names = namesOf(model);
 	const blocks: PdfBlock[] = [
 		{ kind: "heading", text: t.summary },
 		{
@@ -63,7 +66,7 @@ export async function networkReportPdf(
 					{ header: t.rule, width: 3 },
 					{ header: t.violations, width: 1 },
 				],
-				rows: counted.map(([rule, count]) => [rule, String(count)]),
+				rows: counted.map(([rule, count]) => [ruleTitleOf(rule, lang), String(count)]),
 			},
 		);
 	}
@@ -82,7 +85,13 @@ export async function networkReportPdf(
 			],
 			rows: report.violations
 				.slice(0, PDF_MAX_VIOLATIONS)
-				.map((v) => [v.rule, subjectOf(v, lang), v.clause, messageOf(v, lang), remedyOf(v, lang)]),
+				.map((v) => [
+					ruleTitleOf(v.rule, lang),
+					subjectOf(v, lang, names),
+					v.clause,
+					messageOf(v, lang),
+					remedyOf(v, lang),
+				]),
 		});
 		const rest = report.violations.length - PDF_MAX_VIOLATIONS;
 		if (rest > 0) {

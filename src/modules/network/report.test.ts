@@ -34,9 +34,11 @@ describe("network reports", () => {
 		assert.match(flat, /三層分離チェック結果/);
 		assert.match(flat, /作成日令和8年12月5日/, "dated the tenant's way");
 		assert.match(flat, /不適合/);
-		assert.match(flat, /lgwaninternetsanitised/);
+		assert.match(flat, /LGWAN接続系とインターネット接続系の無害化通信/);
 		assert.match(flat, /基本方針6\(3\)②/);
-		assert.match(flat, /fdirectweb/);
+		// A PDF for people: rule titles and names, not ids.
+		assert.match(flat, /LGWAN接続系とインターネット接続系の無害化通信/);
+		assert.doesNotMatch(flat, /network\.zones|allowedRoutes/);
 		assert.match(flat, /多要素認証がない/);
 	});
 
@@ -63,7 +65,7 @@ describe("network reports", () => {
 		const text = formatNetworkReport(report, model, pack, "en");
 		assert.match(text, /Result: not compliant {3}Violations 14/);
 		assert.match(text, /^tier-isolation +flow f-mynumber-out +基本方針 6\(3\)①/m);
-		assert.match(text, /^ {4}→ Send it through a sanitizing_mail/m);
+		assert.match(text, /^ {4}→ Send it through a mail-sanitising/m);
 	});
 });
 

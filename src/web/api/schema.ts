@@ -12316,6 +12316,7 @@ export interface components {
                 ja: string;
             };
             id: string;
+            technical: string;
             title: {
                 en: string;
                 ja: string;
@@ -12330,6 +12331,7 @@ export interface components {
             remedy: string;
             remedyJa: string;
             rule: string;
+            technical: string;
         };
         Notification: {
             createdAt: string;

@@ -7,6 +7,7 @@ import { documentsEn } from "./modules/documents.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
 import { mailEn } from "./modules/mail.en.ts";
 import { networkEn } from "./modules/network.en.ts";
+import { networkTermsEn } from "./modules/network-terms.en.ts";
 import { orgEn } from "./modules/org.en.ts";
 import { packEn } from "./modules/pack.en.ts";
 import { risksEn } from "./modules/risks.en.ts";
@@ -25,6 +26,7 @@ export const en: Messages = {
 	...risksEn,
 	...vocabularyEn,
 	...settingsEn,
+	...networkTermsEn,
 	"app.name": "Mamori",
 	"app.tagline": "Information Security Management",
 	"app.loading": "Loading…",

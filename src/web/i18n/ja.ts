@@ -8,6 +8,7 @@ import { documentsJa } from "./modules/documents.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
 import { mailJa } from "./modules/mail.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
+import { networkTermsJa } from "./modules/network-terms.ja.ts";
 import { orgJa } from "./modules/org.ja.ts";
 import { packJa } from "./modules/pack.ja.ts";
 import { risksJa } from "./modules/risks.ja.ts";
@@ -26,6 +27,7 @@ export const ja = {
 	...risksJa,
 	...vocabularyJa,
 	...settingsJa,
+	...networkTermsJa,
 	"app.name": "Mamori",
 	"app.tagline": "情報セキュリティ管理システム",
 	"app.loading": "読み込み中…",

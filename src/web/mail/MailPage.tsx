@@ -10,12 +10,7 @@ import { useCan } from "../session.tsx";
 import { MailSettingsPanel } from "./MailSettingsPanel.tsx";
 import { MailSummaryPanel } from "./MailSummaryPanel.tsx";
 import { ReleaseRequests } from "./ReleaseRequests.tsx";
-import {
-	MAIL_STATUSES,
-	type MailMessage,
-	type MailReleaseRequest,
-	messagePath,
-} from "./types.ts";
+import { MAIL_STATUSES, type MailMessage, type MailReleaseRequest, messagePath } from "./types.ts";
 
 const PAGE = 50;
 

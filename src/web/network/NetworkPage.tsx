@@ -190,7 +190,7 @@ export function NetworkPage() {
 
 			<section aria-labelledby="network-report">
 				<h2 id="network-report">{t("network.section.report")}</h2>
-				<ViolationsTable check={check} onSelect={setSelection} />
+				<ViolationsTable model={draft} check={check} onSelect={setSelection} />
 			</section>
 
 			<section aria-labelledby="network-editor">
