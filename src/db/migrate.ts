@@ -15,7 +15,7 @@ import * as jobs from "./migrations/0012-jobs.ts";
 import * as imports from "./migrations/0013-imports.ts";
 import * as mailDedup from "./migrations/0014-mail-dedup.ts";
 import * as notificationReminders from "./migrations/0015-notification-reminders.ts";
-import * as tenantDateStyle from "./migrations/0016-tenant-date-style.ts";
+import * as tenantDateStyle from "./migrations/0019-tenant-date-style.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -38,7 +38,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0013-imports": imports,
 	"0014-mail-dedup": mailDedup,
 	"0015-notification-reminders": notificationReminders,
-	"0016-tenant-date-style": tenantDateStyle,
+	"0019-tenant-date-style": tenantDateStyle,
 };
 
 class InCodeMigrations implements MigrationProvider {
