@@ -178,7 +178,14 @@ export const networkCheckCommand: Command = {
 		const pack = await choosePack(values, model, file);
 		const report = checkModel(model, pack, asOf === undefined ? {} : { asOf });
 		if (values.pdf !== undefined)
-			await writeFile(values.pdf, await networkReportPdf(report, model, pack, lang));
+			await writeFile(
+				values.pdf,
+				// A file checked outside any tenant: dated in 和暦, as the policy documents are.
+				await networkReportPdf(report, model, pack, lang, {
+					at: new Date().toISOString(),
+					style: "wareki",
+				}),
+			);
 		if (values.xlsx !== undefined)
 			await writeFile(values.xlsx, await networkReportXlsx(report, model, lang));
 		console.log(values.json ? summaryJson(report) : formatNetworkReport(report, model, pack, lang));

@@ -18,6 +18,7 @@ import * as notificationReminders from "./migrations/0015-notification-reminders
 import * as policyDecisions from "./migrations/0016-policy-decisions.ts";
 import * as orgUnitOrder from "./migrations/0017-org-unit-order.ts";
 import * as incidents from "./migrations/0018-incidents.ts";
+import * as tenantDateStyle from "./migrations/0019-tenant-date-style.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0016-policy-decisions": policyDecisions,
 	"0017-org-unit-order": orgUnitOrder,
 	"0018-incidents": incidents,
+	"0019-tenant-date-style": tenantDateStyle,
 };
 
 class InCodeMigrations implements MigrationProvider {

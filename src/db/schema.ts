@@ -57,6 +57,8 @@ export interface TenantTable {
 	name: string;
 	pack: string;
 	created_at: string;
+	/** `wareki` | `seireki`: how the tenant writes dates (src/shared/dates.ts `DateStyle`). */
+	date_style: string;
 }
 
 export interface AccountTable {

@@ -17,6 +17,11 @@ export function usePath(): string {
 	return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
+/** The current query string (`?zone=lgwan`), following back/forward and `navigate`. */
+export function useSearch(): string {
+	return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
 /** Go to a path inside the app without reloading. */
 export function navigate(to: string): void {
 	if (to === window.location.pathname + window.location.search) return;

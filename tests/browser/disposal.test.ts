@@ -33,7 +33,7 @@ const CERTIFICATE = new TextEncoder().encode(
 	"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% データ消去証明書 SN-HDD-0001\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
-test("a disposal is recorded, its certificate uploaded (SHA-256 shown), and closed: the asset is 廃棄済", async () => {
+test("a disposal is recorded, its certificate uploaded (SHA-256 shown), and closed: the asset is 廃棄済み", async () => {
 	const options = { locale: "ja-JP", timezoneId: "Asia/Tokyo", baseURL: server.url };
 	const context = await browser.newContext(options);
 	const { page, problems } = await watchedPage(context);
@@ -95,9 +95,9 @@ test("a disposal is recorded, its certificate uploaded (SHA-256 shown), and clos
 	await confirm.getByRole("button", { name: "廃棄を完了する" }).click();
 	await panel
 		.getByRole("status")
-		.filter({ hasText: "廃棄を完了しました。資産は廃棄済になりました。" })
+		.filter({ hasText: "廃棄を完了しました。資産は廃棄済みになりました。" })
 		.waitFor();
-	await page.getByTestId("asset-lifecycle").getByText("廃棄済").waitFor();
+	await page.getByTestId("asset-lifecycle").getByText("廃棄済み").waitFor();
 	const stored = await api<{ lifecycle: string }>("GET", `/api/assets/${asset.id}`);
 	assert.equal(stored.lifecycle, "disposed");
 
@@ -111,7 +111,7 @@ test("a disposal is recorded, its certificate uploaded (SHA-256 shown), and clos
 	await row.waitFor();
 	assert.match(
 		await shown(row),
-		/物理破壊\s+2026-03-15\s+情報政策課 佐藤\s+株式会社データ消去サービス\s+SN-HDD-0001, SN-HDD-0002/,
+		/物理破壊\s+令和8年3月15日\s+情報政策課 佐藤\s+株式会社データ消去サービス\s+SN-HDD-0001, SN-HDD-0002/,
 	);
 	assert.ok((await shown(row)).includes(sha256));
 	const disposals = await api<{ items: { id: string; files: { id: string }[] }[] }>(

@@ -161,7 +161,7 @@ test("first administrator: login, new password, TOTP, recovery codes, dashboard,
 		page.waitForEvent("download"),
 		page.getByRole("button", { name: "Export CSV" }).click(),
 	]);
-	assert.equal(download.suggestedFilename(), "audit-events.csv");
+	assert.match(download.suggestedFilename(), /^監査ログ_\d{8}\.csv$/u);
 	const table = await readTable(new Uint8Array(await readFile(await download.path())));
 	assert.equal(table.rows[0]?.[3], "種別");
 	assert.deepEqual(

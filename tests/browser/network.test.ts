@@ -63,7 +63,8 @@ test("network separation: import a violating model, see red flows and the report
 	}
 	assert.ok(await diagram.locator('.network-node.network-violating[data-id="my-term-01"]').count());
 
-	// The report: verdict, and one row per violation with the rule, clause and Japanese text.
+	// The report: verdict, and one row per violation in policy terms: the rule's title, the
+	// policy's clause, the flow or element by name; ids and pack fields only on demand.
 	assert.match(
 		(await page.getByTestId("network-verdict").textContent()) ?? "",
 		/不適合：違反が 14 件あります/,
@@ -71,10 +72,20 @@ test("network separation: import a violating model, see red flows and the report
 	const table = page.getByRole("table", { name: "違反一覧（14件）" });
 	const rows = await table.locator("tbody tr").allInnerTexts();
 	assert.equal(rows.length, 14);
-	const mynumberOut = rows.find((row) => row.includes("通信 f-mynumber-out")) ?? "";
-	assert.match(mynumberOut, /tier-isolation/);
+	const mynumberOut = rows.find((row) => row.includes("通信 my-juki → lg-term-01")) ?? "";
+	assert.match(mynumberOut, /分離された系との通信/);
 	assert.match(mynumberOut, /マイナンバー利用事務系/);
-	assert.ok(rows.some((row) => /terminal-mfa[\s\S]*要素 my-term-01/.test(row)));
+	const mfaRow = rows.find((row) => /端末の多要素認証[\s\S]*my-term-01/.test(row)) ?? "";
+	assert.match(mfaRow, /基本方針 6\(3\)①/);
+	for (const row of rows) {
+		assert.doesNotMatch(row, /network\.zones|allowedRoutes|mfa: true|terminal-mfa/u, row);
+	}
+	const mfaCells = table.locator("tbody tr").filter({ hasText: "端末の多要素認証" });
+	await mfaCells.getByText("技術情報").click();
+	assert.match(
+		(await mfaCells.locator("details").innerText()) ?? "",
+		/規則 ID: terminal-mfa[\s\S]*ポリシーパック・構成の項目: network\.zones\.mynumber\.mfaRequired/u,
+	);
 
 	// Hovering shows the line's findings as its tooltip.
 	const tooltip = await diagram.locator('.network-flow[data-flows~="f-lab"] > title').textContent();
@@ -99,7 +110,7 @@ test("network separation: import a violating model, see red flows and the report
 	await page.getByRole("table", { name: "違反一覧（13件）" }).waitFor();
 	assert.doesNotMatch(
 		(await page.getByRole("table", { name: "違反一覧（13件）" }).textContent()) ?? "",
-		/terminal-mfa/,
+		/端末の多要素認証/,
 	);
 
 	await page.getByRole("button", { name: "構成を保存" }).click();
@@ -121,15 +132,15 @@ test("network separation: import a violating model, see red flows and the report
 		page.waitForEvent("download"),
 		page.getByRole("button", { name: "レポートを PDF で出力" }).click(),
 	]);
-	assert.equal(download.suggestedFilename(), "network-report-r1.pdf");
+	assert.match(download.suggestedFilename(), /^三層分離チェック結果_r1_\d{8}\.pdf$/u);
 	const bytes = await readFile(await download.path());
 	assert.equal(bytes.subarray(0, 5).toString("latin1"), "%PDF-");
 	const text = pdfText(bytes);
 	assert.ok(text !== null, "pdftotext reads the PDF");
 	const flat = text.replace(/\s+/g, "");
 	// pdftotext drops a hyphen where a long id wraps at the column edge.
-	assert.match(flat, /f-?mynumber-out/);
-	assert.match(flat, /standalone-isolation通信f-lab/);
+	assert.match(flat, /分離された系との通信通信my-?juki→lg-?term-?01/);
+	assert.match(flat, /スタンドアロンの分離通信lab-?01→lg-?term-?01/);
 	assert.match(flat, /違反例庁内ネットワーク/);
 
 	assert.deepEqual(problems, []);

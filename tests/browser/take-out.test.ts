@@ -123,7 +123,7 @@ test("a manager asks to take out a laptop; the unit's section manager approves w
 		manager.page.waitForEvent("download"),
 		manager.page.getByRole("button", { name: "Excelで出力" }).click(),
 	]);
-	assert.equal(download.suggestedFilename(), "take-outs.xlsx");
+	assert.match(download.suggestedFilename(), /^持ち出し管理簿_\d{8}\.xlsx$/u);
 	const sheet = await readTable(new Uint8Array(await readFile(await download.path())));
 	assert.equal(sheet.rows[0]?.[0], "資産番号");
 	const exported = sheet.rows.find((cells) => cells[0] === "PC-2026-001");
@@ -136,7 +136,7 @@ test("a manager asks to take out a laptop; the unit's section manager approves w
 	const panel = manager.page.getByTestId("take-out-panel");
 	assert.match(
 		await shown(panel.getByTestId("take-out-state")),
-		/持ち出し中（中央公民館、\d{4}-\d{2}-\d{2}まで）/,
+		/持ち出し中（中央公民館、令和\d+年\d+月\d+日まで）/,
 	);
 	assert.match(await shown(panel), /説明会のため必要と認める。暗号化を確認済み。/);
 	const stored = await api<{ lifecycle: string }>("GET", `/api/assets/${asset.id}`);

@@ -6,6 +6,7 @@ import { applyRoster } from "../../src/modules/org/roster/apply-roster.ts";
 import { previewRoster } from "../../src/modules/org/roster/preview-roster.ts";
 import { loadRosterState } from "../../src/modules/org/roster/roster.repository.ts";
 import { ROSTER_HEADERS } from "../../src/modules/org/roster/roster-format.ts";
+import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { makeStaff } from "./org-factories.ts";
 
 /** A tenant administrator acting as `accountId` (an existing account: imports name their author). */
@@ -87,7 +88,7 @@ export async function makeAppliedRoster(
 /** The org rows every walk tenant has: a member of staff and a stored roster preview. */
 export async function makeOrgFixtures(
 	deps: AppDeps,
-	tenant: { id: string; slug: string; name: string; pack: string; created_at: string },
+	tenant: TenantRow,
 	orgUnitId: string,
 	actorAccountId: string,
 ): Promise<void> {

@@ -74,7 +74,7 @@ interface DisposalBody {
 }
 
 describe("recording and closing", () => {
-	test("storage media cannot be closed without an erasure certificate; with one it is 廃棄済", async () => {
+	test("storage media cannot be closed without an erasure certificate; with one it is 廃棄済み", async () => {
 		const asset = await makeAsset(runtime, tenant.id, unitId, { kind: "systems" });
 		const client = await as(manager);
 		const made = await client.post(`/api/assets/${asset.id}/disposals`, record());
@@ -250,7 +250,7 @@ describe("the disposal register", () => {
 			asset.name,
 			"C2/I2/A2",
 			"物理破壊",
-			"2026-03-15",
+			"令和8年3月15日",
 			"情報政策課 佐藤",
 			"株式会社データ消去サービス",
 			"WD-123456 WD-123457",

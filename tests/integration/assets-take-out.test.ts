@@ -435,8 +435,8 @@ describe("the take-out export", () => {
 		assert.equal(all.status, 200, await all.clone().text());
 		assert.match(all.headers.get("content-type") ?? "", /text\/csv/);
 		assert.match(
-			all.headers.get("content-disposition") ?? "",
-			/attachment; filename="take-outs\.csv"/,
+			decodeURIComponent(all.headers.get("content-disposition") ?? ""),
+			/^attachment; .*filename\*=UTF-8''持ち出し管理簿_\d{8}\.csv$/u,
 		);
 		const bytes = new Uint8Array(await all.arrayBuffer());
 		assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], "a BOM for Excel");
@@ -461,8 +461,8 @@ describe("the take-out export", () => {
 		assert.equal(row[4], "持ち出し中");
 		assert.equal(row[5], "超過");
 		assert.equal(row[7], "中央公民館");
-		assert.equal(row[8], "2026-01-05");
-		assert.equal(row[9], "2026-01-06");
+		assert.equal(row[8], "令和8年1月5日", "dates as the tenant writes them (和暦 by default)");
+		assert.equal(row[9], "令和8年1月6日");
 
 		const events = (await exports()).slice(before);
 		assert.deepEqual(events, [

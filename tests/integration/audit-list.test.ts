@@ -228,7 +228,7 @@ test("CSV export: BOM, header, one row per event, formulas defused, and itself a
 	assert.equal(response.headers.get("content-type"), "text/csv; charset=utf-8");
 	assert.match(
 		response.headers.get("content-disposition") ?? "",
-		/^attachment; filename=".+\.csv"$/,
+		/^attachment; filename=".+\.csv"; filename\*=UTF-8''.+\.csv$/,
 	);
 	const bytes = new Uint8Array(await response.arrayBuffer());
 	assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte order mark");
@@ -258,7 +258,11 @@ test("CSV export: BOM, header, one row per event, formulas defused, and itself a
 	assert.equal(logout[5], staff.id);
 	for (const row of rows) {
 		for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@]/, `no live formula: ${cell}`);
-		assert.match(row[1] ?? "", /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}$/, "Japan time");
+		assert.match(
+			row[1] ?? "",
+			/^令和\d+年\d+月\d+日 \d{2}:\d{2}:\d{2}$/u,
+			"Japan time, in the tenant's date style (和暦 by default)",
+		);
 	}
 	assert.ok(
 		text.includes(`"'=HYPERLINK(""http://evil.example/"",""click"")"`),

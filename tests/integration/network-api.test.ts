@@ -279,15 +279,20 @@ test("report downloads: the PDF names the violations in Japanese; the workbook l
 	const pdf = await reader.get("/api/network/report.pdf");
 	assert.equal(pdf.status, 200, await pdf.clone().text());
 	assert.equal(pdf.headers.get("content-type"), "application/pdf");
-	assert.match(pdf.headers.get("content-disposition") ?? "", /network-report-r3\.pdf/);
+	assert.match(
+		decodeURIComponent(pdf.headers.get("content-disposition") ?? ""),
+		/filename\*=UTF-8''三層分離チェック結果_r3_\d{8}\.pdf$/u,
+	);
 	const bytes = new Uint8Array(await pdf.arrayBuffer());
 	assert.equal(Buffer.from(bytes.subarray(0, 5)).toString(), "%PDF-");
 	const text = pdfText(bytes);
 	assert.ok(text !== null, "pdftotext (poppler-utils) reads the PDF");
 	const flat = text.replace(/\s+/g, "");
-	assert.match(flat, /f-bad/);
-	assert.match(flat, /fw-11/);
-	assert.match(flat, /tier-isolation/);
+	// In policy terms: the rule's title, flows by the names of their ends (f-bad, and fw-11 by
+	// its addresses, having no named ends).
+	assert.match(flat, /分離された系との通信通信個人番号系端末→インターネットメールサーバ/);
+	assert.match(flat, /通信10\.1\.5\.9→203\.0\.113\.7/);
+	assert.doesNotMatch(flat, /tier-isolation|network\.zones|allowedRoutes/);
 	assert.match(flat, /マイナンバー利用事務系/);
 
 	const xlsx = await reader.get("/api/network/report.xlsx?lang=ja");

@@ -81,7 +81,10 @@ test("exports: XLSX rows per provision and a PDF with the Japanese font embedded
 	});
 	assert.equal(xlsx.status, 200);
 	assert.match(xlsx.headers.get("content-type") ?? "", /spreadsheetml/u);
-	assert.match(xlsx.headers.get("content-disposition") ?? "", /policy-gap-analysis\.xlsx/u);
+	assert.match(
+		decodeURIComponent(xlsx.headers.get("content-disposition") ?? ""),
+		/filename\*=UTF-8''ギャップ分析_\d{8}\.xlsx$/u,
+	);
 	const table = await readTable(new Uint8Array(await xlsx.arrayBuffer()));
 	assert.deepEqual(table.rows[0]?.slice(0, 4), ["No.", "規定", "標準の位置", "判定"]);
 	const social = table.rows.find((row) => row[1] === "ソーシャルメディアの利用");

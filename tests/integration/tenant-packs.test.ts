@@ -68,6 +68,13 @@ test("Saga and Kitakyushu run side by side, each with its own pack, agencies and
 	assert.equal(kita.pack.threats.length, 5);
 	assert.equal(kita.pack.revisions.length, 0);
 	assert.notEqual(saga.pack.classification.defaultScheme, kita.pack.classification.defaultScheme);
+	// The authors' notes (how a value was read or assumed) stay with the pack, not on screens.
+	for (const shown of [saga, kita]) {
+		assert.ok(!("provenance" in shown.pack), "no authors' notes in the API");
+		assert.doesNotMatch(JSON.stringify(shown.pack), /当方|未確認|仮定|仮置/u);
+	}
+	const stored = await currentTenantPack(runtime.db, made.saga.id);
+	assert.ok(stored?.pack.provenance.notes?.some((n) => n.path === "network.model"));
 
 	// The agencies in scope became each tenant's top-level org units.
 	const sagaUnits = await listOrgUnits(runtime.db, made.saga.id);

@@ -15,6 +15,7 @@ import { readImport } from "../../platform/imports/present-import.ts";
 import { requestImport } from "../../platform/imports/request-import.ts";
 import { runImportInWorker } from "../../platform/imports/run-import.ts";
 import { wakeSchedulers } from "../../platform/jobs/scheduler.ts";
+import { datedFileName, templateFileName } from "../../shared/export-name.ts";
 import { Problem } from "../../shared/problem.ts";
 import { authorize } from "../authz/policy.ts";
 import {
@@ -122,7 +123,7 @@ export function assetTransferRoutes(deps: AppDeps) {
 			const file = await exportAssets(deps.db, actor, filter, format);
 			return c.body(new Uint8Array(file.bytes), 200, {
 				"Content-Type": file.type,
-				"Content-Disposition": attachmentDisposition(`asset-ledger.${format}`),
+				"Content-Disposition": attachmentDisposition(datedFileName("assetLedger", format)),
 			});
 		})
 		.openapi(templateRoute, async (c) => {
@@ -132,7 +133,9 @@ export function assetTransferRoutes(deps: AppDeps) {
 			const file = await ledgerTemplate(deps.db, actor, format);
 			return c.body(new Uint8Array(file.bytes), 200, {
 				"Content-Type": file.type,
-				"Content-Disposition": attachmentDisposition(`asset-ledger-template.${format}`),
+				"Content-Disposition": attachmentDisposition(
+					templateFileName("assetLedgerTemplate", format),
+				),
 			});
 		});
 }

@@ -1,3 +1,4 @@
+import { termsOf } from "../../shared/vocabulary.ts";
 import {
 	ASSET_KINDS,
 	ASSET_LIMITS,
@@ -46,35 +47,11 @@ export type LedgerColumnKey = LedgerColumn["key"];
 
 export const LEDGER_HEADERS: readonly string[] = LEDGER_COLUMNS.map((column) => column.header);
 
-export const KIND_LABELS: Record<AssetKind, string> = {
-	systems: "システム・機器・媒体",
-	information: "情報",
-	documents: "システム関連文書",
-};
-
-export const ZONE_LABELS: Record<AssetZone, string> = {
-	mynumber: "マイナンバー利用事務系",
-	lgwan: "LGWAN接続系",
-	internet: "インターネット接続系",
-	standalone: "スタンドアロン",
-	other: "その他",
-};
-
-export const PERSONAL_DATA_LABELS: Record<(typeof PERSONAL_DATA)[number], string> = {
-	none: "なし",
-	personal: "個人情報",
-	specific_personal: "特定個人情報",
-};
-
-export const LIFECYCLE_LABELS: Record<LifecycleState, string> = {
-	planned: "導入予定",
-	in_use: "運用中",
-	stored: "保管中",
-	taken_out: "持出中",
-	disposal_pending: "廃棄待ち",
-	disposed: "廃棄済み",
-	returned: "返却済み",
-};
+export const KIND_LABELS: Record<AssetKind, string> = termsOf("assetKind");
+export const ZONE_LABELS: Record<AssetZone, string> = termsOf("assetZone");
+export const PERSONAL_DATA_LABELS: Record<(typeof PERSONAL_DATA)[number], string> =
+	termsOf("personalData");
+export const LIFECYCLE_LABELS: Record<LifecycleState, string> = termsOf("lifecycle");
 
 /** Other spellings people use, besides the labels above and the codes. */
 const KIND_ALIASES: Record<string, AssetKind> = {
@@ -107,17 +84,18 @@ const PERSONAL_ALIASES: Record<string, (typeof PERSONAL_DATA)[number]> = {
 };
 const LIFECYCLE_ALIASES: Record<string, LifecycleState> = {
 	"": "in_use",
+	// spellings of older screens and exports (RETIRED_SPELLINGS in shared/vocabulary.ts)
+	運用中: "in_use",
+	持出中: "taken_out",
+	持出し中: "taken_out",
+	廃棄済: "disposed",
+	返却済: "returned",
 	計画中: "planned",
 	導入前: "planned",
-	使用中: "in_use",
 	稼働中: "in_use",
 	保管: "stored",
-	持出し中: "taken_out",
-	持ち出し中: "taken_out",
 	廃棄予定: "disposal_pending",
-	廃棄済: "disposed",
 	廃棄: "disposed",
-	返却済: "returned",
 	返却: "returned",
 };
 

@@ -48,6 +48,10 @@ const staffSnapshot = z.object({
  */
 export const AUDIT_EVENT_SCHEMAS = {
 	"tenant.created": z.object({ slug: z.string(), name: z.string(), pack: z.string() }),
+	"tenant.settings_changed": z.object({
+		before: z.object({ dateStyle: z.string() }),
+		after: z.object({ dateStyle: z.string() }),
+	}),
 	"policy_pack.installed": z.object({
 		packId: z.string(),
 		version: z.number().int(),

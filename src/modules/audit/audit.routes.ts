@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { checkpointDirOf } from "../../config.ts";
 import type { AuditEventTable } from "../../db/schema.ts";
 import type { AppDeps } from "../../deps.ts";
+import { attachmentDisposition } from "../../http/content-disposition.ts";
 import { requireActor } from "../../http/context.ts";
 import {
 	createRouter,
@@ -9,6 +10,7 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../http/openapi.ts";
+import { datedFileName } from "../../shared/export-name.ts";
 import { authorize } from "../authz/policy.ts";
 import { AUDIT_EVENT_TYPES } from "./audit.events.ts";
 import { auditPolicy } from "./audit.policy.ts";
@@ -96,7 +98,7 @@ export function auditRoutes(deps: AppDeps) {
 		.openapi(exportCsv, async (c) => {
 			const actor = requireActor(c);
 			const csv = await exportAuditCsv(deps.db, actor, c.req.valid("query"));
-			c.header("content-disposition", `attachment; filename="audit-events.csv"`);
+			c.header("content-disposition", attachmentDisposition(datedFileName("auditLog", "csv")));
 			return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" });
 		});
 }

@@ -1,10 +1,11 @@
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { toCsv } from "../../shared/csv.ts";
-import { formatJapanTime } from "../../shared/dates.ts";
+import { formatDateTime } from "../../shared/dates.ts";
 import { refuseOversizedExport } from "../../shared/export-limit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { tenantDateStyle } from "../tenants/tenant-settings.ts";
 import { auditPolicy } from "./audit.policy.ts";
 import { type AuditFilter, listAuditEvents } from "./audit.repository.ts";
 import { auditContextOf, recordAudit } from "./record-audit.ts";
@@ -14,7 +15,7 @@ export const EXPORT_LIMIT = 100_000;
 
 /**
  * The caller's tenant's events under the filter, newest first, as CSV (UTF-8 with BOM) with
- * Japan-time and UTC columns; the export is itself audit-logged. A filter matching more than
+ * a Japan-time column in the tenant's date style and a UTC one; the export is itself audit-logged. A filter matching more than
  * `maxRows` is refused, never cut short: narrow the period instead.
  */
 export async function exportAuditCsv(
@@ -29,6 +30,7 @@ export async function exportAuditCsv(
 		offset: 0,
 	});
 	refuseOversizedExport(total, maxRows);
+	const style = await tenantDateStyle(db, actor.tenantId);
 	const csv = toCsv(
 		[
 			"seq",
@@ -45,7 +47,7 @@ export async function exportAuditCsv(
 		],
 		rows.map((r) => [
 			String(r.seq),
-			formatJapanTime(r.occurred_at),
+			formatDateTime(r.occurred_at, style, "ja", { seconds: true }),
 			r.occurred_at,
 			r.type,
 			r.actor_label ?? "",

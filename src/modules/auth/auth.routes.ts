@@ -19,6 +19,7 @@ import {
 	throttledResponse,
 } from "../../http/openapi.ts";
 import { actionRoles, allPermissions } from "../authz/permissions.ts";
+import { dateStyleOf } from "../tenants/tenant-settings.ts";
 import { findTenant, listTenants } from "../tenants/tenants.repository.ts";
 import { publicTenantSchema } from "../tenants/tenants.schemas.ts";
 import {
@@ -142,7 +143,11 @@ export function authRoutes(deps: AppDeps) {
 			csrfToken,
 			session: {
 				stage: auth.stage,
-				tenant: { slug: tenant?.slug ?? "", name: tenant?.name ?? "" },
+				tenant: {
+					slug: tenant?.slug ?? "",
+					name: tenant?.name ?? "",
+					dateStyle: dateStyleOf(tenant?.date_style),
+				},
 				account: {
 					id: auth.account.id,
 					username: auth.account.username,

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { roleSchema } from "../authz/roles.ts";
+import { dateStyleSchema } from "../tenants/tenants.schemas.ts";
 
 export const loginInputSchema = z
 	.strictObject({
@@ -30,7 +31,13 @@ export const sessionInfoSchema = z
 		session: z
 			.object({
 				stage: stageSchema,
-				tenant: z.object({ slug: z.string(), name: z.string() }),
+				tenant: z.object({
+					slug: z.string(),
+					name: z.string(),
+					dateStyle: dateStyleSchema.openapi({
+						description: "How the tenant writes dates on screen and in exports",
+					}),
+				}),
 				account: z.object({
 					id: z.string(),
 					username: z.string(),

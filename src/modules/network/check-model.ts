@@ -11,6 +11,7 @@ import type {
 	NetworkModelName,
 	NetworkRule,
 } from "./rules/rule.ts";
+import { splitClause } from "./rules/rule.ts";
 
 /**
  * One breach: which rule (and the policy clause behind it), on which flow or node, what is wrong
@@ -21,7 +22,10 @@ export interface Violation {
 	rule: string;
 	flow: string | null;
 	node: string | null;
+	/** The policy's words: `基本方針 6(3)①`. */
 	clause: string;
+	/** The pack or model fields behind the rule, for those who maintain them (shown on demand). */
+	technical: string;
 	message: string;
 	remedy: string;
 	messageJa: string;
@@ -87,7 +91,7 @@ export function checkModel(
 			rule: rule.id,
 			flow,
 			node,
-			clause: finding.clause ?? rule.clause,
+			...splitClause(finding.clause ?? rule.clause),
 			message: finding.message.en,
 			remedy: finding.remedy.en,
 			messageJa: finding.message.ja,

@@ -1,8 +1,10 @@
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import { datedFileName } from "../../shared/export-name.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { tenantDateStyle } from "../tenants/tenant-settings.ts";
 import { checkModel } from "./check-model.ts";
 import { networkPolicy } from "./network.policy.ts";
 import { readStoredModel, requireTenantPack } from "./read-model.ts";
@@ -31,7 +33,10 @@ export async function exportNetworkReport(
 	const report = checkModel(stored.model, pack.pack);
 	const bytes =
 		format === "pdf"
-			? await networkReportPdf(report, stored.model, pack.pack, lang)
+			? await networkReportPdf(report, stored.model, pack.pack, lang, {
+					at: new Date().toISOString(),
+					style: await tenantDateStyle(db, actor.tenantId),
+				})
 			: await networkReportXlsx(report, stored.model, lang);
 	await inTransaction(db, (tx) =>
 		recordAudit(
@@ -45,6 +50,6 @@ export async function exportNetworkReport(
 	return {
 		bytes,
 		revision: stored.revision,
-		fileName: `network-report-r${stored.revision}.${format}`,
+		fileName: datedFileName("networkReport", format, new Date(), [`r${stored.revision}`]),
 	};
 }

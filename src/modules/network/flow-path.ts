@@ -1,6 +1,6 @@
 import type { Flow } from "./model.schema.ts";
 import { type ModelIndex, TIER_OF_KIND } from "./model-index.ts";
-import type { FlowPath, Hop } from "./rules/rule.ts";
+import { type FlowPath, type Hop, nameOf } from "./rules/rule.ts";
 
 /**
  * Lays a flow out over segments: from the source's segment through each `via` entry (a gateway
@@ -16,6 +16,11 @@ export function flowPath(flow: Flow, index: ModelIndex): FlowPath | null {
 	const destination = index.resolve(flow.destination);
 	if (source === null || destination === null) return null;
 	const hops: Hop[] = [];
+	// Messages name segments and gateways as people named them (ids are in the finding's details).
+	const nameOfId = (id: string) => {
+		const entity = index.gateways.get(id) ?? index.segments.get(id);
+		return entity ? nameOf(entity) : id;
+	};
 	let current = source.segment;
 	let previousGateway: string | null = null;
 	let broken: FlowPath["broken"] = null;
@@ -24,7 +29,10 @@ export function flowPath(flow: Flow, index: ModelIndex): FlowPath | null {
 		if (gateway === undefined) {
 			const segment = index.segments.get(id);
 			if (segment === undefined) {
-				broken ??= { ja: `経由先 ${id} がモデルにない`, en: `via entry ${id} is not in the model` };
+				broken ??= {
+					ja: `通信の「経由」にある ${id} が構成にない`,
+					en: `${id}, which the flow goes through, is not in the layout`,
+				};
 				continue;
 			}
 			if (segment !== current) hops.push({ from: current, to: segment, gateway: null });
@@ -35,9 +43,10 @@ export function flowPath(flow: Flow, index: ModelIndex): FlowPath | null {
 		if (previousGateway !== null) {
 			const handsTo: readonly string[] | undefined = index.gateways.get(previousGateway)?.next;
 			if (handsTo !== undefined && !handsTo.includes(id)) {
+				const name = (gatewayId: string) => nameOfId(gatewayId);
 				broken ??= {
-					ja: `ゲートウェイ ${previousGateway} は ${id} に引き渡さない（next: ${handsTo.join(", ")}）`,
-					en: `gateway ${previousGateway} does not hand over to ${id} (next: ${handsTo.join(", ")})`,
+					ja: `ゲートウェイ ${name(previousGateway)} は ${nameOf(gateway)} に引き渡さない（引き渡し先: ${handsTo.map(name).join("、")}）`,
+					en: `gateway ${name(previousGateway)} does not hand over to ${nameOf(gateway)} (it hands over to ${handsTo.map(name).join(", ")})`,
 				};
 			}
 		}
@@ -55,8 +64,8 @@ export function flowPath(flow: Flow, index: ModelIndex): FlowPath | null {
 			});
 			if (entryId === undefined) {
 				broken ??= {
-					ja: `ゲートウェイ ${id}（${a} ⇔ ${b}）は経路上のセグメント ${current.id} に接していない`,
-					en: `gateway ${id} (${a} ⇔ ${b}) does not touch segment ${current.id} where the flow is`,
+					ja: `ゲートウェイ ${nameOf(gateway)}（${nameOfId(a)} ⇔ ${nameOfId(b)}）は経路上のセグメント ${nameOf(current)} に接していない`,
+					en: `gateway ${nameOf(gateway)} (${nameOfId(a)} ⇔ ${nameOfId(b)}) does not touch segment ${nameOf(current)} where the flow is`,
 				};
 			}
 			const entry = index.segments.get(entryId ?? a);

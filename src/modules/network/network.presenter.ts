@@ -3,6 +3,7 @@ import { checkModel } from "./check-model.ts";
 import { diagramFlows } from "./diagram-view.ts";
 import type { NetworkModelFile } from "./model.schema.ts";
 import { NETWORK_RULES } from "./rules/index.ts";
+import { splitClause } from "./rules/rule.ts";
 
 /**
  * A model's check as the API sends it: the report, the rules' titles (for the table's rule
@@ -13,7 +14,7 @@ export function presentCheck(model: NetworkModelFile, pack: PolicyPack) {
 		report: checkModel(model, pack),
 		rules: NETWORK_RULES.map((rule) => ({
 			id: rule.id,
-			clause: rule.clause,
+			...splitClause(rule.clause),
 			title: rule.title,
 			description: rule.description,
 		})),

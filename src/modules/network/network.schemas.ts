@@ -14,7 +14,10 @@ export const networkViolationSchema = z
 		flow: z.string().nullable(),
 		/** A node, segment or gateway id. */
 		node: z.string().nullable(),
+		/** The policy's words (基本方針 6(3)①). */
 		clause: z.string(),
+		/** The pack or model fields behind the rule; for maintainers, shown on demand. */
+		technical: z.string(),
 		message: z.string(),
 		remedy: z.string(),
 		messageJa: z.string(),
@@ -49,7 +52,13 @@ const reportFits = (report: CheckReport): z.infer<typeof networkCheckReportSchem
 void reportFits;
 
 export const networkRuleSchema = z
-	.object({ id: z.string(), clause: z.string(), title: bilingual, description: bilingual })
+	.object({
+		id: z.string(),
+		clause: z.string(),
+		technical: z.string(),
+		title: bilingual,
+		description: bilingual,
+	})
 	.openapi("NetworkRule");
 
 export const diagramFlowSchema = z

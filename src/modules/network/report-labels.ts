@@ -1,5 +1,7 @@
 import type { PolicyPack } from "../policies/pack/pack.schema.ts";
 import type { CheckReport, Violation } from "./check-model.ts";
+import type { NetworkModelFile } from "./model.schema.ts";
+import { NETWORK_RULES } from "./rules/index.ts";
 import { MODEL_LABEL } from "./rules/rule.ts";
 
 export type ReportLang = "ja" | "en";
@@ -32,6 +34,7 @@ export const REPORT_TEXT = {
 		ok: "適合",
 		violation: "違反",
 		byRule: "ルール別件数",
+		issued: "作成日",
 	},
 	en: {
 		title: "Three-tier separation check",
@@ -59,17 +62,27 @@ export const REPORT_TEXT = {
 		ok: "ok",
 		violation: "violation",
 		byRule: "Violations by rule",
+		issued: "Issued",
 	},
 } as const;
 
-/** `flow f-12` / `node t-3` / `(model)` for a violation's subject. */
-export function subjectOf(violation: Violation, lang: ReportLang): string {
+/**
+ * `通信 f-12` / `ノード 窓口端末` / `モデル全体` for a violation's subject: by name when `names`
+ * knows the element or flow (a report for people), else by id (the CLI's table).
+ */
+export function subjectOf(
+	violation: Violation,
+	lang: ReportLang,
+	names: ReadonlyMap<string, string> = new Map(),
+): string {
 	const words =
 		lang === "ja"
 			? { flow: "通信", node: "ノード", model: "モデル全体" }
 			: { flow: "flow", node: "node", model: "(model)" };
-	if (violation.flow !== null) return `${words.flow} ${violation.flow}`;
-	if (violation.node !== null) return `${words.node} ${violation.node}`;
+	if (violation.flow !== null)
+		return `${words.flow} ${names.get(`flow:${violation.flow}`) ?? violation.flow}`;
+	if (violation.node !== null)
+		return `${words.node} ${names.get(violation.node) ?? violation.node}`;
 	return words.model;
 }
 
@@ -79,6 +92,25 @@ export function messageOf(violation: Violation, lang: ReportLang): string {
 
 export function remedyOf(violation: Violation, lang: ReportLang): string {
 	return lang === "ja" ? violation.remedyJa : violation.remedy;
+}
+
+/** Names of a model's segments, nodes and gateways by id, and its flows' ends by `flow:<id>`. */
+export function namesOf(model: NetworkModelFile): Map<string, string> {
+	const names = new Map<string, string>();
+	for (const entity of [...model.segments, ...model.nodes, ...model.gateways]) {
+		if (entity.name !== undefined) names.set(entity.id, entity.name);
+	}
+	// A flow has no name of its own: it reads as its two ends.
+	for (const flow of model.flows) {
+		const end = (id: string) => names.get(id) ?? id;
+		names.set(`flow:${flow.id}`, `${end(flow.source)} → ${end(flow.destination)}`);
+	}
+	return names;
+}
+
+/** The title of a rule in the report's language, or its id for a rule this version lacks. */
+export function ruleTitleOf(id: string, lang: ReportLang): string {
+	return NETWORK_RULES.find((rule) => rule.id === id)?.title[lang] ?? id;
 }
 
 /** `β′（ポリシーはα）` when the file's model differs from the pack's. */

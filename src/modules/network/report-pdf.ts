@@ -1,3 +1,4 @@
+import { type DateStyle, formatDate } from "../../shared/dates.ts";
 import { type PdfBlock, renderPdf } from "../../shared/pdf.ts";
 import type { PolicyPack } from "../policies/pack/pack.schema.ts";
 import type { CheckReport } from "./check-model.ts";
@@ -5,10 +6,12 @@ import type { NetworkModelFile } from "./model.schema.ts";
 import {
 	messageOf,
 	modelText,
+	namesOf,
 	packName,
 	REPORT_TEXT,
 	type ReportLang,
 	remedyOf,
+	ruleTitleOf,
 	subjectOf,
 } from "./report-labels.ts";
 
@@ -20,15 +23,18 @@ export const PDF_MAX_VIOLATIONS = 2_000;
  * each violation with its clause and remedy.
  *
  * @example
- * writeFileSync("check.pdf", await networkReportPdf(report, model, pack, "ja"));
+ * const issued = { at: new Date().toISOString(), style: "wareki" } as const;
+ * writeFileSync("check.pdf", await networkReportPdf(report, model, pack, "ja", issued));
  */
 export async function networkReportPdf(
 	report: CheckReport,
 	model: NetworkModelFile,
 	pack: PolicyPack,
 	lang: ReportLang,
+	issued: { at: string; style: DateStyle },
 ): Promise<Buffer> {
 	const t = REPORT_TEXT[lang];
+	const names = namesOf(model);
 	const blocks: PdfBlock[] = [
 		{ kind: "heading", text: t.summary },
 		{
@@ -38,6 +44,7 @@ export async function networkReportPdf(
 				{ header: "", width: 3 },
 			],
 			rows: [
+				[t.issued, formatDate(issued.at, issued.style, lang)],
 				[t.network, model.name],
 				[t.pack, packName(pack, lang)],
 				[t.model, modelText(report, lang)],
@@ -59,7 +66,7 @@ export async function networkReportPdf(
 					{ header: t.rule, width: 3 },
 					{ header: t.violations, width: 1 },
 				],
-				rows: counted.map(([rule, count]) => [rule, String(count)]),
+				rows: counted.map(([rule, count]) => [ruleTitleOf(rule, lang), String(count)]),
 			},
 		);
 	}
@@ -78,7 +85,13 @@ export async function networkReportPdf(
 			],
 			rows: report.violations
 				.slice(0, PDF_MAX_VIOLATIONS)
-				.map((v) => [v.rule, subjectOf(v, lang), v.clause, messageOf(v, lang), remedyOf(v, lang)]),
+				.map((v) => [
+					ruleTitleOf(v.rule, lang),
+					subjectOf(v, lang, names),
+					v.clause,
+					messageOf(v, lang),
+					remedyOf(v, lang),
+				]),
 		});
 		const rest = report.violations.length - PDF_MAX_VIOLATIONS;
 		if (rest > 0) {

@@ -21,7 +21,8 @@ const report = checkModel(model, pack, { asOf: "2026-01" });
 
 describe("network reports", () => {
 	it("writes a PDF whose text (Japanese font embedded) names the violations", async (t) => {
-		const bytes = await networkReportPdf(report, model, pack, "ja");
+		const issued = { at: "2026-12-05T03:00:00Z", style: "wareki" } as const;
+		const bytes = await networkReportPdf(report, model, pack, "ja", issued);
 		assert.equal(bytes.subarray(0, 5).toString(), "%PDF-");
 		const text = pdfText(bytes);
 		if (text === null) {
@@ -31,20 +32,25 @@ describe("network reports", () => {
 		// pdftotext drops a hyphen where a cell wraps, so compare without them.
 		const flat = text.replace(/[\s-]+/g, "");
 		assert.match(flat, /三層分離チェック結果/);
+		assert.match(flat, /作成日令和8年12月5日/, "dated the tenant's way");
 		assert.match(flat, /不適合/);
-		assert.match(flat, /lgwaninternetsanitised/);
+		assert.match(flat, /LGWAN接続系とインターネット接続系の無害化通信/);
 		assert.match(flat, /基本方針6\(3\)②/);
-		assert.match(flat, /fdirectweb/);
+		// A PDF for people: rule titles and names, not ids.
+		assert.match(flat, /LGWAN接続系とインターネット接続系の無害化通信/);
+		assert.doesNotMatch(flat, /network\.zones|allowedRoutes/);
 		assert.match(flat, /多要素認証がない/);
 	});
 
 	it("writes an English PDF too", async (t) => {
-		const text = pdfText(await networkReportPdf(report, model, pack, "en"));
+		const issued = { at: "2026-12-05T03:00:00Z", style: "seireki" } as const;
+		const text = pdfText(await networkReportPdf(report, model, pack, "en", issued));
 		if (text === null) {
 			t.skip("pdftotext (poppler-utils) is not installed");
 			return;
 		}
 		assert.match(text.replace(/\s+/g, " "), /not compliant/);
+		assert.match(text.replace(/\s+/g, " "), /Issued 5 Dec 2026/);
 		assert.match(text.replace(/\s+/g, ""), /withoutpassingthesecuritycloud/);
 	});
 
@@ -59,7 +65,7 @@ describe("network reports", () => {
 		const text = formatNetworkReport(report, model, pack, "en");
 		assert.match(text, /Result: not compliant {3}Violations 14/);
 		assert.match(text, /^tier-isolation +flow f-mynumber-out +基本方針 6\(3\)①/m);
-		assert.match(text, /^ {4}→ Send it through a sanitizing_mail/m);
+		assert.match(text, /^ {4}→ Send it through a mail-sanitising/m);
 	});
 });
 

@@ -9,7 +9,7 @@ import {
 } from "../../http/openapi.ts";
 import { Problem } from "../../shared/problem.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
-import { policyPackSchema } from "./pack/pack.schema.ts";
+import { packForUsers, packForUsersSchema } from "./pack/pack.schema.ts";
 import { currentTenantPack } from "./pack/tenant-pack.repository.ts";
 import { policiesPolicy } from "./policies.policy.ts";
 
@@ -18,7 +18,8 @@ const tenantPackSchema = z
 		version: z.number().int(),
 		source: z.string(),
 		installedAt: z.string(),
-		pack: policyPackSchema,
+		/** The pack without its authors' notes (provenance), which users never see. */
+		pack: packForUsersSchema,
 		allowedActions: z.array(z.string()),
 	})
 	.openapi("TenantPolicyPack");
@@ -44,7 +45,7 @@ export function policiesRoutes(deps: AppDeps) {
 				version: found.version,
 				source: found.source,
 				installedAt: found.createdAt,
-				pack: found.pack,
+				pack: packForUsers(found.pack),
 				allowedActions: allowedActions(actor, policiesPolicy),
 			},
 			200,

@@ -1,10 +1,14 @@
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { toCsv } from "../../shared/csv.ts";
+import { formatDate, formatDateTime } from "../../shared/dates.ts";
 import { refuseOversizedExport } from "../../shared/export-limit.ts";
+import { datedFileName } from "../../shared/export-name.ts";
 import { writeXlsx } from "../../shared/tabular.ts";
+import { term } from "../../shared/vocabulary.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
+import { tenantDateStyle } from "../tenants/tenant-settings.ts";
 import { filterContext, presentRisk, type Register } from "./register.ts";
 import { risksPolicy } from "./risks.policy.ts";
 import { linkedAssets, listRisks } from "./risks.repository.ts";
@@ -41,15 +45,6 @@ const HEADER = [
 	"更新日時",
 ];
 
-const TREATMENT_JA: Record<string, string> = {
-	reduce: "低減",
-	accept: "受容",
-	transfer: "移転",
-	avoid: "回避",
-};
-const STATUS_JA: Record<string, string> = { open: "未対応", treating: "対応中", closed: "完了" };
-const BAND_JA: Record<string, string> = { low: "低", medium: "中", high: "高" };
-
 /**
  * The caller's risks under the register's filter, as CSV (Excel-safe) or XLSX, with Japanese
  * headers and labels; the export itself is audit-logged. A filter matching more than `maxRows`
@@ -74,6 +69,7 @@ export async function exportRisks(
 		register.actor.tenantId,
 		rows.map((row) => row.id),
 	);
+	const style = await tenantDateStyle(db, register.actor.tenantId);
 	const table = rows.map((row) => {
 		const risk = presentRisk(register, row, assets);
 		const label = (steps: { ja: string }[], step: number) => steps[step - 1]?.ja ?? String(step);
@@ -88,22 +84,22 @@ export async function exportRisks(
 			label(likelihood, risk.inherent.likelihood),
 			label(impact, risk.inherent.impact),
 			risk.inherent.score,
-			BAND_JA[risk.inherent.band] ?? risk.inherent.band,
+			term("riskBand", risk.inherent.band),
 			label(likelihood, risk.residual.likelihood),
 			label(impact, risk.residual.impact),
 			risk.residual.score,
-			BAND_JA[risk.residual.band] ?? risk.residual.band,
+			term("riskBand", risk.residual.band),
 			risk.existingControls ?? "",
-			risk.treatment ? (TREATMENT_JA[risk.treatment] ?? risk.treatment) : "",
+			risk.treatment ? term("riskTreatment", risk.treatment) : "",
 			risk.treatmentPlan ?? "",
 			risk.treatmentOwner?.displayName ?? "",
-			risk.treatmentDue ?? "",
+			risk.treatmentDue ? formatDate(risk.treatmentDue, style) : "",
 			risk.overdue ? "超過" : "",
-			STATUS_JA[risk.status] ?? risk.status,
+			term("riskStatus", risk.status),
 			risk.acceptance?.byLabel ?? "",
-			risk.acceptance?.at ?? "",
+			risk.acceptance ? formatDateTime(risk.acceptance.at, style) : "",
 			risk.acceptance?.reason ?? "",
-			risk.updatedAt,
+			formatDateTime(risk.updatedAt, style),
 		];
 	});
 	await inTransaction(db, (tx) =>
@@ -112,7 +108,7 @@ export async function exportRisks(
 			rows: table.length,
 		}),
 	);
-	const fileName = `risks-${register.today}.${format}`;
+	const fileName = datedFileName("risks", format);
 	if (format === "csv") {
 		return {
 			body: toCsv(

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../db/transaction.ts";
+import type { DateStyle } from "../../shared/dates.ts";
 import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { recordAudit, startAuditChain } from "../audit/record-audit.ts";
@@ -22,6 +23,8 @@ export interface NewTenant {
 	pack: BundledPackId | PolicyPack;
 	/** Where a validated pack came from, e.g. `file:my-city.yaml`. */
 	packSource?: string;
+	/** How the tenant writes dates; 和暦 unless said otherwise. */
+	dateStyle?: DateStyle;
 }
 
 /**
@@ -48,6 +51,7 @@ export async function createTenant(
 		name: input.name,
 		pack: pack.id,
 		created_at: new Date().toISOString(),
+		date_style: input.dateStyle ?? "wareki",
 	};
 	await insertTenant(tx, tenant);
 	await startAuditChain(tx, tenant.id);

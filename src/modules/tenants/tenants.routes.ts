@@ -11,9 +11,15 @@ import {
 } from "../../http/openapi.ts";
 import { authorize } from "../authz/policy.ts";
 import { createTenant } from "./create-tenant.ts";
+import { changeTenantSettings, readTenantSettings } from "./tenant-settings.ts";
 import { tenantsPolicy } from "./tenants.policy.ts";
 import { listTenants, type TenantRow } from "./tenants.repository.ts";
-import { tenantInputSchema, tenantSchema } from "./tenants.schemas.ts";
+import {
+	tenantInputSchema,
+	tenantSchema,
+	tenantSettingsInputSchema,
+	tenantSettingsSchema,
+} from "./tenants.schemas.ts";
 
 const tags = ["tenants"];
 
@@ -43,6 +49,25 @@ const create = createRoute({
 	responses: { 201: jsonResponse(tenantSchema, "Created"), ...problemResponses },
 });
 
+const settings = createRoute({
+	method: "get",
+	path: "/tenant/settings",
+	tags,
+	security: sessionSecurity,
+	summary: "The caller's tenant's settings: how it writes dates (和暦 or 西暦)",
+	responses: { 200: jsonResponse(tenantSettingsSchema, "Settings"), ...problemResponses },
+});
+
+const changeSettings = createRoute({
+	method: "put",
+	path: "/tenant/settings",
+	tags,
+	security: sessionSecurity,
+	summary: "Change the tenant's settings (tenant administrator); audited",
+	request: { body: jsonBody(tenantSettingsInputSchema) },
+	responses: { 200: jsonResponse(tenantSettingsSchema, "Settings"), ...problemResponses },
+});
+
 export function tenantsRoutes(deps: AppDeps) {
 	return createRouter()
 		.openapi(list, async (c) => {
@@ -61,5 +86,10 @@ export function tenantsRoutes(deps: AppDeps) {
 				),
 			);
 			return c.json(present(tenant), 201);
+		})
+		.openapi(settings, async (c) => c.json(await readTenantSettings(deps.db, requireActor(c)), 200))
+		.openapi(changeSettings, async (c) => {
+			const actor = requireActor(c);
+			return c.json(await changeTenantSettings(deps.db, actor, c.req.valid("json")), 200);
 		});
 }

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { DATE_STYLES } from "../../shared/dates.ts";
 import { BUNDLED_PACK_IDS } from "../policies/pack/load-pack.ts";
 
 export const tenantSlugSchema = z
@@ -32,3 +33,18 @@ export const tenantSchema = z
 export const publicTenantSchema = z
 	.object({ slug: z.string(), name: z.string() })
 	.openapi("PublicTenant");
+
+export const dateStyleSchema = z.enum(DATE_STYLES).openapi("DateStyle", {
+	description: "How the tenant writes dates: 和暦 (令和8年12月8日) or 西暦 (2026年12月8日)",
+});
+
+export const tenantSettingsInputSchema = z
+	.strictObject({ dateStyle: dateStyleSchema })
+	.openapi("TenantSettingsInput");
+
+export const tenantSettingsSchema = z
+	.object({
+		dateStyle: dateStyleSchema,
+		allowedActions: z.array(z.enum(["change"])),
+	})
+	.openapi("TenantSettings");

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { type Account, api, call } from "../api/client.ts";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
-import { date } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useOrgUnits } from "../org/useOrgUnits.ts";
 import { Link } from "../router.tsx";
@@ -11,7 +11,8 @@ import { RoleAssignments } from "./RoleAssignments.tsx";
 
 /** One account: its details, the actions the caller may take, and its role assignments. */
 export function AccountDetailPage({ id }: { id: string }) {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { date } = useDates();
 	const orgUnits = useOrgUnits();
 	const [account, setAccount] = useState<Account | null>(null);
 	const [error, setError] = useState<unknown>(null);
@@ -70,7 +71,7 @@ export function AccountDetailPage({ id }: { id: string }) {
 								<AccountStatus account={account} />
 							</dd>
 							<dt>{t("accounts.createdAt")}</dt>
-							<dd>{date(account.createdAt, lang)}</dd>
+							<dd>{date(account.createdAt)}</dd>
 						</dl>
 					</section>
 					<RoleAssignments account={account} orgUnits={orgUnits} onChanged={changed} />

@@ -3,7 +3,8 @@ import { type Account, api, call } from "../api/client.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
-import { date } from "../i18n/dates.ts";
+import { useUrlFilter } from "../components/useUrlParams.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useOrgUnits } from "../org/useOrgUnits.ts";
 import { Link, navigate } from "../router.tsx";
@@ -15,12 +16,16 @@ const PAGE_SIZE = 50;
 
 /** Accounts of the tenant: search, page through, open one, create one. */
 export function AccountsPage() {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { date } = useDates();
 	const can = useCan();
 	const { byId } = useOrgUnits();
-	const [query, setQuery] = useState("");
-	const [search, setSearch] = useState("");
-	const [offset, setOffset] = useState(0);
+	// The search and page live in the address: reload, back and a shared link keep them.
+	const list = useUrlFilter({ q: "" });
+	const { offset, setOffset } = list;
+	const search = list.filter.q;
+	const [query, setQuery] = useState(search);
+	useEffect(() => setQuery(search), [search]);
 	const [page, setPage] = useState<{ items: Account[]; total: number; offset: number } | null>(
 		null,
 	);
@@ -47,8 +52,7 @@ export function AccountsPage() {
 
 	function submit(event: FormEvent) {
 		event.preventDefault();
-		setOffset(0);
-		setSearch(query.trim());
+		list.apply({ q: query.trim() });
 	}
 
 	return (
@@ -111,7 +115,7 @@ export function AccountsPage() {
 										<td>
 											<AccountStatus account={account} />
 										</td>
-										<td className="nowrap">{date(account.createdAt, lang)}</td>
+										<td className="nowrap">{date(account.createdAt)}</td>
 									</tr>
 								))}
 							</tbody>

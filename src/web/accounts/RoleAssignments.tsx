@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { type Account, api, call, type RoleAssignment } from "../api/client.ts";
 import { ConfirmDialog } from "../components/Dialog.tsx";
-import { date } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { useOrgUnits } from "../org/useOrgUnits.ts";
 import { RoleAssignForm } from "./RoleAssignForm.tsx";
@@ -19,7 +19,8 @@ function lastDay(iso: string): string {
 
 /** An account's role assignments (current and past), with revoke and assign where allowed. */
 export function RoleAssignments({ account, orgUnits, onChanged }: Props) {
-	const { t, label, lang } = useI18n();
+	const { t, label } = useI18n();
+	const { date } = useDates();
 	const [revoking, setRevoking] = useState<RoleAssignment | null>(null);
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<unknown>(null);
@@ -74,9 +75,9 @@ export function RoleAssignments({ account, orgUnits, onChanged }: Props) {
 												? `${unit.name} (${unit.code})`
 												: (assignment.orgUnitId ?? t("roles.wholeTenant"))}
 										</td>
-										<td className="nowrap">{date(assignment.validFrom, lang)}</td>
+										<td className="nowrap">{date(assignment.validFrom)}</td>
 										<td className="nowrap">
-											{assignment.validTo ? date(lastDay(assignment.validTo), lang) : "—"}
+											{assignment.validTo ? date(lastDay(assignment.validTo)) : "—"}
 										</td>
 										<td>
 											<span className={assignment.inForce ? "badge badge-ok" : "badge badge-muted"}>

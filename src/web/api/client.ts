@@ -156,6 +156,28 @@ export async function fetchFile(url: string): Promise<{ blob: Blob; fileName: st
 	return { blob: await response.blob(), fileName: fileNameOf(disposition) };
 }
 
+/**
+ * Await a typed API call that answers a file (`parseAs: "blob"`): its bytes and the name the
+ * server gave it (Japanese, dated), or an ApiError with the server's problem.
+ *
+ * @example
+ * const file = await callFile(api.GET("/api/network/report.pdf", { parseAs: "blob" }));
+ */
+export async function callFile(
+	pending: Promise<Outcome<unknown>>,
+): Promise<{ blob: Blob; fileName: string | null }> {
+	let outcome: Outcome<unknown>;
+	try {
+		outcome = await pending;
+	} catch {
+		throw new ApiError({ code: "network", detail: "network error", status: 0 });
+	}
+	const { data, error, response } = outcome;
+	if (!response.ok) throw failureOf(response, error);
+	const disposition = response.headers.get("content-disposition") ?? "";
+	return { blob: data as Blob, fileName: fileNameOf(disposition) };
+}
+
 /** The UTF-8 `filename*` when there is one (Japanese names), else the ASCII `filename`. */
 function fileNameOf(disposition: string): string | null {
 	const encoded = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition)?.[1];

@@ -3,7 +3,7 @@ import { api, call, type Schemas } from "../api/client.ts";
 import { Dialog } from "../components/Dialog.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
-import { dateTime } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { AssetFormDialog } from "./AssetFormDialog.tsx";
@@ -33,6 +33,7 @@ function classLabel(asset: Asset, options: LedgerOptions | null, lang: "ja" | "e
 /** One asset: its fields, the handling its class requires, and who changed its class and why. */
 export function AssetDetailPage({ id }: { id: string }) {
 	const { t, lang } = useI18n();
+	const { dateTime } = useDates();
 	const [asset, setAsset] = useState<Asset | null>(null);
 	const [options, setOptions] = useState<LedgerOptions | null>(null);
 	const [history, setHistory] = useState<Change[]>([]);
@@ -77,7 +78,7 @@ export function AssetDetailPage({ id }: { id: string }) {
 		[t("assets.field.lifecycle"), t(lifecycleKey(asset.lifecycle))],
 		[t("assets.field.relatedSystem"), asset.relatedSystem ?? "—"],
 		[t("assets.field.notes"), asset.notes ?? "—"],
-		[t("assets.field.updatedAt"), dateTime(asset.updatedAt, lang)],
+		[t("assets.field.updatedAt"), dateTime(asset.updatedAt)],
 	];
 
 	return (
@@ -144,7 +145,7 @@ export function AssetDetailPage({ id }: { id: string }) {
 					<tbody>
 						{history.map((change) => (
 							<tr key={change.id}>
-								<td className="nowrap">{dateTime(change.changedAt, lang)}</td>
+								<td className="nowrap">{dateTime(change.changedAt)}</td>
 								<td>{change.fromKey ?? t("assets.history.initial")}</td>
 								<td>{change.toKey}</td>
 								<td>{change.reason || "—"}</td>

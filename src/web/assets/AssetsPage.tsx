@@ -5,7 +5,7 @@ import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { useListControls } from "../components/useListControls.ts";
-import { date } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
 import { Link, navigate } from "../router.tsx";
@@ -45,7 +45,8 @@ function queryOf(filter: Filter): Record<string, string> {
 
 /** The ledger: server-side search, filters, sorting and paging; export of exactly this selection. */
 export function AssetsPage() {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { date } = useDates();
 	const [options, setOptions] = useState<LedgerOptions | null>(null);
 	const { draft, setDraft, filter, sort, offset, setOffset, submit, reset, sortBy } =
 		useListControls<Filter, Sort>(EMPTY, { by: "code", order: "asc" }, "asc");
@@ -219,7 +220,7 @@ export function AssetsPage() {
 										<td className="nowrap">{asset.classification.key}</td>
 										<td>{t(personalKey(asset.personalData))}</td>
 										<td>{t(lifecycleKey(asset.lifecycle))}</td>
-										<td className="nowrap">{date(asset.updatedAt, lang)}</td>
+										<td className="nowrap">{date(asset.updatedAt)}</td>
 									</tr>
 								))}
 							</tbody>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
-import { dateTime } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
 interface Checkpoint {
@@ -16,7 +16,8 @@ interface Checkpoint {
  * event, and whether the signature and the chain still agree with it.
  */
 export function AuditCheckpoint() {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { dateTime } = useDates();
 	const [checkpoint, setCheckpoint] = useState<Checkpoint | null | undefined>(undefined);
 
 	useEffect(() => {
@@ -49,7 +50,7 @@ export function AuditCheckpoint() {
 				<dl className="details">
 					<div>
 						<dt>{t("audit.checkpoint.at")}</dt>
-						<dd>{dateTime(checkpoint.at, lang)}</dd>
+						<dd>{dateTime(checkpoint.at)}</dd>
 					</div>
 					<div>
 						<dt>{t("audit.checkpoint.seq")}</dt>

@@ -11,6 +11,7 @@ import { DownloadButton } from "../components/DownloadButton.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
+import { useUrlFilter } from "../components/useUrlParams.ts";
 import { endOfJapanDay, startOfJapanDay } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useOrgUnits } from "../org/useOrgUnits.ts";
@@ -38,8 +39,8 @@ export function AuditPage() {
 	const { t } = useI18n();
 	const can = useCan();
 	const { byId } = useOrgUnits();
-	const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTER);
-	const [offset, setOffset] = useState(0);
+	// The filter and page live in the address: reload, back and a shared link keep them.
+	const { filter: form, offset, apply, setOffset, key } = useUrlFilter(EMPTY_FILTER);
 	const [types, setTypes] = useState<string[]>([]);
 	const [page, setPage] = useState<{ items: AuditEvent[]; total: number; offset: number } | null>(
 		null,
@@ -83,14 +84,7 @@ export function AuditPage() {
 			</div>
 			<p className="lead">{t("audit.lead")}</p>
 			<AuditCheckpoint />
-			<AuditFilters
-				initial={form}
-				types={types}
-				onApply={(next) => {
-					setOffset(0);
-					setForm(next);
-				}}
-			/>
+			<AuditFilters key={key} initial={form} types={types} onApply={apply} />
 			<ErrorAlert error={error} />
 			{page ? (
 				<>

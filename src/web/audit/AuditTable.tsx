@@ -1,5 +1,5 @@
 import type { AuditEvent, OrgUnit } from "../api/client.ts";
-import { dateTime, wareki } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { summarize } from "./summary.ts";
 
@@ -12,7 +12,8 @@ export function AuditTable({
 	units: ReadonlyMap<string, OrgUnit>;
 }) {
 	const i18n = useI18n();
-	const { t, label, lang } = i18n;
+	const dates = useDates();
+	const { t, label } = i18n;
 	return (
 		<div className="table-wrap">
 			<table className="table table-audit">
@@ -30,10 +31,9 @@ export function AuditTable({
 					{events.map((event) => (
 						<tr key={event.id} data-type={event.type}>
 							<td className="nowrap">
-								<time dateTime={event.occurredAt}>{dateTime(event.occurredAt, lang)}</time>
-								{lang === "ja" ? (
-									<span className="cell-sub">{wareki(event.occurredAt)}</span>
-								) : null}
+								<time dateTime={event.occurredAt}>
+									{dates.dateTime(event.occurredAt, { seconds: true })}
+								</time>
 							</td>
 							<td className="nowrap">
 								{label("audit.type", event.type)}
@@ -55,7 +55,7 @@ export function AuditTable({
 									</span>
 								) : null}
 							</td>
-							<td className="cell-summary">{summarize(event, i18n, units)}</td>
+							<td className="cell-summary">{summarize(event, i18n, units, dates)}</td>
 						</tr>
 					))}
 				</tbody>

@@ -1,5 +1,5 @@
 import type { AuditEvent, OrgUnit } from "../api/client.ts";
-import { date, dateTime } from "../i18n/dates.ts";
+import type { Dates } from "../i18n/dates.ts";
 import type { I18n } from "../i18n/i18n.tsx";
 
 type Data = Record<string, unknown>;
@@ -39,14 +39,19 @@ function accountChanges(data: Data, i18n: I18n): string {
 	return changes.length > 0 ? changes.join("; ") : i18n.t("audit.data.noChange");
 }
 
-function roleChange(data: Data, i18n: I18n, units: ReadonlyMap<string, OrgUnit>): string {
+function roleChange(
+	data: Data,
+	i18n: I18n,
+	units: ReadonlyMap<string, OrgUnit>,
+	dates: Dates,
+): string {
 	const unitId = text(data, "orgUnitId");
 	const unit = unitId ? (units.get(unitId)?.name ?? unitId) : "";
 	const until = text(data, "validTo");
 	return i18n.t("audit.data.role", {
 		role: i18n.label("role", text(data, "role")),
 		unit: unit ? i18n.t("audit.data.roleUnit", { unit }) : "",
-		until: until ? i18n.t("audit.data.roleUntil", { date: date(until, i18n.lang) }) : "",
+		until: until ? i18n.t("audit.data.roleUntil", { date: dates.date(until) }) : "",
 	});
 }
 
@@ -64,6 +69,7 @@ export function summarize(
 	event: AuditEvent,
 	i18n: I18n,
 	units: ReadonlyMap<string, OrgUnit>,
+	dates: Dates,
 ): string {
 	const { t, label } = i18n;
 	const data = event.data;
@@ -81,7 +87,7 @@ export function summarize(
 			const until = text(data, "until");
 			return t("audit.data.throttled", {
 				username: text(data, "username"),
-				until: until ? dateTime(until, i18n.lang) : "",
+				until: until ? dates.dateTime(until) : "",
 			});
 		}
 		case "auth.logout":
@@ -104,7 +110,7 @@ export function summarize(
 			return accountChanges(data, i18n);
 		case "role.assigned":
 		case "role.revoked":
-			return roleChange(data, i18n, units);
+			return roleChange(data, i18n, units, dates);
 		case "org_unit.created":
 			return t("audit.data.orgUnit", {
 				code: text(data, "code"),

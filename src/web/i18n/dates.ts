@@ -1,47 +1,36 @@
-import { formatJapanTime, formatWareki } from "../../shared/dates.ts";
-import type { Lang } from "./i18n.tsx";
+import { useMemo } from "react";
+import { type DateStyle, formatDate, formatDateTime } from "../../shared/dates.ts";
+import { useSession } from "../session.tsx";
+import { useI18n } from "./i18n.tsx";
 
-const TOKYO = "Asia/Tokyo";
-
-const englishDateTime = new Intl.DateTimeFormat("en-GB", {
-	timeZone: TOKYO,
-	year: "numeric",
-	month: "short",
-	day: "numeric",
-	hour: "2-digit",
-	minute: "2-digit",
-	second: "2-digit",
-	hour12: false,
-});
-
-const dateOnly: Record<Lang, Intl.DateTimeFormat> = {
-	ja: new Intl.DateTimeFormat("ja-JP", {
-		timeZone: TOKYO,
-		year: "numeric",
-		month: "2-digit",
-		day: "2-digit",
-	}),
-	en: new Intl.DateTimeFormat("en-GB", {
-		timeZone: TOKYO,
-		year: "numeric",
-		month: "short",
-		day: "numeric",
-	}),
-};
-
-/** An instant in Japan time, to the second. */
-export function dateTime(iso: string, lang: Lang): string {
-	return lang === "ja" ? formatJapanTime(iso) : englishDateTime.format(new Date(iso));
+export interface Dates {
+	/** How the tenant writes dates (和暦 or 西暦). */
+	style: DateStyle;
+	/** A day (`2026-12-08`), a month (`2026-12`) or an instant's day in Japan, the tenant's way. */
+	date(value: string): string;
+	/** An instant with its time in Japan, to the minute (or the second). */
+	dateTime(iso: string, options?: { seconds?: boolean }): string;
 }
 
-/** The calendar day of an instant in Japan time. */
-export function date(iso: string, lang: Lang): string {
-	return dateOnly[lang].format(new Date(iso));
-}
-
-/** The 和暦 date of an instant, `令和8年4月1日`, for Japanese readers. */
-export function wareki(iso: string): string {
-	return formatWareki(iso);
+/**
+ * The one date format of the screens: the same functions as the exports and PDFs
+ * (src/shared/dates.ts), in the reader's language and the tenant's style (a tenant setting).
+ *
+ * @example
+ * const { date } = useDates();
+ * <td>{date(item.until)}</td> // 令和8年12月8日
+ */
+export function useDates(): Dates {
+	const { lang } = useI18n();
+	const style = useSession().session?.tenant.dateStyle ?? "wareki";
+	return useMemo(
+		() => ({
+			style,
+			date: (value) => formatDate(value, style, lang),
+			dateTime: (iso, options) => formatDateTime(iso, style, lang, options),
+		}),
+		[style, lang],
+	);
 }
 
 /** The first instant of a Japanese calendar day given as `YYYY-MM-DD`, in ISO form. */

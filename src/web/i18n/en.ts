@@ -13,9 +13,12 @@ import { issuesEn } from "./modules/issues.en.ts";
 import { layoutEn } from "./modules/layout.en.ts";
 import { mailEn } from "./modules/mail.en.ts";
 import { networkEn } from "./modules/network.en.ts";
+import { networkTermsEn } from "./modules/network-terms.en.ts";
 import { orgEn } from "./modules/org.en.ts";
 import { packEn } from "./modules/pack.en.ts";
 import { risksEn } from "./modules/risks.en.ts";
+import { settingsEn } from "./modules/settings.en.ts";
+import { vocabularyEn } from "./modules/vocabulary.ts";
 
 export const en: Messages = {
 	...orgEn,
@@ -33,6 +36,9 @@ export const en: Messages = {
 	...adoptionEn,
 	...incidentsEn,
 	...emptyEn,
+	...vocabularyEn,
+	...settingsEn,
+	...networkTermsEn,
 	"app.name": "Mamori",
 	"app.tagline": "Information Security Management",
 	"app.loading": "Loading…",

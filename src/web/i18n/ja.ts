@@ -14,9 +14,12 @@ import { issuesJa } from "./modules/issues.ja.ts";
 import { layoutJa } from "./modules/layout.ja.ts";
 import { mailJa } from "./modules/mail.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
+import { networkTermsJa } from "./modules/network-terms.ja.ts";
 import { orgJa } from "./modules/org.ja.ts";
 import { packJa } from "./modules/pack.ja.ts";
 import { risksJa } from "./modules/risks.ja.ts";
+import { settingsJa } from "./modules/settings.ja.ts";
+import { vocabularyJa } from "./modules/vocabulary.ts";
 
 export const ja = {
 	...orgJa,
@@ -34,6 +37,9 @@ export const ja = {
 	...adoptionJa,
 	...incidentsJa,
 	...emptyJa,
+	...vocabularyJa,
+	...settingsJa,
+	...networkTermsJa,
 	"app.name": "Mamori",
 	"app.tagline": "情報セキュリティ管理システム",
 	"app.loading": "読み込み中…",

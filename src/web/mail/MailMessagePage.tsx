@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
-import { dateTime } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { ReleaseRequests } from "./ReleaseRequests.tsx";
@@ -68,7 +68,8 @@ function RequestForm({
 
 /** One message: envelope, what the engine did, each attachment, and release requests. */
 export function MailMessagePage({ id }: { id: string }) {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { dateTime } = useDates();
 	const [message, setMessage] = useState<MailMessageDetail | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [notice, setNotice] = useState<string | null>(null);
@@ -106,7 +107,7 @@ export function MailMessagePage({ id }: { id: string }) {
 						<dt>{t("mail.to")}</dt>
 						<dd>{message.to.join(", ")}</dd>
 						<dt>{t("mail.receivedAt")}</dt>
-						<dd>{dateTime(message.receivedAt, lang)}</dd>
+						<dd>{dateTime(message.receivedAt)}</dd>
 						{message.heldReason ? (
 							<>
 								<dt>{t("mail.heldReason")}</dt>

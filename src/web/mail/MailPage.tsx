@@ -3,29 +3,27 @@ import { api, call } from "../api/client.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
-import { dateTime } from "../i18n/dates.ts";
+import { useUrlFilter } from "../components/useUrlParams.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { useCan } from "../session.tsx";
 import { MailSettingsPanel } from "./MailSettingsPanel.tsx";
 import { MailSummaryPanel } from "./MailSummaryPanel.tsx";
 import { ReleaseRequests } from "./ReleaseRequests.tsx";
-import {
-	MAIL_STATUSES,
-	type MailMessage,
-	type MailReleaseRequest,
-	type MailStatus,
-	messagePath,
-} from "./types.ts";
+import { MAIL_STATUSES, type MailMessage, type MailReleaseRequest, messagePath } from "./types.ts";
 
 const PAGE = 50;
 
 /** The gateway's mail in the caller's scope, release requests, and (for officers) the summary. */
 export function MailPage() {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { dateTime } = useDates();
 	const can = useCan();
-	const [status, setStatus] = useState<MailStatus | "">("");
-	const [offset, setOffset] = useState(0);
+	// The state filter and page live in the address: reload, back and a shared link keep them.
+	const list = useUrlFilter({ status: "" });
+	const { offset, setOffset } = list;
+	const status = MAIL_STATUSES.find((s) => s === list.filter.status) ?? "";
 	const [messages, setMessages] = useState<{
 		items: MailMessage[];
 		total: number;
@@ -82,13 +80,7 @@ export function MailPage() {
 				<h2>{t("mail.messages")}</h2>
 				<label>
 					{t("mail.filterStatus")}{" "}
-					<select
-						value={status}
-						onChange={(e) => {
-							setOffset(0);
-							setStatus(e.target.value as MailStatus | "");
-						}}
-					>
+					<select value={status} onChange={(e) => list.apply({ status: e.target.value })}>
 						<option value="">{t("mail.allStatuses")}</option>
 						{MAIL_STATUSES.map((s) => (
 							<option key={s} value={s}>
@@ -128,7 +120,7 @@ export function MailPage() {
 						<tbody>
 							{messages.items.map((m) => (
 								<tr key={m.id}>
-									<td>{dateTime(m.receivedAt, lang)}</td>
+									<td>{dateTime(m.receivedAt)}</td>
 									<td>{m.from}</td>
 									<td>
 										<Link to={messagePath(m.id)}>{m.subject || t("mail.noSubject")}</Link>

@@ -1,14 +1,15 @@
 import { useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { dateTime } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { type MailSummary, messagePath } from "./types.ts";
 
 /** Volumes, actions taken, held messages and pending requests of the last 30 days. */
 export function MailSummaryPanel() {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { dateTime } = useDates();
 	const [summary, setSummary] = useState<MailSummary | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	useEffect(() => {
@@ -57,7 +58,7 @@ export function MailSummaryPanel() {
 						{summary.held.map((m) => (
 							<li key={m.id}>
 								<Link to={messagePath(m.id)}>{m.subject || t("mail.noSubject")}</Link> — {m.from} (
-								{dateTime(m.receivedAt, lang)}) {m.heldReason}
+								{dateTime(m.receivedAt)}) {m.heldReason}
 							</li>
 						))}
 					</ul>

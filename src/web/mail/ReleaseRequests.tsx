@@ -2,7 +2,7 @@ import { useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ConfirmDialog } from "../components/Dialog.tsx";
 import { Field } from "../components/Field.tsx";
-import { dateTime } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { type MailReleaseRequest, messagePath } from "./types.ts";
@@ -146,7 +146,8 @@ export function ReleaseRequests({
 	onResent?(delivered: boolean): void;
 	onError(error: unknown): void;
 }) {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { dateTime } = useDates();
 	if (requests.length === 0) return <p className="muted">{t("mail.noRequests")}</p>;
 	return (
 		<div className="table-wrap">
@@ -163,7 +164,7 @@ export function ReleaseRequests({
 				<tbody>
 					{requests.map((request) => (
 						<tr key={request.id} data-request={request.id}>
-							<td>{dateTime(request.createdAt, lang)}</td>
+							<td>{dateTime(request.createdAt)}</td>
 							<td>
 								<Link to={messagePath(request.messageId)}>{request.filename}</Link>
 								{request.subject ? <div className="muted">{request.subject}</div> : null}

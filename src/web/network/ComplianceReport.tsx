@@ -83,15 +83,41 @@ export function ReportSummary({
 	);
 }
 
-/** Every violation: rule, clause, the flow or element, what is wrong and what to do. */
+/** What people call the elements of a model: their names, else their ids. */
+function namesOf(model: NetworkModel): Map<string, string> {
+	const names = new Map<string, string>();
+	for (const entity of [...model.segments, ...model.nodes, ...model.gateways]) {
+		names.set(entity.id, entity.name ?? entity.id);
+	}
+	return names;
+}
+
+/**
+ * Every violation in policy terms: the rule's title, the policy's clause, the flow or element by
+ * name, what is wrong and what to change. Rule ids, element ids and the pack fields behind the
+ * rule are under "technical details", for those who maintain the layout and the pack.
+ */
 export function ViolationsTable({
+	model,
 	check,
 	onSelect,
 }: {
+	model: NetworkModel;
 	check: NetworkCheck;
 	onSelect(selection: Selection): void;
 }) {
 	const { t, lang } = useI18n();
+	const names = namesOf(model);
+	const nameOf = (id: string) => names.get(id) ?? id;
+	const flowText = (id: string) => {
+		const flow = model.flows.find((f) => f.id === id);
+		return flow
+			? t("network.finding.flow", {
+					source: nameOf(flow.source),
+					destination: nameOf(flow.destination),
+				})
+			: t("network.report.flow", { id });
+	};
 	const ruleTitle = useRuleTitle(check);
 	const { violations } = check.report;
 	if (violations.length === 0) {
@@ -122,17 +148,30 @@ export function ViolationsTable({
 						return (
 							// biome-ignore lint/suspicious/noArrayIndexKey: one flow may break a rule once per row
 							<tr key={`${violation.rule}:${violation.flow}:${violation.node}:${i}`}>
+								<td>{ruleTitle(violation.rule)}</td>
 								<td>
-									{ruleTitle(violation.rule)}
-									<span className="cell-sub">{violation.rule}</span>
+									{violation.clause}
+									<details className="network-technical">
+										<summary>{t("network.finding.technical")}</summary>
+										<ul>
+											<li>{t("network.finding.technicalRule", { rule: violation.rule })}</li>
+											{subject ? (
+												<li>{t("network.finding.technicalSubject", { id: subject.id })}</li>
+											) : null}
+											{violation.technical ? (
+												<li>
+													{t("network.finding.technicalFields", { fields: violation.technical })}
+												</li>
+											) : null}
+										</ul>
+									</details>
 								</td>
-								<td>{violation.clause}</td>
 								<td>
 									{subject ? (
 										<button type="button" className="button-link" onClick={() => onSelect(subject)}>
 											{subject.kind === "flow"
-												? t("network.report.flow", { id: subject.id })
-												: t("network.report.element", { id: subject.id })}
+												? flowText(subject.id)
+												: t("network.finding.element", { name: nameOf(subject.id) })}
 										</button>
 									) : (
 										t("network.report.wholeModel")

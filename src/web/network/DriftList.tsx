@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { dateTime } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { Drift, NetworkView } from "./types.ts";
 
@@ -78,7 +78,8 @@ export function DriftList() {
 
 /** Who saved which revision, when, and how. */
 export function RevisionHistory({ history }: { history: NetworkView["history"] }) {
-	const { t, label, lang } = useI18n();
+	const { t, label } = useI18n();
+	const { dateTime } = useDates();
 	if (history.length === 0) return <p className="muted">{t("network.history.none")}</p>;
 	return (
 		<div className="table-wrap">
@@ -98,7 +99,7 @@ export function RevisionHistory({ history }: { history: NetworkView["history"] }
 							<td>{t("network.summary.revisionValue", { revision: row.revision })}</td>
 							<td>{label("network.source", row.source)}</td>
 							<td>{row.savedBy}</td>
-							<td>{dateTime(row.savedAt, lang)}</td>
+							<td>{dateTime(row.savedAt)}</td>
 						</tr>
 					))}
 				</tbody>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ApiError, api, call } from "../api/client.ts";
+import { ApiError, api, call, callFile } from "../api/client.ts";
 import { saveBlob } from "../components/download.ts";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -100,8 +100,8 @@ export function NetworkPage() {
 		setError(null);
 		try {
 			const path = format === "pdf" ? "/api/network/report.pdf" : "/api/network/report.xlsx";
-			const blob = await call(api.GET(path, { params: { query: { lang } }, parseAs: "blob" }));
-			saveBlob(blob as Blob, `network-report-r${view?.revision ?? 0}.${format}`);
+			const file = await callFile(api.GET(path, { params: { query: { lang } }, parseAs: "blob" }));
+			saveBlob(file.blob, file.fileName ?? `network-report.${format}`);
 		} catch (failure) {
 			setError(failure);
 		}
@@ -199,7 +199,7 @@ export function NetworkPage() {
 				{notSetUp ? (
 					<p className="muted">{t("deadEnd.networkNotSetUp")}</p>
 				) : (
-					<ViolationsTable check={check} onSelect={setSelection} />
+					<ViolationsTable model={draft} check={check} onSelect={setSelection} />
 				)}
 			</section>
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { api, call, type OrgUnit } from "../api/client.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
-import { date } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { useCan } from "../session.tsx";
@@ -24,7 +24,8 @@ function toUnit(node: OrgTreeNode): OrgUnit {
 }
 
 function Holders({ holders }: { holders: OrgRoleHolder[] }) {
-	const { t, label, lang } = useI18n();
+	const { t, label } = useI18n();
+	const { date } = useDates();
 	if (holders.length === 0) return <span className="muted">{t("org.tree.noHolders")}</span>;
 	return (
 		<ul className="org-holders">
@@ -32,7 +33,7 @@ function Holders({ holders }: { holders: OrgRoleHolder[] }) {
 				<li key={holder.assignmentId}>
 					<span className="badge">{label("role", holder.role)}</span> {holder.displayName}
 					<span className="muted org-since">
-						{t("org.tree.since", { date: date(holder.validFrom, lang) })}
+						{t("org.tree.since", { date: date(holder.validFrom) })}
 					</span>
 				</li>
 			))}

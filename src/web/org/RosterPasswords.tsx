@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { api, call } from "../api/client.ts";
+import { api, callFile } from "../api/client.ts";
 import { saveBlob } from "../components/download.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -20,13 +20,13 @@ export function RosterPasswords({
 	async function download() {
 		setError(null);
 		try {
-			const blob = await call(
+			const file = await callFile(
 				api.POST("/api/roster-imports/{id}/passwords.csv", {
 					params: { path: { id: importId } },
 					parseAs: "blob",
 				}),
 			);
-			saveBlob(blob as Blob, "one-time-passwords.csv");
+			saveBlob(file.blob, file.fileName ?? "one-time-passwords.csv");
 			setDownloaded(true);
 		} catch (failure) {
 			setError(failure);

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { date } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
 import type { RosterPlan } from "./types.ts";
@@ -82,7 +82,8 @@ function PlanTable<T extends PersonRow>({
 
 /** The plan of a roster preview: counts, invalid rows, then each kind of change in its own table. */
 export function RosterPreview({ plan }: { plan: RosterPlan }) {
-	const { t, label, lang } = useI18n();
+	const { t, label } = useI18n();
+	const { date } = useDates();
 	const role = (code: string, unitCode: string | null) =>
 		`${label("role", code)}${unitCode ? `（${unitCode}）` : ""}`;
 	const invalid = plan.counts.invalidRows ?? 0;
@@ -219,7 +220,7 @@ export function RosterPreview({ plan }: { plan: RosterPlan }) {
 					<>
 						<td>{c.end.map((r) => role(r.role, r.unitCode)).join("、") || "—"}</td>
 						<td>{c.start.map((r) => role(r.role, r.unitCode)).join("、") || "—"}</td>
-						<td className="nowrap">{date(c.effectiveAt, lang)}</td>
+						<td className="nowrap">{date(c.effectiveAt)}</td>
 					</>
 				)}
 			/>

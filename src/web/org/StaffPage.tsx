@@ -4,6 +4,7 @@ import { api, call } from "../api/client.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
 import { Pagination } from "../components/Pagination.tsx";
+import { useUrlFilter } from "../components/useUrlParams.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { useCan } from "../session.tsx";
@@ -19,13 +20,26 @@ export function StaffPage() {
 	const { t, label } = useI18n();
 	const can = useCan();
 	const { units, byId } = useOrgUnits();
-	const [unitId, setUnitId] = useState("");
-	const [descendants, setDescendants] = useState(true);
-	const [category, setCategory] = useState<StaffCategory | "">("");
-	const [active, setActive] = useState<Status>("true");
-	const [query, setQuery] = useState("");
-	const [search, setSearch] = useState("");
-	const [offset, setOffset] = useState(0);
+	// The filter and page live in the address: reload, back and a shared link keep them.
+	const list = useUrlFilter({
+		unitId: "",
+		descendants: "true",
+		category: "",
+		active: "true",
+		q: "",
+	});
+	const { offset, setOffset } = list;
+	const { unitId, q: search } = list.filter;
+	const descendants = list.filter.descendants !== "false";
+	const category: StaffCategory | "" = isStaffCategory(list.filter.category)
+		? list.filter.category
+		: "";
+	const active: Status =
+		list.filter.active === "false" || list.filter.active === "all" ? list.filter.active : "true";
+	const change = (changes: Partial<typeof list.filter>) =>
+		list.apply({ ...list.filter, ...changes });
+	const [query, setQuery] = useState(search);
+	useEffect(() => setQuery(search), [search]);
 	const [page, setPage] = useState<{ items: Staff[]; total: number; offset: number } | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [editing, setEditing] = useState<Staff | null>(null);
@@ -58,8 +72,7 @@ export function StaffPage() {
 
 	function submit(event: FormEvent) {
 		event.preventDefault();
-		setOffset(0);
-		setSearch(query.trim());
+		change({ q: query.trim() });
 	}
 
 	return (
@@ -73,13 +86,7 @@ export function StaffPage() {
 					<div className="form-row">
 						<label className="field">
 							{t("org.staff.unit")}
-							<select
-								value={unitId}
-								onChange={(event) => {
-									setOffset(0);
-									setUnitId(event.target.value);
-								}}
-							>
+							<select value={unitId} onChange={(event) => change({ unitId: event.target.value })}>
 								<option value="">{t("org.staff.allUnits")}</option>
 								{inTreeOrder(units).map(({ unit, depth }) => (
 									<option key={unit.id} value={unit.id}>
@@ -92,7 +99,7 @@ export function StaffPage() {
 							<input
 								type="checkbox"
 								checked={descendants}
-								onChange={(event) => setDescendants(event.target.checked)}
+								onChange={(event) => change({ descendants: String(event.target.checked) })}
 							/>{" "}
 							{t("org.staff.descendants")}
 						</label>
@@ -100,11 +107,7 @@ export function StaffPage() {
 							{t("org.staff.category")}
 							<select
 								value={category}
-								onChange={(event) => {
-									setOffset(0);
-									const value = event.target.value;
-									setCategory(isStaffCategory(value) ? value : "");
-								}}
+								onChange={(event) => change({ category: event.target.value })}
 							>
 								<option value="">{t("org.staff.allCategories")}</option>
 								{STAFF_CATEGORIES.map((code) => (
@@ -116,14 +119,7 @@ export function StaffPage() {
 						</label>
 						<label className="field">
 							{t("org.staff.status")}
-							<select
-								value={active}
-								onChange={(event) => {
-									setOffset(0);
-									const value = event.target.value;
-									setActive(value === "false" || value === "all" ? value : "true");
-								}}
-							>
+							<select value={active} onChange={(event) => change({ active: event.target.value })}>
 								<option value="true">{t("org.staff.statusActive")}</option>
 								<option value="false">{t("org.staff.statusLeft")}</option>
 								<option value="all">{t("org.staff.statusAll")}</option>

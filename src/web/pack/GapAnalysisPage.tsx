@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { api, call } from "../api/client.ts";
+import { api, call, callFile } from "../api/client.ts";
 import { saveBlob } from "../components/download.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -54,13 +54,13 @@ export function GapAnalysisPage() {
 		if (!source) return;
 		setError(null);
 		try {
-			const blob = await call(
+			const file = await callFile(
 				api.POST("/api/policy-gap-analysis/export", {
 					body: { source, format, lang },
 					parseAs: "blob",
 				}),
 			);
-			saveBlob(blob as Blob, `policy-gap-analysis.${format}`);
+			saveBlob(file.blob, file.fileName ?? `policy-gap-analysis.${format}`);
 		} catch (failure) {
 			setError(failure);
 		}

@@ -1,13 +1,14 @@
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { PackSection } from "./Section.tsx";
 import type { Localized, PolicyPack } from "./types.ts";
-import { yearMonthWareki } from "./types.ts";
 
 const ZONES = ["mynumber", "lgwan", "internet"] as const;
 
 /** The three-tier model: each tier's measures and the routes allowed between tiers. */
 export function PackNetwork({ pack }: { pack: PolicyPack }) {
 	const { t, lang } = useI18n();
+	const { date } = useDates();
 	const l = (text: Localized) => text[lang];
 	const { network } = pack;
 	const zoneName = (zone: (typeof ZONES)[number]) => l(network.zones[zone].name);
@@ -68,10 +69,7 @@ export function PackNetwork({ pack }: { pack: PolicyPack }) {
 						{route.via ? t("pack.routeVia", { via: zoneName(route.via) }) : null}{" "}
 						<span className="badge badge-muted">{t(`pack.safeguard.${route.safeguard}`)}</span>
 						{route.since ? (
-							<span className="muted">
-								{" "}
-								{t("pack.since", { date: `${yearMonthWareki(route.since)} / ${route.since}` })}
-							</span>
+							<span className="muted"> {t("pack.since", { date: date(route.since) })}</span>
 						) : null}
 						{route.note ? <span className="cell-sub">{l(route.note)}</span> : null}
 					</li>

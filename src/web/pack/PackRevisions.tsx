@@ -1,10 +1,12 @@
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { PackSection } from "./Section.tsx";
 import type { Localized, PolicyPack } from "./types.ts";
 
-/** The policy's revision history, dated in 和暦 as the policy writes it and in 西暦. */
+/** The policy's revision history, dated the tenant's way (和暦 or 西暦). */
 export function PackRevisions({ pack }: { pack: PolicyPack }) {
 	const { t, lang } = useI18n();
+	const { date } = useDates();
 	const l = (text: Localized) => text[lang];
 	const { revisions } = pack;
 	return (
@@ -32,8 +34,7 @@ export function PackRevisions({ pack }: { pack: PolicyPack }) {
 								<tr key={`${revision.date}-${revision.era}`}>
 									<td>{index + 1}</td>
 									<td className="nowrap">
-										<time dateTime={revision.date}>{revision.era}</time>
-										<span className="cell-sub">{revision.date}</span>
+										<time dateTime={revision.date}>{date(revision.date)}</time>
 									</td>
 									<td className="nowrap">{t(`pack.kind.${revision.kind}`)}</td>
 									<td>{l(revision.summary)}</td>

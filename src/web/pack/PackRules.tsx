@@ -1,7 +1,7 @@
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { PackSection } from "./Section.tsx";
 import type { Localized, PolicyPack } from "./types.ts";
-import { yearMonthWareki } from "./types.ts";
 
 const CADENCES = ["audit", "selfInspection", "review"] as const;
 const PROVISIONS = [
@@ -16,14 +16,10 @@ const PROVISIONS = [
 ] as const satisfies readonly (keyof PolicyPack["provisions"])[];
 const DOCUMENTS = ["basicPolicy", "standards", "procedures"] as const;
 
-/** Both calendars: `令和5年9月 / 2023-09`. */
-function bothCalendars(yearMonth: string): string {
-	return `${yearMonthWareki(yearMonth)} / ${yearMonth}`;
-}
-
 /** Cadences of audit, self-inspection and review; incident handling; provisions; documents. */
 export function PackRules({ pack }: { pack: PolicyPack }) {
 	const { t, lang } = useI18n();
+	const { date } = useDates();
 	const l = (text: Localized) => text[lang];
 	const documents = [
 		...DOCUMENTS.map((key) => ({ kind: t(`pack.doc.${key}`), doc: pack.documents[key] })),
@@ -72,10 +68,7 @@ export function PackRules({ pack }: { pack: PolicyPack }) {
 								</span>{" "}
 								{t(`pack.provision.${key}`)}
 								{provision.since ? (
-									<span className="muted">
-										{" "}
-										{t("pack.since", { date: bothCalendars(provision.since) })}
-									</span>
+									<span className="muted"> {t("pack.since", { date: date(provision.since) })}</span>
 								) : null}
 								{provision.note ? <span className="cell-sub">{l(provision.note)}</span> : null}
 							</li>

@@ -48,18 +48,6 @@ export function PolicyPackPage() {
 					<PackNetwork pack={data.pack} />
 					<PackRules pack={data.pack} />
 					<PackRevisions pack={data.pack} />
-					{data.pack.provenance.unverified.length > 0 ? (
-						<details className="pack-unverified">
-							<summary>{t("pack.unverified")}</summary>
-							<ul>
-								{data.pack.provenance.unverified.map((entry) => (
-									<li key={entry.path}>
-										<code>{entry.path}</code>: {l(entry.note)}
-									</li>
-								))}
-							</ul>
-						</details>
-					) : null}
 				</>
 			) : error ? null : (
 				<p aria-live="polite">{t("pack.loading")}</p>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { dateTime } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { PolicyPack, PolicyReview, ReviewInputs } from "./types.ts";
 
@@ -27,6 +27,7 @@ export function ReviewDetail({
 	onChange: (next: PolicyReview) => void;
 }) {
 	const { t, lang } = useI18n();
+	const { dateTime } = useDates();
 	const canManage = review.allowedActions.includes("policy_review.manage");
 	const canDecide = review.allowedActions.includes("policy_review.decide");
 	const [inputs, setInputs] = useState<ReviewInputs>(review.inputs);
@@ -159,7 +160,7 @@ export function ReviewDetail({
 					<span className="cell-sub">
 						{t("review.decidedBy", {
 							by: review.decision.decidedBy,
-							at: dateTime(review.decision.decidedAt, lang),
+							at: dateTime(review.decision.decidedAt),
 						})}
 					</span>
 					{review.decision.outcome === "revise" && !review.draftVersionId ? (

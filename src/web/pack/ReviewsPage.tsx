@@ -1,16 +1,12 @@
 import { useCallback, useEffect, useState } from "react";
+import { formatFiscalYear } from "../../shared/dates.ts";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import "../styles/pack.css";
 import { ReviewDetail } from "./ReviewDetail.tsx";
-import {
-	fiscalYearLabel,
-	type PolicyPack,
-	type PolicyReview,
-	type PolicyReviewList,
-	yearMonthWareki,
-} from "./types.ts";
+import type { PolicyPack, PolicyReview, PolicyReviewList } from "./types.ts";
 
 const AD_HOC = [
 	"major_change",
@@ -20,16 +16,10 @@ const AD_HOC = [
 	"as_needed",
 ] as const;
 
-/** `2027-03-31` → `令和9年3月31日 / 2027-03-31`. */
-function dueLabel(day: string, lang: "ja" | "en"): string {
-	return lang === "ja"
-		? `${yearMonthWareki(day.slice(0, 7))}${Number(day.slice(8))}日 / ${day}`
-		: day;
-}
-
 /** Policy reviews (見直し): the cadence's yearly review, extra ones on triggers, and their records. */
 export function ReviewsPage() {
 	const { t, lang } = useI18n();
+	const { date, style } = useDates();
 	const [list, setList] = useState<PolicyReviewList | null>(null);
 	const [pack, setPack] = useState<PolicyPack | null>(null);
 	const [selected, setSelected] = useState<string | null>(null);
@@ -85,8 +75,8 @@ export function ReviewsPage() {
 						{list.schedule ? (
 							<p>
 								{t("review.schedule", {
-									year: fiscalYearLabel(list.schedule.fiscalYear, lang),
-									due: dueLabel(list.schedule.dueOn, lang),
+									year: formatFiscalYear(list.schedule.fiscalYear, style, lang),
+									due: date(list.schedule.dueOn),
 								})}{" "}
 								{list.schedule.exists ? (
 									<span className="badge badge-ok">{t("review.scheduleExists")}</span>
@@ -139,9 +129,9 @@ export function ReviewsPage() {
 								<tbody>
 									{list.items.map((review) => (
 										<tr key={review.id} data-review={review.id}>
-											<td>{fiscalYearLabel(review.fiscalYear, lang)}</td>
+											<td>{formatFiscalYear(review.fiscalYear, style, lang)}</td>
 											<td>{t(`review.trigger.${review.trigger}`)}</td>
-											<td className="nowrap">{dueLabel(review.dueOn, lang)}</td>
+											<td className="nowrap">{date(review.dueOn)}</td>
 											<td>{t(`review.status.${review.status}`)}</td>
 											<td>
 												<button

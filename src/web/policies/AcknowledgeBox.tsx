@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { dateTime } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
 /**
@@ -15,7 +15,8 @@ export function AcknowledgeBox({
 	versionId: string;
 	onAcknowledged?: () => void;
 }) {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { dateTime } = useDates();
 	const [state, setState] = useState<{ asked: boolean; at: string | null } | null>(null);
 	const [error, setError] = useState<unknown>(null);
 
@@ -49,7 +50,7 @@ export function AcknowledgeBox({
 			<ErrorAlert error={error} />
 			{state.at ? (
 				<p className="state state-ok" role="status">
-					{t("docs.ack.done", { date: dateTime(state.at, lang) })}
+					{t("docs.ack.done", { date: dateTime(state.at) })}
 				</p>
 			) : (
 				<>

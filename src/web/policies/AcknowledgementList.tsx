@@ -1,14 +1,15 @@
 import { useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { date } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { type AcknowledgementItem, versionPath } from "./types.ts";
 
 /** The caller's 要確認 list: published versions to read and acknowledge. */
 export function AcknowledgementList() {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { date } = useDates();
 	const [items, setItems] = useState<AcknowledgementItem[] | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	useEffect(() => {
@@ -31,7 +32,7 @@ export function AcknowledgementList() {
 							</Link>
 							{item.acknowledgedAt ? (
 								<span className="state state-ok">
-									{t("docs.ack.done", { date: date(item.acknowledgedAt, lang) })}
+									{t("docs.ack.done", { date: date(item.acknowledgedAt) })}
 								</span>
 							) : (
 								<span className="badge badge-warn">{t("docs.ack.title")}</span>

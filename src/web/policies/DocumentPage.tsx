@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
 import { WhoMay } from "../components/RequiredRoles.tsx";
-import { date } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link, navigate } from "../router.tsx";
 import { RevisionTable } from "./RevisionTable.tsx";
@@ -13,7 +13,8 @@ import { VersionActions } from "./VersionActions.tsx";
 
 /** One document: its versions with workflow buttons, its 改定履歴, new drafts and uploads. */
 export function DocumentPage({ id }: { id: string }) {
-	const { t, label, lang } = useI18n();
+	const { t, label } = useI18n();
+	const { date } = useDates();
 	const [doc, setDoc] = useState<PolicyDocument | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [status, setStatus] = useState<string | null>(null);
@@ -128,7 +129,7 @@ export function DocumentPage({ id }: { id: string }) {
 												</span>
 											</td>
 											<td>{v.changeSummary}</td>
-											<td>{date(latestDate(v), lang)}</td>
+											<td>{date(latestDate(v))}</td>
 											<td>
 												<VersionActions
 													version={v}

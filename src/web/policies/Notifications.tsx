@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, call, type Schemas } from "../api/client.ts";
-import { dateTime } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 
@@ -8,7 +8,8 @@ type Notification = Schemas["Notification"];
 
 /** Unread in-app notifications (reminders to acknowledge), each with its link. */
 export function Notifications() {
-	const { t, label, lang } = useI18n();
+	const { t, label } = useI18n();
+	const { dateTime } = useDates();
 	const [items, setItems] = useState<Notification[]>([]);
 	const load = useCallback(async () => {
 		try {
@@ -35,7 +36,7 @@ export function Notifications() {
 				{items.map((n) => (
 					<li key={n.id} className="ack-item">
 						<Link to={n.link}>{label("docs.notification", n.kind)}</Link>
-						<span className="muted">{dateTime(n.createdAt, lang)}</span>
+						<span className="muted">{dateTime(n.createdAt)}</span>
 						<button
 							type="button"
 							className="button button-small"

@@ -1,10 +1,11 @@
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
-import { revisionSeireki, revisionWareki } from "./era.ts";
 import type { PolicyRevision } from "./types.ts";
 
-/** The 改定履歴 of a document, each date in 和暦 and 西暦. */
+/** The 改定履歴 of a document, dated the tenant's way (和暦 or 西暦). */
 export function RevisionTable({ revisions }: { revisions: PolicyRevision[] }) {
 	const { t, label } = useI18n();
+	const { date } = useDates();
 	if (revisions.length === 0) return <p>{t("docs.noRevisions")}</p>;
 	return (
 		<div className="table-wrap">
@@ -12,8 +13,7 @@ export function RevisionTable({ revisions }: { revisions: PolicyRevision[] }) {
 				<thead>
 					<tr>
 						<th scope="col">No.</th>
-						<th scope="col">{t("docs.col.wareki")}</th>
-						<th scope="col">{t("docs.col.seireki")}</th>
+						<th scope="col">{t("docs.col.date")}</th>
 						<th scope="col">{t("docs.col.kind")}</th>
 						<th scope="col">{t("docs.col.summary")}</th>
 						<th scope="col">{t("docs.col.version")}</th>
@@ -23,8 +23,7 @@ export function RevisionTable({ revisions }: { revisions: PolicyRevision[] }) {
 					{revisions.map((r, index) => (
 						<tr key={`${r.date}:${r.versionNumber ?? ""}:${r.summary}`}>
 							<td>{index + 1}</td>
-							<td>{revisionWareki(r.date)}</td>
-							<td>{revisionSeireki(r.date)}</td>
+							<td className="nowrap">{date(r.date)}</td>
 							<td>{label("docs.revisionKind", r.kind)}</td>
 							<td>{r.summary}</td>
 							<td>

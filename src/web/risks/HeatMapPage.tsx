@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { useUrlParams } from "../components/useUrlParams.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { HeatMap } from "./HeatMap.tsx";
 import { BASES, basisKey, type RiskHeatMap } from "./labels.ts";
@@ -12,8 +13,10 @@ import "./risks.css";
 export function HeatMapPage() {
 	const { t } = useI18n();
 	const { options, error: optionsError } = useRiskOptions();
-	const [basis, setBasis] = useState<(typeof BASES)[number]>("residual");
-	const [includeClosed, setIncludeClosed] = useState(false);
+	// The basis and the closed risks' switch live in the address, like the register's filters.
+	const [params, setParams] = useUrlParams({ basis: "residual", closed: "" });
+	const basis = BASES.find((value) => value === params.basis) ?? "residual";
+	const includeClosed = params.closed === "1";
 	const [map, setMap] = useState<RiskHeatMap | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const status = includeClosed ? undefined : ("active" as const);
@@ -50,7 +53,7 @@ export function HeatMapPage() {
 					<select
 						name="basis"
 						value={basis}
-						onChange={(event) => setBasis(event.target.value as (typeof BASES)[number])}
+						onChange={(event) => setParams({ basis: event.target.value })}
 					>
 						{BASES.map((value) => (
 							<option key={value} value={value}>
@@ -63,7 +66,7 @@ export function HeatMapPage() {
 					<input
 						type="checkbox"
 						checked={includeClosed}
-						onChange={(event) => setIncludeClosed(event.target.checked)}
+						onChange={(event) => setParams({ closed: event.target.checked ? "1" : "" })}
 					/>{" "}
 					{t("risks.includeClosed")}
 				</label>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import type { Risk } from "./labels.ts";
@@ -9,6 +10,7 @@ const SHOWN = 5;
 /** Dashboard card: the caller's risks whose treatment is overdue, earliest first. */
 export function OverdueRisksCard() {
 	const { t } = useI18n();
+	const { date } = useDates();
 	const [page, setPage] = useState<{ items: Risk[]; total: number } | null>(null);
 
 	useEffect(() => {
@@ -40,7 +42,7 @@ export function OverdueRisksCard() {
 							<li key={risk.id}>
 								<Link to={`/risks/${encodeURIComponent(risk.id)}`}>{risk.title}</Link>{" "}
 								<span className="muted">
-									{t("risks.card.due", { date: risk.treatmentDue ?? "" })}
+									{t("risks.card.due", { date: risk.treatmentDue ? date(risk.treatmentDue) : "" })}
 								</span>
 							</li>
 						))}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { dateTime } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { AcceptDialog } from "./AcceptDialog.tsx";
@@ -41,6 +41,7 @@ function RatingText({
 /** One risk with its ratings, treatment and acceptance; edit and accept where allowed. */
 export function RiskDetailPage({ id }: { id: string }) {
 	const { t, label, lang } = useI18n();
+	const { date, dateTime } = useDates();
 	const { options, error: optionsError } = useRiskOptions();
 	const [risk, setRisk] = useState<Risk | null>(null);
 	const [error, setError] = useState<unknown>(null);
@@ -128,13 +129,13 @@ export function RiskDetailPage({ id }: { id: string }) {
 						<dt>{t("risks.field.treatmentOwner")}</dt>
 						<dd>{risk.treatmentOwner?.displayName ?? "—"}</dd>
 						<dt>{t("risks.field.treatmentDue")}</dt>
-						<dd>{risk.treatmentDue ?? "—"}</dd>
+						<dd>{risk.treatmentDue ? date(risk.treatmentDue) : "—"}</dd>
 						<dt>{t("risks.acceptance")}</dt>
 						<dd data-testid="risk-acceptance">
 							{risk.acceptance
 								? t("risks.acceptedBy", {
 										name: risk.acceptance.byLabel,
-										at: dateTime(risk.acceptance.at, lang),
+										at: dateTime(risk.acceptance.at),
 										reason: risk.acceptance.reason,
 									})
 								: t("risks.notAccepted", {
@@ -142,7 +143,7 @@ export function RiskDetailPage({ id }: { id: string }) {
 									})}
 						</dd>
 						<dt>{t("risks.field.updatedAt")}</dt>
-						<dd>{dateTime(risk.updatedAt, lang)}</dd>
+						<dd>{dateTime(risk.updatedAt)}</dd>
 					</dl>
 					{dialog === "edit" ? (
 						<RiskFormDialog options={options} risk={risk} onClose={close} />

@@ -1,4 +1,4 @@
-import { date } from "../i18n/dates.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
 import { Link } from "../router.tsx";
@@ -33,6 +33,7 @@ function Rating({ rating }: { rating: Risk["inherent"] }) {
 /** A page of risks with sortable headers. */
 export function RiskTable({ items, sort, onSort }: Props) {
 	const { t, lang } = useI18n();
+	const { date } = useDates();
 	const header = (by: RiskSort, label: MessageKey) => (
 		<th
 			scope="col"
@@ -84,13 +85,13 @@ export function RiskTable({ items, sort, onSort }: Props) {
 								{risk.treatment ? t(treatmentKey(risk.treatment)) : t("risks.treatment.none")}
 							</td>
 							<td className="nowrap">
-								{risk.treatmentDue ?? ""}
+								{risk.treatmentDue ? date(risk.treatmentDue) : ""}
 								{risk.overdue ? (
 									<span className="badge badge-danger risk-overdue">{t("risks.overdue")}</span>
 								) : null}
 							</td>
 							<td>{t(statusKey(risk.status))}</td>
-							<td className="nowrap">{date(risk.updatedAt, lang)}</td>
+							<td className="nowrap">{date(risk.updatedAt)}</td>
 						</tr>
 					))}
 				</tbody>

@@ -15,7 +15,6 @@ import {
 	bandKey,
 	basisKey,
 	EMPTY_FILTER,
-	filterOfSearch,
 	localized,
 	queryOf,
 	type Risk,
@@ -48,12 +47,11 @@ export function RisksPage({ view = "register" }: { view?: View }) {
 	const fixed: Partial<RiskFilter> = view === "overdue" ? { overdue: "true" } : {};
 	const { draft, setDraft, filter, sort, offset, setOffset, submit, reset, sortBy } =
 		useListControls<RiskFilter, RiskSort>(
-			filterOfSearch(window.location.search),
+			EMPTY_FILTER,
 			view === "overdue"
 				? { by: "treatment_due", order: "asc" }
 				: { by: "residual_score", order: "desc" },
 			"desc",
-			EMPTY_FILTER,
 		);
 	const [page, setPage] = useState<{ items: Risk[]; total: number; offset: number } | null>(null);
 	const [error, setError] = useState<unknown>(null);

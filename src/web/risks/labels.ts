@@ -42,16 +42,6 @@ export const EMPTY_FILTER: RiskFilter = {
 	impact: "",
 };
 
-/** The filter of a URL query (`/risks?band=high`), so links from the heat map land filtered. */
-export function filterOfSearch(search: string): RiskFilter {
-	const params = new URLSearchParams(search);
-	const filter = { ...EMPTY_FILTER };
-	for (const key of Object.keys(EMPTY_FILTER) as (keyof RiskFilter)[]) {
-		filter[key] = params.get(key) ?? "";
-	}
-	return filter;
-}
-
 /** The filter as query parameters, leaving out what is not set. */
 export function queryOf(filter: RiskFilter): Record<string, string> {
 	return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== ""));

@@ -15,6 +15,7 @@ import { policiesPage } from "../policies/routes.tsx";
 import { risksPage } from "../risks/routes.tsx";
 import { Link, usePath } from "../router.tsx";
 import { useActiveSession, useCan, useSession } from "../session.tsx";
+import { TenantSettingsPage } from "../settings/TenantSettingsPage.tsx";
 import { SideNav } from "./SideNav.tsx";
 
 // Larger pages load on first visit, so the first screen (sign-in, dashboard) stays small.
@@ -82,6 +83,7 @@ function Page({ path }: { path: string }) {
 	if (path === "/policy-pack") return guard("policy_pack.read", <PolicyPackPage />);
 	if (path === "/policy-gap") return guard("policy_gap.analyse", <GapAnalysisPage />);
 	if (path === "/policy-reviews") return guard("policy_review.read", <ReviewsPage />);
+	if (path === "/settings") return guard("tenant.settings_read", <TenantSettingsPage />);
 	const mail = mailPage(path);
 	if (mail) return guard("mail.read", mail);
 	const policies = policiesPage(path);

@@ -127,6 +127,13 @@ export const MODULES: readonly ModuleEntry[] = [
 		description: "mail.navDesc",
 		permission: "mail.read",
 	},
+	{
+		path: "/settings",
+		group: "admin",
+		label: "settings.nav",
+		description: "settings.navDesc",
+		permission: "tenant.settings_read",
+	},
 ];
 
 /** Modules to come: shown, disabled, so people see where the system is going. */

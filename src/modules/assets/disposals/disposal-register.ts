@@ -2,10 +2,14 @@ import type { Db } from "../../../db/connection.ts";
 import type { Queryable } from "../../../db/queryable.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { toCsv } from "../../../shared/csv.ts";
+import { type DateStyle, formatDate, formatDateTime } from "../../../shared/dates.ts";
+import { datedFileName } from "../../../shared/export-name.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
+import { term } from "../../../shared/vocabulary.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
+import { tenantDateStyle } from "../../tenants/tenant-settings.ts";
 import type { Ledger } from "../ledger.ts";
 import { sha256Hex } from "./add-disposal-file.ts";
 import { disposalsPolicy } from "./disposals.policy.ts";
@@ -78,24 +82,15 @@ export const REGISTER_HEADER = [
 	"完了日時",
 ];
 
-const METHOD_LABELS: Record<string, string> = {
-	physical_destruction: "物理破壊",
-	degaussing: "磁気消去",
-	overwrite: "上書き消去",
-	contractor_erasure: "委託業者による消去",
-	deletion: "通常の削除",
-	lease_return: "返却（リース）",
-};
-
-/** The register as rows of text, for XLSX and CSV alike. */
-export function registerRows(items: readonly DisposalView[]): string[][] {
+/** The register as rows of text, for XLSX and CSV alike; dates the tenant's way. */
+export function registerRows(items: readonly DisposalView[], style: DateStyle): string[][] {
 	return items.map((item) => [
 		item.asset.code,
 		item.asset.name,
 		item.asset.unitName,
 		item.asset.classKey,
-		METHOD_LABELS[item.method] ?? item.method,
-		item.performedOn,
+		term("disposalMethod", item.method),
+		formatDate(item.performedOn, style),
 		item.witness,
 		item.contractor ?? "",
 		item.serialNumbers.join(" "),
@@ -103,8 +98,8 @@ export function registerRows(items: readonly DisposalView[]): string[][] {
 			.filter((file) => file.kind === "certificate")
 			.map((file) => file.sha256)
 			.join(" "),
-		item.status === "closed" ? "完了" : "記録済（未完了）",
-		item.closedAt ?? "",
+		term("disposalStatus", item.status),
+		item.closedAt ? formatDateTime(item.closedAt, style) : "",
 	]);
 }
 
@@ -123,7 +118,7 @@ export async function exportDisposalRegister(
 		to: query.to,
 		limit: 100_000,
 	});
-	const rows = registerRows([...items].reverse());
+	const rows = registerRows([...items].reverse(), await tenantDateStyle(db, ledger.actor.tenantId));
 	await inTransaction(db, (tx) =>
 		recordAudit(tx, auditContextOf(ledger.actor), "disposal.exported", {
 			format: query.format,
@@ -135,7 +130,7 @@ export async function exportDisposalRegister(
 		return {
 			bytes: new TextEncoder().encode(toCsv(REGISTER_HEADER, rows)),
 			type: "text/csv; charset=utf-8",
-			fileName: "disposal-register.csv",
+			fileName: datedFileName("disposals", "csv"),
 		};
 	}
 	const bytes = await writeXlsx([
@@ -149,6 +144,6 @@ export async function exportDisposalRegister(
 	return {
 		bytes: new Uint8Array(bytes),
 		type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-		fileName: "disposal-register.xlsx",
+		fileName: datedFileName("disposals", "xlsx"),
 	};
 }

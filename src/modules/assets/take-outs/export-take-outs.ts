@@ -1,10 +1,13 @@
 import type { Db } from "../../../db/connection.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { toCsv } from "../../../shared/csv.ts";
+import { type DateStyle, formatDate, formatDateTime } from "../../../shared/dates.ts";
 import { refuseOversizedExport } from "../../../shared/export-limit.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
+import { termsOf } from "../../../shared/vocabulary.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
+import { tenantDateStyle } from "../../tenants/tenant-settings.ts";
 import type { AssetZone } from "../assets.schemas.ts";
 import { CSV_TYPE, XLSX_TYPE } from "../export-assets.ts";
 import { ZONE_LABELS } from "../ledger-format.ts";
@@ -44,17 +47,14 @@ export const TAKE_OUT_HEADER = [
 
 const WIDTHS = [14, 28, 18, 20, 10, 8, 30, 20, 12, 12, 8, 10, 18, 26, 18, 26, 30, 18, 26, 30];
 
-const STATUS_JA: Record<TakeOutView["status"], string> = {
-	requested: "承認待ち",
-	approved: "持ち出し中",
-	refused: "却下",
-	returned: "返却済",
-};
+const STATUS_JA: Record<TakeOutView["status"], string> = termsOf("takeOutStatus");
 
 const yesNo = (value: boolean) => (value ? "あり" : "なし");
 
-/** One take-out as a row of text, for XLSX and CSV alike; times as stored (ISO 8601, UTC). */
-export function takeOutRow(item: TakeOutView): string[] {
+/** One take-out as a row of text, for XLSX and CSV alike; dates the tenant's way. */
+export function takeOutRow(item: TakeOutView, style: DateStyle): string[] {
+	const day = (value: string) => formatDate(value, style);
+	const at = (value: string | null) => (value ? formatDateTime(value, style) : "");
 	return [
 		item.asset.code,
 		item.asset.name,
@@ -64,17 +64,17 @@ export function takeOutRow(item: TakeOutView): string[] {
 		item.overdue ? "超過" : "",
 		item.purpose,
 		item.destination,
-		item.from,
-		item.until,
+		day(item.from),
+		day(item.until),
 		yesNo(item.encrypted),
 		yesNo(item.lockedCase),
 		item.requestedBy,
-		item.requestedAt,
+		at(item.requestedAt),
 		item.decidedBy ?? "",
-		item.decidedAt ?? "",
+		at(item.decidedAt),
 		item.decisionReason ?? "",
 		item.returnedBy ?? "",
-		item.returnedAt ?? "",
+		at(item.returnedAt),
 		item.returnNote ?? "",
 	];
 }
@@ -108,7 +108,8 @@ export async function exportTakeOuts(
 		now,
 	);
 	refuseOversizedExport(total, maxRows);
-	const rows = items.map(takeOutRow);
+	const style = await tenantDateStyle(db, actor.tenantId);
+	const rows = items.map((item) => takeOutRow(item, style));
 	const bytes =
 		format === "csv"
 			? new TextEncoder().encode(toCsv(TAKE_OUT_HEADER, rows))

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
+import { attachmentDisposition } from "../../../http/content-disposition.ts";
 import { requireActor } from "../../../http/context.ts";
 import {
 	createRouter,
@@ -9,6 +10,7 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../../http/openapi.ts";
+import { datedFileName } from "../../../shared/export-name.ts";
 import { allowedActions, authorize } from "../../authz/policy.ts";
 import { XLSX_TYPE } from "../export-assets.ts";
 import { decideTakeOut } from "./decide-take-out.ts";
@@ -145,7 +147,7 @@ export function takeOutsRoutes(deps: AppDeps) {
 			const file = await exportTakeOuts(deps.db, desk, filter, format);
 			return c.body(new Uint8Array(file.bytes), 200, {
 				"Content-Type": file.type,
-				"Content-Disposition": `attachment; filename="take-outs.${format}"`,
+				"Content-Disposition": attachmentDisposition(datedFileName("takeOuts", format)),
 			});
 		})
 		.openapi(assets, async (c) => {

@@ -26,8 +26,8 @@ export const alphaPrimeBreakoutRule: FlowRule = {
 						en: `The LGWAN tier connects directly to ${segmentName(hop.to)}, which is not a listed breakout service`,
 					},
 					remedy: {
-						ja: "ローカルブレイクアウトの対象として認めたクラウドサービスなら localBreakout: true の cloud_service として登録する。そうでなければ自治体情報セキュリティクラウドと無害化を経由させる。",
-						en: "If the service is approved for breakout, declare it as a cloud_service with localBreakout: true; otherwise go through sanitising and the security cloud.",
+						ja: "ローカルブレイクアウトの対象として認めたクラウドサービスなら、構成でクラウドサービスとして登録し「α′ のローカルブレイクアウト先」とする。そうでなければ自治体情報セキュリティクラウドと無害化を経由させる。",
+						en: "If the service is approved for breakout, enter it in the layout as a cloud service marked as an α′ local breakout destination; otherwise go through sanitising and the security cloud.",
 					},
 				};
 			}

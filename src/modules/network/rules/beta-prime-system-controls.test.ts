@@ -29,8 +29,8 @@ describe("beta-prime-system-controls", () => {
 		assert.deepEqual(
 			found.map((v) => [v.node, v.message.replace(/.*lacks (.*) required.*/, "$1")]),
 			[
-				["s", "mfa, logCollection"],
-				["v", "logCollection"],
+				["s", "multi-factor authentication, log collection"],
+				["v", "log collection"],
 			],
 		);
 	});

@@ -1,4 +1,4 @@
-import { type NodeRule, segmentName } from "./rule.ts";
+import { CONTROL_LABEL, type NodeRule, nameOf, segmentName } from "./rule.ts";
 
 /**
  * β′ also moves business systems into the Internet tier; they then need endpoint detection,
@@ -16,20 +16,25 @@ export const betaPrimeSystemControlsRule: NodeRule = {
 	check(node, segment, ctx) {
 		if (ctx.modelName !== "beta_prime") return null;
 		if (node.kind === "terminal" || segment.kind !== "internet") return null;
-		const missing = [
-			node.edr === true ? null : "edr",
-			node.mfa === true ? null : "mfa",
-			node.logCollection === true ? null : "logCollection",
-		].filter((m): m is string => m !== null);
-		if (missing.length === 0) return null;
+		const absent = (
+			[
+				node.edr === true ? null : "edr",
+				node.mfa === true ? null : "mfa",
+				node.logCollection === true ? null : "logCollection",
+			] as const
+		)
+			.filter((m) => m !== null)
+			.map((m) => CONTROL_LABEL[m]);
+		const missing = { ja: absent.map((c) => c.ja), en: absent.map((c) => c.en) };
+		if (absent.length === 0) return null;
 		return {
 			message: {
-				ja: `β′モデルのインターネット接続系にある ${node.id}（${segmentName(segment)}）に ${missing.join("・")} がない`,
-				en: `${node.id} in the Internet tier (${segmentName(segment)}) lacks ${missing.join(", ")} required under β′`,
+				ja: `β′モデルのインターネット接続系にある ${nameOf(node)}（${segmentName(segment)}）に ${missing.ja.join("・")} がない`,
+				en: `${nameOf(node)} in the Internet tier (${segmentName(segment)}) lacks ${missing.en.join(", ")} required under β′`,
 			},
 			remedy: {
-				ja: `${missing.join("・")} を整え、モデルファイルに記録する。整えられない業務システムはLGWAN接続系に戻す。`,
-				en: `Put ${missing.join(", ")} in place and record it; a system that cannot have them goes back to the LGWAN tier.`,
+				ja: `${missing.ja.join("・")} を整え、構成に記録する。整えられない業務システムはLGWAN接続系に戻す。`,
+				en: `Put ${missing.en.join(", ")} in place and record it; a system that cannot have them goes back to the LGWAN tier.`,
 			},
 		};
 	},

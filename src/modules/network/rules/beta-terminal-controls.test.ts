@@ -19,7 +19,10 @@ describe("beta-terminal-controls", () => {
 			const [v, ...rest] = runRule(betaTerminalControlsRule, { packModel, nodes: bare });
 			assert.equal(rest.length, 0);
 			assert.equal(v?.node, "t");
-			assert.match(v?.message ?? "", /lacks edr and mfa/);
+			assert.match(
+				v?.message ?? "",
+				/lacks EDR \(behaviour detection\) and multi-factor authentication/,
+			);
 		}
 	});
 

@@ -1,4 +1,4 @@
-import { MODEL_LABEL, type NodeRule, segmentName } from "./rule.ts";
+import { CONTROL_LABEL, MODEL_LABEL, type NodeRule, nameOf, segmentName } from "./rule.ts";
 
 /**
  * β and β′ move business terminals into the Internet tier; the guideline then expects endpoint
@@ -17,19 +17,20 @@ export const betaTerminalControlsRule: NodeRule = {
 	check(node, segment, ctx) {
 		if (ctx.modelName !== "beta" && ctx.modelName !== "beta_prime") return null;
 		if (node.kind !== "terminal" || segment.kind !== "internet") return null;
-		const missing = [node.edr === true ? null : "edr", node.mfa === true ? null : "mfa"].filter(
-			(m): m is string => m !== null,
-		);
-		if (missing.length === 0) return null;
+		const absent = ([node.edr === true ? null : "edr", node.mfa === true ? null : "mfa"] as const)
+			.filter((m) => m !== null)
+			.map((m) => CONTROL_LABEL[m]);
+		const missing = { ja: absent.map((c) => c.ja), en: absent.map((c) => c.en) };
+		if (absent.length === 0) return null;
 		const model = MODEL_LABEL[ctx.modelName];
 		return {
 			message: {
-				ja: `${model}モデルのインターネット接続系端末 ${node.id}（${segmentName(segment)}）に ${missing.join("・")} がない`,
-				en: `Terminal ${node.id} in the Internet tier (${segmentName(segment)}) lacks ${missing.join(" and ")} required under ${model}`,
+				ja: `${model}モデルのインターネット接続系端末 ${nameOf(node)}（${segmentName(segment)}）に ${missing.ja.join("・")} がない`,
+				en: `Terminal ${nameOf(node)} in the Internet tier (${segmentName(segment)}) lacks ${missing.en.join(" and ")} required under ${model}`,
 			},
 			remedy: {
-				ja: `端末に ${missing.join("・")} を導入し、モデルファイルに記録する。`,
-				en: `Deploy ${missing.join(" and ")} on the terminal and record it in the model.`,
+				ja: `端末に ${missing.ja.join("・")} を導入し、構成のこの端末に記録する。`,
+				en: `Deploy ${missing.en.join(" and ")} on the terminal and record it on the terminal in the layout.`,
 			},
 		};
 	},

@@ -1,4 +1,4 @@
-import type { GatewayRule } from "./rule.ts";
+import { type GatewayRule, nameOf } from "./rule.ts";
 
 /** A file-sanitising transfer releases originals only with an approver's consent (上長承認). */
 export const fileTransferApprovalRule: GatewayRule = {
@@ -14,12 +14,12 @@ export const fileTransferApprovalRule: GatewayRule = {
 		if (gateway.kind !== "sanitizing_file_transfer" || gateway.approval === true) return null;
 		return {
 			message: {
-				ja: `ファイル無害化転送 ${gateway.id} が承認なしで原本を渡せる設定になっている`,
-				en: `File-sanitising transfer ${gateway.id} releases files without approval`,
+				ja: `ファイル無害化転送 ${nameOf(gateway)} が承認なしで原本を渡せる設定になっている`,
+				en: `File-sanitising transfer ${nameOf(gateway)} releases files without approval`,
 			},
 			remedy: {
-				ja: "原本の受け渡しに上長承認を必須にし、approval: true とする。",
-				en: "Require an approver for releases and record approval: true.",
+				ja: "原本の受け渡しに上長承認を必須にし、構成のこのゲートウェイに「上長承認あり」と記録する。",
+				en: "Require an approver for releases and record it on this gateway in the layout (approval required).",
 			},
 		};
 	},

@@ -38,8 +38,8 @@ export const internetEgressSecurityCloudRule: FlowRule = {
 					en: `${segmentName(hop.from)} → ${segmentName(hop.to)} reaches the outside without passing the security cloud`,
 				},
 				remedy: {
-					ja: "自治体情報セキュリティクラウドのセグメントを via に入れ、直接の外部接続を塞ぐ。",
-					en: "Route it through the security cloud (list its segment in via) and close the direct connection.",
+					ja: "通信の「経由」に自治体情報セキュリティクラウドを入れ、直接の外部接続を塞ぐ。",
+					en: "Route it through the security cloud and close the direct connection.",
 				},
 			};
 		}

@@ -24,7 +24,8 @@ describe("lgwan-internet-sanitised", () => {
 		assert.equal(rest.length, 0);
 		assert.equal(v?.flow, "direct");
 		assert.match(v?.message ?? "", /directly, without sanitising/);
-		assert.match(v?.remedy ?? "", /sanitizing_mail/);
+		assert.match(v?.remedy ?? "", /mail-sanitising/);
+		assert.doesNotMatch(v?.remedy ?? "", /sanitizing_mail|via/u, "policy words, not model keys");
 	});
 
 	it("flags a crossing through a gateway that does not sanitise", () => {
@@ -32,7 +33,10 @@ describe("lgwan-internet-sanitised", () => {
 			gateways: [{ id: "g-plain", kind: "lgwan_transfer", between: ["inet", "lg"] }],
 			flows: [flow("plain", "inet", "lg", ["g-plain"])],
 		});
-		assert.match(v?.message ?? "", /g-plain, a lgwan_transfer gateway that does not sanitise/);
+		assert.match(
+			v?.message ?? "",
+			/g-plain, a LGWAN-mediated transfer gateway that does not sanitise/,
+		);
 	});
 
 	it("flags a sanitised crossing the pack does not allow", () => {
@@ -41,7 +45,7 @@ describe("lgwan-internet-sanitised", () => {
 			flows: [flow("mail", "inet", "lg", ["g-mail"])],
 		});
 		assert.equal(found.length, 1);
-		assert.match(found[0]?.message ?? "", /allows no sanitizing_mail route/);
+		assert.match(found[0]?.message ?? "", /allows no mail sanitising route/);
 	});
 
 	it("also covers the LGWAN itself reaching the Internet", () => {

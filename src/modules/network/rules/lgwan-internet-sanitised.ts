@@ -2,6 +2,7 @@ import { isExternal } from "../model-index.ts";
 import {
 	type FlowRule,
 	GATEWAY_LABEL,
+	nameOf,
 	SAFEGUARD_GATEWAYS,
 	segmentName,
 	TIER_LABEL,
@@ -41,12 +42,12 @@ export const lgwanInternetSanitisedRule: FlowRule = {
 			if (hop.gateway === null || !SANITISING.includes(hop.gateway.kind)) {
 				return {
 					message: {
-						ja: `${TIER_LABEL[a].ja}と${TIER_LABEL[b].ja}の境界（${crossing}）を${hop.gateway === null ? "無害化なしで直接" : `無害化でないゲートウェイ ${hop.gateway.id}（${GATEWAY_LABEL[hop.gateway.kind].ja}）で`}越えている`,
-						en: `The flow crosses between the ${TIER_LABEL[a].en} and the ${TIER_LABEL[b].en} (${crossing}) ${hop.gateway === null ? "directly, without sanitising" : `through ${hop.gateway.id}, a ${hop.gateway.kind} gateway that does not sanitise`}`,
+						ja: `${TIER_LABEL[a].ja}と${TIER_LABEL[b].ja}の境界（${crossing}）を${hop.gateway === null ? "無害化なしで直接" : `無害化でないゲートウェイ ${nameOf(hop.gateway)}（${GATEWAY_LABEL[hop.gateway.kind].ja}）で`}越えている`,
+						en: `The flow crosses between the ${TIER_LABEL[a].en} and the ${TIER_LABEL[b].en} (${crossing}) ${hop.gateway === null ? "directly, without sanitising" : `through ${nameOf(hop.gateway)}, a ${GATEWAY_LABEL[hop.gateway.kind].en} gateway that does not sanitise`}`,
 					},
 					remedy: {
-						ja: "メール無害化・ファイル無害化転送・画面転送のいずれかのゲートウェイを via に入れ、直接の経路を塞ぐ。",
-						en: "Send it through a sanitizing_mail, sanitizing_file_transfer or screen_transfer gateway (list it in via) and close the direct path.",
+						ja: "通信の「経由」にメール無害化・ファイル無害化転送・画面転送のいずれかのゲートウェイを入れ、直接の経路を塞ぐ。",
+						en: "Send it through a mail-sanitising, file-sanitising transfer or screen-transfer gateway and close the direct path.",
 					},
 				};
 			}
@@ -61,11 +62,11 @@ export const lgwanInternetSanitisedRule: FlowRule = {
 				return {
 					message: {
 						ja: `ポリシーは${TIER_LABEL[a].ja}から${TIER_LABEL[b].ja}への${GATEWAY_LABEL[kind].ja}による通信を許可していない`,
-						en: `The policy allows no ${kind} route from the ${TIER_LABEL[a].en} to the ${TIER_LABEL[b].en}`,
+						en: `The policy allows no ${GATEWAY_LABEL[kind].en} route from the ${TIER_LABEL[a].en} to the ${TIER_LABEL[b].en}`,
 					},
 					remedy: {
-						ja: "この通信をやめるか、ポリシー（network.allowedRoutes）で経路を定めてから使う。",
-						en: "Remove the flow, or have the policy allow the route first (network.allowedRoutes).",
+						ja: "この通信をやめるか、ポリシーの許可経路にこの経路を定めてから使う。",
+						en: "Remove the flow, or have the policy allow the route first (its allowed routes).",
 					},
 				};
 			}

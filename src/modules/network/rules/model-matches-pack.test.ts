@@ -14,7 +14,8 @@ describe("model-matches-pack", () => {
 		assert.equal(rest.length, 0);
 		assert.equal(v?.flow, null);
 		assert.equal(v?.node, null);
-		assert.equal(v?.clause, "network.model");
+		assert.equal(v?.clause, "情報セキュリティポリシーの採用モデル");
+		assert.equal(v?.technical, "network.model");
 		assert.match(v?.message ?? "", /built as model β′ but the policy has chosen α/);
 	});
 });

@@ -4,7 +4,7 @@ import { MODEL_LABEL, type ModelRule } from "./rule.ts";
 export const modelMatchesPackRule: ModelRule = {
 	id: "model-matches-pack",
 	scope: "model",
-	clause: "network.model",
+	clause: "情報セキュリティポリシーの採用モデル; network.model",
 	title: { ja: "採用モデルの一致", en: "The model matches the policy" },
 	description: {
 		ja: "モデルファイルが宣言するモデル（α・α′・β・β′）は、ポリシーが採用したモデルと同じにする。",
@@ -20,8 +20,8 @@ export const modelMatchesPackRule: ModelRule = {
 				en: `The network is built as model ${MODEL_LABEL[declared]} but the policy has chosen ${MODEL_LABEL[chosen]}`,
 			},
 			remedy: {
-				ja: "ポリシーのモデル（network.model）を改定するか、ネットワークをポリシーのモデルに合わせる。",
-				en: "Revise the policy's model (network.model) or bring the network in line with the policy's model.",
+				ja: "ポリシーの採用モデルを改定するか、ネットワークをポリシーのモデルに合わせる。",
+				en: "Revise the model the policy adopts, or bring the network in line with it.",
 			},
 		};
 	},

@@ -1,4 +1,4 @@
-import { type NodeRule, segmentName } from "./rule.ts";
+import { type NodeRule, nameOf, segmentName } from "./rule.ts";
 
 /** Systems, servers and terminals that handle My Number data sit in the My Number tier. */
 export const myNumberDataPlacementRule: NodeRule = {
@@ -15,8 +15,8 @@ export const myNumberDataPlacementRule: NodeRule = {
 		if (segment.kind === "mynumber" || segment.kind === "info_provision_network") return null;
 		return {
 			message: {
-				ja: `マイナンバーを扱う ${node.id} がマイナンバー利用事務系の外（${segmentName(segment)}）にある`,
-				en: `${node.id} handles My Number data but sits outside the My Number tier (${segmentName(segment)})`,
+				ja: `マイナンバーを扱う ${nameOf(node)} がマイナンバー利用事務系の外（${segmentName(segment)}）にある`,
+				en: `${nameOf(node)} handles My Number data but sits outside the My Number tier (${segmentName(segment)})`,
 			},
 			remedy: {
 				ja: "マイナンバー利用事務系のセグメントに移すか、マイナンバーを扱わないようにする。",

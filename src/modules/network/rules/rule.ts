@@ -124,9 +124,70 @@ export const MODEL_LABEL: Record<NetworkModelName, string> = {
 	beta_prime: "β′",
 };
 
-/** `seg-lgwan（LGWAN接続系）` style label of a segment for messages. */
+/**
+ * How a message names a segment, node or gateway: by the name people gave it, the id only when it
+ * has none (the id is in the finding's technical details, shown on demand).
+ */
+export function nameOf(entity: { id: string; name?: string | undefined }): string {
+	return entity.name ?? entity.id;
+}
+
+/** A segment's name for messages (see `nameOf`). */
 export function segmentName(segment: Segment): string {
-	return segment.name === undefined ? segment.id : `${segment.id} (${segment.name})`;
+	return nameOf(segment);
+}
+
+/** A node's security controls, in words (the labels of the layout editor). */
+export const CONTROL_LABEL: Record<"edr" | "mfa" | "logCollection", Bilingual> = {
+	edr: { ja: "EDR（振る舞い検知）", en: "EDR (behaviour detection)" },
+	mfa: { ja: "多要素認証", en: "multi-factor authentication" },
+	logCollection: { ja: "ログ収集", en: "log collection" },
+};
+
+/** The safeguard a pack route asks for, in words. */
+export const SAFEGUARD_LABEL: Record<Safeguard, Bilingual> = {
+	sanitized: { ja: "無害化", en: "sanitising" },
+	screen_transfer: { ja: "画面転送", en: "screen transfer" },
+	controlled_transfer: { ja: "LGWAN経由の転送", en: "LGWAN-mediated transfer" },
+};
+
+/**
+ * A route the policy allows, in words: `許可経路2（LGWAN接続系 → インターネット接続系、無害化）`.
+ * Numbered from 1 as the pack page lists them.
+ */
+export function routeInWords(route: AllowedRoute, index: number): Bilingual {
+	const arrow = route.bidirectional ? "⇔" : "→";
+	const via = (lang: "ja" | "en") =>
+		route.via
+			? lang === "ja"
+				? `、${TIER_LABEL[route.via].ja}経由`
+				: `, via the ${TIER_LABEL[route.via].en}`
+			: "";
+	return {
+		ja: `許可経路${index + 1}（${TIER_LABEL[route.from].ja} ${arrow} ${TIER_LABEL[route.to].ja}${via("ja")}、${SAFEGUARD_LABEL[route.safeguard].ja}）`,
+		en: `allowed route ${index + 1} (${TIER_LABEL[route.from].en} ${arrow} ${TIER_LABEL[route.to].en}${via("en")}, ${SAFEGUARD_LABEL[route.safeguard].en})`,
+	};
+}
+
+/**
+ * A rule's clause split into what people read (the policy's words: `基本方針 6(3)①`) and the
+ * fields of the pack or model behind it (`network.zones.mynumber.mfaRequired`), which the
+ * screens show only on demand.
+ *
+ * @example
+ * splitClause("基本方針 6(3)①; network.zones.mynumber.mfaRequired")
+ * // → { clause: "基本方針 6(3)①", technical: "network.zones.mynumber.mfaRequired" }
+ */
+export function splitClause(raw: string): { clause: string; technical: string } {
+	const parts = raw
+		.split(";")
+		.map((part) => part.trim())
+		.filter((part) => part !== "");
+	const isTechnical = (part: string) => /^network[ .]/u.test(part);
+	return {
+		clause: parts.filter((part) => !isTechnical(part)).join("、"),
+		technical: parts.filter(isTechnical).join("; "),
+	};
 }
 
 /** Lists joined for a sentence: `a, b, c`. */

@@ -23,7 +23,9 @@ describe("terminal-mfa", () => {
 		assert.equal(rest.length, 0);
 		assert.equal(v?.node, "t1");
 		assert.equal(v?.flow, null);
-		assert.equal(v?.clause, "基本方針 6(3)①; network.zones.mynumber.mfaRequired");
+		assert.equal(v?.clause, "基本方針 6(3)①");
+		assert.equal(v?.technical, "network.zones.mynumber.mfaRequired", "the pack field, on demand");
+		assert.doesNotMatch(v?.remedyJa ?? "", /mfa: true/u, "what to change, in words");
 		assert.match(v?.messageJa ?? "", /多要素認証がない/);
 	});
 

@@ -1,4 +1,4 @@
-import { type NodeRule, segmentName, TIER_LABEL } from "./rule.ts";
+import { type NodeRule, nameOf, segmentName, TIER_LABEL } from "./rule.ts";
 import { zoneOf } from "./zone-of.ts";
 
 /** Terminals in a tier whose pack zone requires it log in with multi-factor authentication. */
@@ -18,12 +18,12 @@ export const terminalMfaRule: NodeRule = {
 		return {
 			clause: `基本方針 6(3)①; network.zones.${zone}.mfaRequired`,
 			message: {
-				ja: `${TIER_LABEL[zone].ja}の端末 ${node.id}（${segmentName(segment)}）に多要素認証がない`,
-				en: `Terminal ${node.id} in the ${TIER_LABEL[zone].en} (${segmentName(segment)}) has no multi-factor authentication`,
+				ja: `${TIER_LABEL[zone].ja}の端末 ${nameOf(node)}（${segmentName(segment)}）に多要素認証がない`,
+				en: `Terminal ${nameOf(node)} in the ${TIER_LABEL[zone].en} (${segmentName(segment)}) has no multi-factor authentication`,
 			},
 			remedy: {
-				ja: "ログインに多要素認証（ICカード・生体認証など）を導入し、mfa: true とする。",
-				en: "Introduce multi-factor login (smart card, biometrics…) and record mfa: true.",
+				ja: "ログインに多要素認証（ICカード・生体認証など）を導入し、構成のこの端末に「多要素認証」ありと記録する。",
+				en: "Introduce multi-factor login (smart card, biometrics…) and record it on this terminal in the layout (multi-factor authentication).",
 			},
 		};
 	},

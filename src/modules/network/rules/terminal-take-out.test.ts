@@ -21,7 +21,8 @@ describe("terminal-take-out-blocked", () => {
 		});
 		assert.equal(rest.length, 0);
 		assert.equal(v?.node, "t1");
-		assert.equal(v?.clause, "基本方針 6(3)①; network.zones.mynumber.takeOutBlocked");
+		assert.equal(v?.clause, "基本方針 6(3)①");
+		assert.equal(v?.technical, "network.zones.mynumber.takeOutBlocked");
 		assert.match(v?.message ?? "", /not set to block take-out/);
 	});
 

@@ -1,4 +1,4 @@
-import { type NodeRule, segmentName, TIER_LABEL } from "./rule.ts";
+import { type NodeRule, nameOf, segmentName, TIER_LABEL } from "./rule.ts";
 import { zoneOf } from "./zone-of.ts";
 
 /** Terminals in a tier whose pack zone blocks take-out carry the 情報持ち出し不可設定. */
@@ -18,12 +18,12 @@ export const terminalTakeOutRule: NodeRule = {
 		return {
 			clause: `基本方針 6(3)①; network.zones.${zone}.takeOutBlocked`,
 			message: {
-				ja: `${TIER_LABEL[zone].ja}の端末 ${node.id}（${segmentName(segment)}）に情報持ち出し不可設定がない`,
-				en: `Terminal ${node.id} in the ${TIER_LABEL[zone].en} (${segmentName(segment)}) is not set to block take-out`,
+				ja: `${TIER_LABEL[zone].ja}の端末 ${nameOf(node)}（${segmentName(segment)}）に情報持ち出し不可設定がない`,
+				en: `Terminal ${nameOf(node)} in the ${TIER_LABEL[zone].en} (${segmentName(segment)}) is not set to block take-out`,
 			},
 			remedy: {
-				ja: "USB等の外部媒体への書き出しと外部送信を禁止する設定を行い、takeOutBlocked: true とする。",
-				en: "Block writing to USB and other media and sending out, then record takeOutBlocked: true.",
+				ja: "USB等の外部媒体への書き出しと外部送信を禁止する設定を行い、構成のこの端末に「情報持ち出し不可設定」ありと記録する。",
+				en: "Block writing to USB and other media and sending out, then record it on this terminal in the layout (take-out blocked).",
 			},
 		};
 	},

@@ -46,8 +46,15 @@ describe("tier-isolation", () => {
 			pack: "saga",
 			flows: [flow("skip-lgwan", "inet", "my", ["g-screen-my"])],
 		});
-		assert.equal(v?.clause, "基本方針 6(3)①; network.allowedRoutes[1]");
+		assert.equal(v?.clause, "基本方針 6(3)①");
+		assert.equal(v?.technical, "network.allowedRoutes[1]");
 		assert.match(v?.message ?? "", /does not go through the LGWAN tier/);
+		// The route in words, numbered as the pack page lists them; never allowedRoutes[1].
+		assert.match(
+			v?.messageJa ?? "",
+			/^許可経路2（インターネット接続系 ⇔ マイナンバー利用事務系、LGWAN接続系経由、LGWAN経由の転送）/u,
+		);
+		assert.doesNotMatch(v?.messageJa ?? "", /allowedRoutes|via/u);
 	});
 
 	it("flags traffic that transits the My Number tier", () => {

@@ -9,7 +9,10 @@ import {
 	GATEWAY_LABEL,
 	type IndexedRoute,
 	listOf,
+	nameOf,
+	routeInWords,
 	SAFEGUARD_GATEWAYS,
+	SAFEGUARD_LABEL,
 	TIER_LABEL,
 } from "./rule.ts";
 
@@ -83,18 +86,15 @@ function checkZone(zone: Zone, path: FlowPath, ctx: CheckContext) {
 		const allowed = ctx.pack.network.allowedRoutes
 			.map((r, i) => ({ r, i }))
 			.filter(({ r }) => r.from === zone || r.to === zone)
-			.map(
-				({ r, i }) =>
-					`allowedRoutes[${i}] ${r.from}${r.bidirectional ? "⇔" : "→"}${r.to}${r.via ? ` via ${r.via}` : ""} (${r.safeguard})`,
-			);
+			.map(({ r, i }) => routeInWords(r, i));
 		return {
 			message: {
 				ja: `ポリシーは${TIER_LABEL[from].ja}から${TIER_LABEL[to].ja}への通信経路を許可していない`,
 				en: `The policy allows no route from the ${TIER_LABEL[from].en} to the ${TIER_LABEL[to].en}`,
 			},
 			remedy: {
-				ja: `この通信をやめる。${name.ja}について許可された経路: ${allowed.length === 0 ? "なし" : listOf(allowed)}`,
-				en: `Remove this flow; routes the policy allows for the ${name.en}: ${allowed.length === 0 ? "none" : listOf(allowed)}.`,
+				ja: `この通信をやめる。${name.ja}について許可された経路: ${allowed.length === 0 ? "なし" : allowed.map((r) => r.ja).join("、")}`,
+				en: `Remove this flow; routes the policy allows for the ${name.en}: ${allowed.length === 0 ? "none" : listOf(allowed.map((r) => r.en))}.`,
 			},
 		};
 	}
@@ -102,12 +102,12 @@ function checkZone(zone: Zone, path: FlowPath, ctx: CheckContext) {
 	return {
 		clause: `基本方針 6(3)①; network.allowedRoutes[${closest.route.index}]`,
 		message: {
-			ja: `許可経路 allowedRoutes[${closest.route.index}] の条件を満たしていない: ${closest.why.ja}`,
-			en: `The flow does not meet allowed route allowedRoutes[${closest.route.index}]: ${closest.why.en}`,
+			ja: `${routeInWords(closest.route.route, closest.route.index).ja}の条件を満たしていない: ${closest.why.ja}`,
+			en: `The flow does not meet ${routeInWords(closest.route.route, closest.route.index).en}: ${closest.why.en}`,
 		},
 		remedy: {
 			ja: `${closest.route.route.via ? `${TIER_LABEL[closest.route.route.via].ja}を経由し、` : ""}${name.ja}との境界で ${gateways.map((g) => GATEWAY_LABEL[g].ja).join("・")} のゲートウェイを通す。`,
-			en: `${closest.route.route.via ? `Go through the ${TIER_LABEL[closest.route.route.via].en} and ` : ""}cross into the ${name.en} through a ${gateways.join(" or ")} gateway.`,
+			en: `${closest.route.route.via ? `Go through the ${TIER_LABEL[closest.route.route.via].en} and ` : ""}cross into the ${name.en} through a ${gateways.map((g) => GATEWAY_LABEL[g].en).join(" or ")} gateway.`,
 		},
 	};
 }
@@ -153,8 +153,8 @@ function mismatch(
 		}
 		if (!allowed.includes(gateway.kind)) {
 			return {
-				ja: `境界のゲートウェイ ${gateway.id} は${GATEWAY_LABEL[gateway.kind].ja}で、求められる対策（${route.safeguard}）を満たさない`,
-				en: `gateway ${gateway.id} at the boundary is a ${gateway.kind}, which does not give ${route.safeguard}`,
+				ja: `境界のゲートウェイ ${nameOf(gateway)} は${GATEWAY_LABEL[gateway.kind].ja}で、求められる対策（${SAFEGUARD_LABEL[route.safeguard].ja}）を満たさない`,
+				en: `gateway ${nameOf(gateway)} at the boundary is a ${GATEWAY_LABEL[gateway.kind].en} gateway, which does not give ${SAFEGUARD_LABEL[route.safeguard].en}`,
 			};
 		}
 	}

@@ -15,7 +15,8 @@ describe("tier-monitoring", () => {
 		const [v, ...rest] = runRule(tierMonitoringRule, { segments });
 		assert.equal(rest.length, 0);
 		assert.equal(v?.node, "inet");
-		assert.equal(v?.clause, "基本方針 6(3)③; network.zones.internet.enhancedMonitoring");
+		assert.equal(v?.clause, "基本方針 6(3)③");
+		assert.equal(v?.technical, "network.zones.internet.enhancedMonitoring");
 		assert.match(v?.message ?? "", /no intrusion monitoring/);
 	});
 });

@@ -22,8 +22,8 @@ export const tierMonitoringRule: SegmentRule = {
 				en: `Segment ${segmentName(segment)} of the ${TIER_LABEL[zone].en} has no intrusion monitoring`,
 			},
 			remedy: {
-				ja: "IDS/IPSやログ分析による監視を導入し、monitoring: true とする。",
-				en: "Put IDS/IPS or log-analysis monitoring in place and record monitoring: true.",
+				ja: "IDS/IPSやログ分析による監視を導入し、構成のこのセグメントに「不正通信の監視あり」と記録する。",
+				en: "Put IDS/IPS or log-analysis monitoring in place and record it on this segment in the layout (monitored).",
 			},
 		};
 	},

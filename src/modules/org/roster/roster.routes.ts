@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { RosterImportTable } from "../../../db/schema.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
+import { attachmentDisposition } from "../../../http/content-disposition.ts";
 import { requireActor } from "../../../http/context.ts";
 import {
 	createRouter,
@@ -14,6 +15,7 @@ import { importJobSchema } from "../../../platform/imports/imports.schemas.ts";
 import { readImport } from "../../../platform/imports/present-import.ts";
 import { requestImport } from "../../../platform/imports/request-import.ts";
 import { wakeSchedulers } from "../../../platform/jobs/scheduler.ts";
+import { datedFileName, templateFileName } from "../../../shared/export-name.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { allowedActions, authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
@@ -167,7 +169,10 @@ export function rosterRoutes(deps: AppDeps) {
 			authorize(actor, orgPolicy, "roster.import");
 			const { format } = c.req.valid("query");
 			const file = await rosterTemplate(deps.db, actor.tenantId, format);
-			c.header("content-disposition", `attachment; filename="roster-template.${format}"`);
+			c.header(
+				"content-disposition",
+				attachmentDisposition(templateFileName("rosterTemplate", format)),
+			);
 			return c.body(new Uint8Array(file.bytes), 200, { "content-type": file.type });
 		})
 		.openapi(upload, async (c) => {
@@ -225,7 +230,10 @@ export function rosterRoutes(deps: AppDeps) {
 			const csv = await inTransaction(deps.db, (tx) =>
 				downloadRosterPasswords(tx, actor, c.req.valid("param").id, deps.secrets),
 			);
-			c.header("content-disposition", `attachment; filename="one-time-passwords.csv"`);
+			c.header(
+				"content-disposition",
+				attachmentDisposition(datedFileName("rosterPasswords", "csv")),
+			);
 			return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" });
 		});
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../../../db/connection.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import { toCsv } from "../../../shared/csv.ts";
+import { datedFileName } from "../../../shared/export-name.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import type { Actor } from "../../authz/roles.ts";
@@ -31,7 +32,9 @@ export async function exportUnacknowledged(
 			{ recordType: "policy_version", recordId: status.version.id },
 		),
 	);
-	const fileName = `unacknowledged-v${status.version.number}.${format}`;
+	const fileName = datedFileName("unacknowledged", format, new Date(), [
+		`第${status.version.number}版`,
+	]);
 	if (format === "csv") return { body: toCsv(HEADER, rows), fileName };
 	return {
 		body: await writeXlsx([{ name: "未確認者", header: HEADER, rows, widths: [24, 20, 20, 30] }]),

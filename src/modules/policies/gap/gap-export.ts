@@ -1,5 +1,7 @@
+import { type DateStyle, formatDate } from "../../../shared/dates.ts";
 import { type PdfBlock, renderPdf } from "../../../shared/pdf.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
+import { term } from "../../../shared/vocabulary.ts";
 import type { GapAnalysis, GapItem, GapStatus } from "./gap.schemas.ts";
 
 export type ExportLang = "ja" | "en";
@@ -9,11 +11,11 @@ const WORDS = {
 		title: "情報セキュリティ基本方針 ギャップ分析",
 		sheet: "ギャップ分析",
 		header: ["No.", "規定", "標準の位置", "判定", "該当箇所", "見出し", "行", "説明", "パック記録"],
-		status: { present: "あり", different: "相違", missing: "欠落" },
 		source: { section: "本文", revision: "改定履歴" },
 		pack: (value: boolean | null) => (value === null ? "" : value ? "規定あり" : "規定なし"),
+		issued: (date: string) => `作成日: ${date}`,
 		summary: (a: GapAnalysis) =>
-			`標準「${a.baseline.name.ja}」との比較: あり ${a.summary.present}件、相違 ${a.summary.different}件、欠落 ${a.summary.missing}件。`,
+			`標準「${a.baseline.name.ja}」との比較: ${term("gapStatus", "present")} ${a.summary.present}件、${term("gapStatus", "different")} ${a.summary.different}件、${term("gapStatus", "missing")} ${a.summary.missing}件。`,
 		document: (a: GapAnalysis) =>
 			`分析した文書: ${a.document.title ?? "（表題なし）"}（節 ${a.document.sections}、改定履歴 ${a.document.revisions}行）`,
 	},
@@ -31,9 +33,9 @@ const WORDS = {
 			"Note",
 			"Tenant pack",
 		],
-		status: { present: "Present", different: "Different", missing: "Missing" },
 		source: { section: "Body", revision: "Revision history" },
 		pack: (value: boolean | null) => (value === null ? "" : value ? "in force" : "not in force"),
+		issued: (date: string) => `Issued: ${date}`,
 		summary: (a: GapAnalysis) =>
 			`Against the baseline "${a.baseline.name.en}": ${a.summary.present} present, ${a.summary.different} different, ${a.summary.missing} missing.`,
 		document: (a: GapAnalysis) =>
@@ -42,7 +44,7 @@ const WORDS = {
 } as const;
 
 function statusLabel(status: GapStatus, lang: ExportLang): string {
-	return WORDS[lang].status[status];
+	return term("gapStatus", status, lang);
 }
 
 function row(item: GapItem, index: number, lang: ExportLang): (string | number | null)[] {
@@ -75,9 +77,18 @@ export function gapAnalysisXlsx(analysis: GapAnalysis, lang: ExportLang): Promis
 }
 
 /** The analysis as a PDF with the Japanese font embedded (see `shared/pdf.ts`). */
-export function gapAnalysisPdf(analysis: GapAnalysis, lang: ExportLang): Promise<Buffer> {
+export function gapAnalysisPdf(
+	analysis: GapAnalysis,
+	lang: ExportLang,
+	issued: { at: string; style: DateStyle },
+): Promise<Buffer> {
 	const words = WORDS[lang];
 	const blocks: PdfBlock[] = [
+		{
+			kind: "paragraph",
+			muted: true,
+			text: words.issued(formatDate(issued.at, issued.style, lang)),
+		},
 		{ kind: "paragraph", text: words.document(analysis) },
 		{ kind: "paragraph", text: words.summary(analysis) },
 		{

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../../../deps.ts";
+import { attachmentDisposition } from "../../../http/content-disposition.ts";
 import { requireActor } from "../../../http/context.ts";
 import {
 	createRouter,
@@ -8,8 +9,9 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../../http/openapi.ts";
+import { datedFileName } from "../../../shared/export-name.ts";
+import { exportGapAnalysis } from "./export-gap-analysis.ts";
 import { gapAnalysisSchema, gapExportRequestSchema, gapSourceSchema } from "./gap.schemas.ts";
-import { gapAnalysisPdf, gapAnalysisXlsx } from "./gap-export.ts";
 import { runGapAnalysis } from "./run-gap-analysis.ts";
 
 const tags = ["policies"];
@@ -59,12 +61,12 @@ export function gapRoutes(deps: AppDeps) {
 		.openapi(exportAnalysis, async (c) => {
 			const actor = requireActor(c);
 			const { source, format, lang } = c.req.valid("json");
-			const result = await runGapAnalysis(deps.db, actor, source);
-			const bytes =
-				format === "pdf" ? await gapAnalysisPdf(result, lang) : await gapAnalysisXlsx(result, lang);
-			return c.body(new Uint8Array(bytes), 200, {
+			const file = await exportGapAnalysis(deps.db, actor, source, format, lang);
+			return c.body(new Uint8Array(file.bytes), 200, {
 				"Content-Type": format === "pdf" ? "application/pdf" : XLSX,
-				"Content-Disposition": `attachment; filename="policy-gap-analysis.${format}"`,
+				"Content-Disposition": attachmentDisposition(
+					datedFileName("gapAnalysis", format, new Date(file.at)),
+				),
 			});
 		});
 }

@@ -5,6 +5,7 @@ import { describe, test } from "node:test";
 import { Problem } from "../../../shared/problem.ts";
 import type { ClassificationScheme } from "./classification.schema.ts";
 import { BUNDLED_PACK_IDS, listBundledPacks, loadBundledPack } from "./load-pack.ts";
+import { packForUsers } from "./pack.schema.ts";
 
 function scheme(id: string, code: string): ClassificationScheme {
 	const found = loadBundledPack(id).classification.schemes.find((s) => s.code === code);
@@ -19,6 +20,18 @@ describe("bundled policy packs", () => {
 			["saga", "kitakyushu", "standard"],
 		);
 		for (const id of BUNDLED_PACK_IDS) assert.equal(loadBundledPack(id).id, id);
+	});
+
+	test("what users see holds no authors' notes; those live in provenance", () => {
+		const authoring = /当方|未確認|仮定|仮置|our own|unverified|assumed|placeholder/u;
+		for (const id of BUNDLED_PACK_IDS) {
+			const pack = loadBundledPack(id);
+			const shown = JSON.stringify(packForUsers(pack));
+			assert.ok(!shown.includes("provenance"), id);
+			const found = shown.match(new RegExp(`[^"]*(${authoring.source})[^"]*`, "u"));
+			assert.equal(found?.[0], undefined, `${id} shows an authors' note to users`);
+			assert.match(JSON.stringify(pack.provenance), authoring, `${id} keeps them for authors`);
+		}
 	});
 
 	test("an unknown bundled pack is not_found", () => {
@@ -52,7 +65,10 @@ describe("bundled policy packs", () => {
 			importance.levels.map((l) => l.code),
 			["I", "II", "III", "IV"],
 		);
-		assert.ok(importance.notes && importance.notes.length > 0, "wording marked unverified");
+		assert.ok(
+			saga.provenance.notes?.some((n) => n.path === "classification.schemes.0"),
+			"the wording is marked unverified for the pack's authors",
+		);
 		assert.ok(saga.provenance.unverified.some((u) => u.path === "classification.schemes.0.levels"));
 
 		const dates = saga.revisions.map((r) => r.date);

@@ -133,6 +133,91 @@ export const riskMatrixSchema = z
 		}
 	});
 
+/** An authors' note on one field of the pack, named by its path (`network.model`). */
+const authorNoteSchema = z.strictObject({
+	path: z.string().min(1).max(200),
+	note: localizedTextSchema,
+});
+
+/** The fields of a pack; `policyPackSchema` adds the rules across them. */
+const policyPackShape = {
+	/** Lets editors find the JSON Schema; ignored otherwise. */
+	$schema: z.string().max(500).optional(),
+	formatVersion: z.literal(1),
+	id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "lower-case letters, digits and -"),
+	name: localizedLabelSchema,
+	municipality: z
+		.strictObject({ name: localizedLabelSchema, prefecture: localizedLabelSchema })
+		.nullable(),
+	policyVersion: labelSchema,
+	basedOnGuideline: z.strictObject({
+		title: localizedLabelSchema,
+		/** e.g. `令和7年3月`; null when the policy does not say. */
+		edition: labelSchema.nullable(),
+	}),
+	scope: z.strictObject({
+		agencies: z
+			.array(agencySchema)
+			.min(1)
+			.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
+		assetKinds: z
+			.array(assetKindSchema)
+			.min(1)
+			.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
+	}),
+	staffCategories: z
+		.array(staffCategorySchema)
+		.min(1)
+		.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
+	/** What 職員等 must comply with: the policy only, or also the procedures. */
+	dutyToComply: z.enum(["policy", "policy_and_procedures"]),
+	definitions: z
+		.array(definitionSchema)
+		.superRefine((list, ctx) => reportDuplicates(list, ["term", "ja"], ctx), ALWAYS),
+	threats: z
+		.array(threatSchema)
+		.min(1)
+		.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
+	classification: classificationSchema,
+	organisation: organisationSchema,
+	network: networkSchema,
+	cadence: cadenceSchema,
+	incident: z.strictObject({
+		/** The plan or procedure incidents are handled by. */
+		planName: localizedLabelSchema,
+		csirt: z.boolean(),
+		note: localizedTextSchema.optional(),
+		/** Legal reporting obligations; absent: the standard pack's apply. */
+		reporting: incidentReportingSchema.optional(),
+	}),
+	provisions: provisionsSchema,
+	notableRules: z
+		.array(notableRuleSchema)
+		.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
+	documents: z.strictObject({
+		basicPolicy: documentSchema,
+		standards: documentSchema,
+		procedures: documentSchema,
+		additional: z.array(documentSchema),
+	}),
+	revisions: revisionsSchema,
+	riskMatrix: riskMatrixSchema,
+	/** Remarks on the pack as a whole, in our own words. */
+	notes: z.array(localizedTextSchema).max(20).optional(),
+	/**
+	 * For the pack's authors only, never shown to users (the API leaves it out): where the
+	 * facts come from, how a value was read or assumed, and what to confirm locally. Text that
+	 * users see goes in the fields themselves (`note`, `notes`, `description`).
+	 */
+	provenance: z.strictObject({
+		source: localizedTextSchema,
+		/** Authors' notes on particular fields: how a value was read, assumed or written. */
+		notes: z.array(authorNoteSchema).max(50).optional(),
+		/** Fields whose content comes from secondary sources or assumptions; confirm locally. */
+		unverified: z.array(authorNoteSchema),
+	}),
+};
+
 /**
  * A municipality's information-security policy as data (format 1): what every module of a tenant
  * reads. Unknown keys are errors; cross-field rules report every failure with its exact path.
@@ -141,103 +226,31 @@ export const riskMatrixSchema = z
  * @example
  * const result = policyPackSchema.safeParse(data);
  */
-export const policyPackSchema = z
-	.strictObject({
-		/** Lets editors find the JSON Schema; ignored otherwise. */
-		$schema: z.string().max(500).optional(),
-		formatVersion: z.literal(1),
-		id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "lower-case letters, digits and -"),
-		name: localizedLabelSchema,
-		municipality: z
-			.strictObject({ name: localizedLabelSchema, prefecture: localizedLabelSchema })
-			.nullable(),
-		policyVersion: labelSchema,
-		basedOnGuideline: z.strictObject({
-			title: localizedLabelSchema,
-			/** e.g. `令和7年3月`; null when the policy does not say. */
-			edition: labelSchema.nullable(),
-		}),
-		scope: z.strictObject({
-			agencies: z
-				.array(agencySchema)
-				.min(1)
-				.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
-			assetKinds: z
-				.array(assetKindSchema)
-				.min(1)
-				.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
-		}),
-		staffCategories: z
-			.array(staffCategorySchema)
-			.min(1)
-			.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
-		/** What 職員等 must comply with: the policy only, or also the procedures. */
-		dutyToComply: z.enum(["policy", "policy_and_procedures"]),
-		definitions: z
-			.array(definitionSchema)
-			.superRefine((list, ctx) => reportDuplicates(list, ["term", "ja"], ctx), ALWAYS),
-		threats: z
-			.array(threatSchema)
-			.min(1)
-			.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
-		classification: classificationSchema,
-		organisation: organisationSchema,
-		network: networkSchema,
-		cadence: cadenceSchema,
-		incident: z.strictObject({
-			/** The plan or procedure incidents are handled by. */
-			planName: localizedLabelSchema,
-			csirt: z.boolean(),
-			note: localizedTextSchema.optional(),
-			/** Legal reporting obligations; absent: the standard pack's apply. */
-			reporting: incidentReportingSchema.optional(),
-		}),
-		provisions: provisionsSchema,
-		notableRules: z
-			.array(notableRuleSchema)
-			.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
-		documents: z.strictObject({
-			basicPolicy: documentSchema,
-			standards: documentSchema,
-			procedures: documentSchema,
-			additional: z.array(documentSchema),
-		}),
-		revisions: revisionsSchema,
-		riskMatrix: riskMatrixSchema,
-		/** Remarks on the pack as a whole, in our own words. */
-		notes: z.array(localizedTextSchema).max(20).optional(),
-		provenance: z.strictObject({
-			source: localizedTextSchema,
-			/** Fields whose content comes from secondary sources or assumptions; confirm locally. */
-			unverified: z.array(
-				z.strictObject({ path: z.string().min(1).max(200), note: localizedTextSchema }),
-			),
-		}),
-	})
-	.superRefine((pack, ctx) => {
-		const roles = items(prop(prop(pack, "organisation"), "roles"));
-		const hasCsirtRole = roles.some((role) => prop(role, "code") === "csirt");
-		if (prop(prop(pack, "incident"), "csirt") === true && !hasCsirtRole) {
-			ctx.addIssue({
-				code: "custom",
-				message: "a CSIRT is declared but organisation.roles has no csirt role",
-				path: ["incident", "csirt"],
-			});
-		}
-		const provisions = prop(pack, "provisions");
-		const approvals = prop(prop(pack, "organisation"), "approvals");
-		if (
-			prop(prop(provisions, "socialMedia"), "inForce") === true &&
-			typeof approvals === "object" &&
-			prop(approvals, "socialMediaAccounts") === undefined
-		) {
-			ctx.addIssue({
-				code: "custom",
-				message: "social-media rules are in force, so say who approves accounts",
-				path: ["organisation", "approvals", "socialMediaAccounts"],
-			});
-		}
-		items(prop(prop(pack, "provenance"), "unverified")).forEach((entry, index) => {
+export const policyPackSchema = z.strictObject(policyPackShape).superRefine((pack, ctx) => {
+	const roles = items(prop(prop(pack, "organisation"), "roles"));
+	const hasCsirtRole = roles.some((role) => prop(role, "code") === "csirt");
+	if (prop(prop(pack, "incident"), "csirt") === true && !hasCsirtRole) {
+		ctx.addIssue({
+			code: "custom",
+			message: "a CSIRT is declared but organisation.roles has no csirt role",
+			path: ["incident", "csirt"],
+		});
+	}
+	const provisions = prop(pack, "provisions");
+	const approvals = prop(prop(pack, "organisation"), "approvals");
+	if (
+		prop(prop(provisions, "socialMedia"), "inForce") === true &&
+		typeof approvals === "object" &&
+		prop(approvals, "socialMediaAccounts") === undefined
+	) {
+		ctx.addIssue({
+			code: "custom",
+			message: "social-media rules are in force, so say who approves accounts",
+			path: ["organisation", "approvals", "socialMediaAccounts"],
+		});
+	}
+	for (const list of ["unverified", "notes"] as const) {
+		items(prop(prop(pack, "provenance"), list)).forEach((entry, index) => {
 			const path = text(prop(entry, "path"));
 			if (path === undefined) return;
 			const target = path.split(".").reduce<unknown>((value, key) => prop(value, key), pack);
@@ -245,12 +258,30 @@ export const policyPackSchema = z
 				ctx.addIssue({
 					code: "custom",
 					message: `"${path}" does not name a field of this pack`,
-					path: ["provenance", "unverified", index, "path"],
+					path: ["provenance", list, index, "path"],
 				});
 			}
 		});
-	}, ALWAYS);
+	}
+}, ALWAYS);
 
 export type PolicyPack = z.infer<typeof policyPackSchema>;
 /** What a pack file may contain (defaults not yet applied). */
 export type PolicyPackInput = z.input<typeof policyPackSchema>;
+
+const { provenance: _forAuthorsOnly, ...usersShape } = policyPackShape;
+
+/**
+ * A pack as users see it: everything but `provenance`, the authors' notes (how a value was read
+ * or assumed), which never reach a screen. The API presents packs through this.
+ *
+ * @example
+ * const shown = packForUsers(pack); // no provenance
+ */
+export const packForUsersSchema = z.object(usersShape);
+export type PackForUsers = z.infer<typeof packForUsersSchema>;
+
+export function packForUsers(pack: PolicyPack): PackForUsers {
+	const { provenance: _authors, ...shown } = pack;
+	return shown;
+}

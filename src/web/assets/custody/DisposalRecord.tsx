@@ -3,7 +3,7 @@ import { api, call } from "../../api/client.ts";
 import { ConfirmDialog } from "../../components/Dialog.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
-import { dateTime } from "../../i18n/dates.ts";
+import { useDates } from "../../i18n/dates.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type Disposal, disposalStatusKey, fileSize, methodKey, toBase64 } from "./types.ts";
 
@@ -18,7 +18,8 @@ export function DisposalRecord({
 	disposal: Disposal;
 	onChanged(message: string): void;
 }) {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { date, dateTime } = useDates();
 	const [kind, setKind] = useState<"certificate" | "photo">("certificate");
 	const [file, setFile] = useState<File | null>(null);
 	const [busy, setBusy] = useState(false);
@@ -74,20 +75,20 @@ export function DisposalRecord({
 
 	const rows: [string, string][] = [
 		[t("custody.disposal.method"), t(methodKey(disposal.method))],
-		[t("custody.disposal.performedOn"), disposal.performedOn],
+		[t("custody.disposal.performedOn"), date(disposal.performedOn)],
 		[t("custody.disposal.witness"), disposal.witness],
 		[t("custody.disposal.contractor"), disposal.contractor ?? "—"],
 		[t("custody.disposal.serials"), disposal.serialNumbers.join(", ") || "—"],
 		[t("custody.disposal.notes"), disposal.notes ?? "—"],
 		[
 			t("custody.disposal.recordedBy"),
-			`${disposal.recordedBy}（${dateTime(disposal.recordedAt, lang)}）`,
+			`${disposal.recordedBy}（${dateTime(disposal.recordedAt)}）`,
 		],
 	];
 	if (disposal.closedAt) {
 		rows.push([
 			t("custody.disposal.closedBy"),
-			`${disposal.closedBy ?? ""}（${dateTime(disposal.closedAt, lang)}）`,
+			`${disposal.closedBy ?? ""}（${dateTime(disposal.closedAt)}）`,
 		]);
 	}
 

@@ -3,6 +3,8 @@ import { api, call } from "../../api/client.ts";
 import { DownloadButton } from "../../components/DownloadButton.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
+import { useUrlFilter } from "../../components/useUrlParams.ts";
+import { useDates } from "../../i18n/dates.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Link } from "../../router.tsx";
 import { type Disposal, disposalStatusKey, methodKey } from "./types.ts";
@@ -17,8 +19,16 @@ function exportUrl(format: "xlsx" | "csv", from: string, to: string): string {
 /** The disposal and lease-return register (廃棄・返却記録簿) for a period, and its export for audits. */
 export function DisposalsPage() {
 	const { t } = useI18n();
-	const [from, setFrom] = useState("");
-	const [to, setTo] = useState("");
+	const { date } = useDates();
+	// The period applied lives in the address: reload, back and a shared link keep it.
+	const period = useUrlFilter({ from: "", to: "" });
+	const applied = period.filter;
+	const [from, setFrom] = useState(applied.from);
+	const [to, setTo] = useState(applied.to);
+	useEffect(() => {
+		setFrom(applied.from);
+		setTo(applied.to);
+	}, [applied]);
 	const [items, setItems] = useState<Disposal[] | null>(null);
 	const [error, setError] = useState<unknown>(null);
 
@@ -35,12 +45,12 @@ export function DisposalsPage() {
 		}
 	}, []);
 	useEffect(() => {
-		void load({ from: "", to: "" });
-	}, [load]);
+		void load(applied);
+	}, [load, applied]);
 
 	function filter(event: FormEvent) {
 		event.preventDefault();
-		void load({ from, to });
+		period.apply({ from, to });
 	}
 
 	return (
@@ -49,14 +59,14 @@ export function DisposalsPage() {
 				<h1>{t("custody.disposal.title")}</h1>
 				<div className="button-row">
 					<DownloadButton
-						href={exportUrl("xlsx", from, to)}
+						href={exportUrl("xlsx", applied.from, applied.to)}
 						fileName="disposals.xlsx"
 						onError={setError}
 					>
 						{t("custody.disposal.exportXlsx")}
 					</DownloadButton>
 					<DownloadButton
-						href={exportUrl("csv", from, to)}
+						href={exportUrl("csv", applied.from, applied.to)}
 						fileName="disposals.csv"
 						onError={setError}
 					>
@@ -113,7 +123,7 @@ export function DisposalsPage() {
 									</td>
 									<td>{item.asset.classKey}</td>
 									<td>{t(methodKey(item.method))}</td>
-									<td className="nowrap">{item.performedOn}</td>
+									<td className="nowrap">{date(item.performedOn)}</td>
 									<td>{item.witness}</td>
 									<td>{item.contractor ?? "—"}</td>
 									<td>{item.serialNumbers.join(", ") || "—"}</td>

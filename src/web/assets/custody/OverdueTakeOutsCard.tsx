@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, call } from "../../api/client.ts";
+import { useDates } from "../../i18n/dates.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Link } from "../../router.tsx";
 import type { TakeOut } from "./types.ts";
@@ -7,6 +8,7 @@ import type { TakeOut } from "./types.ts";
 /** The dashboard card: approved take-outs past their end date and not yet returned. */
 export function OverdueTakeOutsCard() {
 	const { t } = useI18n();
+	const { date } = useDates();
 	const [overdue, setOverdue] = useState<{ items: TakeOut[]; total: number } | null>(null);
 	useEffect(() => {
 		call(api.GET("/api/take-outs", { params: { query: { status: "overdue", limit: 5 } } }))
@@ -25,7 +27,7 @@ export function OverdueTakeOutsCard() {
 				{overdue.items.map((item) => (
 					<li key={item.id}>
 						{item.asset.code} {item.asset.name} — {item.requestedBy}（
-						{t("custody.takeOut.untilDate", { until: item.until })}）
+						{t("custody.takeOut.untilDate", { until: date(item.until) })}）
 					</li>
 				))}
 			</ul>

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { api, call } from "../../api/client.ts";
 import { DownloadButton } from "../../components/DownloadButton.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
 import { Pagination } from "../../components/Pagination.tsx";
+import { useUrlFilter } from "../../components/useUrlParams.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import type { MessageKey } from "../../i18n/ja.ts";
 import { TakeOutTable } from "./TakeOutTable.tsx";
@@ -37,6 +38,15 @@ interface Page {
 	offset: number;
 }
 
+/** The filter an address holds, anything unknown read as its default. */
+function filterOf(values: { view: string; status: string }): Filter {
+	const views: readonly View[] = ["all", "mine", "to_decide"];
+	return {
+		view: views.find((view) => view === values.view) ?? "all",
+		status: STATUSES.find((status) => status === values.status) ?? "",
+	};
+}
+
 /** The list's query string for a filter; the export takes the same one. */
 function queryOf(filter: Filter): Record<string, string> {
 	return { view: filter.view, ...(filter.status ? { status: filter.status } : {}) };
@@ -57,15 +67,12 @@ export function TakeOutList({
 	onChanged(takeOut: TakeOut): void;
 }) {
 	const { t } = useI18n();
-	const [filter, setFilterState] = useState<Filter>({ view: "all", status: "" });
-	const [offset, setOffset] = useState(0);
+	// The view, state and page live in the address: reload, back and a shared link keep them.
+	const list = useUrlFilter({ view: "all", status: "" });
+	const { offset, setOffset, apply: setFilter } = list;
+	const filter = useMemo(() => filterOf(list.filter), [list.filter]);
 	const [page, setPage] = useState<Page | null>(null);
 	const [error, setError] = useState<unknown>(null);
-	// A new filter starts again at its first page.
-	const setFilter = (next: Filter) => {
-		setFilterState(next);
-		setOffset(0);
-	};
 
 	const load = useCallback(async (current: Filter, from: number, _version: number) => {
 		try {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../../api/client.ts";
 import { ErrorAlert, StatusMessage } from "../../components/ErrorAlert.tsx";
+import { useDates } from "../../i18n/dates.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { TakeOutForm } from "./TakeOutForm.tsx";
 import { TakeOutTable } from "./TakeOutTable.tsx";
@@ -15,6 +16,7 @@ const AT_HAND = new Set(["in_use", "stored"]);
  */
 export function TakeOutPanel({ asset, onChanged }: { asset: Asset; onChanged?: () => void }) {
 	const { t } = useI18n();
+	const { date } = useDates();
 	const [items, setItems] = useState<TakeOut[] | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [status, setStatus] = useState<string | null>(null);
@@ -55,7 +57,7 @@ export function TakeOutPanel({ asset, onChanged }: { asset: Asset; onChanged?: (
 			<h2 id="take-out-panel-title">{t("custody.takeOut.panelTitle")}</h2>
 			{out ? (
 				<p className="alert alert-warning" data-testid="take-out-state">
-					{t("custody.takeOut.isOut", { until: out.until, destination: out.destination })}
+					{t("custody.takeOut.isOut", { until: date(out.until), destination: out.destination })}
 					{out.overdue ? ` ${t("custody.takeOut.overdue")}` : ""}
 				</p>
 			) : null}

@@ -3,7 +3,7 @@ import { api, call } from "../../api/client.ts";
 import { Dialog } from "../../components/Dialog.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
-import { dateTime } from "../../i18n/dates.ts";
+import { useDates } from "../../i18n/dates.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type TakeOut, takeOutStatusKey } from "./types.ts";
 
@@ -21,7 +21,8 @@ export function TakeOutTable({
 	showAsset?: boolean;
 	label: string;
 }) {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const { date, dateTime } = useDates();
 	const [action, setAction] = useState<Action | null>(null);
 	if (items.length === 0) return <p className="empty">{t("custody.takeOut.none")}</p>;
 	return (
@@ -49,10 +50,10 @@ export function TakeOutTable({
 							) : null}
 							<td>
 								{item.requestedBy}
-								<div className="cell-sub">{dateTime(item.requestedAt, lang)}</div>
+								<div className="cell-sub">{dateTime(item.requestedAt)}</div>
 							</td>
 							<td className="nowrap">
-								{item.from} – {item.until}
+								{date(item.from)} – {date(item.until)}
 							</td>
 							<td>
 								{item.destination}
@@ -82,7 +83,7 @@ export function TakeOutTable({
 								{item.returnedAt ? (
 									<div className="cell-sub">
 										{t("custody.takeOut.returnedBy", {
-											at: dateTime(item.returnedAt, lang),
+											at: dateTime(item.returnedAt),
 											by: item.returnedBy ?? "",
 										})}
 										{item.returnNote ? ` — ${item.returnNote}` : ""}
@@ -146,6 +147,7 @@ function TakeOutActionDialog({
 	onClose(changed?: TakeOut): void;
 }) {
 	const { t } = useI18n();
+	const { date } = useDates();
 	const [text, setText] = useState("");
 	const [error, setError] = useState<unknown>(null);
 	const { kind, takeOut } = action;
@@ -181,8 +183,8 @@ function TakeOutActionDialog({
 		<Dialog title={title} onClose={() => onClose()}>
 			<form className="form" onSubmit={submit}>
 				<p>
-					{takeOut.asset.code} {takeOut.asset.name} — {takeOut.destination}（{takeOut.from} –{" "}
-					{takeOut.until}）
+					{takeOut.asset.code} {takeOut.asset.name} — {takeOut.destination}（{date(takeOut.from)} –{" "}
+					{date(takeOut.until)}）
 				</p>
 				<ErrorAlert error={error} />
 				<Field

@@ -11,13 +11,6 @@ export const custodyEn: Record<keyof typeof custodyJa, string> = {
 
 	"custody.page.title": "Take-out and disposal of {code} {name}",
 	"custody.page.state": "Current state",
-	"custody.lifecycle.planned": "Planned",
-	"custody.lifecycle.in_use": "In use",
-	"custody.lifecycle.stored": "Stored",
-	"custody.lifecycle.taken_out": "Taken out",
-	"custody.lifecycle.disposal_pending": "Awaiting disposal",
-	"custody.lifecycle.disposed": "Disposed",
-	"custody.lifecycle.returned": "Returned",
 
 	"custody.takeOut.title": "Take-out",
 	"custody.takeOut.lead":
@@ -46,10 +39,6 @@ export const custodyEn: Record<keyof typeof custodyJa, string> = {
 	"custody.takeOut.prohibited": "This asset's class prohibits take-out.",
 	"custody.takeOut.requester": "Requested by",
 	"custody.takeOut.state": "State",
-	"custody.takeOut.status.requested": "Awaiting decision",
-	"custody.takeOut.status.approved": "Taken out",
-	"custody.takeOut.status.refused": "Refused",
-	"custody.takeOut.status.returned": "Returned",
 	"custody.takeOut.overdue": "Overdue",
 	"custody.takeOut.reasonBy": "Reason: {reason} ({by})",
 	"custody.takeOut.returnedBy": "Returned {at} ({by})",
@@ -123,8 +112,6 @@ export const custodyEn: Record<keyof typeof custodyJa, string> = {
 	"custody.disposal.closed": "Closed. The asset is now disposed.",
 	"custody.disposal.returned": "Closed. The asset is now returned.",
 	"custody.disposal.none": "No disposal records.",
-	"custody.disposal.status.recorded": "Recorded (open)",
-	"custody.disposal.status.closed": "Closed",
 	"custody.disposal.exportXlsx": "Export Excel",
 	"custody.disposal.exportCsv": "Export CSV",
 	"custody.disposal.period": "Period",
@@ -134,13 +121,6 @@ export const custodyEn: Record<keyof typeof custodyJa, string> = {
 	"custody.disposal.class": "Class",
 	"custody.disposal.certificateHash": "Certificate SHA-256",
 	"custody.disposal.state": "State",
-
-	"custody.method.physical_destruction": "Physical destruction",
-	"custody.method.degaussing": "Degaussing",
-	"custody.method.overwrite": "Overwriting",
-	"custody.method.contractor_erasure": "Erasure by a contractor",
-	"custody.method.deletion": "Plain deletion",
-	"custody.method.lease_return": "Lease return",
 
 	"audit.type.asset.take_out_requested": "Take-out requested",
 	"audit.type.asset.take_out_decided": "Take-out decided",

@@ -94,7 +94,6 @@ export const networkEn: Record<keyof typeof networkJa, string> = {
 	"network.report.message": "Finding",
 	"network.report.remedy": "Remedy",
 	"network.report.flow": "Flow {id}",
-	"network.report.element": "Element {id}",
 	"network.report.wholeModel": "Whole model",
 	"network.report.truncated": "The first {max} are shown; the reports list all of them.",
 

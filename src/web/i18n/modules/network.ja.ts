@@ -91,7 +91,6 @@ export const networkJa = {
 	"network.report.message": "内容",
 	"network.report.remedy": "対処",
 	"network.report.flow": "通信 {id}",
-	"network.report.element": "要素 {id}",
 	"network.report.wholeModel": "構成全体",
 	"network.report.truncated":
 		"最初の {max} 件を表示しています。すべての違反は出力レポートにあります。",

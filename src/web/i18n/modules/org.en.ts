@@ -121,9 +121,6 @@ export const orgEn: Record<keyof typeof orgJa, string> = {
 		"These passwords are shown once. Hand them over safely; each must be changed at first login.",
 	"org.roster.passwordsCsv": "Download the one-time passwords as CSV (once)",
 	"org.roster.password": "One-time password",
-	"org.roster.status.previewed": "Previewed",
-	"org.roster.status.applied": "Applied",
-	"org.roster.status.discarded": "Discarded",
 	"org.roster.yes": "yes",
 	"org.roster.no": "no",
 };

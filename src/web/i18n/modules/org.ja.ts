@@ -120,9 +120,6 @@ export const orgJa = {
 		"初期パスワードはこの画面で一度だけ表示されます。本人に安全な方法で伝えてください。初回ログイン時に変更が求められます。",
 	"org.roster.passwordsCsv": "初期パスワードを CSV でダウンロード（1回限り）",
 	"org.roster.password": "初期パスワード",
-	"org.roster.status.previewed": "プレビュー中",
-	"org.roster.status.applied": "適用済み",
-	"org.roster.status.discarded": "破棄",
 	"org.roster.yes": "○",
 	"org.roster.no": "×",
 } as const;

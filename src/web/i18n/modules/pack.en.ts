@@ -127,7 +127,6 @@ export const packEn: Record<keyof typeof packJa, string> = {
 	"pack.kind.initial": "first edition",
 	"pack.kind.full": "full revision",
 	"pack.kind.partial": "partial revision",
-	"pack.unverified": "Unverified fields (confirm against local rules)",
 
 	"gap.title": "Gap analysis",
 	"gap.lead":
@@ -149,9 +148,6 @@ export const packEn: Record<keyof typeof packJa, string> = {
 	"gap.col.clause": "Found at",
 	"gap.col.note": "Note",
 	"gap.col.pack": "Tenant pack",
-	"gap.status.present": "Present",
-	"gap.status.different": "Different",
-	"gap.status.missing": "Missing",
 	"gap.source.section": "Body",
 	"gap.source.revision": "Revision history",
 	"gap.line": "line {line}",
@@ -179,8 +175,6 @@ export const packEn: Record<keyof typeof packJa, string> = {
 	"review.col.trigger": "Trigger",
 	"review.col.due": "Due",
 	"review.col.status": "Status",
-	"review.status.open": "open",
-	"review.status.decided": "decided",
 	"review.show": "Open",
 	"review.inputs": "Inputs",
 	"review.auditResults": "Security audit results",

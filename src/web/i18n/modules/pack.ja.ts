@@ -126,7 +126,6 @@ export const packJa = {
 	"pack.kind.initial": "初版",
 	"pack.kind.full": "全面改定",
 	"pack.kind.partial": "一部改定",
-	"pack.unverified": "未確認の項目（地元の規程で確認してください）",
 
 	"gap.title": "ギャップ分析",
 	"gap.lead":
@@ -148,9 +147,6 @@ export const packJa = {
 	"gap.col.clause": "該当箇所",
 	"gap.col.note": "説明",
 	"gap.col.pack": "パックの記録",
-	"gap.status.present": "あり",
-	"gap.status.different": "相違",
-	"gap.status.missing": "欠落",
 	"gap.source.section": "本文",
 	"gap.source.revision": "改定履歴",
 	"gap.line": "{line}行目",
@@ -178,8 +174,6 @@ export const packJa = {
 	"review.col.trigger": "契機",
 	"review.col.due": "期限",
 	"review.col.status": "状態",
-	"review.status.open": "実施中",
-	"review.status.decided": "決定済み",
 	"review.show": "開く",
 	"review.inputs": "見直しの材料",
 	"review.auditResults": "情報セキュリティ監査の結果",

@@ -1,0 +1,171 @@
+/**
+ * One word per state: the terms the screen, the templates, the exports (CSV/XLSX) and the PDFs
+ * all use for the stable codes of the data. The web catalogues spread these in
+ * (`src/web/i18n/modules/vocabulary.ts`); server-side exports read them through `term`/`termsOf`.
+ * Japanese follows 公用文 spelling (送り仮名 as in 持ち出し, 済み).
+ */
+export type VocabularyLang = "ja" | "en";
+
+export interface Term {
+	ja: string;
+	en: string;
+}
+
+export const VOCABULARY = {
+	assetKind: {
+		systems: { ja: "システム・機器・媒体", en: "Systems, equipment and media" },
+		information: { ja: "情報", en: "Information" },
+		documents: { ja: "システム関連文書", en: "System documents" },
+	},
+	assetZone: {
+		mynumber: { ja: "マイナンバー利用事務系", en: "My Number tier" },
+		lgwan: { ja: "LGWAN接続系", en: "LGWAN tier" },
+		internet: { ja: "インターネット接続系", en: "Internet tier" },
+		standalone: { ja: "スタンドアロン", en: "Standalone" },
+		other: { ja: "その他", en: "Other" },
+	},
+	personalData: {
+		none: { ja: "なし", en: "None" },
+		personal: { ja: "個人情報", en: "Personal information" },
+		specific_personal: { ja: "特定個人情報", en: "Specific personal information (My Number)" },
+	},
+	lifecycle: {
+		planned: { ja: "導入予定", en: "Planned" },
+		in_use: { ja: "使用中", en: "In use" },
+		stored: { ja: "保管中", en: "Stored" },
+		taken_out: { ja: "持ち出し中", en: "Taken out" },
+		disposal_pending: { ja: "廃棄待ち", en: "Awaiting disposal" },
+		disposed: { ja: "廃棄済み", en: "Disposed" },
+		returned: { ja: "返却済み", en: "Returned" },
+	},
+	takeOutStatus: {
+		requested: { ja: "承認待ち", en: "Awaiting decision" },
+		approved: { ja: "持ち出し中", en: "Taken out" },
+		refused: { ja: "却下", en: "Refused" },
+		returned: { ja: "返却済み", en: "Returned" },
+	},
+	disposalStatus: {
+		recorded: { ja: "記録済み（未完了）", en: "Recorded (open)" },
+		closed: { ja: "完了", en: "Closed" },
+	},
+	disposalMethod: {
+		physical_destruction: { ja: "物理破壊", en: "Physical destruction" },
+		degaussing: { ja: "磁気消去", en: "Degaussing" },
+		overwrite: { ja: "上書き消去", en: "Overwriting" },
+		contractor_erasure: { ja: "委託業者による消去", en: "Erasure by a contractor" },
+		deletion: { ja: "通常の削除", en: "Plain deletion" },
+		lease_return: { ja: "返却（リース）", en: "Lease return" },
+	},
+	riskTreatment: {
+		reduce: { ja: "低減", en: "Reduce" },
+		accept: { ja: "受容", en: "Accept" },
+		transfer: { ja: "移転", en: "Transfer" },
+		avoid: { ja: "回避", en: "Avoid" },
+	},
+	riskStatus: {
+		open: { ja: "未対応", en: "Open" },
+		treating: { ja: "対応中", en: "Being treated" },
+		closed: { ja: "完了", en: "Closed" },
+	},
+	riskBand: {
+		low: { ja: "低", en: "Low" },
+		medium: { ja: "中", en: "Medium" },
+		high: { ja: "高", en: "High" },
+	},
+	documentStatus: {
+		draft: { ja: "下書き", en: "Draft" },
+		in_review: { ja: "審査中", en: "In review" },
+		approved: { ja: "承認済み", en: "Approved" },
+		published: { ja: "公開中", en: "Published" },
+		superseded: { ja: "旧版", en: "Superseded" },
+	},
+	gapStatus: {
+		present: { ja: "あり", en: "Present" },
+		different: { ja: "相違", en: "Different" },
+		missing: { ja: "欠落", en: "Missing" },
+	},
+	reviewStatus: {
+		open: { ja: "実施中", en: "Open" },
+		decided: { ja: "決定済み", en: "Decided" },
+	},
+	mailStatus: {
+		queued: { ja: "配送待ち", en: "Queued" },
+		delivering: { ja: "配送中", en: "Delivering" },
+		delivered: { ja: "配送済み", en: "Delivered" },
+		held: { ja: "保留", en: "Held" },
+		failed: { ja: "配送失敗", en: "Failed" },
+	},
+	releaseStatus: {
+		pending: { ja: "承認待ち", en: "Pending" },
+		approved: { ja: "承認済み", en: "Approved" },
+		refused: { ja: "却下", en: "Refused" },
+	},
+	rosterStatus: {
+		previewed: { ja: "プレビュー中", en: "Previewed" },
+		applied: { ja: "適用済み", en: "Applied" },
+		discarded: { ja: "破棄", en: "Discarded" },
+	},
+} as const satisfies Record<string, Record<string, Term>>;
+
+export type TermGroup = keyof typeof VOCABULARY;
+export type TermCode<G extends TermGroup> = keyof (typeof VOCABULARY)[G] & string;
+
+/**
+ * Spellings seen in older screens, files and exports. An import still reads them (see
+ * `assets/ledger-format.ts`); nothing we write may use them. Each maps to the term it replaced.
+ */
+export const RETIRED_SPELLINGS: Readonly<Record<string, string>> = {
+	運用中: "使用中",
+	持出中: "持ち出し中",
+	持出し中: "持ち出し中",
+	廃棄済: "廃棄済み",
+	返却済: "返却済み",
+	記録済: "記録済み",
+};
+
+/**
+ * The word for a code in a group, or the code itself when the group does not know it (a value
+ * written by a newer version).
+ *
+ * @example
+ * term("lifecycle", "taken_out") // → "持ち出し中"
+ * term("lifecycle", "taken_out", "en") // → "Taken out"
+ */
+export function term<G extends TermGroup>(
+	group: G,
+	code: string,
+	lang: VocabularyLang = "ja",
+): string {
+	const terms: Record<string, Term> = VOCABULARY[group];
+	return Object.hasOwn(terms, code) ? (terms[code]?.[lang] ?? code) : code;
+}
+
+/**
+ * Every word of a group in one language, keyed by code: `{ planned: "導入予定", … }`.
+ *
+ * @example
+ * const LIFECYCLE_LABELS: Record<LifecycleState, string> = termsOf("lifecycle");
+ */
+export function termsOf<G extends TermGroup>(
+	group: G,
+	lang: VocabularyLang = "ja",
+): Record<TermCode<G>, string> {
+	const terms: Record<string, Term> = VOCABULARY[group];
+	return Object.fromEntries(
+		Object.entries(terms).map(([code, words]) => [code, words[lang]]),
+	) as Record<TermCode<G>, string>;
+}
+
+/**
+ * A group as catalogue messages under a prefix: `{ "assets.lifecycle.planned": "導入予定", … }`,
+ * typed so that the catalogue's key list includes every code.
+ */
+export function termMessages<P extends string, G extends TermGroup>(
+	prefix: P,
+	group: G,
+	lang: VocabularyLang,
+): Record<`${P}.${TermCode<G>}`, string> {
+	return Object.fromEntries(
+		Object.entries(termsOf(group, lang)).map(([code, word]) => [`${prefix}.${code}`, word]),
+	) as Record<`${P}.${TermCode<G>}`, string>;
+}
