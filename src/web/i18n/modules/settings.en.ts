@@ -3,6 +3,7 @@ import type { settingsJa } from "./settings.ja.ts";
 /** English messages of the tenant's settings. */
 export const settingsEn: Record<keyof typeof settingsJa, string> = {
 	"settings.nav": "Organisation settings",
+	"issue.field.dateStyle": "date style",
 	"settings.navDesc":
 		"See and change settings for the whole organisation, such as how dates are written.",
 	"settings.title": "Organisation settings",

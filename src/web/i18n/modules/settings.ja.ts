@@ -1,6 +1,7 @@
 /** Japanese messages of the tenant's settings (団体の設定). */
 export const settingsJa = {
 	"settings.nav": "団体の設定",
+	"issue.field.dateStyle": "日付の書き方",
 	"settings.navDesc": "日付の書き方（和暦・西暦）など、団体全体に効く設定を確認・変更します。",
 	"settings.title": "団体の設定",
 	"settings.lead":
