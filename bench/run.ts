@@ -24,7 +24,7 @@ const quick = process.argv.includes("--quick");
 const write = !quick && !process.argv.includes("--no-write");
 const plan = quick
 	? { startups: 3, loadRounds: 1, events: 100_000, verifyRounds: 1 }
-	: { startups: 5, loadRounds: 2, events: 1_000_000, verifyRounds: 3 };
+	: { startups: 5, loadRounds: 4, events: 1_000_000, verifyRounds: 3 };
 
 /** A data directory with its own secret key, so neither the server nor the CLI warns about it. */
 function makeDataDir(prefix: string): string {

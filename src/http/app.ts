@@ -134,6 +134,27 @@ export function createApp(deps: AppDeps) {
 	const app = createRouter();
 	// First, so that refusals by the middlewares below (CSRF, body size) carry them too.
 	app.use("*", securityHeaders(deps.config.trustProxy));
+	const probe = createHealthProbe(deps.db);
+	// Before the session, body-limit and CSRF middlewares, which a bodyless, anonymous probe that
+	// a load balancer polls many times a second does not need (Hono runs what is registered
+	// before the route that answers, and nothing after it).
+	app.openapi(health, async (c) => {
+		const pending = probe();
+		if (!pending) return sendSerialised(c, HEALTHY, 200);
+		try {
+			await pending;
+			return sendSerialised(c, HEALTHY, 200);
+		} catch (error) {
+			const fault = databaseFaultProblem(error, "GET /api/health");
+			if (!fault) console.error(error);
+			c.header("retry-after", String(fault?.retryAfterSeconds ?? 5));
+			const code =
+				fault?.code === "database_busy" || fault?.code === "storage_full"
+					? fault.code
+					: "database_unavailable";
+			return c.json({ status: "unavailable" as const, code }, 503);
+		}
+	});
 	app.use("/api/*", clientAddress(deps.config.trustProxy));
 	const jsonLimit = requestBodyLimit(deps.config.maxJsonBytes);
 	const uploadLimit = requestBodyLimit(deps.config.maxUploadBytes);
@@ -147,22 +168,6 @@ export function createApp(deps: AppDeps) {
 	app.use("/api/*", loadSession(deps));
 	app.use("/api/*", csrfProtection());
 
-	const probe = createHealthProbe(deps.db);
-	app.openapi(health, async (c) => {
-		try {
-			await probe();
-			return sendSerialised(c, HEALTHY, 200);
-		} catch (error) {
-			const fault = databaseFaultProblem(error, "GET /api/health");
-			if (!fault) console.error(error);
-			c.header("retry-after", String(fault?.retryAfterSeconds ?? 5));
-			const code =
-				fault?.code === "database_busy" || fault?.code === "storage_full"
-					? fault.code
-					: "database_unavailable";
-			return c.json({ status: "unavailable" as const, code }, 503);
-		}
-	});
 	app.route("/api", authRoutes(deps));
 	app.route("/api", accountsRoutes(deps));
 	app.route("/api", orgRoutes(deps));
