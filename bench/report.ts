@@ -91,7 +91,11 @@ export function figuresMarkdown(f: Figures): string {
 		"|---|---|---|---|---|",
 		loadRow("node:http hello (baseline)", f.reads.hello, h.helloRps),
 		loadRow("Hono hello (the framework alone)", f.reads.honoHello, h.helloRps),
-		loadRow("`GET /api/health` (no session; `select 1` at most once a second)", f.reads.health, h.helloRps),
+		loadRow(
+			"`GET /api/health` (no session; `select 1` at most once a second)",
+			f.reads.health,
+			h.helloRps,
+		),
 		loadRow(
 			`\`GET /api/org-units\` (session cookie, ${f.reads.orgUnits} units)`,
 			f.reads.read,
