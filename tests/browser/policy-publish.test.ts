@@ -105,7 +105,11 @@ test("a drafter uploads the 基本方針, another approves and publishes it with
 	await publish.getByRole("button", { name: "公開して確認を求める" }).click();
 	await manager.page.locator(".badge", { hasText: "公開中" }).first().waitFor();
 	const facts = manager.page.locator("dl.decision-facts");
-	assert.deepEqual(await facts.locator("dd").allTextContents(), ["2026/04/01", "2026/03/25"]);
+	// Written the tenant's way (Saga: 和暦, the default date style).
+	assert.deepEqual(await facts.locator("dd").allTextContents(), [
+		"令和8年4月1日",
+		"令和8年3月25日",
+	]);
 	const completion = manager.page.getByRole("region", { name: "確認状況" });
 	await completion.getByText("0 / 4 人が確認済み").waitFor();
 
