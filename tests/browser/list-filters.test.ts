@@ -73,7 +73,18 @@ test("the audit log's filter is in the address: reload, Back, Forward and a shar
 	const shared = await context.newPage();
 	await shared.goto(page.url());
 	await shared.getByRole("heading", { level: 1, name: "監査ログ" }).waitFor();
-	assert.equal(await shared.getByLabel("種別", { exact: true }).inputValue(), "auth.mfa_enrolled");
+	// The select gets its value once its options (the event types) have loaded.
+	const sharedType = shared.getByLabel("種別", { exact: true });
+	await sharedType.locator('option[value="auth.mfa_enrolled"]').waitFor({ state: "attached" });
+	await shared.waitForFunction(
+		() =>
+			[...document.querySelectorAll("select")].some(
+				(select) => (select as HTMLSelectElement).value === "auth.mfa_enrolled",
+			),
+		undefined,
+		{ timeout: 10_000 },
+	);
+	assert.equal(await sharedType.inputValue(), "auth.mfa_enrolled");
 	await shared.close();
 });
 
