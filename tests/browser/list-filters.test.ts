@@ -45,6 +45,13 @@ test("the audit log's filter is in the address: reload, Back, Forward and a shar
 	await type.selectOption("auth.mfa_enrolled");
 	await page.getByRole("button", { name: "検索" }).click();
 	await page.waitForURL(/\/audit\?type=auth\.mfa_enrolled$/u);
+	// The rows of the whole log stay on screen until the filtered page arrives.
+	await page.waitForFunction(() => {
+		const rows = [...document.querySelectorAll("tr[data-type]")];
+		return (
+			rows.length > 0 && rows.every((row) => row.getAttribute("data-type") === "auth.mfa_enrolled")
+		);
+	});
 	assert.deepEqual([...new Set(await typesShown())], ["auth.mfa_enrolled"]);
 
 	await page.reload();
