@@ -1,8 +1,12 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { AssetDisposalFileTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
+import {
+	decodeUpload as decodeFile,
+	sha256Hex,
+	sniffMediaType,
+} from "../../../shared/uploaded-file.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import { inScope } from "../asset-scope.ts";
@@ -13,34 +17,9 @@ import { findDisposal, insertDisposalFile } from "./disposals.repository.ts";
 import { DISPOSAL_LIMITS } from "./disposals.schemas.ts";
 import { visibleDisposal } from "./present-disposal.ts";
 
-export function sha256Hex(bytes: Uint8Array): string {
-	return createHash("sha256").update(bytes).digest("hex");
-}
-
-/**
- * The media type of a certificate or photo, read from its first bytes, never from the name the
- * browser sent: PDF, PNG or JPEG, anything else is kept as an opaque file.
- */
-export function sniffMediaType(bytes: Uint8Array): string {
-	const starts = (...prefix: number[]) => prefix.every((byte, i) => bytes[i] === byte);
-	if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return "application/pdf";
-	if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
-	if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
-	return "application/octet-stream";
-}
-
-/** Decode an upload, refusing an empty one or one over the limit. */
+/** Decode a certificate or photo, refusing an empty one or one over the limit. */
 export function decodeUpload(contentBase64: string): Uint8Array {
-	const bytes = Buffer.from(contentBase64, "base64");
-	if (bytes.length === 0) {
-		throw new Problem("validation_failed", "the file is empty", {
-			issues: [ruleIssue("contentBase64", "file_empty", "empty file")],
-		});
-	}
-	if (bytes.length > DISPOSAL_LIMITS.fileBytes) {
-		throw new Problem("payload_too_large", `a file may hold ${DISPOSAL_LIMITS.fileBytes} bytes`);
-	}
-	return new Uint8Array(bytes);
+	return decodeFile(contentBase64, DISPOSAL_LIMITS.fileBytes);
 }
 
 /**

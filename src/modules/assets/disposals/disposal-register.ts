@@ -6,12 +6,12 @@ import { type DateStyle, formatDate, formatDateTime } from "../../../shared/date
 import { datedFileName } from "../../../shared/export-name.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
+import { sha256Hex } from "../../../shared/uploaded-file.ts";
 import { term } from "../../../shared/vocabulary.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import { tenantDateStyle } from "../../tenants/tenant-settings.ts";
 import type { Ledger } from "../ledger.ts";
-import { sha256Hex } from "./add-disposal-file.ts";
 import { disposalsPolicy } from "./disposals.policy.ts";
 import {
 	findDisposal,
