@@ -47,6 +47,8 @@ export interface Database {
 	incident_events: IncidentEventTable;
 	incident_filings: IncidentFilingTable;
 	incident_counters: IncidentCounterTable;
+	incident_tasks: IncidentTaskTable;
+	incident_evidence: IncidentEvidenceTable;
 }
 
 export type Flag = boolean | number;
@@ -661,6 +663,11 @@ export interface IncidentTable {
 	network_system: Flag;
 	/** 再発防止 */
 	prevention: string | null;
+	/** The PPC report's 原因, 二次被害, 本人への対応 and 公表; null until the CSIRT records them. */
+	cause: string | null;
+	secondary_damage: string | null;
+	response_to_people: string | null;
+	public_announcement: string | null;
 	reject_reason: string | null;
 	version: number;
 	created_at: string;
@@ -713,6 +720,41 @@ export interface IncidentFilingTable {
 	recorded_by: string;
 	recorded_by_label: string;
 	recorded_at: string;
+}
+
+/** A task on a case: an owner (an account of the tenant) and a Japan due date. */
+export interface IncidentTaskTable {
+	id: string;
+	tenant_id: string;
+	incident_id: string;
+	title: string;
+	owner_id: string;
+	/** YYYY-MM-DD (Japan date) */
+	due_on: string;
+	/** Null while open. */
+	done_at: string | null;
+	done_by_label: string | null;
+	created_by: string;
+	created_by_label: string;
+	created_at: string;
+	updated_at: string;
+	version: number;
+}
+
+/** An evidence file of a case, kept with the SHA-256 of its bytes. */
+export interface IncidentEvidenceTable {
+	id: string;
+	tenant_id: string;
+	incident_id: string;
+	file_name: string;
+	media_type: string;
+	size: number;
+	sha256: string;
+	description: string | null;
+	content: Uint8Array;
+	uploaded_by: string;
+	uploaded_by_label: string;
+	uploaded_at: string;
 }
 
 /** The last case number of a tenant's fiscal year. */

@@ -88,6 +88,11 @@ export const triageIncidentSchema = z
 		networkSystem: z.boolean().optional(),
 		/** 再発防止; an empty string clears it. */
 		prevention: z.string().trim().max(INCIDENT_LIMITS.text).optional(),
+		/** The PPC report's 原因, 二次被害, 本人への対応, 公表; an empty string clears each. */
+		cause: z.string().trim().max(INCIDENT_LIMITS.text).optional(),
+		secondaryDamage: z.string().trim().max(INCIDENT_LIMITS.text).optional(),
+		responseToPeople: z.string().trim().max(INCIDENT_LIMITS.text).optional(),
+		publicAnnouncement: z.string().trim().max(INCIDENT_LIMITS.text).optional(),
 	})
 	.openapi("IncidentTriage");
 export type TriageIncidentInput = z.infer<typeof triageIncidentSchema>;

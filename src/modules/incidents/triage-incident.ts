@@ -46,6 +46,14 @@ function columns(input: TriageIncidentInput): Partial<IncidentRow> {
 	if (input.publishedOnline !== undefined) patch.published_online = input.publishedOnline;
 	if (input.networkSystem !== undefined) patch.network_system = input.networkSystem;
 	if (input.prevention !== undefined) patch.prevention = input.prevention || null;
+	if (input.cause !== undefined) patch.cause = input.cause || null;
+	if (input.secondaryDamage !== undefined) patch.secondary_damage = input.secondaryDamage || null;
+	if (input.responseToPeople !== undefined) {
+		patch.response_to_people = input.responseToPeople || null;
+	}
+	if (input.publicAnnouncement !== undefined) {
+		patch.public_announcement = input.publicAnnouncement || null;
+	}
 	return patch;
 }
 
