@@ -14,6 +14,7 @@ import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts"
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
+import { incidentCaseworkRoutes } from "../modules/incidents/incident-casework.routes.ts";
 import { incidentsRoutes } from "../modules/incidents/incidents.routes.ts";
 import { networkRoutes } from "../modules/network/network.routes.ts";
 import { orgRoutes } from "../modules/org/org.routes.ts";
@@ -110,6 +111,7 @@ const UPLOAD_ROUTES = [
 	/^\/api\/policy-gap-analysis$/,
 	/^\/api\/policy-documents\/[^/]+\/imports$/,
 	/^\/api\/disposals\/[^/]+\/files$/,
+	/^\/api\/incidents\/[^/]+\/evidence$/,
 	/^\/api\/network\/(model|model\/import|firewall-import|check)$/,
 ];
 
@@ -186,6 +188,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", disposalsRoutes(deps));
 	app.route("/api", risksRoutes(deps));
 	app.route("/api", incidentsRoutes(deps));
+	app.route("/api", incidentCaseworkRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

@@ -257,6 +257,34 @@ export const AUDIT_EVENT_SCHEMAS = {
 		stage: z.enum(["preliminary", "final"]),
 		filedOn: z.string(),
 	}),
+	/** A task on a case; the task's title is on the case's timeline. */
+	"incident.task_created": z.object({
+		reference: z.string(),
+		taskId: z.string(),
+		ownerId: z.string(),
+		dueOn: z.string(),
+	}),
+	"incident.task_updated": z.object({
+		reference: z.string(),
+		taskId: z.string(),
+		fields: z.array(z.string()),
+		ownerId: z.string(),
+		dueOn: z.string(),
+		done: z.boolean(),
+	}),
+	"incident.task_completed": z.object({ reference: z.string(), taskId: z.string() }),
+	"incident.evidence_added": z.object({
+		reference: z.string(),
+		evidenceId: z.string(),
+		fileName: z.string(),
+		sha256: z.string(),
+		size: z.number().int(),
+	}),
+	/** The draft of a legal report was downloaded: it carries the case's personal-data facts. */
+	"incident.report_draft_exported": z.object({
+		reference: z.string(),
+		format: z.enum(["pdf", "xlsx"]),
+	}),
 	"mail.release_requested": z.object({
 		messageId: z.string(),
 		attachmentIndex: z.number().int(),

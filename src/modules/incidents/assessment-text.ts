@@ -3,7 +3,8 @@ import type { AssessedObligation, AssessmentReason } from "./assess-obligations.
 
 export type Lang = "ja" | "en";
 
-const DATA_KIND_LABELS: Record<DataKind, Record<Lang, string>> = {
+/** The kinds of personal data a case may concern, as the law names them. */
+export const DATA_KIND_LABELS: Record<DataKind, Record<Lang, string>> = {
 	personal: { ja: "個人情報", en: "personal information" },
 	sensitive: { ja: "要配慮個人情報", en: "special-care personal information" },
 	ordinance_sensitive: {
