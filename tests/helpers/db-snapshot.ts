@@ -39,6 +39,8 @@ const MARKER_COLUMNS: Record<string, readonly string[]> = {
 	sessions: ["id", "csrf_token"],
 	audit_events: ["id", "hash"],
 	incidents: ["id"],
+	incident_tasks: ["id"],
+	incident_evidence: ["id", "sha256"],
 };
 
 type Row = Record<string, unknown>;

@@ -105,6 +105,16 @@ const DOWNLOADS: Expected[] = [
 	},
 	{
 		method: "get",
+		path: "/api/incidents/{id}/report-draft.pdf",
+		name: dated(EXPORT_TITLES.incidentReportDraft, "pdf", "INC-\\d{4}-\\d{4}_"),
+	},
+	{
+		method: "get",
+		path: "/api/incidents/{id}/report-draft.xlsx",
+		name: dated(EXPORT_TITLES.incidentReportDraft, "xlsx", "INC-\\d{4}-\\d{4}_"),
+	},
+	{
+		method: "get",
 		path: "/api/roster-template",
 		query: { format: "csv" },
 		name: /^職員名簿_取込様式\.csv$/u,
@@ -133,7 +143,10 @@ test("the list covers every route that answers a file (other than a user's own u
 			if (types.some((type) => !type.includes("json"))) files.push(`${method} ${path}`);
 		}
 	}
-	const uploads = ["get /api/disposals/{id}/files/{fileId}"];
+	const uploads = [
+		"get /api/disposals/{id}/files/{fileId}",
+		"get /api/incidents/{id}/evidence/{evidenceId}",
+	];
 	assert.deepEqual(
 		files.filter((route) => !uploads.includes(route)).sort(),
 		[...new Set(DOWNLOADS.map((d) => `${d.method} ${d.path}`))].sort(),
