@@ -3756,7 +3756,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["IncidentList"];
+                        "application/json": components["schemas"]["IncidentCaseList"];
                     };
                 };
                 /** @description Invalid request */
@@ -13291,6 +13291,30 @@ export interface components {
             whatHappened: string;
             wrongfulIntent: boolean;
         };
+        IncidentCase: components["schemas"]["IncidentSummary"] & {
+            nextDue: {
+                authority: {
+                    en: string;
+                    ja: string;
+                };
+                due: string;
+                label: {
+                    en: string;
+                    ja: string;
+                };
+                obligation: string;
+                overdue: boolean;
+                /** @enum {string} */
+                stage: "preliminary" | "final";
+            } | null;
+        };
+        IncidentCaseList: {
+            allowedActions: string[];
+            items: components["schemas"]["IncidentCase"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
         IncidentFiling: {
             filedOn: string;
             obligation: string;
@@ -13346,6 +13370,10 @@ export interface components {
         };
         IncidentSummary: {
             category: string | null;
+            categoryLabel: {
+                en: string;
+                ja: string;
+            } | null;
             closedAt: string | null;
             createdAt: string;
             id: string;
