@@ -64,7 +64,7 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 	await form.getByRole("button", { name: "報告する" }).click();
 	const receipt = clerk.page.getByRole("status").filter({ hasText: "報告を受け付けました" });
 	await receipt.waitFor();
-	const reference = /INC-\d{4}-\d{4}/.exec(await receipt.innerText())?.[0];
+	const reference = /INC-\d{4}-\d{4}/.exec(await receipt.textContent())?.[0];
 	assert.ok(reference, "the receipt names the case's reference");
 	await clerk.page.getByRole("link", { name: "自分の報告" }).last().click();
 	await heading(clerk.page, "自分の報告").waitFor();
@@ -108,8 +108,8 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 	await triage.getByRole("button", { name: "保存" }).click();
 	await triage.waitFor({ state: "detached" });
 	await page.getByTestId("incident-state").getByText("対応中").waitFor();
-	assert.equal(await page.getByTestId("incident-people").innerText(), "150 人");
-	assert.equal(await page.getByTestId("incident-data-kinds").innerText(), "個人情報");
+	assert.equal(await page.getByTestId("incident-people").textContent(), "150 人");
+	assert.equal(await page.getByTestId("incident-data-kinds").textContent(), "個人情報");
 
 	// The PPC report is required, with why and both due dates: day 5 is Thu 4 December; day 30,
 	// Mon 29 December, falls in the New Year closure and moves to Mon 5 January 2026.
@@ -177,7 +177,7 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 	await closing.getByRole("button", { name: "完了にする" }).click();
 	await closing.waitFor({ state: "detached" });
 	await page.getByTestId("incident-state").getByText("完了").waitFor();
-	assert.match(await page.getByTestId("incident-prevention").innerText(), /暗号化機能付き/);
+	assert.match(await page.getByTestId("incident-prevention").textContent(), /暗号化機能付き/);
 	const timeline = page.getByTestId("incident-timeline");
 	assert.deepEqual(
 		await timeline
