@@ -64,7 +64,7 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 	await form.getByRole("button", { name: "報告する" }).click();
 	const receipt = clerk.page.getByRole("status").filter({ hasText: "報告を受け付けました" });
 	await receipt.waitFor();
-	const reference = /INC-\d{4}-\d{4}/.exec(await receipt.textContent())?.[0];
+	const reference = /INC-\d{4}-\d{4}/.exec((await receipt.textContent()) ?? "")?.[0];
 	assert.ok(reference, "the receipt names the case's reference");
 	await clerk.page.getByRole("link", { name: "自分の報告" }).last().click();
 	await heading(clerk.page, "自分の報告").waitFor();
@@ -177,7 +177,10 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 	await closing.getByRole("button", { name: "完了にする" }).click();
 	await closing.waitFor({ state: "detached" });
 	await page.getByTestId("incident-state").getByText("完了").waitFor();
-	assert.match(await page.getByTestId("incident-prevention").textContent(), /暗号化機能付き/);
+	assert.match(
+		(await page.getByTestId("incident-prevention").textContent()) ?? "",
+		/暗号化機能付き/,
+	);
 	const timeline = page.getByTestId("incident-timeline");
 	assert.deepEqual(
 		await timeline
