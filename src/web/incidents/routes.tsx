@@ -14,9 +14,8 @@ const ReportPage = lazy(() => import("./ReportPage.tsx").then((m) => ({ default:
 
 /** The page of an `/incidents…` path and the permission it needs, or null for other paths. */
 export function incidentsPage(path: string): { permission: string; page: ReactElement } | null {
-	if (path === "/incidents") {
-		return { permission: "incident.list", page: <IncidentsPage key={window.location.search} /> };
-	}
+	// The list follows its filters in the address itself: kept mounted, a changed filter keeps focus.
+	if (path === "/incidents") return { permission: "incident.list", page: <IncidentsPage /> };
 	if (path === "/incidents/report") return { permission: "incident.report", page: <ReportPage /> };
 	if (path === "/incidents/mine") return { permission: "incident.report", page: <MyReportsPage /> };
 	const incident = /^\/incidents\/([^/]+)$/.exec(path);
