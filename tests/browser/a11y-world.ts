@@ -6,8 +6,9 @@ import { findAccountByUsername } from "../../src/modules/accounts/accounts.repos
 import { SecretBox } from "../../src/modules/auth/secret-box.ts";
 import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { makeAsset } from "../helpers/asset-world.ts";
-import { makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
+import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
+import { makeIncident, makeIncidentFixtures } from "../helpers/incident-world.ts";
 import {
 	grantRole,
 	makeGatewayMessage,
@@ -38,6 +39,10 @@ export interface A11yWorld {
 	approvedVersionId: string;
 	/** A gateway message to the administrator, its attachment removed. */
 	messageId: string;
+	/** A case the administrator reported, not triaged yet. */
+	reportedIncidentId: string;
+	/** A triaged severe case (150 people) with its preliminary PPC report filed. */
+	triagedIncidentId: string;
 }
 
 /**
@@ -79,6 +84,11 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		const messageId = await makeGatewayMessage(deps, tenant.id, "admin@city.example.jp", {
 			subject: "契約書の送付",
 		});
+		const reported = await makeIncident(deps, tenant.id, {
+			reporter: await actorFor(deps, tenant.id, admin.id),
+			input: { whatHappened: "住民あてのメールを別の住民に誤って送信した。" },
+		});
+		const triaged = await makeIncidentFixtures(deps, tenant.id, unit.id);
 		return {
 			adminId: admin.id,
 			unitId: unit.id,
@@ -91,6 +101,8 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			publishedVersionId: published.id,
 			approvedVersionId: approved.id,
 			messageId,
+			reportedIncidentId: reported.id,
+			triagedIncidentId: triaged.id,
 		};
 	} finally {
 		await handle.db.destroy();

@@ -53,6 +53,11 @@ function pages(world: A11yWorld): string[] {
 		"/network",
 		"/mail",
 		`/mail/messages/${world.messageId}`,
+		"/incidents",
+		"/incidents/report",
+		"/incidents/mine",
+		`/incidents/${world.reportedIncidentId}`,
+		`/incidents/${world.triagedIncidentId}`,
 		"/no-such-page",
 	];
 }
@@ -248,6 +253,27 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await checkState(t, page, "mail release request form", () =>
 		button("原本の取出しを申請").first().click(),
 	);
+
+	// Incidents: the report form and its receipt, triage, the transitions and a filing.
+	await visit(page, "/incidents/report");
+	await checkState(t, page, "incident report sent", async () => {
+		await page.getByLabel("何が起きたか").fill("業務用ノートPCを庁舎外で紛失した。");
+		await page.getByLabel("個人情報が含まれるおそれがある").check();
+		await button("報告する").click();
+		await page.getByRole("status").filter({ hasText: "報告を受け付けました" }).waitFor();
+	});
+	await visit(page, `/incidents/${world.reportedIncidentId}`);
+	await checkDialog(t, page, "incident triage", button("トリアージする"));
+	await checkDialog(t, page, "incident reject", button("インシデントではないと判断"));
+	await visit(page, `/incidents/${world.triagedIncidentId}`);
+	await checkDialog(t, page, "incident re-assess", button("評価を変更"));
+	await checkDialog(t, page, "incident contain", button("封じ込め済みにする"));
+	await checkDialog(t, page, "incident close", button("完了にする"), async (dialog) => {
+		await dialog.getByRole("button", { name: "完了にする" }).click();
+		await dialog.getByRole("alert").waitFor();
+		await assertAccessible(page, "the close dialog refusing without 再発防止", "dialog[open]");
+	});
+	await checkDialog(t, page, "incident filing", button("確報の提出を記録"));
 
 	await t.test(
 		"keyboard: skip link, menu, the ledger's primary action, every field of its dialog",

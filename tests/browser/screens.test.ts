@@ -26,6 +26,7 @@ const SCREENS = [
 	{ name: "assets", path: "/assets" },
 	{ name: "take-out", path: "/take-outs" },
 	{ name: "network", path: "/network" },
+	{ name: "incident-report", path: "/incidents/report" },
 ] as const;
 
 let server: RunningServer;
@@ -80,7 +81,7 @@ async function zoomsWithinItsBox(page: Page): Promise<void> {
 	assert.ok(fitted.content <= fitted.shown, `fitted: ${JSON.stringify(fitted)}`);
 }
 
-test("Home, the ledger, the take-out form and the network page fit 1366 and 390 px; screenshots in docs/screens", async () => {
+test("Home, the ledger, the take-out form, the network page and the incident report form fit 1366 and 390 px; screenshots in docs/screens", async () => {
 	await mkdir(SCREENS_DIR, { recursive: true });
 	const context = await browser.newContext({
 		locale: "ja-JP",
@@ -131,6 +132,10 @@ test("Home, the ledger, the take-out form and the network page fit 1366 and 390 
 				await choice.selectOption({ label: label ?? "" });
 			}
 			if (screen.name === "network") await page.getByTestId("network-diagram").waitFor();
+			if (screen.name === "incident-report") {
+				// The ledger's assets offered, one of them chosen.
+				await page.getByLabel(/PC-2026-001/).check();
+			}
 			await page.waitForLoadState("networkidle");
 
 			const widths = await page.evaluate(() => ({

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createApp } from "../../src/http/app.ts";
-import type { IncidentView } from "../../src/modules/incidents/incident-view.schemas.ts";
+import type {
+	IncidentCase,
+	IncidentView,
+} from "../../src/modules/incidents/incident-view.schemas.ts";
 import { makeAsset } from "../helpers/asset-world.ts";
 import { makeTenant } from "../helpers/factories.ts";
 import { expectJson, expectProblem } from "../helpers/http.ts";
@@ -75,6 +78,42 @@ describe("lists, rejection, lighter cases and tenants", () => {
 		await expectProblem(await viewCase(w.manager.client, second.id), 404, "not_found");
 		await expectJson(await viewCase(w.reporter.client, second.id));
 		await expectJson(await viewCase(w.otherManager.client, second.id));
+	});
+
+	test("the list names each case's legal report due soonest until it is filed", async () => {
+		const incident = await reported();
+		const url = `/api/incidents/${incident.id}`;
+		const dueOf = async () => {
+			const list = await expectJson<{ items: IncidentCase[] }>(
+				await w.csirt.client.get("/api/incidents?limit=200"),
+			);
+			return list.items.find((item) => item.id === incident.id)?.nextDue;
+		};
+		assert.equal(await dueOf(), null, "before triage nobody is counted: nothing is due");
+		await expectJson(
+			await w.csirt.client.post(`${url}/triage`, {
+				version: 1,
+				category: "unintentional",
+				severity: 2,
+				people: 150,
+				dataKinds: ["personal"],
+			}),
+		);
+		const first = await dueOf();
+		assert.deepEqual(
+			[first?.obligation, first?.stage, first?.label.ja, first?.due, first?.overdue],
+			["ppc_personal_information", "preliminary", "速報", "2025-12-04", true],
+		);
+		await expectJson(
+			await w.csirt.client.post(`${url}/filings`, {
+				obligation: "ppc_personal_information",
+				stage: "preliminary",
+				filedOn: "2025-12-03",
+			}),
+			201,
+		);
+		const second = await dueOf();
+		assert.deepEqual([second?.stage, second?.due], ["final", "2026-01-05"]);
 	});
 
 	test("a case that is not severe closes without a prevention record", async () => {

@@ -5,6 +5,7 @@ import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { incidentCaseworkPolicy } from "../incidents/incident-casework.policy.ts";
+import { incidentsPolicy } from "../incidents/incidents.policy.ts";
 import { networkPolicy } from "../network/network.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";
 import { documentsNavPolicy } from "../policies/documents/documents.policy.ts";
@@ -35,6 +36,7 @@ const POLICIES: readonly Policy<string>[] = [
 	tenantsPolicy,
 	homePolicy,
 	incidentCaseworkPolicy,
+	incidentsPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

@@ -26,6 +26,8 @@ export const incidentSummarySchema = z
 		knownAt: z.string(),
 		personalDataSuspected: z.boolean(),
 		category: z.string().nullable(),
+		/** The label of the category in the tenant's pack's threat catalogue. */
+		categoryLabel: labelSchema.nullable(),
 		severity: severitySchema.nullable(),
 		priority: z.enum(PRIORITIES).nullable(),
 		createdAt: z.string(),
@@ -36,6 +38,28 @@ export const incidentSummarySchema = z
 export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
 
 export const incidentListSchema = pagedListSchema(incidentSummarySchema).openapi("IncidentList");
+
+/** A case in the case list: its summary and the legal report due soonest, not yet filed. */
+export const incidentCaseSchema = incidentSummarySchema
+	.extend({
+		nextDue: z
+			.object({
+				obligation: z.string(),
+				authority: labelSchema,
+				stage: z.enum(FILING_STAGES),
+				/** The stage's label in the rules (速報 / 確報). */
+				label: labelSchema,
+				/** YYYY-MM-DD, moved past the days offices are closed. */
+				due: z.string(),
+				overdue: z.boolean(),
+			})
+			.nullable(),
+	})
+	.openapi("IncidentCase");
+export type IncidentCase = z.infer<typeof incidentCaseSchema>;
+
+export const incidentCaseListSchema =
+	pagedListSchema(incidentCaseSchema).openapi("IncidentCaseList");
 
 const filingSchema = z.object({
 	id: z.string(),

@@ -200,3 +200,14 @@ export function listIncidentFilings(db: Queryable, tenantId: string, incidentId:
 export async function insertIncidentFiling(tx: Tx, row: IncidentFilingTable): Promise<void> {
 	await tx.insertInto("incident_filings").values(row).execute();
 }
+
+/** The filings of several cases at once (a page of the case list): which stages were filed. */
+export function listFilingsOf(db: Queryable, tenantId: string, incidentIds: readonly string[]) {
+	if (incidentIds.length === 0) return Promise.resolve([]);
+	return db
+		.selectFrom("incident_filings")
+		.select(["incident_id", "obligation_code", "stage"])
+		.where("tenant_id", "=", tenantId)
+		.where("incident_id", "in", [...incidentIds])
+		.execute();
+}

@@ -17,6 +17,7 @@ import { getIncident } from "./get-incident.ts";
 import { openIncidentDesk } from "./incident-desk.ts";
 import { incidentOptions, reportableAssetList } from "./incident-options.ts";
 import {
+	incidentCaseListSchema,
 	incidentListSchema,
 	incidentOptionsSchema,
 	incidentSchema,
@@ -77,7 +78,7 @@ const routes = {
 		path: "/incidents",
 		summary: "The cases you oversee, filtered by state, severity and unit",
 		request: { query: incidentQuerySchema },
-		responses: { 200: jsonResponse(incidentListSchema, "Cases"), ...problemResponses },
+		responses: { 200: jsonResponse(incidentCaseListSchema, "Cases"), ...problemResponses },
 	}),
 	report: createRoute({
 		...secured,

@@ -4,10 +4,11 @@ import type { Database } from "../../db/schema.ts";
 import { authorize } from "../authz/policy.ts";
 import { OPEN_STATES, priorityOf } from "./case-rules.ts";
 import { type IncidentDesk, severeLevel } from "./incident-desk.ts";
-import type { IncidentSummary } from "./incident-view.schemas.ts";
+import type { IncidentCase, IncidentSummary } from "./incident-view.schemas.ts";
 import { incidentsPolicy } from "./incidents.policy.ts";
-import type { IncidentRow } from "./incidents.repository.ts";
+import { type IncidentRow, listFilingsOf } from "./incidents.repository.ts";
 import type { IncidentQuery, IncidentState, MyReportsQuery } from "./incidents.schemas.ts";
+import { nextDue } from "./next-due.ts";
 
 type CaseQuery<O> = SelectQueryBuilder<Database, "incidents", O>;
 
@@ -35,6 +36,7 @@ export function presentSummary(desk: IncidentDesk, row: IncidentRow): IncidentSu
 		knownAt: row.known_on,
 		personalDataSuspected: Boolean(row.personal_data_suspected),
 		category: row.category,
+		categoryLabel: desk.pack.threats.find((threat) => threat.code === row.category)?.label ?? null,
 		severity: presentSeverity(desk, row.severity),
 		priority: priorityOf(row.priority),
 		createdAt: row.created_at,
@@ -87,7 +89,6 @@ function filtered<O>(query: CaseQuery<O>, desk: IncidentDesk, filter: IncidentQu
 }
 
 async function page<O>(
-	desk: IncidentDesk,
 	rows: CaseQuery<O>,
 	count: CaseQuery<{ n: number }>,
 	paging: { offset: number; limit: number },
@@ -100,10 +101,7 @@ async function page<O>(
 		.limit(paging.limit)
 		.execute();
 	const { n } = await count.executeTakeFirstOrThrow();
-	return {
-		items: found.map((row) => presentSummary(desk, row as IncidentRow)),
-		total: Number(n),
-	};
+	return { rows: found as IncidentRow[], total: Number(n) };
 }
 
 /**
@@ -111,11 +109,14 @@ async function page<O>(
  * or rejected), severity and unit: every case for the CSIRT, the CISO and 統括; the cases of
  * their units (and their own reports) for a unit's 管理者.
  */
-export function listIncidents(db: Queryable, desk: IncidentDesk, query: IncidentQuery) {
+export async function listIncidents(
+	db: Queryable,
+	desk: IncidentDesk,
+	query: IncidentQuery,
+): Promise<{ items: IncidentCase[]; total: number }> {
 	authorize(desk.actor, incidentsPolicy, "incident.list");
 	const base = () => db.selectFrom("incidents");
-	return page(
-		desk,
+	const { rows, total } = await page(
 		filtered(base(), desk, query),
 		filtered(
 			base().select((eb) => eb.fn.countAll<number>().as("n")),
@@ -124,19 +125,34 @@ export function listIncidents(db: Queryable, desk: IncidentDesk, query: Incident
 		),
 		query,
 	);
+	const filings = await listFilingsOf(
+		db,
+		desk.actor.tenantId,
+		rows.map((row) => row.id),
+	);
+	const items = rows.map((row) => ({
+		...presentSummary(desk, row),
+		nextDue: nextDue(
+			desk.rules,
+			row,
+			filings.filter((filing) => filing.incident_id === row.id),
+			desk.today,
+		),
+	}));
+	return { items, total };
 }
 
 /** The caller's own reports with their state, newest first. */
-export function listMyReports(db: Queryable, desk: IncidentDesk, query: MyReportsQuery) {
+export async function listMyReports(db: Queryable, desk: IncidentDesk, query: MyReportsQuery) {
 	authorize(desk.actor, incidentsPolicy, "incident.report");
 	const mine = <O>(q: CaseQuery<O>) =>
 		q
 			.where("incidents.tenant_id", "=", desk.actor.tenantId)
 			.where("incidents.reporter_id", "=", desk.actor.accountId);
-	return page(
-		desk,
+	const { rows, total } = await page(
 		mine(db.selectFrom("incidents")),
 		mine(db.selectFrom("incidents").select((eb) => eb.fn.countAll<number>().as("n"))),
 		query,
 	);
+	return { items: rows.map((row) => presentSummary(desk, row)), total };
 }

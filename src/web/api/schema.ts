@@ -3858,7 +3858,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["IncidentList"];
+                        "application/json": components["schemas"]["IncidentCaseList"];
                     };
                 };
                 /** @description Invalid request */
@@ -14292,6 +14292,30 @@ export interface components {
             whatHappened: string;
             wrongfulIntent: boolean;
         };
+        IncidentCase: components["schemas"]["IncidentSummary"] & {
+            nextDue: {
+                authority: {
+                    en: string;
+                    ja: string;
+                };
+                due: string;
+                label: {
+                    en: string;
+                    ja: string;
+                };
+                obligation: string;
+                overdue: boolean;
+                /** @enum {string} */
+                stage: "preliminary" | "final";
+            } | null;
+        };
+        IncidentCaseList: {
+            allowedActions: string[];
+            items: components["schemas"]["IncidentCase"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
         IncidentEvidence: {
             description: string | null;
             fileName: string;
@@ -14366,6 +14390,10 @@ export interface components {
         };
         IncidentSummary: {
             category: string | null;
+            categoryLabel: {
+                en: string;
+                ja: string;
+            } | null;
             closedAt: string | null;
             createdAt: string;
             id: string;

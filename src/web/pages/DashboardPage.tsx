@@ -3,6 +3,7 @@ import { MyWork } from "../home/MyWork.tsx";
 import { SetupChecklist } from "../home/SetupChecklist.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
+import { IncidentReportCard } from "../incidents/ReportCard.tsx";
 import { MailDashboardCard } from "../mail/MailSummaryPanel.tsx";
 import { OverdueRisksCard } from "../risks/OverdueRisksCard.tsx";
 import { Link } from "../router.tsx";
@@ -31,6 +32,7 @@ export function DashboardPage() {
 				{t("home.welcome", { name: account.displayName, tenant: session.tenant.name })}
 			</p>
 			<SetupChecklist />
+			<IncidentReportCard />
 			<MyWork />
 			<OverdueTakeOutsCard />
 

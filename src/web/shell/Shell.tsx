@@ -4,6 +4,7 @@ import { AccountsPage } from "../accounts/AccountsPage.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { incidentsPage } from "../incidents/routes.tsx";
 import { mailPage } from "../mail/routes.tsx";
 import { OrgUnitsPage } from "../org/OrgUnitsPage.tsx";
 import { StaffPage } from "../org/StaffPage.tsx";
@@ -90,6 +91,8 @@ function Page({ path }: { path: string }) {
 	if (policies) return guard("policy_document.read", policies);
 	const risks = risksPage(path);
 	if (risks) return guard("risk.read", risks);
+	const incidents = incidentsPage(path);
+	if (incidents) return guard(incidents.permission, incidents.page);
 	return <NotFoundPage />;
 }
 

@@ -4,8 +4,14 @@ import { Link } from "../router.tsx";
 import { useCan } from "../session.tsx";
 import { MODULES, type ModuleEntry, NAV_GROUPS, type NavGroup, UPCOMING } from "./modules.ts";
 
-function isCurrent(path: string, entry: string): boolean {
+function matches(path: string, entry: string): boolean {
 	return entry === "/" ? path === "/" : path === entry || path.startsWith(`${entry}/`);
+}
+
+/** The menu entry of the current page: the longest that matches (`/incidents/mine` over `/incidents`). */
+function currentEntry(path: string, entries: readonly string[]): string | null {
+	const found = entries.filter((entry) => matches(path, entry));
+	return found.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 /** The modules the caller's roles may open, by group, in the menu's order; empty groups are left out. */
@@ -18,13 +24,21 @@ export function visibleGroups(
 	})).filter((entry) => entry.modules.length > 0);
 }
 
-function NavLink({ path, current, label }: { path: string; current: string; label: string }) {
+function NavLink({
+	path,
+	current,
+	label,
+}: {
+	path: string;
+	current: string | null;
+	label: string;
+}) {
 	return (
 		<li>
 			<Link
 				to={path}
 				className="side-nav-link"
-				aria-current={isCurrent(current, path) ? "page" : undefined}
+				aria-current={current === path ? "page" : undefined}
 			>
 				{label}
 			</Link>
@@ -36,12 +50,17 @@ function NavLink({ path, current, label }: { path: string; current: string; labe
 export function SideNav({ path }: { path: string }) {
 	const { t } = useI18n();
 	const can = useCan();
+	const groups = visibleGroups(can);
+	const current = currentEntry(path, [
+		"/",
+		...groups.flatMap((group) => group.modules.map((module) => module.path)),
+	]);
 	return (
 		<nav className="side-nav" aria-label={t("shell.mainNav")}>
 			<ul className="side-nav-list">
-				<NavLink path="/" current={path} label={t("nav.home")} />
+				<NavLink path="/" current={current} label={t("nav.home")} />
 			</ul>
-			{visibleGroups(can).map(({ group, modules }) => (
+			{groups.map(({ group, modules }) => (
 				<div key={group} className="side-nav-group">
 					<h2 className="side-nav-heading" id={`nav-group-${group}`}>
 						{t(`nav.group.${group}` as MessageKey)}
@@ -51,7 +70,7 @@ export function SideNav({ path }: { path: string }) {
 							<NavLink
 								key={module.path}
 								path={module.path}
-								current={path}
+								current={current}
 								label={t(module.label)}
 							/>
 						))}

@@ -128,6 +128,27 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "mail.read",
 	},
 	{
+		path: "/incidents/report",
+		group: "review",
+		label: "incidents.nav.report",
+		description: "incidents.nav.reportDesc",
+		permission: "incident.report",
+	},
+	{
+		path: "/incidents/mine",
+		group: "review",
+		label: "incidents.nav.mine",
+		description: "incidents.nav.mineDesc",
+		permission: "incident.report",
+	},
+	{
+		path: "/incidents",
+		group: "review",
+		label: "nav.incidents",
+		description: "home.incidentsDesc",
+		permission: "incident.list",
+	},
+	{
 		path: "/settings",
 		group: "admin",
 		label: "settings.nav",
@@ -138,7 +159,6 @@ export const MODULES: readonly ModuleEntry[] = [
 
 /** Modules to come: shown, disabled, so people see where the system is going. */
 export const UPCOMING: readonly { label: MessageKey; description: MessageKey }[] = [
-	{ label: "nav.incidents", description: "home.incidentsDesc" },
 	{ label: "nav.inspections", description: "home.inspectionsDesc" },
 	{ label: "nav.outsourcing", description: "home.outsourcingDesc" },
 ];

@@ -1,0 +1,17 @@
+import type { ComponentType } from "react";
+import type { CaseSectionProps } from "./case-section.ts";
+import { FactsSection } from "./FactsSection.tsx";
+import { ObligationsSection } from "./ObligationsSection.tsx";
+import { TimelineSection } from "./TimelineSection.tsx";
+
+/**
+ * The sections of the case page, in their order. A new part of incident response (notifications
+ * and acknowledgements, tasks, evidence files, the PPC draft, raising a risk) adds its section
+ * component here; it gets the case and shows only what `incident.allowedActions` permits.
+ */
+export const CASE_SECTIONS: readonly { id: string; Component: ComponentType<CaseSectionProps> }[] =
+	[
+		{ id: "facts", Component: FactsSection },
+		{ id: "obligations", Component: ObligationsSection },
+		{ id: "timeline", Component: TimelineSection },
+	];

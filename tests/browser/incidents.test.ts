@@ -1,0 +1,210 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser, Locator, Page } from "playwright-core";
+import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
+import { firstLogin } from "./login-flow.ts";
+import { firstLoginAs } from "./policy-helpers.ts";
+
+/**
+ * Incident response in the browser: a member of staff reports a lost USB stick with 150
+ * residents' data from a phone, the CSIRT triages it, the case shows the PPC obligation with both
+ * due dates, a filing is recorded, and the severe case closes only after 再発防止 is filled.
+ */
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+	server = await startServer();
+	browser = await launchBrowser();
+});
+
+after(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+/** The text a person sees in an element. */
+const shown = async (locator: Locator) => (await locator.allInnerTexts()).join("\n");
+
+const heading = (page: Page, name: string) =>
+	page.getByRole("heading", { level: 1, name, exact: true });
+
+test("a lost USB stick with 150 residents' data: reported on a phone, triaged by the CSIRT, the PPC due dates, closed only with 再発防止", async () => {
+	const options = { locale: "ja-JP", timezoneId: "Asia/Tokyo", baseURL: server.url };
+
+	// The administrator's first login makes the tenant usable; then a clerk and a CSIRT member.
+	const adminContext = await browser.newContext(options);
+	const admin = await watchedPage(adminContext);
+	await firstLogin(admin.page, server.url, "demo", server.oneTimePasswords.demo ?? "");
+	const clerkOtp = await addUser(server, "demo", "shokuin-usb");
+	const csirtOtp = await addUser(server, "demo", "csirt-usb", ["csirt"]);
+
+	// The clerk reports from a phone (390 px wide), starting on Home.
+	const phone = await browser.newContext({ ...options, viewport: { width: 390, height: 844 } });
+	const clerk = await watchedPage(phone);
+	await firstLoginAs(clerk.page, server.url, "demo", "shokuin-usb", clerkOtp);
+	const home = clerk.page.getByRole("region", { name: "インシデントの報告" });
+	await home.getByRole("link", { name: "インシデントを報告" }).click();
+	await heading(clerk.page, "インシデントの報告").waitFor();
+	const form = clerk.page.getByRole("form", { name: "インシデントの報告" });
+	const noticed = await form.getByLabel("気付いた日時").inputValue();
+	assert.match(noticed, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "when noticed defaults to now");
+	assert.equal(
+		await clerk.page.evaluate(() => document.documentElement.scrollWidth),
+		390,
+		"nothing of the form runs off a 390 px screen",
+	);
+	await form
+		.getByLabel("何が起きたか")
+		.fill(
+			"住民150人分の氏名と住所が入ったUSBメモリを、出張先から戻る電車の中でなくしました。暗号化はしていません。",
+		);
+	await form.getByLabel("個人情報が含まれるおそれがある").check();
+	await form.getByRole("button", { name: "報告する" }).click();
+	const receipt = clerk.page.getByRole("status").filter({ hasText: "報告を受け付けました" });
+	await receipt.waitFor();
+	const reference = /INC-\d{4}-\d{4}/.exec((await receipt.textContent()) ?? "")?.[0];
+	assert.ok(reference, "the receipt names the case's reference");
+	await clerk.page.getByRole("link", { name: "自分の報告" }).last().click();
+	await heading(clerk.page, "自分の報告").waitFor();
+	const mine = clerk.page.getByRole("table", { name: "自分の報告" });
+	const myRow = mine.getByRole("row").filter({ hasText: reference });
+	await myRow.getByText("報告受付").waitFor();
+	assert.deepEqual(clerk.problems, []);
+
+	// The CSIRT member finds it in the case list, filters it, and opens it.
+	const desk = await browser.newContext(options);
+	const csirt = await watchedPage(desk);
+	const { page } = csirt;
+	await firstLoginAs(page, server.url, "demo", "csirt-usb", csirtOtp);
+	await page
+		.getByRole("navigation", { name: "メインメニュー" })
+		.getByRole("link", { name: "インシデント対応", exact: true })
+		.click();
+	await heading(page, "インシデント事案").waitFor();
+	await page.getByLabel("状態").selectOption({ label: "報告受付" });
+	await page.waitForURL(/[?&]state=reported/);
+	const cases = page.getByRole("table", { name: "インシデント事案" });
+	const caseRow = cases.getByRole("row").filter({ hasText: reference });
+	await caseRow.getByText("なし").waitFor();
+	await caseRow.getByRole("link", { name: reference }).click();
+	await page.getByRole("heading", { level: 1, name: new RegExp(reference) }).waitFor();
+	const ppc = page.locator('[data-obligation="ppc_personal_information"]');
+	await ppc.getByText("報告は不要").waitFor();
+
+	// Triage: 150 people, 個人情報 (already ticked: the clerk said personal data may be involved),
+	// the day the city knew set to Sunday 30 November 2025.
+	await page.getByRole("button", { name: "トリアージする" }).click();
+	const triage = page.getByRole("dialog", { name: "トリアージ" });
+	await triage
+		.getByLabel("区分")
+		.selectOption({ label: "非意図的な要因（違反・不備・ミス・故障）" });
+	await triage.getByLabel("重大度").selectOption({ label: "大（3）" });
+	await triage.getByLabel("優先度").selectOption({ label: "高" });
+	await triage.getByLabel("団体が知った日").fill("2025-11-30");
+	await triage.getByLabel("本人の数（人）").fill("150");
+	assert.equal(await triage.getByLabel("個人情報", { exact: true }).isChecked(), true);
+	await triage.getByRole("button", { name: "保存" }).click();
+	await triage.waitFor({ state: "detached" });
+	await page.getByTestId("incident-state").getByText("対応中").waitFor();
+	assert.equal(await page.getByTestId("incident-people").textContent(), "150 人");
+	assert.equal(await page.getByTestId("incident-data-kinds").textContent(), "個人情報");
+
+	// The PPC report is required, with why and both due dates: day 5 is Thu 4 December; day 30,
+	// Mon 29 December, falls in the New Year closure and moves to Mon 5 January 2026.
+	await ppc.getByText("報告が必要").waitFor();
+	const obligation = await shown(ppc);
+	assert.match(obligation, /個人情報の保護に関する法律/);
+	assert.match(obligation, /本人の数が100人を超える（150人）（施行規則第43条第4号）/);
+	const deadlines = ppc.getByTestId("incident-deadline");
+	assert.equal(await deadlines.count(), 2);
+	assert.match(
+		await shown(deadlines.nth(0)),
+		/速報[\s\S]*令和7年12月4日（団体が知った日を1日目として5日目/,
+	);
+	assert.match(
+		await shown(deadlines.nth(1)),
+		/確報[\s\S]*令和8年1月5日（団体が知った日を1日目として30日目/,
+	);
+	assert.match(await shown(deadlines.nth(0)), /期限超過/);
+
+	// The preliminary report's filing is recorded; the final one stays due.
+	await ppc.getByRole("button", { name: "速報の提出を記録" }).click();
+	const filing = page.getByRole("dialog", { name: "個人情報保護委員会への速報の提出を記録" });
+	await filing.getByLabel("提出日").fill("2025-12-03");
+	await filing.getByLabel(/受付番号など/).fill("PPC-2025-0123");
+	await filing.getByRole("button", { name: "記録する" }).click();
+	await filing.waitFor({ state: "detached" });
+	await deadlines.nth(0).getByText("令和7年12月3日 提出済み").waitFor();
+	await page
+		.getByTestId("incident-filings")
+		.getByText(/PPC-2025-0123/)
+		.waitFor();
+
+	// The list shows the report due next: the final one, overdue.
+	await page.getByRole("link", { name: "事案の一覧へ" }).click();
+	await heading(page, "インシデント事案").waitFor();
+	await page.getByLabel("状態").selectOption({ label: "すべて" });
+	const listed = cases.getByRole("row").filter({ hasText: reference });
+	await listed.getByText("個人情報保護委員会への確報: 令和8年1月5日").waitFor();
+	assert.match(await shown(listed), /大（3）[\s\S]*重大/);
+	await listed.getByRole("link", { name: reference }).click();
+	await page.getByRole("heading", { level: 1, name: new RegExp(reference) }).waitFor();
+
+	// Contain, recover, then close: refused until 再発防止 is filled, with the catalogue's reason.
+	const move = async (button: string, state: string) => {
+		await page.getByTestId("incident-actions").getByRole("button", { name: button }).click();
+		const dialog = page.getByRole("dialog", { name: button });
+		await dialog.getByRole("button", { name: button }).click();
+		await dialog.waitFor({ state: "detached" });
+		await page.getByTestId("incident-state").getByText(state, { exact: true }).waitFor();
+	};
+	await move("封じ込め済みにする", "封じ込め済み");
+	await move("復旧済みにする", "復旧済み");
+	await page.getByTestId("prevention-needed").waitFor();
+	await page.getByTestId("incident-actions").getByRole("button", { name: "完了にする" }).click();
+	const closing = page.getByRole("dialog", { name: "完了にする" });
+	await closing.getByRole("button", { name: "完了にする" }).click();
+	await closing
+		.getByRole("alert")
+		.getByText("重大度の高い事案は、再発防止策を記入してから完了してください。")
+		.waitFor();
+	await page.getByTestId("incident-state").getByText("復旧済み").waitFor();
+	await closing
+		.getByLabel("再発防止策")
+		.fill("個人情報の持ち出しは暗号化機能付きのUSBメモリに限り、持ち出し簿で管理する。");
+	await closing.getByRole("button", { name: "完了にする" }).click();
+	await closing.waitFor({ state: "detached" });
+	await page.getByTestId("incident-state").getByText("完了").waitFor();
+	assert.match(
+		(await page.getByTestId("incident-prevention").textContent()) ?? "",
+		/暗号化機能付き/,
+	);
+	const timeline = page.getByTestId("incident-timeline");
+	assert.deepEqual(
+		await timeline
+			.locator(":scope > li")
+			.evaluateAll((items) => items.map((item) => item.getAttribute("data-kind"))),
+		["reported", "triaged", "filed", "contained", "recovered", "closed"],
+	);
+	assert.match(await shown(timeline.locator('[data-kind="closed"]')), /再発防止策を記録/);
+	assert.equal(
+		await page.getByTestId("incident-actions").count(),
+		0,
+		"a closed case has no more moves",
+	);
+	// The one refusal was the close without 再発防止 (its response and the browser's console line).
+	const refusal = [/^HTTP 400: POST .*\/transitions$/, /status of 400 \(Bad Request\)/];
+	assert.ok(csirt.problems.some((problem) => refusal[0]?.test(problem)));
+	assert.deepEqual(
+		csirt.problems.filter((problem) => !refusal.some((known) => known.test(problem))),
+		[],
+	);
+
+	// The clerk sees the outcome among their reports.
+	await clerk.page.reload();
+	await myRow.getByText("完了").waitFor();
+	assert.deepEqual(clerk.problems, []);
+	assert.deepEqual(admin.problems, []);
+});
