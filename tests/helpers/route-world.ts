@@ -14,6 +14,7 @@ import { makeAsset } from "./asset-world.ts";
 import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
 import { type MadeAccount, makeAccount, makeTenant } from "./factories.ts";
+import { makeIncidentChainFixtures } from "./incident-chain-world.ts";
 import { makeIncidentFixtures } from "./incident-world.ts";
 import { makeMailFixtures } from "./mail-world.ts";
 import { makeNetworkFixtures } from "./network-world.ts";
@@ -86,6 +87,7 @@ export async function makeWorld(
 	await makeCustodyFixtures(deps, tenant.id, orgUnit.id);
 	await makeRiskFixtures(deps, tenant.id, orgUnit.id);
 	await makeIncidentFixtures(deps, tenant.id, orgUnit.id);
+	await makeIncidentChainFixtures(deps, tenant.id, target.id);
 	await makeMailFixtures(deps, tenant, orgUnit.id);
 	const freshAssignment = () =>
 		inTransaction(deps.db, (tx) =>

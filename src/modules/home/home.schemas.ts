@@ -42,6 +42,7 @@ export const WORK_KINDS = [
 	"policy_publications",
 	"acknowledgements",
 	"mail_release_decisions",
+	"incident_acknowledgements",
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

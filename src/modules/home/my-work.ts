@@ -4,6 +4,7 @@ import { openTakeOutDesk } from "../assets/take-outs/take-out-desk.ts";
 import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
 import { authorize, can } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { countIncidentsToAcknowledge } from "../incidents/chain-view.ts";
 import { myAcknowledgements } from "../policies/documents/acknowledgement-status.ts";
 import { versionsAwaiting } from "../policies/documents/awaiting-decision.ts";
 import { mailPolicy } from "../sanitize/mail.policy.ts";
@@ -32,18 +33,20 @@ async function toAcknowledge(db: Queryable, actor: Actor): Promise<number> {
 /**
  * What waits for the caller, asked of each module through its own use cases: take-outs to decide,
  * policy versions to approve or publish, published documents to acknowledge, requests for an
- * original mail attachment to decide. Kinds with nothing waiting are left out.
+ * original mail attachment to decide, incidents one was told of and has not acknowledged. Kinds
+ * with nothing waiting are left out.
  *
  * @example
  * const { items } = await myWork(db, actor); // [{ kind: "take_out_decisions", count: 1 }]
  */
 export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
 	authorize(actor, homePolicy, "home.my_work");
-	const [takeOuts, versions, acknowledgements, releases] = await Promise.all([
+	const [takeOuts, versions, acknowledgements, releases, incidents] = await Promise.all([
 		takeOutsToDecide(db, actor),
 		versionsAwaiting(db, actor),
 		toAcknowledge(db, actor),
 		releasesToDecide(db, actor),
+		countIncidentsToAcknowledge(db, actor),
 	]);
 	const counts: [WorkKind, number][] = [
 		["take_out_decisions", takeOuts],
@@ -51,6 +54,7 @@ export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
 		["policy_publications", versions.toPublish],
 		["acknowledgements", acknowledgements],
 		["mail_release_decisions", releases],
+		["incident_acknowledgements", incidents],
 	];
 	return {
 		items: counts.filter(([, count]) => count > 0).map(([kind, count]) => ({ kind, count })),

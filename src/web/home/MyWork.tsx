@@ -13,6 +13,7 @@ const WORK_PATHS: Record<WorkKind, string> = {
 	policy_publications: "/policies",
 	acknowledgements: "/policies",
 	mail_release_decisions: "/mail",
+	incident_acknowledgements: "/incidents",
 };
 
 /** What waits for the caller (decisions, approvals, acknowledgements), with counts and links. */
