@@ -61,7 +61,7 @@ export function chainMail(
 		lead =
 			notification.reason === "severity_raised"
 				? `インシデント ${ref} の重大度が「${severity}」に上がりました。${roleTitle(pack, notification.role)}としてお知らせします。`
-				: `インシデント ${ref}（重大度「${severity}」）が${contact}によりトリアージされました。${roleTitle(pack, notification.role)}としてお知らせします。`;
+				: `インシデント ${ref}（重大度「${severity}」）がトリアージされました。${roleTitle(pack, notification.role)}としてお知らせします。`;
 	}
 	const text = [
 		`${name} 様`,

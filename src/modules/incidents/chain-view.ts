@@ -3,7 +3,7 @@ import { findAccount } from "../accounts/accounts.repository.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { listOrgUnits } from "../org/org.repository.ts";
-import type { ChainRole } from "../policies/pack/incident-chain.schema.ts";
+import { CHAIN_ROLES, type ChainRole } from "../policies/pack/incident-chain.schema.ts";
 import { escalates } from "./chain-rules.ts";
 import { incidentChainPolicy } from "./incident-chain.policy.ts";
 import {
@@ -45,6 +45,11 @@ export async function incidentChain(
 	for (const accountId of new Set(notes.map((n) => n.account_id))) {
 		names.set(accountId, (await findAccount(db, tenantId, accountId))?.display_name ?? "");
 	}
+	// Told at the same instant: in the chain's order, staff up to the CISO.
+	const rank = (role: string) => (CHAIN_ROLES as readonly string[]).indexOf(role);
+	notes.sort(
+		(a, b) => Date.parse(a.notified_at) - Date.parse(b.notified_at) || rank(a.role) - rank(b.role),
+	);
 	const severity = row.severity === null ? null : Number(row.severity);
 	const waiting = notes.some((n) => n.account_id === desk.actor.accountId && !n.acknowledged_at);
 	return {
