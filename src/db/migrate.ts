@@ -19,6 +19,7 @@ import * as policyDecisions from "./migrations/0016-policy-decisions.ts";
 import * as orgUnitOrder from "./migrations/0017-org-unit-order.ts";
 import * as incidents from "./migrations/0018-incidents.ts";
 import * as tenantDateStyle from "./migrations/0019-tenant-date-style.ts";
+import * as incidentNotifications from "./migrations/0020-incident-notifications.ts";
 import * as incidentCasework from "./migrations/0021-incident-casework.ts";
 
 interface EngineMigration {
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0017-org-unit-order": orgUnitOrder,
 	"0018-incidents": incidents,
 	"0019-tenant-date-style": tenantDateStyle,
+	"0020-incident-notifications": incidentNotifications,
 	"0021-incident-casework": incidentCasework,
 };
 

@@ -49,6 +49,7 @@ export interface Database {
 	incident_counters: IncidentCounterTable;
 	incident_tasks: IncidentTaskTable;
 	incident_evidence: IncidentEvidenceTable;
+	incident_notifications: IncidentNotificationTable;
 }
 
 export type Flag = boolean | number;
@@ -762,4 +763,27 @@ export interface IncidentCounterTable {
 	tenant_id: string;
 	fiscal_year: number;
 	last_number: number;
+}
+
+/** A person told of a case by the reporting chain, the escalation or a deadline reminder. */
+export interface IncidentNotificationTable {
+	id: string;
+	tenant_id: string;
+	incident_id: string;
+	account_id: string;
+	/** The role they were told as. */
+	role: string;
+	/** The unit a per-unit role was found through. */
+	org_unit_id: string | null;
+	/** triage | severity_raised | units_changed | escalation | deadline */
+	reason: string;
+	severity: number | null;
+	/** `<obligation>:<stage>` of a deadline reminder. */
+	subject: string | null;
+	/** JSON. */
+	detail: string;
+	notified_at: string;
+	acknowledged_at: string | null;
+	mail_to: string | null;
+	mailed_at: string | null;
 }

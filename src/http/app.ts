@@ -15,6 +15,7 @@ import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
 import { incidentCaseworkRoutes } from "../modules/incidents/incident-casework.routes.ts";
+import { incidentChainRoutes } from "../modules/incidents/incident-chain.routes.ts";
 import { incidentsRoutes } from "../modules/incidents/incidents.routes.ts";
 import { networkRoutes } from "../modules/network/network.routes.ts";
 import { orgRoutes } from "../modules/org/org.routes.ts";
@@ -187,6 +188,8 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", takeOutsRoutes(deps));
 	app.route("/api", disposalsRoutes(deps));
 	app.route("/api", risksRoutes(deps));
+	// Before the incidents routes: its static /incidents/to-acknowledge is not an {id}.
+	app.route("/api", incidentChainRoutes(deps));
 	app.route("/api", incidentsRoutes(deps));
 	app.route("/api", incidentCaseworkRoutes(deps));
 	app.route("/api", importsRoutes(deps));

@@ -37,3 +37,20 @@ export async function sendMails(
 	}
 	return sent;
 }
+
+/**
+ * Send one plain-text mail and fail loudly: throws when the SMTP server does not accept it, so a
+ * job that sends it is retried by the scheduler rather than losing the mail. Call after commit.
+ *
+ * @example
+ * await sendMail("smtp://127.0.0.1:2525", { to: "a@example.jp", subject: "…", text: "…" });
+ */
+export async function sendMail(smtpUrl: string, message: MailMessage): Promise<void> {
+	const { createTransport } = await import("nodemailer");
+	const transport = createTransport(smtpUrl);
+	try {
+		await transport.sendMail({ from: FROM, ...message });
+	} finally {
+		transport.close();
+	}
+}

@@ -17,6 +17,7 @@ import { CUSTODY_ROUTES } from "./route-table.custody.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
 import { HOME_ROUTES } from "./route-table.home.ts";
 import { INCIDENT_CASEWORK_ROUTES } from "./route-table.incident-casework.ts";
+import { INCIDENT_CHAIN_ROUTES } from "./route-table.incident-chain.ts";
 import { INCIDENT_ROUTES } from "./route-table.incidents.ts";
 import { MAIL_ROUTES } from "./route-table.mail.ts";
 import { NETWORK_ROUTES } from "./route-table.network.ts";
@@ -468,6 +469,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...RISK_ROUTES,
 	...INCIDENT_ROUTES,
 	...INCIDENT_CASEWORK_ROUTES,
+	...INCIDENT_CHAIN_ROUTES,
 	...MAIL_ROUTES,
 	...HOME_ROUTES,
 ];

@@ -15,6 +15,7 @@ import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
 import { type MadeAccount, makeAccount, makeTenant } from "./factories.ts";
 import { makeCaseworkFixtures } from "./incident-casework-world.ts";
+import { makeIncidentChainFixtures } from "./incident-chain-world.ts";
 import { makeIncidentFixtures } from "./incident-world.ts";
 import { makeMailFixtures } from "./mail-world.ts";
 import { makeNetworkFixtures } from "./network-world.ts";
@@ -88,6 +89,7 @@ export async function makeWorld(
 	await makeRiskFixtures(deps, tenant.id, orgUnit.id);
 	await makeIncidentFixtures(deps, tenant.id, orgUnit.id);
 	await makeCaseworkFixtures(deps, tenant.id, target.id);
+	await makeIncidentChainFixtures(deps, tenant.id, target.id);
 	await makeMailFixtures(deps, tenant, orgUnit.id);
 	const freshAssignment = () =>
 		inTransaction(deps.db, (tx) =>

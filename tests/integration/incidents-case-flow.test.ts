@@ -263,15 +263,17 @@ describe("a lost USB stick with 150 residents' data, from report to closing", ()
 			[
 				[1, "reported"],
 				[2, "triaged"],
-				[3, "filed"],
-				[4, "contained"],
-				[5, "recovered"],
-				[6, "closed"],
-				[7, "note"],
+				// The unit's manager was told by the reporting chain (see incident-chain.test.ts).
+				[3, "chain_notified"],
+				[4, "filed"],
+				[5, "contained"],
+				[6, "recovered"],
+				[7, "closed"],
+				[8, "note"],
 			],
 		);
-		assert.equal(noted.timeline[3]?.text, "USBの利用を停止");
-		assert.equal(noted.timeline[6]?.text, "紛失届を警察に出しました。");
+		assert.equal(noted.timeline[4]?.text, "USBの利用を停止");
+		assert.equal(noted.timeline[7]?.text, "紛失届を警察に出しました。");
 		const logged = (await auditEvents(runtime.db, w.tenant.id)).filter(
 			(e) => e.record_id === created.id,
 		);
@@ -280,6 +282,7 @@ describe("a lost USB stick with 150 residents' data, from report to closing", ()
 			[
 				["incident.reported", w.reporter.account.id],
 				["incident.triaged", w.csirt.account.id],
+				["incident.chain_notified", w.csirt.account.id],
 				["incident.filing_recorded", w.csirt.account.id],
 				["incident.transitioned", w.csirt.account.id],
 				["incident.transitioned", w.csirt.account.id],
@@ -287,7 +290,7 @@ describe("a lost USB stick with 150 residents' data, from report to closing", ()
 				["incident.note_added", w.reporter.account.id],
 			],
 		);
-		assert.deepEqual(logged[5]?.payload, {
+		assert.deepEqual(logged[6]?.payload, {
 			reference: `INC-${thisFiscalYear()}-0001`,
 			from: "recovered",
 			to: "closed",

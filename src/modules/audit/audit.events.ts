@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
 
 /** A tenant's gateway settings as the settings screen shows them (rules and limits in full). */
 const mailSettingsSnapshot = z.object({
@@ -285,6 +286,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 		reference: z.string(),
 		format: z.enum(["pdf", "xlsx"]),
 	}),
+	...INCIDENT_CHAIN_EVENTS,
 	"mail.release_requested": z.object({
 		messageId: z.string(),
 		attachmentIndex: z.number().int(),

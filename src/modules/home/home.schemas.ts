@@ -43,6 +43,7 @@ export const WORK_KINDS = [
 	"acknowledgements",
 	"mail_release_decisions",
 	"incident_tasks",
+	"incident_acknowledgements",
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

@@ -4,6 +4,7 @@ import { openTakeOutDesk } from "../assets/take-outs/take-out-desk.ts";
 import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
 import { authorize, can } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { countIncidentsToAcknowledge } from "../incidents/chain-view.ts";
 import { myOpenIncidentTasks } from "../incidents/list-incident-tasks.ts";
 import { myAcknowledgements } from "../policies/documents/acknowledgement-status.ts";
 import { versionsAwaiting } from "../policies/documents/awaiting-decision.ts";
@@ -33,20 +34,21 @@ async function toAcknowledge(db: Queryable, actor: Actor): Promise<number> {
 /**
  * What waits for the caller, asked of each module through its own use cases: take-outs to decide,
  * policy versions to approve or publish, published documents to acknowledge, requests for an
- * original mail attachment to decide, incident tasks one owns. Kinds with nothing waiting are
- * left out.
+ * original mail attachment to decide, incident tasks one owns, incidents one was told of and has
+ * not acknowledged. Kinds with nothing waiting are left out.
  *
  * @example
  * const { items } = await myWork(db, actor); // [{ kind: "take_out_decisions", count: 1 }]
  */
 export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
 	authorize(actor, homePolicy, "home.my_work");
-	const [takeOuts, versions, acknowledgements, releases, tasks] = await Promise.all([
+	const [takeOuts, versions, acknowledgements, releases, tasks, incidents] = await Promise.all([
 		takeOutsToDecide(db, actor),
 		versionsAwaiting(db, actor),
 		toAcknowledge(db, actor),
 		releasesToDecide(db, actor),
 		myOpenIncidentTasks(db, actor),
+		countIncidentsToAcknowledge(db, actor),
 	]);
 	const counts: [WorkKind, number][] = [
 		["take_out_decisions", takeOuts],
@@ -55,6 +57,7 @@ export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
 		["acknowledgements", acknowledgements],
 		["mail_release_decisions", releases],
 		["incident_tasks", tasks],
+		["incident_acknowledgements", incidents],
 	];
 	return {
 		items: counts.filter(([, count]) => count > 0).map(([kind, count]) => ({ kind, count })),

@@ -23,6 +23,7 @@ import {
 	updateIncidentRow,
 } from "./incidents.repository.ts";
 import type { TriageIncidentInput } from "./incidents.schemas.ts";
+import { notifyChain } from "./notify-chain.ts";
 import { reportableAssets } from "./report-incident.ts";
 
 type Issue = Parameters<typeof invalid>[0][number];
@@ -212,5 +213,6 @@ export async function triageIncident(
 		{ reference: row.reference, first, fields: changed, category: after.category, severity },
 		{ recordType: "incident", recordId: row.id },
 	);
+	await notifyChain(tx, desk, row, changed, now);
 	return changed;
 }

@@ -1,4 +1,5 @@
 import { auditJobs } from "../../modules/audit/audit.jobs.ts";
+import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
 import { importJobs } from "../imports/imports.jobs.ts";
 import type { JobDeclaration } from "./job.ts";
@@ -7,4 +8,9 @@ import type { JobDeclaration } from "./job.ts";
  * Every job this version of Mamori knows, as declared by the modules that own them. A job in the
  * table whose name is not here fails visibly (and is kept), never silently.
  */
-export const JOBS: readonly JobDeclaration[] = [...documentsJobs, ...auditJobs, ...importJobs];
+export const JOBS: readonly JobDeclaration[] = [
+	...documentsJobs,
+	...auditJobs,
+	...importJobs,
+	...incidentsJobs,
+];

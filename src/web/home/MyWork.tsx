@@ -14,6 +14,7 @@ const WORK_PATHS: Record<WorkKind, string> = {
 	acknowledgements: "/policies",
 	mail_release_decisions: "/mail",
 	incident_tasks: "/incidents/tasks",
+	incident_acknowledgements: "/incidents",
 };
 
 /** What waits for the caller (decisions, approvals, acknowledgements), with counts and links. */

@@ -9,6 +9,7 @@ import { emptyEn } from "./modules/empty.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
 import { homeEn } from "./modules/home.en.ts";
 import { incidentCaseworkEn } from "./modules/incident-casework.en.ts";
+import { incidentChainEn } from "./modules/incident-chain.en.ts";
 import { incidentsEn } from "./modules/incidents.en.ts";
 import { issuesEn } from "./modules/issues.en.ts";
 import { layoutEn } from "./modules/layout.en.ts";
@@ -37,6 +38,7 @@ export const en: Messages = {
 	...adoptionEn,
 	...incidentsEn,
 	...incidentCaseworkEn,
+	...incidentChainEn,
 	...emptyEn,
 	...vocabularyEn,
 	...settingsEn,

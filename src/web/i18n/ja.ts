@@ -10,6 +10,7 @@ import { emptyJa } from "./modules/empty.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
 import { homeJa } from "./modules/home.ja.ts";
 import { incidentCaseworkJa } from "./modules/incident-casework.ja.ts";
+import { incidentChainJa } from "./modules/incident-chain.ja.ts";
 import { incidentsJa } from "./modules/incidents.ja.ts";
 import { issuesJa } from "./modules/issues.ja.ts";
 import { layoutJa } from "./modules/layout.ja.ts";
@@ -38,6 +39,7 @@ export const ja = {
 	...adoptionJa,
 	...incidentsJa,
 	...incidentCaseworkJa,
+	...incidentChainJa,
 	...emptyJa,
 	...vocabularyJa,
 	...settingsJa,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assetKindSchema, classificationSchema } from "./classification.schema.ts";
+import { checkIncidentChain, incidentChainSchema } from "./incident-chain.schema.ts";
 import { incidentReportingSchema } from "./incident-reporting.schema.ts";
 import { networkSchema } from "./network.schema.ts";
 import { organisationSchema } from "./organisation.schema.ts";
@@ -189,6 +190,8 @@ const policyPackShape = {
 		note: localizedTextSchema.optional(),
 		/** Legal reporting obligations; absent: the standard pack's apply. */
 		reporting: incidentReportingSchema.optional(),
+		/** Who is told of a triaged case, escalation and reminders; absent: the standard pack's. */
+		chain: incidentChainSchema.optional(),
 	}),
 	provisions: provisionsSchema,
 	notableRules: z
@@ -236,6 +239,7 @@ export const policyPackSchema = z.strictObject(policyPackShape).superRefine((pac
 			path: ["incident", "csirt"],
 		});
 	}
+	checkIncidentChain(pack, ctx);
 	const provisions = prop(pack, "provisions");
 	const approvals = prop(prop(pack, "organisation"), "approvals");
 	if (
