@@ -121,7 +121,9 @@ describe("the draft report of a lost USB stick with 150 residents' data", () => 
 		assert.equal(triaged.secondaryDamage, SECONDARY);
 		assert.equal(triaged.responseToPeople, RESPONSE);
 		assert.equal(triaged.publicAnnouncement, null);
-		const fields = triaged.timeline.at(-1)?.data.fields as string[];
+		// The triage entry; the chain's notice follows it.
+		const fields = triaged.timeline.findLast((entry) => entry.kind === "triaged")?.data
+			.fields as string[];
 		assert.ok(fields.includes("cause") && fields.includes("response_to_people"), String(fields));
 		incident = triaged;
 	});
