@@ -14353,6 +14353,10 @@ export interface components {
             text: string;
         };
         IncidentOptions: {
+            accounts: {
+                displayName: string;
+                id: string;
+            }[];
             allowedActions: string[];
             categories: {
                 code: string;
