@@ -124,11 +124,12 @@ export function EvidenceSection({ incident, reload }: CaseSectionProps) {
 					onClose={(saved) => {
 						setAdding(false);
 						if (!saved) return;
-						setStatus(
-							t("incidents.evidence.added", { name: saved.fileName, sha256: saved.sha256 }),
-						);
 						setError(null);
-						void Promise.all([load(), reload()]);
+						const message = t("incidents.evidence.added", {
+							name: saved.fileName,
+							sha256: saved.sha256,
+						});
+						void Promise.all([load(), reload()]).then(() => setStatus(message));
 					}}
 				/>
 			) : null}

@@ -60,9 +60,9 @@ export function TasksSection({ incident, options, reload }: CaseSectionProps) {
 
 	/** After a change: the list and the case's timeline read afresh, and what happened said. */
 	async function changed(message: string) {
-		setStatus(message);
 		setError(null);
 		await Promise.all([load(), reload()]);
+		setStatus(message);
 	}
 
 	async function complete(task: IncidentTask) {
