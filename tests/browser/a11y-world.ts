@@ -8,6 +8,7 @@ import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.t
 import { makeAsset } from "../helpers/asset-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
+import { makeEvidence, makeTask } from "../helpers/incident-casework-world.ts";
 import { makeIncident, makeIncidentFixtures } from "../helpers/incident-world.ts";
 import {
 	grantRole,
@@ -41,7 +42,10 @@ export interface A11yWorld {
 	messageId: string;
 	/** A case the administrator reported, not triaged yet. */
 	reportedIncidentId: string;
-	/** A triaged severe case (150 people) with its preliminary PPC report filed. */
+	/**
+	 * A triaged severe case (150 people) with its preliminary PPC report filed, a task of the
+	 * administrator's (so that their task list has a row) and an evidence file.
+	 */
 	triagedIncidentId: string;
 }
 
@@ -89,6 +93,8 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			input: { whatHappened: "住民あてのメールを別の住民に誤って送信した。" },
 		});
 		const triaged = await makeIncidentFixtures(deps, tenant.id, unit.id);
+		await makeTask(deps, tenant.id, triaged.id, admin.id);
+		await makeEvidence(deps, tenant.id, triaged.id);
 		return {
 			adminId: admin.id,
 			unitId: unit.id,

@@ -56,6 +56,7 @@ function pages(world: A11yWorld): string[] {
 		"/incidents",
 		"/incidents/report",
 		"/incidents/mine",
+		"/incidents/tasks",
 		`/incidents/${world.reportedIncidentId}`,
 		`/incidents/${world.triagedIncidentId}`,
 		"/no-such-page",
@@ -254,7 +255,8 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 		button("原本の取出しを申請").first().click(),
 	);
 
-	// Incidents: the report form and its receipt, triage, the transitions and a filing.
+	// Incidents: the report form and its receipt, triage, the transitions, a filing, a task and an
+	// evidence file (with its refusal of a file over the limit).
 	await visit(page, "/incidents/report");
 	await checkState(t, page, "incident report sent", async () => {
 		await page.getByLabel("何が起きたか").fill("業務用ノートPCを庁舎外で紛失した。");
@@ -274,6 +276,28 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 		await assertAccessible(page, "the close dialog refusing without 再発防止", "dialog[open]");
 	});
 	await checkDialog(t, page, "incident filing", button("確報の提出を記録"));
+	const tasks = page.getByRole("region", { name: "対応の作業" });
+	await checkDialog(t, page, "incident task add", button("作業を追加"));
+	await checkDialog(t, page, "incident task edit", tasks.getByRole("button", { name: "編集" }));
+	await checkDialog(
+		t,
+		page,
+		"incident evidence add",
+		button("証跡ファイルを追加"),
+		async (dialog) => {
+			await dialog.getByLabel("ファイル", { exact: true }).setInputFiles({
+				name: "大きすぎる.bin",
+				mimeType: "application/octet-stream",
+				buffer: Buffer.alloc(10 * 1024 * 1024 + 1),
+			});
+			await dialog.getByRole("alert").waitFor();
+			await assertAccessible(
+				page,
+				"the evidence dialog refusing a file over the limit",
+				"dialog[open]",
+			);
+		},
+	);
 
 	await t.test(
 		"keyboard: skip link, menu, the ledger's primary action, every field of its dialog",

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
+import { pdfText } from "../helpers/pdf-text.ts";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { firstLogin } from "./login-flow.ts";
 import { firstLoginAs } from "./policy-helpers.ts";
@@ -8,7 +11,9 @@ import { firstLoginAs } from "./policy-helpers.ts";
 /**
  * Incident response in the browser: a member of staff reports a lost USB stick with 150
  * residents' data from a phone, the CSIRT triages it, the case shows the PPC obligation with both
- * due dates, a filing is recorded, and the severe case closes only after 再発防止 is filled.
+ * due dates, the CSIRT gives the clerk a task (done from the clerk's task list), keeps an evidence
+ * file with its SHA-256 and downloads the draft report as a PDF that reads back in Japanese, a
+ * filing is recorded, and the severe case closes only after 再発防止 is filled.
  */
 
 let server: RunningServer;
@@ -30,7 +35,17 @@ const shown = async (locator: Locator) => (await locator.allInnerTexts()).join("
 const heading = (page: Page, name: string) =>
 	page.getByRole("heading", { level: 1, name, exact: true });
 
-test("a lost USB stick with 150 residents' data: reported on a phone, triaged by the CSIRT, the PPC due dates, closed only with 再発防止", async () => {
+/** A day `days` after today in Japan, YYYY-MM-DD. */
+const japanDayAfter = (days: number) =>
+	new Date(Date.now() + (9 + days * 24) * 3600 * 1000).toISOString().slice(0, 10);
+
+const CAUSE = "暗号化していないUSBメモリで個人情報を持ち出し、電車の網棚に置き忘れた。";
+const TASK = "警察への遺失届の提出";
+const EVIDENCE = new TextEncoder().encode(
+	"2025-11-30 08:55 VPN 切断\n2025-11-30 09:10 接続記録なし\n",
+);
+
+test("a lost USB stick with 150 residents' data: reported on a phone, triaged by the CSIRT, a task, evidence, the draft report, the PPC due dates, closed only with 再発防止", async (t) => {
 	const options = { locale: "ja-JP", timezoneId: "Asia/Tokyo", baseURL: server.url };
 
 	// The administrator's first login makes the tenant usable; then a clerk and a CSIRT member.
@@ -105,11 +120,13 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 	await triage.getByLabel("団体が知った日").fill("2025-11-30");
 	await triage.getByLabel("本人の数（人）").fill("150");
 	assert.equal(await triage.getByLabel("個人情報", { exact: true }).isChecked(), true);
+	await triage.getByLabel("原因", { exact: true }).fill(CAUSE);
 	await triage.getByRole("button", { name: "保存" }).click();
 	await triage.waitFor({ state: "detached" });
 	await page.getByTestId("incident-state").getByText("対応中").waitFor();
 	assert.equal(await page.getByTestId("incident-people").textContent(), "150 人");
 	assert.equal(await page.getByTestId("incident-data-kinds").textContent(), "個人情報");
+	assert.equal(await page.getByTestId("incident-cause").textContent(), CAUSE);
 
 	// The PPC report is required, with why and both due dates: day 5 is Thu 4 December; day 30,
 	// Mon 29 December, falls in the New Year closure and moves to Mon 5 January 2026.
@@ -128,6 +145,79 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 		/確報[\s\S]*令和8年1月5日（団体が知った日を1日目として30日目/,
 	);
 	assert.match(await shown(deadlines.nth(0)), /期限超過/);
+
+	// The CSIRT gives the clerk a task, due in a week (shown in the tenant's 和暦).
+	const tasks = page.getByRole("region", { name: "対応の作業" });
+	await tasks.getByText("まだ作業はありません。").waitFor();
+	await tasks.getByRole("button", { name: "作業を追加" }).click();
+	const taskDialog = page.getByRole("dialog", { name: "作業の追加" });
+	await taskDialog.getByLabel("作業の内容").fill(TASK);
+	await taskDialog.getByLabel("担当者").selectOption({ label: "shokuin-usb" });
+	await taskDialog.getByLabel("期限").fill(japanDayAfter(7));
+	await taskDialog.getByRole("button", { name: "保存" }).click();
+	await taskDialog.waitFor({ state: "detached" });
+	await tasks.getByRole("status").getByText(`作業「${TASK}」を追加しました。`).waitFor();
+	const taskRow = tasks.getByRole("row").filter({ hasText: TASK });
+	await taskRow.waitFor();
+	assert.match(await shown(taskRow), /shokuin-usb[\s\S]*令和\d+年\d+月\d+日[\s\S]*未完了/);
+
+	// An evidence file, kept with its SHA-256, shown as the server took it; it downloads intact.
+	const sha256 = createHash("sha256").update(EVIDENCE).digest("hex");
+	const evidence = page.getByRole("region", { name: "証跡ファイル" });
+	await evidence.getByRole("button", { name: "証跡ファイルを追加" }).click();
+	const upload = page.getByRole("dialog", { name: "証跡ファイルの追加" });
+	await upload.getByText("1ファイル 10.0 MB まで").waitFor();
+	await upload
+		.getByLabel("ファイル", { exact: true })
+		.setInputFiles({ name: "接続ログ.txt", mimeType: "text/plain", buffer: Buffer.from(EVIDENCE) });
+	await upload.getByLabel(/説明/).fill("VPN の接続記録の抜粋");
+	await upload.getByRole("button", { name: "追加する" }).click();
+	await upload.waitFor({ state: "detached" });
+	await evidence.getByRole("status").getByText(`SHA-256: ${sha256}`).waitFor();
+	const fileRow = evidence.getByRole("row").filter({ hasText: "接続ログ.txt" });
+	assert.equal(await fileRow.locator("code.sha256").textContent(), sha256);
+	assert.match(await shown(fileRow), /VPN の接続記録の抜粋[\s\S]*csirt-usb/);
+	const [kept] = await Promise.all([
+		page.waitForEvent("download"),
+		fileRow.getByRole("button", { name: /ダウンロード/ }).click(),
+	]);
+	assert.equal(kept.suggestedFilename(), "接続ログ.txt");
+	assert.deepEqual(new Uint8Array(await readFile(await kept.path())), EVIDENCE);
+
+	// The draft of the PPC report downloads as a PDF that reads back in Japanese.
+	const draft = page.getByRole("region", { name: "漏えい等報告書の下書き" });
+	const [pdf] = await Promise.all([
+		page.waitForEvent("download"),
+		draft.getByRole("button", { name: "下書きをダウンロード（PDF）" }).click(),
+	]);
+	assert.match(pdf.suggestedFilename(), new RegExp(`^漏えい等報告書案_${reference}_\\d{8}\\.pdf$`));
+	const text = pdfText(new Uint8Array(await readFile(await pdf.path())));
+	if (text === null) {
+		t.diagnostic("pdftotext (poppler-utils) is not installed: the PDF's text was not read back");
+	} else {
+		const flat = text.replace(/\s+/g, "");
+		for (const part of ["漏えい等報告書（案）", reference, "3本人の数", "150人", CAUSE]) {
+			assert.ok(flat.includes(part), `the draft PDF holds ${part}`);
+		}
+	}
+
+	// The clerk finds the task from Home, sees its case, and marks it done.
+	await clerk.page.goto("/");
+	await clerk.page.getByRole("link", { name: "担当しているインシデント対応の作業: 1 件" }).click();
+	await heading(clerk.page, "担当している作業").waitFor();
+	const myTask = clerk.page.getByRole("row").filter({ hasText: TASK });
+	assert.equal(
+		await myTask.getByRole("link", { name: reference }).getAttribute("href"),
+		new URL(page.url()).pathname,
+	);
+	await myTask.getByRole("button", { name: "完了を記録" }).click();
+	await clerk.page.getByRole("status").getByText(`作業「${TASK}」を完了にしました。`).waitFor();
+	await clerk.page.getByText("担当している未完了の作業はありません。").waitFor();
+
+	// The CSIRT sees it done; done tasks can be reopened by the CSIRT only.
+	await page.reload();
+	await taskRow.getByText(/完了（shokuin-usb）/).waitFor();
+	await taskRow.getByRole("button", { name: "未完了に戻す" }).waitFor();
 
 	// The preliminary report's filing is recorded; the final one stays due.
 	await ppc.getByRole("button", { name: "速報の提出を記録" }).click();
@@ -186,9 +276,27 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 		await timeline
 			.locator(":scope > li")
 			.evaluateAll((items) => items.map((item) => item.getAttribute("data-kind"))),
-		["reported", "triaged", "filed", "contained", "recovered", "closed"],
+		[
+			"reported",
+			"triaged",
+			"task_created",
+			"evidence_added",
+			"task_completed",
+			"filed",
+			"contained",
+			"recovered",
+			"closed",
+		],
 	);
 	assert.match(await shown(timeline.locator('[data-kind="closed"]')), /再発防止策を記録/);
+	assert.match(
+		await shown(timeline.locator('[data-kind="task_created"]')),
+		new RegExp(`作業の追加[\\s\\S]*担当: shokuin-usb、期限: 令和[\\s\\S]*${TASK}`),
+	);
+	assert.match(
+		await shown(timeline.locator('[data-kind="evidence_added"]')),
+		new RegExp(`証跡ファイルの追加[\\s\\S]*接続ログ\\.txt[\\s\\S]*${sha256}`),
+	);
 	assert.equal(
 		await page.getByTestId("incident-actions").count(),
 		0,
@@ -203,7 +311,7 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 	);
 
 	// The clerk sees the outcome among their reports.
-	await clerk.page.reload();
+	await clerk.page.goto("/incidents/mine");
 	await myRow.getByText("完了").waitFor();
 	assert.deepEqual(clerk.problems, []);
 	assert.deepEqual(admin.problems, []);

@@ -281,7 +281,24 @@ describe("tasks on the case of a lost USB stick", () => {
 		assert.deepEqual(list.items[0]?.allowedActions, []);
 	});
 
-	test("a disabled account cannot be given a task", async () => {
+	test("the case options offer the tenant's active accounts as owners, to those who give tasks only", async () => {
+		interface Options {
+			accounts: { id: string; displayName: string }[];
+		}
+		const options = await expectJson<Options>(await w.csirt.client.get("/api/incidents/options"));
+		const ids = options.accounts.map((account) => account.id);
+		for (const someone of [w.colleague, w.reporter, w.manager, w.csirt]) {
+			assert.ok(ids.includes(someone.account.id), "every active account of the tenant is offered");
+		}
+		const elsewhere = await incidentTenant(runtime, app);
+		assert.ok(!ids.includes(elsewhere.colleague.account.id), "no account of another tenant");
+		const managers = await expectJson<Options>(
+			await w.manager.client.get("/api/incidents/options"),
+		);
+		assert.deepEqual(managers.accounts, [], "a unit's manager, who gives no tasks, is not told");
+	});
+
+	test("a disabled account cannot be given a task, nor is it offered", async () => {
 		const gone = await makeAccount(runtime, w.tenant);
 		await runtime.db
 			.updateTable("accounts")
@@ -294,6 +311,10 @@ describe("tasks on the case of a lost USB stick", () => {
 			"validation_failed",
 		);
 		assert.equal(refused.issues?.[0]?.code, "account_unknown");
+		const options = await expectJson<{ accounts: { id: string }[] }>(
+			await w.csirt.client.get("/api/incidents/options"),
+		);
+		assert.ok(!options.accounts.some((account) => account.id === gone.id), "nor offered as owner");
 	});
 
 	test("a case rejected as not an incident takes no tasks", async () => {

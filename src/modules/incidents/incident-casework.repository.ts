@@ -118,6 +118,19 @@ export async function countOwnerOpenTasks(
 	return Number(row?.count ?? 0);
 }
 
+/** Active accounts of the tenant by name: whom a task may be given to. */
+export function listTaskOwnerChoices(db: Queryable, tenantId: string) {
+	return db
+		.selectFrom("accounts")
+		.select(["id", "display_name"])
+		.where("tenant_id", "=", tenantId)
+		.where("disabled_at", "is", null)
+		.orderBy("display_name")
+		.orderBy("id")
+		.limit(2000)
+		.execute();
+}
+
 export type EvidenceMeta = Omit<IncidentEvidenceTable, "content">;
 
 export async function insertIncidentEvidence(tx: Tx, row: IncidentEvidenceTable): Promise<void> {

@@ -1,8 +1,10 @@
 import type { Queryable } from "../../db/queryable.ts";
 import { filterAssets, withUnit } from "../assets/assets.repository.ts";
-import { allowedActions, authorize } from "../authz/policy.ts";
+import { allowedActions, authorize, can } from "../authz/policy.ts";
 import { listOrgUnits } from "../org/org.repository.ts";
 import { DATA_KINDS } from "../policies/pack/incident-reporting.schema.ts";
+import { incidentCaseworkPolicy } from "./incident-casework.policy.ts";
+import { listTaskOwnerChoices } from "./incident-casework.repository.ts";
 import { type IncidentDesk, severeLevel } from "./incident-desk.ts";
 import { incidentsPolicy } from "./incidents.policy.ts";
 import { INCIDENT_STATES, PRIORITIES } from "./incidents.schemas.ts";
@@ -15,6 +17,10 @@ export async function incidentOptions(db: Queryable, desk: IncidentDesk) {
 	authorize(desk.actor, incidentsPolicy, "incident.list");
 	const { pack } = desk;
 	const units = await listOrgUnits(db, desk.actor.tenantId);
+	// Only those who give tasks are told who else has an account.
+	const owners = can(desk.actor, incidentCaseworkPolicy, "incident.task_manage")
+		? await listTaskOwnerChoices(db, desk.actor.tenantId)
+		: [];
 	return {
 		categories: pack.threats.map((threat) => ({ code: threat.code, label: threat.label })),
 		severities: pack.riskMatrix.impact.map((label, index) => ({
@@ -26,6 +32,7 @@ export async function incidentOptions(db: Queryable, desk: IncidentDesk) {
 		dataKinds: [...DATA_KINDS],
 		states: [...INCIDENT_STATES],
 		units: units.map((unit) => ({ id: unit.id, code: unit.code, name: unit.name })),
+		accounts: owners.map((account) => ({ id: account.id, displayName: account.display_name })),
 		allowedActions: allowedActions(desk.actor, incidentsPolicy),
 	};
 }

@@ -147,7 +147,10 @@ export const incidentSchema = incidentSummarySchema
 	.openapi("Incident");
 export type IncidentView = z.infer<typeof incidentSchema>;
 
-/** What the forms need: the pack's categories and severity scale, priorities, data kinds. */
+/**
+ * What the forms need: the pack's categories and severity scale, priorities, data kinds, units,
+ * and the accounts a task may be given to.
+ */
 export const incidentOptionsSchema = z
 	.object({
 		categories: z.array(z.object({ code: z.string(), label: labelSchema })),
@@ -158,6 +161,8 @@ export const incidentOptionsSchema = z
 		dataKinds: z.array(z.enum(DATA_KINDS)),
 		states: z.array(z.enum(INCIDENT_STATES)),
 		units: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+		/** Active accounts a task may be given to; empty for those who may not give tasks. */
+		accounts: z.array(z.object({ id: z.string(), displayName: z.string() })),
 		allowedActions: z.array(z.string()),
 	})
 	.openapi("IncidentOptions");

@@ -14684,6 +14684,10 @@ export interface components {
             text: string;
         };
         IncidentOptions: {
+            accounts: {
+                displayName: string;
+                id: string;
+            }[];
             allowedActions: string[];
             categories: {
                 code: string;

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
@@ -9,6 +10,8 @@ import {
 	factKey,
 	localized,
 	priorityKey,
+	REPORT_ITEMS,
+	reportItemKey,
 	severityText,
 	stateBadge,
 	stateKey,
@@ -117,6 +120,14 @@ export function FactsSection({ incident }: CaseSectionProps) {
 				<dd className="incident-text" data-testid="incident-prevention">
 					{incident.prevention ?? NONE}
 				</dd>
+				{REPORT_ITEMS.map((item) => (
+					<Fragment key={item}>
+						<dt>{t(reportItemKey(item))}</dt>
+						<dd className="incident-text" data-testid={`incident-${item}`}>
+							{incident[item] ?? NONE}
+						</dd>
+					</Fragment>
+				))}
 				{incident.rejectReason ? (
 					<>
 						<dt>{t("incidents.field.rejectReason")}</dt>

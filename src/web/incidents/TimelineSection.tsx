@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { api, call } from "../api/client.ts";
+import { fileSize } from "../assets/custody/types.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
 import { useDates } from "../i18n/dates.ts";
@@ -88,6 +89,30 @@ function details(
 				authority: obligation ? localized(obligation.authority, lang) : String(data.obligation),
 				stage: stageLabel ? localized(stageLabel, lang) : t(`incidents.stage.${stage}`),
 				date: typeof data.filedOn === "string" ? day(data.filedOn) : "—",
+			}),
+		);
+	}
+	if (entry.kind === "task_created" || entry.kind === "task_updated") {
+		const due = typeof data.dueOn === "string" ? day(data.dueOn) : "—";
+		const fields = Array.isArray(data.fields) ? data.fields.map(String) : [];
+		if (entry.kind === "task_updated" && fields.length > 0) {
+			const names = fields.map((field) => label("incidents.taskField", field));
+			lines.push(
+				t("incidents.timeline.fields", { fields: names.join(t("incidents.listSeparator")) }),
+			);
+		}
+		if (typeof data.ownerLabel === "string") {
+			lines.push(t("incidents.timeline.task", { owner: data.ownerLabel, due }));
+		} else if (fields.includes("dueOn")) {
+			lines.push(t("incidents.timeline.taskDue", { due }));
+		}
+	}
+	if (entry.kind === "evidence_added") {
+		lines.push(
+			t("incidents.timeline.evidence", {
+				name: String(data.fileName ?? ""),
+				size: typeof data.size === "number" ? fileSize(data.size) : "—",
+				sha256: String(data.sha256 ?? ""),
 			}),
 		);
 	}

@@ -17,6 +17,9 @@ import {
 	localized,
 	type Priority,
 	priorityKey,
+	REPORT_ITEMS,
+	type ReportItem,
+	reportItemKey,
 	severityText,
 } from "./labels.ts";
 
@@ -58,6 +61,13 @@ export function TriageDialog({ incident, options, onClose }: Props) {
 		() => Object.fromEntries(FACTS.map((fact) => [fact, incident[fact]])) as Record<Fact, boolean>,
 	);
 	const [prevention, setPrevention] = useState(incident.prevention ?? "");
+	const [reportItems, setReportItems] = useState<Record<ReportItem, string>>(
+		() =>
+			Object.fromEntries(REPORT_ITEMS.map((item) => [item, incident[item] ?? ""])) as Record<
+				ReportItem,
+				string
+			>,
+	);
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<unknown>(null);
 
@@ -82,6 +92,9 @@ export function TriageDialog({ incident, options, onClose }: Props) {
 				dataKinds,
 				...facts,
 				prevention: prevention.trim(),
+				...(Object.fromEntries(
+					REPORT_ITEMS.map((item) => [item, reportItems[item].trim()]),
+				) as Record<ReportItem, string>),
 			};
 			onClose(
 				await call(
@@ -112,6 +125,7 @@ export function TriageDialog({ incident, options, onClose }: Props) {
 							category: t("incidents.field.category"),
 							people: t("incidents.field.people"),
 							prevention: t("incidents.field.prevention"),
+							...Object.fromEntries(REPORT_ITEMS.map((item) => [item, t(reportItemKey(item))])),
 						}}
 					/>
 					<Field label={t("incidents.field.title")} required>
@@ -272,6 +286,28 @@ export function TriageDialog({ incident, options, onClose }: Props) {
 							/>
 						)}
 					</Field>
+					<fieldset className="incident-fieldset" aria-describedby={`${id}-report-items`}>
+						<legend>{t("incidents.triage.reportItems")}</legend>
+						<p className="field-hint" id={`${id}-report-items`}>
+							{t("incidents.triage.reportItemsHint")}
+						</p>
+						{REPORT_ITEMS.map((item) => (
+							<Field key={item} label={t(reportItemKey(item))}>
+								{(fieldId) => (
+									<textarea
+										id={fieldId}
+										name={item}
+										rows={2}
+										maxLength={4000}
+										value={reportItems[item]}
+										onChange={(event) =>
+											setReportItems((current) => ({ ...current, [item]: event.target.value }))
+										}
+									/>
+								)}
+							</Field>
+						))}
+					</fieldset>
 					<div className="form-row-actions">
 						<button type="submit" className="button button-primary" disabled={busy}>
 							{t("common.save")}

@@ -7,6 +7,8 @@ export type IncidentSummary = Schemas["IncidentSummary"];
 export type IncidentCase = Schemas["IncidentCase"];
 export type IncidentOptions = Schemas["IncidentOptions"];
 export type ReportableAsset = Schemas["ReportableAsset"];
+export type IncidentTask = Schemas["IncidentTask"];
+export type IncidentEvidence = Schemas["IncidentEvidence"];
 export type Obligation = Incident["obligations"][number];
 export type Deadline = NonNullable<Obligation["preliminary"]>;
 export type TimelineEntry = Incident["timeline"][number];
@@ -111,5 +113,18 @@ export function japanInstant(local: string): string {
 	const withSeconds = local.length === 16 ? `${local}:00` : local;
 	return `${withSeconds}+09:00`;
 }
+
+/** The decoded size the server keeps of one evidence file (10 MiB), told before uploading. */
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The 原因 / 二次被害 / 本人への対応 / 公表 of the leak report, as recorded at triage. */
+export const REPORT_ITEMS = [
+	"cause",
+	"secondaryDamage",
+	"responseToPeople",
+	"publicAnnouncement",
+] as const;
+export type ReportItem = (typeof REPORT_ITEMS)[number];
+export const reportItemKey = (item: ReportItem) => `incidents.field.${item}` as MessageKey;
 
 export const casePath = (id: string) => `/incidents/${encodeURIComponent(id)}`;

@@ -7,6 +7,9 @@ const IncidentDetailPage = lazy(() =>
 const IncidentsPage = lazy(() =>
 	import("./IncidentsPage.tsx").then((m) => ({ default: m.IncidentsPage })),
 );
+const MyTasksPage = lazy(() =>
+	import("./MyTasksPage.tsx").then((m) => ({ default: m.MyTasksPage })),
+);
 const MyReportsPage = lazy(() =>
 	import("./MyReportsPage.tsx").then((m) => ({ default: m.MyReportsPage })),
 );
@@ -18,6 +21,9 @@ export function incidentsPage(path: string): { permission: string; page: ReactEl
 	if (path === "/incidents") return { permission: "incident.list", page: <IncidentsPage /> };
 	if (path === "/incidents/report") return { permission: "incident.report", page: <ReportPage /> };
 	if (path === "/incidents/mine") return { permission: "incident.report", page: <MyReportsPage /> };
+	if (path === "/incidents/tasks") {
+		return { permission: "incident.task_mine", page: <MyTasksPage /> };
+	}
 	const incident = /^\/incidents\/([^/]+)$/.exec(path);
 	if (incident?.[1]) {
 		const id = decodeURIComponent(incident[1]);

@@ -1,7 +1,10 @@
 import type { ComponentType } from "react";
 import type { CaseSectionProps } from "./case-section.ts";
+import { EvidenceSection } from "./EvidenceSection.tsx";
 import { FactsSection } from "./FactsSection.tsx";
 import { ObligationsSection } from "./ObligationsSection.tsx";
+import { ReportDraftSection } from "./ReportDraftSection.tsx";
+import { TasksSection } from "./TasksSection.tsx";
 import { TimelineSection } from "./TimelineSection.tsx";
 
 /**
@@ -13,5 +16,8 @@ export const CASE_SECTIONS: readonly { id: string; Component: ComponentType<Case
 	[
 		{ id: "facts", Component: FactsSection },
 		{ id: "obligations", Component: ObligationsSection },
+		{ id: "report-draft", Component: ReportDraftSection },
+		{ id: "tasks", Component: TasksSection },
+		{ id: "evidence", Component: EvidenceSection },
 		{ id: "timeline", Component: TimelineSection },
 	];
