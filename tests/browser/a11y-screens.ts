@@ -83,9 +83,20 @@ export async function accountScreens(walk: Walk): Promise<void> {
 	);
 }
 
-/** The draft text editor, and the approval's confirmation of a version in review. */
+/**
+ * A published version's list of those who have not acknowledged it; the draft text editor; the
+ * approval's confirmation of a version in review.
+ */
 export async function policyScreens(walk: Walk): Promise<void> {
 	const { page } = walk;
+	await walk.visit(`/policies/versions/${walk.world.publishedVersionId}`);
+	await checkState(walk.t, page, "policy acknowledgement: those who have not", async () => {
+		await page
+			.locator("summary")
+			.filter({ hasText: /^未確認者/ })
+			.click();
+		await page.locator("details[open] li").first().waitFor();
+	});
 	await walk.visit(`/policies/versions/${walk.world.draftVersionId}`);
 	await checkState(walk.t, page, "policy draft editor", async () => {
 		await button(page, "本文を編集").click();
@@ -147,6 +158,10 @@ export async function networkScreens(walk: Walk): Promise<void> {
 	await checkState(t, page, "network flow selected", async () => {
 		await page.locator('.network-flow[data-verdict="violation"]').first().focus();
 		await page.keyboard.press("Enter");
+	});
+	await checkState(t, page, "network finding's technical details", async () => {
+		await page.locator("details.network-technical summary").first().click();
+		await page.locator("details.network-technical[open] li").first().waitFor();
 	});
 	const form = "form:has(#network-firewall-file)";
 	await checkState(walk.t, page, "network firewall import preview", async () => {
