@@ -8,6 +8,7 @@ import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.t
 import { makeAsset } from "../helpers/asset-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
+import { makeAccount, TEST_PASSWORD } from "../helpers/factories.ts";
 import { makeEvidence, makeTask } from "../helpers/incident-casework-world.ts";
 import { makeIncident, makeIncidentFixtures } from "../helpers/incident-world.ts";
 import {
@@ -25,7 +26,10 @@ import type { RunningServer } from "./helpers.ts";
 export interface A11yWorld {
 	adminId: string;
 	unitId: string;
+	/** A My Number system: it may not be taken out. */
 	assetId: string;
+	/** An LGWAN laptop at hand, which its unit's manager may ask to take out. */
+	carriableAssetId: string;
 	/** An asset with a take-out waiting for a decision. */
 	pendingTakeOutAssetId: string;
 	/** An asset out on an approved take-out (return can be recorded). */
@@ -38,6 +42,10 @@ export interface A11yWorld {
 	publishedVersionId: string;
 	/** An approved version of `documentId`, ready to publish, compared with the published one. */
 	approvedVersionId: string;
+	/** A draft version (of a document of its own) whose text the administrator may edit. */
+	draftVersionId: string;
+	/** A version in review, drafted by someone else, that the administrator (the CISO) may approve. */
+	reviewVersionId: string;
 	/** A gateway message to the administrator, its attachment removed. */
 	messageId: string;
 	/** A case the administrator reported, not triaged yet. */
@@ -47,13 +55,20 @@ export interface A11yWorld {
 	 * administrator's (so that their task list has a row) and an evidence file.
 	 */
 	triagedIncidentId: string;
+	/** An account with TOTP enrolled, whose second factor the administrator may reset. */
+	enrolledAccountId: string;
+	/** A member of staff without roles (signs in with `TEST_PASSWORD`): refused the admin pages. */
+	staffUsername: string;
+	staffPassword: string;
 }
 
 /**
  * Records in every module of the demo tenant of a running server, made through the use cases on
  * the server's own database (beside it), so that every page has rows and every dialog an opener.
- * The tenant's administrator (`admin`) also gets the CISO role, who accepts risks; made before
- * the first sign-in, as a change of roles ends the account's sessions.
+ * The tenant's administrator (`admin`) also gets the CISO role, who accepts risks and approves
+ * policy versions, and the section manager's role of the walk's unit, who decides its mail
+ * release requests; made before the first sign-in, as a change of roles ends the account's
+ * sessions.
  */
 export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 	const handle = openDatabase({ dataDir: server.dataDir });
@@ -71,7 +86,14 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		const admin = await findAccountByUsername(deps.db, tenant.id, "admin");
 		assert.ok(admin, "the demo tenant has its administrator");
 		await grantRole(deps, tenant.id, admin.id, "ciso", null);
+		// The unit's 情報セキュリティ管理者 decides its staff's mail release requests.
+		await grantRole(deps, tenant.id, admin.id, "section_manager", unit.id);
 		const asset = await makeAsset(deps, tenant.id, unit.id, { name: "住民記録システム" });
+		const laptop = await makeAsset(deps, tenant.id, unit.id, {
+			name: "貸出用ノートPC",
+			zone: "lgwan",
+			personalData: "none",
+		});
 		const pending = await makeTakeOut(deps, tenant.id, unit.id);
 		const out = await makeTakeOut(deps, tenant.id, unit.id, { approve: true });
 		await makeTakeOut(deps, tenant.id, unit.id, { returned: true });
@@ -82,6 +104,8 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		const approved = await makeVersion(deps, tenant.id, "approved", {
 			documentId: published.document_id,
 		});
+		const draft = await makeVersion(deps, tenant.id, "draft");
+		const inReview = await makeVersion(deps, tenant.id, "in_review");
 		await makeReview(deps, tenant.id);
 		await makeMailFixtures(deps, tenant, unit.id);
 		await setEmail(deps, tenant.id, admin.id, "admin@city.example.jp");
@@ -95,10 +119,13 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		const triaged = await makeIncidentFixtures(deps, tenant.id, unit.id);
 		await makeTask(deps, tenant.id, triaged.id, admin.id);
 		await makeEvidence(deps, tenant.id, triaged.id);
+		const enrolled = await makeAccount(deps, tenant, { totp: true, username: "a11y.enrolled" });
+		const staff = await makeAccount(deps, tenant, { totp: false, username: "a11y.staff" });
 		return {
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,
+			carriableAssetId: laptop.id,
 			pendingTakeOutAssetId: pending.asset.id,
 			outAssetId: out.asset.id,
 			disposalAssetId: disposal.asset.id,
@@ -106,9 +133,14 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			documentId: published.document_id,
 			publishedVersionId: published.id,
 			approvedVersionId: approved.id,
+			draftVersionId: draft.id,
+			reviewVersionId: inReview.id,
 			messageId,
 			reportedIncidentId: reported.id,
 			triagedIncidentId: triaged.id,
+			enrolledAccountId: enrolled.id,
+			staffUsername: staff.username,
+			staffPassword: TEST_PASSWORD,
 		};
 	} finally {
 		await handle.db.destroy();

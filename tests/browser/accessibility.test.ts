@@ -1,15 +1,27 @@
 import assert from "node:assert/strict";
-import { resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { Secret, TOTP } from "otpauth";
 import type { Browser, Page } from "playwright-core";
 import { ROSTER_HEADERS } from "../../src/modules/org/roster/roster-format.ts";
 import { writeXlsx } from "../../src/shared/tabular.ts";
 import { SAMPLE_POLICY_TEXT } from "../helpers/documents-world.ts";
+import { incidentScreens } from "./a11y-incidents.ts";
+import {
+	accountScreens,
+	custodyScreens,
+	ledgerKeyboard,
+	mailScreens,
+	networkScreens,
+	policyScreens,
+	reviewScreens,
+	rosterPasswords,
+	settingsScreens,
+	staffScreens,
+	type Walk,
+} from "./a11y-screens.ts";
 import { type A11yWorld, makeA11yWorld } from "./a11y-world.ts";
 import { assertAccessible, checkDialog, checkState } from "./axe.ts";
 import { launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
-import { focused, tabThroughDialog, tabUntil } from "./keyboard.ts";
 import { NEW_PASSWORD } from "./login-flow.ts";
 import { apiAs } from "./policy-helpers.ts";
 
@@ -17,10 +29,9 @@ import { apiAs } from "./policy-helpers.ts";
  * axe-core (WCAG 2.1 A and AA rules) on every page and every dialog of the web UI, signed in
  * once as the demo tenant's administrator (who also holds the CISO role here). A dialog is
  * checked on its own, then closed with Escape; focus must return to the button that opened it.
- * A new page goes into `pages`, a new dialog into the walk below.
+ * A new page goes into `pages`, a new dialog into the walk below; screens that show only after
+ * a step (decisions, editors, previews, results) are in a11y-screens.ts.
  */
-
-const VIOLATIONS_YAML = resolve(import.meta.dirname, "../../examples/network/violations.yaml");
 
 /** Every page of the UI, by path (the records' pages use the walk's records). */
 function pages(world: A11yWorld): string[] {
@@ -40,8 +51,11 @@ function pages(world: A11yWorld): string[] {
 		`/policies/documents/${world.documentId}`,
 		`/policies/versions/${world.publishedVersionId}`,
 		`/policies/versions/${world.approvedVersionId}/diff?against=${world.publishedVersionId}`,
+		`/policies/versions/${world.draftVersionId}`,
+		`/policies/versions/${world.reviewVersionId}`,
 		"/assets",
 		`/assets/${world.assetId}`,
+		`/assets/${world.assetId}/custody`,
 		`/assets/${world.outAssetId}/custody`,
 		`/assets/${world.disposalAssetId}/custody`,
 		"/take-outs",
@@ -59,6 +73,7 @@ function pages(world: A11yWorld): string[] {
 		"/incidents/tasks",
 		`/incidents/${world.reportedIncidentId}`,
 		`/incidents/${world.triagedIncidentId}`,
+		"/settings",
 		"/no-such-page",
 	];
 }
@@ -129,6 +144,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await heading("ホーム").waitFor();
 
 	const api = await apiAs(page);
+	const walk: Walk = { t, page, world, visit: (path) => visit(page, path) };
 	for (const path of pages(world)) {
 		await t.test(`page: ${path}`, async () => {
 			await visit(page, path);
@@ -154,7 +170,6 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await visit(page, `/accounts/${accountId}`);
 	await checkDialog(t, page, "account edit", button("基本情報を変更"));
 	await checkDialog(t, page, "account disable", button("無効にする"));
-	await checkDialog(t, page, "password reissue", button("パスワードを再発行"));
 	await checkState(t, page, "role assigned", async () => {
 		await page.getByLabel("役割", { exact: true }).selectOption("csirt");
 		await button("役割を割り当てる").click();
@@ -215,7 +230,22 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 
 	// Policy documents: upload a text, publish, edit a draft; the gap analysis and a review.
 	await visit(page, `/policies/documents/${world.documentId}`);
-	await checkDialog(t, page, "policy upload", button("テキストから改定案を作成"));
+	await checkDialog(
+		t,
+		page,
+		"policy upload",
+		button("テキストから改定案を作成"),
+		async (dialog) => {
+			await dialog.getByLabel(/^テキストファイル/).setInputFiles({
+				name: "kitei.txt",
+				mimeType: "text/plain",
+				buffer: Buffer.from(SAMPLE_POLICY_TEXT),
+			});
+			await dialog.getByRole("button", { name: "取り込む" }).click();
+			await dialog.getByRole("status").waitFor();
+			await assertAccessible(page, "the policy upload dialog with its result", "dialog[open]");
+		},
+	);
 	await visit(page, `/policies/versions/${world.approvedVersionId}`);
 	await checkDialog(t, page, "policy publish", button("公開する"));
 	await visit(page, "/policy-gap");
@@ -229,25 +259,8 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 		await page.locator("tr[data-code]").first().waitFor();
 	});
 
-	// Network: a violating model, its editor dialogs and a selected flow.
-	await visit(page, "/network");
-	await checkState(t, page, "network model imported", async () => {
-		await page.getByLabel("構成ファイル（YAML / JSON）").setInputFiles(VIOLATIONS_YAML);
-		await button("読み込む").click();
-		await page.getByRole("status").filter({ hasText: "violations.yaml" }).waitFor();
-	});
-	for (const what of ["セグメント", "ノード", "ゲートウェイ", "通信"]) {
-		await checkDialog(t, page, `network add ${what}`, button(`${what}を追加`));
-	}
-	await checkDialog(t, page, "network edit", button("編集").first());
-	await checkDialog(t, page, "network delete", button("削除").first());
-	await checkState(t, page, "network flow selected", () =>
-		page
-			.locator('.network-flow[data-verdict="violation"]')
-			.first()
-			.focus()
-			.then(() => page.keyboard.press("Enter")),
-	);
+	// Network: a violating model, its editor dialogs, a selected flow, a firewall import.
+	await networkScreens(walk);
 
 	// Mail: the release request form of a message.
 	await visit(page, `/mail/messages/${world.messageId}`);
@@ -255,73 +268,19 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 		button("原本の取出しを申請").first().click(),
 	);
 
-	// Incidents: the report form and its receipt, triage, the transitions, a filing, a task and an
-	// evidence file (with its refusal of a file over the limit).
-	await visit(page, "/incidents/report");
-	await checkState(t, page, "incident report sent", async () => {
-		await page.getByLabel("何が起きたか").fill("業務用ノートPCを庁舎外で紛失した。");
-		await page.getByLabel("個人情報が含まれるおそれがある").check();
-		await button("報告する").click();
-		await page.getByRole("status").filter({ hasText: "報告を受け付けました" }).waitFor();
-	});
-	await visit(page, `/incidents/${world.reportedIncidentId}`);
-	await checkDialog(t, page, "incident triage", button("トリアージする"));
-	await checkDialog(t, page, "incident reject", button("インシデントではないと判断"));
-	await visit(page, `/incidents/${world.triagedIncidentId}`);
-	await checkDialog(t, page, "incident re-assess", button("評価を変更"));
-	await checkDialog(t, page, "incident contain", button("封じ込め済みにする"));
-	await checkDialog(t, page, "incident close", button("完了にする"), async (dialog) => {
-		await dialog.getByRole("button", { name: "完了にする" }).click();
-		await dialog.getByRole("alert").waitFor();
-		await assertAccessible(page, "the close dialog refusing without 再発防止", "dialog[open]");
-	});
-	await checkDialog(t, page, "incident filing", button("確報の提出を記録"));
-	const tasks = page.getByRole("region", { name: "対応の作業" });
-	await checkDialog(t, page, "incident task add", button("作業を追加"));
-	await checkDialog(t, page, "incident task edit", tasks.getByRole("button", { name: "編集" }));
-	await checkDialog(
-		t,
-		page,
-		"incident evidence add",
-		button("証跡ファイルを追加"),
-		async (dialog) => {
-			await dialog.getByLabel("ファイル", { exact: true }).setInputFiles({
-				name: "大きすぎる.bin",
-				mimeType: "application/octet-stream",
-				buffer: Buffer.alloc(10 * 1024 * 1024 + 1),
-			});
-			await dialog.getByRole("alert").waitFor();
-			await assertAccessible(
-				page,
-				"the evidence dialog refusing a file over the limit",
-				"dialog[open]",
-			);
-		},
-	);
+	await incidentScreens(walk);
 
-	await t.test(
-		"keyboard: skip link, menu, the ledger's primary action, every field of its dialog",
-		async () => {
-			await visit(page, "/");
-			await page.keyboard.press("Tab");
-			assert.equal((await focused(page)).name, "本文へ移動", "the skip link comes first");
-			const nav = 'nav[aria-label="メインメニュー"]';
-			await tabUntil(page, (f) => f.inside && f.name === "情報資産台帳", { max: 60, within: nav });
-			await page.keyboard.press("Enter");
-			await page.getByRole("heading", { level: 1, name: "情報資産管理台帳" }).waitFor();
-			await tabUntil(page, (f) => f.name === "資産を登録", { max: 20, within: "main" });
-			await page.keyboard.press("Enter");
-			const dialog = page.locator("dialog[open]");
-			await dialog.waitFor();
-			try {
-				await tabThroughDialog(page, "保存");
-			} finally {
-				await page.keyboard.press("Escape");
-				await dialog.waitFor({ state: "detached" });
-			}
-			assert.equal((await focused(page)).name, "資産を登録", "focus returns to the opener");
-		},
-	);
+	// Decisions and their confirmations, editors and results; the roster last (it disables the
+	// walk's staff, who are not in it).
+	await accountScreens(walk);
+	await policyScreens(walk);
+	await reviewScreens(walk);
+	await custodyScreens(walk);
+	await mailScreens(walk);
+	await settingsScreens(walk);
+	await rosterPasswords(walk, rosterFile);
+
+	await ledgerKeyboard(walk);
 
 	// Signing in again: the second-factor page.
 	await button("ログアウト").click();
@@ -333,4 +292,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await heading("二要素認証").waitFor();
 	await assertAccessible(page, "the second-factor page");
 	await context.close();
+
+	// A member of staff: the Forbidden page, and their own menu's pages.
+	await staffScreens(t, browser, server.url, world);
 });

@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
+import { formatFiscalYear } from "../../shared/dates.ts";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useDates } from "../i18n/dates.ts";
@@ -27,7 +28,8 @@ export function ReviewDetail({
 	onChange: (next: PolicyReview) => void;
 }) {
 	const { t, lang } = useI18n();
-	const { dateTime } = useDates();
+	const { dateTime, style } = useDates();
+	const titleId = useId();
 	const canManage = review.allowedActions.includes("policy_review.manage");
 	const canDecide = review.allowedActions.includes("policy_review.decide");
 	const [inputs, setInputs] = useState<ReviewInputs>(review.inputs);
@@ -90,7 +92,13 @@ export function ReviewDetail({
 	const editable = canManage && review.status === "open";
 
 	return (
-		<div className="review-detail">
+		<section className="review-detail" aria-labelledby={titleId}>
+			<h2 id={titleId}>
+				{t("review.detailTitle", {
+					year: formatFiscalYear(review.fiscalYear, style, lang),
+					trigger: t(`review.trigger.${review.trigger}`),
+				})}
+			</h2>
 			<form className="form" onSubmit={(event) => void save(event)}>
 				<h3>{t("review.inputs")}</h3>
 				{TEXT_FIELDS.map((field) => (
@@ -169,17 +177,20 @@ export function ReviewDetail({
 				</p>
 			) : canDecide ? (
 				<form className="form" onSubmit={(event) => void decide(event)}>
-					{(["no_change", "revise"] as const).map((value) => (
-						<label key={value} className="field-checkbox">
-							<input
-								type="radio"
-								name="outcome"
-								checked={outcome === value}
-								onChange={() => setOutcome(value)}
-							/>
-							{t(`review.outcome.${value}`)}
-						</label>
-					))}
+					<fieldset className="fieldset">
+						<legend>{t("review.outcome")}</legend>
+						{(["no_change", "revise"] as const).map((value) => (
+							<label key={value} className="field-checkbox">
+								<input
+									type="radio"
+									name="outcome"
+									checked={outcome === value}
+									onChange={() => setOutcome(value)}
+								/>
+								{t(`review.outcome.${value}`)}
+							</label>
+						))}
+					</fieldset>
 					<div className="field">
 						<label className="field-label" htmlFor="review-reason">
 							{t("review.reason")}
@@ -197,6 +208,6 @@ export function ReviewDetail({
 					</button>
 				</form>
 			) : null}
-		</div>
+		</section>
 	);
 }

@@ -176,6 +176,8 @@ export const packEn: Record<keyof typeof packJa, string> = {
 	"review.col.due": "Due",
 	"review.col.status": "Status",
 	"review.show": "Open",
+	"review.detailTitle": "Review of {year}: {trigger}",
+	"review.outcome": "Outcome",
 	"review.inputs": "Inputs",
 	"review.auditResults": "Security audit results",
 	"review.selfInspectionResults": "Self-inspection results",

@@ -175,6 +175,8 @@ export const packJa = {
 	"review.col.due": "期限",
 	"review.col.status": "状態",
 	"review.show": "開く",
+	"review.detailTitle": "{year}の見直し：{trigger}",
+	"review.outcome": "結論",
 	"review.inputs": "見直しの材料",
 	"review.auditResults": "情報セキュリティ監査の結果",
 	"review.selfInspectionResults": "自己点検の結果",

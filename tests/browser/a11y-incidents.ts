@@ -1,0 +1,52 @@
+import type { Walk } from "./a11y-screens.ts";
+import { assertAccessible, checkDialog, checkState } from "./axe.ts";
+
+/**
+ * The incident screens of the accessibility walk: the report form and its receipt, triage, the
+ * transitions, a filing, a task and an evidence file (with its refusal of a file over the limit).
+ */
+export async function incidentScreens(walk: Walk): Promise<void> {
+	const { t, page } = walk;
+	const button = (name: string | RegExp) => page.getByRole("button", { name, exact: true });
+	await walk.visit("/incidents/report");
+	await checkState(t, page, "incident report sent", async () => {
+		await page.getByLabel("何が起きたか").fill("業務用ノートPCを庁舎外で紛失した。");
+		await page.getByLabel("個人情報が含まれるおそれがある").check();
+		await button("報告する").click();
+		await page.getByRole("status").filter({ hasText: "報告を受け付けました" }).waitFor();
+	});
+	await walk.visit(`/incidents/${walk.world.reportedIncidentId}`);
+	await checkDialog(t, page, "incident triage", button("トリアージする"));
+	await checkDialog(t, page, "incident reject", button("インシデントではないと判断"));
+	await walk.visit(`/incidents/${walk.world.triagedIncidentId}`);
+	await checkDialog(t, page, "incident re-assess", button("評価を変更"));
+	await checkDialog(t, page, "incident contain", button("封じ込め済みにする"));
+	await checkDialog(t, page, "incident close", button("完了にする"), async (dialog) => {
+		await dialog.getByRole("button", { name: "完了にする" }).click();
+		await dialog.getByRole("alert").waitFor();
+		await assertAccessible(page, "the close dialog refusing without 再発防止", "dialog[open]");
+	});
+	await checkDialog(t, page, "incident filing", button("確報の提出を記録"));
+	const tasks = page.getByRole("region", { name: "対応の作業" });
+	await checkDialog(t, page, "incident task add", button("作業を追加"));
+	await checkDialog(t, page, "incident task edit", tasks.getByRole("button", { name: "編集" }));
+	await checkDialog(
+		t,
+		page,
+		"incident evidence add",
+		button("証跡ファイルを追加"),
+		async (dialog) => {
+			await dialog.getByLabel("ファイル", { exact: true }).setInputFiles({
+				name: "大きすぎる.bin",
+				mimeType: "application/octet-stream",
+				buffer: Buffer.alloc(10 * 1024 * 1024 + 1),
+			});
+			await dialog.getByRole("alert").waitFor();
+			await assertAccessible(
+				page,
+				"the evidence dialog refusing a file over the limit",
+				"dialog[open]",
+			);
+		},
+	);
+}
