@@ -118,7 +118,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	"policy.draft_created": z.object({
 		documentId: z.string(),
 		number: z.number().int(),
-		source: z.enum(["blank", "copy", "import"]),
+		source: z.enum(["blank", "copy", "import", "template"]),
 		sections: z.number().int(),
 		warnings: z.number().int(),
 	}),
