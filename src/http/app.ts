@@ -14,12 +14,14 @@ import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts"
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
+import { drillsRoutes } from "../modules/incidents/drills/drills.routes.ts";
 import { incidentsRoutes } from "../modules/incidents/incidents.routes.ts";
 import { networkRoutes } from "../modules/network/network.routes.ts";
 import { orgRoutes } from "../modules/org/org.routes.ts";
 import { documentsRoutes } from "../modules/policies/documents/documents.routes.ts";
 import { gapRoutes } from "../modules/policies/gap/gap.routes.ts";
 import { policiesRoutes } from "../modules/policies/policies.routes.ts";
+import { reviewDrillsRoutes } from "../modules/policies/reviews/review-drills.routes.ts";
 import { reviewsRoutes } from "../modules/policies/reviews/reviews.routes.ts";
 import { risksRoutes } from "../modules/risks/risks.routes.ts";
 import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
@@ -177,6 +179,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", documentsRoutes(deps));
 	app.route("/api", gapRoutes(deps));
 	app.route("/api", reviewsRoutes(deps));
+	app.route("/api", reviewDrillsRoutes(deps));
 	app.route("/api", mailRoutes(deps));
 	app.route("/api", networkRoutes(deps));
 	// Before the ledger's routes: `/assets/export` must not be read as `/assets/{id}`.
@@ -186,6 +189,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", disposalsRoutes(deps));
 	app.route("/api", risksRoutes(deps));
 	app.route("/api", incidentsRoutes(deps));
+	app.route("/api", drillsRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

@@ -39,6 +39,7 @@ const MARKER_COLUMNS: Record<string, readonly string[]> = {
 	sessions: ["id", "csrf_token"],
 	audit_events: ["id", "hash"],
 	incidents: ["id"],
+	drills: ["id"],
 };
 
 type Row = Record<string, unknown>;

@@ -15,6 +15,7 @@ import { ASSET_TRANSFER_ROUTES } from "./route-table.asset-transfer.ts";
 import { ASSET_ROUTES } from "./route-table.assets.ts";
 import { CUSTODY_ROUTES } from "./route-table.custody.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
+import { DRILL_ROUTES } from "./route-table.drills.ts";
 import { HOME_ROUTES } from "./route-table.home.ts";
 import { INCIDENT_ROUTES } from "./route-table.incidents.ts";
 import { MAIL_ROUTES } from "./route-table.mail.ts";
@@ -466,6 +467,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...CUSTODY_ROUTES,
 	...RISK_ROUTES,
 	...INCIDENT_ROUTES,
+	...DRILL_ROUTES,
 	...MAIL_ROUTES,
 	...HOME_ROUTES,
 ];

@@ -13,6 +13,7 @@ import { requestImport } from "../../src/platform/imports/request-import.ts";
 import { makeAsset } from "./asset-world.ts";
 import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
+import { makeDrillFixtures } from "./drill-world.ts";
 import { type MadeAccount, makeAccount, makeTenant } from "./factories.ts";
 import { makeIncidentFixtures } from "./incident-world.ts";
 import { makeMailFixtures } from "./mail-world.ts";
@@ -86,6 +87,7 @@ export async function makeWorld(
 	await makeCustodyFixtures(deps, tenant.id, orgUnit.id);
 	await makeRiskFixtures(deps, tenant.id, orgUnit.id);
 	await makeIncidentFixtures(deps, tenant.id, orgUnit.id);
+	await makeDrillFixtures(deps, tenant.id, orgUnit.id);
 	await makeMailFixtures(deps, tenant, orgUnit.id);
 	const freshAssignment = () =>
 		inTransaction(deps.db, (tx) =>

@@ -257,6 +257,20 @@ export const AUDIT_EVENT_SCHEMAS = {
 		stage: z.enum(["preliminary", "final"]),
 		filedOn: z.string(),
 	}),
+	"drill.scheduled": z.object({
+		title: z.string(),
+		plannedOn: z.string(),
+		units: z.number().int(),
+	}),
+	/** Participants are counted here; their names are on the drill. */
+	"drill.held": z.object({
+		title: z.string(),
+		heldOn: z.string(),
+		accounts: z.number().int(),
+		headcount: z.number().int(),
+	}),
+	"drill.recorded": z.object({ title: z.string(), followUps: z.number().int() }),
+	"drill.cancelled": z.object({ title: z.string(), reason: z.string() }),
 	"mail.release_requested": z.object({
 		messageId: z.string(),
 		attachmentIndex: z.number().int(),
