@@ -779,5 +779,5 @@ export interface DrillFollowUpTable {
 	measure: string;
 	responsible: string | null;
 	/** YYYY-MM-DD */
-	due_on: string | null;
+	target_date: string | null;
 }

@@ -70,7 +70,7 @@ export async function makeDrill(
 			version: 2,
 			lessons: "夜間の連絡先が古かった。",
 			followUps: [
-				{ measure: "連絡先一覧を更新する", responsible: "情報政策課", dueOn: "2025-07-31" },
+				{ measure: "連絡先一覧を更新する", responsible: "情報政策課", targetDate: "2025-07-31" },
 			],
 		});
 	});

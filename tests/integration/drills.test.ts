@@ -230,7 +230,7 @@ describe("a drill from plan to lessons", () => {
 					{
 						measure: "連絡先一覧を四半期ごとに更新する",
 						responsible: "情報政策課",
-						dueOn: "2026-06-30",
+						targetDate: "2026-06-30",
 					},
 					{ measure: "夜間の代行者を決める" },
 				],
@@ -239,7 +239,7 @@ describe("a drill from plan to lessons", () => {
 		assert.equal(recorded.state, "recorded");
 		assert.equal(recorded.lessons, "夜間の連絡先が古く、CISOへの報告が遅れた。");
 		assert.deepEqual(
-			recorded.followUps.map((f) => [f.measure, f.responsible, f.dueOn]),
+			recorded.followUps.map((f) => [f.measure, f.responsible, f.targetDate]),
 			[
 				["連絡先一覧を四半期ごとに更新する", "情報政策課", "2026-06-30"],
 				["夜間の代行者を決める", null, null],

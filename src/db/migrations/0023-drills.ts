@@ -86,7 +86,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 		// Who does it, as the record names them (a unit, a role, a person).
 		.addColumn("responsible", "text")
 		// By when, YYYY-MM-DD.
-		.addColumn("due_on", "text")
+		.addColumn("target_date", "text")
 		.execute();
 	await db.schema
 		.createIndex("drill_follow_ups_drill")

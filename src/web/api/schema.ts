@@ -13985,10 +13985,10 @@ export interface components {
             cancelReason: string | null;
             createdAt: string;
             followUps: {
-                dueOn: string | null;
                 id: string;
                 measure: string;
                 responsible: string | null;
+                targetDate: string | null;
             }[];
             heldAt: string | null;
             lessons: string | null;
@@ -14007,11 +14007,11 @@ export interface components {
             version: number;
         };
         DrillFollowUpInput: {
-            /** @default null */
-            dueOn: string | null;
             measure: string;
             /** @default  */
             responsible: string;
+            /** @default null */
+            targetDate: string | null;
         };
         DrillHold: {
             heldOn: string;

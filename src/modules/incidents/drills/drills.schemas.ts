@@ -68,7 +68,7 @@ export const followUpInputSchema = z
 	.strictObject({
 		measure: text(DRILL_LIMITS.measure),
 		responsible: z.string().trim().max(DRILL_LIMITS.responsible).default(""),
-		dueOn: daySchema.nullable().default(null),
+		targetDate: daySchema.nullable().default(null),
 	})
 	.openapi("DrillFollowUpInput");
 
@@ -132,7 +132,7 @@ export const drillSchema = drillSummarySchema
 				id: z.string(),
 				measure: z.string(),
 				responsible: z.string().nullable(),
-				dueOn: z.string().nullable(),
+				targetDate: z.string().nullable(),
 			}),
 		),
 		version: z.number().int(),

@@ -79,7 +79,7 @@ function viewOf(actor: Actor, row: DrillRow, related: Related): DrillView {
 			id: f.id,
 			measure: f.measure,
 			responsible: f.responsible,
-			dueOn: f.due_on,
+			targetDate: f.target_date,
 		})),
 		version: Number(row.version),
 		createdAt: row.created_at,

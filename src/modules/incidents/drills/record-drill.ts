@@ -42,7 +42,7 @@ export async function recordDrill(
 			position: index + 1,
 			measure: followUp.measure,
 			responsible: followUp.responsible || null,
-			due_on: followUp.dueOn,
+			target_date: followUp.targetDate,
 		})),
 	);
 	await recordAudit(
