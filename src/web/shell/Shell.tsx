@@ -3,6 +3,7 @@ import { AccountDetailPage } from "../accounts/AccountDetailPage.tsx";
 import { AccountsPage } from "../accounts/AccountsPage.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
+import { drillsPage } from "../drills/routes.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { mailPage } from "../mail/routes.tsx";
 import { OrgUnitsPage } from "../org/OrgUnitsPage.tsx";
@@ -90,6 +91,8 @@ function Page({ path }: { path: string }) {
 	if (policies) return guard("policy_document.read", policies);
 	const risks = risksPage(path);
 	if (risks) return guard("risk.read", risks);
+	const drills = drillsPage(path);
+	if (drills) return guard("drill.read", drills);
 	return <NotFoundPage />;
 }
 
