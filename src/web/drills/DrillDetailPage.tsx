@@ -117,7 +117,9 @@ export function DrillDetailPage({ id }: { id: string }) {
 										<li key={f.id}>
 											{f.measure}
 											{f.responsible ? `（${f.responsible}）` : ""}
-											{f.targetDate ? ` ${t("drills.field.targetDate")}: ${date(f.targetDate)}` : ""}
+											{f.targetDate
+												? ` ${t("drills.field.targetDate")}: ${date(f.targetDate)}`
+												: ""}
 										</li>
 									))}
 								</ul>

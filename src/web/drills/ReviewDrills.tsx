@@ -7,6 +7,7 @@ import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { useCan } from "../session.tsx";
 import { type DrillReviewInput, drillPath } from "./types.ts";
+import "./drills.css";
 
 /**
  * The review's drills input: its fiscal year's drills as the drills module reports them (counts,
@@ -53,8 +54,12 @@ export function ReviewDrills({ reviewId }: { reviewId: string }) {
 									) : (
 										drill.title
 									)}{" "}
-									({date(drill.heldOn)}、
-									{t("drills.review.participants", { count: drill.participantCount })})
+									{t("drills.review.heldOn", {
+										date: date(drill.heldOn),
+										participants: t("drills.review.participants", {
+											count: drill.participantCount,
+										}),
+									})}
 									<div className="cell-sub drill-text">
 										{t("drills.review.lessons")}: {drill.lessons ?? t("drills.review.noLessons")}
 									</div>

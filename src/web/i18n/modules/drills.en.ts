@@ -82,6 +82,7 @@ export const drillsEn: Record<keyof typeof drillsJa, string> = {
 	"drills.review.counts":
 		"{year}: {planned} planned, {held} held, {recorded} recorded, {cancelled} cancelled",
 	"drills.review.none": "No drill was held in this fiscal year.",
+	"drills.review.heldOn": "({date}, {participants})",
 	"drills.review.lessons": "Lessons",
 	"drills.review.followUps": "Follow-ups",
 	"drills.review.participants": "{count} took part",

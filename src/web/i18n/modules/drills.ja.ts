@@ -79,6 +79,7 @@ export const drillsJa = {
 	"drills.review.counts":
 		"{year}: 計画中 {planned}件・実施済み {held}件・記録済み {recorded}件・中止 {cancelled}件",
 	"drills.review.none": "この年度に実施した訓練はありません。",
+	"drills.review.heldOn": "（{date}、{participants}）",
 	"drills.review.lessons": "教訓",
 	"drills.review.followUps": "改善策",
 	"drills.review.participants": "参加 {count}人",
