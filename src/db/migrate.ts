@@ -21,6 +21,7 @@ import * as incidents from "./migrations/0018-incidents.ts";
 import * as tenantDateStyle from "./migrations/0019-tenant-date-style.ts";
 import * as incidentNotifications from "./migrations/0020-incident-notifications.ts";
 import * as incidentCasework from "./migrations/0021-incident-casework.ts";
+import * as drills from "./migrations/0023-drills.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0019-tenant-date-style": tenantDateStyle,
 	"0020-incident-notifications": incidentNotifications,
 	"0021-incident-casework": incidentCasework,
+	"0023-drills": drills,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -50,6 +50,10 @@ export interface Database {
 	incident_tasks: IncidentTaskTable;
 	incident_evidence: IncidentEvidenceTable;
 	incident_notifications: IncidentNotificationTable;
+	drills: DrillTable;
+	drill_units: DrillUnitTable;
+	drill_participants: DrillParticipantTable;
+	drill_follow_ups: DrillFollowUpTable;
 }
 
 export type Flag = boolean | number;
@@ -786,4 +790,60 @@ export interface IncidentNotificationTable {
 	acknowledged_at: string | null;
 	mail_to: string | null;
 	mailed_at: string | null;
+}
+
+/** A drill (訓練) of the emergency response plan: planned → held → recorded, or cancelled. */
+export interface DrillTable {
+	id: string;
+	tenant_id: string;
+	title: string;
+	scenario: string;
+	/** planned | held | recorded | cancelled */
+	state: string;
+	/** YYYY-MM-DD (Japan date) */
+	planned_on: string;
+	held_on: string | null;
+	/** The fiscal year of `held_on`, or of `planned_on` until held. */
+	fiscal_year: number;
+	summary: string | null;
+	/** 教訓 */
+	lessons: string | null;
+	cancel_reason: string | null;
+	version: number;
+	created_by: string;
+	created_at: string;
+	updated_at: string;
+	held_at: string | null;
+	recorded_at: string | null;
+	cancelled_at: string | null;
+}
+
+/** A unit a drill involves. */
+export interface DrillUnitTable {
+	tenant_id: string;
+	drill_id: string;
+	org_unit_id: string;
+}
+
+/** Who took part in a drill: an account, or a freely named group with its headcount. */
+export interface DrillParticipantTable {
+	id: string;
+	tenant_id: string;
+	drill_id: string;
+	position: number;
+	account_id: string | null;
+	name: string;
+	headcount: number;
+}
+
+/** A follow-up a drill's lessons call for. */
+export interface DrillFollowUpTable {
+	id: string;
+	tenant_id: string;
+	drill_id: string;
+	position: number;
+	measure: string;
+	responsible: string | null;
+	/** YYYY-MM-DD */
+	target_date: string | null;
 }

@@ -14,6 +14,7 @@ import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts"
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
+import { drillsRoutes } from "../modules/incidents/drills/drills.routes.ts";
 import { incidentCaseworkRoutes } from "../modules/incidents/incident-casework.routes.ts";
 import { incidentChainRoutes } from "../modules/incidents/incident-chain.routes.ts";
 import { incidentsRoutes } from "../modules/incidents/incidents.routes.ts";
@@ -22,6 +23,7 @@ import { orgRoutes } from "../modules/org/org.routes.ts";
 import { documentsRoutes } from "../modules/policies/documents/documents.routes.ts";
 import { gapRoutes } from "../modules/policies/gap/gap.routes.ts";
 import { policiesRoutes } from "../modules/policies/policies.routes.ts";
+import { reviewDrillsRoutes } from "../modules/policies/reviews/review-drills.routes.ts";
 import { reviewsRoutes } from "../modules/policies/reviews/reviews.routes.ts";
 import { risksRoutes } from "../modules/risks/risks.routes.ts";
 import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
@@ -180,6 +182,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", documentsRoutes(deps));
 	app.route("/api", gapRoutes(deps));
 	app.route("/api", reviewsRoutes(deps));
+	app.route("/api", reviewDrillsRoutes(deps));
 	app.route("/api", mailRoutes(deps));
 	app.route("/api", networkRoutes(deps));
 	// Before the ledger's routes: `/assets/export` must not be read as `/assets/{id}`.
@@ -192,6 +195,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", incidentChainRoutes(deps));
 	app.route("/api", incidentsRoutes(deps));
 	app.route("/api", incidentCaseworkRoutes(deps));
+	app.route("/api", drillsRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

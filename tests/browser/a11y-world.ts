@@ -1,13 +1,17 @@
 import assert from "node:assert/strict";
 import { loadConfig, loadSecretKey } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/connection.ts";
+import { inTransaction } from "../../src/db/transaction.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import { findAccountByUsername } from "../../src/modules/accounts/accounts.repository.ts";
 import { SecretBox } from "../../src/modules/auth/secret-box.ts";
+import { listDocuments } from "../../src/modules/policies/documents/documents.repository.ts";
+import { ensureDocuments } from "../../src/modules/policies/documents/seed-documents.ts";
 import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { makeAsset } from "../helpers/asset-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
+import { makeDrill } from "../helpers/drill-world.ts";
 import { makeAccount, TEST_PASSWORD } from "../helpers/factories.ts";
 import { makeEvidence, makeTask } from "../helpers/incident-casework-world.ts";
 import { makeIncident, makeIncidentFixtures } from "../helpers/incident-world.ts";
@@ -60,6 +64,11 @@ export interface A11yWorld {
 	/** A member of staff without roles (signs in with `TEST_PASSWORD`): refused the admin pages. */
 	staffUsername: string;
 	staffPassword: string;
+	/** A planned drill (hold and cancel dialogs) and a held one (the lessons dialog). */
+	drillId: string;
+	heldDrillId: string;
+	/** The emergency response plan the standard pack names. */
+	planDocumentId: string;
 }
 
 /**
@@ -121,7 +130,23 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		await makeEvidence(deps, tenant.id, triaged.id);
 		const enrolled = await makeAccount(deps, tenant, { totp: true, username: "a11y.enrolled" });
 		const staff = await makeAccount(deps, tenant, { totp: false, username: "a11y.staff" });
+		const drill = await makeDrill(deps, tenant.id, "planned", { unitIds: [unit.id] });
+		const heldDrill = await makeDrill(deps, tenant.id, "held", { title: "ランサムウェア訓練" });
+		await makeDrill(deps, tenant.id, "recorded", { unitIds: [unit.id] });
+		await inTransaction(deps.db, (tx) =>
+			ensureDocuments(tx, {
+				tenantId: tenant.id,
+				actorId: null,
+				actorLabel: "a11y world",
+				ip: null,
+			}),
+		);
+		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
+		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
+			drillId: drill.id,
+			heldDrillId: heldDrill.id,
+			planDocumentId: plan.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

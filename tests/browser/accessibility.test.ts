@@ -64,6 +64,10 @@ function pages(world: A11yWorld): string[] {
 		"/risks/heat-map",
 		"/risks/overdue",
 		`/risks/${world.riskId}`,
+		"/drills",
+		`/drills/${world.drillId}`,
+		`/drills/${world.heldDrillId}`,
+		`/policies/documents/${world.planDocumentId}`,
 		"/network",
 		"/mail",
 		`/mail/messages/${world.messageId}`,
@@ -227,6 +231,30 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await visit(page, `/risks/${world.riskId}`);
 	await checkDialog(t, page, "risk edit", button("変更"));
 	await checkDialog(t, page, "risk accept", button("受容する"));
+
+	// Drills: plan one; hold, cancel, and record the lessons of another.
+	await visit(page, "/drills");
+	await checkDialog(t, page, "drill schedule", button("訓練を計画"));
+	await visit(page, `/drills/${world.drillId}`);
+	await checkDialog(t, page, "drill hold", button("実施を記録"), async (dialog) => {
+		await dialog.getByLabel("外部の参加者・グループ名").fill("保守委託事業者");
+		await dialog.getByRole("button", { name: "グループを追加" }).click();
+		await dialog.getByRole("list", { name: "参加者の一覧" }).waitFor();
+		await assertAccessible(page, "the drill hold dialog with a participant", "dialog[open]");
+	});
+	await checkDialog(t, page, "drill cancel", button("中止する"));
+	await visit(page, "/policy-reviews");
+	await checkState(t, page, "review with its drills", async () => {
+		await button("開く").first().click();
+		await page.getByRole("heading", { level: 3, name: "訓練の実施状況" }).waitFor();
+		await page.getByTestId("review-drill-counts").waitFor();
+	});
+	await visit(page, `/drills/${world.heldDrillId}`);
+	await checkDialog(t, page, "drill record", button("教訓を記録"), async (dialog) => {
+		await dialog.getByRole("button", { name: "改善策を追加" }).click();
+		await dialog.getByRole("group", { name: "1件目" }).waitFor();
+		await assertAccessible(page, "the drill record dialog with a follow-up", "dialog[open]");
+	});
 
 	// Policy documents: upload a text, publish, edit a draft; the gap analysis and a review.
 	await visit(page, `/policies/documents/${world.documentId}`);

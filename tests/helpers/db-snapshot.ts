@@ -41,6 +41,7 @@ const MARKER_COLUMNS: Record<string, readonly string[]> = {
 	incidents: ["id"],
 	incident_tasks: ["id"],
 	incident_evidence: ["id", "sha256"],
+	drills: ["id"],
 };
 
 type Row = Record<string, unknown>;

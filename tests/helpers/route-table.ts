@@ -15,6 +15,7 @@ import { ASSET_TRANSFER_ROUTES } from "./route-table.asset-transfer.ts";
 import { ASSET_ROUTES } from "./route-table.assets.ts";
 import { CUSTODY_ROUTES } from "./route-table.custody.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
+import { DRILL_ROUTES } from "./route-table.drills.ts";
 import { HOME_ROUTES } from "./route-table.home.ts";
 import { INCIDENT_CASEWORK_ROUTES } from "./route-table.incident-casework.ts";
 import { INCIDENT_CHAIN_ROUTES } from "./route-table.incident-chain.ts";
@@ -470,6 +471,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...INCIDENT_ROUTES,
 	...INCIDENT_CASEWORK_ROUTES,
 	...INCIDENT_CHAIN_ROUTES,
+	...DRILL_ROUTES,
 	...MAIL_ROUTES,
 	...HOME_ROUTES,
 ];

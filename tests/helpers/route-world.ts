@@ -13,6 +13,7 @@ import { requestImport } from "../../src/platform/imports/request-import.ts";
 import { makeAsset } from "./asset-world.ts";
 import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
+import { makeDrillFixtures } from "./drill-world.ts";
 import { type MadeAccount, makeAccount, makeTenant } from "./factories.ts";
 import { makeCaseworkFixtures } from "./incident-casework-world.ts";
 import { makeIncidentChainFixtures } from "./incident-chain-world.ts";
@@ -90,6 +91,7 @@ export async function makeWorld(
 	await makeIncidentFixtures(deps, tenant.id, orgUnit.id);
 	await makeCaseworkFixtures(deps, tenant.id, target.id);
 	await makeIncidentChainFixtures(deps, tenant.id, target.id);
+	await makeDrillFixtures(deps, tenant.id, orgUnit.id);
 	await makeMailFixtures(deps, tenant, orgUnit.id);
 	const freshAssignment = () =>
 		inTransaction(deps.db, (tx) =>

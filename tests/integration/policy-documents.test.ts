@@ -68,7 +68,7 @@ async function auditTypes(tenantId: string, recordId: string): Promise<string[]>
 }
 
 describe("documents from the pack", () => {
-	test("the Saga tenant lists its four documents and the 基本方針's nine-row 改定履歴", async () => {
+	test("the Saga tenant lists its five documents and the 基本方針's nine-row 改定履歴", async () => {
 		const tenant = await sagaTenant();
 		const staff = await clientOf(await makeAccount(runtime, tenant));
 		const list = await expectJson<{ items: DocumentView[] }>(
@@ -80,6 +80,7 @@ describe("documents from the pack", () => {
 				["basic_policy", "情報セキュリティ基本方針", "public"],
 				["standards", "情報セキュリティ対策基準", "unknown"],
 				["procedures", "情報セキュリティ運用マニュアル", "non_public"],
+				["emergency_plan", "情報セキュリティインシデント対応実施手順", "non_public"],
 				["additional", "特定個人情報の取扱いに関する管理規程", "unknown"],
 			],
 		);
@@ -101,7 +102,7 @@ describe("documents from the pack", () => {
 		const again = await expectJson<{ items: DocumentView[] }>(
 			await staff.get("/api/policy-documents"),
 		);
-		assert.equal(again.items.length, 4);
+		assert.equal(again.items.length, 5);
 	});
 });
 

@@ -119,7 +119,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	"policy.draft_created": z.object({
 		documentId: z.string(),
 		number: z.number().int(),
-		source: z.enum(["blank", "copy", "import"]),
+		source: z.enum(["blank", "copy", "import", "template"]),
 		sections: z.number().int(),
 		warnings: z.number().int(),
 	}),
@@ -287,6 +287,20 @@ export const AUDIT_EVENT_SCHEMAS = {
 		format: z.enum(["pdf", "xlsx"]),
 	}),
 	...INCIDENT_CHAIN_EVENTS,
+	"drill.scheduled": z.object({
+		title: z.string(),
+		plannedOn: z.string(),
+		units: z.number().int(),
+	}),
+	/** Participants are counted here; their names are on the drill. */
+	"drill.held": z.object({
+		title: z.string(),
+		heldOn: z.string(),
+		accounts: z.number().int(),
+		headcount: z.number().int(),
+	}),
+	"drill.recorded": z.object({ title: z.string(), followUps: z.number().int() }),
+	"drill.cancelled": z.object({ title: z.string(), reason: z.string() }),
 	"mail.release_requested": z.object({
 		messageId: z.string(),
 		attachmentIndex: z.number().int(),

@@ -4,6 +4,7 @@ import { disposalsPolicy } from "../assets/disposals/disposals.policy.ts";
 import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
+import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
 import { incidentCaseworkPolicy } from "../incidents/incident-casework.policy.ts";
 import { incidentsPolicy } from "../incidents/incidents.policy.ts";
 import { networkPolicy } from "../network/network.policy.ts";
@@ -37,6 +38,7 @@ const POLICIES: readonly Policy<string>[] = [
 	homePolicy,
 	incidentCaseworkPolicy,
 	incidentsPolicy,
+	drillsPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

@@ -5,6 +5,8 @@ import { adoptionEn } from "./modules/adoption.en.ts";
 import { assetsEn } from "./modules/assets.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
+import { drillsEn } from "./modules/drills.en.ts";
+import { emergencyPlanEn } from "./modules/emergency-plan.en.ts";
 import { emptyEn } from "./modules/empty.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
 import { homeEn } from "./modules/home.en.ts";
@@ -39,6 +41,8 @@ export const en: Messages = {
 	...incidentsEn,
 	...incidentCaseworkEn,
 	...incidentChainEn,
+	...drillsEn,
+	...emergencyPlanEn,
 	...emptyEn,
 	...vocabularyEn,
 	...settingsEn,

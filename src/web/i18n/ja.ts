@@ -6,6 +6,8 @@ import { adoptionJa } from "./modules/adoption.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
+import { drillsJa } from "./modules/drills.ja.ts";
+import { emergencyPlanJa } from "./modules/emergency-plan.ja.ts";
 import { emptyJa } from "./modules/empty.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
 import { homeJa } from "./modules/home.ja.ts";
@@ -40,6 +42,8 @@ export const ja = {
 	...incidentsJa,
 	...incidentCaseworkJa,
 	...incidentChainJa,
+	...drillsJa,
+	...emergencyPlanJa,
 	...emptyJa,
 	...vocabularyJa,
 	...settingsJa,

@@ -23,6 +23,9 @@ export function PackRules({ pack }: { pack: PolicyPack }) {
 	const l = (text: Localized) => text[lang];
 	const documents = [
 		...DOCUMENTS.map((key) => ({ kind: t(`pack.doc.${key}`), doc: pack.documents[key] })),
+		...(pack.documents.emergencyPlan
+			? [{ kind: t("docs.kind.emergency_plan"), doc: pack.documents.emergencyPlan }]
+			: []),
 		...pack.documents.additional.map((doc) => ({ kind: t("pack.doc.additional"), doc })),
 	];
 	return (

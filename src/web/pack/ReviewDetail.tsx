@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { formatFiscalYear } from "../../shared/dates.ts";
 import { api, call } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { ReviewDrills } from "../drills/ReviewDrills.tsx";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { PolicyPack, PolicyReview, ReviewInputs } from "./types.ts";
@@ -159,6 +160,7 @@ export function ReviewDetail({
 					</div>
 				) : null}
 			</form>
+			<ReviewDrills reviewId={review.id} />
 			<ErrorAlert error={error} />
 			<h3>{t("review.decision")}</h3>
 			{review.decision ? (

@@ -6,6 +6,7 @@ import { WhoMay } from "../components/RequiredRoles.tsx";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link, navigate } from "../router.tsx";
+import { useCan } from "../session.tsx";
 import { RevisionTable } from "./RevisionTable.tsx";
 import { type PolicyDocument, type PolicyVersionSummary, versionPath } from "./types.ts";
 import { UploadDraftDialog } from "./UploadDraftDialog.tsx";
@@ -15,6 +16,7 @@ import { VersionActions } from "./VersionActions.tsx";
 export function DocumentPage({ id }: { id: string }) {
 	const { t, label } = useI18n();
 	const { date } = useDates();
+	const can = useCan();
 	const [doc, setDoc] = useState<PolicyDocument | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [status, setStatus] = useState<string | null>(null);
@@ -32,12 +34,12 @@ export function DocumentPage({ id }: { id: string }) {
 		void load();
 	}, [load]);
 
-	async function newDraft() {
+	async function newDraft(from: "copy" | "template" = "copy") {
 		try {
 			const version = await call(
 				api.POST("/api/policy-documents/{id}/drafts", {
 					params: { path: { id } },
-					body: { from: "copy", changeSummary: "" },
+					body: { from, changeSummary: "" },
 				}),
 			);
 			navigate(versionPath(version.id));
@@ -62,6 +64,15 @@ export function DocumentPage({ id }: { id: string }) {
 						<h1>{doc.title}</h1>
 						{doc.allowedActions.includes("policy_version.draft") ? (
 							<div className="button-row">
+								{doc.kind === "emergency_plan" ? (
+									<button
+										type="button"
+										className="button"
+										onClick={() => void newDraft("template")}
+									>
+										{t("docs.fromTemplate")}
+									</button>
+								) : null}
 								<button type="button" className="button" onClick={() => void newDraft()}>
 									{t("docs.newDraft")}
 								</button>
@@ -81,6 +92,12 @@ export function DocumentPage({ id }: { id: string }) {
 							{t(`docs.publication.${doc.publication}`)}
 						</span>
 					</p>
+					{doc.kind === "emergency_plan" ? (
+						<p>
+							{t("docs.planLead")}{" "}
+							{can("drill.read") ? <Link to="/drills">{t("docs.planDrills")}</Link> : null}
+						</p>
+					) : null}
 					{doc.publication === "non_public" ? (
 						<p className="muted">
 							{t("docs.readers", {

@@ -3,6 +3,7 @@ import { AccountDetailPage } from "../accounts/AccountDetailPage.tsx";
 import { AccountsPage } from "../accounts/AccountsPage.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
+import { drillsPage } from "../drills/routes.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { incidentsPage } from "../incidents/routes.tsx";
 import { mailPage } from "../mail/routes.tsx";
@@ -93,6 +94,8 @@ function Page({ path }: { path: string }) {
 	if (risks) return guard("risk.read", risks);
 	const incidents = incidentsPage(path);
 	if (incidents) return guard(incidents.permission, incidents.page);
+	const drills = drillsPage(path);
+	if (drills) return guard("drill.read", drills);
 	return <NotFoundPage />;
 }
 

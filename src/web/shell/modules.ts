@@ -79,6 +79,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "policy_review.read",
 	},
 	{
+		// Beside incident response: drills rehearse the emergency response plan.
+		path: "/drills",
+		group: "review",
+		label: "drills.nav",
+		description: "drills.navDesc",
+		permission: "drill.read",
+	},
+	{
 		path: "/policies",
 		group: "policy",
 		label: "docs.title",

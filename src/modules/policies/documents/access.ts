@@ -76,28 +76,54 @@ export async function versionOr404(
 	return { version, document };
 }
 
+/**
+ * The action that reads a document's content when it is not public: the emergency response
+ * plan's own readers, or the readers of the non-public procedures for every other kind. Null
+ * when everyone may read it.
+ */
+export function readActionOf(
+	document: Pick<DocumentRow, "publication" | "kind">,
+): "policy_version.read_non_public" | "policy_version.read_emergency_plan" | null {
+	if (document.publication !== "non_public") return null;
+	return document.kind === "emergency_plan"
+		? "policy_version.read_emergency_plan"
+		: "policy_version.read_non_public";
+}
+
+/** Whether the actor may read the document's content. */
+export function mayReadContent(
+	actor: Actor,
+	policy: DocumentsPolicy,
+	document: Pick<DocumentRow, "publication" | "kind">,
+): boolean {
+	const action = readActionOf(document);
+	return action === null || can(actor, policy, action);
+}
+
 /** Refuse, with a reason, the content of a non-public document to roles the pack does not name. */
 export function assertMayReadContent(
 	actor: Actor,
 	policy: DocumentsPolicy,
 	document: DocumentRow,
 ): void {
-	if (isNonPublic(document) && !can(actor, policy, "policy_version.read_non_public")) {
-		const roles = policy["policy_version.read_non_public"].join(", ");
+	const action = readActionOf(document);
+	if (action !== null && !can(actor, policy, action)) {
+		const roles = policy[action].join(", ");
 		const message = `「${document.title}」 is not public: only the roles the policy names (${roles}) may read it`;
 		throw new Problem("forbidden", message, {
 			issues: [
 				ruleIssue("(document)", "document_not_public", message, { title: document.title, roles }),
 			],
-			params: {
-				action: "policy_version.read_non_public",
-				roles: policy["policy_version.read_non_public"].join(","),
-			},
+			params: { action, roles: policy[action].join(",") },
 		});
 	}
 }
 
 /** The roles that may read a document's content, or null when everyone may. */
-export function readersOf(policy: DocumentsPolicy, document: Pick<DocumentRow, "publication">) {
-	return document.publication === "non_public" ? policy["policy_version.read_non_public"] : null;
+export function readersOf(
+	policy: DocumentsPolicy,
+	document: Pick<DocumentRow, "publication" | "kind">,
+) {
+	const action = readActionOf(document);
+	return action === null ? null : policy[action];
 }

@@ -25,7 +25,10 @@ export async function myAcknowledgements(db: Queryable, actor: Actor) {
 	);
 	const items = [];
 	for (const publication of publications) {
-		const readers = readersOf(policy, { publication: publication.document_publication });
+		const readers = readersOf(policy, {
+			publication: publication.document_publication,
+			kind: publication.document_kind,
+		});
 		const audience = await audienceOf(db, actor.tenantId, publication, readers);
 		if (!audience.some((m) => m.accountId === actor.accountId)) continue;
 		const ack = acks.find(

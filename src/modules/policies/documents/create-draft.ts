@@ -4,21 +4,47 @@ import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
+import { currentTenantPack } from "../pack/tenant-pack.repository.ts";
 import { assertMayReadContent, documentOr404, policyFor } from "./access.ts";
 import { countSections, type SectionInput, withAnchors } from "./content.ts";
-import { insertVersion, listVersions, type VersionRow } from "./documents.repository.ts";
+import {
+	type DocumentRow,
+	insertVersion,
+	listVersions,
+	type VersionRow,
+} from "./documents.repository.ts";
+import { planIssue, planTemplate } from "./emergency-plan.ts";
+
+async function templateOf(tx: Tx, actor: Actor, document: DocumentRow): Promise<SectionInput[]> {
+	if (document.kind !== "emergency_plan") {
+		throw planIssue(
+			"validation_failed",
+			"from",
+			"document_has_no_template",
+			"only the emergency response plan starts from a template",
+		);
+	}
+	const found = await currentTenantPack(tx, actor.tenantId);
+	if (!found) throw new Problem("not_found", "this tenant has no policy pack yet");
+	return planTemplate(found.pack);
+}
 
 export interface NewDraft {
 	title: string | null;
 	changeSummary: string;
 	sections: SectionInput[];
-	source: "blank" | "copy" | "import";
+	/** `template`: the expected parts of the pack's emergency response plan. */
+	source: "blank" | "copy" | "import" | "template";
 	warnings: number;
 }
 
 /**
  * Open a new draft version of a document. Only one draft or version in review at a time, so two
- * revisions never race to supersede each other.
+ * revisions never race to supersede each other. The emergency response plan may start from its
+ * template: the parts its pack expects (contacts, containment, recovery, 再発防止, drills).
+ *
+ * @throws Problem `validation_failed` (issue `document_has_no_template`) for a template of
+ * another kind; `conflict` while a draft or review is open
  */
 export async function createDraftVersion(
 	tx: Tx,
@@ -43,6 +69,7 @@ export async function createDraftVersion(
 	if (draft.source === "copy" && latest) {
 		sections = JSON.parse(latest.content) as SectionInput[];
 	}
+	if (draft.source === "template") sections = await templateOf(tx, actor, document);
 	const row: VersionRow = {
 		id: randomUUID(),
 		tenant_id: actor.tenantId,

@@ -2,6 +2,7 @@ import { definePolicy, type Policy } from "../../authz/policy.ts";
 import type { Role } from "../../authz/roles.ts";
 import type { Approval, PolicyRole } from "../pack/organisation.schema.ts";
 import type { PolicyPack } from "../pack/pack.schema.ts";
+import { planReaderRoles, readerRolesOf } from "./emergency-plan.ts";
 
 /** Who drafts and publishes policy documents: the CISO and the 統括責任者. */
 const EDITORS: readonly Role[] = ["ciso", "chief_officer"];
@@ -37,16 +38,7 @@ export function approverRoles(pack: PolicyPack, approval: Approval): Role[] {
  * approver (every committee member when the committee decides), its delegate and those notified.
  */
 export function procedureReaderRoles(pack: PolicyPack): Role[] {
-	const access = pack.organisation.approvals.proceduresAccess;
-	const named: PolicyRole[] =
-		access.approver === "committee"
-			? (pack.organisation.committee?.members ?? [])
-			: [access.approver];
-	return unique([
-		...named,
-		...(access.delegate ? [access.delegate] : []),
-		...(access.notify ?? []),
-	]);
+	return readerRolesOf(pack, pack.organisation.approvals.proceduresAccess);
 }
 
 /**
@@ -66,6 +58,8 @@ export function documentsPolicy(pack: PolicyPack) {
 		"policy_version.approve": approverRoles(pack, pack.organisation.approvals.policy),
 		"policy_version.publish": EDITORS,
 		"policy_version.read_non_public": procedureReaderRoles(pack),
+		/** The emergency response plan, when it is not public: the roles its pack names. */
+		"policy_version.read_emergency_plan": planReaderRoles(pack),
 		"policy_version.acknowledge": ["staff"],
 		"policy_acknowledgement.monitor": MONITORS,
 		"notification.read": ["staff"],

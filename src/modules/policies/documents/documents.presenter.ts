@@ -1,6 +1,6 @@
 import { can } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
-import type { DocumentsRules } from "./access.ts";
+import { type DocumentsRules, mayReadContent } from "./access.ts";
 import { citation, type PolicySection } from "./content.ts";
 import type { DocumentAction, DocumentsPolicy } from "./documents.policy.ts";
 import type { DocumentRow, RevisionRow, VersionRow } from "./documents.repository.ts";
@@ -13,6 +13,8 @@ const SHORT_NAMES: Record<DocumentKind, string | null> = {
 	basic_policy: "基本方針",
 	standards: "対策基準",
 	procedures: "実施手順",
+	// Named by the pack (緊急時対応計画, インシデント対応実施手順): cited by its own title.
+	emergency_plan: null,
 	additional: null,
 };
 
@@ -36,8 +38,7 @@ export function presentDocument(
 	policy: DocumentsPolicy,
 ) {
 	const published = versions.find((v) => v.document_id === document.id && v.status === "published");
-	const readable =
-		document.publication !== "non_public" || can(actor, policy, "policy_version.read_non_public");
+	const readable = mayReadContent(actor, policy, document);
 	const actions: DocumentAction[] = ["policy_version.draft", "policy_document.create"];
 	return {
 		id: document.id,

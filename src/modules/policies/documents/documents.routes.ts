@@ -12,7 +12,7 @@ import {
 import { auditContextOf } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
-import { documentOr404, policyFor, rulesFor, seesWorkflow } from "./access.ts";
+import { documentOr404, policyFor, readersOf, rulesFor, seesWorkflow } from "./access.ts";
 import { acknowledgementsRoutes } from "./acknowledgements.routes.ts";
 import { approveVersion } from "./approve-version.ts";
 import { citation, type PolicySection } from "./content.ts";
@@ -52,7 +52,7 @@ import { editDraft } from "./edit-draft.ts";
 import { importDraft } from "./import-draft.ts";
 import { publishVersion } from "./publish-version.ts";
 import { readVersion } from "./read-version.ts";
-import { ensureDocuments, hasPackDocuments } from "./seed-documents.ts";
+import { documentsMissing, ensureDocuments } from "./seed-documents.ts";
 import { returnToDraft, submitForReview } from "./submit-for-review.ts";
 
 const tags = ["policy documents"];
@@ -170,7 +170,7 @@ export function documentsRoutes(deps: AppDeps) {
 			const actor = requireActor(c);
 			const policy = await policyFor(deps.db, actor);
 			authorize(actor, policy, "policy_document.read");
-			if (!(await hasPackDocuments(deps.db, actor.tenantId))) {
+			if (await documentsMissing(deps.db, actor.tenantId)) {
 				await inTransaction(deps.db, (tx) => ensureDocuments(tx, auditContextOf(actor)));
 			}
 			const documents = await listDocuments(deps.db, actor.tenantId);
@@ -208,10 +208,7 @@ export function documentsRoutes(deps: AppDeps) {
 					...presentDocument(document, versions, actor, policy),
 					versions: versions.map((v) => presentVersionSummary(v, actor, rules)),
 					revisions: revisions.map((r) => presentRevision(r, versions)),
-					readerRoles:
-						document.publication === "non_public"
-							? [...policy["policy_version.read_non_public"]]
-							: ["staff"],
+					readerRoles: [...(readersOf(policy, document) ?? ["staff"])],
 					drafterRoles: [...policy["policy_version.draft"]],
 				},
 				200,

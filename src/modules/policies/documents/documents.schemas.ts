@@ -90,7 +90,7 @@ export const documentSummarySchema = z
 		id: z.string(),
 		kind: z.enum(DOCUMENT_KINDS),
 		title: z.string(),
-		/** The short name clauses are cited by: 基本方針, 対策基準, 実施手順. */
+		/** The short name clauses are cited by: 基本方針, 対策基準, 実施手順; the plan by its title. */
 		shortName: z.string(),
 		publication: z.enum(["public", "non_public", "unknown"]),
 		/** Whether the caller may read the content (non-public: only the roles the pack names). */
@@ -129,8 +129,11 @@ export type DocumentCreate = z.infer<typeof documentCreateSchema>;
 
 export const draftCreateSchema = z
 	.strictObject({
-		/** `copy`: start from the latest version; `blank`: empty. */
-		from: z.enum(["copy", "blank"]),
+		/**
+		 * `copy`: start from the latest version; `blank`: empty; `template`: the parts the pack
+		 * expects of an emergency response plan (that kind only).
+		 */
+		from: z.enum(["copy", "blank", "template"]),
 		changeSummary: z.string().trim().max(2000).default(""),
 	})
 	.openapi("PolicyDraftCreate");

@@ -78,6 +78,8 @@ export const approvalsSchema = z.strictObject({
 	socialMediaAccounts: approvalSchema.optional(),
 	/** Reading the non-public procedures (実施手順 / 運用マニュアル). */
 	proceduresAccess: approvalSchema,
+	/** Reading the emergency response plan; absent: the same roles as the procedures. */
+	emergencyPlanAccess: approvalSchema.optional(),
 });
 
 export const organisationSchema = z

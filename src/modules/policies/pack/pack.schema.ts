@@ -113,6 +113,29 @@ export const documentSchema = z.strictObject({
 	note: localizedTextSchema.optional(),
 });
 
+/** One expected part of the emergency response plan (連絡体制, 封じ込め, 復旧, 再発防止, …). */
+export const planSectionSchema = z.strictObject({
+	/** The heading number, e.g. `1` or `１`. */
+	label: z.string().trim().min(1).max(10),
+	title: localizedLabelSchema,
+	/** What the part should say, in our own words; a new plan's draft starts from it. */
+	guidance: localizedTextSchema.optional(),
+});
+
+/**
+ * The emergency response plan (緊急時対応計画, or the CSIRT's incident procedure): a document of
+ * its own whose expected parts are the template its first draft starts from.
+ */
+export const emergencyPlanSchema = z.strictObject({
+	...documentSchema.shape,
+	sections: z
+		.array(planSectionSchema)
+		.min(1)
+		.max(20)
+		.superRefine((list, ctx) => reportDuplicates(list, ["label"], ctx), ALWAYS),
+});
+export type EmergencyPlan = z.infer<typeof emergencyPlanSchema>;
+
 const riskLabels = z.array(localizedLabelSchema);
 
 /** Labels of the likelihood × impact grid, lowest first. */
@@ -201,6 +224,8 @@ const policyPackShape = {
 		basicPolicy: documentSchema,
 		standards: documentSchema,
 		procedures: documentSchema,
+		/** The emergency response plan; absent: the pack does not name one. */
+		emergencyPlan: emergencyPlanSchema.optional(),
 		additional: z.array(documentSchema),
 	}),
 	revisions: revisionsSchema,
