@@ -5,6 +5,7 @@ import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { incidentCaseworkPolicy } from "../incidents/incident-casework.policy.ts";
+import { incidentChainPolicy } from "../incidents/incident-chain.policy.ts";
 import { incidentsPolicy } from "../incidents/incidents.policy.ts";
 import { networkPolicy } from "../network/network.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";
@@ -36,6 +37,7 @@ const POLICIES: readonly Policy<string>[] = [
 	tenantsPolicy,
 	homePolicy,
 	incidentCaseworkPolicy,
+	incidentChainPolicy,
 	incidentsPolicy,
 ];
 

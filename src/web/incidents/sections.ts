@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import { ChainSection } from "./ChainSection.tsx";
 import type { CaseSectionProps } from "./case-section.ts";
 import { FactsSection } from "./FactsSection.tsx";
 import { ObligationsSection } from "./ObligationsSection.tsx";
@@ -13,5 +14,6 @@ export const CASE_SECTIONS: readonly { id: string; Component: ComponentType<Case
 	[
 		{ id: "facts", Component: FactsSection },
 		{ id: "obligations", Component: ObligationsSection },
+		{ id: "chain", Component: ChainSection },
 		{ id: "timeline", Component: TimelineSection },
 	];
