@@ -10,6 +10,9 @@ const IncidentsPage = lazy(() =>
 const MyReportsPage = lazy(() =>
 	import("./MyReportsPage.tsx").then((m) => ({ default: m.MyReportsPage })),
 );
+const ToAcknowledgePage = lazy(() =>
+	import("./ToAcknowledgePage.tsx").then((m) => ({ default: m.ToAcknowledgePage })),
+);
 const ReportPage = lazy(() => import("./ReportPage.tsx").then((m) => ({ default: m.ReportPage })));
 
 /** The page of an `/incidents…` path and the permission it needs, or null for other paths. */
@@ -18,6 +21,10 @@ export function incidentsPage(path: string): { permission: string; page: ReactEl
 	if (path === "/incidents") return { permission: "incident.list", page: <IncidentsPage /> };
 	if (path === "/incidents/report") return { permission: "incident.report", page: <ReportPage /> };
 	if (path === "/incidents/mine") return { permission: "incident.report", page: <MyReportsPage /> };
+	// Anyone may be in a case's reporting chain, so every member of staff may open it.
+	if (path === "/incidents/to-acknowledge") {
+		return { permission: "incident.acknowledge", page: <ToAcknowledgePage /> };
+	}
 	const incident = /^\/incidents\/([^/]+)$/.exec(path);
 	if (incident?.[1]) {
 		const id = decodeURIComponent(incident[1]);
