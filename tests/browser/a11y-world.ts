@@ -41,7 +41,10 @@ export interface A11yWorld {
 	messageId: string;
 	/** A case the administrator reported, not triaged yet. */
 	reportedIncidentId: string;
-	/** A triaged severe case (150 people) with its preliminary PPC report filed. */
+	/**
+	 * A triaged severe case (150 people) with its preliminary PPC report filed; its reporting
+	 * chain told the administrator (as CISO), who has not acknowledged it yet.
+	 */
 	triagedIncidentId: string;
 }
 

@@ -56,6 +56,7 @@ function pages(world: A11yWorld): string[] {
 		"/incidents",
 		"/incidents/report",
 		"/incidents/mine",
+		"/incidents/to-acknowledge",
 		`/incidents/${world.reportedIncidentId}`,
 		`/incidents/${world.triagedIncidentId}`,
 		"/no-such-page",
@@ -274,6 +275,16 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 		await assertAccessible(page, "the close dialog refusing without 再発防止", "dialog[open]");
 	});
 	await checkDialog(t, page, "incident filing", button("確報の提出を記録"));
+	// The reporting chain told the administrator (CISO here) of the triaged case: acknowledged,
+	// nothing waits any more.
+	await checkState(t, page, "incident chain acknowledged", async () => {
+		await button("確認しました").click();
+		await page.getByRole("status").filter({ hasText: "確認を記録しました。" }).waitFor();
+	});
+	await visit(page, "/incidents/to-acknowledge");
+	await checkState(t, page, "no incident to acknowledge", () =>
+		page.getByTestId("incidents-to-acknowledge-empty").waitFor(),
+	);
 
 	await t.test(
 		"keyboard: skip link, menu, the ledger's primary action, every field of its dialog",
