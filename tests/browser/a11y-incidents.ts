@@ -49,4 +49,15 @@ export async function incidentScreens(walk: Walk): Promise<void> {
 			);
 		},
 	);
+	// The reporting chain told the administrator (CISO here) of the triaged case: acknowledged,
+	// nothing waits any more.
+	await walk.visit(`/incidents/${walk.world.triagedIncidentId}`);
+	await checkState(t, page, "incident chain acknowledged", async () => {
+		await button("確認しました").click();
+		await page.getByRole("status").filter({ hasText: "確認を記録しました。" }).waitFor();
+	});
+	await walk.visit("/incidents/to-acknowledge");
+	await checkState(t, page, "no incident to acknowledge", () =>
+		page.getByTestId("incidents-to-acknowledge-empty").waitFor(),
+	);
 }

@@ -56,7 +56,8 @@ export interface A11yWorld {
 	reportedIncidentId: string;
 	/**
 	 * A triaged severe case (150 people) with its preliminary PPC report filed, a task of the
-	 * administrator's (so that their task list has a row) and an evidence file.
+	 * administrator's (so that their task list has a row) and an evidence file; its reporting
+	 * chain told the administrator (as CISO), who has not acknowledged it yet.
 	 */
 	triagedIncidentId: string;
 	/** An account with TOTP enrolled, whose second factor the administrator may reset. */

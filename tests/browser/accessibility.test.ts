@@ -75,6 +75,7 @@ function pages(world: A11yWorld): string[] {
 		"/incidents/report",
 		"/incidents/mine",
 		"/incidents/tasks",
+		"/incidents/to-acknowledge",
 		`/incidents/${world.reportedIncidentId}`,
 		`/incidents/${world.triagedIncidentId}`,
 		"/settings",

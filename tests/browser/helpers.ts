@@ -162,22 +162,26 @@ export async function watchedPage(
 
 /**
  * Add an account to a tenant of the running server through the CLI (`mamori user add`, on the
- * server's own data directory); returns its one-time password.
+ * server's own data directory), optionally with a display name and a mail address; returns its
+ * one-time password.
  *
  * @example
- * const otp = await addUser(server, "demo", "kacho", ["ciso"]);
+ * const otp = await addUser(server, "demo", "kacho", ["ciso"], { email: "kacho@city.example.jp" });
  */
 export async function addUser(
 	server: RunningServer,
 	tenant: string,
 	username: string,
 	roles: readonly string[] = [],
+	details: { displayName?: string; email?: string } = {},
 ): Promise<string> {
 	const env: NodeJS.ProcessEnv = { ...process.env, MAMORI_DATA_DIR: server.dataDir };
 	delete env.DATABASE_URL;
 	delete env.MAMORI_SECRET_KEY;
 	const args = ["user", "add", "--tenant", tenant, "--username", username];
 	for (const role of roles) args.push("--role", role);
+	if (details.displayName) args.push("--display-name", details.displayName);
+	if (details.email) args.push("--email", details.email);
 	const child = spawn(process.execPath, [join(ROOT, "bin/mamori.js"), ...args], {
 		cwd: ROOT,
 		env,

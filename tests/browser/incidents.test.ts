@@ -2,24 +2,41 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
+import { type ParsedMail, simpleParser } from "mailparser";
 import type { Browser, Locator, Page } from "playwright-core";
+import { loadConfig, loadSecretKey } from "../../src/config.ts";
+import { openDatabase } from "../../src/db/connection.ts";
+import { findAccountByUsername } from "../../src/modules/accounts/accounts.repository.ts";
+import { SecretBox } from "../../src/modules/auth/secret-box.ts";
+import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
+import { grantRole, type Sink, startSink } from "../helpers/mail-world.ts";
+import { makeOrgUnit } from "../helpers/org-factories.ts";
 import { pdfText } from "../helpers/pdf-text.ts";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { firstLogin } from "./login-flow.ts";
-import { firstLoginAs } from "./policy-helpers.ts";
+import { apiAs, firstLoginAs } from "./policy-helpers.ts";
 
 /**
  * Incident response in the browser: a member of staff reports a lost USB stick with 150
- * residents' data from a phone, the CSIRT triages it, the case shows the PPC obligation with both
- * due dates, the CSIRT gives the clerk a task (done from the clerk's task list), keeps an evidence
- * file with its SHA-256 and downloads the draft report as a PDF that reads back in Japanese, a
+ * residents' data from a phone, the CSIRT triages it, the reporting chain is told (in the app, and
+ * by mail through a real SMTP server standing in for Mamori's, `MAMORI_SMTP_URL`), the unit's
+ * 情報セキュリティ管理者 acknowledges, the case shows the PPC obligation with both due dates, the
+ * CSIRT gives the clerk a task (done from the clerk's task list), keeps an evidence file with its
+ * SHA-256 and downloads the draft report as a PDF that reads back in Japanese, a
  * filing is recorded, and the severe case closes only after 再発防止 is filled.
  */
 
+let sink: Sink;
 let server: RunningServer;
 let browser: Browser;
+const MANAGER_MAIL = "sato-kanri@city.example.jp";
+const CISO_MAIL = "takahashi-ciso@city.example.jp";
 
 before(async () => {
+	sink = await startSink();
+	process.env.MAMORI_SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
+	// The chain's mails are scheduler jobs: the server looks for due jobs often.
+	process.env.MAMORI_JOBS_POLL_MS = "200";
 	server = await startServer();
 	browser = await launchBrowser();
 });
@@ -27,7 +44,51 @@ before(async () => {
 after(async () => {
 	await browser?.close();
 	await server?.stop();
+	await sink?.close();
+	delete process.env.MAMORI_SMTP_URL;
+	delete process.env.MAMORI_JOBS_POLL_MS;
 });
+
+/**
+ * 市民課, and `username` made its 情報セキュリティ管理者: a per-unit role, which the CLI leaves to
+ * the web UI, given here through the use cases on the server's own database (beside it).
+ */
+async function makeUnitManager(username: string): Promise<void> {
+	const handle = openDatabase({ dataDir: server.dataDir });
+	try {
+		const deps = {
+			db: handle.db,
+			engine: handle.engine,
+			config: { ...loadConfig({}), dataDir: server.dataDir },
+			secrets: new SecretBox(loadSecretKey(server.dataDir)),
+		};
+		const tenant = await findTenantBySlug(deps.db, "demo");
+		assert.ok(tenant, "the demo tenant exists after first start");
+		const unit = await makeOrgUnit(deps, tenant, { name: "市民課" });
+		const account = await findAccountByUsername(deps.db, tenant.id, username);
+		assert.ok(account, `${username} was added`);
+		await grantRole(deps, tenant.id, account.id, "section_manager", unit.id);
+	} finally {
+		await handle.db.destroy();
+	}
+}
+
+/** The sink's mails about `reference` to each of `addresses`, as they arrive (others are passed over). */
+async function chainMails(addresses: readonly string[], reference: string) {
+	const found = new Map<string, ParsedMail>();
+	while (found.size < addresses.length) {
+		const mail = await sink.next();
+		const parsed = await simpleParser(mail.raw);
+		if (!parsed.subject?.includes(reference)) continue;
+		for (const to of mail.to) if (addresses.includes(to)) found.set(to, parsed);
+	}
+	return found;
+}
+
+/** Ask again until `check` holds: for what the scheduler does after the request that caused it. */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+	while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 100));
+}
 
 /** The text a person sees in an element. */
 const shown = async (locator: Locator) => (await locator.allInnerTexts()).join("\n");
@@ -54,6 +115,17 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 	await firstLogin(admin.page, server.url, "demo", server.oneTimePasswords.demo ?? "");
 	const clerkOtp = await addUser(server, "demo", "shokuin-usb");
 	const csirtOtp = await addUser(server, "demo", "csirt-usb", ["csirt"]);
+	// The chain of the standard pack: 市民課's 情報セキュリティ管理者 and the CISO, both with a
+	// mail address; nobody holds 情報セキュリティ責任者 or 統括.
+	const managerOtp = await addUser(server, "demo", "kanri-usb", [], {
+		displayName: "佐藤 一郎",
+		email: MANAGER_MAIL,
+	});
+	await addUser(server, "demo", "ciso-usb", ["ciso"], {
+		displayName: "高橋 花子",
+		email: CISO_MAIL,
+	});
+	await makeUnitManager("kanri-usb");
 
 	// The clerk reports from a phone (390 px wide), starting on Home.
 	const phone = await browser.newContext({ ...options, viewport: { width: 390, height: 844 } });
@@ -119,6 +191,7 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 	await triage.getByLabel("優先度").selectOption({ label: "高" });
 	await triage.getByLabel("団体が知った日").fill("2025-11-30");
 	await triage.getByLabel("本人の数（人）").fill("150");
+	await triage.getByLabel("市民課").check();
 	assert.equal(await triage.getByLabel("個人情報", { exact: true }).isChecked(), true);
 	await triage.getByLabel("原因", { exact: true }).fill(CAUSE);
 	await triage.getByRole("button", { name: "保存" }).click();
@@ -127,6 +200,109 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 	assert.equal(await page.getByTestId("incident-people").textContent(), "150 人");
 	assert.equal(await page.getByTestId("incident-data-kinds").textContent(), "個人情報");
 	assert.equal(await page.getByTestId("incident-cause").textContent(), CAUSE);
+
+	// The reporting chain is told: 市民課's manager and the CISO, in the app; the roles nobody
+	// holds are named. The CSIRT member triaged and is not told of their own triage.
+	const chain = page.getByTestId("incident-chain");
+	const told = chain.getByTestId("incident-chain-people");
+	const managerRow = told.getByRole("row").filter({ hasText: "佐藤 一郎" });
+	const cisoRow = told.getByRole("row").filter({ hasText: "高橋 花子" });
+	await managerRow.waitFor();
+	assert.match(await shown(managerRow), /情報セキュリティ管理者[\s\S]*市民課[\s\S]*トリアージ/);
+	assert.match(await shown(cisoRow), /最高情報セキュリティ責任者（CISO）[\s\S]*トリアージ/);
+	assert.equal(await told.locator('tbody tr[data-acknowledged="no"]').count(), 2);
+	assert.match(await shown(chain), /窓口: CSIRT/);
+	assert.match(await shown(chain), /重大度 3 以上で 2 時間以内に確認がなければ CISO へ上げる/);
+	assert.deepEqual(await chain.getByTestId("incident-chain-gaps").locator("li").allInnerTexts(), [
+		"市民課の情報セキュリティ責任者 が割り当てられていないため連絡できませんでした",
+		"統括情報セキュリティ責任者 が割り当てられていないため連絡できませんでした",
+	]);
+	assert.equal(await chain.getByRole("button", { name: "確認しました" }).count(), 0);
+	const notice = page.getByTestId("incident-timeline").locator('[data-kind="chain_notified"]');
+	assert.match(await shown(notice), /報告経路に連絡[\s\S]*理由: トリアージ/);
+	assert.match(await shown(notice), /佐藤 一郎（市民課の情報セキュリティ管理者）/);
+
+	// The mails go out after the triage's commit, as scheduler jobs: both arrive at the SMTP
+	// server, with the reference, severity and a link, never what happened.
+	const caseId = /\/incidents\/([^/?#]+)$/.exec(page.url())?.[1] ?? "";
+	assert.ok(caseId, "the case page's address names the case");
+	const mails = await chainMails([MANAGER_MAIL, CISO_MAIL], reference);
+	const toManager = mails.get(MANAGER_MAIL);
+	assert.equal(toManager?.subject, `【インシデント連絡】${reference}（重大度: 大）`);
+	assert.match(toManager?.text ?? "", /佐藤 一郎 様/);
+	assert.match(toManager?.text ?? "", /情報セキュリティ管理者としてお知らせします/);
+	assert.ok(toManager?.text?.includes(`/incidents/${caseId}`), "the mail links to the case");
+	for (const mail of mails.values()) {
+		assert.doesNotMatch(mail.text ?? "", /USBメモリ|住民150人/, "what happened stays in Mamori");
+	}
+	// Each mail is recorded as sent once the SMTP server accepted it; the chain then says so.
+	const api = await apiAs(page);
+	await eventually(async () => {
+		const view = await api<{ notifications: { mailedAt: string | null }[] }>(
+			"GET",
+			`/api/incidents/${caseId}/chain`,
+		);
+		return view.notifications.every((n) => n.mailedAt !== null);
+	});
+	await page.reload();
+	await managerRow.getByText(/メール送信済み/).waitFor();
+	await cisoRow.getByText(/メール送信済み/).waitFor();
+
+	// 市民課's manager signs in, sees the case counted on Home, opens it from the cases waiting
+	// for them, and acknowledges.
+	const managerContext = await browser.newContext(options);
+	const manager = await watchedPage(managerContext);
+	await firstLoginAs(manager.page, server.url, "demo", "kanri-usb", managerOtp);
+	await manager.page
+		.getByTestId("my-work")
+		.getByRole("link", { name: "確認が必要なインシデントの連絡: 1 件" })
+		.click();
+	await heading(manager.page, "確認が必要なインシデント").waitFor();
+	const waiting = manager.page
+		.getByRole("table", { name: "確認が必要なインシデント" })
+		.getByRole("row")
+		.filter({ hasText: reference });
+	assert.match(await shown(waiting), /大（3）[\s\S]*対応中[\s\S]*1 件/);
+	await waiting.getByRole("link", { name: reference }).click();
+	await manager.page.getByRole("heading", { level: 1, name: new RegExp(reference) }).waitFor();
+	const managerChain = manager.page.getByTestId("incident-chain");
+	const ownRow = managerChain
+		.getByTestId("incident-chain-people")
+		.getByRole("row")
+		.filter({ hasText: "佐藤 一郎" });
+	await ownRow.getByText("未確認").waitFor();
+	await managerChain.getByRole("button", { name: "確認しました" }).click();
+	await managerChain.getByRole("status").getByText("確認を記録しました。").waitFor();
+	await ownRow.getByText("確認済み", { exact: true }).waitFor();
+	assert.equal(await managerChain.getByRole("button", { name: "確認しました" }).count(), 0);
+	await managerChain
+		.getByTestId("incident-chain-people")
+		.getByRole("row")
+		.filter({ hasText: "高橋 花子" })
+		.getByText("未確認")
+		.waitFor();
+	await manager.page
+		.getByTestId("incident-timeline")
+		.locator('[data-kind="acknowledged"]')
+		.getByText(/佐藤 一郎/)
+		.waitFor();
+	// Nothing waits for them any more: Home counts nothing, the page says so.
+	await manager.page
+		.getByRole("navigation", { name: "メインメニュー" })
+		.getByRole("link", { name: "確認が必要なインシデント", exact: true })
+		.click();
+	await manager.page.getByTestId("incidents-to-acknowledge-empty").waitFor();
+	await manager.page
+		.getByRole("navigation", { name: "メインメニュー" })
+		.getByRole("link", { name: "ホーム", exact: true })
+		.click();
+	await manager.page.getByTestId("my-work").waitFor();
+	assert.equal(
+		await manager.page.getByRole("link", { name: /確認が必要なインシデントの連絡/ }).count(),
+		0,
+	);
+	assert.deepEqual(manager.problems, []);
+	await managerContext.close();
 
 	// The PPC report is required, with why and both due dates: day 5 is Thu 4 December; day 30,
 	// Mon 29 December, falls in the New Year closure and moves to Mon 5 January 2026.
@@ -279,6 +455,8 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 		[
 			"reported",
 			"triaged",
+			"chain_notified",
+			"acknowledged",
 			"task_created",
 			"evidence_added",
 			"task_completed",

@@ -6,6 +6,7 @@ import { auditPolicy } from "../audit/audit.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
 import { incidentCaseworkPolicy } from "../incidents/incident-casework.policy.ts";
+import { incidentChainPolicy } from "../incidents/incident-chain.policy.ts";
 import { incidentsPolicy } from "../incidents/incidents.policy.ts";
 import { networkPolicy } from "../network/network.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";
@@ -37,6 +38,7 @@ const POLICIES: readonly Policy<string>[] = [
 	tenantsPolicy,
 	homePolicy,
 	incidentCaseworkPolicy,
+	incidentChainPolicy,
 	incidentsPolicy,
 	drillsPolicy,
 ];

@@ -14,7 +14,7 @@ const WORK_PATHS: Record<WorkKind, string> = {
 	acknowledgements: "/policies",
 	mail_release_decisions: "/mail",
 	incident_tasks: "/incidents/tasks",
-	incident_acknowledgements: "/incidents",
+	incident_acknowledgements: "/incidents/to-acknowledge",
 };
 
 /** What waits for the caller (decisions, approvals, acknowledgements), with counts and links. */

@@ -6,6 +6,7 @@ import { Field } from "../components/Field.tsx";
 import { useDates } from "../i18n/dates.ts";
 import { type I18n, useI18n } from "../i18n/i18n.tsx";
 import type { CaseSectionProps } from "./case-section.ts";
+import { chainTimelineDetails } from "./chain-labels.ts";
 import {
 	type Incident,
 	type IncidentOptions,
@@ -117,6 +118,7 @@ function details(
 		);
 	}
 	if (data.preventionRecorded === true) lines.push(t("incidents.timeline.preventionRecorded"));
+	lines.push(...chainTimelineDetails(entry, incident, options, i18n, day));
 	return lines;
 }
 

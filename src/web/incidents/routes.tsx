@@ -13,6 +13,9 @@ const MyTasksPage = lazy(() =>
 const MyReportsPage = lazy(() =>
 	import("./MyReportsPage.tsx").then((m) => ({ default: m.MyReportsPage })),
 );
+const ToAcknowledgePage = lazy(() =>
+	import("./ToAcknowledgePage.tsx").then((m) => ({ default: m.ToAcknowledgePage })),
+);
 const ReportPage = lazy(() => import("./ReportPage.tsx").then((m) => ({ default: m.ReportPage })));
 
 /** The page of an `/incidents…` path and the permission it needs, or null for other paths. */
@@ -23,6 +26,10 @@ export function incidentsPage(path: string): { permission: string; page: ReactEl
 	if (path === "/incidents/mine") return { permission: "incident.report", page: <MyReportsPage /> };
 	if (path === "/incidents/tasks") {
 		return { permission: "incident.task_mine", page: <MyTasksPage /> };
+	}
+	// Anyone may be in a case's reporting chain, so every member of staff may open it.
+	if (path === "/incidents/to-acknowledge") {
+		return { permission: "incident.acknowledge", page: <ToAcknowledgePage /> };
 	}
 	const incident = /^\/incidents\/([^/]+)$/.exec(path);
 	if (incident?.[1]) {

@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import { ChainSection } from "./ChainSection.tsx";
 import type { CaseSectionProps } from "./case-section.ts";
 import { EvidenceSection } from "./EvidenceSection.tsx";
 import { FactsSection } from "./FactsSection.tsx";
@@ -19,5 +20,6 @@ export const CASE_SECTIONS: readonly { id: string; Component: ComponentType<Case
 		{ id: "report-draft", Component: ReportDraftSection },
 		{ id: "tasks", Component: TasksSection },
 		{ id: "evidence", Component: EvidenceSection },
+		{ id: "chain", Component: ChainSection },
 		{ id: "timeline", Component: TimelineSection },
 	];

@@ -150,6 +150,13 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "incident.report",
 	},
 	{
+		path: "/incidents/to-acknowledge",
+		group: "review",
+		label: "incidentChain.toAcknowledge",
+		description: "incidentChain.nav.toAcknowledgeDesc",
+		permission: "incident.acknowledge",
+	},
+	{
 		path: "/incidents",
 		group: "review",
 		label: "nav.incidents",
