@@ -13168,6 +13168,16 @@ export interface components {
             allowedActions: string[];
             items: components["schemas"]["Disposal"][];
         };
+        FirewallRowError: {
+            /** @enum {string} */
+            code: "model_too_large" | "model_json_syntax" | "model_yaml_syntax" | "model_yaml_duplicate_key" | "model_yaml_aliases" | "model_unknown_field" | "model_field_required" | "model_id_invalid" | "model_cidr_invalid" | "model_value_choice" | "model_value_type" | "model_value_too_long" | "model_value_too_short" | "model_value_too_many" | "model_value_too_few" | "model_value_range" | "model_value_invalid" | "model_format_version" | "model_duplicate_id" | "model_duplicate_flow_id" | "model_breakout_kind" | "model_unknown_segment" | "model_not_segment" | "model_unknown_gateway" | "model_not_gateway" | "model_gateway_same_segment" | "model_gateway_loop" | "model_flow_end_gateway" | "model_address_spans" | "model_address_unmatched" | "model_unknown_endpoint" | "model_via_segment" | "firewall_header_missing" | "firewall_action_invalid" | "firewall_id_empty" | "firewall_id_invalid" | "firewall_id_duplicate" | "firewall_cell_empty" | "firewall_via_invalid" | "firewall_endpoint_unknown" | "firewall_address_spans" | "firewall_address_unmatched" | "firewall_unknown_gateway";
+            column: string;
+            message: string;
+            params: {
+                [key: string]: string | number;
+            };
+            row: number;
+        };
         ImportJob: {
             allowedActions: string[];
             createdAt: string;
@@ -13646,11 +13656,7 @@ export interface components {
         NetworkFirewallImport: {
             added: number;
             check?: components["schemas"]["NetworkCheck"];
-            errors: {
-                column: string;
-                message: string;
-                row: number;
-            }[];
+            errors: components["schemas"]["FirewallRowError"][];
             flows: number;
             model?: components["schemas"]["NetworkModelDocument"];
             problems: components["schemas"]["NetworkModelProblem"][];
@@ -13733,9 +13739,14 @@ export interface components {
             saved: boolean;
         };
         NetworkModelProblem: {
+            /** @enum {string} */
+            code: "model_too_large" | "model_json_syntax" | "model_yaml_syntax" | "model_yaml_duplicate_key" | "model_yaml_aliases" | "model_unknown_field" | "model_field_required" | "model_id_invalid" | "model_cidr_invalid" | "model_value_choice" | "model_value_type" | "model_value_too_long" | "model_value_too_short" | "model_value_too_many" | "model_value_too_few" | "model_value_range" | "model_value_invalid" | "model_format_version" | "model_duplicate_id" | "model_duplicate_flow_id" | "model_breakout_kind" | "model_unknown_segment" | "model_not_segment" | "model_unknown_gateway" | "model_not_gateway" | "model_gateway_same_segment" | "model_gateway_loop" | "model_flow_end_gateway" | "model_address_spans" | "model_address_unmatched" | "model_unknown_endpoint" | "model_via_segment" | "firewall_header_missing" | "firewall_action_invalid" | "firewall_id_empty" | "firewall_id_invalid" | "firewall_id_duplicate" | "firewall_cell_empty" | "firewall_via_invalid" | "firewall_endpoint_unknown" | "firewall_address_spans" | "firewall_address_unmatched" | "firewall_unknown_gateway";
             column: number | null;
             line: number | null;
             message: string;
+            params: {
+                [key: string]: string | number;
+            };
             path: string;
         };
         NetworkModelRevision: {

@@ -3,6 +3,7 @@
 import type { PasswordIssueCode } from "../../modules/auth/password-rule.ts";
 import type { FileIssueCode } from "../../shared/file-issues.ts";
 import type { IssueCode } from "../../shared/issues.ts";
+import type { NetworkIssueCode } from "../../shared/network-issues.ts";
 import type { ProblemCode } from "../../shared/problem.ts";
 import type { AuditEventType, OrgUnitKind, Role } from "../api/client.ts";
 import type { MessageKey } from "./ja.ts";
@@ -17,6 +18,7 @@ export type OrgUnitKindsLabelled = Assert<NoneMissing<Missing<"org.kind", OrgUni
 export type ProblemsLabelled = Assert<NoneMissing<Missing<"error", ProblemCode>>>;
 export type PasswordIssuesLabelled = Assert<NoneMissing<Missing<"issue", PasswordIssueCode>>>;
 export type FileIssuesLabelled = Assert<NoneMissing<Missing<"fileIssue", FileIssueCode>>>;
+export type NetworkIssuesLabelled = Assert<NoneMissing<Missing<"networkIssue", NetworkIssueCode>>>;
 export type IssuesLabelled = Assert<NoneMissing<Missing<"issue", IssueCode>>>;
 /** The password rule's codes are part of the server's one list of issue codes. */
 export type PasswordIssuesListed = Assert<NoneMissing<Exclude<PasswordIssueCode, IssueCode>>>;

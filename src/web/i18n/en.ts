@@ -13,9 +13,11 @@ import { issuesEn } from "./modules/issues.en.ts";
 import { layoutEn } from "./modules/layout.en.ts";
 import { mailEn } from "./modules/mail.en.ts";
 import { networkEn } from "./modules/network.en.ts";
+import { networkIssuesEn } from "./modules/network-issues.ts";
 import { networkTermsEn } from "./modules/network-terms.en.ts";
 import { orgEn } from "./modules/org.en.ts";
 import { packEn } from "./modules/pack.en.ts";
+import { refusalsEn } from "./modules/refusals.en.ts";
 import { risksEn } from "./modules/risks.en.ts";
 import { settingsEn } from "./modules/settings.en.ts";
 import { vocabularyEn } from "./modules/vocabulary.ts";
@@ -28,8 +30,10 @@ export const en: Messages = {
 	...packEn,
 	...networkEn,
 	...fileIssuesEn,
+	...networkIssuesEn,
 	...layoutEn,
 	...issuesEn,
+	...refusalsEn,
 	...mailEn,
 	...risksEn,
 	...homeEn,

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { AssetDisposalFileTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { ruleIssue } from "../../../shared/issues.ts";
+import { refusal, ruleIssue, tooLarge } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -38,7 +38,7 @@ export function decodeUpload(contentBase64: string): Uint8Array {
 		});
 	}
 	if (bytes.length > DISPOSAL_LIMITS.fileBytes) {
-		throw new Problem("payload_too_large", `a file may hold ${DISPOSAL_LIMITS.fileBytes} bytes`);
+		throw tooLarge(`a file may hold ${DISPOSAL_LIMITS.fileBytes} bytes`, DISPOSAL_LIMITS.fileBytes);
 	}
 	return new Uint8Array(bytes);
 }
@@ -60,10 +60,14 @@ export async function addDisposalFile(
 	authorize(actor, disposalsPolicy, "disposal.record");
 	const disposal = visibleDisposal(ledger, await findDisposal(tx, actor.tenantId, disposalId));
 	if (!inScope(ledger.write, disposal.owner_unit_id)) {
-		throw new Problem("forbidden", "you may read this record but not add to it");
+		throw refusal("forbidden", "read_only_scope", "you may read this record but not add to it");
 	}
 	if (disposal.status !== "recorded") {
-		throw new Problem("conflict", "the record is closed; its evidence can no longer change");
+		throw refusal(
+			"conflict",
+			"disposal_closed",
+			"the record is closed; its evidence can no longer change",
+		);
 	}
 	const row: AssetDisposalFileTable = {
 		id: randomUUID(),

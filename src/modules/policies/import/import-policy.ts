@@ -1,5 +1,4 @@
-import { ruleProblem } from "../../../shared/issues.ts";
-import { Problem } from "../../../shared/problem.ts";
+import { refusal, ruleProblem } from "../../../shared/issues.ts";
 import { decodePolicyBytes, MAX_IMPORT_BYTES } from "./decode.ts";
 import { extractDefinitions } from "./definitions.ts";
 import { recognizeHeading } from "./headings.ts";
@@ -64,9 +63,11 @@ export function importPolicyText(
 ): PolicyImportResult {
 	const limits = { ...DEFAULT_IMPORT_LIMITS, ...options };
 	if (text.length > limits.maxChars) {
-		throw new Problem(
+		throw refusal(
 			"payload_too_large",
+			"policy_text_too_long",
 			`the text has ${text.length} characters; a policy may have at most ${limits.maxChars}`,
+			{ max: limits.maxChars },
 		);
 	}
 	const split = splitLines(text);
