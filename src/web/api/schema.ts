@@ -13999,9 +13999,12 @@ export interface components {
         };
         PolicyImportWarning: {
             /** @enum {string} */
-            code: "decoded_as_shift_jis" | "decoded_as_utf16" | "page_numbers_removed" | "preamble_skipped" | "numbering_gap" | "heading_out_of_sequence" | "revision_numbering_gap" | "revision_without_summary" | "definition_unparsed" | "definition_without_meaning" | "definitions_section_empty";
+            code: "decoded_as_shift_jis" | "decoded_as_utf16" | "page_numbers_removed" | "preamble_skipped" | "numbering_gap" | "heading_out_of_sequence" | "revision_numbering_gap" | "revision_without_summary" | "definition_unparsed" | "definition_without_meaning" | "definitions_section_empty" | "numbering_starts_late";
             line: number | null;
             message: string;
+            params: {
+                [key: string]: string | number;
+            };
         };
         PolicyPublish: {
             /** @enum {string} */

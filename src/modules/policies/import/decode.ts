@@ -93,7 +93,14 @@ export function decodePolicyBytes(bytes: Uint8Array, maxBytes = MAX_IMPORT_BYTES
 		return {
 			text,
 			encoding: "utf-16",
-			warnings: [{ code: "decoded_as_utf16", line: null, message: "the file was read as UTF-16" }],
+			warnings: [
+				{
+					code: "decoded_as_utf16",
+					params: {},
+					line: null,
+					message: "the file was read as UTF-16",
+				},
+			],
 		};
 	}
 	if (bytes.includes(0)) {
@@ -112,6 +119,7 @@ export function decodePolicyBytes(bytes: Uint8Array, maxBytes = MAX_IMPORT_BYTES
 			warnings: [
 				{
 					code: "decoded_as_shift_jis",
+					params: {},
 					line: null,
 					message: "the file is not UTF-8; it was read as Shift_JIS",
 				},

@@ -80,6 +80,10 @@ export function importPolicyText(
 		const shown = split.pageNumbers.slice(0, 10).join(", ");
 		warnings.push({
 			code: "page_numbers_removed",
+			params: {
+				count: split.pageNumbers.length,
+				lines: `${shown}${split.pageNumbers.length > 10 ? ", …" : ""}`,
+			},
 			line: split.pageNumbers[0] ?? null,
 			message: `removed ${split.pageNumbers.length} lone page number line(s): line ${shown}${split.pageNumbers.length > 10 ? ", …" : ""}`,
 		});
@@ -121,6 +125,7 @@ export function importPolicyText(
 	if (skipped) {
 		warnings.push({
 			code: "preamble_skipped",
+			params: { count: rest.length, excerpt: excerpt(skipped.text) },
 			line: skipped.no,
 			message: `skipped ${rest.length} line(s) of text before the first heading: 「${excerpt(skipped.text)}」`,
 		});
