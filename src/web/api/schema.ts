@@ -13421,6 +13421,11 @@ export interface components {
             index: number;
             mayRequest: boolean;
             reason: string;
+            /** @enum {string|null} */
+            reasonCode: "type_detection_failed" | "category_never" | "policy_removes" | "policy_holds" | "policy_passes" | "sanitiser_failed" | "no_sanitiser" | "worker_timeout" | "worker_crashed" | "office_text_no_conversion" | "office_text_active" | "office_text_converted" | "text_active" | "text_passed" | "text_rewritten" | "pdf_analysis_limits" | "pdf_password" | "pdf_unreadable" | "pdf_too_many_pages" | "pdf_page_too_large" | "pdf_render_limits" | "pdf_render_failed" | "pdf_rebuilt" | "gzip_too_large" | "gzip_corrupt" | "archive_member_held" | "archive_only_member_removed" | "gzip_unpacked" | "archive_too_deep" | "archive_type_unsupported" | "archive_unreadable" | "archive_member_unreadable" | "archive_member_ratio" | "archive_too_large" | "archive_ratio" | "archive_rebuilt" | "archive_rebuilt_removed" | "ooxml_ratio" | "ooxml_unreadable" | "ooxml_xlsb" | "ooxml_not_office" | "ooxml_rebuilt_removed" | "ooxml_rebuilt" | "image_too_large" | "image_unreadable" | "image_reencoded" | "embedded_message" | null;
+            reasonParams: {
+                [key: string]: string | number;
+            };
             sha256: string;
             size: number;
             trueType: string;
@@ -13457,6 +13462,11 @@ export interface components {
             deliveredAt: string | null;
             from: string;
             heldReason: string | null;
+            /** @enum {string|null} */
+            heldReasonCode: "time_limit" | "eicar_found" | "attachment_without_output" | "attachment_never_delivered" | "message_too_large" | "mime_too_many_parts" | "mime_too_deep" | "mime_header_too_large" | "mime_conflicting_types" | "mime_no_boundary" | "encrypted_content" | "message_partial" | "sanitiser_count_mismatch" | "attachment_held" | "embedded_message_held" | "sanitise_failed" | "original_gone" | null;
+            heldReasonParams: {
+                [key: string]: string | number;
+            };
             id: string;
             receivedAt: string;
             size: number;

@@ -12,6 +12,7 @@ import { incidentsEn } from "./modules/incidents.en.ts";
 import { issuesEn } from "./modules/issues.en.ts";
 import { layoutEn } from "./modules/layout.en.ts";
 import { mailEn } from "./modules/mail.en.ts";
+import { mailReasonsEn } from "./modules/mail-reasons.en.ts";
 import { networkEn } from "./modules/network.en.ts";
 import { networkIssuesEn } from "./modules/network-issues.ts";
 import { networkTermsEn } from "./modules/network-terms.en.ts";
@@ -35,6 +36,7 @@ export const en: Messages = {
 	...issuesEn,
 	...refusalsEn,
 	...mailEn,
+	...mailReasonsEn,
 	...risksEn,
 	...homeEn,
 	...adoptionEn,

@@ -13,6 +13,7 @@ import { incidentsJa } from "./modules/incidents.ja.ts";
 import { issuesJa } from "./modules/issues.ja.ts";
 import { layoutJa } from "./modules/layout.ja.ts";
 import { mailJa } from "./modules/mail.ja.ts";
+import { mailReasonsJa } from "./modules/mail-reasons.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
 import { networkIssuesJa } from "./modules/network-issues.ts";
 import { networkTermsJa } from "./modules/network-terms.ja.ts";
@@ -36,6 +37,7 @@ export const ja = {
 	...issuesJa,
 	...refusalsJa,
 	...mailJa,
+	...mailReasonsJa,
 	...risksJa,
 	...homeJa,
 	...adoptionJa,
