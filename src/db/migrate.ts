@@ -19,7 +19,7 @@ import * as policyDecisions from "./migrations/0016-policy-decisions.ts";
 import * as orgUnitOrder from "./migrations/0017-org-unit-order.ts";
 import * as incidents from "./migrations/0018-incidents.ts";
 import * as tenantDateStyle from "./migrations/0019-tenant-date-style.ts";
-import * as mailHeldReasonCode from "./migrations/0020-mail-held-reason-code.ts";
+import * as mailHeldReasonCode from "./migrations/0024-mail-held-reason-code.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -46,7 +46,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0017-org-unit-order": orgUnitOrder,
 	"0018-incidents": incidents,
 	"0019-tenant-date-style": tenantDateStyle,
-	"0020-mail-held-reason-code": mailHeldReasonCode,
+	"0024-mail-held-reason-code": mailHeldReasonCode,
 };
 
 class InCodeMigrations implements MigrationProvider {
