@@ -22,6 +22,7 @@ import * as tenantDateStyle from "./migrations/0019-tenant-date-style.ts";
 import * as incidentNotifications from "./migrations/0020-incident-notifications.ts";
 import * as incidentCasework from "./migrations/0021-incident-casework.ts";
 import * as drills from "./migrations/0023-drills.ts";
+import * as mailHeldReasonCode from "./migrations/0024-mail-held-reason-code.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0020-incident-notifications": incidentNotifications,
 	"0021-incident-casework": incidentCasework,
 	"0023-drills": drills,
+	"0024-mail-held-reason-code": mailHeldReasonCode,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -335,6 +335,10 @@ export interface MailMessageTable {
 	/** JSON SanitizeReport. */
 	report: string | null;
 	held_reason: string | null;
+	/** HELD_REASON_CODES of sanitize.contract.ts; null on rows held before migration 0020. */
+	held_reason_code: string | null;
+	/** JSON object of the code's parameters. */
+	held_reason_params: string | null;
 	sanitized: Uint8Array | null;
 	delivered_at: string | null;
 	updated_at: string;

@@ -29,6 +29,7 @@ import { risksRoutes } from "../modules/risks/risks.routes.ts";
 import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
 import { importsRoutes } from "../platform/imports/imports.routes.ts";
+import { refusal, ruleProblem, tooLarge } from "../shared/issues.ts";
 import { Problem } from "../shared/problem.ts";
 import { serialise } from "../shared/serialised.ts";
 import type { AppContext } from "./context.ts";
@@ -91,15 +92,16 @@ function toProblem(error: unknown, where: string): Problem {
 			return new Problem("malformed_json", "the request body is not valid JSON");
 		}
 		if (error.status === 400)
-			return new Problem("validation_failed", error.message || "bad request");
+			return ruleProblem("validation_failed", error.message || "bad request", "(body)", "invalid");
 		if (error.status === 401)
 			return new Problem("unauthenticated", error.message || "log in first");
 	}
 	const fault = databaseFaultProblem(error, where);
 	if (fault) return fault;
 	if (isUniqueViolation(error)) {
-		return new Problem(
+		return refusal(
 			"conflict",
+			"created_meanwhile",
 			"another request created the same record at the same moment; reload and check",
 		);
 	}
@@ -124,7 +126,7 @@ function requestBodyLimit(maxSize: number) {
 	return bodyLimit({
 		maxSize,
 		onError: () => {
-			throw new Problem("payload_too_large", `the request body exceeds ${maxSize} bytes`);
+			throw tooLarge(`the request body exceeds ${maxSize} bytes`, maxSize);
 		},
 	});
 }

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { actorOf, type RequestAuth } from "../modules/auth/resolve-session.ts";
 import type { SessionStage } from "../modules/auth/sessions.repository.ts";
 import type { Actor } from "../modules/authz/roles.ts";
+import { refusal } from "../shared/issues.ts";
 import { Problem } from "../shared/problem.ts";
 
 export type AppEnv = {
@@ -31,7 +32,7 @@ export function requireAuth(
 	if (!auth) throw new Problem("unauthenticated", "log in first");
 	if (!allowed.includes(auth.stage)) {
 		throw auth.stage === "active"
-			? new Problem("conflict", "this login step is already done")
+			? refusal("conflict", "login_step_done", "this login step is already done")
 			: STAGE_PROBLEMS[auth.stage];
 	}
 	return auth;

@@ -1,3 +1,5 @@
+import type { AnyIssueCode } from "./issues.ts";
+
 /** Stable error codes; clients and tests match on these, never on message text. */
 export const PROBLEM_STATUS = {
 	validation_failed: 400,
@@ -34,8 +36,11 @@ export interface ProblemIssue {
 	path: string;
 	/** Developer-facing English; clients show the catalogue text for `code` when there is one. */
 	message: string;
-	/** A stable reason within the problem (`password_common`), for catalogue text. */
-	code?: string;
+	/**
+	 * A stable reason within the problem (`password_common`, `stale_version`), for catalogue text.
+	 * Every issue has one, so a person never sees `message`.
+	 */
+	code: AnyIssueCode;
 	/** Values for the catalogue text (`{ min: 12 }`). */
 	params?: Record<string, string | number>;
 }

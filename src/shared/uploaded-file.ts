@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { ruleIssue } from "./issues.ts";
+import { ruleIssue, tooLarge } from "./issues.ts";
 import { Problem } from "./problem.ts";
 
 /**
@@ -39,7 +39,7 @@ export function decodeUpload(contentBase64: string, maxBytes: number): Uint8Arra
 		});
 	}
 	if (bytes.length > maxBytes) {
-		throw new Problem("payload_too_large", `a file may hold ${maxBytes} bytes`);
+		throw tooLarge(`a file may hold ${maxBytes} bytes`, maxBytes);
 	}
 	return new Uint8Array(bytes);
 }

@@ -268,6 +268,7 @@ export const textOnlySanitizer: MessageSanitizer = async (raw) => {
 export const holdingSanitizer: MessageSanitizer = async (raw) => ({
 	status: "held",
 	reason: "held by the test",
+	held: { reason: "held by the test", code: "sanitise_failed", params: {} },
 	report: {
 		messageId: null,
 		from: null,

@@ -152,7 +152,7 @@ describe("mamori network check: bad input gets one message per problem, with lin
 		const run = await mamori(file);
 		assert.equal(run.code, 1);
 		assert.deepEqual(run.errorLines, [
-			`${file}:11:18: flows[0].destination: unknown node or segment "ghost"`,
+			`${file}:11:18: flows[0].destination: There is no node or segment “ghost”.`,
 			`${file}: 1 problem; nothing was checked`,
 		]);
 	});
@@ -164,7 +164,7 @@ describe("mamori network check: bad input gets one message per problem, with lin
 		assert.equal(run.errorLines.length, 2);
 		assert.match(
 			run.errorLines[0] ?? "",
-			/dup\.yaml:8:9: segments\[2\]\.id: duplicate id "my" \(first used at segments\[0\], line 4\)$/,
+			/dup\.yaml:8:9: segments\[2\]\.id: The id “my” is used twice \(first at segments\[0\], line 4\)\.$/,
 		);
 	});
 
@@ -178,7 +178,7 @@ describe("mamori network check: bad input gets one message per problem, with lin
 		assert.equal(run.errorLines.length, 2);
 		assert.match(
 			run.errorLines[0] ?? "",
-			/cycle\.yaml:16:12: gateways\[1\]\.next\[0\]: gateway chain loops: a → b → a$/,
+			/cycle\.yaml:16:12: gateways\[1\]\.next\[0\]: The gateway chain loops: a → b → a$/,
 		);
 	});
 
@@ -187,7 +187,7 @@ describe("mamori network check: bad input gets one message per problem, with lin
 		const run = await mamori(file);
 		assert.equal(run.code, 1);
 		assert.equal(run.errorLines.length, 2);
-		assert.match(run.errorLines[0] ?? "", /syntax\.yaml:9:\d+: YAML syntax: /);
+		assert.match(run.errorLines[0] ?? "", /syntax\.yaml:9:\d+: The YAML is malformed .* Detail: /);
 	});
 
 	test("several problems: one line each", async () => {
@@ -212,9 +212,12 @@ describe("mamori network check: bad input gets one message per problem, with lin
 		assert.equal(run.errorLines.length, 3);
 		assert.match(
 			run.errorLines[0] ?? "",
-			/many\.json:14:18: nodes\[0\]\.segment: unknown segment "nope"/,
+			/many\.json:14:18: nodes\[0\]\.segment: There is no segment “nope”\./,
 		);
-		assert.match(run.errorLines[1] ?? "", /many\.json:17:13: nodes\[1\]\.id: duplicate id "n1"/);
+		assert.match(
+			run.errorLines[1] ?? "",
+			/many\.json:17:13: nodes\[1\]\.id: The id “n1” is used twice/,
+		);
 	});
 
 	test("usage errors exit 2; a missing file exits 1", async () => {

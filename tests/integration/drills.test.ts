@@ -220,7 +220,7 @@ describe("a drill from plan to lessons", () => {
 		await issueOf(
 			await ciso.client.post(`/api/drills/${drill.id}/record`, { version: 1, lessons: "古い" }),
 			409,
-			"drill_stale_version",
+			"stale_version",
 		);
 		const recorded = await expectJson<DrillView>(
 			await ciso.client.post(`/api/drills/${drill.id}/record`, {

@@ -239,8 +239,8 @@ test("firewall import: preview by row and column, refusal while rows are wrong, 
 	);
 	assert.equal(preview.saved, false);
 	assert.deepEqual(
-		preview.errors.map((e) => [e.row, e.column]),
-		[[5, "宛先"]],
+		preview.errors.map((e) => [e.row, e.column, e.code]),
+		[[5, "宛先", "firewall_cell_empty"]],
 	);
 	assert.equal(preview.added, 2, "two permitted rows; the deny row is no flow");
 	const refused = await expectProblem(
@@ -249,6 +249,8 @@ test("firewall import: preview by row and column, refusal while rows are wrong, 
 		"validation_failed",
 	);
 	assert.match(refused.issues?.[0]?.path ?? "", /^row 5, 宛先$/);
+	assert.equal(refused.issues?.[0]?.code, "firewall_cell_empty");
+	assert.deepEqual(refused.issues?.[0]?.params, { row: 5, column: "宛先" });
 
 	const result = await expectJson<FirewallImportResult>(
 		await editor.post("/api/network/firewall-import", {

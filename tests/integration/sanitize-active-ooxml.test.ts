@@ -343,6 +343,9 @@ describe("through the gateway over SMTP", () => {
 			const held = await findMailMessage(runtime.db, tenant.id, heldId);
 			assert.equal(held?.status, "held");
 			assert.match(held?.held_reason ?? "", /a password is needed to open it/);
+			// Beside the words, the stable code of the reason and the attachment it names.
+			assert.equal(held?.held_reason_code, "attachment_held");
+			assert.equal(JSON.parse(held?.held_reason_params ?? "{}").filename !== undefined, true);
 		}
 		assert.equal(downstream.received.length, 2, "the held messages were never relayed");
 	});

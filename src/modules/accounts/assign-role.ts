@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RoleAssignmentTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
-import { ruleIssue } from "../../shared/issues.ts";
+import { refusal, ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { deleteAccountSessions } from "../auth/sessions.repository.ts";
@@ -31,7 +31,11 @@ function auditData(row: RoleAssignmentTable) {
 /** Only an instance administrator may hand out instance administration. */
 function assertMayGrant(actor: Actor, role: Role): void {
 	if (role === "instance_admin" && !actor.roles.some((r) => r.role === "instance_admin")) {
-		throw new Problem("forbidden", "only an instance administrator may grant instance_admin");
+		throw refusal(
+			"forbidden",
+			"instance_admin_grant",
+			"only an instance administrator may grant instance_admin",
+		);
 	}
 }
 
@@ -113,10 +117,14 @@ export async function revokeRole(tx: Tx, actor: Actor, accountId: string, assign
 	assertMayGrant(actor, row.role as Role);
 	const now = new Date().toISOString();
 	if (row.valid_to !== null && row.valid_to <= now) {
-		throw new Problem("conflict", "this role assignment has already ended");
+		throw refusal("conflict", "assignment_ended", "this role assignment has already ended");
 	}
 	if (row.account_id === actor.accountId && row.role === "tenant_admin") {
-		throw new Problem("conflict", "you cannot revoke your own tenant administration");
+		throw refusal(
+			"conflict",
+			"own_tenant_admin_revoke",
+			"you cannot revoke your own tenant administration",
+		);
 	}
 	await endRoleAssignment(tx, actor.tenantId, assignmentId, now);
 	await recordAudit(

@@ -1,6 +1,6 @@
 import type { Queryable } from "../../db/queryable.ts";
 import type { RoleAssignmentTable } from "../../db/schema.ts";
-import { Problem } from "../../shared/problem.ts";
+import { refusal } from "../../shared/issues.ts";
 import type { Actor } from "../authz/roles.ts";
 import type { AccountAction } from "./accounts.policy.ts";
 import { listRoleAssignments } from "./accounts.repository.ts";
@@ -53,8 +53,9 @@ export async function assertMayManage(
 	if (isInstanceAdmin(actor)) return;
 	const assignments = await listRoleAssignments(db, actor.tenantId, [accountId]);
 	if (!mayManage(actor, assignments, accountId)) {
-		throw new Problem(
+		throw refusal(
 			"forbidden",
+			"instance_admin_account",
 			"only an instance administrator may change an instance administrator's account",
 		);
 	}

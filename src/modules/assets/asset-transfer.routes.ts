@@ -16,7 +16,7 @@ import { requestImport } from "../../platform/imports/request-import.ts";
 import { runImportInWorker } from "../../platform/imports/run-import.ts";
 import { wakeSchedulers } from "../../platform/jobs/scheduler.ts";
 import { datedFileName, templateFileName } from "../../shared/export-name.ts";
-import { Problem } from "../../shared/problem.ts";
+import { tooLarge } from "../../shared/issues.ts";
 import { authorize } from "../authz/policy.ts";
 import {
 	assetExportQuerySchema,
@@ -78,9 +78,9 @@ const templateRoute = createRoute({
 function decodeBase64(text: string): Uint8Array {
 	const bytes = Buffer.from(text, "base64");
 	if (bytes.length > ASSET_IMPORT_LIMITS.maxBytes) {
-		throw new Problem(
-			"payload_too_large",
+		throw tooLarge(
 			`the file is larger than ${ASSET_IMPORT_LIMITS.maxBytes} bytes`,
+			ASSET_IMPORT_LIMITS.maxBytes,
 		);
 	}
 	return bytes;

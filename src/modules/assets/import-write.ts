@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "../../db/errors.ts";
 import type { AssetClassificationChangeTable, AssetTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
-import { Problem } from "../../shared/problem.ts";
+import { refusal } from "../../shared/issues.ts";
 import { assetSearchText } from "./assets.repository.ts";
 import type { AssetFields } from "./assets.schemas.ts";
 import { assetColumns } from "./create-asset.ts";
@@ -120,8 +120,9 @@ export async function insertNewAssets(writer: ImportWriter, rows: readonly Parse
 		}
 	} catch (error) {
 		if (isUniqueViolation(error)) {
-			throw new Problem(
+			throw refusal(
 				"conflict",
+				"import_codes_taken",
 				"an asset ID of the file was entered by someone else meanwhile; nothing was imported",
 			);
 		}

@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { Queryable } from "../../db/queryable.ts";
-import { ruleIssue } from "../../shared/issues.ts";
+import { refusal, ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { allowedActions } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
@@ -71,7 +71,7 @@ export function visible(ledger: Ledger, row: AssetRow | undefined): AssetRow {
 export function editable(ledger: Ledger, row: AssetRow | undefined): AssetRow {
 	const asset = visible(ledger, row);
 	if (!inScope(ledger.write, asset.owner_unit_id)) {
-		throw new Problem("forbidden", "you may read this asset but not change it");
+		throw refusal("forbidden", "read_only_scope", "you may read this asset but not change it");
 	}
 	return asset;
 }

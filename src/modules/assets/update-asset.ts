@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/transaction.ts";
-import { Problem } from "../../shared/problem.ts";
+import { refusal } from "../../shared/issues.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { assetsPolicy } from "./assets.policy.ts";
@@ -59,7 +59,11 @@ async function save(
 	patch: Parameters<typeof updateAssetRow>[4],
 ) {
 	if (!(await updateAssetRow(tx, ledger.actor.tenantId, id, version, patch))) {
-		throw new Problem("conflict", "the asset was changed by someone else; reload and try again");
+		throw refusal(
+			"conflict",
+			"stale_version",
+			"the asset was changed by someone else; reload and try again",
+		);
 	}
 }
 

@@ -1,6 +1,6 @@
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { ruleIssue } from "../../shared/issues.ts";
+import { refusal, ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { updateAccount } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -12,9 +12,9 @@ import { matchTotp, newRecoveryCodes, newTotpSecret, totpEnrollment } from "./to
 
 function assertCanEnrol(auth: RequestAuth): void {
 	if (auth.account.totp_enabled_at)
-		throw new Problem("conflict", "TOTP is already enrolled for this account");
+		throw refusal("conflict", "totp_already_enrolled", "TOTP is already enrolled for this account");
 	if (auth.stage !== "mfa_enroll" && auth.stage !== "active") {
-		throw new Problem("conflict", "finish the earlier login steps first");
+		throw refusal("conflict", "login_steps_pending", "finish the earlier login steps first");
 	}
 }
 
@@ -42,7 +42,8 @@ export async function confirmTotpEnrollment(
 	ip: string | null,
 ) {
 	assertCanEnrol(auth);
-	if (!auth.session.pending_totp_secret) throw new Problem("conflict", "start the enrolment first");
+	if (!auth.session.pending_totp_secret)
+		throw refusal("conflict", "totp_enrolment_not_started", "start the enrolment first");
 	const secret = deps.secrets.open(auth.session.pending_totp_secret);
 	const step = matchTotp(secret, code.trim());
 	if (step === null) {

@@ -1,5 +1,6 @@
 import { inTransaction, type Tx } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
+import { refusal } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { claimTotpStep, replaceRecoveryCodes } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -22,7 +23,11 @@ export async function verifySecondFactor(
 	ip: string | null,
 ) {
 	if (auth.stage !== "mfa_verify")
-		throw new Problem("conflict", "this session is not waiting for a second factor");
+		throw refusal(
+			"conflict",
+			"second_factor_not_pending",
+			"this session is not waiting for a second factor",
+		);
 	const { account } = auth;
 	const tenantId = account.tenant_id;
 	const now = new Date();

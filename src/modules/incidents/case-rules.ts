@@ -1,3 +1,4 @@
+import type { IssueCode } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import type { DataKind } from "../policies/pack/incident-reporting.schema.ts";
 import type { CaseFacts } from "./assessment.schema.ts";
@@ -80,7 +81,7 @@ export function caseFacts(row: IncidentRow): CaseFacts {
 export function invalid(
 	issues: {
 		path: string;
-		code: string;
+		code: IssueCode;
 		params?: Record<string, string | number>;
 		message: string;
 	}[],

@@ -38,7 +38,7 @@ export async function recordFiling(
 		});
 	}
 	const known = desk.rules.assess(caseFacts(row)).map((obligation) => obligation.code);
-	const issues = [];
+	const issues: Parameters<typeof invalid>[0] = [];
 	if (!known.includes(input.obligation)) {
 		issues.push({
 			path: "obligation",

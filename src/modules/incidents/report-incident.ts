@@ -77,7 +77,7 @@ export async function reportIncident(
 ): Promise<IncidentRow> {
 	const { actor } = desk;
 	authorize(actor, incidentsPolicy, "incident.report");
-	const issues = [];
+	const issues: Parameters<typeof invalid>[0] = [];
 	if (Date.parse(input.noticedAt) > now.getTime() + CLOCK_SKEW_MS) {
 		issues.push({
 			path: "noticedAt",

@@ -48,11 +48,21 @@ describe("parseFirewallCsv", () => {
 	it("names the row and column of each bad cell", async () => {
 		const csv = "ルールID,送信元,宛先,動作\nR1,,10.1.0.1,許可\nR1,10.0.0.1,10.1.0.1,たぶん\n";
 		const { errors } = await parseFirewallCsv(Buffer.from(csv));
-		assert.deepEqual(errors, [
-			{ row: 2, column: "送信元", message: "empty" },
-			{ row: 3, column: "動作", message: '"たぶん" is neither 許可 (allow) nor 拒否 (deny)' },
-			{ row: 3, column: "ルールID", message: 'duplicate rule id "R1" (first at row 2)' },
-		]);
+		assert.deepEqual(
+			errors.map(({ row, column, code, params }) => ({ row, column, code, params })),
+			[
+				{ row: 2, column: "送信元", code: "firewall_cell_empty", params: {} },
+				{ row: 3, column: "動作", code: "firewall_action_invalid", params: { value: "たぶん" } },
+				{
+					row: 3,
+					column: "ルールID",
+					code: "firewall_id_duplicate",
+					params: { value: "R1", first: 2 },
+				},
+			],
+		);
+		// The message is the English catalogue text, for developers and the CLI.
+		assert.equal(errors[1]?.message, "“たぶん” is neither 許可 (allow) nor 拒否 (deny).");
 	});
 
 	it("refuses a file without the required headers", async () => {
@@ -111,12 +121,16 @@ describe("parseFirewallCsv", () => {
 		assert.ok(model !== null);
 		const csv = "ルールID,送信元,宛先,動作\nR1,10.0.0.0/8,any,許可\n";
 		const { errors } = withFirewallFlows(model, await parseFirewallCsv(Buffer.from(csv)));
-		assert.deepEqual(errors, [
-			{
-				row: 2,
-				column: "送信元",
-				message: "10.0.0.0/8 spans several segments of the model; split the rule by segment",
-			},
-		]);
+		assert.deepEqual(
+			errors.map(({ row, column, code, params }) => ({ row, column, code, params })),
+			[
+				{
+					row: 2,
+					column: "送信元",
+					code: "firewall_address_spans",
+					params: { value: "10.0.0.0/8" },
+				},
+			],
+		);
 	});
 });

@@ -1,3 +1,8 @@
+import {
+	type NetworkIssueCode,
+	type NetworkIssueParams,
+	networkIssueText,
+} from "../../shared/network-issues.ts";
 import { readTable } from "../../shared/tabular.ts";
 import { ANY_ADDRESS, parseCidr } from "./address.ts";
 import { type Flow, modelIdSchema, type NetworkModelFile } from "./model.schema.ts";
@@ -7,7 +12,20 @@ import { indexModel } from "./model-index.ts";
 export interface FirewallRowError {
 	row: number;
 	column: string;
+	/** Why, as a stable code of src/shared/network-issues.ts; people read its catalogue text. */
+	code: NetworkIssueCode;
+	params: NetworkIssueParams;
+	/** The English catalogue text, for developers and the CLI. */
 	message: string;
+}
+
+function rowError(
+	row: number,
+	column: string,
+	code: NetworkIssueCode,
+	params: NetworkIssueParams = {},
+): FirewallRowError {
+	return { row, column, code, params, message: networkIssueText(code, params, "en") };
 }
 
 export interface FirewallFlows {
@@ -74,11 +92,8 @@ export async function parseFirewallCsv(content: Buffer): Promise<FirewallFlows> 
 	const missing = REQUIRED.filter((field) => !column.has(field));
 	if (missing.length > 0) {
 		for (const field of missing) {
-			errors.push({
-				row: 1,
-				column: FIREWALL_HEADERS[field][0] ?? field,
-				message: `the header has no "${FIREWALL_HEADERS[field][0]}" column`,
-			});
+			const heading = FIREWALL_HEADERS[field][0] ?? field;
+			errors.push(rowError(1, heading, "firewall_header_missing", { column: heading }));
 		}
 		return { flows: [], rows: [], errors, deniedRows: 0 };
 	}
@@ -93,8 +108,8 @@ export async function parseFirewallCsv(content: Buffer): Promise<FirewallFlows> 
 			return at === undefined ? "" : (cells[at] ?? "").trim();
 		};
 		if (cells.every((c) => c.trim() === "")) return;
-		const fail = (field: Field, message: string) =>
-			errors.push({ row, column: FIREWALL_HEADERS[field][0] ?? field, message });
+		const fail = (field: Field, code: NetworkIssueCode, params: NetworkIssueParams = {}) =>
+			errors.push(rowError(row, FIREWALL_HEADERS[field][0] ?? field, code, params));
 		const id = cell("id");
 		const action = cell("action").toLowerCase();
 		if (DENY.has(action)) {
@@ -103,19 +118,15 @@ export async function parseFirewallCsv(content: Buffer): Promise<FirewallFlows> 
 		}
 		let ok = true;
 		if (!ALLOW.has(action)) {
-			fail("action", `"${cell("action")}" is neither 許可 (allow) nor 拒否 (deny)`);
+			fail("action", "firewall_action_invalid", { value: cell("action") });
 			ok = false;
 		}
 		if (!modelIdSchema.safeParse(id).success) {
-			fail(
-				"id",
-				id === ""
-					? "the rule id is empty"
-					: `"${id}" is not a usable id (letters, digits, . _ : -)`,
-			);
+			if (id === "") fail("id", "firewall_id_empty");
+			else fail("id", "firewall_id_invalid", { value: id });
 			ok = false;
 		} else if (seen.has(id)) {
-			fail("id", `duplicate rule id "${id}" (first at row ${seen.get(id)})`);
+			fail("id", "firewall_id_duplicate", { value: id, first: seen.get(id) ?? 0 });
 			ok = false;
 		} else {
 			seen.set(id, row);
@@ -127,7 +138,7 @@ export async function parseFirewallCsv(content: Buffer): Promise<FirewallFlows> 
 			["destination", destinations],
 		] as const) {
 			if (list.length === 0) {
-				fail(field, "empty");
+				fail(field, "firewall_cell_empty");
 				ok = false;
 			}
 		}
@@ -139,7 +150,7 @@ export async function parseFirewallCsv(content: Buffer): Promise<FirewallFlows> 
 						.filter(Boolean);
 		const invalidVia = via?.find((v) => !modelIdSchema.safeParse(v).success);
 		if (invalidVia !== undefined) {
-			fail("via", `"${invalidVia}" is not a gateway id`);
+			fail("via", "firewall_via_invalid", { value: invalidVia });
 			ok = false;
 		}
 		if (!ok) return;
@@ -196,22 +207,19 @@ export function withFirewallFlows(
 			if (index.resolve(flow[end]) !== null) continue;
 			ok = false;
 			const address = ANY_ADDRESS.has(flow[end].toLowerCase()) || parseCidr(flow[end]) !== null;
-			errors.push({
-				row,
-				column: header,
-				message: !address
-					? `${flow[end]} is neither an address nor a node or segment id of the model`
-					: index.spans(flow[end])
-						? `${flow[end]} spans several segments of the model; split the rule by segment`
-						: `${flow[end]} lies in no segment's cidrs or node's addresses of the model (set addressing.unmatched for the Internet)`,
-			});
+			const code = !address
+				? "firewall_endpoint_unknown"
+				: index.spans(flow[end])
+					? "firewall_address_spans"
+					: "firewall_address_unmatched";
+			errors.push(rowError(row, header, code, { value: flow[end] }));
 		}
 		for (const via of flow.via ?? []) {
 			const gateway = index.gateways.has(via);
 			const cloud = index.segments.get(via)?.kind === "security_cloud";
 			if (!gateway && !cloud) {
 				ok = false;
-				errors.push({ row, column: "経由", message: `unknown gateway "${via}"` });
+				errors.push(rowError(row, "経由", "firewall_unknown_gateway", { value: via }));
 			}
 		}
 		if (ok) flows.push(flow);

@@ -1,6 +1,5 @@
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
@@ -70,9 +69,13 @@ function refuseRowErrors(errors: readonly FirewallRowError[]): void {
 			.map((e) => `${place(e)}: ${e.message}`)
 			.join("; ")}`,
 		{
-			issues: errors.map((e) =>
-				ruleIssue(place(e), "firewall_row_invalid", e.message, { row: e.row, column: e.column }),
-			),
+			// The place is a row and column of the export, not a field of a form: no `field`.
+			issues: errors.map((e) => ({
+				path: place(e),
+				message: e.message,
+				code: e.code,
+				params: { ...e.params, row: e.row, column: e.column },
+			})),
 		},
 	);
 }
@@ -121,7 +124,8 @@ export async function importFirewall(
 		const { added, replaced, errors, result } = run(stored.model);
 		refuseRowErrors(errors);
 		refuseProblems(result.problems);
-		if (!result.model) throw new Problem("validation_failed", "the merged model is not valid");
+		// refuseProblems threw unless the merged model is valid.
+		if (!result.model) throw new Problem("internal", "the merged model is not valid");
 		const row = await saveNetworkModel(tx, actor, result.model, {
 			source: "firewall_import",
 			baseRevision: input.baseRevision,

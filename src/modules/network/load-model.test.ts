@@ -30,9 +30,12 @@ describe("parseModelFile", () => {
 	it("gives a YAML syntax error its line and column, once", () => {
 		const { model, problems } = parseModelFile(`${HEAD}name: again\n`, "yaml");
 		assert.equal(model, null);
-		assert.deepEqual(problems, [
-			{ path: "(file)", line: 8, column: 1, message: "YAML syntax: Map keys must be unique" },
-		]);
+		assert.deepEqual(
+			problems.map(({ path, line, column, code }) => ({ path, line, column, code })),
+			[{ path: "(file)", line: 8, column: 1, code: "model_yaml_duplicate_key" }],
+		);
+		// The parser's own words stay in the developers' message, never in the catalogue text.
+		assert.match(problems[0]?.message ?? "", /^The same key is written twice\. Detail: Map keys/);
 		const indented = parseModelFile(`${HEAD}  - id: x\n   kind: lgwan\n`, "yaml").problems;
 		assert.equal(indented.length, 1);
 		assert.equal(indented[0]?.line, 9);
@@ -44,7 +47,14 @@ describe("parseModelFile", () => {
 			"yaml",
 		);
 		assert.deepEqual(problems, [
-			{ path: "nodes[0].segment", line: 11, column: 14, message: 'unknown segment "nowhere"' },
+			{
+				path: "nodes[0].segment",
+				line: 11,
+				column: 14,
+				code: "model_unknown_segment",
+				params: { id: "nowhere" },
+				message: "There is no segment “nowhere”.",
+			},
 		]);
 	});
 
@@ -52,10 +62,10 @@ describe("parseModelFile", () => {
 		const text = `${HEAD}flows:\n  - id: f1\n    source: ghost\n    destination: lg\n    via: [gw-none]\n`;
 		const { problems } = parseModelFile(text, "yaml");
 		assert.deepEqual(
-			problems.map((p) => `${p.line}:${p.column} ${p.path}: ${p.message}`),
+			problems.map((p) => `${p.line}:${p.column} ${p.path}: ${p.code} ${JSON.stringify(p.params)}`),
 			[
-				'10:13 flows[0].source: unknown node or segment "ghost"',
-				'12:11 flows[0].via[0]: unknown gateway "gw-none"',
+				'10:13 flows[0].source: model_unknown_endpoint {"id":"ghost"}',
+				'12:11 flows[0].via[0]: model_unknown_gateway {"id":"gw-none"}',
 			],
 		);
 	});
@@ -68,10 +78,8 @@ describe("parseModelFile", () => {
 		assert.equal(problems.length, 1);
 		assert.equal(problems[0]?.path, "nodes[0].id");
 		assert.equal(problems[0]?.line, 9);
-		assert.match(
-			problems[0]?.message ?? "",
-			/duplicate id "lg" \(first used at segments\[1\], line 6\)/,
-		);
+		assert.equal(problems[0]?.code, "model_duplicate_id");
+		assert.deepEqual(problems[0]?.params, { id: "lg", first: "segments[1], line 6" });
 	});
 
 	it("reports a loop in gateway chains once, at the gateway closing it", () => {
@@ -87,8 +95,8 @@ describe("parseModelFile", () => {
 `;
 		const { problems } = parseModelFile(text, "yaml");
 		assert.deepEqual(
-			problems.map((p) => `${p.line}:${p.column} ${p.path}: ${p.message}`),
-			["16:12 gateways[1].next[0]: gateway chain loops: a → b → a"],
+			problems.map((p) => `${p.line}:${p.column} ${p.path}: ${p.code} ${p.params.loop}`),
+			["16:12 gateways[1].next[0]: model_gateway_loop a → b → a"],
 		);
 	});
 
@@ -101,7 +109,19 @@ describe("parseModelFile", () => {
 			problems.map((p) => `${p.line}:${p.column} ${p.path}`),
 			["9:11 segments[2].kind", "10:5 segments[2].colour"],
 		);
-		assert.match(problems[1]?.message ?? "", /unknown field "colour"/);
+		assert.deepEqual(
+			problems.map((p) => [p.code, p.params]),
+			[
+				[
+					"model_value_choice",
+					{
+						options:
+							"mynumber, lgwan, internet, lgwan_backbone, security_cloud, info_provision_network, internet_external, cloud_service, standalone",
+					},
+				],
+				["model_unknown_field", { key: "colour" }],
+			],
+		);
 	});
 
 	it("locates problems in JSON files too", () => {
@@ -125,7 +145,7 @@ describe("parseModelFile", () => {
 		const { problems } = parseModelFile('{\n  "formatVersion": 1,\n  "name": }\n', "json");
 		assert.equal(problems.length, 1);
 		assert.equal(problems[0]?.line, 3);
-		assert.match(problems[0]?.message ?? "", /not valid JSON/);
+		assert.equal(problems[0]?.code, "model_json_syntax");
 	});
 
 	it("maps addresses only when a block or addressing.unmatched covers them", () => {

@@ -1,11 +1,19 @@
 import { type Document, isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
-import { type NetworkModelFile, networkModelSchema } from "./model.schema.ts";
+import { sizeText } from "../../shared/issues.ts";
+import {
+	CIDR_MESSAGE,
+	MODEL_ID_MESSAGE,
+	type NetworkModelFile,
+	networkModelSchema,
+} from "./model.schema.ts";
 import {
 	formatPath,
 	type Locator,
 	type ModelProblem,
+	modelProblem,
 	type PathKey,
+	type ProblemReason,
 	problemAt,
 } from "./model-problems.ts";
 import { referenceProblems } from "./model-references.ts";
@@ -46,7 +54,9 @@ export function parseModelFile(text: string, format: "yaml" | "json"): ParsedMod
 	if (source.length > MAX_MODEL_BYTES) {
 		return {
 			model: null,
-			problems: [fileProblem(`the file is larger than ${MAX_MODEL_BYTES} bytes`)],
+			problems: [
+				fileProblem({ code: "model_too_large", params: { limit: sizeText(MAX_MODEL_BYTES) } }),
+			],
 		};
 	}
 	let data: unknown;
@@ -71,7 +81,10 @@ export function parseModelFile(text: string, format: "yaml" | "json"): ParsedMod
 		try {
 			data = parsed.document.toJS({ maxAliasCount: YAML_OPTIONS.maxAliasCount });
 		} catch (error) {
-			return { model: null, problems: [fileProblem(errorText(error))] };
+			return {
+				model: null,
+				problems: [fileProblem({ code: "model_yaml_aliases", detail: errorText(error) })],
+			};
 		}
 		locator = parsed.locator;
 	}
@@ -91,8 +104,16 @@ function inFileOrder(problems: ModelProblem[]): ModelProblem[] {
 	return problems.sort((a, b) => key(a) - key(b));
 }
 
-function fileProblem(message: string, line: number | null = null, column: number | null = null) {
-	return { path: "(file)", line, column, message };
+function fileProblem(
+	reason: ProblemReason,
+	line: number | null = null,
+	column: number | null = null,
+): ModelProblem {
+	return modelProblem("(file)", line, column, reason);
+}
+
+function jsonSyntax(detail: string): ProblemReason {
+	return { code: "model_json_syntax", detail };
 }
 
 function errorText(error: unknown): string {
@@ -104,7 +125,7 @@ function jsonSyntaxProblem(source: string, error: unknown): ModelProblem {
 	const lineColumn = /line (\d+) column (\d+)/.exec(message);
 	if (lineColumn) {
 		return fileProblem(
-			`not valid JSON: ${message.replace(/ *\(line \d+ column \d+\)/, "")}`,
+			jsonSyntax(message.replace(/ *\(line \d+ column \d+\)/, "")),
 			Number(lineColumn[1]),
 			Number(lineColumn[2]),
 		);
@@ -113,7 +134,7 @@ function jsonSyntaxProblem(source: string, error: unknown): ModelProblem {
 	if (position) {
 		const { line, column } = lineColumnAt(source, Number(position[1]));
 		return fileProblem(
-			`not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`,
+			jsonSyntax(message.replace(/ in JSON at position \d+.*$/, "")),
 			line,
 			column,
 		);
@@ -122,9 +143,9 @@ function jsonSyntaxProblem(source: string, error: unknown): ModelProblem {
 	// prefix that fails before its end; the culprit is its last character.
 	const excerpt = message.replace(/^(Unexpected token[^,]*),.*$/s, "$1");
 	const offset = firstBadOffset(source);
-	if (offset === null) return fileProblem(`not valid JSON: ${excerpt}`);
+	if (offset === null) return fileProblem(jsonSyntax(excerpt));
 	const { line, column } = lineColumnAt(source, offset);
-	return fileProblem(`not valid JSON: ${excerpt}`, line, column);
+	return fileProblem(jsonSyntax(excerpt), line, column);
 }
 
 function firstBadOffset(source: string): number | null {
@@ -173,7 +194,8 @@ function yamlLocator(source: string): {
 		const at = error.linePos?.[0];
 		// The library appends " at line L, column C:" and an excerpt; keep the first clause.
 		const message = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-		return fileProblem(`YAML syntax: ${message || error.code}`, at?.line ?? null, at?.col ?? null);
+		const code = error.code === "DUPLICATE_KEY" ? "model_yaml_duplicate_key" : "model_yaml_syntax";
+		return fileProblem({ code, detail: message || error.code }, at?.line ?? null, at?.col ?? null);
 	});
 	const locator: Locator = {
 		locate(path, atKey = false) {
@@ -210,21 +232,65 @@ function yamlLocator(source: string): {
 function schemaProblems(issues: z.core.$ZodIssue[], locator: Locator): ModelProblem[] {
 	const seen = new Set<string>();
 	const problems: ModelProblem[] = [];
-	const push = (path: PathKey[], message: string, atKey = false) => {
-		const key = `${formatPath(path)}\u0000${message}`;
+	const push = (path: PathKey[], reason: ProblemReason, atKey = false) => {
+		const key = `${formatPath(path)}\u0000${reason.code}\u0000${JSON.stringify(reason.params)}`;
 		if (seen.has(key)) return;
 		seen.add(key);
-		problems.push(problemAt(locator, path, message, atKey));
+		problems.push(problemAt(locator, path, reason, atKey));
 	};
 	for (const issue of issues) {
 		const path = issue.path.filter((k): k is PathKey => typeof k !== "symbol");
 		if (issue.code === "unrecognized_keys") {
-			for (const key of issue.keys) push([...path, key], `unknown field "${key}"`, true);
-		} else if (issue.code === "invalid_type" && issue.input === undefined) {
-			push(path, "required field is missing");
+			for (const key of issue.keys) {
+				push([...path, key], { code: "model_unknown_field", params: { key } }, true);
+			}
 		} else {
-			push(path, issue.message);
+			push(path, schemaReason(issue, path));
 		}
 	}
 	return problems;
+}
+
+/** The code of one schema issue; Zod's own English stays in the message as a detail. */
+function schemaReason(issue: z.core.$ZodIssue, path: readonly PathKey[]): ProblemReason {
+	const detail = issue.message;
+	switch (issue.code) {
+		case "invalid_type":
+			if (issue.input === undefined) return { code: "model_field_required" };
+			return { code: "model_value_type", params: { expected: issue.expected }, detail };
+		case "invalid_value":
+			if (path.length === 1 && path[0] === "formatVersion") {
+				return { code: "model_format_version", detail };
+			}
+			return {
+				code: "model_value_choice",
+				params: { options: issue.values.map(String).join(", ") },
+				detail,
+			};
+		case "invalid_format":
+			if (issue.message === MODEL_ID_MESSAGE) return { code: "model_id_invalid" };
+			if (issue.message === CIDR_MESSAGE) return { code: "model_cidr_invalid" };
+			return { code: "model_value_invalid", detail };
+		case "too_big":
+			if (issue.origin === "string") {
+				return { code: "model_value_too_long", params: { max: Number(issue.maximum) } };
+			}
+			if (issue.origin === "array") {
+				return { code: "model_value_too_many", params: { max: Number(issue.maximum) } };
+			}
+			return { code: "model_value_range", params: rangeOf(path), detail };
+		case "too_small":
+			if (issue.origin === "string") return { code: "model_value_too_short" };
+			if (issue.origin === "array") {
+				return { code: "model_value_too_few", params: { min: Number(issue.minimum) } };
+			}
+			return { code: "model_value_range", params: rangeOf(path), detail };
+		default:
+			return { code: "model_value_invalid", detail };
+	}
+}
+
+/** The one numeric range of the format: a port. */
+function rangeOf(path: readonly PathKey[]): { min: number; max: number } {
+	return path.at(-1) === "port" ? { min: 0, max: 65535 } : { min: 0, max: 0 };
 }

@@ -6,24 +6,25 @@ import {
 	type Locator,
 	type ModelProblem,
 	type PathKey,
+	type ProblemReason,
 	problemAt,
 } from "./model-problems.ts";
 
 /** Ids, references and chains: what the schema alone cannot see. */
 export function referenceProblems(model: NetworkModelFile, locator: Locator): ModelProblem[] {
 	const problems: ModelProblem[] = [];
-	const push = (path: PathKey[], message: string) =>
-		problems.push(problemAt(locator, path, message));
+	const push = (path: PathKey[], reason: ProblemReason) =>
+		problems.push(problemAt(locator, path, reason));
 	const places = new Map<string, string>();
 	const kinds = new Map<string, "segment" | "node" | "gateway">();
 	const claim = (id: string, kind: "segment" | "node" | "gateway", path: PathKey[]) => {
 		const first = places.get(id);
 		if (first !== undefined) {
 			const at = locator.locate(pathOf(first));
-			push(
-				[...path, "id"],
-				`duplicate id "${id}" (first used at ${first}${at ? `, line ${at.line}` : ""})`,
-			);
+			push([...path, "id"], {
+				code: "model_duplicate_id",
+				params: { id, first: at ? `${first}, line ${at.line}` : first },
+			});
 			return;
 		}
 		places.set(id, formatPath(path));
@@ -36,10 +37,7 @@ export function referenceProblems(model: NetworkModelFile, locator: Locator): Mo
 
 	model.segments.forEach((segment, i) => {
 		if (segment.localBreakout !== undefined && segment.kind !== "cloud_service") {
-			push(
-				["segments", i, "localBreakout"],
-				"localBreakout is only for segments of kind cloud_service",
-			);
+			push(["segments", i, "localBreakout"], { code: "model_breakout_kind" });
 		}
 	});
 	model.nodes.forEach((node, i) => {
@@ -54,7 +52,7 @@ export function referenceProblems(model: NetworkModelFile, locator: Locator): Mo
 			}
 		});
 		if (gateway.between[0] === gateway.between[1]) {
-			push(["gateways", i, "between"], "a gateway joins two different segments");
+			push(["gateways", i, "between"], { code: "model_gateway_same_segment" });
 		}
 		(gateway.next ?? []).forEach((next, j) => {
 			if (kinds.get(next) !== "gateway") {
@@ -73,7 +71,10 @@ export function referenceProblems(model: NetworkModelFile, locator: Locator): Mo
 	model.flows.forEach((flow, i) => {
 		const first = flowPlaces.get(flow.id);
 		if (first !== undefined) {
-			push(["flows", i, "id"], `duplicate flow id "${flow.id}" (first used at flows[${first}])`);
+			push(["flows", i, "id"], {
+				code: "model_duplicate_flow_id",
+				params: { id: flow.id, first: `flows[${first}]` },
+			});
 		} else {
 			flowPlaces.set(flow.id, i);
 		}
@@ -82,30 +83,26 @@ export function referenceProblems(model: NetworkModelFile, locator: Locator): Mo
 			const kind = kinds.get(ref);
 			if (kind === "segment" || kind === "node") continue;
 			if (kind === "gateway") {
-				push(["flows", i, end], `"${ref}" is a gateway; list it in via, not as a ${end}`);
+				push(["flows", i, end], { code: "model_flow_end_gateway", params: { id: ref } });
 			} else if (ANY_ADDRESS.has(ref.toLowerCase()) || parseCidr(ref) !== null) {
 				if (index.resolve(ref) === null) {
-					push(
-						["flows", i, end],
-						index.spans(ref)
-							? `address "${ref}" spans several segments; name one segment's block`
-							: `address "${ref}" lies in no segment's cidrs or node's addresses (set addressing.unmatched for the Internet)`,
-					);
+					push(["flows", i, end], {
+						code: index.spans(ref) ? "model_address_spans" : "model_address_unmatched",
+						params: { address: ref },
+					});
 				}
 			} else {
-				push(["flows", i, end], `unknown node or segment "${ref}"`);
+				push(["flows", i, end], { code: "model_unknown_endpoint", params: { id: ref } });
 			}
 		}
 		(flow.via ?? []).forEach((via, j) => {
 			const kind = kinds.get(via);
 			if (kind === "gateway") return;
 			if (kind === "segment" && segmentKind.get(via) === "security_cloud") return;
-			push(
-				["flows", i, "via", j],
-				kind === "segment"
-					? `"${via}" is a segment of kind ${segmentKind.get(via)}; via lists gateways or the security cloud`
-					: `unknown gateway "${via}"`,
-			);
+			push(["flows", i, "via", j], {
+				code: kind === "segment" ? "model_via_segment" : "model_unknown_gateway",
+				params: { id: via },
+			});
 		});
 	});
 	return problems;
@@ -116,10 +113,20 @@ function pathOf(formatted: string): PathKey[] {
 	return match ? [match[1] ?? "", Number(match[2])] : [];
 }
 
-function unknownRef(expected: string, id: string, actual: string | undefined): string {
-	return actual === undefined
-		? `unknown ${expected} "${id}"`
-		: `"${id}" is a ${actual}, expected a ${expected}`;
+function unknownRef(
+	expected: "segment" | "gateway",
+	id: string,
+	actual: string | undefined,
+): ProblemReason {
+	const code =
+		expected === "segment"
+			? actual === undefined
+				? "model_unknown_segment"
+				: "model_not_segment"
+			: actual === undefined
+				? "model_unknown_gateway"
+				: "model_not_gateway";
+	return { code, params: { id } };
 }
 
 /**
@@ -158,7 +165,10 @@ function cycleProblems(model: NetworkModelFile, locator: Locator): ModelProblem[
 					" → ",
 				);
 				problems.push(
-					problemAt(locator, ["gateways", frame.index, "next", j], `gateway chain loops: ${loop}`),
+					problemAt(locator, ["gateways", frame.index, "next", j], {
+						code: "model_gateway_loop",
+						params: { loop },
+					}),
 				);
 			} else if (seen === undefined) {
 				enter(target);

@@ -38,22 +38,21 @@ export type GatewayKind = (typeof GATEWAY_KINDS)[number];
  * An id: starts with a letter or digit; letters, digits, `.`, `_`, `:`, `-`. Segments, nodes and
  * gateways share one namespace (a flow end may name any of them); flows have their own.
  */
+export const MODEL_ID_MESSAGE = "an id: letters, digits, . _ : -, at most 100 characters";
 export const modelIdSchema = z
 	.string()
-	.regex(
-		/^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,99}$/u,
-		"an id: letters, digits, . _ : -, at most 100 characters",
-	);
+	.regex(/^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,99}$/u, MODEL_ID_MESSAGE);
 
 const nameSchema = z.string().trim().min(1).max(200);
 const noteSchema = z.string().trim().max(1000);
 
 /** An IPv4 address or CIDR block (`10.1.0.0/16`, `192.168.1.5`). */
+export const CIDR_MESSAGE = "an IPv4 address or CIDR, e.g. 10.1.0.0/16";
 export const ipv4CidrSchema = z
 	.string()
 	.regex(
 		/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(\/([12]?\d|3[0-2]))?$/,
-		"an IPv4 address or CIDR, e.g. 10.1.0.0/16",
+		CIDR_MESSAGE,
 	);
 
 export const segmentSchema = z.strictObject({

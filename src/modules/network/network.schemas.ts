@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { NETWORK_ISSUE_CODES, type NetworkIssueCode } from "../../shared/network-issues.ts";
 import { NETWORK_MODELS } from "../policies/pack/network.schema.ts";
 import type { CheckReport } from "./check-model.ts";
 import { DRIFT_KINDS, LEDGER_ZONES } from "./drift.ts";
@@ -152,11 +153,20 @@ export const firewallImportSchema = z
 		path: ["text"],
 	});
 
+/** A stable code of src/shared/network-issues.ts; screens show its catalogue text. */
+const networkIssueCodeSchema = z.enum(
+	NETWORK_ISSUE_CODES as [NetworkIssueCode, ...NetworkIssueCode[]],
+);
+const networkIssueParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
 const modelProblemSchema = z
 	.object({
 		path: z.string(),
 		line: z.number().int().nullable(),
 		column: z.number().int().nullable(),
+		code: networkIssueCodeSchema,
+		params: networkIssueParamsSchema,
+		/** English, for developers: people read the catalogue text of `code`. */
 		message: z.string(),
 	})
 	.openapi("NetworkModelProblem");
@@ -177,7 +187,18 @@ export const firewallImportResultSchema = z
 		saved: z.boolean(),
 		revision: z.number().int(),
 		/** Rows of the CSV that could not be read, by row (1 = header) and column. */
-		errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+		errors: z.array(
+			z
+				.object({
+					row: z.number().int(),
+					column: z.string(),
+					code: networkIssueCodeSchema,
+					params: networkIssueParamsSchema,
+					/** English, for developers: people read the catalogue text of `code`. */
+					message: z.string(),
+				})
+				.openapi("FirewallRowError"),
+		),
 		/** Flows read from the CSV. */
 		flows: z.number().int(),
 		added: z.number().int(),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { NetworkModelTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
-import { Problem } from "../../shared/problem.ts";
+import { refusal } from "../../shared/issues.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
@@ -44,9 +44,11 @@ export async function saveNetworkModel(
 	const current = await findNetworkModel(tx, actor.tenantId);
 	const currentRevision = current?.revision ?? 0;
 	if (options.baseRevision !== undefined && options.baseRevision !== currentRevision) {
-		throw new Problem(
+		throw refusal(
 			"conflict",
+			"model_revision_stale",
 			`the model was saved as revision ${currentRevision} since you opened revision ${options.baseRevision}; reload it and apply your changes again`,
+			{ current: currentRevision, base: options.baseRevision },
 		);
 	}
 	const content = JSON.stringify(model);

@@ -1,4 +1,3 @@
-import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { type ModelProblem, parseModelFile } from "./load-model.ts";
 import type { NetworkModelFile } from "./model.schema.ts";
@@ -20,9 +19,13 @@ export function refuseProblems(problems: readonly ModelProblem[], place = proble
 			.map((p) => `${place(p)}: ${p.message}`)
 			.join("; ")}`,
 		{
-			issues: problems.map((p) =>
-				ruleIssue(place(p), "network_model_invalid", p.message, { place: place(p) }),
-			),
+			// The place is a path in the model (`flows[2].source`), not a field of a form: no `field`.
+			issues: problems.map((p) => ({
+				path: place(p),
+				message: p.message,
+				code: p.code,
+				params: p.params,
+			})),
 		},
 	);
 }
@@ -37,6 +40,7 @@ export function refuseProblems(problems: readonly ModelProblem[], place = proble
 export function validateModel(input: unknown): NetworkModelFile {
 	const { model, problems } = parseModelFile(JSON.stringify(input ?? null), "json");
 	refuseProblems(problems, (p) => p.path);
-	if (!model) throw new Problem("validation_failed", "the network model is not valid");
+	// refuseProblems threw unless the model is valid.
+	if (!model) throw new Problem("internal", "the network model is not valid");
 	return model;
 }

@@ -35,7 +35,7 @@ export async function updateOrgUnit(
 	if (input.code !== undefined && input.code !== before.code) {
 		if (await findOrgUnitByCode(tx, actor.tenantId, input.code)) {
 			throw new Problem("conflict", `org unit code "${input.code}" is already used`, {
-				issues: [{ path: "code", message: "already used" }],
+				issues: [ruleIssue("code", "already_taken", "already used", { value: input.code })],
 			});
 		}
 		after.code = input.code;

@@ -1,4 +1,5 @@
 import type { Tx } from "../../db/transaction.ts";
+import { refusal } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
@@ -31,7 +32,8 @@ export async function acceptRisk(
 		);
 	}
 	const risk = visibleRisk(register, await findRisk(tx, actor.tenantId, id));
-	if (risk.status === "closed") throw new Problem("conflict", "a closed risk cannot be accepted");
+	if (risk.status === "closed")
+		throw refusal("conflict", "risk_closed", "a closed risk cannot be accepted");
 	const saved = await updateRiskRow(tx, actor.tenantId, risk.id, input.version, {
 		treatment: "accept",
 		accepted_by: actor.accountId,
@@ -42,7 +44,11 @@ export async function acceptRisk(
 		updated_at: now,
 	});
 	if (!saved) {
-		throw new Problem("conflict", "the risk was changed by someone else; reload and try again");
+		throw refusal(
+			"conflict",
+			"stale_version",
+			"the risk was changed by someone else; reload and try again",
+		);
 	}
 	await recordAudit(
 		tx,

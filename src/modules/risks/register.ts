@@ -1,5 +1,5 @@
 import type { Queryable } from "../../db/queryable.ts";
-import { ruleIssue } from "../../shared/issues.ts";
+import { refusal, ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { type AssetScope, assetScope, inScope } from "../assets/asset-scope.ts";
 import { can } from "../authz/policy.ts";
@@ -82,7 +82,7 @@ export function visibleRisk(register: Register, row: RiskRow | undefined): RiskR
 export function editableRisk(register: Register, row: RiskRow | undefined): RiskRow {
 	const risk = visibleRisk(register, row);
 	if (!inScope(register.write, risk.owner_unit_id)) {
-		throw new Problem("forbidden", "you may read this risk but not change it");
+		throw refusal("forbidden", "read_only_scope", "you may read this risk but not change it");
 	}
 	return risk;
 }

@@ -1,6 +1,6 @@
 import type { RiskTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
-import { Problem } from "../../shared/problem.ts";
+import { refusal } from "../../shared/issues.ts";
 import { inScope } from "../assets/asset-scope.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
@@ -107,7 +107,11 @@ export async function updateRisk(
 		updated_at: now,
 	});
 	if (!saved) {
-		throw new Problem("conflict", "the risk was changed by someone else; reload and try again");
+		throw refusal(
+			"conflict",
+			"stale_version",
+			"the risk was changed by someone else; reload and try again",
+		);
 	}
 	const context = auditContextOf(actor);
 	const record = { recordType: "risk", recordId: risk.id };

@@ -3,6 +3,7 @@ import type { MailListRow } from "./mail.repository.ts";
 import type { mailMessageSchema, releaseRequestSchema } from "./mail.schemas.ts";
 import type { ReleaseRequestRow } from "./release/release.repository.ts";
 import type { SanitizeReport } from "./sanitize.contract.ts";
+import { HELD_REASON_CODES, type HeldReasonCode } from "./sanitize.contract.ts";
 
 type MailMessage = z.infer<typeof mailMessageSchema>;
 type ReleaseRequest = z.infer<typeof releaseRequestSchema>;
@@ -12,6 +13,13 @@ export function reportOf(row: { report: string | null }): SanitizeReport | null 
 }
 
 /** A message for lists: envelope, status, no content. */
+/** A stored held code the API knows, else null (the stored English words are shown). */
+function heldCodeOf(code: string | null): HeldReasonCode | null {
+	return code !== null && (HELD_REASON_CODES as readonly string[]).includes(code)
+		? (code as HeldReasonCode)
+		: null;
+}
+
 export function presentMessage(row: MailListRow): MailMessage {
 	return {
 		id: row.id,
@@ -23,6 +31,10 @@ export function presentMessage(row: MailListRow): MailMessage {
 		status: row.status as MailMessage["status"],
 		attempts: Number(row.attempts),
 		heldReason: row.held_reason,
+		heldReasonCode: heldCodeOf(row.held_reason_code),
+		heldReasonParams: row.held_reason_params
+			? (JSON.parse(row.held_reason_params) as Record<string, string | number>)
+			: {},
 		deliveredAt: row.delivered_at,
 		attachmentCount: reportOf(row)?.attachments.length ?? 0,
 	};

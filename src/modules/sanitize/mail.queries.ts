@@ -78,6 +78,8 @@ export async function mailMessageDetail(db: Queryable, actor: Actor, id: string)
 			sha256: a.sha256,
 			action: a.action,
 			reason: a.reason,
+			reasonCode: a.reasonCode ?? null,
+			reasonParams: a.reasonParams ?? {},
 			findings: a.findings,
 			mayRequest:
 				mayAsk &&

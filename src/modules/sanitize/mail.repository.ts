@@ -14,6 +14,8 @@ export const MAIL_LIST_COLUMNS = [
 	"mail_messages.status",
 	"mail_messages.attempts",
 	"mail_messages.held_reason",
+	"mail_messages.held_reason_code",
+	"mail_messages.held_reason_params",
 	"mail_messages.report",
 	"mail_messages.delivered_at",
 ] as const;

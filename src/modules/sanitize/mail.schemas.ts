@@ -3,8 +3,10 @@ import { limitParam, offsetParam, pagedListSchema } from "../../shared/paging.sc
 import {
 	ATTACHMENT_RULES,
 	type AttachmentRule,
+	HELD_REASON_CODES,
 	NEVER_AS_IS,
 	NEVER_DELIVERED,
+	SANITIZE_REASON_CODES,
 	type SanitizeLimits,
 	TYPE_CATEGORIES,
 	type TypeCategory,
@@ -29,7 +31,11 @@ export const mailMessageSchema = z
 		receivedAt: z.string(),
 		status: z.enum(MAIL_STATUSES),
 		attempts: z.number().int(),
+		/** English, as stored; screens show the catalogue text of `heldReasonCode` when set. */
 		heldReason: z.string().nullable(),
+		/** Why it was held, as a stable code; null when not held or held before codes existed. */
+		heldReasonCode: z.enum(HELD_REASON_CODES).nullable(),
+		heldReasonParams: z.record(z.string(), z.union([z.string(), z.number()])),
 		deliveredAt: z.string().nullable(),
 		attachmentCount: z.number().int(),
 	})
@@ -70,7 +76,11 @@ export const mailAttachmentSchema = z
 		size: z.number().int(),
 		sha256: z.string(),
 		action: z.enum(["removed", "sanitized", "passed", "held"]),
+		/** English, as stored; screens show the catalogue text of `reasonCode` when there is one. */
 		reason: z.string(),
+		/** Why, as a stable code; null for reports stored before codes existed. */
+		reasonCode: z.enum(SANITIZE_REASON_CODES).nullable(),
+		reasonParams: z.record(z.string(), z.union([z.string(), z.number()])),
 		findings: z.array(z.string()),
 		/** Whether the caller may ask for the original now. */
 		mayRequest: z.boolean(),

@@ -1,4 +1,5 @@
 import type { MimeEntity } from "./mime.ts";
+import { type HeldReason, heldFor } from "./sanitize.contract.ts";
 
 /**
  * Sort the entities of a parsed message into what the new message is made of: body text,
@@ -17,7 +18,7 @@ export interface PartPlan {
 	/** Step names for the report (e.g. `html-alternative-dropped`). */
 	actions: string[];
 	/** A reason to hold the whole message, or null. */
-	hold: string | null;
+	hold: HeldReason | null;
 	depth: number;
 }
 
@@ -85,12 +86,16 @@ export function planParts(root: MimeEntity, baseDepth: number, maxDepth: number)
 		const { entity, depth } = stack.pop() as { entity: MimeEntity; depth: number };
 		plan.depth = Math.max(plan.depth, depth);
 		if (depth > maxDepth) {
-			plan.hold = `MIME nesting deeper than ${maxDepth}`;
+			plan.hold = heldFor("mime_too_deep", `MIME nesting deeper than ${maxDepth}`, {
+				max: maxDepth,
+			});
 			break;
 		}
 		const type = entity.contentType;
 		if (ENCRYPTED.has(type)) {
-			plan.hold = `encrypted content (${type}) cannot be inspected`;
+			plan.hold = heldFor("encrypted_content", `encrypted content (${type}) cannot be inspected`, {
+				type,
+			});
 		} else if (type.startsWith("multipart/") && entity.children.length === 0) {
 			// Declared multipart, but its boundary never occurs: nothing can be split out and
 			// checked. Whatever it carried goes, and the recipient is told, never silently.
@@ -113,7 +118,10 @@ export function planParts(root: MimeEntity, baseDepth: number, maxDepth: number)
 		} else if (MESSAGES.has(type)) {
 			plan.messages.push({ entity, depth });
 		} else if (type === "message/partial") {
-			plan.hold = "a fragment of a split message (message/partial) cannot be inspected on its own";
+			plan.hold = heldFor(
+				"message_partial",
+				"a fragment of a split message (message/partial) cannot be inspected on its own",
+			);
 		} else if (type === "message/external-body") {
 			plan.dropped.push("外部参照の本文 / reference to an external body (message/external-body)");
 			plan.actions.push("external-body-removed");

@@ -1,4 +1,5 @@
 import libmime from "libmime";
+import { type HeldReason, heldFor } from "./sanitize.contract.ts";
 
 /**
  * A bounded look at the MIME structure before any parser sees the message: one forward pass over
@@ -13,6 +14,13 @@ export interface ScanLimits {
 	maxHeaderBytes: number;
 }
 
+/** The scan stops: the message is held for this reason. */
+function stop(result: ScanResult, held: HeldReason): ScanResult {
+	result.problem = held.reason;
+	result.held = held;
+	return result;
+}
+
 export interface ScanResult {
 	/** Entities seen, containers and embedded messages included. */
 	parts: number;
@@ -20,6 +28,8 @@ export interface ScanResult {
 	depth: number;
 	/** Why the message cannot be handled, or null. */
 	problem: string | null;
+	/** The same reason with its stable code, or null. */
+	held: HeldReason | null;
 	/** Multiparts whose closing delimiter never came. */
 	unclosedMultiparts: number;
 	/** Entities with more than one (identical) Content-Type header. */
@@ -115,6 +125,7 @@ export function scanMimeStructure(raw: Buffer, limits: ScanLimits, baseDepth = 0
 		parts: 0,
 		depth: baseDepth,
 		problem: null,
+		held: null,
 		unclosedMultiparts: 0,
 		duplicateContentTypes: 0,
 	};
@@ -128,24 +139,40 @@ export function scanMimeStructure(raw: Buffer, limits: ScanLimits, baseDepth = 0
 			result.parts++;
 			result.depth = Math.max(result.depth, entityDepth);
 			if (result.parts > limits.maxParts) {
-				result.problem = `more than ${limits.maxParts} MIME parts`;
-				return result;
+				return stop(
+					result,
+					heldFor("mime_too_many_parts", `more than ${limits.maxParts} MIME parts`, {
+						max: limits.maxParts,
+					}),
+				);
 			}
 			if (entityDepth > limits.maxDepth) {
-				result.problem = `MIME nesting deeper than ${limits.maxDepth}`;
-				return result;
+				return stop(
+					result,
+					heldFor("mime_too_deep", `MIME nesting deeper than ${limits.maxDepth}`, {
+						max: limits.maxDepth,
+					}),
+				);
 			}
 			const { end, body } = headerEnd(raw, entityAt);
 			if (end - entityAt > limits.maxHeaderBytes) {
-				result.problem = `a header block larger than ${limits.maxHeaderBytes} bytes`;
-				return result;
+				return stop(
+					result,
+					heldFor(
+						"mime_header_too_large",
+						`a header block larger than ${limits.maxHeaderBytes} bytes`,
+						{ max: limits.maxHeaderBytes },
+					),
+				);
 			}
 			const entity = entityType(raw.toString("latin1", entityAt, end));
 			if (entity.contentTypes.length > 1) {
 				const [first, ...rest] = entity.contentTypes as [string, ...string[]];
 				if (rest.some((other) => !sameContentType(first, other))) {
-					result.problem = "conflicting Content-Type headers in one part";
-					return result;
+					return stop(
+						result,
+						heldFor("mime_conflicting_types", "conflicting Content-Type headers in one part"),
+					);
 				}
 				result.duplicateContentTypes++;
 			}
@@ -153,8 +180,10 @@ export function scanMimeStructure(raw: Buffer, limits: ScanLimits, baseDepth = 0
 			entityAt = null;
 			if (entity.type.startsWith("multipart/")) {
 				if (entity.boundary === null) {
-					result.problem = `${entity.type} without a boundary`;
-					return result;
+					return stop(
+						result,
+						heldFor("mime_no_boundary", `${entity.type} without a boundary`, { type: entity.type }),
+					);
 				}
 				open.push({ delimiter: Buffer.from(`--${entity.boundary}`, "latin1"), depth: entityDepth });
 			} else if (

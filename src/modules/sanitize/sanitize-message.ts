@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { sizeText } from "../../shared/issues.ts";
 import { sanitizeAttachments } from "./attachments/sanitize-attachments.ts";
 import { bodyText } from "./body-text.ts";
 import { composeMessage, type OutgoingAttachment, safeFilename } from "./compose.ts";
@@ -9,6 +10,9 @@ import { removalNotice } from "./notice.ts";
 import {
 	type AttachmentInput,
 	type AttachmentOutcome,
+	because,
+	type HeldReason,
+	heldFor,
 	NEVER_DELIVERED,
 	type SanitizePolicy,
 	type SanitizeReport,
@@ -32,7 +36,14 @@ const UNDELIVERABLE_TYPE =
 	/^(?:text\/html|application\/xhtml|image\/svg|text\/javascript|application\/(?:javascript|ecmascript|x-msdownload|x-dosexec|x-executable|x-sh|hta|x-ms-shortcut|vnd\.microsoft\.portable-executable|rtf|x-sylk|x-dif|x-mimearchive|x-mswinurl|x-ms-scf|vnd\.ms-(?:wordml|spreadsheetml|flat-opc|office)\+xml)|text\/(?:rtf|x-ms-iqy|x-ms-regedit|x-script|x-wsf))/i;
 
 /** Thrown to hold the message from deep inside the engine. */
-class Hold extends Error {}
+/** Thrown to hold the message; carries the reason's code for the report and the screens. */
+class Hold extends Error {
+	readonly held: HeldReason;
+	constructor(held: HeldReason) {
+		super(held.reason);
+		this.held = held;
+	}
+}
 
 interface Run {
 	policy: SanitizePolicy;
@@ -63,12 +74,14 @@ function fillFromEnvelope(report: SanitizeReport, envelope: Envelope): void {
 }
 
 function checkTime(signal: AbortSignal): void {
-	if (signal.aborted) throw new Hold("time limit exceeded");
+	if (signal.aborted) throw new Hold(heldFor("time_limit", "time limit exceeded"));
 }
 
 function carriesEicar(content: Buffer, where: string): void {
 	if (content.includes(EICAR))
-		throw new Hold(`the EICAR anti-malware test signature was found in ${where}`);
+		throw new Hold(
+			heldFor("eicar_found", `the EICAR anti-malware test signature was found in ${where}`),
+		);
 }
 
 function nameOf(entity: MimeEntity): string {
@@ -79,10 +92,20 @@ function nameOf(entity: MimeEntity): string {
 function deliverable(outcome: AttachmentOutcome): OutgoingAttachment {
 	const output = outcome.output;
 	if (output === undefined)
-		throw new Hold(`attachment "${outcome.filename}" was ${outcome.action} without output`);
+		throw new Hold(
+			heldFor(
+				"attachment_without_output",
+				`attachment "${outcome.filename}" was ${outcome.action} without output`,
+				{ filename: outcome.filename },
+			),
+		);
 	if (NEVER_DELIVERED.has(outcome.category) || UNDELIVERABLE_TYPE.test(output.contentType)) {
 		throw new Hold(
-			`attachment "${outcome.filename}" (${outcome.category}, ${output.contentType}) may never be delivered`,
+			heldFor(
+				"attachment_never_delivered",
+				`attachment "${outcome.filename}" (${outcome.category}, ${output.contentType}) may never be delivered`,
+				{ filename: outcome.filename },
+			),
 		);
 	}
 	carriesEicar(output.content, `attachment "${outcome.filename}"`);
@@ -107,7 +130,13 @@ async function sanitizeOne(
 ): Promise<Buffer> {
 	const limits = run.policy.limits;
 	if (raw.length > limits.maxMessageBytes) {
-		throw new Hold(`message of ${raw.length} bytes is over the limit of ${limits.maxMessageBytes}`);
+		throw new Hold(
+			heldFor(
+				"message_too_large",
+				`message of ${raw.length} bytes is over the limit of ${limits.maxMessageBytes}`,
+				{ limit: sizeText(limits.maxMessageBytes) },
+			),
+		);
 	}
 	const scan = scanMimeStructure(
 		raw,
@@ -118,7 +147,7 @@ async function sanitizeOne(
 		},
 		depth,
 	);
-	if (scan.problem !== null) throw new Hold(scan.problem);
+	if (scan.held !== null) throw new Hold(scan.held);
 	if (!counted) run.parts += scan.parts;
 	const actions: string[] = [];
 	if (scan.unclosedMultiparts > 0) actions.push("repaired=missing-final-boundary");
@@ -152,7 +181,12 @@ async function sanitizeOne(
 	const outcomes = inputs.length === 0 ? [] : await run.attachments(inputs, run.policy);
 	checkTime(run.signal);
 	if (outcomes.length !== inputs.length)
-		throw new Hold("the attachment sanitisers answered for a different number of files");
+		throw new Hold(
+			heldFor(
+				"sanitiser_count_mismatch",
+				"the attachment sanitisers answered for a different number of files",
+			),
+		);
 	const delivered: OutgoingAttachment[] = [];
 	const removed: AttachmentOutcome[] = [];
 	const converted: AttachmentOutcome[] = [];
@@ -160,7 +194,11 @@ async function sanitizeOne(
 		report.attachments.push(outcome);
 		switch (outcome.action) {
 			case "held":
-				throw new Hold(`attachment "${outcome.filename}" held: ${outcome.reason}`);
+				throw new Hold(
+					heldFor("attachment_held", `attachment "${outcome.filename}" held: ${outcome.reason}`, {
+						filename: outcome.filename,
+					}),
+				);
 			case "removed":
 				removed.push(outcome);
 				actions.push(`attachment-removed=${outcome.filename}`);
@@ -184,7 +222,13 @@ async function sanitizeOne(
 		try {
 			message = await sanitizeOne(content, run, inner, at + 1, innerCounted);
 		} catch (error) {
-			if (error instanceof Hold) throw new Hold(`embedded message: ${error.message}`);
+			if (error instanceof Hold) {
+				throw new Hold(
+					heldFor("embedded_message_held", `embedded message: ${error.message}`, {
+						inner: error.held.code,
+					}),
+				);
+			}
 			throw error;
 		}
 		const filename = safeFilename(
@@ -197,7 +241,7 @@ async function sanitizeOne(
 			size: content.length,
 			sha256: createHash("sha256").update(content).digest("hex"),
 			action: "sanitized",
-			reason: "embedded message sanitised like the message itself",
+			...because("embedded_message", "embedded message sanitised like the message itself"),
 			findings: inner.actions,
 			members: inner.attachments,
 			output: { filename, contentType: "message/rfc822", content: message },
@@ -238,9 +282,9 @@ export async function sanitizeMessage(
 	const report = emptyReport(raw);
 	const controller = new AbortController();
 	let timer: NodeJS.Timeout | undefined;
-	const held = (reason: string): SanitizeResult => {
+	const held = (reason: HeldReason): SanitizeResult => {
 		report.durationMs = performance.now() - started;
-		return { status: "held", reason, report };
+		return { status: "held", reason: reason.reason, held: reason, report };
 	};
 	try {
 		const run: Run = {
@@ -251,17 +295,23 @@ export async function sanitizeMessage(
 		};
 		const timeout = new Promise<never>((_resolve, reject) => {
 			timer = setTimeout(() => {
-				controller.abort(new Hold("time limit exceeded"));
-				reject(new Hold(`time limit of ${policy.limits.timeoutMs} ms exceeded`));
+				controller.abort(new Hold(heldFor("time_limit", "time limit exceeded")));
+				reject(
+					new Hold(
+						heldFor("time_limit", `time limit of ${policy.limits.timeoutMs} ms exceeded`, {
+							ms: policy.limits.timeoutMs,
+						}),
+					),
+				);
 			}, policy.limits.timeoutMs);
 		});
 		const message = await Promise.race([sanitizeOne(raw, run, report, 0, false), timeout]);
 		report.durationMs = performance.now() - started;
 		return { status: "sanitized", message, report };
 	} catch (error) {
-		if (error instanceof Hold) return held(error.message);
+		if (error instanceof Hold) return held(error.held);
 		const detail = error instanceof Error ? error.message : String(error);
-		return held(`the message could not be sanitised: ${detail}`);
+		return held(heldFor("sanitise_failed", `the message could not be sanitised: ${detail}`));
 	} finally {
 		clearTimeout(timer);
 	}

@@ -110,6 +110,84 @@ export interface AttachmentInput {
 
 export type AttachmentAction = "removed" | "sanitized" | "passed" | "held";
 
+/**
+ * Why the engine did what it did to an attachment, as a stable code; screens show its catalogue
+ * text (`mail.reason.<code>`) and fall back to the stored English `reason` for reports written
+ * before codes existed.
+ */
+export const SANITIZE_REASON_CODES = [
+	"type_detection_failed",
+	"category_never",
+	"policy_removes",
+	"policy_holds",
+	"policy_passes",
+	"sanitiser_failed",
+	"no_sanitiser",
+	"worker_timeout",
+	"worker_crashed",
+	"office_text_no_conversion",
+	"office_text_active",
+	"office_text_converted",
+	"text_active",
+	"text_passed",
+	"text_rewritten",
+	"pdf_analysis_limits",
+	"pdf_password",
+	"pdf_unreadable",
+	"pdf_too_many_pages",
+	"pdf_page_too_large",
+	"pdf_render_limits",
+	"pdf_render_failed",
+	"pdf_rebuilt",
+	"gzip_too_large",
+	"gzip_corrupt",
+	"archive_member_held",
+	"archive_only_member_removed",
+	"gzip_unpacked",
+	"archive_too_deep",
+	"archive_type_unsupported",
+	"archive_unreadable",
+	"archive_member_unreadable",
+	"archive_member_ratio",
+	"archive_too_large",
+	"archive_ratio",
+	"archive_rebuilt",
+	"archive_rebuilt_removed",
+	"ooxml_ratio",
+	"ooxml_unreadable",
+	"ooxml_xlsb",
+	"ooxml_not_office",
+	"ooxml_rebuilt_removed",
+	"ooxml_rebuilt",
+	"image_too_large",
+	"image_unreadable",
+	"image_reencoded",
+	"embedded_message",
+] as const;
+export type SanitizeReasonCode = (typeof SANITIZE_REASON_CODES)[number];
+export type SanitizeReasonParams = Record<string, string | number>;
+
+/** A reason: the English text for reports and the notice, with its code and parameters. */
+export interface CodedReason {
+	reason: string;
+	reasonCode: SanitizeReasonCode;
+	reasonParams: SanitizeReasonParams;
+}
+
+/**
+ * A reason with its stable code, to spread into an outcome.
+ *
+ * @example
+ * return { ok: false, ...because("pdf_unreadable", "PDF cannot be read"), findings };
+ */
+export function because(
+	reasonCode: SanitizeReasonCode,
+	reason: string,
+	reasonParams: SanitizeReasonParams = {},
+): CodedReason {
+	return { reason, reasonCode, reasonParams };
+}
+
 /** What happened to one attachment (or archive member). */
 export interface AttachmentOutcome {
 	filename: string;
@@ -121,6 +199,9 @@ export interface AttachmentOutcome {
 	action: AttachmentAction;
 	/** Why, in English, for the report and the notice in the body. */
 	reason: string;
+	/** Why, as a stable code (absent in reports stored before codes existed). */
+	reasonCode?: SanitizeReasonCode;
+	reasonParams?: SanitizeReasonParams;
 	/** What was found inside (e.g. `vbaProject.bin`, `/JavaScript`), for `--explain`. */
 	findings: string[];
 	/** The file that is delivered, when the action is `sanitized` or `passed`. */
@@ -142,6 +223,52 @@ export interface SanitizeReport {
 	durationMs: number;
 }
 
+/**
+ * Why a whole message was held, as a stable code: stored beside the English `held_reason`
+ * (migration 0020) and shown from the catalogue (`mail.held.<code>`).
+ */
+export const HELD_REASON_CODES = [
+	"time_limit",
+	"eicar_found",
+	"attachment_without_output",
+	"attachment_never_delivered",
+	"message_too_large",
+	"mime_too_many_parts",
+	"mime_too_deep",
+	"mime_header_too_large",
+	"mime_conflicting_types",
+	"mime_no_boundary",
+	"encrypted_content",
+	"message_partial",
+	"sanitiser_count_mismatch",
+	"attachment_held",
+	"embedded_message_held",
+	"sanitise_failed",
+	"original_gone",
+] as const;
+export type HeldReasonCode = (typeof HELD_REASON_CODES)[number];
+
+/** A held message's reason: English for the notice and logs, with its code and parameters. */
+export interface HeldReason {
+	reason: string;
+	code: HeldReasonCode;
+	params: SanitizeReasonParams;
+}
+
+/**
+ * A held reason with its stable code.
+ *
+ * @example
+ * heldFor("mime_too_deep", `MIME nesting deeper than ${max}`, { max });
+ */
+export function heldFor(
+	code: HeldReasonCode,
+	reason: string,
+	params: SanitizeReasonParams = {},
+): HeldReason {
+	return { reason, code, params };
+}
+
 export type SanitizeResult =
 	| { status: "sanitized"; message: Buffer; report: SanitizeReport }
-	| { status: "held"; reason: string; report: SanitizeReport };
+	| { status: "held"; reason: string; held: HeldReason; report: SanitizeReport };

@@ -15387,6 +15387,16 @@ export interface components {
                 name: string;
             }[];
         };
+        FirewallRowError: {
+            /** @enum {string} */
+            code: "model_too_large" | "model_json_syntax" | "model_yaml_syntax" | "model_yaml_duplicate_key" | "model_yaml_aliases" | "model_unknown_field" | "model_field_required" | "model_id_invalid" | "model_cidr_invalid" | "model_value_choice" | "model_value_type" | "model_value_too_long" | "model_value_too_short" | "model_value_too_many" | "model_value_too_few" | "model_value_range" | "model_value_invalid" | "model_format_version" | "model_duplicate_id" | "model_duplicate_flow_id" | "model_breakout_kind" | "model_unknown_segment" | "model_not_segment" | "model_unknown_gateway" | "model_not_gateway" | "model_gateway_same_segment" | "model_gateway_loop" | "model_flow_end_gateway" | "model_address_spans" | "model_address_unmatched" | "model_unknown_endpoint" | "model_via_segment" | "firewall_header_missing" | "firewall_action_invalid" | "firewall_id_empty" | "firewall_id_invalid" | "firewall_id_duplicate" | "firewall_cell_empty" | "firewall_via_invalid" | "firewall_endpoint_unknown" | "firewall_address_spans" | "firewall_address_unmatched" | "firewall_unknown_gateway";
+            column: string;
+            message: string;
+            params: {
+                [key: string]: string | number;
+            };
+            row: number;
+        };
         ImportJob: {
             allowedActions: string[];
             createdAt: string;
@@ -15768,6 +15778,11 @@ export interface components {
             index: number;
             mayRequest: boolean;
             reason: string;
+            /** @enum {string|null} */
+            reasonCode: "type_detection_failed" | "category_never" | "policy_removes" | "policy_holds" | "policy_passes" | "sanitiser_failed" | "no_sanitiser" | "worker_timeout" | "worker_crashed" | "office_text_no_conversion" | "office_text_active" | "office_text_converted" | "text_active" | "text_passed" | "text_rewritten" | "pdf_analysis_limits" | "pdf_password" | "pdf_unreadable" | "pdf_too_many_pages" | "pdf_page_too_large" | "pdf_render_limits" | "pdf_render_failed" | "pdf_rebuilt" | "gzip_too_large" | "gzip_corrupt" | "archive_member_held" | "archive_only_member_removed" | "gzip_unpacked" | "archive_too_deep" | "archive_type_unsupported" | "archive_unreadable" | "archive_member_unreadable" | "archive_member_ratio" | "archive_too_large" | "archive_ratio" | "archive_rebuilt" | "archive_rebuilt_removed" | "ooxml_ratio" | "ooxml_unreadable" | "ooxml_xlsb" | "ooxml_not_office" | "ooxml_rebuilt_removed" | "ooxml_rebuilt" | "image_too_large" | "image_unreadable" | "image_reencoded" | "embedded_message" | null;
+            reasonParams: {
+                [key: string]: string | number;
+            };
             sha256: string;
             size: number;
             trueType: string;
@@ -15804,6 +15819,11 @@ export interface components {
             deliveredAt: string | null;
             from: string;
             heldReason: string | null;
+            /** @enum {string|null} */
+            heldReasonCode: "time_limit" | "eicar_found" | "attachment_without_output" | "attachment_never_delivered" | "message_too_large" | "mime_too_many_parts" | "mime_too_deep" | "mime_header_too_large" | "mime_conflicting_types" | "mime_no_boundary" | "encrypted_content" | "message_partial" | "sanitiser_count_mismatch" | "attachment_held" | "embedded_message_held" | "sanitise_failed" | "original_gone" | null;
+            heldReasonParams: {
+                [key: string]: string | number;
+            };
             id: string;
             receivedAt: string;
             size: number;
@@ -16010,11 +16030,7 @@ export interface components {
         NetworkFirewallImport: {
             added: number;
             check?: components["schemas"]["NetworkCheck"];
-            errors: {
-                column: string;
-                message: string;
-                row: number;
-            }[];
+            errors: components["schemas"]["FirewallRowError"][];
             flows: number;
             model?: components["schemas"]["NetworkModelDocument"];
             problems: components["schemas"]["NetworkModelProblem"][];
@@ -16097,9 +16113,14 @@ export interface components {
             saved: boolean;
         };
         NetworkModelProblem: {
+            /** @enum {string} */
+            code: "model_too_large" | "model_json_syntax" | "model_yaml_syntax" | "model_yaml_duplicate_key" | "model_yaml_aliases" | "model_unknown_field" | "model_field_required" | "model_id_invalid" | "model_cidr_invalid" | "model_value_choice" | "model_value_type" | "model_value_too_long" | "model_value_too_short" | "model_value_too_many" | "model_value_too_few" | "model_value_range" | "model_value_invalid" | "model_format_version" | "model_duplicate_id" | "model_duplicate_flow_id" | "model_breakout_kind" | "model_unknown_segment" | "model_not_segment" | "model_unknown_gateway" | "model_not_gateway" | "model_gateway_same_segment" | "model_gateway_loop" | "model_flow_end_gateway" | "model_address_spans" | "model_address_unmatched" | "model_unknown_endpoint" | "model_via_segment" | "firewall_header_missing" | "firewall_action_invalid" | "firewall_id_empty" | "firewall_id_invalid" | "firewall_id_duplicate" | "firewall_cell_empty" | "firewall_via_invalid" | "firewall_endpoint_unknown" | "firewall_address_spans" | "firewall_address_unmatched" | "firewall_unknown_gateway";
             column: number | null;
             line: number | null;
             message: string;
+            params: {
+                [key: string]: string | number;
+            };
             path: string;
         };
         NetworkModelRevision: {
@@ -16352,9 +16373,12 @@ export interface components {
         };
         PolicyImportWarning: {
             /** @enum {string} */
-            code: "decoded_as_shift_jis" | "decoded_as_utf16" | "page_numbers_removed" | "preamble_skipped" | "numbering_gap" | "heading_out_of_sequence" | "revision_numbering_gap" | "revision_without_summary" | "definition_unparsed" | "definition_without_meaning" | "definitions_section_empty";
+            code: "decoded_as_shift_jis" | "decoded_as_utf16" | "page_numbers_removed" | "preamble_skipped" | "numbering_gap" | "heading_out_of_sequence" | "revision_numbering_gap" | "revision_without_summary" | "definition_unparsed" | "definition_without_meaning" | "definitions_section_empty" | "numbering_starts_late";
             line: number | null;
             message: string;
+            params: {
+                [key: string]: string | number;
+            };
         };
         PolicyPublish: {
             /** @enum {string} */

@@ -11,6 +11,10 @@ const CODED_PARAMS: Record<string, string> = {
 	parentKind: "org.kind",
 	role: "role",
 	category: "mail.category",
+	lifecycle: "assets.lifecycle",
+	takeOutStatus: "custody.takeOut.status",
+	documentStatus: "docs.status",
+	rosterStatus: "org.roster.status",
 };
 
 /** Parameters that list codes (`"ciso, chief_officer"`), each shown by its label. */
@@ -51,8 +55,9 @@ export function issueText(issue: ProblemIssue, label: I18n["label"], fields?: Fi
 	const field = issue.params?.field ?? issue.path.split(".").findLast((s) => !/^\d+$/.test(s));
 	params.field = fieldLabel(field, fields, label);
 	if (issue.code) {
-		// Form and rule issues are in "issue", file and workbook issues in "fileIssue".
-		for (const namespace of ["issue", "fileIssue"] as const) {
+		// Form and rule issues are in "issue", file and workbook issues in "fileIssue", network
+		// model and firewall issues in "networkIssue".
+		for (const namespace of ["issue", "fileIssue", "networkIssue"] as const) {
 			const text = label(namespace, issue.code, params);
 			if (text !== issue.code) return text;
 		}

@@ -16,10 +16,13 @@ import { incidentsEn } from "./modules/incidents.en.ts";
 import { issuesEn } from "./modules/issues.en.ts";
 import { layoutEn } from "./modules/layout.en.ts";
 import { mailEn } from "./modules/mail.en.ts";
+import { mailReasonsEn } from "./modules/mail-reasons.en.ts";
 import { networkEn } from "./modules/network.en.ts";
+import { networkIssuesEn } from "./modules/network-issues.ts";
 import { networkTermsEn } from "./modules/network-terms.en.ts";
 import { orgEn } from "./modules/org.en.ts";
 import { packEn } from "./modules/pack.en.ts";
+import { refusalsEn } from "./modules/refusals.en.ts";
 import { risksEn } from "./modules/risks.en.ts";
 import { settingsEn } from "./modules/settings.en.ts";
 import { vocabularyEn } from "./modules/vocabulary.ts";
@@ -32,9 +35,12 @@ export const en: Messages = {
 	...packEn,
 	...networkEn,
 	...fileIssuesEn,
+	...networkIssuesEn,
 	...layoutEn,
 	...issuesEn,
+	...refusalsEn,
 	...mailEn,
+	...mailReasonsEn,
 	...risksEn,
 	...homeEn,
 	...adoptionEn,

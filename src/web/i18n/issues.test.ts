@@ -2,13 +2,16 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { ALL_ISSUE_CODES, ISSUE_CODES } from "../../shared/issues.ts";
+import { NETWORK_ISSUE_CODES } from "../../shared/network-issues.ts";
 import { en } from "./en.ts";
 import { ja } from "./ja.ts";
 
 const catalogues = { ja: ja as Record<string, string>, en: en as Record<string, string> };
 
 function keyOf(code: string): string {
-	return (ISSUE_CODES as readonly string[]).includes(code) ? `issue.${code}` : `fileIssue.${code}`;
+	if ((ISSUE_CODES as readonly string[]).includes(code)) return `issue.${code}`;
+	if ((NETWORK_ISSUE_CODES as readonly string[]).includes(code)) return `networkIssue.${code}`;
+	return `fileIssue.${code}`;
 }
 
 function placeholders(text: string): string[] {

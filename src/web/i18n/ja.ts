@@ -17,10 +17,13 @@ import { incidentsJa } from "./modules/incidents.ja.ts";
 import { issuesJa } from "./modules/issues.ja.ts";
 import { layoutJa } from "./modules/layout.ja.ts";
 import { mailJa } from "./modules/mail.ja.ts";
+import { mailReasonsJa } from "./modules/mail-reasons.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
+import { networkIssuesJa } from "./modules/network-issues.ts";
 import { networkTermsJa } from "./modules/network-terms.ja.ts";
 import { orgJa } from "./modules/org.ja.ts";
 import { packJa } from "./modules/pack.ja.ts";
+import { refusalsJa } from "./modules/refusals.ja.ts";
 import { risksJa } from "./modules/risks.ja.ts";
 import { settingsJa } from "./modules/settings.ja.ts";
 import { vocabularyJa } from "./modules/vocabulary.ts";
@@ -33,9 +36,12 @@ export const ja = {
 	...packJa,
 	...networkJa,
 	...fileIssuesJa,
+	...networkIssuesJa,
 	...layoutJa,
 	...issuesJa,
+	...refusalsJa,
 	...mailJa,
+	...mailReasonsJa,
 	...risksJa,
 	...homeJa,
 	...adoptionJa,

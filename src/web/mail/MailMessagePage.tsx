@@ -6,6 +6,7 @@ import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { ReleaseRequests } from "./ReleaseRequests.tsx";
+import { attachmentReasonText, heldReasonText } from "./reasons.ts";
 import type { MailMessageDetail } from "./types.ts";
 
 /** Asking for an attachment's original: a reason, then submit. */
@@ -68,7 +69,7 @@ function RequestForm({
 
 /** One message: envelope, what the engine did, each attachment, and release requests. */
 export function MailMessagePage({ id }: { id: string }) {
-	const { t } = useI18n();
+	const { t, label } = useI18n();
 	const { dateTime } = useDates();
 	const [message, setMessage] = useState<MailMessageDetail | null>(null);
 	const [error, setError] = useState<unknown>(null);
@@ -111,7 +112,7 @@ export function MailMessagePage({ id }: { id: string }) {
 						{message.heldReason ? (
 							<>
 								<dt>{t("mail.heldReason")}</dt>
-								<dd>{message.heldReason}</dd>
+								<dd>{heldReasonText(message, label)}</dd>
 							</>
 						) : null}
 						<dt>{t("mail.engineActions")}</dt>
@@ -143,7 +144,7 @@ export function MailMessagePage({ id }: { id: string }) {
 												{a.category} <span className="muted">({a.trueType})</span>
 											</td>
 											<td>{t(`mail.action.${a.action}`)}</td>
-											<td>{a.reason}</td>
+											<td>{attachmentReasonText(a, label)}</td>
 											<td>
 												{a.mayRequest && asking !== a.index ? (
 													<button

@@ -4,11 +4,12 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
+import { heldReasonText } from "./reasons.ts";
 import { type MailSummary, messagePath } from "./types.ts";
 
 /** Volumes, actions taken, held messages and pending requests of the last 30 days. */
 export function MailSummaryPanel() {
-	const { t } = useI18n();
+	const { t, label } = useI18n();
 	const { dateTime } = useDates();
 	const [summary, setSummary] = useState<MailSummary | null>(null);
 	const [error, setError] = useState<unknown>(null);
@@ -58,7 +59,7 @@ export function MailSummaryPanel() {
 						{summary.held.map((m) => (
 							<li key={m.id}>
 								<Link to={messagePath(m.id)}>{m.subject || t("mail.noSubject")}</Link> — {m.from} (
-								{dateTime(m.receivedAt)}) {m.heldReason}
+								{dateTime(m.receivedAt)}) {heldReasonText(m, label)}
 							</li>
 						))}
 					</ul>

@@ -11,7 +11,7 @@ import {
 } from "./types.ts";
 
 function ProblemsTable({ problems, caption }: { problems: ModelProblem[]; caption: string }) {
-	const { t } = useI18n();
+	const { t, label } = useI18n();
 	return (
 		<div className="table-wrap">
 			<table className="table table-compact">
@@ -33,7 +33,7 @@ function ProblemsTable({ problems, caption }: { problems: ModelProblem[]; captio
 							</td>
 							<td>{p.line ?? ""}</td>
 							<td>{p.column ?? ""}</td>
-							<td>{p.message}</td>
+							<td>{label("networkIssue", p.code, p.params)}</td>
 						</tr>
 					))}
 				</tbody>
@@ -124,7 +124,7 @@ export function FirewallImportForm({
 	dirty: boolean;
 	onSaved(revision: number): Promise<void>;
 }) {
-	const { t } = useI18n();
+	const { t, label } = useI18n();
 	const [file, setFile] = useState<File | null>(null);
 	const [preview, setPreview] = useState<FirewallImport | null>(null);
 	const [error, setError] = useState<unknown>(null);
@@ -222,7 +222,7 @@ export function FirewallImportForm({
 										<tr key={i}>
 											<td>{e.row}</td>
 											<td>{e.column}</td>
-											<td>{e.message}</td>
+											<td>{label("networkIssue", e.code, e.params)}</td>
 										</tr>
 									))}
 								</tbody>

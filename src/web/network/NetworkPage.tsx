@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ApiError, api, call, callFile } from "../api/client.ts";
+import { ApiError, api, call, callFile, type ProblemIssue } from "../api/client.ts";
 import { saveBlob } from "../components/download.ts";
-import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
+import { ErrorAlert, issueText, StatusMessage } from "../components/ErrorAlert.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import "./network.css";
 import { ReportSummary, ViolationsTable } from "./ComplianceReport.tsx";
@@ -23,12 +23,12 @@ import {
  * of a model file and of a firewall export, downloads, and the drift from the asset ledger.
  */
 export function NetworkPage() {
-	const { t, lang } = useI18n();
+	const { t, lang, label } = useI18n();
 	const [view, setView] = useState<NetworkView | null>(null);
 	const [draft, setDraft] = useState<NetworkModel | null>(null);
 	const [check, setCheck] = useState<NetworkCheck | null>(null);
 	const [dirty, setDirty] = useState(false);
-	const [problems, setProblems] = useState<{ path: string; message: string }[]>([]);
+	const [problems, setProblems] = useState<ProblemIssue[]>([]);
 	const [selection, setSelection] = useState<Selection>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [status, setStatus] = useState<string | null>(null);
@@ -157,8 +157,8 @@ export function NetworkPage() {
 					<p className="alert-title">{t("network.problems", { count: problems.length })}</p>
 					<ul className="alert-issues">
 						{problems.slice(0, 50).map((p) => (
-							<li key={`${p.path}:${p.message}`}>
-								<code>{p.path}</code> {p.message}
+							<li key={`${p.path}:${p.code}:${p.message}`}>
+								<code>{p.path}</code> {issueText(p, label)}
 							</li>
 						))}
 					</ul>

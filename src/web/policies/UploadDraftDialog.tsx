@@ -74,8 +74,7 @@ export function UploadDraftDialog({
 										{w.line === null ? null : (
 											<span className="muted">{t("docs.warningLine", { line: w.line })} </span>
 										)}
-										{label("docs.warning", w.code)}
-										<span className="muted import-warning-detail"> {w.message}</span>
+										{label("docs.warning", w.code, w.params)}
 									</li>
 								))}
 							</ul>

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AssetDisposalFileTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import {
 	decodeUpload as decodeFile,
@@ -39,10 +40,14 @@ export async function addDisposalFile(
 	authorize(actor, disposalsPolicy, "disposal.record");
 	const disposal = visibleDisposal(ledger, await findDisposal(tx, actor.tenantId, disposalId));
 	if (!inScope(ledger.write, disposal.owner_unit_id)) {
-		throw new Problem("forbidden", "you may read this record but not add to it");
+		throw refusal("forbidden", "read_only_scope", "you may read this record but not add to it");
 	}
 	if (disposal.status !== "recorded") {
-		throw new Problem("conflict", "the record is closed; its evidence can no longer change");
+		throw refusal(
+			"conflict",
+			"disposal_closed",
+			"the record is closed; its evidence can no longer change",
+		);
 	}
 	const row: AssetDisposalFileTable = {
 		id: randomUUID(),

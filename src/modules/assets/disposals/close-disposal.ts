@@ -1,5 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
-import { ruleIssue } from "../../../shared/issues.ts";
+import { refusal, ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -33,9 +33,10 @@ export async function closeDisposal(
 	authorize(actor, disposalsPolicy, "disposal.record");
 	const disposal = visibleDisposal(ledger, await findDisposal(tx, actor.tenantId, disposalId));
 	if (!inScope(ledger.write, disposal.owner_unit_id)) {
-		throw new Problem("forbidden", "you may read this record but not close it");
+		throw refusal("forbidden", "read_only_scope", "you may read this record but not close it");
 	}
-	if (disposal.status !== "recorded") throw new Problem("conflict", "the record is closed already");
+	if (disposal.status !== "recorded")
+		throw refusal("conflict", "disposal_closed", "the record is closed already");
 	const files = await listDisposalFiles(tx, actor.tenantId, [disposal.id]);
 	const certificates = files.filter((file) => file.kind === "certificate").length;
 	if (certificates === 0 && needsCertificate(ledger, disposal)) {
@@ -66,7 +67,8 @@ export async function closeDisposal(
 		closed_by_label: actor.label,
 		closed_at: now,
 	});
-	if (!saved || !closed) throw new Problem("conflict", "the record changed meanwhile; reload");
+	if (!saved || !closed)
+		throw refusal("conflict", "stale_version", "the record changed meanwhile; reload");
 	await recordAudit(
 		tx,
 		auditContextOf(actor),

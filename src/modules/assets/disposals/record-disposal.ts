@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AssetDisposalTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { ruleIssue } from "../../../shared/issues.ts";
+import { refusal, ruleIssue } from "../../../shared/issues.ts";
 import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -55,10 +55,19 @@ export async function recordDisposal(
 		throw new Problem("validation_failed", "the disposal record is refused", { issues });
 	}
 	if (NOT_DISPOSABLE.has(asset.lifecycle)) {
-		throw new Problem("conflict", `the asset is ${asset.lifecycle}; it cannot be disposed of now`);
+		throw refusal(
+			"conflict",
+			"asset_not_disposable",
+			`the asset is ${asset.lifecycle}; it cannot be disposed of now`,
+			{ lifecycle: asset.lifecycle },
+		);
 	}
 	if (await findOpenDisposal(tx, actor.tenantId, asset.id)) {
-		throw new Problem("conflict", "the asset already has an open disposal record");
+		throw refusal(
+			"conflict",
+			"disposal_already_open",
+			"the asset already has an open disposal record",
+		);
 	}
 	const row: AssetDisposalTable = {
 		id: randomUUID(),
@@ -84,7 +93,8 @@ export async function recordDisposal(
 		updated_by: actor.accountId,
 		updated_at: now,
 	});
-	if (!saved) throw new Problem("conflict", "the asset changed meanwhile; reload and try again");
+	if (!saved)
+		throw refusal("conflict", "stale_version", "the asset changed meanwhile; reload and try again");
 	await recordAudit(
 		tx,
 		auditContextOf(actor),

@@ -1,4 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -27,26 +28,40 @@ export async function decideTakeOut(
 	authorize(actor, takeOutsPolicy, "take_out.decide");
 	const row = visibleTakeOut(desk, await findTakeOut(tx, actor.tenantId, id));
 	if (!inScope(desk.decide, row.owner_unit_id)) {
-		throw new Problem("forbidden", "only a 管理者 of the asset's unit (or above) may decide");
+		throw refusal(
+			"forbidden",
+			"take_out_decider_only",
+			"only a 管理者 of the asset's unit (or above) may decide",
+		);
 	}
 	if (row.requested_by === actor.accountId) {
-		throw new Problem("forbidden", "you cannot decide your own request");
+		throw refusal("forbidden", "own_request_decide", "you cannot decide your own request");
 	}
 	if (row.status !== "requested") {
-		throw new Problem("conflict", `the request is ${row.status} already`);
+		throw refusal("conflict", "already_decided", `the request is ${row.status} already`);
 	}
 	const asset = await findAsset(tx, actor.tenantId, row.asset_id);
 	if (!asset) throw new Problem("not_found", "no such asset");
 	if (input.outcome === "approved") {
 		if (asset.lifecycle !== "in_use" && asset.lifecycle !== "stored") {
-			throw new Problem("conflict", `the asset is ${asset.lifecycle}, not at hand to take out`);
+			throw refusal(
+				"conflict",
+				"asset_not_at_hand",
+				`the asset is ${asset.lifecycle}, not at hand to take out`,
+				{ lifecycle: asset.lifecycle },
+			);
 		}
 		const saved = await updateAssetRow(tx, actor.tenantId, asset.id, asset.version, {
 			lifecycle: "taken_out",
 			updated_by: actor.accountId,
 			updated_at: now,
 		});
-		if (!saved) throw new Problem("conflict", "the asset changed meanwhile; reload and try again");
+		if (!saved)
+			throw refusal(
+				"conflict",
+				"stale_version",
+				"the asset changed meanwhile; reload and try again",
+			);
 	}
 	const moved = await updateTakeOut(tx, actor.tenantId, row.id, "requested", {
 		status: input.outcome,
@@ -55,7 +70,7 @@ export async function decideTakeOut(
 		decided_at: now,
 		decision_reason: input.reason,
 	});
-	if (!moved) throw new Problem("conflict", "the request was decided meanwhile");
+	if (!moved) throw refusal("conflict", "already_decided", "the request was decided meanwhile");
 	await recordAudit(
 		tx,
 		auditContextOf(actor),

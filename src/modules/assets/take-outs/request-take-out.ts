@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AssetTakeOutTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { ruleIssue } from "../../../shared/issues.ts";
+import { refusal, ruleIssue } from "../../../shared/issues.ts";
 import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -42,8 +42,9 @@ export async function requestTakeOut(
 		throw new Problem("not_found", "no such asset");
 	}
 	if (!ownUnit && !inScope(desk.ledger.write, asset.owner_unit_id)) {
-		throw new Problem(
+		throw refusal(
 			"forbidden",
+			"take_out_not_own_asset",
 			"you may ask to take out your own unit's assets or assets you manage, not this one",
 		);
 	}
@@ -86,10 +87,19 @@ export async function requestTakeOut(
 	}
 	if (issues.length > 0) refuse("the request is incomplete", issues);
 	if (!AT_HAND.has(asset.lifecycle)) {
-		throw new Problem("conflict", `the asset is ${asset.lifecycle}, not at hand to take out`);
+		throw refusal(
+			"conflict",
+			"asset_not_at_hand",
+			`the asset is ${asset.lifecycle}, not at hand to take out`,
+			{ lifecycle: asset.lifecycle },
+		);
 	}
 	if (await findOpenTakeOut(tx, actor.tenantId, asset.id)) {
-		throw new Problem("conflict", "the asset already has a take-out request open");
+		throw refusal(
+			"conflict",
+			"take_out_already_open",
+			"the asset already has a take-out request open",
+		);
 	}
 	const row: AssetTakeOutTable = {
 		id: randomUUID(),

@@ -1,4 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -25,10 +26,16 @@ export async function returnTakeOut(
 	authorize(actor, takeOutsPolicy, "take_out.return");
 	const row = visibleTakeOut(desk, await findTakeOut(tx, actor.tenantId, id));
 	if (!mayRecordReturn(desk, row)) {
-		throw new Problem("forbidden", "only the requester or the asset's managers record a return");
+		throw refusal(
+			"forbidden",
+			"take_out_return_only",
+			"only the requester or the asset's managers record a return",
+		);
 	}
 	if (row.status !== "approved") {
-		throw new Problem("conflict", `the take-out is ${row.status}, not out`);
+		throw refusal("conflict", "take_out_not_out", `the take-out is ${row.status}, not out`, {
+			takeOutStatus: row.status,
+		});
 	}
 	const asset = await findAsset(tx, actor.tenantId, row.asset_id);
 	if (!asset) throw new Problem("not_found", "no such asset");
@@ -38,7 +45,12 @@ export async function returnTakeOut(
 			updated_by: actor.accountId,
 			updated_at: now,
 		});
-		if (!saved) throw new Problem("conflict", "the asset changed meanwhile; reload and try again");
+		if (!saved)
+			throw refusal(
+				"conflict",
+				"stale_version",
+				"the asset changed meanwhile; reload and try again",
+			);
 	}
 	const note = input.note?.trim() ? input.note.trim() : null;
 	const moved = await updateTakeOut(tx, actor.tenantId, row.id, "approved", {
@@ -48,7 +60,7 @@ export async function returnTakeOut(
 		returned_at: now,
 		return_note: note,
 	});
-	if (!moved) throw new Problem("conflict", "the return was recorded meanwhile");
+	if (!moved) throw refusal("conflict", "stale_version", "the return was recorded meanwhile");
 	await recordAudit(
 		tx,
 		auditContextOf(actor),

@@ -12,7 +12,7 @@ import type { CancelDrillInput } from "./drills.schemas.ts";
  * Cancel a planned drill, saying why; it stays on the list (and in its year's review count).
  *
  * @throws Problem `conflict` when the drill is not planned (`drill_step_not_allowed`) or was
- * changed meanwhile (`drill_stale_version`)
+ * changed meanwhile (`stale_version`)
  */
 export async function cancelDrill(
 	tx: Tx,

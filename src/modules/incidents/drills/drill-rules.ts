@@ -1,3 +1,4 @@
+import type { AnyIssueCode } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import type { DrillState } from "./drills.schemas.ts";
 
@@ -23,7 +24,7 @@ export function stepsFrom(state: DrillState): `drill.${DrillStep}`[] {
 
 export interface DrillIssue {
 	path: string;
-	code: string;
+	code: AnyIssueCode;
 	params?: Record<string, string | number>;
 	message: string;
 }
@@ -59,7 +60,7 @@ export function stepRefused(step: DrillStep, state: string): Problem {
 /** The drill was changed by someone else since the caller read it. */
 export function staleDrill(): Problem {
 	return new Problem("conflict", "the drill was changed by someone else; reload and try again", {
-		issues: [{ path: "version", code: "drill_stale_version", params: {}, message: "reload" }],
+		issues: [{ path: "version", code: "stale_version", params: {}, message: "reload" }],
 	});
 }
 

@@ -86,7 +86,7 @@ async function participantRows(
  * @throws Problem `validation_failed` (issues `drill_held_in_future`,
  * `drill_participant_account_or_name`, `drill_participant_unknown`, `drill_participant_twice`,
  * `drill_participant_account_headcount`); `conflict` when the drill is not planned
- * (`drill_step_not_allowed`) or was changed meanwhile (`drill_stale_version`)
+ * (`drill_step_not_allowed`) or was changed meanwhile (`stale_version`)
  */
 export async function holdDrill(
 	tx: Tx,

@@ -14,7 +14,7 @@ import type { RecordDrillInput } from "./drills.schemas.ts";
  * and feeds the yearly review with them.
  *
  * @throws Problem `conflict` when the drill is not held (`drill_step_not_allowed`) or was
- * changed meanwhile (`drill_stale_version`)
+ * changed meanwhile (`stale_version`)
  */
 export async function recordDrill(
 	tx: Tx,

@@ -5,7 +5,7 @@ import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { findOrgUnit } from "../../org/org.repository.ts";
-import { invalid } from "./drill-rules.ts";
+import { type DrillIssue, invalid } from "./drill-rules.ts";
 import { drillsPolicy } from "./drills.policy.ts";
 import { type DrillRow, insertDrill, insertDrillUnits } from "./drills.repository.ts";
 import type { ScheduleDrillInput } from "./drills.schemas.ts";
@@ -22,7 +22,7 @@ export async function checkUnits(
 	unitIds: readonly string[],
 ): Promise<string[]> {
 	const unique = [...new Set(unitIds)];
-	const issues = [];
+	const issues: DrillIssue[] = [];
 	for (const [index, id] of unique.entries()) {
 		if (!(await findOrgUnit(tx, tenantId, id))) {
 			issues.push({

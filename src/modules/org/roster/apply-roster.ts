@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../../db/queryable.ts";
 import type { Tx } from "../../../db/transaction.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { endRoleAssignment } from "../../accounts/accounts.repository.ts";
 import { assignRole } from "../../accounts/assign-role.ts";
@@ -59,7 +60,8 @@ async function endAssignment(tx: Tx, actor: Actor, assignmentId: string, at: str
 
 async function changeStaff(tx: Tx, actor: Actor, staffId: string, patch: Partial<StaffRow>) {
 	const before = await findStaff(tx, actor.tenantId, staffId);
-	if (!before) throw new Problem("conflict", "a staff member of the preview no longer exists");
+	if (!before)
+		throw refusal("conflict", "roster_stale", "a staff member of the preview no longer exists");
 	const after: StaffRow = { ...before, ...patch, updated_at: new Date().toISOString() };
 	await updateStaff(tx, actor.tenantId, staffId, { ...patch, updated_at: after.updated_at });
 	await recordAudit(
@@ -213,7 +215,9 @@ export async function applicableRoster(
 	const found = await findRosterImport(db, actor.tenantId, importId);
 	if (!found) throw new Problem("not_found", `roster import ${importId} does not exist`);
 	if (found.status !== "previewed") {
-		throw new Problem("conflict", `this roster import is already ${found.status}`);
+		throw refusal("conflict", "roster_settled", `this roster import is already ${found.status}`, {
+			rosterStatus: found.status,
+		});
 	}
 	const plan = rosterPlanSchema.parse(JSON.parse(found.plan));
 	if (plan.errors.length > 0) {
@@ -224,14 +228,17 @@ export async function applicableRoster(
 				issues: plan.errors.map((e) => ({
 					path: `row ${e.row}${e.column ? ` ${e.column}` : ""}`,
 					message: e.message,
+					code: "roster_row_invalid",
+					params: { row: e.row, column: e.column ?? "-" },
 				})),
 			},
 		);
 	}
 	const state = await loadRosterState(db, actor.tenantId, now.toISOString());
 	if (stateHash(state) !== found.state_hash) {
-		throw new Problem(
+		throw refusal(
 			"conflict",
+			"roster_stale",
 			"staff, accounts, roles or org units changed since this preview: upload the roster again",
 		);
 	}
@@ -260,7 +267,11 @@ export async function applyRoster(
 			applied_at: at,
 		}))
 	) {
-		throw new Problem("conflict", "this roster import was applied or discarded meanwhile");
+		throw refusal(
+			"conflict",
+			"roster_settled",
+			"this roster import was applied or discarded meanwhile",
+		);
 	}
 	const issued = await carryOut(tx, actor, plan, at, progress);
 	await claimRosterImport(tx, actor.tenantId, importId, "applied", {

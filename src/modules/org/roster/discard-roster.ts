@@ -1,4 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -14,7 +15,9 @@ export async function discardRoster(tx: Tx, actor: Actor, importId: string) {
 	if (
 		!(await claimRosterImport(tx, actor.tenantId, importId, "previewed", { status: "discarded" }))
 	) {
-		throw new Problem("conflict", `this roster import is already ${found.status}`);
+		throw refusal("conflict", "roster_settled", `this roster import is already ${found.status}`, {
+			rosterStatus: found.status,
+		});
 	}
 	await recordAudit(
 		tx,

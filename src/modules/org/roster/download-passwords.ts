@@ -1,5 +1,6 @@
 import type { Tx } from "../../../db/transaction.ts";
 import { toCsv } from "../../../shared/csv.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import type { SecretBox } from "../../auth/secret-box.ts";
@@ -23,8 +24,9 @@ export async function downloadRosterPasswords(
 	const found = await findRosterImport(tx, actor.tenantId, importId);
 	if (!found) throw new Problem("not_found", `roster import ${importId} does not exist`);
 	if (found.status !== "applied" || found.passwords === null) {
-		throw new Problem(
+		throw refusal(
 			"conflict",
+			"roster_passwords_gone",
 			"no one-time passwords to download (already downloaded, or none)",
 		);
 	}

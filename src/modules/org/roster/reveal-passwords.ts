@@ -1,4 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import type { SecretBox } from "../../auth/secret-box.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -23,7 +24,11 @@ export async function revealRosterPasswords(
 	const found = await findRosterImport(tx, actor.tenantId, importId);
 	if (!found) throw new Problem("not_found", `roster import ${importId} does not exist`);
 	if (found.status !== "applied" || found.passwords_shown_at !== null) {
-		throw new Problem("conflict", "the one-time passwords were shown already, or there are none");
+		throw refusal(
+			"conflict",
+			"roster_passwords_gone",
+			"the one-time passwords were shown already, or there are none",
+		);
 	}
 	await claimRosterImport(tx, actor.tenantId, importId, "applied", {
 		passwords_shown_at: now.toISOString(),

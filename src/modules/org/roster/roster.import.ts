@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { ImportKind } from "../../../platform/imports/import-kind.ts";
-import { Problem } from "../../../shared/problem.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { authorize } from "../../authz/policy.ts";
 import { orgPolicy } from "../org.policy.ts";
 import { applyRoster } from "./apply-roster.ts";
@@ -21,7 +21,12 @@ export const rosterImport: ImportKind = {
 	tables: ["staff", "accounts", "role_assignments"],
 	authorize: (actor) => authorize(actor, orgPolicy, "roster.import"),
 	async run(run) {
-		if (run.dryRun) throw new Problem("validation_failed", "a roster is checked by its preview");
+		if (run.dryRun)
+			throw refusal(
+				"validation_failed",
+				"roster_preview_only",
+				"a roster is checked by its preview",
+			);
 		const { rosterImportId } = optionsSchema.parse(run.options);
 		// Every row was checked at preview; the plan says how many.
 		const preview = await findRosterImport(run.deps.db, run.actor.tenantId, rosterImportId);

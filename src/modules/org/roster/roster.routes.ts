@@ -16,6 +16,7 @@ import { readImport } from "../../../platform/imports/present-import.ts";
 import { requestImport } from "../../../platform/imports/request-import.ts";
 import { wakeSchedulers } from "../../../platform/jobs/scheduler.ts";
 import { datedFileName, templateFileName } from "../../../shared/export-name.ts";
+import { tooLarge } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { allowedActions, authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
@@ -154,9 +155,9 @@ const passwords = createRoute({
 function decodeBase64(text: string): Uint8Array {
 	const bytes = Buffer.from(text, "base64");
 	if (bytes.length > ROSTER_LIMITS.maxBytes) {
-		throw new Problem(
-			"payload_too_large",
+		throw tooLarge(
 			`the roster is larger than ${ROSTER_LIMITS.maxBytes} bytes`,
+			ROSTER_LIMITS.maxBytes,
 		);
 	}
 	return bytes;

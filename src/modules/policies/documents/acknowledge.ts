@@ -1,5 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem } from "../../../shared/problem.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
@@ -19,11 +19,19 @@ export async function acknowledgeVersion(tx: Tx, actor: Actor, versionId: string
 	assertMayReadContent(actor, policy, document);
 	const publication = await findPublication(tx, actor.tenantId, version.id);
 	if (version.status !== "published" || !publication) {
-		throw new Problem("conflict", "only the published version can be acknowledged");
+		throw refusal(
+			"conflict",
+			"version_not_published",
+			"only the published version can be acknowledged",
+		);
 	}
 	const audience = await audienceOf(tx, actor.tenantId, publication, readersOf(policy, document));
 	if (!audience.some((m) => m.accountId === actor.accountId)) {
-		throw new Problem("conflict", "this version was not published to you");
+		throw refusal(
+			"conflict",
+			"version_not_published_to_you",
+			"this version was not published to you",
+		);
 	}
 	const done = await listAcknowledgements(tx, actor.tenantId, [version.id]);
 	const mine = done.find((a) => a.account_id === actor.accountId);

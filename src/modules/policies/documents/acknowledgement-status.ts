@@ -1,5 +1,5 @@
 import type { Queryable } from "../../../db/queryable.ts";
-import { Problem } from "../../../shared/problem.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { policyFor, readersOf, versionOr404 } from "./access.ts";
@@ -68,7 +68,8 @@ export async function completionOf(
 	document: DocumentRow,
 ) {
 	const publication = await findPublication(db, tenantId, version.id);
-	if (!publication) throw new Problem("conflict", "this version has not been published");
+	if (!publication)
+		throw refusal("conflict", "version_not_published", "this version has not been published");
 	const audience = await audienceOf(db, tenantId, publication, readersOf(policy, document));
 	const acks = await listAcknowledgements(db, tenantId, [version.id]);
 	const ackedAt = new Map(acks.map((a) => [a.account_id, a.acknowledged_at]));

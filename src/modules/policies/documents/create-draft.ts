@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../../db/transaction.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -59,9 +60,11 @@ export async function createDraftVersion(
 	const versions = await listVersions(tx, actor.tenantId, [document.id]);
 	const open = versions.find((v) => v.status === "draft" || v.status === "in_review");
 	if (open) {
-		throw new Problem(
+		throw refusal(
 			"conflict",
+			"draft_open",
 			`version ${open.number} of this document is still ${open.status}; finish or edit it first`,
+			{ number: open.number, documentStatus: open.status },
 		);
 	}
 	const latest = versions[0];

@@ -1,5 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem } from "../../../shared/problem.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
@@ -20,7 +20,12 @@ export async function editDraft(
 	const { version, document } = await versionOr404(tx, actor, policy, versionId);
 	assertMayReadContent(actor, policy, document);
 	if (version.status !== "draft") {
-		throw new Problem("conflict", `only a draft can be edited; this version is ${version.status}`);
+		throw refusal(
+			"conflict",
+			"version_not_draft",
+			`only a draft can be edited; this version is ${version.status}`,
+			{ documentStatus: version.status },
+		);
 	}
 	const patch: Partial<VersionRow> = {};
 	if (input.title !== undefined) patch.title = input.title;

@@ -1,5 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem } from "../../../shared/problem.ts";
+import { ruleProblem } from "../../../shared/issues.ts";
 import type { Actor } from "../../authz/roles.ts";
 import type { ImportWarning } from "../import/import.schemas.ts";
 import { importPolicyFile } from "../import/import-policy.ts";
@@ -18,7 +18,8 @@ export async function importDraft(
 	input: { fileName: string; contentBase64: string; changeSummary: string },
 ): Promise<{ version: VersionRow; warnings: ImportWarning[] }> {
 	const bytes = Buffer.from(input.contentBase64, "base64");
-	if (bytes.length === 0) throw new Problem("validation_failed", "the uploaded file is empty");
+	if (bytes.length === 0)
+		throw ruleProblem("validation_failed", "the uploaded file is empty", "file", "file_empty");
 	const result = importPolicyFile(bytes);
 	const version = await createDraftVersion(tx, actor, documentId, {
 		title: result.title,

@@ -1,4 +1,4 @@
-import { Problem } from "../../../shared/problem.ts";
+import { refusal } from "../../../shared/issues.ts";
 
 export const VERSION_STATUSES = [
 	"draft",
@@ -31,9 +31,11 @@ const MOVES: Record<Transition, { from: VersionStatus; to: VersionStatus }> = {
 export function nextStatus(current: string, transition: Transition): VersionStatus {
 	const move = MOVES[transition];
 	if (current !== move.from) {
-		throw new Problem(
+		throw refusal(
 			"conflict",
+			"version_status_wrong",
 			`cannot ${transition} a version that is ${current}; it must be ${move.from}`,
+			{ documentStatus: current },
 		);
 	}
 	return move.to;

@@ -1,5 +1,5 @@
 import type { Queryable } from "../../../db/queryable.ts";
-import { Problem } from "../../../shared/problem.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { publishedBasicPolicy } from "../documents/published-basic-policy.ts";
@@ -28,8 +28,9 @@ export async function importGapSource(
 	if (source.document === "basic_policy") {
 		const published = await publishedBasicPolicy(db, tenantId);
 		if (!published)
-			throw new Problem(
+			throw refusal(
 				"conflict",
+				"no_published_basic_policy",
 				"this tenant has no published 基本方針 yet; publish one or upload a text",
 			);
 		const imported = importPolicyText(published.text);

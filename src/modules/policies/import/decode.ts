@@ -1,5 +1,5 @@
-import { ruleProblem } from "../../../shared/issues.ts";
-import { Problem } from "../../../shared/problem.ts";
+import { ruleProblem, tooLarge } from "../../../shared/issues.ts";
+import type { Problem } from "../../../shared/problem.ts";
 import type { ImportWarning } from "./import.schemas.ts";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -74,9 +74,9 @@ function noiseRatio(text: string): number {
  */
 export function decodePolicyBytes(bytes: Uint8Array, maxBytes = MAX_IMPORT_BYTES): DecodedText {
 	if (bytes.length > maxBytes) {
-		throw new Problem(
-			"payload_too_large",
+		throw tooLarge(
 			`the file is ${bytes.length} bytes; a policy may be at most ${maxBytes} bytes`,
+			maxBytes,
 		);
 	}
 	if (bytes.length === 0) {
@@ -93,7 +93,14 @@ export function decodePolicyBytes(bytes: Uint8Array, maxBytes = MAX_IMPORT_BYTES
 		return {
 			text,
 			encoding: "utf-16",
-			warnings: [{ code: "decoded_as_utf16", line: null, message: "the file was read as UTF-16" }],
+			warnings: [
+				{
+					code: "decoded_as_utf16",
+					params: {},
+					line: null,
+					message: "the file was read as UTF-16",
+				},
+			],
 		};
 	}
 	if (bytes.includes(0)) {
@@ -112,6 +119,7 @@ export function decodePolicyBytes(bytes: Uint8Array, maxBytes = MAX_IMPORT_BYTES
 			warnings: [
 				{
 					code: "decoded_as_shift_jis",
+					params: {},
 					line: null,
 					message: "the file is not UTF-8; it was read as Shift_JIS",
 				},

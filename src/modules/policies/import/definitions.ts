@@ -43,6 +43,7 @@ function definitionOf(item: DraftNode, warnings: ImportWarning[]): ImportedDefin
 		if (!inline) {
 			warnings.push({
 				code: "definition_unparsed",
+				params: { label: item.heading.label },
 				line: item.line,
 				message: `definition 「${item.heading.label}」 has no recognisable term`,
 			});
@@ -58,6 +59,7 @@ function definitionOf(item: DraftNode, warnings: ImportWarning[]): ImportedDefin
 	if (meaning === "") {
 		warnings.push({
 			code: "definition_without_meaning",
+			params: { term: cleanText(term) },
 			line: item.line,
 			message: `the term 「${cleanText(term)}」 has no meaning written after it`,
 		});
@@ -82,6 +84,7 @@ export function extractDefinitions(roots: DraftNode[]): {
 			if (items.length === 0) {
 				warnings.push({
 					code: "definitions_section_empty",
+					params: { label: node.heading.label },
 					line: node.line,
 					message: `section 「${node.heading.label}」 is titled as definitions but lists no items`,
 				});

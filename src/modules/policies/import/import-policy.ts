@@ -1,5 +1,4 @@
-import { ruleProblem } from "../../../shared/issues.ts";
-import { Problem } from "../../../shared/problem.ts";
+import { refusal, ruleProblem } from "../../../shared/issues.ts";
 import { decodePolicyBytes, MAX_IMPORT_BYTES } from "./decode.ts";
 import { extractDefinitions } from "./definitions.ts";
 import { recognizeHeading } from "./headings.ts";
@@ -64,9 +63,11 @@ export function importPolicyText(
 ): PolicyImportResult {
 	const limits = { ...DEFAULT_IMPORT_LIMITS, ...options };
 	if (text.length > limits.maxChars) {
-		throw new Problem(
+		throw refusal(
 			"payload_too_large",
+			"policy_text_too_long",
 			`the text has ${text.length} characters; a policy may have at most ${limits.maxChars}`,
+			{ max: limits.maxChars },
 		);
 	}
 	const split = splitLines(text);
@@ -79,6 +80,10 @@ export function importPolicyText(
 		const shown = split.pageNumbers.slice(0, 10).join(", ");
 		warnings.push({
 			code: "page_numbers_removed",
+			params: {
+				count: split.pageNumbers.length,
+				lines: `${shown}${split.pageNumbers.length > 10 ? ", …" : ""}`,
+			},
 			line: split.pageNumbers[0] ?? null,
 			message: `removed ${split.pageNumbers.length} lone page number line(s): line ${shown}${split.pageNumbers.length > 10 ? ", …" : ""}`,
 		});
@@ -120,6 +125,7 @@ export function importPolicyText(
 	if (skipped) {
 		warnings.push({
 			code: "preamble_skipped",
+			params: { count: rest.length, excerpt: excerpt(skipped.text) },
 			line: skipped.no,
 			message: `skipped ${rest.length} line(s) of text before the first heading: 「${excerpt(skipped.text)}」`,
 		});

@@ -14,11 +14,15 @@ export const IMPORT_WARNING_CODES = [
 	"definition_unparsed",
 	"definition_without_meaning",
 	"definitions_section_empty",
+	"numbering_starts_late",
 ] as const;
 
 export const importWarningSchema = z
 	.object({
 		code: z.enum(IMPORT_WARNING_CODES),
+		/** Values for the catalogue text of `code` (`{ label: "(3)", previous: "(1)" }`). */
+		params: z.record(z.string(), z.union([z.string(), z.number()])),
+		/** English, for developers and the CLI: people read the catalogue text of `code`. */
 		message: z.string(),
 		/** 1-based line in the imported text, when the warning is about one place. */
 		line: z.number().int().positive().nullable(),

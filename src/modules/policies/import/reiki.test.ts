@@ -172,10 +172,10 @@ test("a label that breaks the numbering stays text, with a warning; small gaps a
 	assert.deepEqual(labels(draft.sections), ["１", "３"]);
 	assert.deepEqual(labels(draft.sections[0]?.children ?? []), ["(1)", "(2)"]);
 	assert.deepEqual(
-		draft.warnings.map((w) => [w.code, w.line]),
+		draft.warnings.map((w) => [w.code, w.line, w.params]),
 		[
-			["heading_out_of_sequence", 3],
-			["numbering_gap", 5],
+			["heading_out_of_sequence", 3, { label: "(5)", previous: "(1)" }],
+			["numbering_gap", 5, { label: "３", previous: "１" }],
 		],
 	);
 	assert.match(draft.sections[0]?.children[0]?.body ?? "", /番号が飛んだ行/u);

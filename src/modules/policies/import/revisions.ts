@@ -85,6 +85,7 @@ function present(rows: Row[]): { revisions: ImportedRevision[]; warnings: Import
 		if (row.no !== null && previous?.no != null && row.no !== previous.no + 1) {
 			warnings.push({
 				code: "revision_numbering_gap",
+				params: { no: row.no, previous: previous.no },
 				line: row.line,
 				message: `revision row ${row.no} follows row ${previous.no}`,
 			});
@@ -92,6 +93,7 @@ function present(rows: Row[]): { revisions: ImportedRevision[]; warnings: Import
 		if (row.paragraphs.length === 0) {
 			warnings.push({
 				code: "revision_without_summary",
+				params: { date: row.dateText },
 				line: row.line,
 				message: `revision ${row.dateText} has no description`,
 			});

@@ -134,6 +134,7 @@ export function buildTree(lines: SourceLine[], options: TreeOptions): DraftTree 
 				if (stack.length > 0) {
 					warnings.push({
 						code: "heading_out_of_sequence",
+						params: { label: match.label, previous: placed.previous?.heading.label ?? "-" },
 						line: line.no,
 						message: `「${match.label}」 does not continue the numbering (after 「${placed.previous?.heading.label ?? "nothing"}」); kept as text`,
 					});
@@ -142,11 +143,18 @@ export function buildTree(lines: SourceLine[], options: TreeOptions): DraftTree 
 			}
 			if (smallGap) {
 				warnings.push({
-					code: "numbering_gap",
+					...(placed.previous
+						? {
+								code: "numbering_gap" as const,
+								params: { label: match.label, previous: placed.previous.heading.label },
+								message: `numbering jumps from 「${placed.previous.heading.label}」 to 「${match.label}」`,
+							}
+						: {
+								code: "numbering_starts_late" as const,
+								params: { label: match.label },
+								message: `numbering starts at 「${match.label}」`,
+							}),
 					line: line.no,
-					message: placed.previous
-						? `numbering jumps from 「${placed.previous.heading.label}」 to 「${match.label}」`
-						: `numbering starts at 「${match.label}」`,
 				});
 			}
 		}

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
+import { type CodedIssue, codedZodIssue, refusal, tooLarge } from "../../../shared/issues.ts";
 import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
 import { type PolicyPack, policyPackSchema } from "./pack.schema.ts";
 
@@ -82,8 +83,9 @@ export function listBundledPacks(): { id: BundledPackId; name: PolicyPack["name"
 export function loadPackFile(path: string): PolicyPack {
 	const extension = extname(path).toLowerCase();
 	if (![".yaml", ".yml", ".json"].includes(extension)) {
-		throw new Problem(
+		throw refusal(
 			"unsupported_media_type",
+			"pack_file_type",
 			`policy pack ${path}: expected a .yaml, .yml or .json file`,
 		);
 	}
@@ -97,15 +99,15 @@ export function loadPackFile(path: string): PolicyPack {
 		throw new Problem("not_found", `policy pack ${path} does not exist or cannot be read`);
 	}
 	if (size > MAX_PACK_BYTES) {
-		throw new Problem(
-			"payload_too_large",
+		throw tooLarge(
 			`policy pack ${path} is ${size} bytes; the limit is ${MAX_PACK_BYTES} bytes (1 MiB)`,
+			MAX_PACK_BYTES,
 		);
 	}
 	const bytes = readFileSync(path);
 	// The file may have grown since it was measured.
 	if (bytes.length > MAX_PACK_BYTES) {
-		throw new Problem("payload_too_large", `policy pack ${path} exceeds ${MAX_PACK_BYTES} bytes`);
+		throw tooLarge(`policy pack ${path} exceeds ${MAX_PACK_BYTES} bytes`, MAX_PACK_BYTES);
 	}
 	const source = decodeUtf8(bytes, path);
 	const data = extension === ".json" ? parseJson(source, path) : parseYaml(source, path);
@@ -120,7 +122,7 @@ function decodeUtf8(bytes: Uint8Array, path: string): string {
 		throw new Problem(
 			"validation_failed",
 			`policy pack ${path} is not UTF-8 text (Shift_JIS? save it as UTF-8)`,
-			{ issues: [{ path: "(file)", message: "not UTF-8" }] },
+			{ issues: [{ path: "(file)", message: "not UTF-8", code: "pack_not_utf8", params: {} }] },
 		);
 	}
 }
@@ -131,7 +133,7 @@ function parseJson(source: string, path: string): unknown {
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		throw new Problem("validation_failed", `policy pack ${path} is not valid JSON: ${message}`, {
-			issues: [{ path: "(file)", message }],
+			issues: [{ path: "(file)", message, code: "pack_syntax", params: { format: "JSON" } }],
 		});
 	}
 }
@@ -149,7 +151,13 @@ function parseYaml(source: string, path: string): unknown {
 				/ at line \d+, column \d+:?$/,
 				"",
 			);
-			return { path: "(file)", message: `${where}${message || problem.code}` };
+			const issue: ProblemIssue = {
+				path: "(file)",
+				message: `${where}${message || problem.code}`,
+				code: at ? "pack_syntax_at" : "pack_syntax",
+				params: at ? { format: "YAML", line: at.line, column: at.col } : { format: "YAML" },
+			};
+			return issue;
 		});
 		throw new Problem(
 			"validation_failed",
@@ -162,7 +170,7 @@ function parseYaml(source: string, path: string): unknown {
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		throw new Problem("validation_failed", `policy pack ${path} is not valid YAML: ${message}`, {
-			issues: [{ path: "(file)", message }],
+			issues: [{ path: "(file)", message, code: "pack_syntax", params: { format: "YAML" } }],
 		});
 	}
 }
@@ -178,7 +186,7 @@ function parseYaml(source: string, path: string): unknown {
 export function validatePack(data: unknown, source = "policy pack"): PolicyPack {
 	const result = policyPackSchema.safeParse(data);
 	if (result.success) return result.data;
-	const issues = toProblemIssues(result.error.issues);
+	const issues = toProblemIssues(result.error.issues, data);
 	throw new Problem(
 		"validation_failed",
 		`${source} is invalid (${issues.length} ${issues.length === 1 ? "problem" : "problems"}): ${issues
@@ -189,21 +197,23 @@ export function validatePack(data: unknown, source = "policy pack"): PolicyPack 
 	);
 }
 
-function toProblemIssues(zodIssues: z.core.$ZodIssue[]): ProblemIssue[] {
+function toProblemIssues(zodIssues: z.core.$ZodIssue[], data: unknown): ProblemIssue[] {
 	const seen = new Set<string>();
 	const issues: ProblemIssue[] = [];
-	const push = (path: PropertyKey[], message: string) => {
+	const push = (path: PropertyKey[], message: string, [code, params]: CodedIssue) => {
 		const joined = path.map(String).join(".") || "(root)";
 		const key = `${joined}\u0000${message}`;
 		if (seen.has(key)) return;
 		seen.add(key);
-		issues.push({ path: joined, message });
+		// The pack's path (`threats.3.code`) is what its author looks for: it is the `place`.
+		issues.push({ path: joined, message, code, params: { ...params, place: joined } });
 	};
 	for (const issue of zodIssues) {
 		if (issue.code === "unrecognized_keys") {
-			for (const key of issue.keys) push([...issue.path, key], "unknown field");
+			for (const key of issue.keys)
+				push([...issue.path, key], "unknown field", ["unknown_field", {}]);
 		} else {
-			push(issue.path, issue.message);
+			push(issue.path, issue.message, codedZodIssue(issue, data));
 		}
 	}
 	return issues;

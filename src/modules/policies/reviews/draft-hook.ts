@@ -1,5 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
-import { Problem } from "../../../shared/problem.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { auditContextOf } from "../../audit/record-audit.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { createDraftVersion } from "../documents/create-draft.ts";
@@ -19,7 +19,12 @@ export async function openDraftForReview(
 ): Promise<string | null> {
 	await ensureDocuments(tx, auditContextOf(actor));
 	const basic = (await listDocuments(tx, actor.tenantId)).find((d) => d.kind === "basic_policy");
-	if (!basic) throw new Problem("conflict", "this tenant has no 基本方針 document to revise");
+	if (!basic)
+		throw refusal(
+			"conflict",
+			"no_basic_policy_document",
+			"this tenant has no 基本方針 document to revise",
+		);
 	const draft = await createDraftVersion(tx, actor, basic.id, {
 		title: null,
 		changeSummary: `${review.fiscalYear}年度の見直し: ${review.reason}`.slice(0, 400),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { PolicyReviewTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
 import { fiscalYear } from "../../../shared/dates.ts";
-import { ruleIssue } from "../../../shared/issues.ts";
+import { refusal, ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -46,7 +46,12 @@ export async function openReview(
 			);
 		}
 		if (await findReviewBySchedule(tx, actor.tenantId, schedule.scheduleKey)) {
-			throw new Problem("conflict", `the review for fiscal year ${schedule.fiscalYear} exists`);
+			throw refusal(
+				"conflict",
+				"review_exists",
+				`the review for fiscal year ${schedule.fiscalYear} exists`,
+				{ fiscalYear: schedule.fiscalYear },
+			);
 		}
 		({ fiscalYear: year, dueOn, scheduleKey } = schedule);
 	}

@@ -1,6 +1,6 @@
 import type { PolicyReviewTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { ruleIssue } from "../../../shared/issues.ts";
+import { refusal, ruleIssue } from "../../../shared/issues.ts";
 import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -47,7 +47,8 @@ export function riskIssues(inputs: ReviewInputs, pack: PolicyPack): ProblemIssue
 export async function openReviewOf(tx: Tx, actor: Actor, id: string): Promise<PolicyReviewTable> {
 	const review = await findReview(tx, actor.tenantId, id);
 	if (!review) throw new Problem("not_found", "no such review");
-	if (review.status !== "open") throw new Problem("conflict", "the review is already decided");
+	if (review.status !== "open")
+		throw refusal("conflict", "already_decided", "the review is already decided");
 	return review;
 }
 

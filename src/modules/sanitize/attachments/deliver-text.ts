@@ -1,4 +1,9 @@
-import type { AttachmentInput, AttachmentOutcome } from "../sanitize.contract.ts";
+import {
+	type AttachmentInput,
+	type AttachmentOutcome,
+	because,
+	type CodedReason,
+} from "../sanitize.contract.ts";
 import { recogniseContent } from "./active-formats.ts";
 import type { DetectedType } from "./detect-type.ts";
 import { officeTextOf } from "./office-text.ts";
@@ -13,19 +18,31 @@ type Decision = Pick<AttachmentOutcome, "action" | "reason" | "findings" | "outp
  */
 export function deliverTextFile(input: AttachmentInput, detected: DetectedType): Decision {
 	const findings = [...detected.findings];
-	const removed = (reason: string): Decision => ({ action: "removed", reason, findings });
+	const removed = (reason: CodedReason): Decision => ({ action: "removed", ...reason, findings });
 	if (detected.category === "office-text") {
 		const decoded = decodeAttachmentText(input.content, input.declaredCharset);
 		const what = detected.format ?? "Office document written as text";
 		const text = officeTextOf(decoded.text, recogniseContent(decoded.text));
-		if (text === null) return removed(`${what} has no text conversion; removed`);
+		if (text === null) {
+			return removed(
+				because("office_text_no_conversion", `${what} has no text conversion; removed`),
+			);
+		}
 		const stem = input.filename.replace(/\.[^./\\]*$/, "") || "attachment";
 		const delivery = deliverText(`${stem}.txt`, Buffer.from(text, "utf8"), "utf-8");
 		if ("refused" in delivery)
-			return removed(`${what}: its text is itself active (${delivery.refused}); removed`);
+			return removed(
+				because(
+					"office_text_active",
+					`${what}: its text is itself active (${delivery.refused}); removed`,
+				),
+			);
 		return {
 			action: "sanitized",
-			reason: `${what} converted to plain text (.txt); fields, formulas, macros and embedded objects dropped`,
+			...because(
+				"office_text_converted",
+				`${what} converted to plain text (.txt); fields, formulas, macros and embedded objects dropped`,
+			),
 			findings,
 			output: {
 				filename: delivery.filename,
@@ -41,14 +58,24 @@ export function deliverTextFile(input: AttachmentInput, detected: DetectedType):
 		detected.charset,
 	);
 	if ("refused" in delivery)
-		return removed(`${delivery.refused} found in the decoded text; not delivered as text`);
+		return removed(
+			because(
+				"text_active",
+				`${delivery.refused} found in the decoded text; not delivered as text`,
+			),
+		);
 	const output = {
 		filename: delivery.filename,
 		contentType: delivery.contentType,
 		content: delivery.content,
 	};
 	if (delivery.content.equals(input.content)) {
-		return { action: "passed", reason: "plain text, delivered unchanged", findings, output };
+		return {
+			action: "passed",
+			...because("text_passed", "plain text, delivered unchanged"),
+			findings,
+			output,
+		};
 	}
 	const steps: string[] = [];
 	if (delivery.charset !== "utf-8")
@@ -62,7 +89,9 @@ export function deliverTextFile(input: AttachmentInput, detected: DetectedType):
 	if (steps.length === 0) steps.push("rewritten as UTF-8");
 	return {
 		action: "sanitized",
-		reason: `text delivered as text: ${steps.join("; ")}`,
+		...because("text_rewritten", `text delivered as text: ${steps.join("; ")}`, {
+			cells: delivery.neutralised,
+		}),
 		findings,
 		output,
 	};

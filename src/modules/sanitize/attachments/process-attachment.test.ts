@@ -55,6 +55,11 @@ test("legacy Office files have no sanitiser: held when the policy asks to saniti
 		[outcome.action, outcome.reason],
 		["held", "no sanitiser for legacy Office (OLE2) files"],
 	);
+	// The reason is also a stable code with its parameters, for the screens' catalogue text.
+	assert.deepEqual(
+		[outcome.reasonCode, outcome.reasonParams],
+		["no_sanitiser", { category: "ole" }],
+	);
 });
 
 test("passed text keeps a text extension; a name Windows would run removes it", async () => {
@@ -73,6 +78,7 @@ test("passed text keeps a text extension; a name Windows would run removes it", 
 		const outcome = await processAttachment(file(name, "just words\n"), DEFAULT_POLICY);
 		assert.equal(outcome.action, "removed", name);
 		assert.match(outcome.reason, /by its name/, name);
+		assert.equal(outcome.reasonCode, "category_never", name);
 	}
 	assert.equal(outputName("dir\\evil.docm", "docx"), "evil.docx");
 	assert.equal(outputName(".hidden", "png"), ".hidden.png");

@@ -3,9 +3,12 @@ import {
 	type AttachmentInput,
 	type AttachmentOutcome,
 	type AttachmentRule,
+	because,
 	NEVER_AS_IS,
 	NEVER_DELIVERED,
 	type SanitizePolicy,
+	type SanitizeReasonCode,
+	type SanitizeReasonParams,
 	type TypeCategory,
 } from "../sanitize.contract.ts";
 import { escalate } from "./by-name.ts";
@@ -41,10 +44,19 @@ export type SanitizerResult =
 			/** The delivered name when the sanitiser decides it (a gzip delivers its member). */
 			filename?: string;
 			reason: string;
+			reasonCode?: SanitizeReasonCode;
+			reasonParams?: SanitizeReasonParams;
 			findings: string[];
 			members?: AttachmentOutcome[];
 	  }
-	| { ok: false; reason: string; findings: string[]; members?: AttachmentOutcome[] };
+	| {
+			ok: false;
+			reason: string;
+			reasonCode?: SanitizeReasonCode;
+			reasonParams?: SanitizeReasonParams;
+			findings: string[];
+			members?: AttachmentOutcome[];
+	  };
 
 /** Categories whose sanitiser needs the worker process (native decoders, external tools). */
 export const WORKER_CATEGORIES: ReadonlySet<TypeCategory> = new Set([
@@ -155,7 +167,7 @@ export async function processAttachment(
 			trueType: "application/octet-stream",
 			category: "unknown",
 			action: "held",
-			reason: `type detection failed: ${(error as Error).message}`,
+			...because("type_detection_failed", `type detection failed: ${(error as Error).message}`),
 			findings: [],
 		};
 	}
@@ -167,7 +179,9 @@ export async function processAttachment(
 		return {
 			...described,
 			action: "removed",
-			reason: never ? `${what} is never delivered` : `policy removes: ${what}`,
+			...(never
+				? because("category_never", `${what} is never delivered`, { category: detected.category })
+				: because("policy_removes", `policy removes: ${what}`, { category: detected.category })),
 			findings: detected.findings,
 		};
 	}
@@ -175,7 +189,7 @@ export async function processAttachment(
 		return {
 			...described,
 			action: "held",
-			reason: `policy holds: ${what}`,
+			...because("policy_holds", `policy holds: ${what}`, { category: detected.category }),
 			findings: detected.findings,
 		};
 	}
@@ -186,7 +200,9 @@ export async function processAttachment(
 		return {
 			...described,
 			action: "passed",
-			reason: `policy passes unchanged: ${what}`,
+			...because("policy_passes", `policy passes unchanged: ${what}`, {
+				category: detected.category,
+			}),
 			findings: detected.findings,
 			output: {
 				filename: outputName(input.filename, detected.extension),
@@ -199,24 +215,32 @@ export async function processAttachment(
 	try {
 		result = await runSanitizer(input, detected, policy, context);
 	} catch (error) {
-		result = { ok: false, reason: `sanitiser failed: ${(error as Error).message}`, findings: [] };
+		result = {
+			ok: false,
+			...because("sanitiser_failed", `sanitiser failed: ${(error as Error).message}`),
+			findings: [],
+		};
 	}
 	if (!result) {
 		return {
 			...described,
 			action: "held",
-			reason: `no sanitiser for ${what}s`,
+			...because("no_sanitiser", `no sanitiser for ${what}s`, { category: detected.category }),
 			findings: detected.findings,
 		};
 	}
 	const findings = [...new Set([...detected.findings, ...result.findings])];
 	const members = result.members ? { members: result.members } : {};
+	const coded = result.reasonCode
+		? { reasonCode: result.reasonCode, reasonParams: result.reasonParams ?? {} }
+		: {};
 	if (!result.ok)
-		return { ...described, action: "held", reason: result.reason, findings, ...members };
+		return { ...described, action: "held", reason: result.reason, ...coded, findings, ...members };
 	return {
 		...described,
 		action: "sanitized",
 		reason: result.reason,
+		...coded,
 		findings,
 		output: {
 			filename: result.filename ?? outputName(input.filename, result.extension),

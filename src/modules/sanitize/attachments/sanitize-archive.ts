@@ -1,10 +1,13 @@
 import { gunzipSync } from "node:zlib";
+import { sizeText } from "../../../shared/issues.ts";
 import { extractEntry, readZipDirectory, type ZipEntry, ZipError } from "../../../shared/zip.ts";
-import type {
-	AttachmentInput,
-	AttachmentOutcome,
-	SanitizeLimits,
-	SanitizePolicy,
+import {
+	type AttachmentInput,
+	type AttachmentOutcome,
+	because,
+	type CodedReason,
+	type SanitizeLimits,
+	type SanitizePolicy,
 } from "../sanitize.contract.ts";
 import type { DetectedType } from "./detect-type.ts";
 import {
@@ -35,20 +38,28 @@ export function entryAllowance(
 }
 
 /** Why an entry's expansion stopped: the total budget or the ratio. */
-function limitReason(entry: ZipEntry, budget: ArchiveBudget, limits: SanitizeLimits): string {
+function limitReason(entry: ZipEntry, budget: ArchiveBudget, limits: SanitizeLimits): CodedReason {
 	const left = limits.maxExpandedBytes - budget.expandedBytes;
 	const ratioCap = Math.max(RATIO_FLOOR_BYTES, entry.compressedSize * limits.maxCompressionRatio);
 	return ratioCap < left
-		? `member "${entry.name}" expands more than ${limits.maxCompressionRatio}× its compressed size`
-		: `archive expands past the limit of ${limits.maxExpandedBytes} bytes`;
+		? because(
+				"archive_member_ratio",
+				`member "${entry.name}" expands more than ${limits.maxCompressionRatio}× its compressed size`,
+				{ member: entry.name, max: limits.maxCompressionRatio },
+			)
+		: because(
+				"archive_too_large",
+				`archive expands past the limit of ${limits.maxExpandedBytes} bytes`,
+				{ limit: sizeText(limits.maxExpandedBytes) },
+			);
 }
 
 function held(
-	reason: string,
+	reason: CodedReason,
 	findings: string[] = [],
 	members?: AttachmentOutcome[],
 ): SanitizerResult {
-	return { ok: false, reason, findings, ...(members ? { members } : {}) };
+	return { ok: false, ...reason, findings, ...(members ? { members } : {}) };
 }
 
 /** Prefix member findings with the member's path, so the archive's findings say where they are. */
@@ -81,8 +92,8 @@ async function sanitizeGzip(
 		inner = gunzipSync(input.content, { maxOutputLength: Math.max(1, allowance) });
 	} catch (error) {
 		return (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE"
-			? held("gzip expands past the archive limits")
-			: held("gzip data is corrupt");
+			? held(because("gzip_too_large", "gzip expands past the archive limits"))
+			: held(because("gzip_corrupt", "gzip data is corrupt"));
 	}
 	context.budget.expandedBytes += inner.length;
 	const memberName = input.filename.replace(/\.(gz|tgz)$/i, "") || "content";
@@ -93,18 +104,30 @@ async function sanitizeGzip(
 	);
 	const findings = collectFindings([member]);
 	if (member.action === "held")
-		return held(`member "${member.filename}" held: ${member.reason}`, findings, [member]);
+		return held(
+			because("archive_member_held", `member "${member.filename}" held: ${member.reason}`, {
+				member: member.filename,
+			}),
+			findings,
+			[member],
+		);
 	if (!member.output)
-		return held(`the only member "${member.filename}" was removed: ${member.reason}`, findings, [
-			member,
-		]);
+		return held(
+			because(
+				"archive_only_member_removed",
+				`the only member "${member.filename}" was removed: ${member.reason}`,
+				{ member: member.filename },
+			),
+			findings,
+			[member],
+		);
 	return {
 		ok: true,
 		content: member.output.content,
 		contentType: member.output.contentType,
 		extension: member.output.filename.split(".").pop() ?? "bin",
 		filename: member.output.filename,
-		reason: "unpacked from gzip and sanitised",
+		...because("gzip_unpacked", "unpacked from gzip and sanitised"),
 		findings,
 		members: [member],
 	};
@@ -123,17 +146,27 @@ export async function sanitizeArchive(
 ): Promise<SanitizerResult> {
 	const { limits } = policy;
 	if (context.depth >= limits.maxArchiveDepth) {
-		return held(`archives nested more than ${limits.maxArchiveDepth} deep`);
+		return held(
+			because("archive_too_deep", `archives nested more than ${limits.maxArchiveDepth} deep`, {
+				max: limits.maxArchiveDepth,
+			}),
+		);
 	}
 	if (detected.trueType === "application/gzip") return sanitizeGzip(input, policy, context);
 	if (detected.trueType !== "application/zip")
-		return held(`cannot unpack ${detected.trueType} archives`);
+		return held(
+			because("archive_type_unsupported", `cannot unpack ${detected.trueType} archives`, {
+				type: detected.trueType,
+			}),
+		);
 
 	let entries: ZipEntry[];
 	try {
 		entries = readZipDirectory(input.content, limits.maxArchiveEntries - context.budget.entries);
 	} catch (error) {
-		return held(error instanceof ZipError ? error.message : "unreadable ZIP");
+		return held(
+			because("archive_unreadable", error instanceof ZipError ? error.message : "unreadable ZIP"),
+		);
 	}
 	context.budget.entries += entries.length;
 	const members: AttachmentOutcome[] = [];
@@ -154,7 +187,11 @@ export async function sanitizeArchive(
 				return held(limitReason(entry, context.budget, limits), [], members);
 			}
 			return held(
-				error instanceof ZipError ? error.message : `member "${entry.name}" unreadable`,
+				because(
+					"archive_member_unreadable",
+					error instanceof ZipError ? error.message : `member "${entry.name}" unreadable`,
+					{ member: entry.name },
+				),
 				[],
 				members,
 			);
@@ -165,7 +202,17 @@ export async function sanitizeArchive(
 			expanded > RATIO_FLOOR_BYTES &&
 			expanded > input.content.length * limits.maxCompressionRatio
 		) {
-			return held(`archive expands more than ${limits.maxCompressionRatio}× its size`, [], members);
+			return held(
+				because(
+					"archive_ratio",
+					`archive expands more than ${limits.maxCompressionRatio}× its size`,
+					{
+						max: limits.maxCompressionRatio,
+					},
+				),
+				[],
+				members,
+			);
 		}
 		const member = await processAttachment(
 			{ filename: entry.name, declaredType: "application/octet-stream", content },
@@ -175,7 +222,9 @@ export async function sanitizeArchive(
 		members.push(member);
 		if (member.action === "held") {
 			return held(
-				`member "${entry.name}" held: ${member.reason}`,
+				because("archive_member_held", `member "${entry.name}" held: ${member.reason}`, {
+					member: entry.name,
+				}),
 				collectFindings(members),
 				members,
 			);
@@ -198,10 +247,11 @@ export async function sanitizeArchive(
 		content: writeZip(files),
 		contentType: "application/zip",
 		extension: "zip",
-		reason:
-			removed > 0
-				? `rebuilt without ${removed} removed member(s)`
-				: "rebuilt from sanitised members",
+		...(removed > 0
+			? because("archive_rebuilt_removed", `rebuilt without ${removed} removed member(s)`, {
+					count: removed,
+				})
+			: because("archive_rebuilt", "rebuilt from sanitised members")),
 		findings: collectFindings(members),
 		members,
 	};

@@ -1,4 +1,9 @@
-import type { AttachmentInput, AttachmentOutcome, SanitizePolicy } from "../sanitize.contract.ts";
+import {
+	type AttachmentInput,
+	type AttachmentOutcome,
+	because,
+	type SanitizePolicy,
+} from "../sanitize.contract.ts";
 import { detectType } from "./detect-type.ts";
 import {
 	effectiveRule,
@@ -30,10 +35,9 @@ function heldByWorker(input: AttachmentInput, failure: WorkerFailure): Attachmen
 		size: input.content.length,
 		sha256: sha256Hex(input.content),
 		action: "held",
-		reason:
-			failure === "timeout"
-				? "sanitising did not finish within the time limit"
-				: "the sanitising worker stopped (out of memory or crashed)",
+		...(failure === "timeout"
+			? because("worker_timeout", "sanitising did not finish within the time limit")
+			: because("worker_crashed", "the sanitising worker stopped (out of memory or crashed)")),
 		findings: [],
 	};
 }

@@ -1,3 +1,4 @@
+import { because } from "../sanitize.contract.ts";
 import { decodeBmp } from "./bmp-decode.ts";
 import type { DetectedType } from "./detect-type.ts";
 import type { SanitizerResult } from "./process-attachment.ts";
@@ -50,9 +51,11 @@ export async function sanitizeImage(
 		const message = (error as Error).message;
 		return {
 			ok: false,
-			reason: /pixel limit|larger than/i.test(message)
-				? `image larger than ${MAX_IMAGE_PIXELS} pixels`
-				: `image does not decode: ${message}`,
+			...(/pixel limit|larger than/i.test(message)
+				? because("image_too_large", `image larger than ${MAX_IMAGE_PIXELS} pixels`, {
+						max: MAX_IMAGE_PIXELS,
+					})
+				: because("image_unreadable", `image does not decode: ${message}`)),
 			findings,
 		};
 	}
@@ -67,7 +70,7 @@ export async function sanitizeImage(
 		content: encoded,
 		contentType: jpeg ? "image/jpeg" : "image/png",
 		extension: jpeg ? "jpg" : "png",
-		reason: "re-encoded from pixels without metadata",
+		...because("image_reencoded", "re-encoded from pixels without metadata"),
 		findings,
 	};
 }

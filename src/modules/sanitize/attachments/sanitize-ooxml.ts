@@ -1,5 +1,5 @@
 import { extractEntry, readZipDirectory, ZipError } from "../../../shared/zip.ts";
-import type { SanitizePolicy } from "../sanitize.contract.ts";
+import { because, type SanitizePolicy } from "../sanitize.contract.ts";
 import type { DetectedType } from "./detect-type.ts";
 import {
 	activeContentType,
@@ -151,7 +151,11 @@ export async function sanitizeOoxml(
 			if (expanded > RATIO_FLOOR_BYTES && expanded > content.length * limits.maxCompressionRatio) {
 				return {
 					ok: false,
-					reason: `document expands more than ${limits.maxCompressionRatio}× its size`,
+					...because(
+						"ooxml_ratio",
+						`document expands more than ${limits.maxCompressionRatio}× its size`,
+						{ max: limits.maxCompressionRatio },
+					),
 					findings: [],
 				};
 			}
@@ -162,27 +166,49 @@ export async function sanitizeOoxml(
 	} catch (error) {
 		return {
 			ok: false,
-			reason: error instanceof ZipError ? error.message : "unreadable document",
+			...because(
+				"ooxml_unreadable",
+				error instanceof ZipError ? error.message : "unreadable document",
+			),
 			findings: [],
 		};
 	}
 	if (parts.has("xl/workbook.bin")) {
-		return { ok: false, reason: "binary workbooks (xlsb) cannot be sanitised", findings: [] };
+		return {
+			ok: false,
+			...because("ooxml_xlsb", "binary workbooks (xlsb) cannot be sanitised"),
+			findings: [],
+		};
 	}
 	const folder = (["word", "xl", "ppt"] as const).find((name) =>
 		[...parts.keys()].some((part) => part.startsWith(`${name}/`)),
 	);
 	const outputType = folder ? OUTPUT_TYPES[folder] : undefined;
-	if (!outputType)
-		return { ok: false, reason: "not a Word, Excel or PowerPoint document", findings: [] };
+	if (!outputType) {
+		return {
+			ok: false,
+			...because("ooxml_not_office", "not a Word, Excel or PowerPoint document"),
+			findings: [],
+		};
+	}
 
 	if (parts.has("xl/workbook.bin")) {
-		return { ok: false, reason: "binary workbooks (xlsb) cannot be sanitised", findings: [] };
+		return {
+			ok: false,
+			...because("ooxml_xlsb", "binary workbooks (xlsb) cannot be sanitised"),
+			findings: [],
+		};
 	}
 	const kind = (["word", "xl", "ppt"] as const).find((name) =>
 		[...parts.keys()].some((part) => part.startsWith(`${name}/`)),
 	);
-	if (!kind) return { ok: false, reason: "not a Word, Excel or PowerPoint document", findings: [] };
+	if (!kind) {
+		return {
+			ok: false,
+			...because("ooxml_not_office", "not a Word, Excel or PowerPoint document"),
+			findings: [],
+		};
+	}
 
 	const walk = walkPackage(kind, parts);
 	const edited = new Map<string, string>();
@@ -258,10 +284,13 @@ export async function sanitizeOoxml(
 		content: writeZip(files),
 		contentType,
 		extension,
-		reason:
-			findings.length > 0
-				? `rebuilt without active content${renamed}; removed ${findings.length} item(s): ${named}${more}`
-				: `rebuilt; no active content found${renamed}`,
+		...(findings.length > 0
+			? because(
+					"ooxml_rebuilt_removed",
+					`rebuilt without active content${renamed}; removed ${findings.length} item(s): ${named}${more}`,
+					{ count: findings.length },
+				)
+			: because("ooxml_rebuilt", `rebuilt; no active content found${renamed}`)),
 		findings,
 	};
 }

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { SanitizePolicy } from "../sanitize.contract.ts";
+import { because, type CodedReason, type SanitizePolicy } from "../sanitize.contract.ts";
 import { scanPdf } from "./pdf-scan.ts";
 import type { ProcessContext, SanitizerResult } from "./process-attachment.ts";
 
@@ -98,10 +98,14 @@ export async function imagesToPdf(pages: readonly Buffer[], dpi = PDF_DPI): Prom
 export const MAX_PAGE_PIXELS = 60_000_000;
 
 /** The first page (from `pdfinfo -f -l`) too large to rasterise, as a reason; null if none. */
-function oversizedPage(pdfinfo: string): string | null {
+function oversizedPage(pdfinfo: string): CodedReason | null {
 	for (const match of pdfinfo.matchAll(/^Page\s+(\d+)\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)) {
 		const pixels = ((Number(match[2]) * PDF_DPI) / 72) * ((Number(match[3]) * PDF_DPI) / 72);
-		if (!(pixels <= MAX_PAGE_PIXELS)) return `page ${match[1]} is too large to render`;
+		if (!(pixels <= MAX_PAGE_PIXELS)) {
+			return because("pdf_page_too_large", `page ${match[1]} is too large to render`, {
+				page: Number(match[1]),
+			});
+		}
 	}
 	return null;
 }
@@ -151,24 +155,32 @@ export async function sanitizePdf(
 			memory,
 		);
 		if (info.signal)
-			return { ok: false, reason: "PDF analysis ran out of time or memory", findings };
+			return {
+				ok: false,
+				...because("pdf_analysis_limits", "PDF analysis ran out of time or memory"),
+				findings,
+			};
 		if (info.code !== 0 && NEEDS_PASSWORD.test(info.stderr))
-			return { ok: false, reason: PASSWORD_REASON, findings };
+			return { ok: false, ...because("pdf_password", PASSWORD_REASON), findings };
 		if (encrypted || /^Encrypted:\s+yes/m.test(info.stdout))
 			findings.push(encryptionFinding(info.stdout));
 		const pages = Number(/^Pages:\s+(\d+)/m.exec(info.stdout)?.[1] ?? Number.NaN);
 		if (info.code !== 0 || !Number.isInteger(pages) || pages < 1) {
-			return { ok: false, reason: "PDF cannot be read", findings };
+			return { ok: false, ...because("pdf_unreadable", "PDF cannot be read"), findings };
 		}
 		if (pages > policy.limits.maxPdfPages) {
 			return {
 				ok: false,
-				reason: `${pages} pages, more than the limit of ${policy.limits.maxPdfPages}`,
+				...because(
+					"pdf_too_many_pages",
+					`${pages} pages, more than the limit of ${policy.limits.maxPdfPages}`,
+					{ pages, max: policy.limits.maxPdfPages },
+				),
 				findings,
 			};
 		}
 		const oversized = oversizedPage(info.stdout);
-		if (oversized) return { ok: false, reason: oversized, findings };
+		if (oversized) return { ok: false, ...oversized, findings };
 		const render = await runTool(
 			"pdftoppm",
 			[
@@ -186,13 +198,21 @@ export async function sanitizePdf(
 			memory,
 		);
 		if (render.signal)
-			return { ok: false, reason: "PDF rendering ran out of time or memory", findings };
+			return {
+				ok: false,
+				...because("pdf_render_limits", "PDF rendering ran out of time or memory"),
+				findings,
+			};
 		if (render.code !== 0 && NEEDS_PASSWORD.test(render.stderr))
-			return { ok: false, reason: PASSWORD_REASON, findings };
+			return { ok: false, ...because("pdf_password", PASSWORD_REASON), findings };
 		const files = (await readdir(dir)).filter((file) => /^page-\d+\.jpg$/.test(file));
 		// pdftoppm answers an impossible allocation with a 1×1 page and exit status 0.
 		if (render.code !== 0 || files.length !== pages || /memory allocation/i.test(render.stderr)) {
-			return { ok: false, reason: "PDF pages cannot be rendered", findings };
+			return {
+				ok: false,
+				...because("pdf_render_failed", "PDF pages cannot be rendered"),
+				findings,
+			};
 		}
 		files.sort((a, b) => pageNumber(a) - pageNumber(b));
 		const images = await Promise.all(files.map((file) => readFile(join(dir, file))));
@@ -201,7 +221,10 @@ export async function sanitizePdf(
 			content: await imagesToPdf(images),
 			contentType: "application/pdf",
 			extension: "pdf",
-			reason: `rebuilt from ${pages} page image(s) at ${PDF_DPI} dpi`,
+			...because("pdf_rebuilt", `rebuilt from ${pages} page image(s) at ${PDF_DPI} dpi`, {
+				pages,
+				dpi: PDF_DPI,
+			}),
 			findings,
 		};
 	} finally {

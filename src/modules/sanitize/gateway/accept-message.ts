@@ -95,6 +95,8 @@ export async function acceptMessage(
 				last_error: null,
 				report: null,
 				held_reason: null,
+				held_reason_code: null,
+				held_reason_params: null,
 				sanitized: null,
 				delivered_at: null,
 				updated_at: at,

@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import { exponentialBackoff, holdLease } from "../../../db/claim.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
-import type {
-	AttachmentOutcome,
-	SanitizePolicy,
-	SanitizeReport,
-	SanitizeResult,
+import {
+	type AttachmentOutcome,
+	type HeldReason,
+	heldFor,
+	type SanitizePolicy,
+	type SanitizeReport,
+	type SanitizeResult,
 } from "../sanitize.contract.ts";
 import { sanitizeMessage } from "../sanitize-message.ts";
 import {
@@ -85,6 +87,15 @@ export function storableReport(report: SanitizeReport): SanitizeReport {
 	return { ...report, attachments: report.attachments.map(strip) };
 }
 
+/** The held reason as stored: English words, with the code and parameters beside them. */
+function heldColumns(held: HeldReason) {
+	return {
+		held_reason: held.reason,
+		held_reason_code: held.code,
+		held_reason_params: JSON.stringify(held.params),
+	};
+}
+
 function reportJson(report: SanitizeReport): string {
 	return JSON.stringify(storableReport(report), (key, value: unknown) =>
 		key === "content" ? undefined : value,
@@ -96,10 +107,12 @@ async function sanitizeOnce(
 	job: MailMessageRow,
 	owner: string,
 	options: WorkerOptions,
-): Promise<{ sanitized: Buffer } | { held: string }> {
+): Promise<{ sanitized: Buffer } | { held: HeldReason }> {
 	if (job.sanitized) return { sanitized: Buffer.from(job.sanitized) };
 	const original = await findQuarantined(deps.db, job.tenant_id, job.id);
-	if (!original) return { held: "the original is no longer in quarantine" };
+	if (!original) {
+		return { held: heldFor("original_gone", "the original is no longer in quarantine") };
+	}
 	const raw = quarantineBox(deps.config.dataDir).open(original.sealed);
 	let result: SanitizeResult;
 	try {
@@ -108,16 +121,21 @@ async function sanitizeOnce(
 		result = await (options.sanitize ?? sanitizeMessage)(raw, policy);
 	} catch (error) {
 		// An engine failure holds the message: nothing unsanitised is ever delivered.
-		return { held: `sanitising failed: ${error instanceof Error ? error.message : String(error)}` };
+		return {
+			held: heldFor(
+				"sanitise_failed",
+				`sanitising failed: ${error instanceof Error ? error.message : String(error)}`,
+			),
+		};
 	}
 	const now = new Date().toISOString();
 	if (result.status === "held") {
 		await updateLeasedMessage(deps.db, job.id, owner, {
 			report: reportJson(result.report),
-			held_reason: result.reason,
+			...heldColumns(result.held),
 			updated_at: now,
 		});
-		return { held: result.reason };
+		return { held: result.held };
 	}
 	await updateLeasedMessage(deps.db, job.id, owner, {
 		report: reportJson(result.report),
@@ -204,7 +222,7 @@ async function deliverClaimed(
 	if ("held" in step) {
 		await updateLeasedMessage(deps.db, job.id, owner, {
 			status: "held",
-			held_reason: step.held,
+			...heldColumns(step.held),
 			lease_owner: null,
 			lease_until: null,
 			updated_at: at,

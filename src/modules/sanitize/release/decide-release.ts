@@ -1,5 +1,6 @@
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -60,10 +61,22 @@ export async function prepareFile(
 ): Promise<PreparedFile> {
 	const category = categoryOf(request.category);
 	if (NEVER_DELIVERED.has(category)) {
-		throw new Problem("conflict", `files of category ${category} are never delivered`);
+		throw refusal(
+			"conflict",
+			"release_category_never",
+			`files of category ${category} are never delivered`,
+			{
+				category,
+			},
+		);
 	}
 	const original = await originalAttachment(deps, request.tenant_id, request.message_id, request);
-	if (!original) throw new Problem("conflict", "the original is no longer in quarantine");
+	if (!original)
+		throw refusal(
+			"conflict",
+			"original_not_in_quarantine",
+			"the original is no longer in quarantine",
+		);
 	const settings = await mailSettingsOf(deps.db, request.tenant_id);
 	// A retry never upgrades a re-sanitised approval, and an original goes out only while the
 	// tenant still releases its category as is.
@@ -81,8 +94,9 @@ export async function prepareFile(
 		(outcome.action !== "sanitized" && outcome.action !== "passed") ||
 		!outcome.output
 	) {
-		throw new Problem(
+		throw refusal(
 			"conflict",
+			"release_cannot_sanitize",
 			`the file cannot be made harmless (${outcome.action}: ${outcome.reason}); refuse the request instead`,
 		);
 	}
@@ -113,8 +127,9 @@ export async function requestToDecide(
 	const request = await findReleaseRequest(deps.db, actor.tenantId, id);
 	if (!request) throw new Problem("not_found", "no such release request");
 	if (!(await mayDecideFor(deps.db, actor, request.requested_by))) {
-		throw new Problem(
+		throw refusal(
 			"forbidden",
+			"release_decider_only",
 			`only the requester's unit manager or the chief officer may ${verb}`,
 		);
 	}
@@ -129,7 +144,8 @@ export async function decideReleaseRequest(
 	sanitize: AttachmentSanitizer = sanitizeAttachment,
 ): Promise<ReleaseRequestRow> {
 	const request = await requestToDecide(deps, actor, id, "decide");
-	if (request.status !== "pending") throw new Problem("conflict", "the request is already decided");
+	if (request.status !== "pending")
+		throw refusal("conflict", "already_decided", "the request is already decided");
 	const file = decision.outcome === "approve" ? await prepareFile(deps, request, sanitize) : null;
 	const status = decision.outcome === "approve" ? "approved" : "refused";
 	await inTransaction(deps.db, async (tx) => {
@@ -140,7 +156,7 @@ export async function decideReleaseRequest(
 			decided_at: new Date().toISOString(),
 			delivery_mode: file?.mode ?? null,
 		});
-		if (!decided) throw new Problem("conflict", "the request is already decided");
+		if (!decided) throw refusal("conflict", "already_decided", "the request is already decided");
 		await recordAudit(
 			tx,
 			auditContextOf(actor),

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../../db/transaction.ts";
-import { ruleIssue } from "../../../shared/issues.ts";
+import { refusal, ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { findAccount } from "../../accounts/accounts.repository.ts";
 import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
@@ -49,7 +49,11 @@ export async function requestRelease(
 			messageId,
 		);
 		if (visible)
-			throw new Problem("forbidden", "only a recipient of the message may ask for a release");
+			throw refusal(
+				"forbidden",
+				"release_recipient_only",
+				"only a recipient of the message may ask for a release",
+			);
 		throw new Problem("not_found", "no such message");
 	}
 	const report = message.report ? (JSON.parse(message.report) as SanitizeReport) : null;
@@ -60,19 +64,28 @@ export async function requestRelease(
 		});
 	}
 	if (!RELEASABLE_ACTIONS.has(attachment.action)) {
-		throw new Problem(
+		throw refusal(
 			"conflict",
+			"attachment_delivered_unchanged",
 			"this attachment was delivered unchanged; there is nothing to release",
 		);
 	}
 	if (!(await findQuarantined(tx, actor.tenantId, messageId))) {
-		throw new Problem("conflict", "the original has been purged after its retention period");
+		throw refusal(
+			"conflict",
+			"original_purged",
+			"the original has been purged after its retention period",
+		);
 	}
 	const existing = await releaseRequestsOfMessage(tx, actor.tenantId, messageId);
 	if (
 		existing.some((r) => r.attachment_index === input.attachmentIndex && r.status !== "refused")
 	) {
-		throw new Problem("conflict", "a release of this attachment is already requested or approved");
+		throw refusal(
+			"conflict",
+			"release_already_requested",
+			"a release of this attachment is already requested or approved",
+		);
 	}
 	const row: ReleaseRequestRow = {
 		id: randomUUID(),

@@ -1,6 +1,7 @@
 import { systemActor } from "../../../bootstrap.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
+import { refusal } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { type AuditContext, auditContextOf, recordAudit } from "../../audit/record-audit.ts";
 import type { Actor } from "../../authz/roles.ts";
@@ -127,8 +128,10 @@ export async function resendRelease(
 	sanitize: AttachmentSanitizer = sanitizeAttachment,
 ): Promise<ReleaseRequestRow> {
 	const request = await requestToDecide(deps, actor, id, "resend");
-	if (request.status !== "approved") throw new Problem("conflict", "the request is not approved");
-	if (request.delivered_at) throw new Problem("conflict", "the file has already been sent");
+	if (request.status !== "approved")
+		throw refusal("conflict", "release_not_approved", "the request is not approved");
+	if (request.delivered_at)
+		throw refusal("conflict", "release_already_sent", "the file has already been sent");
 	const file = await prepareFile(deps, request, sanitize, recordedMode(request));
 	const delivered = await attemptReleaseDelivery(deps, auditContextOf(actor), request, file);
 	await inTransaction(deps.db, (tx) =>

@@ -68,15 +68,21 @@ export const documentsEn: Record<keyof typeof documentsJa, string> = {
 	"docs.warningLine": "line {line}",
 	"docs.warning.decoded_as_shift_jis": "Read as Shift_JIS.",
 	"docs.warning.decoded_as_utf16": "Read as UTF-16.",
-	"docs.warning.page_numbers_removed": "Removed lines holding only a page number.",
-	"docs.warning.preamble_skipped": "Skipped text before the first heading.",
-	"docs.warning.numbering_gap": "A heading number is missing.",
-	"docs.warning.heading_out_of_sequence": "A heading is out of the expected order.",
-	"docs.warning.revision_numbering_gap": "A revision-history number is missing.",
-	"docs.warning.revision_without_summary": "A revision-history row has no description.",
-	"docs.warning.definition_unparsed": "A definition could not be read.",
-	"docs.warning.definition_without_meaning": "A definition has no meaning.",
-	"docs.warning.definitions_section_empty": "The definitions section has no definitions.",
+	"docs.warning.page_numbers_removed":
+		"Removed {count} lines holding only a page number (lines {lines}).",
+	"docs.warning.preamble_skipped":
+		"Skipped {count} lines before the first heading (from “{excerpt}”).",
+	"docs.warning.numbering_gap": "Heading numbers jump from “{previous}” to “{label}”.",
+	"docs.warning.numbering_starts_late": "Heading numbers start at “{label}”.",
+	"docs.warning.heading_out_of_sequence":
+		"“{label}” does not continue the numbering after “{previous}”; it was kept as text.",
+	"docs.warning.revision_numbering_gap":
+		"The revision history jumps from row {previous} to row {no}.",
+	"docs.warning.revision_without_summary": "The revision of {date} has no description.",
+	"docs.warning.definition_unparsed": "No term could be read from the definition “{label}”.",
+	"docs.warning.definition_without_meaning": "The term “{term}” has no meaning written after it.",
+	"docs.warning.definitions_section_empty":
+		"The definitions section “{label}” lists no definitions.",
 	"docs.publishTitle": "Publish version {number}",
 	"docs.audience": "Who must acknowledge",
 	"docs.audience.all": "All staff",

@@ -103,7 +103,6 @@ export const drillsEn: Record<keyof typeof drillsJa, string> = {
 	"issue.drill_participant_account_headcount":
 		"A member of staff counts as one person; set the number to 1.",
 	"issue.drill_step_not_allowed": "This cannot be done in the drill's current state.",
-	"issue.drill_stale_version": "Someone changed this first. Reload and try again.",
 
 	"issue.field.scenario": "scenario",
 	"issue.field.plannedOn": "planned date",

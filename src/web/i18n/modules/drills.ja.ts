@@ -100,7 +100,6 @@ export const drillsJa = {
 	"issue.drill_participant_account_headcount":
 		"職員の参加者は1人として数えます。人数は1にしてください。",
 	"issue.drill_step_not_allowed": "この訓練の現在の状態では、この操作はできません。",
-	"issue.drill_stale_version": "ほかの人が先に変更しました。再読み込みしてください。",
 
 	"issue.field.scenario": "想定する事案と訓練の内容",
 	"issue.field.plannedOn": "予定日",

@@ -19,7 +19,6 @@ export const incidentsEn: Record<keyof typeof incidentsJa, string> = {
 	"issue.case_not_open": "A case that is done cannot be changed.",
 	"issue.case_rejected": "This case was judged not to be an incident.",
 	"issue.transition_not_allowed": "This cannot be done in the case's current state.",
-	"issue.stale_version": "Someone changed this first. Reload and try again.",
 	"issue.in_future": "A date in the future is not allowed (today is {today}).",
 
 	"issue.field.state": "state",

@@ -17,7 +17,6 @@ export const incidentsJa = {
 	"issue.case_not_open": "対応を終えた事案は変更できません。",
 	"issue.case_rejected": "インシデントではないと判断された事案です。",
 	"issue.transition_not_allowed": "現在の状態ではこの操作を行えません。",
-	"issue.stale_version": "ほかの人が先に変更しました。再読み込みしてください。",
 	"issue.in_future": "未来の日付は指定できません（今日は {today}）。",
 
 	"issue.field.state": "状態",

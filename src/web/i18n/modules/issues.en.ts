@@ -80,8 +80,12 @@ export const issuesEn: Record<keyof typeof issuesJa, string> = {
 		"Only one numbered heading (line {line}) was found, so this cannot be read as a policy.",
 	"issue.policy_too_many_sections": "The policy has more than {max} numbered sections.",
 	"issue.policy_too_deep": "Headings nest deeper than {max} levels (line {line}).",
-	"issue.network_model_invalid": "The network model is wrong at {place}.",
-	"issue.firewall_row_invalid": "Row {row}, column {column} is not valid.",
+	"issue.pack_file_type": "A policy pack must be a .yaml, .yml or .json file.",
+	"issue.pack_not_utf8":
+		"The policy pack is not UTF-8 text (Shift_JIS, perhaps). Save it as UTF-8.",
+	"issue.pack_syntax": "The policy pack cannot be read as {format}.",
+	"issue.pack_syntax_at":
+		"The policy pack cannot be read as {format} (near line {line}, column {column}).",
 
 	"issue.field.fallback": "field",
 	"issue.listSeparator": ", ",

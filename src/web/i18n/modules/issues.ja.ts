@@ -88,8 +88,12 @@ const issueTexts = {
 		"番号付きの見出しが1つ（{line}行目）しかないため、ポリシーの本文として読めません。",
 	"issue.policy_too_many_sections": "番号付きの項目が上限の{max}を超えています。",
 	"issue.policy_too_deep": "見出しの階層が上限の{max}段を超えています（{line}行目）。",
-	"issue.network_model_invalid": "ネットワーク構成の「{place}」に誤りがあります。",
-	"issue.firewall_row_invalid": "{row}行目の「{column}」に誤りがあります。",
+	"issue.pack_file_type": "ポリシーパックは .yaml、.yml または .json のファイルにしてください。",
+	"issue.pack_not_utf8":
+		"ポリシーパックが UTF-8 のテキストではありません（Shift_JIS など）。UTF-8 で保存し直してください。",
+	"issue.pack_syntax": "ポリシーパックを {format} として読めません。",
+	"issue.pack_syntax_at":
+		"ポリシーパックを {format} として読めません（{line}行目 {column}文字目付近）。",
 } as const satisfies IssueTexts;
 
 /** The label of each request field, for `{field}` (a form may pass its own, more exact label). */
