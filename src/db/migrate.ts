@@ -19,6 +19,7 @@ import * as policyDecisions from "./migrations/0016-policy-decisions.ts";
 import * as orgUnitOrder from "./migrations/0017-org-unit-order.ts";
 import * as incidents from "./migrations/0018-incidents.ts";
 import * as tenantDateStyle from "./migrations/0019-tenant-date-style.ts";
+import * as tenantIncidentPreliminaryDays from "./migrations/0022-tenant-incident-preliminary-days.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0017-org-unit-order": orgUnitOrder,
 	"0018-incidents": incidents,
 	"0019-tenant-date-style": tenantDateStyle,
+	"0022-tenant-incident-preliminary-days": tenantIncidentPreliminaryDays,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -48,9 +48,16 @@ const staffSnapshot = z.object({
  */
 export const AUDIT_EVENT_SCHEMAS = {
 	"tenant.created": z.object({ slug: z.string(), name: z.string(), pack: z.string() }),
+	/** `incidentPreliminaryDays` is recorded from migration 0022 on (null: the pack's aim). */
 	"tenant.settings_changed": z.object({
-		before: z.object({ dateStyle: z.string() }),
-		after: z.object({ dateStyle: z.string() }),
+		before: z.object({
+			dateStyle: z.string(),
+			incidentPreliminaryDays: z.number().int().nullable().optional(),
+		}),
+		after: z.object({
+			dateStyle: z.string(),
+			incidentPreliminaryDays: z.number().int().nullable().optional(),
+		}),
 	}),
 	"policy_pack.installed": z.object({
 		packId: z.string(),

@@ -15399,9 +15399,14 @@ export interface components {
         TenantSettings: {
             allowedActions: "change"[];
             dateStyle: components["schemas"]["DateStyle"] & unknown;
+            /** @description Days for a preliminary report (速報) to the PPC; null: the pack's aim (3–5 days) */
+            incidentPreliminaryDays: number | null;
+            packPreliminaryDays: number | null;
         };
         TenantSettingsInput: {
             dateStyle: components["schemas"]["DateStyle"] & unknown;
+            /** @description Days for a preliminary report (速報) to the PPC; null: the pack's aim (3–5 days) */
+            incidentPreliminaryDays?: number | null;
         };
         TotpEnrollment: {
             otpauthUri: string;

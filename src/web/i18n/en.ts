@@ -8,6 +8,7 @@ import { documentsEn } from "./modules/documents.en.ts";
 import { emptyEn } from "./modules/empty.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
 import { homeEn } from "./modules/home.en.ts";
+import { incidentFeedsEn } from "./modules/incident-feeds.en.ts";
 import { incidentsEn } from "./modules/incidents.en.ts";
 import { issuesEn } from "./modules/issues.en.ts";
 import { layoutEn } from "./modules/layout.en.ts";
@@ -35,6 +36,7 @@ export const en: Messages = {
 	...homeEn,
 	...adoptionEn,
 	...incidentsEn,
+	...incidentFeedsEn,
 	...emptyEn,
 	...vocabularyEn,
 	...settingsEn,

@@ -9,6 +9,7 @@ import { documentsJa } from "./modules/documents.ja.ts";
 import { emptyJa } from "./modules/empty.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
 import { homeJa } from "./modules/home.ja.ts";
+import { incidentFeedsJa } from "./modules/incident-feeds.ja.ts";
 import { incidentsJa } from "./modules/incidents.ja.ts";
 import { issuesJa } from "./modules/issues.ja.ts";
 import { layoutJa } from "./modules/layout.ja.ts";
@@ -36,6 +37,7 @@ export const ja = {
 	...homeJa,
 	...adoptionJa,
 	...incidentsJa,
+	...incidentFeedsJa,
 	...emptyJa,
 	...vocabularyJa,
 	...settingsJa,

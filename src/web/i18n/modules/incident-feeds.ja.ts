@@ -1,0 +1,13 @@
+/**
+ * Japanese messages of what incident response feeds to the rest: the tenant's days for 速報, the
+ * statistics card, the review's incident input and risks raised from a case.
+ */
+export const incidentFeedsJa = {
+	"settings.incidentDays": "インシデント: 個人情報保護委員会への速報",
+	"settings.incidentDays.label": "速報の目安（知った日から何日目まで）",
+	"settings.incidentDays.hint":
+		"法令上は「速やかに」です。空欄のときはポリシーパックの目安（{days}日目）で期限を示します。",
+	"settings.incidentDays.hintNoAim":
+		"法令上は「速やかに」です。空欄のときはポリシーパックの期限のとおりです。",
+	"issue.field.incidentPreliminaryDays": "速報の目安日数",
+} as const;
