@@ -14,6 +14,7 @@ import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts"
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
+import { incidentStatsRoutes } from "../modules/incidents/incident-stats.routes.ts";
 import { incidentsRoutes } from "../modules/incidents/incidents.routes.ts";
 import { networkRoutes } from "../modules/network/network.routes.ts";
 import { orgRoutes } from "../modules/org/org.routes.ts";
@@ -185,6 +186,8 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", takeOutsRoutes(deps));
 	app.route("/api", disposalsRoutes(deps));
 	app.route("/api", risksRoutes(deps));
+	// Before the case routes: `/incidents/stats` must not be read as `/incidents/{id}`.
+	app.route("/api", incidentStatsRoutes(deps));
 	app.route("/api", incidentsRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));

@@ -16,6 +16,7 @@ export const EXPORT_TITLES = {
 	unacknowledged: "未確認者一覧",
 	rosterTemplate: "職員名簿_取込様式",
 	rosterPasswords: "初期パスワード",
+	incidentStats: "インシデント統計",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

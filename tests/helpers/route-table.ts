@@ -16,6 +16,7 @@ import { ASSET_ROUTES } from "./route-table.assets.ts";
 import { CUSTODY_ROUTES } from "./route-table.custody.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
 import { HOME_ROUTES } from "./route-table.home.ts";
+import { INCIDENT_STATS_ROUTES } from "./route-table.incident-stats.ts";
 import { INCIDENT_ROUTES } from "./route-table.incidents.ts";
 import { MAIL_ROUTES } from "./route-table.mail.ts";
 import { NETWORK_ROUTES } from "./route-table.network.ts";
@@ -466,6 +467,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...CUSTODY_ROUTES,
 	...RISK_ROUTES,
 	...INCIDENT_ROUTES,
+	...INCIDENT_STATS_ROUTES,
 	...MAIL_ROUTES,
 	...HOME_ROUTES,
 ];

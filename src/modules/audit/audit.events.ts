@@ -264,6 +264,16 @@ export const AUDIT_EVENT_SCHEMAS = {
 		stage: z.enum(["preliminary", "final"]),
 		filedOn: z.string(),
 	}),
+	"incident.stats_exported": z.object({
+		fiscalYear: z.number().int(),
+		format: z.enum(["csv", "xlsx"]),
+	}),
+	/** A risk raised from a case, or an existing risk re-scored from it (the risk logs its own change). */
+	"incident.risk_linked": z.object({
+		reference: z.string(),
+		riskId: z.string(),
+		link: z.enum(["raised", "rescored"]),
+	}),
 	"mail.release_requested": z.object({
 		messageId: z.string(),
 		attachmentIndex: z.number().int(),

@@ -4,6 +4,7 @@ import { disposalsPolicy } from "../assets/disposals/disposals.policy.ts";
 import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
+import { incidentFeedsPolicy } from "../incidents/incident-feeds.policy.ts";
 import { networkPolicy } from "../network/network.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";
 import { documentsNavPolicy } from "../policies/documents/documents.policy.ts";
@@ -33,6 +34,7 @@ const POLICIES: readonly Policy<string>[] = [
 	documentsNavPolicy,
 	tenantsPolicy,
 	homePolicy,
+	incidentFeedsPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

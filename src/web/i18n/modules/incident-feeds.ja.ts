@@ -10,4 +10,11 @@ export const incidentFeedsJa = {
 	"settings.incidentDays.hintNoAim":
 		"法令上は「速やかに」です。空欄のときはポリシーパックの期限のとおりです。",
 	"issue.field.incidentPreliminaryDays": "速報の目安日数",
+
+	"audit.type.incident.stats_exported": "インシデント統計の書き出し",
+	"audit.type.incident.risk_linked": "インシデントからのリスク登録・再評価",
+	"issue.risk_threat_required":
+		"この事案の区分はポリシーの脅威にありません。リスクの脅威を選んでください。",
+	"issue.risk_unit_required":
+		"事案の所属に、あなたが管理する所属がありません。リスクの所管課を選んでください。",
 } as const;
