@@ -90,11 +90,12 @@ test("the CISO sees the PPC reports owed on Home until filed; the 速報 day is 
 	await ciso.page.reload();
 	await card.getByText("提出していない法定報告はありません。").waitFor();
 	// This fiscal year's figures: the case was reported now; both reports were filed on time.
-	const figures = card.getByRole("table", { name: "令和8年度のインシデントの集計" });
-	assert.equal(await figures.locator("[data-figure=total]").innerText(), "1");
+	await card.getByRole("heading", { name: "令和8年度のインシデントの集計" }).waitFor();
+	const figures = card.locator("dl");
+	assert.equal(await figures.locator("[data-figure=total]").textContent(), "1");
 	for (const stage of ["preliminary", "final"]) {
 		assert.equal(
-			await figures.locator(`[data-figure=reporting-${stage}]`).innerText(),
+			await figures.locator(`[data-figure=reporting-${stage}]`).textContent(),
 			"1件・0件・0件",
 		);
 	}
@@ -105,4 +106,20 @@ test("the CISO sees the PPC reports owed on Home until filed; the 速報 day is 
 	assert.match((await download).suggestedFilename(), /^インシデント統計_令和8年度_\d{8}\.xlsx$/u);
 	assert.deepEqual(ciso.problems, []);
 	assert.deepEqual(admin.problems, []);
+
+	// Closed with its 再発防止, the case is an input of this year's review (見直し).
+	await api("POST", `/api/incidents/${incident.id}/transitions`, {
+		version: 2,
+		action: "close",
+		prevention: "名簿の持ち出しは暗号化USBに限る",
+	});
+	await ciso.page.goto(`${server.url}/policy-reviews`);
+	await ciso.page.getByRole("button", { name: "定例の見直しを開始" }).click();
+	const input = ciso.page.getByRole("region", { name: "インシデント（対象期間に完了した事案）" });
+	await input.getByText("完了した事案 1 件、うち再発防止策の記録 1 件。").waitFor();
+	const row = input.getByRole("row").filter({ hasText: incident.reference });
+	await row.getByText("名簿の持ち出しは暗号化USBに限る").waitFor();
+	await ciso.page.getByLabel("インシデントについての所見（任意）").fill("紛失が続けば方針を改める");
+	await assertAccessible(ciso.page, "a review with its incident input");
+	assert.deepEqual(ciso.problems, []);
 });

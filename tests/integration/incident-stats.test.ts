@@ -1,20 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { systemActor } from "../../src/bootstrap.ts";
 import type { OrgUnitTable } from "../../src/db/schema.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
 import { createApp } from "../../src/http/app.ts";
-import type { Actor } from "../../src/modules/authz/roles.ts";
 import { openIncidentDesk } from "../../src/modules/incidents/incident-desk.ts";
 import type { IncidentStats } from "../../src/modules/incidents/incident-stats.schemas.ts";
-import type {
-	ReportIncidentInput,
-	TriageIncidentInput,
-} from "../../src/modules/incidents/incidents.schemas.ts";
+import type { ReportIncidentInput } from "../../src/modules/incidents/incidents.schemas.ts";
 import { recordFiling } from "../../src/modules/incidents/record-filing.ts";
-import { reportIncident } from "../../src/modules/incidents/report-incident.ts";
-import { transitionIncident } from "../../src/modules/incidents/transition-incident.ts";
-import { triageIncident } from "../../src/modules/incidents/triage-incident.ts";
 import { loadBundledPack } from "../../src/modules/policies/pack/load-pack.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { readTable } from "../../src/shared/tabular.ts";
@@ -22,8 +14,9 @@ import { auditEvents } from "../helpers/audit-db.ts";
 import type { TestClient } from "../helpers/client.ts";
 import { makeTenant } from "../helpers/factories.ts";
 import { expectJson, expectProblem } from "../helpers/http.ts";
+import { type CaseSteps, caseAt as historicCase } from "../helpers/incident-history.ts";
 import { newUnit, person } from "../helpers/incident-people.ts";
-import { csirtActor, usbReport } from "../helpers/incident-world.ts";
+import { csirtActor } from "../helpers/incident-world.ts";
 import { createTestRuntime, type TestRuntime } from "../helpers/test-db.ts";
 
 /**
@@ -51,72 +44,9 @@ before(async () => {
 });
 after(() => runtime.cleanup());
 
-/** A use case's desk at a fixed instant. */
-async function deskAt(actor: Actor, at: string) {
-	return openIncidentDesk(runtime.db, actor, new Date(at));
-}
-
-/** A case reported by a system at `at`, triaged and moved on at the instants given. */
-async function caseAt(
-	at: string,
-	input: Partial<ReportIncidentInput>,
-	steps: {
-		triage?: { at: string; input: Omit<TriageIncidentInput, "version"> };
-		close?: { at: string; action?: "close" | "reject"; reason?: string; prevention?: string };
-		filings?: { obligation?: string; stage: "preliminary" | "final"; filedOn: string }[];
-	} = {},
-) {
-	const system = systemActor(tenant.id, "テスト");
-	const reporting = await deskAt(system, at);
-	const row = await inTransaction(runtime.db, (tx) =>
-		reportIncident(
-			tx,
-			reporting,
-			usbReport({ noticedAt: at, ...input }),
-			{ kind: "system", name: "テスト" },
-			new Date(at),
-		),
-	);
-	const team = csirtActor(tenant.id);
-	let version = 1;
-	if (steps.triage) {
-		const { at: when, input: triage } = steps.triage;
-		const desk = await deskAt(team, when);
-		await inTransaction(runtime.db, (tx) =>
-			triageIncident(tx, desk, row.id, { version, ...triage }, new Date(when)),
-		);
-		version++;
-	}
-	for (const filing of steps.filings ?? []) {
-		const desk = await deskAt(team, new Date().toISOString());
-		await inTransaction(runtime.db, (tx) =>
-			recordFiling(tx, desk, row.id, {
-				obligation: filing.obligation ?? "ppc_personal_information",
-				stage: filing.stage,
-				filedOn: filing.filedOn,
-			}),
-		);
-	}
-	if (steps.close) {
-		const { at: when, action = "close", reason, prevention } = steps.close;
-		const desk = await deskAt(team, when);
-		await inTransaction(runtime.db, (tx) =>
-			transitionIncident(
-				tx,
-				desk,
-				row.id,
-				{
-					version,
-					action,
-					...(reason ? { reason } : {}),
-					...(prevention ? { prevention } : {}),
-				},
-				new Date(when),
-			),
-		);
-	}
-	return row;
-}
+/** A case with a past, in this test's tenant. */
+const caseAt = (at: string, input: Partial<ReportIncidentInput>, steps: CaseSteps = {}) =>
+	historicCase(runtime, tenant.id, at, input, steps);
 
 const standard = loadBundledPack("standard");
 const labelOf = (code: string) =>

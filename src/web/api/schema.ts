@@ -8616,7 +8616,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PolicyReview"];
+                        "application/json": components["schemas"]["PolicyReviewDetail"];
                     };
                 };
                 /** @description Invalid request */
@@ -8697,7 +8697,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One review with its inputs, risk analysis and decision */
+        /** One review with its inputs, the incidents closed in its period, risk analysis and decision */
         get: {
             parameters: {
                 query?: never;
@@ -8715,7 +8715,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PolicyReview"];
+                        "application/json": components["schemas"]["PolicyReviewDetail"];
                     };
                 };
                 /** @description Invalid request */
@@ -8823,7 +8823,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PolicyReview"];
+                        "application/json": components["schemas"]["PolicyReviewDetail"];
                     };
                 };
                 /** @description Invalid request */
@@ -8928,7 +8928,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PolicyReview"];
+                        "application/json": components["schemas"]["PolicyReviewDetail"];
                     };
                 };
                 /** @description Invalid request */
@@ -14544,6 +14544,52 @@ export interface components {
             /** @enum {string} */
             outcome: "no_change" | "revise";
             reason: string;
+        };
+        PolicyReviewDetail: components["schemas"]["PolicyReview"] & {
+            incidentInput: components["schemas"]["PolicyReviewIncidentInput"];
+        };
+        PolicyReviewIncidentInput: {
+            byCategory: {
+                code: string | null;
+                count: number;
+                label: {
+                    en: string;
+                    ja: string;
+                } | null;
+            }[];
+            cases: {
+                category: {
+                    code: string;
+                    label: {
+                        en: string;
+                        ja: string;
+                    } | null;
+                } | null;
+                closedAt: string;
+                id: string;
+                prevention: string | null;
+                reference: string;
+                severity: {
+                    label: {
+                        en: string;
+                        ja: string;
+                    } | null;
+                    level: number;
+                    severe: boolean;
+                } | null;
+                title: string;
+                units: {
+                    code: string;
+                    id: string;
+                    name: string;
+                }[];
+            }[];
+            closed: number;
+            period: {
+                from: string;
+                to: string;
+            };
+            withPrevention: number;
         };
         PolicyReviewInputs: {
             auditResults: string;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import { formatFiscalYear } from "../../shared/dates.ts";
 import { api, call, type Schemas } from "../api/client.ts";
 import { DownloadButton } from "../components/DownloadButton.tsx";
@@ -6,6 +6,7 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useUrlParams } from "../components/useUrlParams.ts";
 import { useDates } from "../i18n/dates.ts";
 import { type I18n, useI18n } from "../i18n/i18n.tsx";
+import "../styles/incident-feeds.css";
 
 type Stats = Schemas["IncidentStats"];
 type Duration = Stats["timeToTriage"];
@@ -97,53 +98,39 @@ export function IncidentStatsCard() {
 					))}
 				</select>
 			</div>
-			<table className="table" data-table="incident-figures">
-				<caption className="visually-hidden">
-					{t("incidentStats.caption", { year: fiscalYear })}
-				</caption>
-				<tbody>
-					<tr>
-						<th scope="row">{t("incidentStats.total")}</th>
-						<td data-figure="total">{stats.total}</td>
-					</tr>
-					<tr>
-						<th scope="row">{t("incidentStats.byCategory")}</th>
-						<td>
-							{top(stats.byCategory)
-								.map((c) => `${c.label?.[lang] ?? t("incidentStats.uncategorised")} ${c.count}`)
-								.join(t("issue.listSeparator")) || t("incidentStats.none")}
-						</td>
-					</tr>
-					<tr>
-						<th scope="row">{t("incidentStats.byUnit")}</th>
-						<td>
-							{top(stats.byUnit)
-								.map((u) => `${u.unit?.name ?? t("incidentStats.noUnit")} ${u.count}`)
-								.join(t("issue.listSeparator")) || t("incidentStats.none")}
-						</td>
-					</tr>
-					<tr>
-						<th scope="row">{t("incidentStats.toTriage")}</th>
-						<td data-figure="triage">{duration(stats.timeToTriage)}</td>
-					</tr>
-					<tr>
-						<th scope="row">{t("incidentStats.toClose")}</th>
-						<td data-figure="close">{duration(stats.timeToClose)}</td>
-					</tr>
-					{stats.reporting.map((entry) => (
-						<tr key={entry.stage}>
-							<th scope="row">{t(`incidentStats.stage.${entry.stage}`)}</th>
-							<td data-figure={`reporting-${entry.stage}`}>
-								{t("incidentStats.reporting", {
-									onTime: entry.onTime,
-									late: entry.late,
-									unfiled: entry.overdue + entry.pending,
-								})}
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
+			<h3 className="visually-hidden">{t("incidentStats.caption", { year: fiscalYear })}</h3>
+			<dl className="incident-figures">
+				<dt>{t("incidentStats.total")}</dt>
+				<dd data-figure="total">{stats.total}</dd>
+				<dt>{t("incidentStats.byCategory")}</dt>
+				<dd>
+					{top(stats.byCategory)
+						.map((c) => `${c.label?.[lang] ?? t("incidentStats.uncategorised")} ${c.count}`)
+						.join(t("issue.listSeparator")) || t("incidentStats.none")}
+				</dd>
+				<dt>{t("incidentStats.byUnit")}</dt>
+				<dd>
+					{top(stats.byUnit)
+						.map((u) => `${u.unit?.name ?? t("incidentStats.noUnit")} ${u.count}`)
+						.join(t("issue.listSeparator")) || t("incidentStats.none")}
+				</dd>
+				<dt>{t("incidentStats.toTriage")}</dt>
+				<dd data-figure="triage">{duration(stats.timeToTriage)}</dd>
+				<dt>{t("incidentStats.toClose")}</dt>
+				<dd data-figure="close">{duration(stats.timeToClose)}</dd>
+				{stats.reporting.map((entry) => (
+					<Fragment key={entry.stage}>
+						<dt>{t(`incidentStats.stage.${entry.stage}`)}</dt>
+						<dd data-figure={`reporting-${entry.stage}`}>
+							{t("incidentStats.reporting", {
+								onTime: entry.onTime,
+								late: entry.late,
+								unfiled: entry.overdue + entry.pending,
+							})}
+						</dd>
+					</Fragment>
+				))}
+			</dl>
 			<ErrorAlert error={error} />
 			<div className="button-row">
 				<DownloadButton

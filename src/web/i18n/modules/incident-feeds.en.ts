@@ -41,4 +41,20 @@ export const incidentFeedsEn: Record<keyof typeof incidentFeedsJa, string> = {
 	"incidentStats.reporting": "{onTime}, {late}, {unfiled}",
 	"incidentStats.exportXlsx": "Export the figures (Excel)",
 	"incidentStats.exportCsv": "Export the figures (CSV)",
+
+	"review.incidentInput.title": "Incidents (cases closed in the period)",
+	"review.incidentInput.period": "Period: {from} to {to}.",
+	"review.incidentInput.hint":
+		"Cases closed since the previous review's decision (for the first review, since 1 April of the previous fiscal year), gathered from incident response.",
+	"review.incidentInput.counts": "{closed} cases closed, {prevention} with a prevention record.",
+	"review.incidentInput.none": "No incident was closed in this period.",
+	"review.incidentInput.uncategorised": "Not categorised",
+	"review.incidentInput.more": "The {shown} most severe shown ({total} in all).",
+	"review.incidentInput.noPrevention": "(none recorded)",
+	"review.incidentInput.col.case": "Case",
+	"review.incidentInput.col.category": "Category",
+	"review.incidentInput.col.severity": "Severity",
+	"review.incidentInput.col.units": "Units",
+	"review.incidentInput.col.closed": "Closed on",
+	"review.incidentInput.col.prevention": "Prevention of recurrence",
 };

@@ -41,4 +41,20 @@ export const incidentFeedsJa = {
 	"incidentStats.reporting": "{onTime}件・{late}件・{unfiled}件",
 	"incidentStats.exportXlsx": "集計を Excel で書き出す",
 	"incidentStats.exportCsv": "集計を CSV で書き出す",
+
+	"review.incidentInput.title": "インシデント（対象期間に完了した事案）",
+	"review.incidentInput.period": "対象期間: {from}〜{to}。",
+	"review.incidentInput.hint":
+		"前回の見直しの決定（初回は前年度の4月1日）以降に完了した事案です。インシデント対応の記録から自動で集めます。",
+	"review.incidentInput.counts": "完了した事案 {closed} 件、うち再発防止策の記録 {prevention} 件。",
+	"review.incidentInput.none": "この期間に完了したインシデントはありません。",
+	"review.incidentInput.uncategorised": "未分類",
+	"review.incidentInput.more": "重大度の高い順に {shown} 件を表示しています（全 {total} 件）。",
+	"review.incidentInput.noPrevention": "（記録なし）",
+	"review.incidentInput.col.case": "事案",
+	"review.incidentInput.col.category": "区分",
+	"review.incidentInput.col.severity": "重大度",
+	"review.incidentInput.col.units": "所属",
+	"review.incidentInput.col.closed": "完了日",
+	"review.incidentInput.col.prevention": "再発防止策",
 } as const;
