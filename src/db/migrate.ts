@@ -21,6 +21,7 @@ import * as incidents from "./migrations/0018-incidents.ts";
 import * as tenantDateStyle from "./migrations/0019-tenant-date-style.ts";
 import * as incidentNotifications from "./migrations/0020-incident-notifications.ts";
 import * as incidentCasework from "./migrations/0021-incident-casework.ts";
+import * as tenantIncidentPreliminaryDays from "./migrations/0022-tenant-incident-preliminary-days.ts";
 import * as drills from "./migrations/0023-drills.ts";
 import * as mailHeldReasonCode from "./migrations/0024-mail-held-reason-code.ts";
 
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0019-tenant-date-style": tenantDateStyle,
 	"0020-incident-notifications": incidentNotifications,
 	"0021-incident-casework": incidentCasework,
+	"0022-tenant-incident-preliminary-days": tenantIncidentPreliminaryDays,
 	"0023-drills": drills,
 	"0024-mail-held-reason-code": mailHeldReasonCode,
 };

@@ -66,6 +66,8 @@ export interface TenantTable {
 	created_at: string;
 	/** `wareki` | `seireki`: how the tenant writes dates (src/shared/dates.ts `DateStyle`). */
 	date_style: string;
+	/** The tenant's own aim for a preliminary report (速報), in days; null: the pack's aim. */
+	incident_preliminary_days: number | null;
 }
 
 export interface AccountTable {

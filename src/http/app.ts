@@ -17,6 +17,7 @@ import { homeRoutes } from "../modules/home/home.routes.ts";
 import { drillsRoutes } from "../modules/incidents/drills/drills.routes.ts";
 import { incidentCaseworkRoutes } from "../modules/incidents/incident-casework.routes.ts";
 import { incidentChainRoutes } from "../modules/incidents/incident-chain.routes.ts";
+import { incidentStatsRoutes } from "../modules/incidents/incident-stats.routes.ts";
 import { incidentsRoutes } from "../modules/incidents/incidents.routes.ts";
 import { networkRoutes } from "../modules/network/network.routes.ts";
 import { orgRoutes } from "../modules/org/org.routes.ts";
@@ -195,6 +196,8 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", risksRoutes(deps));
 	// Before the incidents routes: its static /incidents/to-acknowledge is not an {id}.
 	app.route("/api", incidentChainRoutes(deps));
+	// Before the case routes: `/incidents/stats` must not be read as `/incidents/{id}`.
+	app.route("/api", incidentStatsRoutes(deps));
 	app.route("/api", incidentsRoutes(deps));
 	app.route("/api", incidentCaseworkRoutes(deps));
 	app.route("/api", drillsRoutes(deps));

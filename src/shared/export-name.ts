@@ -17,6 +17,7 @@ export const EXPORT_TITLES = {
 	rosterTemplate: "職員名簿_取込様式",
 	rosterPasswords: "初期パスワード",
 	incidentReportDraft: "漏えい等報告書案",
+	incidentStats: "インシデント統計",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

@@ -173,6 +173,8 @@ export const MODULE_ISSUE_CODES = [
 	"drill_participant_account_headcount",
 	"drill_participant_unknown",
 	"drill_participant_twice",
+	"risk_threat_required",
+	"risk_unit_required",
 ] as const;
 
 /** The codes of password refusals (auth/password-rule.ts), shown from the same catalogue. */

@@ -100,6 +100,18 @@ export const VOCABULARY = {
 		approved: { ja: "承認済み", en: "Approved" },
 		refused: { ja: "却下", en: "Refused" },
 	},
+	incidentState: {
+		reported: { ja: "報告受付", en: "Reported" },
+		triaged: { ja: "トリアージ済み", en: "Triaged" },
+		contained: { ja: "封じ込め済み", en: "Contained" },
+		recovered: { ja: "復旧済み", en: "Recovered" },
+		closed: { ja: "完了", en: "Closed" },
+		rejected: { ja: "インシデントではない", en: "Not an incident" },
+	},
+	filingStage: {
+		preliminary: { ja: "速報", en: "Preliminary report" },
+		final: { ja: "確報", en: "Final report" },
+	},
 	rosterStatus: {
 		previewed: { ja: "プレビュー中", en: "Previewed" },
 		applied: { ja: "適用済み", en: "Applied" },

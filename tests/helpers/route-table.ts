@@ -19,6 +19,7 @@ import { DRILL_ROUTES } from "./route-table.drills.ts";
 import { HOME_ROUTES } from "./route-table.home.ts";
 import { INCIDENT_CASEWORK_ROUTES } from "./route-table.incident-casework.ts";
 import { INCIDENT_CHAIN_ROUTES } from "./route-table.incident-chain.ts";
+import { INCIDENT_STATS_ROUTES } from "./route-table.incident-stats.ts";
 import { INCIDENT_ROUTES } from "./route-table.incidents.ts";
 import { MAIL_ROUTES } from "./route-table.mail.ts";
 import { NETWORK_ROUTES } from "./route-table.network.ts";
@@ -472,6 +473,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...INCIDENT_CASEWORK_ROUTES,
 	...INCIDENT_CHAIN_ROUTES,
 	...DRILL_ROUTES,
+	...INCIDENT_STATS_ROUTES,
 	...MAIL_ROUTES,
 	...HOME_ROUTES,
 ];

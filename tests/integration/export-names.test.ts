@@ -80,6 +80,12 @@ const DOWNLOADS: Expected[] = [
 	{ method: "get", path: "/api/audit-events/export.csv", name: dated("監査ログ", "csv") },
 	{
 		method: "get",
+		path: "/api/incidents/stats/export",
+		query: { format: "xlsx" },
+		name: dated(EXPORT_TITLES.incidentStats, "xlsx", "令和\\d+年度_"),
+	},
+	{
+		method: "get",
 		path: "/api/network/report.pdf",
 		name: dated("三層分離チェック結果", "pdf", "r\\d+_"),
 	},

@@ -51,7 +51,12 @@ async function sessionStyle(client: TestClient): Promise<string | undefined> {
 test("a new tenant writes dates in 和暦, on screen (the session) and in exports", async () => {
 	const settings = await admin.get("/api/tenant/settings");
 	assert.equal(settings.status, 200);
-	assert.deepEqual(await settings.json(), { dateStyle: "wareki", allowedActions: ["change"] });
+	assert.deepEqual(await settings.json(), {
+		dateStyle: "wareki",
+		incidentPreliminaryDays: null,
+		packPreliminaryDays: 5,
+		allowedActions: ["change"],
+	});
 	assert.equal(await sessionStyle(ciso), "wareki");
 	const times = await exportedTimes();
 	assert.ok(times.length > 0);
@@ -69,7 +74,10 @@ test("the administrator switches to 西暦: audited, and every reader and export
 		[
 			[
 				"tenant.settings_changed",
-				{ before: { dateStyle: "wareki" }, after: { dateStyle: "seireki" } },
+				{
+					before: { dateStyle: "wareki", incidentPreliminaryDays: null },
+					after: { dateStyle: "seireki", incidentPreliminaryDays: null },
+				},
 				"tenant",
 			],
 		],

@@ -49,9 +49,16 @@ const staffSnapshot = z.object({
  */
 export const AUDIT_EVENT_SCHEMAS = {
 	"tenant.created": z.object({ slug: z.string(), name: z.string(), pack: z.string() }),
+	/** `incidentPreliminaryDays` is recorded from migration 0022 on (null: the pack's aim). */
 	"tenant.settings_changed": z.object({
-		before: z.object({ dateStyle: z.string() }),
-		after: z.object({ dateStyle: z.string() }),
+		before: z.object({
+			dateStyle: z.string(),
+			incidentPreliminaryDays: z.number().int().nullable().optional(),
+		}),
+		after: z.object({
+			dateStyle: z.string(),
+			incidentPreliminaryDays: z.number().int().nullable().optional(),
+		}),
 	}),
 	"policy_pack.installed": z.object({
 		packId: z.string(),
@@ -301,6 +308,16 @@ export const AUDIT_EVENT_SCHEMAS = {
 	}),
 	"drill.recorded": z.object({ title: z.string(), followUps: z.number().int() }),
 	"drill.cancelled": z.object({ title: z.string(), reason: z.string() }),
+	"incident.stats_exported": z.object({
+		fiscalYear: z.number().int(),
+		format: z.enum(["csv", "xlsx"]),
+	}),
+	/** A risk raised from a case, or an existing risk re-scored from it (the risk logs its own change). */
+	"incident.risk_linked": z.object({
+		reference: z.string(),
+		riskId: z.string(),
+		link: z.enum(["raised", "rescored"]),
+	}),
 	"mail.release_requested": z.object({
 		messageId: z.string(),
 		attachmentIndex: z.number().int(),

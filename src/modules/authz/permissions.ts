@@ -7,6 +7,7 @@ import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
 import { incidentCaseworkPolicy } from "../incidents/incident-casework.policy.ts";
 import { incidentChainPolicy } from "../incidents/incident-chain.policy.ts";
+import { incidentFeedsPolicy } from "../incidents/incident-feeds.policy.ts";
 import { incidentsPolicy } from "../incidents/incidents.policy.ts";
 import { networkPolicy } from "../network/network.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";
@@ -41,6 +42,7 @@ const POLICIES: readonly Policy<string>[] = [
 	incidentChainPolicy,
 	incidentsPolicy,
 	drillsPolicy,
+	incidentFeedsPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

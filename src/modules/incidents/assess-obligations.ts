@@ -56,13 +56,30 @@ export class ReportingRules {
 	readonly #reporting: IncidentReporting;
 	readonly #calendar: ClosedDays;
 	readonly #provisions: PolicyPack["provisions"];
+	readonly #preliminaryDays: number | undefined;
 
-	constructor(pack: PolicyPack, fallback: PolicyPack) {
+	/** `tenant.preliminaryDays`: the tenant's own aim for preliminary reports (a case's facts win). */
+	constructor(
+		pack: PolicyPack,
+		fallback: PolicyPack,
+		tenant: { preliminaryDays?: number | null } = {},
+	) {
 		const reporting = pack.incident.reporting ?? fallback.incident.reporting;
 		if (!reporting) throw new Error(`neither ${pack.id} nor ${fallback.id} states reporting rules`);
 		this.#reporting = reporting;
 		this.#provisions = pack.provisions;
 		this.#calendar = new ClosedDays(reporting.closedDays);
+		this.#preliminaryDays = tenant.preliminaryDays ?? undefined;
+	}
+
+	/** The rules as stated (the pack's or the standard pack's), for queries that pre-select cases. */
+	get reporting(): IncidentReporting {
+		return this.#reporting;
+	}
+
+	/** Whether the pack's provision is in force (an obligation may depend on one). */
+	inForce(provision: keyof PolicyPack["provisions"]): boolean {
+		return this.#provisions[provision].inForce;
 	}
 
 	/** Every obligation of the rules, required or not, with why and (when required) by when. */
@@ -113,7 +130,11 @@ export class ReportingRules {
 			required: true,
 			reasons: met,
 			preliminary: obligation.preliminary
-				? this.#deadline(obligation.preliminary, facts, facts.preliminaryDays)
+				? this.#deadline(
+						obligation.preliminary,
+						facts,
+						facts.preliminaryDays ?? this.#preliminaryDays,
+					)
 				: null,
 			final: obligation.final ? this.#deadline(obligation.final, facts) : null,
 		};

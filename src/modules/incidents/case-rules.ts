@@ -53,11 +53,25 @@ export function dataKindsOf(row: Pick<IncidentRow, "data_kinds">): DataKind[] {
 	return JSON.parse(row.data_kinds) as DataKind[];
 }
 
+/** The columns of a case that its facts are read from. */
+export const FACT_COLUMNS = [
+	"known_on",
+	"people",
+	"data_kinds",
+	"personal_data_suspected",
+	"wrongful_intent",
+	"financial_damage_risk",
+	"encrypted",
+	"published_online",
+	"network_system",
+] as const satisfies readonly (keyof IncidentRow)[];
+export type FactColumn = (typeof FACT_COLUMNS)[number];
+
 /**
  * The facts the legal reporting rules are assessed on. Before triage a report only says whether
  * personal data may be involved: then the case counts as concerning personal data, of no one yet.
  */
-export function caseFacts(row: IncidentRow): CaseFacts {
+export function caseFacts(row: Pick<IncidentRow, FactColumn>): CaseFacts {
 	const kinds = dataKindsOf(row);
 	return {
 		knownAt: row.known_on,

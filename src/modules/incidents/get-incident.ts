@@ -4,6 +4,7 @@ import { authorize, can } from "../authz/policy.ts";
 import type { AssessedDeadline, AssessedObligation } from "./assess-obligations.ts";
 import { actionsFrom, caseFacts, dataKindsOf, isOpen } from "./case-rules.ts";
 import { type IncidentDesk, visibleIncident } from "./incident-desk.ts";
+import { incidentFeedsPolicy } from "./incident-feeds.policy.ts";
 import type { IncidentView } from "./incident-view.schemas.ts";
 import { incidentsPolicy } from "./incidents.policy.ts";
 import {
@@ -70,6 +71,9 @@ function caseActions(desk: IncidentDesk, row: IncidentRow): string[] {
 	}
 	if (row.state !== "rejected" && can(actor, incidentsPolicy, "incident.file")) {
 		actions.push("incident.file");
+	}
+	if (row.state !== "rejected" && can(actor, incidentFeedsPolicy, "incident.raise_risk")) {
+		actions.push("incident.raise_risk");
 	}
 	return actions;
 }

@@ -8,6 +8,7 @@ import { staffWithAccounts } from "../org/staff.repository.ts";
 import { loadBundledPack } from "../policies/pack/load-pack.ts";
 import type { PolicyPack } from "../policies/pack/pack.schema.ts";
 import { currentTenantPack } from "../policies/pack/tenant-pack.repository.ts";
+import { tenantPreliminaryDays } from "../tenants/tenant-settings.ts";
 import { ReportingRules } from "./assess-obligations.ts";
 import { findIncident, type IncidentRow, incidentUnitIds } from "./incidents.repository.ts";
 
@@ -34,8 +35,8 @@ export interface IncidentDesk {
 }
 
 /**
- * Load the tenant's pack, its reporting rules (the standard pack's when it states none) and the
- * caller's reach.
+ * Load the tenant's pack, its reporting rules (the standard pack's when it states none, with the
+ * tenant's own days for preliminary reports) and the caller's reach.
  *
  * @throws Problem `not_found` when the tenant has no policy pack
  * @example
@@ -56,7 +57,9 @@ export async function openIncidentDesk(
 	return {
 		actor,
 		pack: current.pack,
-		rules: new ReportingRules(current.pack, standardPack),
+		rules: new ReportingRules(current.pack, standardPack, {
+			preliminaryDays: await tenantPreliminaryDays(db, actor.tenantId),
+		}),
 		cases: await caseScope(db, actor),
 		assets: await assetScope(db, actor, "read"),
 		staffUnitId: staff?.org_unit_id ?? null,

@@ -52,6 +52,7 @@ export async function createTenant(
 		pack: pack.id,
 		created_at: new Date().toISOString(),
 		date_style: input.dateStyle ?? "wareki",
+		incident_preliminary_days: null,
 	};
 	await insertTenant(tx, tenant);
 	await startAuditChain(tx, tenant.id);

@@ -38,13 +38,25 @@ export const dateStyleSchema = z.enum(DATE_STYLES).openapi("DateStyle", {
 	description: "How the tenant writes dates: 和暦 (令和8年12月8日) or 西暦 (2026年12月8日)",
 });
 
+/** The days a tenant aims at for a preliminary incident report (速報): 1–30, or null for the pack's. */
+const preliminaryDaysSchema = z.number().int().min(1).max(30).nullable().openapi({
+	description: "Days for a preliminary report (速報) to the PPC; null: the pack's aim (3–5 days)",
+});
+
 export const tenantSettingsInputSchema = z
-	.strictObject({ dateStyle: dateStyleSchema })
+	.strictObject({
+		dateStyle: dateStyleSchema,
+		/** Left out: unchanged. */
+		incidentPreliminaryDays: preliminaryDaysSchema.optional(),
+	})
 	.openapi("TenantSettingsInput");
 
 export const tenantSettingsSchema = z
 	.object({
 		dateStyle: dateStyleSchema,
+		incidentPreliminaryDays: preliminaryDaysSchema,
+		/** The pack's aim, which applies while the tenant sets none. */
+		packPreliminaryDays: z.number().int().nullable(),
 		allowedActions: z.array(z.enum(["change"])),
 	})
 	.openapi("TenantSettings");

@@ -12,6 +12,7 @@ import { fileIssuesEn } from "./modules/file-issues.ts";
 import { homeEn } from "./modules/home.en.ts";
 import { incidentCaseworkEn } from "./modules/incident-casework.en.ts";
 import { incidentChainEn } from "./modules/incident-chain.en.ts";
+import { incidentFeedsEn } from "./modules/incident-feeds.en.ts";
 import { incidentsEn } from "./modules/incidents.en.ts";
 import { issuesEn } from "./modules/issues.en.ts";
 import { layoutEn } from "./modules/layout.en.ts";
@@ -49,6 +50,7 @@ export const en: Messages = {
 	...incidentChainEn,
 	...drillsEn,
 	...emergencyPlanEn,
+	...incidentFeedsEn,
 	...emptyEn,
 	...vocabularyEn,
 	...settingsEn,

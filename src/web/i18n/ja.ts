@@ -13,6 +13,7 @@ import { fileIssuesJa } from "./modules/file-issues.ts";
 import { homeJa } from "./modules/home.ja.ts";
 import { incidentCaseworkJa } from "./modules/incident-casework.ja.ts";
 import { incidentChainJa } from "./modules/incident-chain.ja.ts";
+import { incidentFeedsJa } from "./modules/incident-feeds.ja.ts";
 import { incidentsJa } from "./modules/incidents.ja.ts";
 import { issuesJa } from "./modules/issues.ja.ts";
 import { layoutJa } from "./modules/layout.ja.ts";
@@ -50,6 +51,7 @@ export const ja = {
 	...incidentChainJa,
 	...drillsJa,
 	...emergencyPlanJa,
+	...incidentFeedsJa,
 	...emptyJa,
 	...vocabularyJa,
 	...settingsJa,

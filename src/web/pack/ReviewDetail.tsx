@@ -5,6 +5,7 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { ReviewDrills } from "../drills/ReviewDrills.tsx";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { ReviewIncidentInput } from "./ReviewIncidentInput.tsx";
 import type { PolicyPack, PolicyReview, ReviewInputs } from "./types.ts";
 
 const TEXT_FIELDS = [
@@ -104,6 +105,9 @@ export function ReviewDetail({
 				<h3>{t("review.inputs")}</h3>
 				{TEXT_FIELDS.map((field) => (
 					<div className="field" key={field}>
+						{field === "incidents" ? (
+							<ReviewIncidentInput reviewId={review.id} status={review.status} />
+						) : null}
 						<label className="field-label" htmlFor={`review-${field}`}>
 							{t(`review.${field}`)}
 						</label>

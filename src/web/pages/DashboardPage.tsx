@@ -3,6 +3,7 @@ import { MyWork } from "../home/MyWork.tsx";
 import { SetupChecklist } from "../home/SetupChecklist.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
+import { IncidentStatsCard } from "../incidents/IncidentStatsCard.tsx";
 import { IncidentReportCard } from "../incidents/ReportCard.tsx";
 import { MailDashboardCard } from "../mail/MailSummaryPanel.tsx";
 import { OverdueRisksCard } from "../risks/OverdueRisksCard.tsx";
@@ -61,6 +62,7 @@ export function DashboardPage() {
 				</section>
 				{can("mail.summary") ? <MailDashboardCard /> : null}
 				{can("risk.read") ? <OverdueRisksCard /> : null}
+				{can("incident.stats") ? <IncidentStatsCard /> : null}
 			</div>
 
 			<h2>{t("home.modules")}</h2>

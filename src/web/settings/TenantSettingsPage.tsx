@@ -4,16 +4,21 @@ import { api, call, type Schemas } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useSession } from "../session.tsx";
+import { PreliminaryDaysField } from "./PreliminaryDaysField.tsx";
 
 type DateStyle = Schemas["DateStyle"];
 const STYLES: readonly DateStyle[] = ["wareki", "seireki"];
 
-/** The tenant's own settings: how it writes dates (和暦 or 西暦), changed by its administrator. */
+/**
+ * The tenant's own settings, changed by its administrator: how it writes dates (和暦 or 西暦) and
+ * the days it aims at for a preliminary incident report (速報).
+ */
 export function TenantSettingsPage() {
 	const { t } = useI18n();
 	const { refresh } = useSession();
 	const [settings, setSettings] = useState<Schemas["TenantSettings"] | null>(null);
 	const [dateStyle, setDateStyle] = useState<DateStyle>("wareki");
+	const [preliminaryDays, setPreliminaryDays] = useState("");
 	const [error, setError] = useState<unknown>(null);
 	const [saved, setSaved] = useState(false);
 	const [busy, setBusy] = useState(false);
@@ -22,6 +27,7 @@ export function TenantSettingsPage() {
 		call(api.GET("/api/tenant/settings")).then((loaded) => {
 			setSettings(loaded);
 			setDateStyle(loaded.dateStyle);
+			setPreliminaryDays(loaded.incidentPreliminaryDays?.toString() ?? "");
 		}, setError);
 	}, []);
 
@@ -34,7 +40,10 @@ export function TenantSettingsPage() {
 		setSaved(false);
 		setError(null);
 		try {
-			const next = await call(api.PUT("/api/tenant/settings", { body: { dateStyle } }));
+			const incidentPreliminaryDays = preliminaryDays === "" ? null : Number(preliminaryDays);
+			const next = await call(
+				api.PUT("/api/tenant/settings", { body: { dateStyle, incidentPreliminaryDays } }),
+			);
 			setSettings(next);
 			setSaved(true);
 			await refresh();
@@ -75,6 +84,12 @@ export function TenantSettingsPage() {
 							{t("settings.dateStyle.hint")}
 						</p>
 					</fieldset>
+					<PreliminaryDaysField
+						value={preliminaryDays}
+						packDays={settings.packPreliminaryDays}
+						disabled={!canChange}
+						onChange={setPreliminaryDays}
+					/>
 					{saved ? (
 						<div className="alert alert-success" role="status">
 							<p className="alert-title">{t("settings.saved")}</p>

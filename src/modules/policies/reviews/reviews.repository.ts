@@ -57,3 +57,21 @@ export async function updateReview(
 		.where("id", "=", id)
 		.execute();
 }
+
+/** When the tenant's last review before `before` (an instant) was decided, or null for none. */
+export async function previousDecisionAt(
+	db: Queryable,
+	tenantId: string,
+	before: string,
+): Promise<string | null> {
+	const row = await db
+		.selectFrom("policy_reviews")
+		.select("decided_at")
+		.where("tenant_id", "=", tenantId)
+		.where("status", "=", "decided")
+		.where("decided_at", "<", before)
+		.orderBy("decided_at", "desc")
+		.limit(1)
+		.executeTakeFirst();
+	return row?.decided_at ?? null;
+}

@@ -14,6 +14,7 @@ import { allowedActions, authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { currentTenantPack } from "../pack/tenant-pack.repository.ts";
 import { decideReview } from "./decide-review.ts";
+import { reviewIncidentInput } from "./incident-input.ts";
 import { openReview } from "./open-review.ts";
 import { presentReview } from "./present-review.ts";
 import { recordReviewInputs } from "./record-inputs.ts";
@@ -23,9 +24,9 @@ import { findReview, findReviewBySchedule, listReviews } from "./reviews.reposit
 import {
 	decideReviewSchema,
 	openReviewSchema,
+	reviewDetailSchema,
 	reviewInputsSchema,
 	reviewListSchema,
-	reviewSchema,
 } from "./reviews.schemas.ts";
 
 const tags = ["policies"];
@@ -47,7 +48,7 @@ const open = createRoute({
 	security: sessionSecurity,
 	summary: "Open this fiscal year's scheduled review, or an extra review for a trigger",
 	request: { body: jsonBody(openReviewSchema) },
-	responses: { 201: jsonResponse(reviewSchema, "The review"), ...problemResponses },
+	responses: { 201: jsonResponse(reviewDetailSchema, "The review"), ...problemResponses },
 });
 
 const get = createRoute({
@@ -55,9 +56,10 @@ const get = createRoute({
 	path: "/policy-reviews/{id}",
 	tags,
 	security: sessionSecurity,
-	summary: "One review with its inputs, risk analysis and decision",
+	summary:
+		"One review with its inputs, the incidents closed in its period, risk analysis and decision",
 	request: { params: idParam },
-	responses: { 200: jsonResponse(reviewSchema, "The review"), ...problemResponses },
+	responses: { 200: jsonResponse(reviewDetailSchema, "The review"), ...problemResponses },
 });
 
 const inputs = createRoute({
@@ -67,7 +69,7 @@ const inputs = createRoute({
 	security: sessionSecurity,
 	summary: "Record what an open review is based on, including the risk analysis",
 	request: { params: idParam, body: jsonBody(reviewInputsSchema) },
-	responses: { 200: jsonResponse(reviewSchema, "The review"), ...problemResponses },
+	responses: { 200: jsonResponse(reviewDetailSchema, "The review"), ...problemResponses },
 });
 
 const decide = createRoute({
@@ -77,13 +79,17 @@ const decide = createRoute({
 	security: sessionSecurity,
 	summary: "Record the decision; `revise` opens a new draft of the policy (when connected)",
 	request: { params: idParam, body: jsonBody(decideReviewSchema) },
-	responses: { 200: jsonResponse(reviewSchema, "The review"), ...problemResponses },
+	responses: { 200: jsonResponse(reviewDetailSchema, "The review"), ...problemResponses },
 });
 
+/** One review with its incident input (the cases closed in its period). */
 async function reviewOf(deps: AppDeps, actor: Actor, id: string) {
 	const row = await findReview(deps.db, actor.tenantId, id);
 	if (!row) throw new Problem("not_found", "no such review");
-	return presentReview(row, actor);
+	return {
+		...presentReview(row, actor),
+		incidentInput: await reviewIncidentInput(deps.db, actor, row),
+	};
 }
 
 export function reviewsRoutes(deps: AppDeps) {
@@ -113,7 +119,7 @@ export function reviewsRoutes(deps: AppDeps) {
 			const actor = requireActor(c);
 			const { trigger } = c.req.valid("json");
 			const row = await inTransaction(deps.db, (tx) => openReview(tx, actor, trigger));
-			return c.json(presentReview(row, actor), 201);
+			return c.json(await reviewOf(deps, actor, row.id), 201);
 		})
 		.openapi(get, async (c) => {
 			const actor = requireActor(c);

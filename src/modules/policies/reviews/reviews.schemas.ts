@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { reviewIncidentInputSchema } from "../../incidents/review-input.schemas.ts";
 
 /** Why a review was opened: the cadence's yearly review, or one of the pack's extra triggers. */
 export const REVIEW_TRIGGERS = [
@@ -25,11 +26,16 @@ export const riskEntrySchema = z
 	.strict()
 	.openapi("PolicyReviewRiskEntry");
 
-/** What a review is based on; the other modules' results are summarised here until they exist. */
+/**
+ * What a review is based on, as recorded by hand; the other modules' results are summarised here
+ * until they exist. The incidents themselves come from the incident module (the closed cases of
+ * the review's period, see `incident-input.ts`); `incidents` is a remark on them.
+ */
 export const reviewInputsSchema = z
 	.object({
 		auditResults: note,
 		selfInspectionResults: note,
+		/** A free remark on the period's incidents (the cases come from the incident module). */
 		incidents: note,
 		environmentChanges: note,
 		riskAnalysis: z.array(riskEntrySchema).max(50),
@@ -80,6 +86,12 @@ export const reviewSchema = z
 	})
 	.openapi("PolicyReview");
 export type PresentedReview = z.infer<typeof reviewSchema>;
+
+/** One review as its page shows it: with the incidents closed in its period, from that module. */
+export const reviewDetailSchema = reviewSchema
+	.extend({ incidentInput: reviewIncidentInputSchema })
+	.openapi("PolicyReviewDetail");
+export type ReviewDetail = z.infer<typeof reviewDetailSchema>;
 
 export const reviewListSchema = z
 	.object({

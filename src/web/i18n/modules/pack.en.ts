@@ -181,7 +181,7 @@ export const packEn: Record<keyof typeof packJa, string> = {
 	"review.inputs": "Inputs",
 	"review.auditResults": "Security audit results",
 	"review.selfInspectionResults": "Self-inspection results",
-	"review.incidents": "Incidents",
+	"review.incidents": "Remarks on the incidents (optional)",
 	"review.environmentChanges": "Changes (laws, organisation, technology)",
 	"review.risk": "Risk analysis (likelihood and loss per threat)",
 	"review.riskRequired":

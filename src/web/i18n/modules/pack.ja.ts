@@ -180,7 +180,7 @@ export const packJa = {
 	"review.inputs": "見直しの材料",
 	"review.auditResults": "情報セキュリティ監査の結果",
 	"review.selfInspectionResults": "自己点検の結果",
-	"review.incidents": "インシデント",
+	"review.incidents": "インシデントについての所見（任意）",
 	"review.environmentChanges": "状況の変化（法令・組織・技術）",
 	"review.risk": "リスク分析（脅威ごとの発生の可能性と損失）",
 	"review.riskRequired": "この団体のポリシーでは、決定の前にすべての脅威を評価する必要があります。",

@@ -1,0 +1,60 @@
+import type { incidentFeedsJa } from "./incident-feeds.ja.ts";
+
+/** English messages of what incident response feeds to the rest (see incident-feeds.ja.ts). */
+export const incidentFeedsEn: Record<keyof typeof incidentFeedsJa, string> = {
+	"settings.incidentDays": "Incidents: preliminary report to the PPC",
+	"settings.incidentDays.label":
+		"Preliminary report aimed at by day (counting the day known as day 1)",
+	"settings.incidentDays.hint":
+		"The law says “promptly”. Left empty, due dates follow the policy pack's aim (day {days}).",
+	"settings.incidentDays.hintNoAim":
+		"The law says “promptly”. Left empty, due dates follow the policy pack.",
+	"issue.field.incidentPreliminaryDays": "Days for the preliminary report",
+
+	"audit.type.incident.stats_exported": "Incident figures exported",
+	"audit.type.incident.risk_linked": "Risk raised or re-rated from an incident",
+	"issue.risk_threat_required":
+		"The case's category is not a threat of the policy; choose the risk's threat.",
+	"issue.risk_unit_required":
+		"None of the case's units is one you manage; choose the risk's owning unit.",
+
+	"incidentStats.title": "Incidents",
+	"incidentStats.open.none": "No legal report is waiting to be filed.",
+	"incidentStats.open.count": "{count} legal reports are waiting to be filed.",
+	"incidentStats.open.due": "due {date}",
+	"incidentStats.open.overdue": "Overdue",
+	"incidentStats.year": "Fiscal year",
+	"incidentStats.caption": "Incident figures of {year}",
+	"incidentStats.total": "Cases reported",
+	"incidentStats.byCategory": "Categories (most first)",
+	"incidentStats.byUnit": "Units (most first)",
+	"incidentStats.uncategorised": "Not categorised",
+	"incidentStats.noUnit": "No unit",
+	"incidentStats.toTriage": "To triage (median, mean)",
+	"incidentStats.toClose": "To close (median, mean)",
+	"incidentStats.duration": "{median}, {mean}",
+	"incidentStats.hours": "{value} h",
+	"incidentStats.days": "{value} days",
+	"incidentStats.none": "None",
+	"incidentStats.stage.preliminary": "Preliminary reports (on time, late, not filed)",
+	"incidentStats.stage.final": "Final reports (on time, late, not filed)",
+	"incidentStats.reporting": "{onTime}, {late}, {unfiled}",
+	"incidentStats.exportXlsx": "Export the figures (Excel)",
+	"incidentStats.exportCsv": "Export the figures (CSV)",
+
+	"review.incidentInput.title": "Incidents (cases closed in the period)",
+	"review.incidentInput.period": "Period: {from} to {to}.",
+	"review.incidentInput.hint":
+		"Cases closed since the previous review's decision (for the first review, since 1 April of the previous fiscal year), gathered from incident response.",
+	"review.incidentInput.counts": "{closed} cases closed, {prevention} with a prevention record.",
+	"review.incidentInput.none": "No incident was closed in this period.",
+	"review.incidentInput.uncategorised": "Not categorised",
+	"review.incidentInput.more": "The {shown} most severe shown ({total} in all).",
+	"review.incidentInput.noPrevention": "(none recorded)",
+	"review.incidentInput.col.case": "Case",
+	"review.incidentInput.col.category": "Category",
+	"review.incidentInput.col.severity": "Severity",
+	"review.incidentInput.col.units": "Units",
+	"review.incidentInput.col.closed": "Closed on",
+	"review.incidentInput.col.prevention": "Prevention of recurrence",
+};

@@ -1,0 +1,60 @@
+/**
+ * Japanese messages of what incident response feeds to the rest: the tenant's days for 速報, the
+ * statistics card, the review's incident input and risks raised from a case.
+ */
+export const incidentFeedsJa = {
+	"settings.incidentDays": "インシデント: 個人情報保護委員会への速報",
+	"settings.incidentDays.label": "速報の目安（知った日から何日目まで）",
+	"settings.incidentDays.hint":
+		"法令上は「速やかに」です。空欄のときはポリシーパックの目安（{days}日目）で期限を示します。",
+	"settings.incidentDays.hintNoAim":
+		"法令上は「速やかに」です。空欄のときはポリシーパックの期限のとおりです。",
+	"issue.field.incidentPreliminaryDays": "速報の目安日数",
+
+	"audit.type.incident.stats_exported": "インシデント統計の書き出し",
+	"audit.type.incident.risk_linked": "インシデントからのリスク登録・再評価",
+	"issue.risk_threat_required":
+		"この事案の区分はポリシーの脅威にありません。リスクの脅威を選んでください。",
+	"issue.risk_unit_required":
+		"事案の所属に、あなたが管理する所属がありません。リスクの所管課を選んでください。",
+
+	"incidentStats.title": "インシデントの状況",
+	"incidentStats.open.none": "提出していない法定報告はありません。",
+	"incidentStats.open.count": "提出していない法定報告が {count} 件あります。",
+	"incidentStats.open.due": "期限 {date}",
+	"incidentStats.open.overdue": "期限超過",
+	"incidentStats.year": "年度",
+	"incidentStats.caption": "{year}のインシデントの集計",
+	"incidentStats.total": "報告された事案",
+	"incidentStats.byCategory": "区分（多い順）",
+	"incidentStats.byUnit": "所属（多い順）",
+	"incidentStats.uncategorised": "未分類",
+	"incidentStats.noUnit": "所属なし",
+	"incidentStats.toTriage": "トリアージまで（中央値・平均）",
+	"incidentStats.toClose": "完了まで（中央値・平均）",
+	"incidentStats.duration": "{median}・{mean}",
+	"incidentStats.hours": "{value}時間",
+	"incidentStats.days": "{value}日",
+	"incidentStats.none": "なし",
+	"incidentStats.stage.preliminary": "速報（期限内・期限後・未提出）",
+	"incidentStats.stage.final": "確報（期限内・期限後・未提出）",
+	"incidentStats.reporting": "{onTime}件・{late}件・{unfiled}件",
+	"incidentStats.exportXlsx": "集計を Excel で書き出す",
+	"incidentStats.exportCsv": "集計を CSV で書き出す",
+
+	"review.incidentInput.title": "インシデント（対象期間に完了した事案）",
+	"review.incidentInput.period": "対象期間: {from}〜{to}。",
+	"review.incidentInput.hint":
+		"前回の見直しの決定（初回は前年度の4月1日）以降に完了した事案です。インシデント対応の記録から自動で集めます。",
+	"review.incidentInput.counts": "完了した事案 {closed} 件、うち再発防止策の記録 {prevention} 件。",
+	"review.incidentInput.none": "この期間に完了したインシデントはありません。",
+	"review.incidentInput.uncategorised": "未分類",
+	"review.incidentInput.more": "重大度の高い順に {shown} 件を表示しています（全 {total} 件）。",
+	"review.incidentInput.noPrevention": "（記録なし）",
+	"review.incidentInput.col.case": "事案",
+	"review.incidentInput.col.category": "区分",
+	"review.incidentInput.col.severity": "重大度",
+	"review.incidentInput.col.units": "所属",
+	"review.incidentInput.col.closed": "完了日",
+	"review.incidentInput.col.prevention": "再発防止策",
+} as const;
