@@ -20,7 +20,7 @@ import * as orgUnitOrder from "./migrations/0017-org-unit-order.ts";
 import * as incidents from "./migrations/0018-incidents.ts";
 import * as tenantDateStyle from "./migrations/0019-tenant-date-style.ts";
 import * as tenantIncidentPreliminaryDays from "./migrations/0022-tenant-incident-preliminary-days.ts";
-import * as incidentIndexes from "./migrations/0023-incident-indexes.ts";
+import * as incidentIndexes from "./migrations/0025-incident-indexes.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -48,7 +48,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0018-incidents": incidents,
 	"0019-tenant-date-style": tenantDateStyle,
 	"0022-tenant-incident-preliminary-days": tenantIncidentPreliminaryDays,
-	"0023-incident-indexes": incidentIndexes,
+	"0025-incident-indexes": incidentIndexes,
 };
 
 class InCodeMigrations implements MigrationProvider {
