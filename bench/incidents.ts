@@ -5,6 +5,8 @@
  * deadlines cross weekends, national holidays and the New Year closure); the baseline is parsing
  * the same facts with the schema alone, which every assessment also does.
  *
+ * The section also measures the case list and the dashboard at 100,000 cases (incident-cases.ts).
+ *
  * Run alone: `node bench/incidents.ts`
  */
 import { performance } from "node:perf_hooks";
@@ -12,6 +14,7 @@ import { ReportingRules } from "../src/modules/incidents/assess-obligations.ts";
 import { caseFactsSchema } from "../src/modules/incidents/assessment.schema.ts";
 import { addDays } from "../src/modules/incidents/closed-days.ts";
 import { loadBundledPack } from "../src/modules/policies/pack/load-pack.ts";
+import { runIncidentCasesBench } from "./incident-cases.ts";
 import { median } from "./lib/stats.ts";
 
 const CASES = 100_000;
@@ -71,6 +74,8 @@ export async function runIncidentsBench(): Promise<string> {
 		`| baseline: parse the facts only | ${Math.round(parseRate).toLocaleString("en")} |`,
 		"",
 		`Target (at least 20,000 assessments/s): ${met ? "met" : "NOT met"}. ${required.toLocaleString("en")} of the cases needed a report to the PPC.`,
+		"",
+		await runIncidentCasesBench(),
 	].join("\n");
 }
 

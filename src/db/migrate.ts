@@ -24,6 +24,7 @@ import * as incidentCasework from "./migrations/0021-incident-casework.ts";
 import * as tenantIncidentPreliminaryDays from "./migrations/0022-tenant-incident-preliminary-days.ts";
 import * as drills from "./migrations/0023-drills.ts";
 import * as mailHeldReasonCode from "./migrations/0024-mail-held-reason-code.ts";
+import * as incidentIndexes from "./migrations/0025-incident-indexes.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0022-tenant-incident-preliminary-days": tenantIncidentPreliminaryDays,
 	"0023-drills": drills,
 	"0024-mail-held-reason-code": mailHeldReasonCode,
+	"0025-incident-indexes": incidentIndexes,
 };
 
 class InCodeMigrations implements MigrationProvider {

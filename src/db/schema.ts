@@ -692,6 +692,8 @@ export interface IncidentUnitTable {
 	tenant_id: string;
 	incident_id: string;
 	org_unit_id: string;
+	/** The case's `created_at`, kept with each link for counts per fiscal year (migration 0023). */
+	reported_at: string;
 }
 
 /** A case's link to an asset of the ledger. */

@@ -55,6 +55,19 @@ export const INCIDENT_STATS_ROUTES: readonly RouteEntry[] = [
 	},
 	{
 		method: "get",
+		path: "/api/incidents/open-obligations",
+		access: access("incident.stats"),
+		ok: 200,
+		request: () => ({}),
+		crossTenant: [
+			served({
+				check: (sent, a) =>
+					assert.ok(!sent.text.includes(a.tenant.id), "nothing of tenant A is listed"),
+			}),
+		],
+	},
+	{
+		method: "get",
 		path: "/api/incidents/stats/export",
 		access: access("incident.stats"),
 		ok: 200,

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/connection.ts";
+import type { Db, Engine } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { toCsv } from "../../shared/csv.ts";
 import { type DateStyle, formatDate, formatFiscalYear } from "../../shared/dates.ts";
@@ -8,8 +8,8 @@ import { term } from "../../shared/vocabulary.ts";
 import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
 import { tenantDateStyle } from "../tenants/tenant-settings.ts";
 import type { IncidentDesk } from "./incident-desk.ts";
-import type { IncidentStats } from "./incident-stats.schemas.ts";
-import { incidentStats } from "./incident-stats.ts";
+import type { IncidentStats, OpenObligations } from "./incident-stats.schemas.ts";
+import { incidentStats, openObligations } from "./incident-stats.ts";
 
 const HEADER = ["集計", "項目", "値"];
 
@@ -22,7 +22,7 @@ const hours = (value: number | null): Cell => (value === null ? "" : value);
  * The figures as rows of one long table (集計 / 項目 / 値), the same in CSV and XLSX, so a sheet
  * of several years can be stacked and pivoted in Excel.
  */
-export function statsRows(stats: IncidentStats, style: DateStyle): Cell[][] {
+export function statsRows(stats: IncidentStats, open: OpenObligations, style: DateStyle): Cell[][] {
 	const rows: Cell[][] = [
 		["概要", "年度", formatFiscalYear(stats.fiscalYear, style)],
 		["概要", "報告された事案", stats.total],
@@ -55,8 +55,8 @@ export function statsRows(stats: IncidentStats, style: DateStyle): Cell[][] {
 			["法定報告", `${stage}: 未提出（期限前）`, entry.pending],
 		);
 	}
-	rows.push(["未提出の報告（全年度）", "件数", stats.openObligations.total]);
-	for (const item of stats.openObligations.items) {
+	rows.push(["未提出の報告（全年度）", "件数", open.total]);
+	for (const item of open.items) {
 		rows.push([
 			"未提出の報告（全年度）",
 			`${item.reference} ${item.authority.ja} ${item.label.ja}${item.overdue ? "（期限超過）" : ""}`,
@@ -67,21 +67,23 @@ export function statsRows(stats: IncidentStats, style: DateStyle): Cell[][] {
 }
 
 /**
- * The year's incident figures as CSV (Excel-safe) or XLSX under a Japanese dated name
+ * The year's incident figures, with the reports owed and not filed, as CSV (Excel-safe) or XLSX under a Japanese dated name
  * (`インシデント統計_令和8年度_20270410.xlsx`); the export is audit-logged.
  *
  * @example
- * const file = await exportIncidentStats(db, desk, { fiscalYear: 2026 }, "xlsx");
+ * const file = await exportIncidentStats(deps, desk, { fiscalYear: 2026 }, "xlsx");
  */
 export async function exportIncidentStats(
-	db: Db,
+	deps: { db: Db; engine: Engine },
 	desk: IncidentDesk,
 	query: { fiscalYear?: number | undefined },
 	format: "csv" | "xlsx",
 ): Promise<{ body: string | Buffer; fileName: string }> {
-	const stats = await incidentStats(db, desk, query);
+	const { db } = deps;
+	const stats = await incidentStats(deps, desk, query);
+	const open = await openObligations(deps, desk);
 	const style = await tenantDateStyle(db, desk.actor.tenantId);
-	const rows = statsRows(stats, style);
+	const rows = statsRows(stats, open, style);
 	await inTransaction(db, (tx) =>
 		recordAudit(tx, auditContextOf(desk.actor), "incident.stats_exported", {
 			fiscalYear: stats.fiscalYear,

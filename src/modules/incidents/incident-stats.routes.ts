@@ -25,8 +25,9 @@ import {
 	incidentStatsExportQuerySchema,
 	incidentStatsQuerySchema,
 	incidentStatsSchema,
+	openObligationsSchema,
 } from "./incident-stats.schemas.ts";
-import { incidentStats } from "./incident-stats.ts";
+import { incidentStats, openObligations } from "./incident-stats.ts";
 import { raiseRiskFromIncident } from "./raise-risk.ts";
 import { rescoreRiskFromIncident } from "./rescore-risk.ts";
 
@@ -42,15 +43,22 @@ const routes = {
 		...secured,
 		method: "get",
 		path: "/incidents/stats",
-		summary: "A fiscal year's incident figures and the reports owed and not filed (dashboard)",
+		summary: "A fiscal year's incident figures (dashboard)",
 		request: { query: incidentStatsQuerySchema },
 		responses: { 200: jsonResponse(incidentStatsSchema, "Figures"), ...problemResponses },
+	}),
+	open: createRoute({
+		...secured,
+		method: "get",
+		path: "/incidents/open-obligations",
+		summary: "Legal reports owed and not filed, of every year, soonest due first (dashboard)",
+		responses: { 200: jsonResponse(openObligationsSchema, "Reports owed"), ...problemResponses },
 	}),
 	export: createRoute({
 		...secured,
 		method: "get",
 		path: "/incidents/stats/export",
-		summary: "A fiscal year's incident figures as XLSX or CSV",
+		summary: "A fiscal year's incident figures and the reports owed, as XLSX or CSV",
 		request: { query: incidentStatsExportQuerySchema },
 		responses: {
 			200: {
@@ -91,14 +99,19 @@ export function incidentStatsRoutes(deps: AppDeps) {
 			const actor = requireActor(c);
 			authorize(actor, incidentFeedsPolicy, "incident.stats");
 			const desk = await openIncidentDesk(db, actor);
-			return c.json(await incidentStats(db, desk, c.req.valid("query")), 200);
+			return c.json(await incidentStats(deps, desk, c.req.valid("query")), 200);
+		})
+		.openapi(routes.open, async (c) => {
+			const actor = requireActor(c);
+			authorize(actor, incidentFeedsPolicy, "incident.stats");
+			return c.json(await openObligations(deps, await openIncidentDesk(db, actor)), 200);
 		})
 		.openapi(routes.export, async (c) => {
 			const actor = requireActor(c);
 			authorize(actor, incidentFeedsPolicy, "incident.stats");
 			const { format, ...query } = c.req.valid("query");
 			const desk = await openIncidentDesk(db, actor);
-			const file = await exportIncidentStats(db, desk, query, format);
+			const file = await exportIncidentStats(deps, desk, query, format);
 			const headers = { "content-disposition": attachmentDisposition(file.fileName) };
 			if (format === "csv") {
 				return c.body(file.body as string, 200, {

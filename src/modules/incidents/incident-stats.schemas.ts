@@ -50,6 +50,12 @@ export const openObligationSchema = z.object({
 });
 export type OpenObligation = z.infer<typeof openObligationSchema>;
 
+/** Reports owed and not filed, of any year, soonest due first (at most 50, and how many in all). */
+export const openObligationsSchema = z
+	.object({ total: z.number().int(), items: z.array(openObligationSchema) })
+	.openapi("IncidentOpenObligations");
+export type OpenObligations = z.infer<typeof openObligationsSchema>;
+
 export const incidentStatsSchema = z
 	.object({
 		fiscalYear: z.number().int(),
@@ -79,11 +85,6 @@ export const incidentStatsSchema = z
 		timeToClose: durationSchema,
 		/** The dated legal reports the year's cases owe, by stage: filed on time or late, or not yet. */
 		reporting: z.array(reportingStageSchema),
-		/** Reports owed and not filed, of any year, soonest due first (at most 50). */
-		openObligations: z.object({
-			total: z.number().int(),
-			items: z.array(openObligationSchema),
-		}),
 		allowedActions: z.array(z.string()),
 	})
 	.openapi("IncidentStats");

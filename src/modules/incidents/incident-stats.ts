@@ -1,3 +1,4 @@
+import type { Engine } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
 import { listOrgUnits } from "../org/org.repository.ts";
@@ -8,44 +9,29 @@ import {
 	caseFiscalYears,
 	filingsOf,
 	fiscalYearRange,
-	reportableCases,
-	yearCases,
-	yearFilings,
+	unfiledReportCases,
+	yearCounts,
+	yearDuration,
+	yearReportableCases,
+	yearReportableFilings,
 	yearUnitCounts,
 } from "./incident-stats.repository.ts";
 import type {
 	IncidentStats,
 	IncidentStatsQuery,
 	OpenObligation,
+	OpenObligations,
 } from "./incident-stats.schemas.ts";
 import { FILING_STAGES, INCIDENT_STATES } from "./incidents.schemas.ts";
 
 /** The most unfiled reports the dashboard lists (the total is given beside them). */
 export const OPEN_OBLIGATIONS_SHOWN = 50;
 
-const HOUR_MS = 3_600_000;
-
 /** The fiscal year (年度) a Japan date belongs to: it starts on 1 April. */
 export function fiscalYearOfDay(day: string): number {
 	const year = Number(day.slice(0, 4));
 	return Number(day.slice(5, 7)) < 4 ? year - 1 : year;
 }
-
-/** Median and mean of durations in hours, to one decimal; null for none. */
-export function durationSummary(hours: number[]) {
-	if (hours.length === 0) return { cases: 0, medianHours: null, meanHours: null };
-	const sorted = [...hours].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	const median =
-		sorted.length % 2 === 1
-			? (sorted[mid] ?? 0)
-			: ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-	const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
-	const tenth = (value: number) => Math.round(value * 10) / 10;
-	return { cases: sorted.length, medianHours: tenth(median), meanHours: tenth(mean) };
-}
-
-const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / HOUR_MS;
 
 type Filing = { incident_id: string; obligation_code: string; stage: string; filed_on: string };
 const filingKey = (incidentId: string, code: string, stage: string) =>
@@ -57,7 +43,8 @@ function filedOn(filings: readonly Filing[]): Map<string, string> {
 	);
 }
 
-type ReportableCase = Awaited<ReturnType<typeof reportableCases>>[number];
+type ReportableCase = Awaited<ReturnType<typeof yearReportableCases>>[number];
+type UnfiledCase = Awaited<ReturnType<typeof unfiledReportCases>>[number];
 
 /** Each dated stage of each obligation the case owes under the rules, with its due date. */
 function owedStages(desk: IncidentDesk, row: ReportableCase) {
@@ -95,7 +82,7 @@ function reportingOf(
 /** Every report owed and not filed, soonest due first. */
 function openObligationsOf(
 	desk: IncidentDesk,
-	cases: readonly ReportableCase[],
+	cases: readonly UnfiledCase[],
 	filings: readonly Filing[],
 ): OpenObligation[] {
 	const filed = filedOn(filings);
@@ -125,52 +112,68 @@ function openObligationsOf(
 	);
 }
 
+type Deps = { db: Queryable; engine: Engine };
+
 /**
- * The incident figures of one fiscal year for the dashboard and its export: cases by state,
- * category (the pack's threats) and unit, the median and mean time to triage and to close, the
- * dated legal reports filed on time or late; and, of any year, the reports owed and not filed.
- * Only for those who see every case (the CSIRT, the CISO, 統括).
+ * The reports owed and not filed, of every year, soonest due first: what the CISO's Home shows
+ * until each is filed. Only for those who see every case (the CSIRT, the CISO, 統括).
  *
  * @example
- * const stats = await incidentStats(db, await openIncidentDesk(db, actor), { fiscalYear: 2026 });
+ * const open = await openObligations(deps, await openIncidentDesk(deps.db, actor));
+ */
+export async function openObligations(deps: Deps, desk: IncidentDesk): Promise<OpenObligations> {
+	authorize(desk.actor, incidentFeedsPolicy, "incident.stats");
+	const { db, engine } = deps;
+	const tenantId = desk.actor.tenantId;
+	const unfiled = await unfiledReportCases(db, engine, tenantId, desk.rules);
+	const filings = await filingsOf(
+		db,
+		tenantId,
+		unfiled.map((row) => row.id),
+	);
+	const open = openObligationsOf(desk, unfiled, filings);
+	return { total: open.length, items: open.slice(0, OPEN_OBLIGATIONS_SHOWN) };
+}
+
+/**
+ * The incident figures of one fiscal year for the dashboard and its export: cases by state,
+ * category (the pack's threats) and unit, the median and mean time to triage and to close, and
+ * the dated legal reports of the year's cases filed on time or late. Only for those who see
+ * every case (the CSIRT, the CISO, 統括).
+ *
+ * @example
+ * const stats = await incidentStats(deps, await openIncidentDesk(deps.db, actor), { fiscalYear: 2026 });
  */
 export async function incidentStats(
-	db: Queryable,
+	deps: Deps,
 	desk: IncidentDesk,
 	query: IncidentStatsQuery,
 ): Promise<IncidentStats> {
 	const { actor } = desk;
 	authorize(actor, incidentFeedsPolicy, "incident.stats");
+	const { db, engine } = deps;
 	const tenantId = actor.tenantId;
 	const current = fiscalYearOfDay(desk.today);
 	const fiscalYear = query.fiscalYear ?? current;
 	const range = fiscalYearRange(fiscalYear);
-	const [cases, unitCounts, years, dated, datedFilings, unfiled, units] = await Promise.all([
-		yearCases(db, tenantId, range),
+	const [counts, triage, close, unitCounts, years, dated, datedFilings, units] = await Promise.all([
+		yearCounts(db, tenantId, range),
+		yearDuration(db, engine, tenantId, range, "triage"),
+		yearDuration(db, engine, tenantId, range, "close"),
 		yearUnitCounts(db, tenantId, range),
 		caseFiscalYears(db, tenantId),
-		reportableCases(db, tenantId, desk.rules, { kind: "dated", range }),
-		yearFilings(db, tenantId, range),
-		reportableCases(db, tenantId, desk.rules, { kind: "unfiled" }),
+		yearReportableCases(db, tenantId, desk.rules, range),
+		yearReportableFilings(db, tenantId, desk.rules, range),
 		listOrgUnits(db, tenantId),
 	]);
-	const unfiledFilings = await filingsOf(
-		db,
-		tenantId,
-		unfiled.map((row) => row.id),
-	);
 
 	const byState = new Map<string, number>();
 	const byCategory = new Map<string | null, number>();
-	const triage: number[] = [];
-	const close: number[] = [];
-	for (const row of cases) {
-		byState.set(row.state, (byState.get(row.state) ?? 0) + 1);
-		byCategory.set(row.category, (byCategory.get(row.category) ?? 0) + 1);
-		if (row.triaged_at) triage.push(hoursBetween(row.created_at, row.triaged_at));
-		if (row.state === "closed" && row.closed_at) {
-			close.push(hoursBetween(row.created_at, row.closed_at));
-		}
+	let total = 0;
+	for (const { state, category, count } of counts) {
+		total += count;
+		byState.set(state, (byState.get(state) ?? 0) + count);
+		byCategory.set(category, (byCategory.get(category) ?? 0) + count);
 	}
 	const threats = desk.pack.threats;
 	const threatOrder = (code: string | null) => {
@@ -182,14 +185,12 @@ export async function incidentStats(
 		const unit = unitById.get(unitId);
 		return { unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null, count };
 	});
-	const withoutUnit = cases.length - unitCounts.withUnit;
-	if (withoutUnit > 0) byUnit.push({ unit: null, count: withoutUnit });
-	const open = openObligationsOf(desk, unfiled, unfiledFilings);
+	if (total > unitCounts.withUnit) byUnit.push({ unit: null, count: total - unitCounts.withUnit });
 
 	return {
 		fiscalYear,
 		fiscalYears: [...new Set([...years, current])].sort((a, b) => b - a),
-		total: cases.length,
+		total,
 		byState: INCIDENT_STATES.map((state) => ({ state, count: byState.get(state) ?? 0 })),
 		byCategory: [...byCategory]
 			.map(([code, count]) => ({
@@ -203,10 +204,9 @@ export async function incidentStats(
 				b.count - a.count ||
 				(a.unit?.code ?? "\uffff").localeCompare(b.unit?.code ?? "\uffff", "ja"),
 		),
-		timeToTriage: durationSummary(triage),
-		timeToClose: durationSummary(close),
+		timeToTriage: triage,
+		timeToClose: close,
 		reporting: reportingOf(desk, dated, datedFilings),
-		openObligations: { total: open.length, items: open.slice(0, OPEN_OBLIGATIONS_SHOWN) },
 		allowedActions: allowedActions(actor, incidentFeedsPolicy, ["incident.stats"]),
 	};
 }

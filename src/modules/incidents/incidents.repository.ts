@@ -107,7 +107,7 @@ export function listIncidentEvents(db: Queryable, tenantId: string, incidentId: 
 		.execute();
 }
 
-/** Replace the units a case concerns with exactly `unitIds`. */
+/** Replace the units a case concerns with exactly `unitIds` (the case must exist). */
 export async function replaceIncidentUnits(
 	tx: Tx,
 	tenantId: string,
@@ -120,10 +120,22 @@ export async function replaceIncidentUnits(
 		.where("incident_id", "=", incidentId)
 		.execute();
 	if (unitIds.length === 0) return;
+	// Each link keeps the case's report time, for the figures of a fiscal year per unit.
+	const { created_at } = await tx
+		.selectFrom("incidents")
+		.select("created_at")
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", incidentId)
+		.executeTakeFirstOrThrow();
 	await tx
 		.insertInto("incident_units")
 		.values(
-			unitIds.map((id) => ({ tenant_id: tenantId, incident_id: incidentId, org_unit_id: id })),
+			unitIds.map((id) => ({
+				tenant_id: tenantId,
+				incident_id: incidentId,
+				org_unit_id: id,
+				reported_at: created_at,
+			})),
 		)
 		.execute();
 }

@@ -6,6 +6,7 @@ import { listOrgUnits } from "../org/org.repository.ts";
 import { currentTenantPack } from "../policies/pack/tenant-pack.repository.ts";
 import { severeLevel } from "./incident-desk.ts";
 import { incidentFeedsPolicy } from "./incident-feeds.policy.ts";
+import { ofTenant } from "./incident-stats.repository.ts";
 import type { ReviewIncidentInput } from "./review-input.schemas.ts";
 
 /** The most cases a review lists; the counts cover them all. */
@@ -70,7 +71,7 @@ export async function closedCasesForReview(
 			: await db
 					.selectFrom("incident_units")
 					.select(["incident_id", "org_unit_id"])
-					.where("tenant_id", "=", tenantId)
+					.where(ofTenant("tenant_id", tenantId))
 					.where(
 						"incident_id",
 						"in",

@@ -6669,6 +6669,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incidents/open-obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal reports owed and not filed, of every year, soonest due first (dashboard) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reports owed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentOpenObligations"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/incidents/options": {
         parameters: {
             query?: never;
@@ -6878,7 +6977,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A fiscal year's incident figures and the reports owed and not filed (dashboard) */
+        /** A fiscal year's incident figures (dashboard) */
         get: {
             parameters: {
                 query?: {
@@ -6979,7 +7078,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A fiscal year's incident figures as XLSX or CSV */
+        /** A fiscal year's incident figures and the reports owed, as XLSX or CSV */
         get: {
             parameters: {
                 query?: {
@@ -16031,6 +16130,28 @@ export interface components {
         IncidentNote: {
             text: string;
         };
+        IncidentOpenObligations: {
+            items: {
+                aim: boolean;
+                authority: {
+                    en: string;
+                    ja: string;
+                };
+                due: string;
+                incidentId: string;
+                label: {
+                    en: string;
+                    ja: string;
+                };
+                obligation: string;
+                overdue: boolean;
+                reference: string;
+                /** @enum {string} */
+                stage: "preliminary" | "final";
+                title: string;
+            }[];
+            total: number;
+        };
         IncidentOptions: {
             accounts: {
                 displayName: string;
@@ -16126,28 +16247,6 @@ export interface components {
             }[];
             fiscalYear: number;
             fiscalYears: number[];
-            openObligations: {
-                items: {
-                    aim: boolean;
-                    authority: {
-                        en: string;
-                        ja: string;
-                    };
-                    due: string;
-                    incidentId: string;
-                    label: {
-                        en: string;
-                        ja: string;
-                    };
-                    obligation: string;
-                    overdue: boolean;
-                    reference: string;
-                    /** @enum {string} */
-                    stage: "preliminary" | "final";
-                    title: string;
-                }[];
-                total: number;
-            };
             reporting: {
                 late: number;
                 onTime: number;
