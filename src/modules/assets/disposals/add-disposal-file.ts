@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { AssetDisposalFileTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
 import { refusal } from "../../../shared/issues.ts";
-import { Problem } from "../../../shared/problem.ts";
 import {
 	decodeUpload as decodeFile,
 	sha256Hex,
