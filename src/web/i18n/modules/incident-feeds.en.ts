@@ -9,7 +9,6 @@ export const incidentFeedsEn: Record<keyof typeof incidentFeedsJa, string> = {
 		"The law says “promptly”. Left empty, due dates follow the policy pack's aim (day {days}).",
 	"settings.incidentDays.hintNoAim":
 		"The law says “promptly”. Left empty, due dates follow the policy pack.",
-	"issue.field.fiscalYear": "fiscal year",
 	"issue.field.riskId": "risk",
 	"issue.field.incidentPreliminaryDays": "Days for the preliminary report",
 

@@ -9,7 +9,6 @@ export const incidentFeedsJa = {
 		"法令上は「速やかに」です。空欄のときはポリシーパックの目安（{days}日目）で期限を示します。",
 	"settings.incidentDays.hintNoAim":
 		"法令上は「速やかに」です。空欄のときはポリシーパックの期限のとおりです。",
-	"issue.field.fiscalYear": "年度",
 	"issue.field.riskId": "リスク",
 	"issue.field.incidentPreliminaryDays": "速報の目安日数",
 
