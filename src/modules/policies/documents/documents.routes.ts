@@ -170,10 +170,11 @@ export function documentsRoutes(deps: AppDeps) {
 			const actor = requireActor(c);
 			const policy = await policyFor(deps.db, actor);
 			authorize(actor, policy, "policy_document.read");
-			if (await documentsMissing(deps.db, actor.tenantId)) {
+			let documents = await listDocuments(deps.db, actor.tenantId);
+			if (await documentsMissing(deps.db, actor.tenantId, documents)) {
 				await inTransaction(deps.db, (tx) => ensureDocuments(tx, auditContextOf(actor)));
+				documents = await listDocuments(deps.db, actor.tenantId);
 			}
-			const documents = await listDocuments(deps.db, actor.tenantId);
 			const versions = await listVersions(
 				deps.db,
 				actor.tenantId,

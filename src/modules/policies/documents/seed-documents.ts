@@ -118,11 +118,14 @@ export async function hasPackDocuments(db: Queryable, tenantId: string): Promise
 }
 
 /**
- * Whether the tenant's documents are missing: none seeded yet, or a plan the pack now names (a
- * tenant seeded before packs named their emergency response plan) that is not there.
+ * Whether the tenant's documents (as just listed) are missing: none seeded yet, or a plan the pack
+ * now names (a tenant seeded before packs named their emergency response plan) that is not there.
  */
-export async function documentsMissing(db: Queryable, tenantId: string): Promise<boolean> {
-	const documents = await listDocuments(db, tenantId);
+export async function documentsMissing(
+	db: Queryable,
+	tenantId: string,
+	documents: readonly { kind: string }[],
+): Promise<boolean> {
 	if (!documents.some((d) => d.kind === "basic_policy")) return true;
 	if (documents.some((d) => d.kind === "emergency_plan")) return false;
 	const found = await currentTenantPack(db, tenantId);
