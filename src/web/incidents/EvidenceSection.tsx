@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { api, call } from "../api/client.ts";
 import { fileSize } from "../assets/custody/types.ts";
 import { DownloadButton } from "../components/DownloadButton.tsx";
@@ -9,6 +9,7 @@ import { useI18n } from "../i18n/i18n.tsx";
 import type { CaseSectionProps } from "./case-section.ts";
 import { EvidenceDialog } from "./EvidenceDialog.tsx";
 import type { IncidentEvidence } from "./labels.ts";
+import { useCaseList } from "./useCaseList.ts";
 
 interface EvidenceList {
 	items: IncidentEvidence[];
@@ -26,26 +27,13 @@ const evidenceUrl = (incidentId: string, evidenceId: string) =>
 export function EvidenceSection({ incident, reload }: CaseSectionProps) {
 	const { t } = useI18n();
 	const { dateTime } = useDates();
-	const [list, setList] = useState<EvidenceList | null>(null);
 	const [adding, setAdding] = useState(false);
-	const [error, setError] = useState<unknown>(null);
-	const [status, setStatus] = useState<string | null>(null);
-
-	const load = useCallback(async () => {
-		try {
-			setList(
-				await call(
-					api.GET("/api/incidents/{id}/evidence", { params: { path: { id: incident.id } } }),
-				),
-			);
-		} catch (failure) {
-			setError(failure);
-		}
-	}, [incident.id]);
-
-	useEffect(() => {
-		void load();
-	}, [load]);
+	const { list, error, setError, status, changed } = useCaseList(
+		incident.id,
+		reload,
+		(id): Promise<EvidenceList> =>
+			call(api.GET("/api/incidents/{id}/evidence", { params: { path: { id } } })),
+	);
 
 	const adds = list?.allowedActions.includes("incident.evidence_add") === true;
 	const addButton = adds ? (
@@ -124,12 +112,9 @@ export function EvidenceSection({ incident, reload }: CaseSectionProps) {
 					onClose={(saved) => {
 						setAdding(false);
 						if (!saved) return;
-						setError(null);
-						const message = t("incidents.evidence.added", {
-							name: saved.fileName,
-							sha256: saved.sha256,
-						});
-						void Promise.all([load(), reload()]).then(() => setStatus(message));
+						void changed(
+							t("incidents.evidence.added", { name: saved.fileName, sha256: saved.sha256 }),
+						);
 					}}
 				/>
 			) : null}

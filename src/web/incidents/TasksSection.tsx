@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { api, call } from "../api/client.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
@@ -7,6 +7,7 @@ import { useI18n } from "../i18n/i18n.tsx";
 import type { CaseSectionProps } from "./case-section.ts";
 import type { IncidentTask } from "./labels.ts";
 import { TaskDialog } from "./TaskDialog.tsx";
+import { useCaseList } from "./useCaseList.ts";
 
 interface TaskList {
 	items: IncidentTask[];
@@ -37,33 +38,15 @@ export function TaskDue({ task }: { task: IncidentTask }) {
 export function TasksSection({ incident, options, reload }: CaseSectionProps) {
 	const { t } = useI18n();
 	const { dateTime } = useDates();
-	const [list, setList] = useState<TaskList | null>(null);
 	const [editing, setEditing] = useState<IncidentTask | "new" | null>(null);
 	const [busy, setBusy] = useState(false);
-	const [error, setError] = useState<unknown>(null);
-	const [status, setStatus] = useState<string | null>(null);
+	const { list, error, setError, status, changed } = useCaseList(
+		incident.id,
+		reload,
+		(id): Promise<TaskList> =>
+			call(api.GET("/api/incidents/{id}/tasks", { params: { path: { id } } })),
+	);
 	const path = { id: incident.id };
-
-	const load = useCallback(async () => {
-		try {
-			setList(
-				await call(api.GET("/api/incidents/{id}/tasks", { params: { path: { id: incident.id } } })),
-			);
-		} catch (failure) {
-			setError(failure);
-		}
-	}, [incident.id]);
-
-	useEffect(() => {
-		void load();
-	}, [load]);
-
-	/** After a change: the list and the case's timeline read afresh, and what happened said. */
-	async function changed(message: string) {
-		setError(null);
-		await Promise.all([load(), reload()]);
-		setStatus(message);
-	}
 
 	async function complete(task: IncidentTask) {
 		setBusy(true);
