@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { loadConfig } from "../src/config.ts";
 import { inTransaction } from "../src/db/transaction.ts";
-import { hashEvent } from "../src/modules/audit/audit.chain.ts";
+import { hashEvent } from "../src/modules/audit-log/audit-log.chain.ts";
 import { createTenant } from "../src/modules/tenants/create-tenant.ts";
 import { openRuntime } from "../src/runtime.ts";
 

@@ -1,7 +1,7 @@
 // Baseline for `mamori audit verify`: the textbook loop over node:sqlite, every column of every
 // row, hashed with hashEvent. Prints {"events":n,"ms":t}, timing the walk only.
 import { DatabaseSync } from "node:sqlite";
-import { type ChainedFields, hashEvent } from "../src/modules/audit/audit.chain.ts";
+import { type ChainedFields, hashEvent } from "../src/modules/audit-log/audit-log.chain.ts";
 
 const [path, slug] = process.argv.slice(2);
 if (!path || !slug) throw new Error("usage: naive-verify.ts <sqlite file> <tenant slug>");

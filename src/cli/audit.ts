@@ -2,10 +2,13 @@ import { createPublicKey } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { checkpointDirOf } from "../config.ts";
-import { checkpointAuditChains } from "../modules/audit/checkpoint-audit.ts";
-import { loadCheckpointKey } from "../modules/audit/checkpoint-key.ts";
-import { type ChainVerdict, verifyTenantChain } from "../modules/audit/verify-chain.ts";
-import { type CheckpointReport, verifyCheckpoints } from "../modules/audit/verify-checkpoints.ts";
+import { checkpointAuditChains } from "../modules/audit-log/checkpoint-audit.ts";
+import { loadCheckpointKey } from "../modules/audit-log/checkpoint-key.ts";
+import { type ChainVerdict, verifyTenantChain } from "../modules/audit-log/verify-chain.ts";
+import {
+	type CheckpointReport,
+	verifyCheckpoints,
+} from "../modules/audit-log/verify-checkpoints.ts";
 import { listTenants } from "../modules/tenants/tenants.repository.ts";
 import { type Command, parseFlags, UsageError } from "./command.ts";
 import { cliLabel, tenantOrFail, withRuntime } from "./runtime-helpers.ts";

@@ -11,7 +11,7 @@ import { assetTransferRoutes } from "../modules/assets/asset-transfer.routes.ts"
 import { assetsRoutes } from "../modules/assets/assets.routes.ts";
 import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts";
 import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts";
-import { auditRoutes } from "../modules/audit/audit.routes.ts";
+import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
 import { drillsRoutes } from "../modules/incidents/drills/drills.routes.ts";

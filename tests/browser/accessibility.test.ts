@@ -43,7 +43,7 @@ function pages(world: A11yWorld): string[] {
 		"/org-units",
 		"/staff",
 		"/roster",
-		"/audit",
+		"/audit-log",
 		"/policy-pack",
 		"/policy-gap",
 		"/policy-reviews",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { accountsPolicy } from "../../src/modules/accounts/accounts.policy.ts";
-import { auditPolicy } from "../../src/modules/audit/audit.policy.ts";
+import { auditLogPolicy } from "../../src/modules/audit-log/audit-log.policy.ts";
 import type { SessionStage } from "../../src/modules/auth/sessions.repository.ts";
 import { currentTotp } from "../../src/modules/auth/totp.ts";
 import type { Policy } from "../../src/modules/authz/policy.ts";
@@ -397,7 +397,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	{
 		method: "get",
 		path: "/api/audit-events",
-		access: permission(auditPolicy, "audit.read"),
+		access: permission(auditLogPolicy, "audit-log.read"),
 		ok: 200,
 		request: () => ({ query: { limit: "500" } }),
 		crossTenant: [
@@ -417,7 +417,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	{
 		method: "get",
 		path: "/api/audit-events/export.csv",
-		access: permission(auditPolicy, "audit.export"),
+		access: permission(auditLogPolicy, "audit-log.export"),
 		ok: 200,
 		request: none,
 		crossTenant: [served({ check: (sent, _a, b) => assert.ok(sent.text.includes(b.target.id)) })],
@@ -425,7 +425,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	{
 		method: "get",
 		path: "/api/audit-checkpoints/latest",
-		access: permission(auditPolicy, "audit.read"),
+		access: permission(auditLogPolicy, "audit-log.read"),
 		ok: 200,
 		request: none,
 		crossTenant: [served()],

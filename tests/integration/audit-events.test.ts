@@ -2,9 +2,12 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { inTransaction } from "../../src/db/transaction.ts";
 import { createApp } from "../../src/http/app.ts";
-import { AUDIT_EVENT_SCHEMAS, type AuditEventType } from "../../src/modules/audit/audit.events.ts";
-import { recordAudit } from "../../src/modules/audit/record-audit.ts";
-import { verifyTenantChain } from "../../src/modules/audit/verify-chain.ts";
+import {
+	AUDIT_EVENT_SCHEMAS,
+	type AuditEventType,
+} from "../../src/modules/audit-log/audit-log.events.ts";
+import { recordAudit } from "../../src/modules/audit-log/record-audit.ts";
+import { verifyTenantChain } from "../../src/modules/audit-log/verify-chain.ts";
 import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { Problem } from "../../src/shared/problem.ts";
 import { auditEvents, auditHead, breakAuditInserts, countRows } from "../helpers/audit-db.ts";

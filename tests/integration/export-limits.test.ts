@@ -3,7 +3,7 @@ import { after, test } from "node:test";
 import { systemActor } from "../../src/bootstrap.ts";
 import { exportTakeOuts } from "../../src/modules/assets/take-outs/export-take-outs.ts";
 import { openTakeOutDesk } from "../../src/modules/assets/take-outs/take-out-desk.ts";
-import { exportAuditCsv } from "../../src/modules/audit/export-audit.ts";
+import { exportAuditCsv } from "../../src/modules/audit-log/export-audit.ts";
 import type { Actor } from "../../src/modules/authz/roles.ts";
 import { exportRisks } from "../../src/modules/risks/export-risks.ts";
 import { openRegister } from "../../src/modules/risks/register.ts";

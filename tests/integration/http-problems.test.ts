@@ -5,7 +5,7 @@ import { inTransaction } from "../../src/db/transaction.ts";
 import { createApp } from "../../src/http/app.ts";
 import { assignRole } from "../../src/modules/accounts/assign-role.ts";
 import { createAccount } from "../../src/modules/accounts/create-account.ts";
-import { verifyTenantChain } from "../../src/modules/audit/verify-chain.ts";
+import { verifyTenantChain } from "../../src/modules/audit-log/verify-chain.ts";
 import { Problem } from "../../src/shared/problem.ts";
 import { auditHead, countRows } from "../helpers/audit-db.ts";
 import { makeAccount, makeTenant } from "../helpers/factories.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { AUDIT_CHECKPOINT_JOB } from "../../src/modules/audit/audit.jobs.ts";
+import { AUDIT_CHECKPOINT_JOB } from "../../src/modules/audit-log/audit-log.jobs.ts";
 import { ensureRecurring } from "../../src/platform/jobs/ensure-recurring.ts";
 import { JOBS } from "../../src/platform/jobs/registry.ts";
 import { runDueJobs } from "../../src/platform/jobs/run-due.ts";

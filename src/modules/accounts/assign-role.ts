@@ -3,7 +3,7 @@ import type { RoleAssignmentTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { refusal, ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { deleteAccountSessions } from "../auth/sessions.repository.ts";
 import { authorize } from "../authz/policy.ts";
 import { type Actor, type Role, UNIT_SCOPED_ROLES } from "../authz/roles.ts";

@@ -3,7 +3,7 @@ import type { Queryable } from "../../db/queryable.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { hashPassword, oneTimePassword } from "../auth/password-hash.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";

@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/transaction.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { hashPassword, oneTimePassword } from "../auth/password-hash.ts";
 import { deleteAccountSessions } from "../auth/sessions.repository.ts";
 import { authorize } from "../authz/policy.ts";

@@ -4,7 +4,7 @@ import type { AssetTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { findOrgUnit } from "../org/org.repository.ts";
 import { assetsPolicy } from "./assets.policy.ts";

@@ -3,7 +3,7 @@ import type { Queryable } from "../../db/queryable.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { toCsv } from "../../shared/csv.ts";
 import { type ListValidation, listSource, type SheetOut, writeXlsx } from "../../shared/tabular.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { listOrgUnits } from "../org/org.repository.ts";

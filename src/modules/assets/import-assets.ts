@@ -6,7 +6,7 @@ import { fileIssueOf, fileIssueText } from "../../shared/file-issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { prepareTable, type TableLimits, type TableStream } from "../../shared/tabular.ts";
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "../../shared/xlsx-archive.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { listOrgUnits } from "../org/org.repository.ts";

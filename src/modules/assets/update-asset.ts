@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/transaction.ts";
 import { refusal } from "../../shared/issues.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { assetsPolicy } from "./assets.policy.ts";
 import { findAsset, updateAssetRow } from "./assets.repository.ts";

@@ -3,7 +3,7 @@ import type { AppDeps } from "../../deps.ts";
 import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { updateAccount } from "../accounts/accounts.repository.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordAudit } from "../audit-log/record-audit.ts";
 import { findTenant } from "../tenants/tenants.repository.ts";
 import { hashPassword, verifyPassword } from "./password-hash.ts";
 import { passwordIssues } from "./password-rule.ts";

@@ -2,7 +2,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { Problem } from "../../shared/problem.ts";
 import { findAccountByUsername, rolesInForce } from "../accounts/accounts.repository.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordAudit } from "../audit-log/record-audit.ts";
 import { findTenantBySlug } from "../tenants/tenants.repository.ts";
 import { decoyPasswordHash, verifyPassword } from "./password-hash.ts";
 import { deleteSession, insertSession } from "./sessions.repository.ts";

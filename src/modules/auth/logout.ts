@@ -1,6 +1,6 @@
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordAudit } from "../audit-log/record-audit.ts";
 import type { RequestAuth } from "./resolve-session.ts";
 import { deleteSession } from "./sessions.repository.ts";
 

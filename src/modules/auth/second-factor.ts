@@ -3,7 +3,7 @@ import type { AppDeps } from "../../deps.ts";
 import { refusal } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { claimTotpStep, replaceRecoveryCodes } from "../accounts/accounts.repository.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordAudit } from "../audit-log/record-audit.ts";
 import type { RequestAuth } from "./resolve-session.ts";
 import { renewSession } from "./sessions.repository.ts";
 import { nextStage } from "./stage.ts";

@@ -2,7 +2,7 @@ import { accountsPolicy } from "../accounts/accounts.policy.ts";
 import { assetsPolicy } from "../assets/assets.policy.ts";
 import { disposalsPolicy } from "../assets/disposals/disposals.policy.ts";
 import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
-import { auditPolicy } from "../audit/audit.policy.ts";
+import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
 import { incidentCaseworkPolicy } from "../incidents/incident-casework.policy.ts";
@@ -27,7 +27,7 @@ const POLICIES: readonly Policy<string>[] = [
 	assetsPolicy,
 	takeOutsPolicy,
 	disposalsPolicy,
-	auditPolicy,
+	auditLogPolicy,
 	networkPolicy,
 	orgPolicy,
 	policiesPolicy,

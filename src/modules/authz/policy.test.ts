@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { Problem } from "../../shared/problem.ts";
 import { accountsPolicy } from "../accounts/accounts.policy.ts";
 import { assetsPolicy } from "../assets/assets.policy.ts";
-import { auditPolicy } from "../audit/audit.policy.ts";
+import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";
 import { actionRoles, allPermissions } from "./permissions.ts";
 import { allowedActions, authorize, can, definePolicy } from "./policy.ts";
@@ -78,13 +78,13 @@ test("allowedActions lists the permitted actions in policy order, or of a given 
 test("the real policies: auditors read accounts and the log but change nothing", () => {
 	const auditor = actor("auditor");
 	assert.deepEqual(allowedActions(auditor, accountsPolicy), ["account.read"]);
-	assert.deepEqual(allowedActions(auditor, auditPolicy), ["audit.read", "audit.export"]);
+	assert.deepEqual(allowedActions(auditor, auditLogPolicy), ["audit-log.read", "audit-log.export"]);
 	assert.deepEqual(allowedActions(auditor, orgPolicy), ["org_unit.read", "staff.read"]);
 	const permissions = allPermissions(actor("tenant_admin"));
 	for (const action of [
 		"account.create",
 		"role.assign",
-		"audit.export",
+		"audit-log.export",
 		"org_unit.create",
 		"roster.import",
 	]) {
@@ -95,7 +95,7 @@ test("the real policies: auditors read accounts and the log but change nothing",
 	assert.ok(staff.includes("org_unit.read"));
 	for (const action of [
 		"account.read",
-		"audit.read",
+		"audit-log.read",
 		"tenant.read",
 		"org_unit.create",
 		"staff.read",
@@ -108,6 +108,6 @@ test("the real policies: auditors read accounts and the log but change nothing",
 test("actionRoles names, for each action, the roles of its module's policy", () => {
 	const roles = actionRoles();
 	assert.deepEqual(roles["asset.write"], [...assetsPolicy["asset.write"]]);
-	assert.deepEqual(roles["audit.read"], [...auditPolicy["audit.read"]]);
+	assert.deepEqual(roles["audit-log.read"], [...auditLogPolicy["audit-log.read"]]);
 	assert.ok(!roles["role.assign"]?.includes("staff"), "assigning roles is not for plain staff");
 });

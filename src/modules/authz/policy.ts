@@ -8,7 +8,7 @@ export type Policy<A extends string> = Readonly<Record<A, readonly Role[]>>;
  * Declare a module's policy in one place.
  *
  * @example
- * export const auditPolicy = definePolicy({ "audit.read": ["auditor", "ciso"] });
+ * export const auditLogPolicy = definePolicy({ "audit-log.read": ["auditor", "ciso"] });
  */
 export function definePolicy<A extends string>(policy: Policy<A>): Policy<A> {
 	return policy;

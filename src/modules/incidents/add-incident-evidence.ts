@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncidentEvidenceTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { sha256Hex, sniffMediaType } from "../../shared/uploaded-file.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { incidentCaseworkPolicy } from "./incident-casework.policy.ts";
 import { insertIncidentEvidence } from "./incident-casework.repository.ts";

@@ -1,6 +1,6 @@
 import type { IncidentEventTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { type IncidentDesk, visibleIncident } from "./incident-desk.ts";
 import { incidentsPolicy } from "./incidents.policy.ts";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../db/transaction.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { incidentCaseworkPolicy } from "./incident-casework.policy.ts";
 import type { IncidentTaskRow } from "./incident-casework.repository.ts";

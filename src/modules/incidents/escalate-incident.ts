@@ -1,7 +1,7 @@
 import { systemActor } from "../../bootstrap.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { currentTenantPack } from "../policies/pack/tenant-pack.repository.ts";
 import { isOpen } from "./case-rules.ts";
 import { escalates } from "./chain-rules.ts";

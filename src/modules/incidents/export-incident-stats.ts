@@ -5,7 +5,7 @@ import { type DateStyle, formatDate, formatFiscalYear } from "../../shared/dates
 import { datedFileName } from "../../shared/export-name.ts";
 import { writeXlsx } from "../../shared/tabular.ts";
 import { term } from "../../shared/vocabulary.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { tenantDateStyle } from "../tenants/tenant-settings.ts";
 import type { IncidentDesk } from "./incident-desk.ts";
 import type { IncidentStats, OpenObligations } from "./incident-stats.schemas.ts";

@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/transaction.ts";
 import { enqueueJob } from "../../platform/jobs/enqueue-job.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { listOrgUnits } from "../org/org.repository.ts";
 import { chainRecipients, escalates, rolesToTell } from "./chain-rules.ts";
 import {

@@ -1,7 +1,7 @@
 import type { Tx } from "../../db/transaction.ts";
 import { Problem } from "../../shared/problem.ts";
 import { inScope } from "../assets/asset-scope.ts";
-import { type AuditContext, auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { type AuditContext, auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { createRisk } from "../risks/create-risk.ts";
 import type { Register } from "../risks/register.ts";

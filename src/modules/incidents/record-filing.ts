@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncidentFilingTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { Problem } from "../../shared/problem.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { caseFacts, invalid } from "./case-rules.ts";
 import { type IncidentDesk, visibleIncident } from "./incident-desk.ts";

@@ -2,7 +2,7 @@ import { systemActor } from "../../bootstrap.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { japanDate, startOfJapanDay } from "../../shared/dates.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { currentTenantPack } from "../policies/pack/tenant-pack.repository.ts";
 import { type AssessedDeadline, ReportingRules } from "./assess-obligations.ts";
 import { caseFacts } from "./case-rules.ts";

@@ -3,7 +3,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import { datedFileName } from "../../shared/export-name.ts";
 import { type PdfBlock, renderPdf } from "../../shared/pdf.ts";
 import { writeXlsx } from "../../shared/tabular.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import type { IncidentDesk } from "./incident-desk.ts";
 import { type ReportDraft, reportDraft } from "./report-draft.ts";
 

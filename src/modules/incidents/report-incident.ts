@@ -3,7 +3,7 @@ import type { Tx } from "../../db/transaction.ts";
 import { fiscalYear } from "../../shared/dates.ts";
 import { inScope } from "../assets/asset-scope.ts";
 import { findAsset } from "../assets/assets.repository.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { invalid } from "./case-rules.ts";
 import type { IncidentDesk } from "./incident-desk.ts";

@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/transaction.ts";
 import { Problem } from "../../shared/problem.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { incidentCaseworkPolicy } from "./incident-casework.policy.ts";
 import {

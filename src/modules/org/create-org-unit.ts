@@ -3,7 +3,7 @@ import type { OrgUnitTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
-import { type AuditContext, auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { type AuditContext, auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { assertMayNest } from "./assert-may-nest.ts";

@@ -6,7 +6,7 @@ import type { Problem } from "../../shared/problem.ts";
 import { findAccount } from "../accounts/accounts.repository.ts";
 import { inScope } from "../assets/asset-scope.ts";
 import { findAsset } from "../assets/assets.repository.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { findOrgUnit } from "../org/org.repository.ts";
 import { riskScore } from "./matrix.ts";

@@ -6,7 +6,7 @@ import { refuseOversizedExport } from "../../shared/export-limit.ts";
 import { datedFileName } from "../../shared/export-name.ts";
 import { writeXlsx } from "../../shared/tabular.ts";
 import { term } from "../../shared/vocabulary.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import { tenantDateStyle } from "../tenants/tenant-settings.ts";
 import { filterContext, presentRisk, type Register } from "./register.ts";

@@ -2,7 +2,7 @@ import type { RiskTable } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { refusal } from "../../shared/issues.ts";
 import { inScope } from "../assets/asset-scope.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import {
 	assertOwnerUnit,

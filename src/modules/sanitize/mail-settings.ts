@@ -2,7 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import type { Db } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize, can } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { missingPdfTools, PDF_TOOLS_INSTALL, PDF_TOOLS_PACKAGE } from "./attachments/pdf-tools.ts";

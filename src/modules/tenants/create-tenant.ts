@@ -3,7 +3,7 @@ import type { Tx } from "../../db/transaction.ts";
 import type { DateStyle } from "../../shared/dates.ts";
 import { ruleIssue } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
-import { recordAudit, startAuditChain } from "../audit/record-audit.ts";
+import { recordAudit, startAuditChain } from "../audit-log/record-audit.ts";
 import { createAgencyUnits } from "../org/create-org-unit.ts";
 import { type BundledPackId, loadBundledPack } from "../policies/pack/load-pack.ts";
 import type { PolicyPack } from "../policies/pack/pack.schema.ts";

@@ -3,7 +3,7 @@ import type { Queryable } from "../../db/queryable.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { DATE_STYLES, type DateStyle } from "../../shared/dates.ts";
 import { Problem } from "../../shared/problem.ts";
-import { auditContextOf, recordAudit } from "../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize, can } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { packPreliminaryAim } from "../incidents/preliminary-aim.ts";

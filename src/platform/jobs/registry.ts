@@ -1,4 +1,4 @@
-import { auditJobs } from "../../modules/audit/audit.jobs.ts";
+import { auditJobs } from "../../modules/audit-log/audit-log.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
 import { importJobs } from "../imports/imports.jobs.ts";

@@ -286,7 +286,7 @@ export const en: Messages = {
 	"audit.recordId": "Record ID",
 	"audit.from": "From",
 	"audit.to": "To",
-	"audit.export": "Export CSV",
+	"audit-log.export": "Export CSV",
 	"audit.occurredAt": "Time (JST)",
 	"audit.record": "Record",
 	"audit.summary": "Details",

@@ -287,7 +287,7 @@ export const ja = {
 	"audit.recordId": "対象 ID",
 	"audit.from": "開始日",
 	"audit.to": "終了日",
-	"audit.export": "CSV を出力",
+	"audit-log.export": "CSV を出力",
 	"audit.occurredAt": "日時（日本時間）",
 	"audit.record": "対象",
 	"audit.summary": "内容",

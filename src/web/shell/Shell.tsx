@@ -37,7 +37,7 @@ const TakeOutsPage = lazy(() =>
 	import("../assets/custody/TakeOutsPage.tsx").then((m) => ({ default: m.TakeOutsPage })),
 );
 const AuditPage = lazy(() =>
-	import("../audit/AuditPage.tsx").then((m) => ({ default: m.AuditPage })),
+	import("../audit-log/AuditPage.tsx").then((m) => ({ default: m.AuditPage })),
 );
 const NetworkPage = lazy(() =>
 	import("../network/NetworkPage.tsx").then((m) => ({ default: m.NetworkPage })),
@@ -67,7 +67,7 @@ function Page({ path }: { path: string }) {
 	if (path === "/org-units") return guard("org_unit.read", <OrgUnitsPage />);
 	if (path === "/staff") return guard("staff.read", <StaffPage />);
 	if (path === "/roster") return guard("roster.import", <RosterPage />);
-	if (path === "/audit") return guard("audit.read", <AuditPage />);
+	if (path === "/audit-log") return guard("audit-log.read", <AuditPage />);
 	if (path === "/assets") return guard("asset.read", <AssetsPage />);
 	if (path === "/take-outs") return guard("take_out.read", <TakeOutsPage />);
 	if (path === "/disposals") return guard("disposal.read", <DisposalsPage />);

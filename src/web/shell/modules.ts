@@ -51,11 +51,11 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "roster.import",
 	},
 	{
-		path: "/audit",
+		path: "/audit-log",
 		group: "admin",
 		label: "nav.audit",
 		description: "home.auditDesc",
-		permission: "audit.read",
+		permission: "audit-log.read",
 	},
 	{
 		path: "/policy-pack",

@@ -7,7 +7,7 @@ import {
 	sha256Hex,
 	sniffMediaType,
 } from "../../../shared/uploaded-file.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import { inScope } from "../asset-scope.ts";
 import type { Ledger } from "../ledger.ts";

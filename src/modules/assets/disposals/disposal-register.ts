@@ -8,7 +8,7 @@ import { Problem } from "../../../shared/problem.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
 import { sha256Hex } from "../../../shared/uploaded-file.ts";
 import { term } from "../../../shared/vocabulary.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import { tenantDateStyle } from "../../tenants/tenant-settings.ts";
 import type { Ledger } from "../ledger.ts";

@@ -3,7 +3,7 @@ import type { AssetDisposalTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
 import { refusal, ruleIssue } from "../../../shared/issues.ts";
 import { Problem, type ProblemIssue } from "../../../shared/problem.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import { findAsset, updateAssetRow } from "../assets.repository.ts";
 import { editable, type Ledger } from "../ledger.ts";

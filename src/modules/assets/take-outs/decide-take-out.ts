@@ -1,7 +1,7 @@
 import type { Tx } from "../../../db/transaction.ts";
 import { refusal } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import { inScope } from "../asset-scope.ts";
 import { findAsset, updateAssetRow } from "../assets.repository.ts";

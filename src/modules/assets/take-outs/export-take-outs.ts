@@ -5,7 +5,7 @@ import { type DateStyle, formatDate, formatDateTime } from "../../../shared/date
 import { refuseOversizedExport } from "../../../shared/export-limit.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
 import { termsOf } from "../../../shared/vocabulary.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import { tenantDateStyle } from "../../tenants/tenant-settings.ts";
 import type { AssetZone } from "../assets.schemas.ts";

@@ -7,7 +7,7 @@ import { endRoleAssignment } from "../../accounts/accounts.repository.ts";
 import { assignRole } from "../../accounts/assign-role.ts";
 import { createAccount } from "../../accounts/create-account.ts";
 import { updateAccountDetails } from "../../accounts/update-account.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import type { SecretBox } from "../../auth/secret-box.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";

@@ -3,7 +3,7 @@ import type { RosterImportTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
 import { readTable, type Table } from "../../../shared/tabular.ts";
 import type { XlsxLimits } from "../../../shared/xlsx-archive.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { orgPolicy } from "../org.policy.ts";

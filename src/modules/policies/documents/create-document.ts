@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../../db/transaction.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { policyFor } from "./access.ts";

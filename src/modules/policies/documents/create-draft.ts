@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "../../../db/transaction.ts";
 import { refusal } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { currentTenantPack } from "../pack/tenant-pack.repository.ts";

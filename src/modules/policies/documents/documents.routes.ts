@@ -9,7 +9,7 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../../http/openapi.ts";
-import { auditContextOf } from "../../audit/record-audit.ts";
+import { auditContextOf } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { documentOr404, policyFor, readersOf, rulesFor, seesWorkflow } from "./access.ts";

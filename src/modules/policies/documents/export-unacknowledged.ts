@@ -3,7 +3,7 @@ import { inTransaction } from "../../../db/transaction.ts";
 import { toCsv } from "../../../shared/csv.ts";
 import { datedFileName } from "../../../shared/export-name.ts";
 import { writeXlsx } from "../../../shared/tabular.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { acknowledgementStatus } from "./acknowledgement-status.ts";
 

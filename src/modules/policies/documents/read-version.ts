@@ -1,6 +1,6 @@
 import type { Db } from "../../../db/connection.ts";
 import { inTransaction } from "../../../db/transaction.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { assertMayReadContent, isNonPublic, rulesFor, versionOr404 } from "./access.ts";

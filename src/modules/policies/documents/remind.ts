@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../../db/transaction.ts";
-import { type AuditContext, auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { type AuditContext, auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { acknowledgementStatus, type Completion } from "./acknowledgement-status.ts";
 import { insertNotifications, REMINDER_KIND, versionLink } from "./documents.repository.ts";

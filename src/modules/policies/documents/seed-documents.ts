@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../../db/queryable.ts";
 import type { Tx } from "../../../db/transaction.ts";
-import { type AuditContext, recordAudit } from "../../audit/record-audit.ts";
+import { type AuditContext, recordAudit } from "../../audit-log/record-audit.ts";
 import type { PolicyPack } from "../pack/pack.schema.ts";
 import { currentTenantPack } from "../pack/tenant-pack.repository.ts";
 import { insertDocument, insertRevision, listDocuments } from "./documents.repository.ts";

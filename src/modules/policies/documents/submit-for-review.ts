@@ -1,5 +1,5 @@
 import type { Tx } from "../../../db/transaction.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { assertMayReadContent, policyFor, versionOr404 } from "./access.ts";

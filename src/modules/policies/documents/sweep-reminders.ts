@@ -3,7 +3,7 @@ import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
 import { startOfJapanDay } from "../../../shared/dates.ts";
 import { sendMails } from "../../../shared/mail.ts";
-import { auditContextOf } from "../../audit/record-audit.ts";
+import { auditContextOf } from "../../audit-log/record-audit.ts";
 import { currentTenantPack } from "../pack/tenant-pack.repository.ts";
 import { completionOf } from "./acknowledgement-status.ts";
 import { documentsPolicy } from "./documents.policy.ts";

@@ -1,7 +1,7 @@
 import type { Tx } from "../../../db/transaction.ts";
 import { ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { currentTenantPack } from "../pack/tenant-pack.repository.ts";

@@ -1,6 +1,6 @@
 import type { Tx } from "../../../db/transaction.ts";
 import { refusal } from "../../../shared/issues.ts";
-import { auditContextOf } from "../../audit/record-audit.ts";
+import { auditContextOf } from "../../audit-log/record-audit.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { createDraftVersion } from "../documents/create-draft.ts";
 import { listDocuments } from "../documents/documents.repository.ts";

@@ -1,7 +1,7 @@
 import { systemActor } from "../../../bootstrap.ts";
 import type { Db } from "../../../db/connection.ts";
 import { inTransaction } from "../../../db/transaction.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { deleteExpiredQuarantine } from "./mail-queue.repository.ts";
 
 /**

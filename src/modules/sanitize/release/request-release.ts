@@ -3,7 +3,7 @@ import type { Tx } from "../../../db/transaction.ts";
 import { refusal, ruleIssue } from "../../../shared/issues.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { findAccount } from "../../accounts/accounts.repository.ts";
-import { auditContextOf, recordAudit } from "../../audit/record-audit.ts";
+import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { findQuarantined } from "../gateway/mail-queue.repository.ts";

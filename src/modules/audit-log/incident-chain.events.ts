@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * Audit events of incident response's reporting chain (who was told of a case, who acknowledged,
  * the escalation to the CISO, reminders of legal reports due), merged into the catalogue of
- * audit.events.ts. Names stay on the case's timeline; the log holds account ids.
+ * audit-log.events.ts. Names stay on the case's timeline; the log holds account ids.
  */
 export const INCIDENT_CHAIN_EVENTS = {
 	/** The chain told people of a triaged case; `gaps` are roles of the chain nobody holds. */

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/connection.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
-import { auditPolicy } from "./audit.policy.ts";
+import { auditLogPolicy } from "./audit-log.policy.ts";
 import { checkpointFiles, readCheckpointFile, readPublicKeys } from "./checkpoint-file.ts";
 import { eventHashAt, signatureProblem } from "./verify-checkpoints.ts";
 
@@ -29,7 +29,7 @@ export async function latestCheckpoint(
 	actor: Actor,
 	dir: string,
 ): Promise<LatestCheckpoint | null> {
-	authorize(actor, auditPolicy, "audit.read");
+	authorize(actor, auditLogPolicy, "audit-log.read");
 	const files = await checkpointFiles(dir);
 	for (const file of files.reverse()) {
 		const lines = await readCheckpointFile(dir, file);

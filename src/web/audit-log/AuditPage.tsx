@@ -72,13 +72,13 @@ export function AuditPage() {
 		<section className="page">
 			<div className="page-header">
 				<h1>{t("audit.title")}</h1>
-				{can("audit.export") ? (
+				{can("audit-log.export") ? (
 					<DownloadButton
 						href={auditExportUrl(filter)}
 						fileName="audit-events.csv"
 						onError={setError}
 					>
-						{t("audit.export")}
+						{t("audit-log.export")}
 					</DownloadButton>
 				) : null}
 			</div>
@@ -93,7 +93,7 @@ export function AuditPage() {
 							testId="audit-empty"
 							title={t("empty.audit.title")}
 							guidance={t("empty.audit.guidance")}
-							action="audit.read"
+							action="audit-log.read"
 						/>
 					) : (
 						<AuditTable events={page.items} units={byId} />

@@ -1,6 +1,6 @@
 import type { KeyObject } from "node:crypto";
 import type { Db } from "../../db/connection.ts";
-import { GENESIS_HASH } from "./audit.chain.ts";
+import { GENESIS_HASH } from "./audit-log.chain.ts";
 import {
 	type CheckpointLine,
 	checkpointFiles,

@@ -12,15 +12,15 @@ import {
 } from "../../http/openapi.ts";
 import { datedFileName } from "../../shared/export-name.ts";
 import { authorize } from "../authz/policy.ts";
-import { AUDIT_EVENT_TYPES } from "./audit.events.ts";
-import { auditPolicy } from "./audit.policy.ts";
-import { listAuditEvents } from "./audit.repository.ts";
+import { AUDIT_EVENT_TYPES } from "./audit-log.events.ts";
+import { auditLogPolicy } from "./audit-log.policy.ts";
+import { listAuditEvents } from "./audit-log.repository.ts";
 import {
 	auditFilterSchema,
 	auditListQuerySchema,
 	auditPageSchema,
 	latestCheckpointSchema,
-} from "./audit.schemas.ts";
+} from "./audit-log.schemas.ts";
 import { exportAuditCsv } from "./export-audit.ts";
 import { latestCheckpoint } from "./latest-checkpoint.ts";
 
@@ -82,7 +82,7 @@ export function auditRoutes(deps: AppDeps) {
 	return createRouter()
 		.openapi(list, async (c) => {
 			const actor = requireActor(c);
-			authorize(actor, auditPolicy, "audit.read");
+			authorize(actor, auditLogPolicy, "audit-log.read");
 			const { limit, offset, ...filter } = c.req.valid("query");
 			const { rows, total } = await listAuditEvents(deps.db, actor.tenantId, filter, {
 				limit,

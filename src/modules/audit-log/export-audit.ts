@@ -6,8 +6,8 @@ import { refuseOversizedExport } from "../../shared/export-limit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { tenantDateStyle } from "../tenants/tenant-settings.ts";
-import { auditPolicy } from "./audit.policy.ts";
-import { type AuditFilter, listAuditEvents } from "./audit.repository.ts";
+import { auditLogPolicy } from "./audit-log.policy.ts";
+import { type AuditFilter, listAuditEvents } from "./audit-log.repository.ts";
 import { auditContextOf, recordAudit } from "./record-audit.ts";
 
 /** The most events one CSV carries; a longer period is refused, to be narrowed. */
@@ -24,7 +24,7 @@ export async function exportAuditCsv(
 	filter: AuditFilter,
 	maxRows: number = EXPORT_LIMIT,
 ): Promise<string> {
-	authorize(actor, auditPolicy, "audit.export");
+	authorize(actor, auditLogPolicy, "audit-log.export");
 	const { rows, total } = await listAuditEvents(db, actor.tenantId, filter, {
 		limit: maxRows,
 		offset: 0,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type ChainedFields, GENESIS_HASH, hashEvent } from "./audit.chain.ts";
+import { type ChainedFields, GENESIS_HASH, hashEvent } from "./audit-log.chain.ts";
 
 const EVENT: ChainedFields = {
 	tenant_id: "5f0c6b1e-0000-4000-8000-000000000001",

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { limitParam, offsetParam } from "../../shared/paging.schema.ts";
-import { AUDIT_EVENT_TYPES } from "./audit.events.ts";
+import { AUDIT_EVENT_TYPES } from "./audit-log.events.ts";
 
 export const auditFilterSchema = z.object({
 	actor: z.string().max(100).optional(),

@@ -1,7 +1,7 @@
 import { hash as sha256 } from "node:crypto";
 import { SqliteIntrospector, sql } from "kysely";
 import type { Db } from "../../db/connection.ts";
-import { GENESIS_HASH, hashEvent } from "./audit.chain.ts";
+import { GENESIS_HASH, hashEvent } from "./audit-log.chain.ts";
 
 export type ChainVerdict =
 	| { tenantId: string; slug: string; intact: true; events: number }

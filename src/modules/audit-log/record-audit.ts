@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../db/transaction.ts";
 import { Problem } from "../../shared/problem.ts";
-import { GENESIS_HASH, hashEvent } from "./audit.chain.ts";
-import { AUDIT_EVENT_SCHEMAS, type AuditEventData, type AuditEventType } from "./audit.events.ts";
+import { GENESIS_HASH, hashEvent } from "./audit-log.chain.ts";
+import {
+	AUDIT_EVENT_SCHEMAS,
+	type AuditEventData,
+	type AuditEventType,
+} from "./audit-log.events.ts";
 
 /** Who caused an event, and from where. `actorId` is null for anonymous attempts (failed login). */
 export interface AuditContext {
