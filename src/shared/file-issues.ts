@@ -110,6 +110,72 @@ export const FILE_ISSUE_TEXT = {
 		ja: "見出し行がありません（空のファイルです）",
 		en: "There is no header row (the file is empty)",
 	},
+	// Rows of a staff roster (名簿): the column is named beside the error; values are the file's.
+	roster_no_rows: { ja: "データ行がありません", en: "The roster has no data rows" },
+	roster_staff_number_repeated: {
+		ja: "職員番号「{value}」は{first}行目と重複しています",
+		en: "The staff number 「{value}」 repeats row {first}",
+	},
+	roster_username_repeated: {
+		ja: "ユーザー名「{value}」は{first}行目と重複しています",
+		en: "The user name 「{value}」 repeats row {first}",
+	},
+	roster_username_invalid: {
+		ja: "ユーザー名は英数字・ピリオド・下線・ハイフンで2〜64文字にしてください",
+		en: "A user name has 2 to 64 letters, digits, periods, underscores or hyphens",
+	},
+	roster_username_fixed: {
+		ja: "この職員のユーザー名は「{current}」です（変更できません）",
+		en: "This staff member's user name is 「{current}」 and cannot be changed",
+	},
+	roster_username_taken: {
+		ja: "このユーザー名は職員番号 {staffNumber} の職員が使っています",
+		en: "This user name belongs to staff number {staffNumber}",
+	},
+	roster_username_disabled: {
+		ja: "このユーザー名のアカウントは無効にされています",
+		en: "The account with this user name has been disabled",
+	},
+	roster_email_invalid: {
+		ja: "メールアドレスの形式ではありません",
+		en: "This is not an e-mail address",
+	},
+	roster_category_unknown: {
+		ja: "職員区分「{value}」はありません",
+		en: "There is no staff category 「{value}」",
+	},
+	roster_unit_unknown: {
+		ja: "所属コード「{value}」はこの団体の組織にありません",
+		en: "The unit code 「{value}」 is not a unit of this organisation",
+	},
+	roster_role_unknown: {
+		ja: "役割「{token}」は使えません",
+		en: "The role 「{token}」 cannot be used",
+	},
+	roster_role_needs_unit: {
+		ja: "役割「{token}」には「@所属コード」で組織を指定してください",
+		en: "The role 「{token}」 needs its unit: add 「@unit code」",
+	},
+	roster_role_unit_unknown: {
+		ja: "役割「{token}」の所属コード「{value}」はこの団体の組織にありません",
+		en: "The unit code 「{value}」 of the role 「{token}」 is not a unit of this organisation",
+	},
+	roster_role_tenant_wide: {
+		ja: "役割「{token}」は団体全体の役割です。組織は指定できません",
+		en: "The role 「{token}」 covers the whole organisation: it takes no unit",
+	},
+	roster_flag_invalid: {
+		ja: "○ か × で入力してください",
+		en: "Enter ○ (yes) or × (no)",
+	},
+	roster_date_invalid: {
+		ja: "日付（例: 2026-04-01）で入力してください",
+		en: "Enter a date (for example 2026-04-01)",
+	},
+	roster_self_missing: {
+		ja: "あなた自身（職員番号 {staffNumber}）が名簿にありません。自分のアカウントは無効にできません",
+		en: "You (staff number {staffNumber}) are not in the roster; you cannot disable your own account",
+	},
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type FileIssueCode = keyof typeof FILE_ISSUE_TEXT;

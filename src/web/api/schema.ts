@@ -17484,8 +17484,13 @@ export interface components {
             }[];
         };
         RosterRowError: {
+            /** @enum {string} */
+            code?: "column_unknown" | "column_duplicate" | "column_missing" | "value_required" | "value_too_long" | "roster_no_rows" | "roster_staff_number_repeated" | "roster_username_repeated" | "roster_username_invalid" | "roster_username_fixed" | "roster_username_taken" | "roster_username_disabled" | "roster_email_invalid" | "roster_category_unknown" | "roster_unit_unknown" | "roster_role_unknown" | "roster_role_needs_unit" | "roster_role_unit_unknown" | "roster_role_tenant_wide" | "roster_flag_invalid" | "roster_date_invalid" | "roster_self_missing";
             column: string | null;
             message: string;
+            params?: {
+                [key: string]: string | number;
+            };
             row: number;
         };
         RosterUpload: {

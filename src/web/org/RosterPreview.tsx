@@ -80,7 +80,10 @@ function PlanTable<T extends PersonRow>({
 	);
 }
 
-/** The plan of a roster preview: counts, invalid rows, then each kind of change in its own table. */
+/**
+ * The plan of a roster preview: counts, invalid rows (each told from the catalogue by its code;
+ * a preview stored before rows had codes keeps its Japanese words), then each kind of change.
+ */
 export function RosterPreview({ plan }: { plan: RosterPlan }) {
 	const { t, label } = useI18n();
 	const { date } = useDates();
@@ -139,7 +142,11 @@ export function RosterPreview({ plan }: { plan: RosterPlan }) {
 									<tr key={`${error.row}-${error.column}-${error.message}`}>
 										<td>{error.row}</td>
 										<td>{error.column ?? "—"}</td>
-										<td>{error.message}</td>
+										<td>
+											{error.code
+												? label("fileIssue", error.code, error.params ?? {})
+												: error.message}
+										</td>
 									</tr>
 								))}
 							</tbody>

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { fileIssueText } from "../../../shared/file-issues.ts";
+import { ROSTER_ROW_CODES } from "./roster.schemas.ts";
 import { parseEffectiveDate, ROSTER_HEADERS, todayInJapan } from "./roster-format.ts";
 import { computeRosterPlan, type RosterState, type StaffNow } from "./roster-plan.ts";
 
@@ -179,17 +181,22 @@ test("bad rows are reported row by row and column by column", () => {
 		state(),
 		TODAY,
 	);
-	const found = plan.errors.map((e) => `${e.row}:${e.column}`);
+	const found = plan.errors.map((e) => `${e.row}:${e.column}:${e.code}`);
 	assert.deepEqual(found, [
-		"2:職員区分",
-		"3:所属コード",
-		"4:職員番号",
-		"5:役割",
-		"6:役割",
-		"7:氏名",
-		"7:ユーザー名",
-		"7:発令日",
+		"2:職員区分:roster_category_unknown",
+		"3:所属コード:roster_unit_unknown",
+		"4:職員番号:roster_staff_number_repeated",
+		"5:役割:roster_role_needs_unit",
+		"6:役割:roster_role_unknown",
+		"7:氏名:value_too_long",
+		"7:ユーザー名:roster_username_disabled",
+		"7:発令日:roster_date_invalid",
 	]);
+	assert.deepEqual(plan.errors[0]?.params, { value: "嘱託" });
+	assert.deepEqual(plan.errors[2]?.params, { value: "2001", first: 3 });
+	assert.deepEqual(plan.errors[5]?.params, { max: 100, length: 101 });
+	// The Japanese text stays in `message` for the CLI and older clients, from the catalogue.
+	assert.equal(plan.errors[0]?.message, "職員区分「嘱託」はありません");
 	assert.equal(plan.counts.invalidRows, 6);
 	assert.deepEqual(plan.leavers, [], "sato is in the roster, on an invalid row: not a leaver");
 });
@@ -204,8 +211,12 @@ test("a roster missing a required column is refused as a whole, and nobody leave
 		TODAY,
 	);
 	assert.deepEqual(
-		plan.errors.map((e) => e.column),
-		["ユーザー名", "職員区分", "所属コード"],
+		plan.errors.map((e) => [e.column, e.code]),
+		[
+			["ユーザー名", "column_missing"],
+			["職員区分", "column_missing"],
+			["所属コード", "column_missing"],
+		],
 	);
 	assert.deepEqual(plan.leavers, []);
 });
@@ -221,6 +232,8 @@ test("the administrator's own account cannot be made a leaver", () => {
 		"a1",
 	);
 	assert.equal(plan.errors[0]?.column, "職員番号");
+	assert.equal(plan.errors[0]?.code, "roster_self_missing");
+	assert.deepEqual(plan.errors[0]?.params, { staffNumber: "1001" });
 	assert.deepEqual(plan.leavers, []);
 });
 
@@ -257,4 +270,79 @@ test("発令日 and today are midnight in Japan", () => {
 	assert.equal(parseEffectiveDate("2026-04-01"), "2026-03-31T15:00:00.000Z");
 	assert.equal(parseEffectiveDate("2026-13-01"), undefined);
 	assert.equal(todayInJapan(new Date("2026-03-31T16:00:00Z")), "2026-03-31T15:00:00.000Z");
+});
+
+test("every row code the plan can give is given with parameters that fill its text", () => {
+	const header = [...ROSTER_HEADERS];
+	const badHeader = [...header.filter((h) => h !== "所属コード"), "備考", "氏名"];
+	const headerPlan = computeRosterPlan([badHeader, row(sato)], state(), TODAY);
+	const emptyPlan = computeRosterPlan([header], state(), TODAY);
+	const selfPlan = computeRosterPlan(
+		[header, row({ ...sato, 職員番号: "9" })],
+		state(),
+		TODAY,
+		"a1",
+	);
+	const rowsPlan = computeRosterPlan(
+		[
+			header,
+			row({
+				...sato,
+				メールアドレス: "not-mail",
+				マイナンバー利用事務: "たぶん",
+				職員区分: "嘱託",
+			}),
+			row({
+				...sato,
+				ユーザー名: "sato2",
+				所属コード: "nowhere",
+				役割: "管理者@nowhere CISO@joho",
+			}),
+			row({
+				職員番号: "2001",
+				氏名: "甲",
+				ユーザー名: "sato",
+				職員区分: "職員",
+				所属コード: "joho",
+			}),
+			row({
+				職員番号: "2002",
+				氏名: "乙".repeat(101),
+				ユーザー名: "x",
+				職員区分: "職員",
+				所属コード: "joho",
+			}),
+			row({ 職員番号: "2003", 氏名: "丙", ユーザー名: "x", 職員区分: "", 所属コード: "joho" }),
+			row({
+				職員番号: "2004",
+				氏名: "丁",
+				ユーザー名: "gone",
+				職員区分: "職員",
+				所属コード: "joho",
+			}),
+			row({
+				職員番号: "2005",
+				氏名: "戊",
+				ユーザー名: "bo",
+				職員区分: "職員",
+				所属コード: "joho",
+				役割: "社長 管理者",
+				発令日: "昨日",
+			}),
+		],
+		state(),
+		TODAY,
+	);
+	const errors = [headerPlan, emptyPlan, selfPlan, rowsPlan].flatMap((plan) => plan.errors);
+	const codes = new Set(errors.map((e) => e.code));
+	const missing = ROSTER_ROW_CODES.filter((code) => !codes.has(code));
+	assert.deepEqual(missing, [], "every code is exercised here");
+	for (const error of errors) {
+		assert.ok(error.code);
+		for (const lang of ["ja", "en"] as const) {
+			const text = fileIssueText(error.code, error.params, lang);
+			assert.doesNotMatch(text, /\{\w+\}/, `${error.code} (${lang}): ${text}`);
+		}
+		assert.equal(error.message, fileIssueText(error.code, error.params, "ja"));
+	}
 });

@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { type FileIssueParams, fileIssueText } from "../../../shared/file-issues.ts";
 import { usernameSchema } from "../../accounts/accounts.schemas.ts";
 import { type Role, UNIT_SCOPED_ROLES } from "../../authz/roles.ts";
-import type { RosterPlan, RosterRoleTarget, RowError } from "./roster.schemas.ts";
+import type { RosterPlan, RosterRoleTarget, RosterRowCode, RowError } from "./roster.schemas.ts";
 import {
 	parseEffectiveDate,
 	parseFlag,
 	ROLE_ALIASES,
 	ROSTER_COLUMNS,
+	ROSTER_HEADERS,
 	ROSTER_ROLES,
 	type RosterCells,
 } from "./roster-format.ts";
@@ -53,6 +55,19 @@ interface ValidRow {
 
 const emailSchema = z.email();
 
+/**
+ * A row's problem with its catalogue code and parameters; `message` is the Japanese text, as
+ * the ledger import gives it (the screen shows the code's text in the reader's language).
+ */
+function rowError(
+	row: number,
+	column: string | null,
+	code: RosterRowCode,
+	params: FileIssueParams = {},
+): RowError {
+	return { row, column, message: fileIssueText(code, params, "ja"), code, params };
+}
+
 /** Map the header row to column indexes; errors for missing required and unknown headers. */
 function readHeader(header: readonly string[], errors: RowError[]): Map<string, number> {
 	const index = new Map<string, number>();
@@ -60,14 +75,19 @@ function readHeader(header: readonly string[], errors: RowError[]): Map<string, 
 		const cleaned = name.replace(/^\uFEFF/, "").trim();
 		if (cleaned === "") return;
 		if (!ROSTER_COLUMNS.some((c) => c.header === cleaned)) {
-			errors.push({ row: 1, column: cleaned, message: "不明な列です" });
+			errors.push(
+				rowError(1, cleaned, "column_unknown", {
+					header: cleaned,
+					headers: ROSTER_HEADERS.join("、"),
+				}),
+			);
 		} else if (index.has(cleaned)) {
-			errors.push({ row: 1, column: cleaned, message: "列が重複しています" });
+			errors.push(rowError(1, cleaned, "column_duplicate", { header: cleaned }));
 		} else index.set(cleaned, i);
 	});
 	for (const column of ROSTER_COLUMNS) {
 		if (column.required && !index.has(column.header)) {
-			errors.push({ row: 1, column: column.header, message: "必須の列がありません" });
+			errors.push(rowError(1, column.header, "column_missing", { header: column.header }));
 		}
 	}
 	return index;
@@ -76,29 +96,29 @@ function readHeader(header: readonly string[], errors: RowError[]): Map<string, 
 function parseRoles(
 	text: string,
 	unitIds: ReadonlyMap<string, string>,
-	fail: (message: string) => void,
+	fail: (code: RosterRowCode, params: FileIssueParams) => void,
 ): RosterRoleTarget[] {
 	const targets: RosterRoleTarget[] = [];
 	for (const token of text.split(/[;；,，、\s]+/).filter(Boolean)) {
 		const [name = "", unitCode, extra] = token.split(/[@＠]/);
 		const role = (ROLE_ALIASES[name] ?? name) as Role;
 		if (extra !== undefined || !ROSTER_ROLES.includes(role)) {
-			fail(`役割「${token}」は使えません`);
+			fail("roster_role_unknown", { token });
 			continue;
 		}
 		if (UNIT_SCOPED_ROLES.has(role)) {
 			if (!unitCode) {
-				fail(`役割「${token}」には「@所属コード」で組織を指定してください`);
+				fail("roster_role_needs_unit", { token });
 				continue;
 			}
 			const unitId = unitIds.get(unitCode);
 			if (!unitId) {
-				fail(`役割「${token}」の組織コード「${unitCode}」がありません`);
+				fail("roster_role_unit_unknown", { token, value: unitCode });
 				continue;
 			}
 			targets.push({ role, unitId, unitCode });
 		} else if (unitCode) {
-			fail(`役割「${token}」は団体全体の役割です。組織は指定できません`);
+			fail("roster_role_tenant_wide", { token });
 		} else targets.push({ role, unitId: null, unitCode: null });
 	}
 	const seen = new Set<string>();
@@ -121,7 +141,7 @@ export function validateRows(
 	const index = readHeader(header, errors);
 	if (errors.length > 0) return { valid: [], errors, listed: new Set() };
 	if (data.length === 0) {
-		errors.push({ row: 1, column: null, message: "データ行がありません" });
+		errors.push(rowError(1, null, "roster_no_rows"));
 	}
 	const unitIds = new Map(state.units.map((u) => [u.code, u.id]));
 	const categoryCodes = new Map<string, string>();
@@ -137,53 +157,58 @@ export function validateRows(
 		const row = i + 2;
 		if (cells.every((cell) => cell.trim() === "")) return;
 		const before = errors.length;
-		const fail = (column: string, message: string) => errors.push({ row, column, message });
+		const fail = (column: string, code: RosterRowCode, params: FileIssueParams = {}) =>
+			errors.push(rowError(row, column, code, params));
 		const get = {} as RosterCells;
 		for (const column of ROSTER_COLUMNS) {
 			const at = index.get(column.header);
 			const value = (at === undefined ? "" : (cells[at] ?? "")).trim();
 			get[column.key] = value;
-			if (column.required && value === "") fail(column.header, "必須です");
-			else if (value.length > column.max)
-				fail(column.header, `${column.max}文字以内にしてください`);
+			if (column.required && value === "") {
+				fail(column.header, "value_required", { header: column.header });
+			} else if (value.length > column.max) {
+				fail(column.header, "value_too_long", { max: column.max, length: value.length });
+			}
 		}
 		const existing = staffByNumber.get(get.staffNumber);
 		const firstRow = numbersSeen.get(get.staffNumber);
 		if (get.staffNumber && firstRow !== undefined) {
-			fail("職員番号", `職員番号が ${firstRow} 行目と重複しています`);
+			fail("職員番号", "roster_staff_number_repeated", {
+				value: get.staffNumber,
+				first: firstRow,
+			});
 		} else if (get.staffNumber) numbersSeen.set(get.staffNumber, row);
 		if (get.username) {
 			const otherRow = usernamesSeen.get(get.username);
-			if (otherRow !== undefined)
-				fail("ユーザー名", `ユーザー名が ${otherRow} 行目と重複しています`);
-			else usernamesSeen.set(get.username, row);
+			if (otherRow !== undefined) {
+				fail("ユーザー名", "roster_username_repeated", { value: get.username, first: otherRow });
+			} else usernamesSeen.set(get.username, row);
 			const owner = state.accounts.get(get.username);
 			const ownerStaff = owner && state.staff.find((s) => s.accountId === owner.id);
 			if (!usernameSchema.safeParse(get.username).success) {
-				fail("ユーザー名", "英数字・ピリオド・下線・ハイフンで2〜64文字にしてください");
+				fail("ユーザー名", "roster_username_invalid");
 			} else if (existing && existing.username !== get.username) {
-				fail("ユーザー名", `この職員のユーザー名は「${existing.username}」です（変更できません）`);
+				fail("ユーザー名", "roster_username_fixed", { current: existing.username });
 			} else if (!existing && ownerStaff) {
-				fail(
-					"ユーザー名",
-					`このユーザー名は職員番号 ${ownerStaff.staffNumber} の職員が使っています`,
-				);
+				fail("ユーザー名", "roster_username_taken", { staffNumber: ownerStaff.staffNumber });
 			} else if (!existing && owner?.disabled) {
-				fail("ユーザー名", "このユーザー名のアカウントは無効にされています");
+				fail("ユーザー名", "roster_username_disabled");
 			}
 		}
 		if (get.email && !emailSchema.safeParse(get.email).success) {
-			fail("メールアドレス", "メールアドレスの形式ではありません");
+			fail("メールアドレス", "roster_email_invalid");
 		}
 		const category = categoryCodes.get(get.category);
-		if (get.category && !category) fail("職員区分", `職員区分「${get.category}」はありません`);
+		if (get.category && !category) {
+			fail("職員区分", "roster_category_unknown", { value: get.category });
+		}
 		const unitId = unitIds.get(get.unitCode);
-		if (get.unitCode && !unitId) fail("所属コード", `組織コード「${get.unitCode}」はありません`);
-		const roles = parseRoles(get.roles, unitIds, (m) => fail("役割", m));
+		if (get.unitCode && !unitId) fail("所属コード", "roster_unit_unknown", { value: get.unitCode });
+		const roles = parseRoles(get.roles, unitIds, (code, params) => fail("役割", code, params));
 		const mynumber = parseFlag(get.worksInMynumber);
-		if (mynumber === undefined) fail("マイナンバー利用事務", "○ か × で入力してください");
+		if (mynumber === undefined) fail("マイナンバー利用事務", "roster_flag_invalid");
 		const effectiveAt = get.effectiveDate ? parseEffectiveDate(get.effectiveDate) : today;
-		if (!effectiveAt) fail("発令日", "日付（例: 2026-04-01）で入力してください");
+		if (!effectiveAt) fail("発令日", "roster_date_invalid");
 		if (errors.length > before || !category || !unitId || !effectiveAt) return;
 		valid.push({
 			row,
@@ -303,11 +328,7 @@ export function computeRosterPlan(
 	for (const s of unreadable ? [] : state.staff) {
 		if (!s.active || listed.has(s.staffNumber)) continue;
 		if (s.accountId === actorAccountId) {
-			errors.push({
-				row: 1,
-				column: "職員番号",
-				message: `あなた自身（職員番号 ${s.staffNumber}）が名簿にありません。自分のアカウントは無効にできません`,
-			});
+			errors.push(rowError(1, "職員番号", "roster_self_missing", { staffNumber: s.staffNumber }));
 			continue;
 		}
 		plan.leavers.push({

@@ -1,8 +1,47 @@
 import { z } from "@hono/zod-openapi";
+import type { FileIssueCode } from "../../../shared/file-issues.ts";
 import { roleSchema } from "../../authz/roles.ts";
 
+/**
+ * Why a roster row (or its header) is refused: codes of the `fileIssue` catalogue
+ * (src/shared/file-issues.ts), as the ledger import uses them. The screen shows their text.
+ */
+export const ROSTER_ROW_CODES = [
+	"column_unknown",
+	"column_duplicate",
+	"column_missing",
+	"value_required",
+	"value_too_long",
+	"roster_no_rows",
+	"roster_staff_number_repeated",
+	"roster_username_repeated",
+	"roster_username_invalid",
+	"roster_username_fixed",
+	"roster_username_taken",
+	"roster_username_disabled",
+	"roster_email_invalid",
+	"roster_category_unknown",
+	"roster_unit_unknown",
+	"roster_role_unknown",
+	"roster_role_needs_unit",
+	"roster_role_unit_unknown",
+	"roster_role_tenant_wide",
+	"roster_flag_invalid",
+	"roster_date_invalid",
+	"roster_self_missing",
+] as const satisfies readonly FileIssueCode[];
+export type RosterRowCode = (typeof ROSTER_ROW_CODES)[number];
+
 export const rowErrorSchema = z
-	.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() })
+	.object({
+		row: z.number().int(),
+		column: z.string().nullable(),
+		/** The Japanese catalogue text of `code`, for the CLI and older clients. */
+		message: z.string(),
+		/** Absent only in previews stored before rows had codes; those keep their `message`. */
+		code: z.enum(ROSTER_ROW_CODES).optional(),
+		params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+	})
 	.openapi("RosterRowError");
 export type RowError = z.infer<typeof rowErrorSchema>;
 
