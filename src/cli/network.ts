@@ -8,12 +8,14 @@ import {
 	parseModelFile,
 } from "../modules/network/load-model.ts";
 import type { NetworkModelFile } from "../modules/network/model.schema.ts";
+import type { ReportLang } from "../modules/network/report-labels.ts";
 import { networkReportPdf } from "../modules/network/report-pdf.ts";
 import { formatNetworkReport } from "../modules/network/report-text.ts";
 import { networkReportXlsx } from "../modules/network/report-xlsx.ts";
 import { BUNDLED_PACK_IDS, isBundledPackId, loadPack } from "../modules/policies/pack/load-pack.ts";
 import type { PolicyPack } from "../modules/policies/pack/pack.schema.ts";
 import { currentTenantPack } from "../modules/policies/pack/tenant-pack.repository.ts";
+import { networkFindingText } from "../shared/network-findings.ts";
 import { Problem } from "../shared/problem.ts";
 import { type Command, parseFlags, UsageError } from "./command.ts";
 import { tenantOrFail, withRuntime } from "./runtime-helpers.ts";
@@ -86,13 +88,14 @@ async function choosePack(
 	return loadPack(resolve(dirname(modelFile), own));
 }
 
-function summaryJson(report: CheckReport): string {
+/** The check as JSON; each violation also carries its message and remedy in `lang`. */
+function summaryJson(report: CheckReport, lang: ReportLang): string {
 	return JSON.stringify({
 		compliant: report.compliant,
 		model: report.model,
 		packModel: report.packModel,
 		pack: report.packId,
-		violations: report.violations,
+		violations: report.violations.map((v) => ({ ...v, ...networkFindingText(v, lang) })),
 		stats: report.stats,
 		flows: report.flows,
 		nodes: report.nodes,
@@ -188,7 +191,9 @@ export const networkCheckCommand: Command = {
 			);
 		if (values.xlsx !== undefined)
 			await writeFile(values.xlsx, await networkReportXlsx(report, model, lang));
-		console.log(values.json ? summaryJson(report) : formatNetworkReport(report, model, pack, lang));
+		console.log(
+			values.json ? summaryJson(report, lang) : formatNetworkReport(report, model, pack, lang),
+		);
 		return report.compliant ? 0 : EXIT_VIOLATIONS;
 	},
 };

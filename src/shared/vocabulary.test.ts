@@ -23,6 +23,11 @@ const ON_SCREEN: [prefix: string, group: TermGroup][] = [
 	["mail.status", "mailStatus"],
 	["mail.requestStatus", "releaseStatus"],
 	["org.roster.status", "rosterStatus"],
+	["network.tier", "networkTier"],
+	["network.gatewayKind", "gatewayKind"],
+	["network.field", "networkControl"],
+	["pack.safeguard", "networkSafeguard"],
+	["pack.model", "networkModel"],
 ];
 
 test("the web catalogues show every state with the shared word, in both languages", () => {

@@ -112,6 +112,37 @@ export const VOCABULARY = {
 		preliminary: { ja: "速報", en: "Preliminary report" },
 		final: { ja: "確報", en: "Final report" },
 	},
+	// The three-tier check (三層分離): screens, findings and reports name tiers, gateways,
+	// safeguards, controls and models with these words.
+	networkTier: {
+		mynumber: { ja: "マイナンバー利用事務系", en: "My Number tier" },
+		lgwan: { ja: "LGWAN接続系", en: "LGWAN tier" },
+		internet: { ja: "インターネット接続系", en: "Internet tier" },
+		info_provision: { ja: "情報提供ネットワーク", en: "Information provision network" },
+		standalone: { ja: "スタンドアロン", en: "Standalone" },
+	},
+	gatewayKind: {
+		sanitizing_mail: { ja: "メール無害化", en: "Mail sanitising" },
+		sanitizing_file_transfer: { ja: "ファイル無害化転送", en: "File-sanitising transfer" },
+		screen_transfer: { ja: "画面転送", en: "Screen transfer" },
+		lgwan_transfer: { ja: "LGWAN経由の転送", en: "LGWAN-mediated transfer" },
+	},
+	networkSafeguard: {
+		sanitized: { ja: "無害化", en: "Sanitisation" },
+		screen_transfer: { ja: "画面転送", en: "Screen transfer" },
+		controlled_transfer: { ja: "管理された移送", en: "Controlled transfer" },
+	},
+	networkControl: {
+		edr: { ja: "EDR（振る舞い検知）", en: "EDR (behaviour detection)" },
+		mfa: { ja: "多要素認証", en: "Multi-factor authentication" },
+		logCollection: { ja: "ログ収集", en: "Log collection" },
+	},
+	networkModel: {
+		alpha: { ja: "αモデル", en: "α model" },
+		alpha_prime: { ja: "α′モデル", en: "α′ model" },
+		beta: { ja: "βモデル", en: "β model" },
+		beta_prime: { ja: "β′モデル", en: "β′ model" },
+	},
 	rosterStatus: {
 		previewed: { ja: "プレビュー中", en: "Previewed" },
 		applied: { ja: "適用済み", en: "Applied" },

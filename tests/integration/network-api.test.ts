@@ -98,7 +98,14 @@ test("save, load, history and audit: the violating flow is reported and resolved
 		report.violations.map((v) => [v.rule, v.flow]),
 		[["tier-isolation", "f-bad"]],
 	);
-	assert.match(report.violations[0]?.messageJa ?? "", /マイナンバー利用事務系/);
+	// A code and parameters the screen words from its catalogue: tiers as vocabulary codes.
+	assert.equal(report.violations[0]?.code, "isolated_no_route");
+	assert.deepEqual(report.violations[0]?.params, {
+		from: "mynumber",
+		to: "internet",
+		zone: "mynumber",
+		routes: [],
+	});
 	assert.deepEqual(
 		report.flows.map((f) => [f.id, f.verdict]),
 		[

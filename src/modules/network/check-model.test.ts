@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, it } from "node:test";
+import { networkFindingText } from "../../shared/network-findings.ts";
 import { loadBundledPack, loadPack } from "../policies/pack/load-pack.ts";
 import { checkModel } from "./check-model.ts";
 import { parseModelFile } from "./load-model.ts";
@@ -73,8 +74,10 @@ describe("checkModel", () => {
 			assert.ok(rules.has(rule), `expected a ${rule} violation`);
 		}
 		for (const v of report.violations) {
-			assert.ok(v.message !== "" && v.messageJa !== "" && v.remedy !== "" && v.remedyJa !== "");
-			assert.notEqual(v.message, v.messageJa);
+			const ja = networkFindingText(v, "ja");
+			const en = networkFindingText(v, "en");
+			assert.ok(ja.message !== "" && ja.remedy !== "" && en.message !== "" && en.remedy !== "");
+			assert.notEqual(en.message, ja.message);
 		}
 		assert.equal(report.flows.find((f) => f.id === "f-ok-file")?.verdict, "ok");
 		assert.equal(report.stats.violations, report.violations.length);

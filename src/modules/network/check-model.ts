@@ -1,3 +1,4 @@
+import type { NetworkFindingCode, NetworkFindingParams } from "../../shared/network-findings.ts";
 import type { PolicyPack } from "../policies/pack/pack.schema.ts";
 import { flowPath } from "./flow-path.ts";
 import type { Flow, NetworkModelFile } from "./model.schema.ts";
@@ -14,9 +15,10 @@ import type {
 import { splitClause } from "./rules/rule.ts";
 
 /**
- * One breach: which rule (and the policy clause behind it), on which flow or node, what is wrong
- * and what to do. `message`/`remedy` are English; `messageJa`/`remedyJa` carry the Japanese the
- * UI shows first. `node` holds a node, segment or gateway id (they share one namespace).
+ * One breach: which rule (and the policy clause behind it), on which flow or node, and what is
+ * wrong as a code with parameters; the words of the message and the remedy come from the one
+ * findings catalogue (`networkFindingText`, src/shared/network-findings.ts) in the reader's
+ * language. `node` holds a node, segment or gateway id (they share one namespace).
  */
 export interface Violation {
 	rule: string;
@@ -26,10 +28,9 @@ export interface Violation {
 	clause: string;
 	/** The pack or model fields behind the rule, for those who maintain them (shown on demand). */
 	technical: string;
-	message: string;
-	remedy: string;
-	messageJa: string;
-	remedyJa: string;
+	code: NetworkFindingCode;
+	/** Names (of nodes, segments, gateways) and codes of the shared vocabulary. */
+	params: NetworkFindingParams;
 }
 
 export type Verdict = "ok" | "violation";
@@ -73,7 +74,7 @@ export interface CheckOptions {
  *
  * @example
  * const report = checkModel(model, loadPack("saga"));
- * if (!report.compliant) for (const v of report.violations) console.log(v.rule, v.flow, v.message);
+ * if (!report.compliant) for (const v of report.violations) console.log(v.rule, v.flow, v.code);
  */
 export function checkModel(
 	model: NetworkModelFile,
@@ -92,10 +93,8 @@ export function checkModel(
 			flow,
 			node,
 			...splitClause(finding.clause ?? rule.clause),
-			message: finding.message.en,
-			remedy: finding.remedy.en,
-			messageJa: finding.message.ja,
-			remedyJa: finding.remedy.ja,
+			code: finding.code,
+			params: finding.params,
 		});
 	};
 
@@ -207,16 +206,7 @@ export function checkModel(
 	};
 }
 
-const UNRESOLVED: Finding = {
-	message: {
-		ja: "送信元か宛先がモデルのどのノード・セグメントにも対応しない",
-		en: "The source or destination matches no node or segment of the model",
-	},
-	remedy: {
-		ja: "モデルにノードを加えるか、セグメントの cidrs / addressing.unmatched を設定する。",
-		en: "Add the node to the model, or set the segments' cidrs or addressing.unmatched.",
-	},
-};
+const UNRESOLVED: Finding = { code: "flow_end_unknown", params: {} };
 
 type Judged = { rule: FlowRule; finding: Finding }[];
 

@@ -29,10 +29,7 @@ export function flowPath(flow: Flow, index: ModelIndex): FlowPath | null {
 		if (gateway === undefined) {
 			const segment = index.segments.get(id);
 			if (segment === undefined) {
-				broken ??= {
-					ja: `通信の「経由」にある ${id} が構成にない`,
-					en: `${id}, which the flow goes through, is not in the layout`,
-				};
+				broken ??= { code: "via_unknown", params: { id } };
 				continue;
 			}
 			if (segment !== current) hops.push({ from: current, to: segment, gateway: null });
@@ -43,10 +40,13 @@ export function flowPath(flow: Flow, index: ModelIndex): FlowPath | null {
 		if (previousGateway !== null) {
 			const handsTo: readonly string[] | undefined = index.gateways.get(previousGateway)?.next;
 			if (handsTo !== undefined && !handsTo.includes(id)) {
-				const name = (gatewayId: string) => nameOfId(gatewayId);
 				broken ??= {
-					ja: `ゲートウェイ ${name(previousGateway)} は ${nameOf(gateway)} に引き渡さない（引き渡し先: ${handsTo.map(name).join("、")}）`,
-					en: `gateway ${name(previousGateway)} does not hand over to ${nameOf(gateway)} (it hands over to ${handsTo.map(name).join(", ")})`,
+					code: "gateway_hand_over",
+					params: {
+						gateway: nameOfId(previousGateway),
+						next: nameOf(gateway),
+						handsTo: handsTo.map(nameOfId),
+					},
 				};
 			}
 		}
@@ -64,8 +64,13 @@ export function flowPath(flow: Flow, index: ModelIndex): FlowPath | null {
 			});
 			if (entryId === undefined) {
 				broken ??= {
-					ja: `ゲートウェイ ${nameOf(gateway)}（${nameOfId(a)} ⇔ ${nameOfId(b)}）は経路上のセグメント ${nameOf(current)} に接していない`,
-					en: `gateway ${nameOf(gateway)} (${nameOfId(a)} ⇔ ${nameOfId(b)}) does not touch segment ${nameOf(current)} where the flow is`,
+					code: "gateway_off_path",
+					params: {
+						gateway: nameOf(gateway),
+						end1: nameOfId(a),
+						end2: nameOfId(b),
+						segment: nameOf(current),
+					},
 				};
 			}
 			const entry = index.segments.get(entryId ?? a);

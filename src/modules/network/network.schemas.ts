@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { NETWORK_FINDING_CODES, type NetworkFindingCode } from "../../shared/network-findings.ts";
 import { NETWORK_ISSUE_CODES, type NetworkIssueCode } from "../../shared/network-issues.ts";
 import { NETWORK_MODELS } from "../policies/pack/network.schema.ts";
 import type { CheckReport } from "./check-model.ts";
@@ -19,10 +20,13 @@ export const networkViolationSchema = z
 		clause: z.string(),
 		/** The pack or model fields behind the rule; for maintainers, shown on demand. */
 		technical: z.string(),
-		message: z.string(),
-		remedy: z.string(),
-		messageJa: z.string(),
-		remedyJa: z.string(),
+		/** What is wrong: a code of the findings catalogue (message and remedy, ja and en). */
+		code: z.enum(NETWORK_FINDING_CODES as [NetworkFindingCode, ...NetworkFindingCode[]]),
+		/**
+		 * Names as people gave them (nodes, segments, gateways) and codes of the shared vocabulary
+		 * (tiers, gateway kinds, safeguards, controls, models; routes as `2:lgwan>internet:sanitized`).
+		 */
+		params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
 	})
 	.openapi("NetworkViolation");
 

@@ -1,3 +1,4 @@
+import { networkFindingText } from "../../shared/network-findings.ts";
 import type { PolicyPack } from "../policies/pack/pack.schema.ts";
 import type { CheckReport, Violation } from "./check-model.ts";
 import type { NetworkModelFile } from "./model.schema.ts";
@@ -86,12 +87,14 @@ export function subjectOf(
 	return words.model;
 }
 
+/** What is wrong, in the words of the findings catalogue the screen uses too. */
 export function messageOf(violation: Violation, lang: ReportLang): string {
-	return lang === "ja" ? violation.messageJa : violation.message;
+	return networkFindingText(violation, lang).message;
 }
 
+/** What to change, in the words of the findings catalogue the screen uses too. */
 export function remedyOf(violation: Violation, lang: ReportLang): string {
-	return lang === "ja" ? violation.remedyJa : violation.remedy;
+	return networkFindingText(violation, lang).remedy;
 }
 
 /** Names of a model's segments, nodes and gateways by id, and its flows' ends by `flow:<id>`. */

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, it } from "node:test";
 import { pdfText } from "../../../tests/helpers/pdf-text.ts";
+import { networkFindingText } from "../../shared/network-findings.ts";
 import { loadBundledPack } from "../policies/pack/load-pack.ts";
 import { checkModel } from "./check-model.ts";
 import { parseModelFile } from "./load-model.ts";
@@ -59,13 +60,19 @@ describe("network reports", () => {
 		const violations = await readTableSheet(bytes);
 		assert.deepEqual(violations.rows[0], ["ルール", "通信", "ノード", "根拠", "内容", "是正策"]);
 		assert.equal(violations.rows.length - 1, report.violations.length);
+		// The words of the screen's catalogue: message and remedy of each finding, in Japanese.
+		report.violations.forEach((v, i) => {
+			const { message, remedy } = networkFindingText(v, "ja");
+			assert.deepEqual(violations.rows[i + 1]?.slice(4), [message, remedy]);
+		});
 	});
 
 	it("formats a terminal table with one block per violation", () => {
 		const text = formatNetworkReport(report, model, pack, "en");
 		assert.match(text, /Result: not compliant {3}Violations 14/);
 		assert.match(text, /^tier-isolation +flow f-mynumber-out +基本方針 6\(3\)①/m);
-		assert.match(text, /^ {4}→ Send it through a mail-sanitising/m);
+		assert.match(text, /^ {4}→ Send it through a mail sanitising, file-sanitising transfer or/m);
+		assert.doesNotMatch(text, /\{\w+\}/, "every parameter filled in");
 	});
 });
 

@@ -16767,12 +16767,13 @@ export interface components {
         };
         NetworkViolation: {
             clause: string;
+            /** @enum {string} */
+            code: "model_mismatch" | "flow_end_unknown" | "via_unknown" | "gateway_hand_over" | "gateway_off_path" | "isolated_provision_reached" | "isolated_transit" | "isolated_no_route" | "isolated_route_not_via" | "isolated_route_stray" | "isolated_route_no_gateway" | "isolated_route_wrong_gateway" | "lgwan_internet_direct" | "lgwan_internet_unsanitised_gateway" | "lgwan_internet_route_not_allowed" | "egress_bypasses_security_cloud" | "breakout_not_listed" | "breakout_inbound" | "standalone_connected" | "terminal_without_mfa" | "terminal_take_out_open" | "mynumber_outside_tier" | "beta_terminal_controls_missing" | "beta_prime_system_controls_missing" | "segment_unmonitored" | "file_transfer_without_approval";
             flow: string | null;
-            message: string;
-            messageJa: string;
             node: string | null;
-            remedy: string;
-            remedyJa: string;
+            params: {
+                [key: string]: string | number | string[];
+            };
             rule: string;
             technical: string;
         };

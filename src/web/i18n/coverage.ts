@@ -4,6 +4,7 @@ import type { PasswordIssueCode } from "../../modules/auth/password-rule.ts";
 import type { ImportWarning } from "../../modules/policies/import/import.schemas.ts";
 import type { FileIssueCode } from "../../shared/file-issues.ts";
 import type { IssueCode } from "../../shared/issues.ts";
+import type { NetworkFindingCode } from "../../shared/network-findings.ts";
 import type { NetworkIssueCode } from "../../shared/network-issues.ts";
 import type { ProblemCode } from "../../shared/problem.ts";
 import type { AuditEventType, OrgUnitKind, Role } from "../api/client.ts";
@@ -23,6 +24,12 @@ export type ImportWarningsLabelled = Assert<
 	NoneMissing<Missing<"docs.warning", ImportWarning["code"]>>
 >;
 export type NetworkIssuesLabelled = Assert<NoneMissing<Missing<"networkIssue", NetworkIssueCode>>>;
+export type NetworkFindingsWorded = Assert<
+	NoneMissing<
+		| Missing<"networkFinding.message", NetworkFindingCode>
+		| Missing<"networkFinding.remedy", NetworkFindingCode>
+	>
+>;
 export type IssuesLabelled = Assert<NoneMissing<Missing<"issue", IssueCode>>>;
 /** The password rule's codes are part of the server's one list of issue codes. */
 export type PasswordIssuesListed = Assert<NoneMissing<Exclude<PasswordIssueCode, IssueCode>>>;

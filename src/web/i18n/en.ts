@@ -19,6 +19,7 @@ import { layoutEn } from "./modules/layout.en.ts";
 import { mailEn } from "./modules/mail.en.ts";
 import { mailReasonsEn } from "./modules/mail-reasons.en.ts";
 import { networkEn } from "./modules/network.en.ts";
+import { networkFindingsEn } from "./modules/network-findings.ts";
 import { networkIssuesEn } from "./modules/network-issues.ts";
 import { networkTermsEn } from "./modules/network-terms.en.ts";
 import { orgEn } from "./modules/org.en.ts";
@@ -37,6 +38,7 @@ export const en: Messages = {
 	...networkEn,
 	...fileIssuesEn,
 	...networkIssuesEn,
+	...networkFindingsEn,
 	...layoutEn,
 	...issuesEn,
 	...refusalsEn,

@@ -20,6 +20,7 @@ import { layoutJa } from "./modules/layout.ja.ts";
 import { mailJa } from "./modules/mail.ja.ts";
 import { mailReasonsJa } from "./modules/mail-reasons.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
+import { networkFindingsJa } from "./modules/network-findings.ts";
 import { networkIssuesJa } from "./modules/network-issues.ts";
 import { networkTermsJa } from "./modules/network-terms.ja.ts";
 import { orgJa } from "./modules/org.ja.ts";
@@ -38,6 +39,7 @@ export const ja = {
 	...networkJa,
 	...fileIssuesJa,
 	...networkIssuesJa,
+	...networkFindingsJa,
 	...layoutJa,
 	...issuesJa,
 	...refusalsJa,

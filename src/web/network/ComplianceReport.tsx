@@ -1,3 +1,4 @@
+import { findingWords } from "../../shared/network-findings.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { NetworkCheck, NetworkModel, Selection, Violation } from "./types.ts";
 
@@ -11,10 +12,20 @@ export function useRuleTitle(check: NetworkCheck) {
 	return (id: string) => titles.get(id) ?? id;
 }
 
-export function violationText(violation: Violation, lang: "ja" | "en") {
-	return lang === "ja"
-		? { message: violation.messageJa, remedy: violation.remedyJa }
-		: { message: violation.message, remedy: violation.remedy };
+/**
+ * A finding's message and remedy from the catalogue, in the reader's language: its code picks
+ * the words, its parameters (names, and vocabulary codes worded here) fill them in. The PDF and
+ * Excel reports word it from the same catalogue.
+ */
+export function useFindingText() {
+	const { t, lang } = useI18n();
+	return (violation: Violation) => {
+		const words = findingWords(violation.params, lang);
+		return {
+			message: t(`networkFinding.message.${violation.code}`, words),
+			remedy: t(`networkFinding.remedy.${violation.code}`, words),
+		};
+	};
 }
 
 /** Is it compliant, against which model, and how much is there. */
@@ -106,7 +117,8 @@ export function ViolationsTable({
 	check: NetworkCheck;
 	onSelect(selection: Selection): void;
 }) {
-	const { t, lang } = useI18n();
+	const { t } = useI18n();
+	const findingText = useFindingText();
 	const names = namesOf(model);
 	const nameOf = (id: string) => names.get(id) ?? id;
 	const flowText = (id: string) => {
@@ -139,7 +151,7 @@ export function ViolationsTable({
 				</thead>
 				<tbody>
 					{shown.map((violation, i) => {
-						const text = violationText(violation, lang);
+						const text = findingText(violation);
 						const subject = violation.flow
 							? { kind: "flow" as const, id: violation.flow }
 							: violation.node

@@ -1,5 +1,5 @@
 import { useI18n } from "../i18n/i18n.tsx";
-import { useRuleTitle, violationText } from "./ComplianceReport.tsx";
+import { useFindingText, useRuleTitle } from "./ComplianceReport.tsx";
 import type { NetworkCheck, NetworkModel, Selection, ViolationIndex } from "./types.ts";
 
 /** What is selected in the diagram or the table, and its violations. */
@@ -16,8 +16,9 @@ export function SelectionDetails({
 	selection: Selection;
 	onClear(): void;
 }) {
-	const { t, lang, label } = useI18n();
+	const { t, label } = useI18n();
 	const ruleTitle = useRuleTitle(check);
+	const findingText = useFindingText();
 	if (!selection) return <p className="muted network-selection">{t("network.selection.none")}</p>;
 	const ids = selection.kind === "flow" ? selection.id.split("\n") : [selection.id];
 	const found =
@@ -74,7 +75,7 @@ export function SelectionDetails({
 			) : (
 				<ul className="network-selection-list">
 					{found.slice(0, 50).map((violation, i) => {
-						const text = violationText(violation, lang);
+						const text = findingText(violation);
 						return (
 							// biome-ignore lint/suspicious/noArrayIndexKey: the same rule may hit several flows of a line
 							<li key={i}>

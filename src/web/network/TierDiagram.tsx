@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useMemo, useRef } from "react";
 import { useI18n } from "../i18n/i18n.tsx";
+import { useFindingText } from "./ComplianceReport.tsx";
 import { clipLabel as clip } from "./clip-label.ts";
 import { DiagramZoom, useDiagramZoom } from "./DiagramZoom.tsx";
 import { flowLines, pathData } from "./flow-lines.ts";
@@ -42,7 +43,8 @@ export function TierDiagram({
 	selection: Selection;
 	onSelect(selection: Selection): void;
 }) {
-	const { t, label, lang } = useI18n();
+	const { t, label } = useI18n();
+	const findingText = useFindingText();
 	const box = useRef<HTMLDivElement>(null);
 	const { zoom, step, go } = useDiagramZoom(box);
 	const layout = useMemo(
@@ -68,7 +70,7 @@ export function TierDiagram({
 	/** The first few findings of a line's flows, for the tooltip on hover. */
 	const hoverLines = (ids: readonly string[]) => {
 		const found = ids.flatMap((id) => violations.byFlow.get(id) ?? []);
-		const lines = found.slice(0, 3).map((v) => `・${lang === "ja" ? v.messageJa : v.message}`);
+		const lines = found.slice(0, 3).map((v) => `・${findingText(v).message}`);
 		return found.length > 3 ? [...lines, "…"] : lines;
 	};
 
@@ -85,7 +87,7 @@ export function TierDiagram({
 					`${name} [${id}]`,
 					...(violations.byElement.get(id) ?? [])
 						.slice(0, 3)
-						.map((v) => `・${lang === "ja" ? v.messageJa : v.message}`),
+						.map((v) => `・${findingText(v).message}`),
 				].join("\n")}
 			</title>
 			<rect x={box.x} y={box.y} width={box.width} height={box.height} rx={4} />

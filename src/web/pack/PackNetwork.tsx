@@ -58,8 +58,9 @@ export function PackNetwork({ pack }: { pack: PolicyPack }) {
 					</tbody>
 				</table>
 			</div>
+			{/* Numbered as the check's findings cite them: 許可経路2 is the second. */}
 			<h3>{t("pack.routes")}</h3>
-			<ul>
+			<ol>
 				{network.allowedRoutes.map((route) => (
 					<li key={`${route.from}-${route.to}-${route.via ?? ""}`}>
 						{t(route.bidirectional ? "pack.routeBoth" : "pack.route", {
@@ -74,7 +75,7 @@ export function PackNetwork({ pack }: { pack: PolicyPack }) {
 						{route.note ? <span className="cell-sub">{l(route.note)}</span> : null}
 					</li>
 				))}
-			</ul>
+			</ol>
 		</PackSection>
 	);
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { alphaPrimeBreakoutRule } from "./alpha-prime-breakout.ts";
 import { lgwanInternetSanitisedRule } from "./lgwan-internet-sanitised.ts";
-import { flow, runRule } from "./test-kit.ts";
+import { flow, runRule, said } from "./test-kit.ts";
 
 describe("alpha-prime-breakout", () => {
 	it("accepts a breakout from the LGWAN tier to a listed cloud service under α′", () => {
@@ -27,7 +27,12 @@ describe("alpha-prime-breakout", () => {
 			flows: [flow("bo", "lg", "saas2")],
 		});
 		assert.equal(v?.flow, "bo");
-		assert.match(v?.message ?? "", /not a listed breakout service/);
+		assert.equal(v?.code, "breakout_not_listed");
+		assert.deepEqual(v?.params, { segment: "saas2" });
+		assert.match(
+			said(v).message,
+			/connects directly to saas2, which is not a listed breakout service/,
+		);
 		assert.equal(
 			runRule(alphaPrimeBreakoutRule, { packModel: "alpha_prime", flows: [flow("x", "lg", "ext")] })
 				.length,
@@ -40,7 +45,8 @@ describe("alpha-prime-breakout", () => {
 			packModel: "alpha_prime",
 			flows: [flow("in", "saas", "lg")],
 		});
-		assert.match(v?.message ?? "", /outward connections only/);
+		assert.equal(v?.code, "breakout_inbound");
+		assert.match(said(v).message, /outward connections only/);
 	});
 
 	it("does nothing outside α′, where the breakout is a plain LGWAN/Internet violation", () => {

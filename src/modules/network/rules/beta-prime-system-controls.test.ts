@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { betaPrimeSystemControlsRule } from "./beta-prime-system-controls.ts";
-import { runRule } from "./test-kit.ts";
+import { runRule, said } from "./test-kit.ts";
 
 describe("beta-prime-system-controls", () => {
 	it("accepts an equipped business system in the Internet tier under β′", () => {
@@ -27,12 +27,17 @@ describe("beta-prime-system-controls", () => {
 			],
 		});
 		assert.deepEqual(
-			found.map((v) => [v.node, v.message.replace(/.*lacks (.*) required.*/, "$1")]),
+			found.map((v) => [v.node, v.code, v.params.controls]),
 			[
-				["s", "multi-factor authentication, log collection"],
-				["v", "log collection"],
+				["s", "beta_prime_system_controls_missing", ["mfa", "logCollection"]],
+				["v", "beta_prime_system_controls_missing", ["logCollection"]],
 			],
 		);
+		assert.match(
+			said(found[0]).message,
+			/lacks multi-factor authentication and log collection, required under the β′ model/,
+		);
+		assert.match(said(found[0], "ja").message, /多要素認証・ログ収集 がない/);
 	});
 
 	it("applies to β′ only", () => {

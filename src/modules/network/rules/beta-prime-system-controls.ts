@@ -1,4 +1,4 @@
-import { CONTROL_LABEL, type NodeRule, nameOf, segmentName } from "./rule.ts";
+import { type NodeRule, nameOf, segmentName } from "./rule.ts";
 
 /**
  * β′ also moves business systems into the Internet tier; they then need endpoint detection,
@@ -13,28 +13,23 @@ export const betaPrimeSystemControlsRule: NodeRule = {
 		ja: "β′モデルでインターネット接続系に置く業務システム・サーバには、EDR等の監視、多要素認証、ログの収集を備える。",
 		en: "Under β′, business systems and servers in the Internet tier have EDR-style monitoring, multi-factor login and log collection.",
 	},
+	codes: ["beta_prime_system_controls_missing"],
 	check(node, segment, ctx) {
 		if (ctx.modelName !== "beta_prime") return null;
 		if (node.kind === "terminal" || segment.kind !== "internet") return null;
-		const absent = (
-			[
-				node.edr === true ? null : "edr",
-				node.mfa === true ? null : "mfa",
-				node.logCollection === true ? null : "logCollection",
-			] as const
-		)
-			.filter((m) => m !== null)
-			.map((m) => CONTROL_LABEL[m]);
-		const missing = { ja: absent.map((c) => c.ja), en: absent.map((c) => c.en) };
-		if (absent.length === 0) return null;
+		const controls = [
+			node.edr === true ? null : "edr",
+			node.mfa === true ? null : "mfa",
+			node.logCollection === true ? null : "logCollection",
+		].filter((control) => control !== null);
+		if (controls.length === 0) return null;
 		return {
-			message: {
-				ja: `β′モデルのインターネット接続系にある ${nameOf(node)}（${segmentName(segment)}）に ${missing.ja.join("・")} がない`,
-				en: `${nameOf(node)} in the Internet tier (${segmentName(segment)}) lacks ${missing.en.join(", ")} required under β′`,
-			},
-			remedy: {
-				ja: `${missing.ja.join("・")} を整え、構成に記録する。整えられない業務システムはLGWAN接続系に戻す。`,
-				en: `Put ${missing.en.join(", ")} in place and record it; a system that cannot have them goes back to the LGWAN tier.`,
+			code: "beta_prime_system_controls_missing",
+			params: {
+				model: ctx.modelName,
+				node: nameOf(node),
+				segment: segmentName(segment),
+				controls,
 			},
 		};
 	},

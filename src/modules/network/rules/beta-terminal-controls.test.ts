@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { betaTerminalControlsRule } from "./beta-terminal-controls.ts";
-import { runRule } from "./test-kit.ts";
+import { runRule, said } from "./test-kit.ts";
 
 const bare = [{ id: "t", kind: "terminal" as const, segment: "inet" }];
 
@@ -19,8 +19,11 @@ describe("beta-terminal-controls", () => {
 			const [v, ...rest] = runRule(betaTerminalControlsRule, { packModel, nodes: bare });
 			assert.equal(rest.length, 0);
 			assert.equal(v?.node, "t");
+			assert.equal(v?.code, "beta_terminal_controls_missing");
+			assert.deepEqual(v?.params.controls, ["edr", "mfa"]);
+			assert.equal(v?.params.model, packModel);
 			assert.match(
-				v?.message ?? "",
+				said(v).message,
 				/lacks EDR \(behaviour detection\) and multi-factor authentication/,
 			);
 		}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { fileTransferApprovalRule } from "./file-transfer-approval.ts";
-import { runRule, TEST_GATEWAYS } from "./test-kit.ts";
+import { runRule, said, TEST_GATEWAYS } from "./test-kit.ts";
 
 describe("file-transfer-approval", () => {
 	it("accepts a file-sanitising transfer with approval (and other gateways without it)", () => {
@@ -13,6 +13,7 @@ describe("file-transfer-approval", () => {
 		const [v, ...rest] = runRule(fileTransferApprovalRule, { gateways });
 		assert.equal(rest.length, 0);
 		assert.equal(v?.node, "g-file");
-		assert.match(v?.message ?? "", /releases files without approval/);
+		assert.equal(v?.code, "file_transfer_without_approval");
+		assert.match(said(v).message, /g-file releases files without approval/);
 	});
 });

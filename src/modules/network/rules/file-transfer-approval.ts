@@ -10,17 +10,9 @@ export const fileTransferApprovalRule: GatewayRule = {
 		ja: "ファイル無害化転送のゲートウェイは、原本の受け渡しに上長の承認を求める設定にする。",
 		en: "A file-sanitising transfer gateway requires an approver before an original is released.",
 	},
+	codes: ["file_transfer_without_approval"],
 	check(gateway) {
 		if (gateway.kind !== "sanitizing_file_transfer" || gateway.approval === true) return null;
-		return {
-			message: {
-				ja: `ファイル無害化転送 ${nameOf(gateway)} が承認なしで原本を渡せる設定になっている`,
-				en: `File-sanitising transfer ${nameOf(gateway)} releases files without approval`,
-			},
-			remedy: {
-				ja: "原本の受け渡しに上長承認を必須にし、構成のこのゲートウェイに「上長承認あり」と記録する。",
-				en: "Require an approver for releases and record it on this gateway in the layout (approval required).",
-			},
-		};
+		return { code: "file_transfer_without_approval", params: { gateway: nameOf(gateway) } };
 	},
 };

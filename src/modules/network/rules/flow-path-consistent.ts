@@ -10,14 +10,9 @@ export const flowPathConsistentRule: FlowRule = {
 		ja: "通信の「経由」に並べたゲートウェイは、送信元から宛先への道筋に順に接し、「引き渡し先ゲートウェイ」で定めた連携に従う。",
 		en: "The gateways a flow goes through touch its way in order and follow the hand-overs declared between gateways.",
 	},
+	// `flow_end_unknown` is given by the engine when an end of the flow does not resolve.
+	codes: ["via_unknown", "gateway_hand_over", "gateway_off_path", "flow_end_unknown"],
 	check(path) {
-		if (path.broken === null) return null;
-		return {
-			message: path.broken,
-			remedy: {
-				ja: "通信の「経由」を実際に通るゲートウェイの順に直すか、ゲートウェイの「接続」「引き渡し先ゲートウェイ」を直す。",
-				en: "List the gateways the traffic really passes, in order, or fix what the gateways connect and hand over to.",
-			},
-		};
+		return path.broken;
 	},
 };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { internetEgressSecurityCloudRule } from "./internet-egress-security-cloud.ts";
-import { flow, runRule } from "./test-kit.ts";
+import { flow, runRule, said } from "./test-kit.ts";
 
 describe("internet-egress-security-cloud", () => {
 	it("accepts Internet traffic that passes the security cloud, both ways", () => {
@@ -21,7 +21,11 @@ describe("internet-egress-security-cloud", () => {
 		});
 		assert.equal(rest.length, 0);
 		assert.equal(v?.flow, "bypass");
-		assert.match(v?.message ?? "", /without passing the security cloud/);
+		assert.equal(v?.code, "egress_bypasses_security_cloud");
+		assert.match(
+			said(v).message,
+			/inet → ext reaches the outside without passing the security cloud/,
+		);
 		assert.match(v?.clause ?? "", /6\(3\)③/);
 	});
 

@@ -18,6 +18,7 @@ export const internetEgressSecurityCloudRule: FlowRule = {
 		ja: "インターネットとの通信は都道府県の自治体情報セキュリティクラウドに集約し、そこを経由させる。",
 		en: "Internet traffic is gathered at the prefecture's security cloud and passes through it.",
 	},
+	codes: ["egress_bypasses_security_cloud"],
 	check(path, ctx) {
 		for (const hop of path.hops) {
 			const outward = isExternal(hop.to.kind);
@@ -33,14 +34,8 @@ export const internetEgressSecurityCloudRule: FlowRule = {
 				continue;
 			}
 			return {
-				message: {
-					ja: `${segmentName(hop.from)} → ${segmentName(hop.to)} が自治体情報セキュリティクラウドを経由せずに外部と通信している`,
-					en: `${segmentName(hop.from)} → ${segmentName(hop.to)} reaches the outside without passing the security cloud`,
-				},
-				remedy: {
-					ja: "通信の「経由」に自治体情報セキュリティクラウドを入れ、直接の外部接続を塞ぐ。",
-					en: "Route it through the security cloud and close the direct connection.",
-				},
+				code: "egress_bypasses_security_cloud",
+				params: { fromSegment: segmentName(hop.from), toSegment: segmentName(hop.to) },
 			};
 		}
 		return null;

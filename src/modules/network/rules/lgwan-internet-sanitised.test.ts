@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadBundledPack } from "../../policies/pack/load-pack.ts";
 import { lgwanInternetSanitisedRule } from "./lgwan-internet-sanitised.ts";
-import { flow, runRule } from "./test-kit.ts";
+import { flow, runRule, said } from "./test-kit.ts";
 
 describe("lgwan-internet-sanitised", () => {
 	it("accepts mail, file and screen crossings through sanitising gateways", () => {
@@ -23,9 +23,14 @@ describe("lgwan-internet-sanitised", () => {
 		});
 		assert.equal(rest.length, 0);
 		assert.equal(v?.flow, "direct");
-		assert.match(v?.message ?? "", /directly, without sanitising/);
-		assert.match(v?.remedy ?? "", /mail-sanitising/);
-		assert.doesNotMatch(v?.remedy ?? "", /sanitizing_mail|via/u, "policy words, not model keys");
+		assert.equal(v?.code, "lgwan_internet_direct");
+		assert.match(said(v).message, /directly, without sanitising/);
+		assert.match(
+			said(v).remedy,
+			/a mail sanitising, file-sanitising transfer or screen transfer gateway/,
+		);
+		assert.match(said(v, "ja").remedy, /メール無害化・ファイル無害化転送・画面転送 のいずれか/);
+		assert.doesNotMatch(said(v).remedy, /sanitizing_mail|via/u, "policy words, not model keys");
 	});
 
 	it("flags a crossing through a gateway that does not sanitise", () => {
@@ -33,8 +38,9 @@ describe("lgwan-internet-sanitised", () => {
 			gateways: [{ id: "g-plain", kind: "lgwan_transfer", between: ["inet", "lg"] }],
 			flows: [flow("plain", "inet", "lg", ["g-plain"])],
 		});
+		assert.equal(v?.code, "lgwan_internet_unsanitised_gateway");
 		assert.match(
-			v?.message ?? "",
+			said(v).message,
 			/g-plain, a LGWAN-mediated transfer gateway that does not sanitise/,
 		);
 	});
@@ -45,7 +51,8 @@ describe("lgwan-internet-sanitised", () => {
 			flows: [flow("mail", "inet", "lg", ["g-mail"])],
 		});
 		assert.equal(found.length, 1);
-		assert.match(found[0]?.message ?? "", /allows no mail sanitising route/);
+		assert.equal(found[0]?.code, "lgwan_internet_route_not_allowed");
+		assert.match(said(found[0]).message, /allows no mail sanitising route/);
 	});
 
 	it("also covers the LGWAN itself reaching the Internet", () => {

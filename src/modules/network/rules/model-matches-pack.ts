@@ -1,4 +1,4 @@
-import { MODEL_LABEL, type ModelRule } from "./rule.ts";
+import type { ModelRule } from "./rule.ts";
 
 /** The model the network is built to is the one the policy chose; a mismatch is a finding. */
 export const modelMatchesPackRule: ModelRule = {
@@ -10,19 +10,11 @@ export const modelMatchesPackRule: ModelRule = {
 		ja: "モデルファイルが宣言するモデル（α・α′・β・β′）は、ポリシーが採用したモデルと同じにする。",
 		en: "The model the file declares (α, α′, β, β′) is the one the policy has chosen.",
 	},
+	codes: ["model_mismatch"],
 	check(ctx) {
 		const declared = ctx.model.model;
 		const chosen = ctx.pack.network.model;
 		if (declared === undefined || declared === chosen) return null;
-		return {
-			message: {
-				ja: `ネットワークは${MODEL_LABEL[declared]}モデルとして作られているが、ポリシーは${MODEL_LABEL[chosen]}モデルを採用している`,
-				en: `The network is built as model ${MODEL_LABEL[declared]} but the policy has chosen ${MODEL_LABEL[chosen]}`,
-			},
-			remedy: {
-				ja: "ポリシーの採用モデルを改定するか、ネットワークをポリシーのモデルに合わせる。",
-				en: "Revise the model the policy adopts, or bring the network in line with it.",
-			},
-		};
+		return { code: "model_mismatch", params: { declared, chosen } };
 	},
 };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { myNumberDataPlacementRule } from "./mynumber-data-placement.ts";
-import { runRule } from "./test-kit.ts";
+import { runRule, said } from "./test-kit.ts";
 
 describe("mynumber-data-placement", () => {
 	it("accepts My Number data in the My Number tier", () => {
@@ -17,6 +17,10 @@ describe("mynumber-data-placement", () => {
 			nodes: [{ id: "copy", kind: "server", segment: "lg", handlesMyNumber: true }],
 		});
 		assert.equal(v?.node, "copy");
-		assert.match(v?.message ?? "", /outside the My Number tier/);
+		assert.equal(v?.code, "mynumber_outside_tier");
+		assert.match(
+			said(v).message,
+			/copy handles My Number data but sits outside the My Number tier \(lg\)/,
+		);
 	});
 });

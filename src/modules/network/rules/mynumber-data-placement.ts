@@ -10,18 +10,13 @@ export const myNumberDataPlacementRule: NodeRule = {
 		ja: "特定個人情報（マイナンバー）を扱うシステム・サーバ・端末はマイナンバー利用事務系に置く。",
 		en: "Systems, servers and terminals that handle My Number data are placed in the My Number tier.",
 	},
+	codes: ["mynumber_outside_tier"],
 	check(node, segment) {
 		if (node.handlesMyNumber !== true) return null;
 		if (segment.kind === "mynumber" || segment.kind === "info_provision_network") return null;
 		return {
-			message: {
-				ja: `マイナンバーを扱う ${nameOf(node)} がマイナンバー利用事務系の外（${segmentName(segment)}）にある`,
-				en: `${nameOf(node)} handles My Number data but sits outside the My Number tier (${segmentName(segment)})`,
-			},
-			remedy: {
-				ja: "マイナンバー利用事務系のセグメントに移すか、マイナンバーを扱わないようにする。",
-				en: "Move it into a My Number tier segment, or stop it handling My Number data.",
-			},
+			code: "mynumber_outside_tier",
+			params: { node: nameOf(node), segment: segmentName(segment) },
 		};
 	},
 };

@@ -1,3 +1,8 @@
+import {
+	type CodedFinding,
+	type NetworkFindingCode,
+	routeParam,
+} from "../../../shared/network-findings.ts";
 import type { PolicyPack } from "../../policies/pack/pack.schema.ts";
 import type {
 	Gateway,
@@ -8,7 +13,7 @@ import type {
 } from "../model.schema.ts";
 import type { Endpoint, ModelIndex, Tier } from "../model-index.ts";
 
-/** A sentence in both languages; Japanese is what officials read. */
+/** A rule's title or description in both languages; Japanese is what officials read. */
 export interface Bilingual {
 	ja: string;
 	en: string;
@@ -18,10 +23,11 @@ export type NetworkModelName = PolicyPack["network"]["model"];
 export type AllowedRoute = PolicyPack["network"]["allowedRoutes"][number];
 export type Safeguard = AllowedRoute["safeguard"];
 
-/** What a rule found; the engine adds the rule id, its clause and the flow or node. */
-export interface Finding {
-	message: Bilingual;
-	remedy: Bilingual;
+/**
+ * What a rule found, as a code of the findings catalogue (src/shared/network-findings.ts) with
+ * its parameters; the engine adds the rule id, its clause and the flow or node.
+ */
+export interface Finding extends CodedFinding {
 	/** A more precise clause than the rule's own (e.g. the pack route that was nearly met). */
 	clause?: string;
 }
@@ -39,7 +45,7 @@ export interface FlowPath {
 	destination: Endpoint;
 	hops: Hop[];
 	/** Why the `via` list does not fit the segments (a gateway not touching the flow), else null. */
-	broken: Bilingual | null;
+	broken: CodedFinding | null;
 }
 
 /** A pack route with its place in the pack, so findings can cite it. */
@@ -69,6 +75,8 @@ interface RuleBase {
 	clause: string;
 	title: Bilingual;
 	description: Bilingual;
+	/** Every finding code the rule may give; each has its words in the findings catalogue. */
+	codes: readonly NetworkFindingCode[];
 }
 
 export interface FlowRule extends RuleBase {
@@ -102,21 +110,6 @@ export const SAFEGUARD_GATEWAYS: Record<Safeguard, readonly GatewayKind[]> = {
 	controlled_transfer: ["lgwan_transfer", "sanitizing_file_transfer"],
 };
 
-export const TIER_LABEL: Record<Tier, Bilingual> = {
-	mynumber: { ja: "マイナンバー利用事務系", en: "My Number tier" },
-	lgwan: { ja: "LGWAN接続系", en: "LGWAN tier" },
-	internet: { ja: "インターネット接続系", en: "Internet tier" },
-	info_provision: { ja: "情報提供ネットワーク", en: "information provision network" },
-	standalone: { ja: "スタンドアロン", en: "standalone" },
-};
-
-export const GATEWAY_LABEL: Record<GatewayKind, Bilingual> = {
-	sanitizing_mail: { ja: "メール無害化", en: "mail sanitising" },
-	sanitizing_file_transfer: { ja: "ファイル無害化転送", en: "file-sanitising transfer" },
-	screen_transfer: { ja: "画面転送", en: "screen transfer" },
-	lgwan_transfer: { ja: "LGWAN経由の転送", en: "LGWAN-mediated transfer" },
-};
-
 export const MODEL_LABEL: Record<NetworkModelName, string> = {
 	alpha: "α",
 	alpha_prime: "α′",
@@ -137,36 +130,9 @@ export function segmentName(segment: Segment): string {
 	return nameOf(segment);
 }
 
-/** A node's security controls, in words (the labels of the layout editor). */
-export const CONTROL_LABEL: Record<"edr" | "mfa" | "logCollection", Bilingual> = {
-	edr: { ja: "EDR（振る舞い検知）", en: "EDR (behaviour detection)" },
-	mfa: { ja: "多要素認証", en: "multi-factor authentication" },
-	logCollection: { ja: "ログ収集", en: "log collection" },
-};
-
-/** The safeguard a pack route asks for, in words. */
-export const SAFEGUARD_LABEL: Record<Safeguard, Bilingual> = {
-	sanitized: { ja: "無害化", en: "sanitising" },
-	screen_transfer: { ja: "画面転送", en: "screen transfer" },
-	controlled_transfer: { ja: "LGWAN経由の転送", en: "LGWAN-mediated transfer" },
-};
-
-/**
- * A route the policy allows, in words: `許可経路2（LGWAN接続系 → インターネット接続系、無害化）`.
- * Numbered from 1 as the pack page lists them.
- */
-export function routeInWords(route: AllowedRoute, index: number): Bilingual {
-	const arrow = route.bidirectional ? "⇔" : "→";
-	const via = (lang: "ja" | "en") =>
-		route.via
-			? lang === "ja"
-				? `、${TIER_LABEL[route.via].ja}経由`
-				: `, via the ${TIER_LABEL[route.via].en}`
-			: "";
-	return {
-		ja: `許可経路${index + 1}（${TIER_LABEL[route.from].ja} ${arrow} ${TIER_LABEL[route.to].ja}${via("ja")}、${SAFEGUARD_LABEL[route.safeguard].ja}）`,
-		en: `allowed route ${index + 1} (${TIER_LABEL[route.from].en} ${arrow} ${TIER_LABEL[route.to].en}${via("en")}, ${SAFEGUARD_LABEL[route.safeguard].en})`,
-	};
+/** A pack route as a finding's parameter (`2:lgwan>internet:sanitized`), worded by the catalogue. */
+export function routeOf({ route, index }: IndexedRoute): string {
+	return routeParam({ index, ...route });
 }
 
 /**
@@ -188,9 +154,4 @@ export function splitClause(raw: string): { clause: string; technical: string } 
 		clause: parts.filter((part) => !isTechnical(part)).join("、"),
 		technical: parts.filter(isTechnical).join("; "),
 	};
-}
-
-/** Lists joined for a sentence: `a, b, c`. */
-export function listOf(items: readonly string[]): string {
-	return items.length === 0 ? "-" : items.join(", ");
 }

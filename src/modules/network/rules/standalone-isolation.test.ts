@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { standaloneIsolationRule } from "./standalone-isolation.ts";
-import { flow, runRule } from "./test-kit.ts";
+import { flow, runRule, said } from "./test-kit.ts";
 
 describe("standalone-isolation", () => {
 	it("accepts traffic inside a standalone segment", () => {
@@ -19,6 +19,7 @@ describe("standalone-isolation", () => {
 			found.map((v) => v.flow),
 			["out", "in"],
 		);
-		assert.match(found[0]?.message ?? "", /standalone segment is connected/);
+		assert.equal(found[0]?.code, "standalone_connected");
+		assert.match(said(found[0]).message, /standalone segment is connected \(solo → lg\)/);
 	});
 });

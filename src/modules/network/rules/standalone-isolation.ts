@@ -10,18 +10,13 @@ export const standaloneIsolationRule: FlowRule = {
 		ja: "スタンドアロンとしたセグメントは、ほかのどのセグメントとも通信しない。",
 		en: "A segment declared standalone talks to no other segment.",
 	},
+	codes: ["standalone_connected"],
 	check(path) {
 		const hop = path.hops.find((h) => h.from.kind === "standalone" || h.to.kind === "standalone");
 		if (hop === undefined) return null;
 		return {
-			message: {
-				ja: `スタンドアロンのセグメントが通信している（${segmentName(hop.from)} → ${segmentName(hop.to)}）`,
-				en: `A standalone segment is connected (${segmentName(hop.from)} → ${segmentName(hop.to)})`,
-			},
-			remedy: {
-				ja: "接続を外す。つながっているならスタンドアロンではないので、属する系を改めて決める。",
-				en: "Disconnect it; if it must be connected it is not standalone, so place it in a tier.",
-			},
+			code: "standalone_connected",
+			params: { fromSegment: segmentName(hop.from), toSegment: segmentName(hop.to) },
 		};
 	},
 };

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadBundledPack } from "../../policies/pack/load-pack.ts";
 import { terminalMfaRule } from "./terminal-mfa.ts";
-import { runRule } from "./test-kit.ts";
+import { runRule, said } from "./test-kit.ts";
 
 describe("terminal-mfa", () => {
 	it("accepts My Number terminals with MFA, and terminals of tiers that do not require it", () => {
@@ -25,8 +25,10 @@ describe("terminal-mfa", () => {
 		assert.equal(v?.flow, null);
 		assert.equal(v?.clause, "基本方針 6(3)①");
 		assert.equal(v?.technical, "network.zones.mynumber.mfaRequired", "the pack field, on demand");
-		assert.doesNotMatch(v?.remedyJa ?? "", /mfa: true/u, "what to change, in words");
-		assert.match(v?.messageJa ?? "", /多要素認証がない/);
+		assert.equal(v?.code, "terminal_without_mfa");
+		assert.deepEqual(v?.params, { zone: "mynumber", node: "t1", segment: "my" });
+		assert.doesNotMatch(said(v, "ja").remedy, /mfa: true/u, "what to change, in words");
+		assert.equal(said(v, "ja").message, "マイナンバー利用事務系の端末 t1（my）に多要素認証がない");
 	});
 
 	it("follows the pack: any tier whose zone requires MFA", () => {

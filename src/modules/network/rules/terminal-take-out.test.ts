@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadBundledPack } from "../../policies/pack/load-pack.ts";
 import { terminalTakeOutRule } from "./terminal-take-out.ts";
-import { runRule } from "./test-kit.ts";
+import { runRule, said } from "./test-kit.ts";
 
 describe("terminal-take-out-blocked", () => {
 	it("accepts My Number terminals with take-out blocked", () => {
@@ -23,7 +23,11 @@ describe("terminal-take-out-blocked", () => {
 		assert.equal(v?.node, "t1");
 		assert.equal(v?.clause, "基本方針 6(3)①");
 		assert.equal(v?.technical, "network.zones.mynumber.takeOutBlocked");
-		assert.match(v?.message ?? "", /not set to block take-out/);
+		assert.equal(v?.code, "terminal_take_out_open");
+		assert.match(
+			said(v).message,
+			/Terminal t1 in the My Number tier \(my\) is not set to block take-out/,
+		);
 	});
 
 	it("does not require it where the pack zone does not", () => {

@@ -1,4 +1,4 @@
-import { type NodeRule, nameOf, segmentName, TIER_LABEL } from "./rule.ts";
+import { type NodeRule, nameOf, segmentName } from "./rule.ts";
 import { zoneOf } from "./zone-of.ts";
 
 /** Terminals in a tier whose pack zone blocks take-out carry the 情報持ち出し不可設定. */
@@ -11,20 +11,15 @@ export const terminalTakeOutRule: NodeRule = {
 		ja: "持ち出し禁止の系（マイナンバー利用事務系など）の端末は、媒体への書き出しや外部送信ができない設定にする。",
 		en: "Terminals in a tier that blocks take-out cannot write to media or send data out.",
 	},
+	codes: ["terminal_take_out_open"],
 	check(node, segment, ctx) {
 		const zone = zoneOf(segment);
 		if (node.kind !== "terminal" || zone === null) return null;
 		if (!ctx.pack.network.zones[zone].takeOutBlocked || node.takeOutBlocked === true) return null;
 		return {
 			clause: `基本方針 6(3)①; network.zones.${zone}.takeOutBlocked`,
-			message: {
-				ja: `${TIER_LABEL[zone].ja}の端末 ${nameOf(node)}（${segmentName(segment)}）に情報持ち出し不可設定がない`,
-				en: `Terminal ${nameOf(node)} in the ${TIER_LABEL[zone].en} (${segmentName(segment)}) is not set to block take-out`,
-			},
-			remedy: {
-				ja: "USB等の外部媒体への書き出しと外部送信を禁止する設定を行い、構成のこの端末に「情報持ち出し不可設定」ありと記録する。",
-				en: "Block writing to USB and other media and sending out, then record it on this terminal in the layout (take-out blocked).",
-			},
+			code: "terminal_take_out_open",
+			params: { zone, node: nameOf(node), segment: segmentName(segment) },
 		};
 	},
 };

@@ -1,3 +1,4 @@
+import { networkFindingText } from "../../../shared/network-findings.ts";
 import { loadBundledPack } from "../../policies/pack/load-pack.ts";
 import type { PolicyPack } from "../../policies/pack/pack.schema.ts";
 import { checkModel, type Violation } from "../check-model.ts";
@@ -38,6 +39,17 @@ export interface RuleCase {
 	/** Changes the pack's chosen model. */
 	packModel?: NetworkModelName;
 	asOf?: string;
+}
+
+/**
+ * A violation's message and remedy as the catalogue words them (English unless asked), or empty
+ * strings when there is none, so tests can match on what a person reads.
+ */
+export function said(
+	violation: Violation | undefined,
+	lang: "ja" | "en" = "en",
+): { message: string; remedy: string } {
+	return violation ? networkFindingText(violation, lang) : { message: "", remedy: "" };
 }
 
 /** A flow with just the fields rules read. */

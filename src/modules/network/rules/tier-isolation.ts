@@ -1,19 +1,16 @@
+import type { CodedFinding } from "../../../shared/network-findings.ts";
 import { ZONES, type Zone } from "../../policies/pack/network.schema.ts";
 import type { Tier } from "../model-index.ts";
 import { stopsOf } from "./path-tiers.ts";
 import {
-	type Bilingual,
 	type CheckContext,
+	type Finding,
 	type FlowPath,
 	type FlowRule,
-	GATEWAY_LABEL,
 	type IndexedRoute,
-	listOf,
 	nameOf,
-	routeInWords,
+	routeOf,
 	SAFEGUARD_GATEWAYS,
-	SAFEGUARD_LABEL,
-	TIER_LABEL,
 } from "./rule.ts";
 
 /**
@@ -30,6 +27,15 @@ export const tierIsolationRule: FlowRule = {
 		ja: "分離する系（マイナンバー利用事務系）は、ポリシーが許す経路と対策（無害化・画面転送・LGWAN経由の転送）によらない限り、他の系と通信しない。",
 		en: "An isolated tier (the My Number tier) talks to other tiers only along a route the policy allows, through the safeguard it names.",
 	},
+	codes: [
+		"isolated_provision_reached",
+		"isolated_transit",
+		"isolated_no_route",
+		"isolated_route_not_via",
+		"isolated_route_stray",
+		"isolated_route_no_gateway",
+		"isolated_route_wrong_gateway",
+	],
 	check(path, ctx) {
 		for (const zone of ZONES) {
 			if (!ctx.pack.network.zones[zone].isolated) continue;
@@ -40,7 +46,7 @@ export const tierIsolationRule: FlowRule = {
 	},
 };
 
-function checkZone(zone: Zone, path: FlowPath, ctx: CheckContext) {
+function checkZone(zone: Zone, path: FlowPath, ctx: CheckContext): Finding | null {
 	const stops = stopsOf(path);
 	const tiers = stops.map((segment) => ctx.tierOf(segment));
 	const provision = zone === "mynumber" && tiers.includes("info_provision");
@@ -48,66 +54,35 @@ function checkZone(zone: Zone, path: FlowPath, ctx: CheckContext) {
 	if (tiers.every((tier) => inside(zone, tier))) return null;
 	const from = ctx.tierOf(path.source.segment);
 	const to = ctx.tierOf(path.destination.segment);
-	const name = TIER_LABEL[zone];
 	if (provision) {
 		const other = tiers.find((tier) => !inside(zone, tier)) ?? from;
-		return {
-			message: {
-				ja: `情報提供ネットワークに${TIER_LABEL[other].ja}から接続している（接続できるのはマイナンバー利用事務系だけ）`,
-				en: `The information provision network is reached from the ${TIER_LABEL[other].en}; only the My Number tier may connect to it`,
-			},
-			remedy: {
-				ja: "情報提供ネットワークへの接続はマイナンバー利用事務系（中間サーバー等）からに限る。",
-				en: "Connect to the information provision network only from the My Number tier (its intermediate server).",
-			},
-		};
+		return { code: "isolated_provision_reached", params: { other, zone } };
 	}
 	if (from !== zone && to !== zone) {
-		return {
-			message: {
-				ja: `${TIER_LABEL[from].ja}から${TIER_LABEL[to].ja}への通信が${name.ja}を通り抜けている`,
-				en: `Traffic from the ${TIER_LABEL[from].en} to the ${TIER_LABEL[to].en} passes through the ${name.en}`,
-			},
-			remedy: {
-				ja: `${name.ja}を中継に使わない経路に改める。`,
-				en: `Route it so that it does not transit the ${name.en}.`,
-			},
-		};
+		return { code: "isolated_transit", params: { from, to, zone } };
 	}
 	const routes = ctx.routesBetween(from, to);
-	const misses: { route: IndexedRoute; why: Bilingual }[] = [];
+	let closest: { route: IndexedRoute; why: CodedFinding } | undefined;
 	for (const route of routes) {
 		const why = mismatch(zone, route, tiers, from, to, path);
 		if (why === null) return null;
-		misses.push({ route, why });
+		closest ??= { route, why };
 	}
-	const closest = misses[0];
 	if (closest === undefined) {
 		const allowed = ctx.pack.network.allowedRoutes
-			.map((r, i) => ({ r, i }))
-			.filter(({ r }) => r.from === zone || r.to === zone)
-			.map(({ r, i }) => routeInWords(r, i));
-		return {
-			message: {
-				ja: `ポリシーは${TIER_LABEL[from].ja}から${TIER_LABEL[to].ja}への通信経路を許可していない`,
-				en: `The policy allows no route from the ${TIER_LABEL[from].en} to the ${TIER_LABEL[to].en}`,
-			},
-			remedy: {
-				ja: `この通信をやめる。${name.ja}について許可された経路: ${allowed.length === 0 ? "なし" : allowed.map((r) => r.ja).join("、")}`,
-				en: `Remove this flow; routes the policy allows for the ${name.en}: ${allowed.length === 0 ? "none" : listOf(allowed.map((r) => r.en))}.`,
-			},
-		};
+			.map((route, index) => ({ route, index }))
+			.filter(({ route }) => route.from === zone || route.to === zone)
+			.map(routeOf);
+		return { code: "isolated_no_route", params: { from, to, zone, routes: allowed } };
 	}
-	const gateways = SAFEGUARD_GATEWAYS[closest.route.route.safeguard];
 	return {
 		clause: `基本方針 6(3)①; network.allowedRoutes[${closest.route.index}]`,
-		message: {
-			ja: `${routeInWords(closest.route.route, closest.route.index).ja}の条件を満たしていない: ${closest.why.ja}`,
-			en: `The flow does not meet ${routeInWords(closest.route.route, closest.route.index).en}: ${closest.why.en}`,
-		},
-		remedy: {
-			ja: `${closest.route.route.via ? `${TIER_LABEL[closest.route.route.via].ja}を経由し、` : ""}${name.ja}との境界で ${gateways.map((g) => GATEWAY_LABEL[g].ja).join("・")} のゲートウェイを通す。`,
-			en: `${closest.route.route.via ? `Go through the ${TIER_LABEL[closest.route.route.via].en} and ` : ""}cross into the ${name.en} through a ${gateways.map((g) => GATEWAY_LABEL[g].en).join(" or ")} gateway.`,
+		code: closest.why.code,
+		params: {
+			...closest.why.params,
+			route: routeOf(closest.route),
+			zone,
+			gatewayKinds: [...SAFEGUARD_GATEWAYS[closest.route.route.safeguard]],
 		},
 	};
 }
@@ -124,37 +99,28 @@ function mismatch(
 	from: Tier,
 	to: Tier,
 	path: FlowPath,
-): Bilingual | null {
+): CodedFinding | null {
 	const middle = tiers.slice(1, -1).filter((tier) => tier !== from && tier !== to);
 	if (route.via !== undefined && !tiers.slice(1, -1).includes(route.via)) {
-		return {
-			ja: `${TIER_LABEL[route.via].ja}を経由していない`,
-			en: `it does not go through the ${TIER_LABEL[route.via].en}`,
-		};
+		return { code: "isolated_route_not_via", params: { via: route.via } };
 	}
 	const stray = middle.find((tier) => tier !== route.via);
-	if (stray !== undefined) {
-		return {
-			ja: `${TIER_LABEL[stray].ja}を通っている`,
-			en: `it passes the ${TIER_LABEL[stray].en}`,
-		};
-	}
+	if (stray !== undefined) return { code: "isolated_route_stray", params: { stray } };
 	const allowed = SAFEGUARD_GATEWAYS[route.safeguard];
 	for (let i = 0; i + 1 < tiers.length; i++) {
 		const a = tiers[i];
 		const b = tiers[i + 1];
 		if (a === undefined || b === undefined || inside(zone, a) === inside(zone, b)) continue;
 		const gateway = path.hops[i]?.gateway ?? null;
-		if (gateway === null) {
-			return {
-				ja: `${TIER_LABEL[zone].ja}との境界をゲートウェイなしで越えている`,
-				en: `it crosses the ${TIER_LABEL[zone].en} boundary without a gateway`,
-			};
-		}
+		if (gateway === null) return { code: "isolated_route_no_gateway", params: {} };
 		if (!allowed.includes(gateway.kind)) {
 			return {
-				ja: `境界のゲートウェイ ${nameOf(gateway)} は${GATEWAY_LABEL[gateway.kind].ja}で、求められる対策（${SAFEGUARD_LABEL[route.safeguard].ja}）を満たさない`,
-				en: `gateway ${nameOf(gateway)} at the boundary is a ${GATEWAY_LABEL[gateway.kind].en} gateway, which does not give ${SAFEGUARD_LABEL[route.safeguard].en}`,
+				code: "isolated_route_wrong_gateway",
+				params: {
+					gateway: nameOf(gateway),
+					gatewayKind: gateway.kind,
+					safeguard: route.safeguard,
+				},
 			};
 		}
 	}

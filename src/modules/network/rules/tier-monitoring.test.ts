@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { runRule, TEST_SEGMENTS } from "./test-kit.ts";
+import { runRule, said, TEST_SEGMENTS } from "./test-kit.ts";
 import { tierMonitoringRule } from "./tier-monitoring.ts";
 
 describe("tier-monitoring", () => {
@@ -17,6 +17,7 @@ describe("tier-monitoring", () => {
 		assert.equal(v?.node, "inet");
 		assert.equal(v?.clause, "基本方針 6(3)③");
 		assert.equal(v?.technical, "network.zones.internet.enhancedMonitoring");
-		assert.match(v?.message ?? "", /no intrusion monitoring/);
+		assert.equal(v?.code, "segment_unmonitored");
+		assert.match(said(v).message, /Segment inet of the Internet tier has no intrusion monitoring/);
 	});
 });

@@ -23,6 +23,11 @@ function messages(lang: VocabularyLang) {
 		...termMessages("mail.status", "mailStatus", lang),
 		...termMessages("mail.requestStatus", "releaseStatus", lang),
 		...termMessages("org.roster.status", "rosterStatus", lang),
+		...termMessages("network.tier", "networkTier", lang),
+		...termMessages("network.gatewayKind", "gatewayKind", lang),
+		...termMessages("network.field", "networkControl", lang),
+		...termMessages("pack.safeguard", "networkSafeguard", lang),
+		...termMessages("pack.model", "networkModel", lang),
 	};
 }
 
