@@ -22,6 +22,7 @@ const ON_SCREEN: [prefix: string, group: TermGroup][] = [
 	["review.status", "reviewStatus"],
 	["mail.status", "mailStatus"],
 	["mail.requestStatus", "releaseStatus"],
+	["mail.category", "mailCategory"],
 	["org.roster.status", "rosterStatus"],
 	["network.tier", "networkTier"],
 	["network.gatewayKind", "gatewayKind"],

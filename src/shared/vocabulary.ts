@@ -95,6 +95,24 @@ export const VOCABULARY = {
 		held: { ja: "保留", en: "Held" },
 		failed: { ja: "配送失敗", en: "Failed" },
 	},
+	// What an attachment really is (the sanitiser's type categories), in settings and reasons.
+	mailCategory: {
+		pdf: { ja: "PDF", en: "PDF" },
+		ooxml: { ja: "Office文書（docx・xlsx・pptx）", en: "Office documents (docx, xlsx, pptx)" },
+		ole: { ja: "旧形式Office文書（doc・xls・ppt）", en: "Legacy Office documents (doc, xls, ppt)" },
+		image: { ja: "画像", en: "Images" },
+		text: { ja: "テキスト", en: "Text" },
+		"office-text": {
+			ja: "テキスト形式のOffice文書（Word・Excel 2003 XML、Flat OPC、RTF、SYLK、DIF）",
+			en: "Office documents as text (Word/Excel 2003 XML, Flat OPC, RTF, SYLK, DIF)",
+		},
+		archive: { ja: "圧縮ファイル（zip）", en: "Archives (zip)" },
+		html: { ja: "HTML", en: "HTML" },
+		svg: { ja: "SVG", en: "SVG" },
+		script: { ja: "スクリプト", en: "Scripts" },
+		executable: { ja: "実行ファイル", en: "Executables" },
+		unknown: { ja: "不明な形式", en: "Unknown formats" },
+	},
 	releaseStatus: {
 		pending: { ja: "承認待ち", en: "Pending" },
 		approved: { ja: "承認済み", en: "Approved" },

@@ -423,6 +423,8 @@ export async function stubAttachments(
 				category: "executable",
 				action: "removed",
 				reason: "executables are never delivered",
+				reasonCode: "category_never",
+				reasonParams: { category: "executable" },
 			};
 		}
 		if (

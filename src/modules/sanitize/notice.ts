@@ -1,8 +1,10 @@
+import { sanitizeReasonText } from "../../shared/mail-reasons.ts";
 import type { AttachmentOutcome } from "./sanitize.contract.ts";
 
 /**
  * The notice written at the top of a sanitised body when something was taken out. Japanese first,
- * English second: the readers are municipal staff, the reasons come from the sanitisers in English.
+ * English second: the readers are municipal staff. Reasons are the catalogue's words for their
+ * code (the ones the mail screens show); an outcome without a code keeps the sanitiser's English.
  */
 
 const RULE = "────────────────────────────────";
@@ -11,11 +13,26 @@ function bytes(size: number): string {
 	return `${size.toLocaleString("en-US")} bytes`;
 }
 
+/**
+ * Why, under a Japanese and an English label: the catalogue text of the reason's code in each
+ * language, or the sanitiser's own words under both labels when the outcome has no code.
+ */
+function reasonLines(outcome: AttachmentOutcome, labels: { ja: string; en: string }): string[] {
+	if (outcome.reasonCode === undefined) {
+		return outcome.reason === "" ? [] : [`    ${labels.ja} / ${labels.en}: ${outcome.reason}`];
+	}
+	const params = outcome.reasonParams ?? {};
+	return [
+		`    ${labels.ja}: ${sanitizeReasonText(outcome.reasonCode, params, "ja")}`,
+		`    ${labels.en}: ${sanitizeReasonText(outcome.reasonCode, params, "en")}`,
+	];
+}
+
 /** One block per removed item: name, true type, size, SHA-256 and the reason. */
 function removedLines(outcome: AttachmentOutcome): string[] {
 	const lines = [`  ・${outcome.filename} (${outcome.trueType}, ${bytes(outcome.size)})`];
 	if (outcome.sha256 !== "") lines.push(`    SHA-256: ${outcome.sha256}`);
-	if (outcome.reason !== "") lines.push(`    理由 / Reason: ${outcome.reason}`);
+	lines.push(...reasonLines(outcome, { ja: "理由", en: "Reason" }));
 	return lines;
 }
 
@@ -63,7 +80,7 @@ function convertedNotice(converted: AttachmentOutcome[]): string {
 	];
 	for (const outcome of converted) {
 		lines.push(`  ・${outcome.filename} → ${outcome.output?.filename ?? ""} (${outcome.trueType})`);
-		lines.push(`    変換 / Done: ${outcome.reason}`);
+		lines.push(...reasonLines(outcome, { ja: "変換", en: "Done" }));
 	}
 	lines.push(RULE, "");
 	return lines.join("\n");

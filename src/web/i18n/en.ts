@@ -17,7 +17,7 @@ import { incidentsEn } from "./modules/incidents.en.ts";
 import { issuesEn } from "./modules/issues.en.ts";
 import { layoutEn } from "./modules/layout.en.ts";
 import { mailEn } from "./modules/mail.en.ts";
-import { mailReasonsEn } from "./modules/mail-reasons.en.ts";
+import { mailReasonsEn } from "./modules/mail-reasons.ts";
 import { networkEn } from "./modules/network.en.ts";
 import { networkFindingsEn } from "./modules/network-findings.ts";
 import { networkIssuesEn } from "./modules/network-issues.ts";

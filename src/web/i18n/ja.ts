@@ -18,7 +18,7 @@ import { incidentsJa } from "./modules/incidents.ja.ts";
 import { issuesJa } from "./modules/issues.ja.ts";
 import { layoutJa } from "./modules/layout.ja.ts";
 import { mailJa } from "./modules/mail.ja.ts";
-import { mailReasonsJa } from "./modules/mail-reasons.ja.ts";
+import { mailReasonsJa } from "./modules/mail-reasons.ts";
 import { networkJa } from "./modules/network.ja.ts";
 import { networkFindingsJa } from "./modules/network-findings.ts";
 import { networkIssuesJa } from "./modules/network-issues.ts";

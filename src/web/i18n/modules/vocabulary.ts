@@ -22,6 +22,7 @@ function messages(lang: VocabularyLang) {
 		...termMessages("review.status", "reviewStatus", lang),
 		...termMessages("mail.status", "mailStatus", lang),
 		...termMessages("mail.requestStatus", "releaseStatus", lang),
+		...termMessages("mail.category", "mailCategory", lang),
 		...termMessages("org.roster.status", "rosterStatus", lang),
 		...termMessages("network.tier", "networkTier", lang),
 		...termMessages("network.gatewayKind", "gatewayKind", lang),
