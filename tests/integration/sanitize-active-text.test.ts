@@ -62,7 +62,7 @@ function checkCase(
 				assert.ok(!text.includes(word), `${where}: ${word} is not delivered`);
 			assert.match(body, /安全な形式に変換/, `${where}: the notice says it was converted`);
 			assert.match(reasonOf, item.named ?? /./, `${where}: the reason names the format`);
-			assert.match(reasonOf, /converted to plain text/);
+			assert.match(reasonOf, /converted to plain text/i);
 			break;
 		case "text":
 			assert.equal(delivered.length, 1, `${where}: delivered`);
@@ -175,6 +175,12 @@ describe("active formats written as text, through the gateway over SMTP", () => 
 								.join(" ")
 						: "";
 				checkCase(item, variant, parsed, delivered, explained, prefix);
+				// The notice gives the reason in the catalogue's words, Japanese first.
+				if (item.expect === "converted") {
+					assert.match(explained, /変換: テキスト（\.txt）に変換して届けました。/u, item.id);
+				}
+				if (item.expect === "removed")
+					assert.match(explained, / {4}理由: .*削除しました。/u, item.id);
 			});
 		});
 	}

@@ -64,6 +64,7 @@ describe("the removal notice", () => {
 					filename: "report.xml",
 					trueType: "application/xml",
 					category: "office-text",
+					format: "Word 2003 XML",
 					action: "sanitized",
 					reason: "converted to text",
 					reasonCode: "office_text_converted",
@@ -72,7 +73,7 @@ describe("the removal notice", () => {
 				},
 			],
 		});
-		assert.match(text, /・report\.xml → report\.txt \(application\/xml\)/);
+		assert.match(text, /・report\.xml → report\.txt \(Word 2003 XML, application\/xml\)/);
 		assert.match(text, /^ {4}変換: テキスト（\.txt）に変換して届けました。/m);
 		assert.match(text, /^ {4}Done: Converted to plain text \(\.txt\);/m);
 	});

@@ -28,9 +28,14 @@ function reasonLines(outcome: AttachmentOutcome, labels: { ja: string; en: strin
 	];
 }
 
-/** One block per removed item: name, true type, size, SHA-256 and the reason. */
+/** What the file really is: the format recognised in it (when there is one) and its true type. */
+function typeOf(outcome: AttachmentOutcome): string {
+	return outcome.format ? `${outcome.format}, ${outcome.trueType}` : outcome.trueType;
+}
+
+/** One block per removed item: name, what it is, size, SHA-256 and the reason. */
 function removedLines(outcome: AttachmentOutcome): string[] {
-	const lines = [`  ・${outcome.filename} (${outcome.trueType}, ${bytes(outcome.size)})`];
+	const lines = [`  ・${outcome.filename} (${typeOf(outcome)}, ${bytes(outcome.size)})`];
 	if (outcome.sha256 !== "") lines.push(`    SHA-256: ${outcome.sha256}`);
 	lines.push(...reasonLines(outcome, { ja: "理由", en: "Reason" }));
 	return lines;
@@ -79,7 +84,7 @@ function convertedNotice(converted: AttachmentOutcome[]): string {
 		"[Mamori] The following attachments were delivered converted to a safe form.",
 	];
 	for (const outcome of converted) {
-		lines.push(`  ・${outcome.filename} → ${outcome.output?.filename ?? ""} (${outcome.trueType})`);
+		lines.push(`  ・${outcome.filename} → ${outcome.output?.filename ?? ""} (${typeOf(outcome)})`);
 		lines.push(...reasonLines(outcome, { ja: "変換", en: "Done" }));
 	}
 	lines.push(RULE, "");

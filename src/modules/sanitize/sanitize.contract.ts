@@ -194,6 +194,8 @@ export interface AttachmentOutcome {
 	/** The MIME type decided from content, e.g. `application/pdf`. */
 	trueType: string;
 	category: TypeCategory;
+	/** For an active format written as text, what it is (`SYLK spreadsheet`); named in the notice. */
+	format?: string;
 	size: number;
 	sha256: string;
 	action: AttachmentAction;

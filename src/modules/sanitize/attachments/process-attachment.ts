@@ -171,7 +171,12 @@ export async function processAttachment(
 			findings: [],
 		};
 	}
-	const described = { ...base, trueType: detected.trueType, category: detected.category };
+	const described = {
+		...base,
+		trueType: detected.trueType,
+		category: detected.category,
+		...(detected.format === undefined ? {} : { format: detected.format }),
+	};
 	const rule = effectiveRule(detected.category, policy);
 	const what = detected.format ?? DESCRIPTIONS[detected.category];
 	const never = NEVER_DELIVERED.has(detected.category);
