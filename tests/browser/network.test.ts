@@ -79,13 +79,36 @@ test("network separation: import a violating model, see red flows and the report
 	assert.match(mfaRow, /基本方針 6\(3\)①/);
 	for (const row of rows) {
 		assert.doesNotMatch(row, /network\.zones|allowedRoutes|mfa: true|terminal-mfa/u, row);
+		assert.doesNotMatch(row, /\{\w+\}|sanitizing_|mynumber|lgwan_transfer/u, "worded, not codes");
 	}
+	assert.match(
+		mfaRow,
+		/マイナンバー利用事務系の端末 my-term-01（マイナンバー利用事務系）に多要素認証がない/,
+	);
 	const mfaCells = table.locator("tbody tr").filter({ hasText: "端末の多要素認証" });
 	await mfaCells.getByText("技術情報").click();
 	assert.match(
 		(await mfaCells.locator("details").innerText()) ?? "",
 		/規則 ID: terminal-mfa[\s\S]*ポリシーパック・構成の項目: network\.zones\.mynumber\.mfaRequired/u,
 	);
+
+	// Findings are codes worded by the catalogue: the reader's language chooses the words.
+	const banner = page.getByRole("banner");
+	await banner.getByRole("button", { name: "English" }).click();
+	const english = await page
+		.getByRole("table", { name: /^Violations \(14\)/ })
+		.locator("tbody tr")
+		.allInnerTexts();
+	assert.ok(
+		english.some((row) =>
+			/Terminal my-term-01 in the My Number tier \(マイナンバー利用事務系\) has no multi-factor authentication/.test(
+				row,
+			),
+		),
+		english.join("\n"),
+	);
+	await banner.getByRole("button", { name: "日本語" }).click();
+	await table.waitFor();
 
 	// Hovering shows the line's findings as its tooltip.
 	const tooltip = await diagram.locator('.network-flow[data-flows~="f-lab"] > title').textContent();

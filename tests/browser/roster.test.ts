@@ -64,6 +64,20 @@ test("roster import: bad rows block apply; a good roster previews, applies and s
 	assert.equal(errorRows.length, 2);
 	assert.match(errorRows[0] ?? "", /2\s+職員区分\s+職員区分「嘱託」はありません/);
 	assert.match(errorRows[1] ?? "", /3\s+所属コード/);
+	// The rows are told from the catalogue by their codes: in English when the reader switches.
+	const banner = page.getByRole("banner");
+	await banner.getByRole("button", { name: "English" }).click();
+	const englishRows = await page
+		.getByRole("table", { name: "Rows with errors (2)" })
+		.locator("tbody tr")
+		.allInnerTexts();
+	assert.match(englishRows[0] ?? "", /There is no staff category 「嘱託」/);
+	assert.match(
+		englishRows[1] ?? "",
+		/The unit code 「no-such-unit」 is not a unit of this organisation/,
+	);
+	await banner.getByRole("button", { name: "日本語" }).click();
+	await errors.waitFor();
 	assert.ok(await page.getByRole("button", { name: "適用する" }).isDisabled());
 
 	const good = await roster("good.xlsx", [
