@@ -15,7 +15,7 @@ export const SANITIZE_REASON_TEXT = {
 	},
 	category_never: {
 		ja: "{category}は、どの設定でも届けない種類のため削除しました。",
-		en: "{category} is never delivered; removed.",
+		en: "{category}: never delivered; removed.",
 	},
 	policy_removes: {
 		ja: "無害化の設定により、{category}を削除しました。",

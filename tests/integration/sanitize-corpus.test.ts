@@ -110,7 +110,7 @@ describe("sanitising the generated corpus", () => {
 		assert.ok(text.includes(result.report.attachments[0]?.sha256 ?? "?"));
 		// The reason in the catalogue's words, Japanese then English, as the mail screens word it.
 		assert.match(text, /^ {4}理由: 実行ファイルは、どの設定でも届けない種類のため削除しました。$/m);
-		assert.match(text, /^ {4}Reason: Executables is never delivered; removed\.$/m);
+		assert.match(text, /^ {4}Reason: Executables: never delivered; removed\.$/m);
 		assert.doesNotMatch(text, /executables are never delivered/, "not the sanitiser's own words");
 		assert.ok(text.includes("invoice attached"));
 		assert.ok(result.report.actions.includes("attachment-removed=invoice.pdf"));

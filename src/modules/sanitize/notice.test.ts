@@ -43,7 +43,7 @@ describe("the removal notice", () => {
 			dropped: [],
 		});
 		assert.match(text, /理由: 実行ファイルは、どの設定でも届けない種類のため削除しました。/);
-		assert.match(text, /Reason: Executables is never delivered; removed\./);
+		assert.match(text, /Reason: Executables: never delivered; removed\./);
 		assert.doesNotMatch(text, /\{\w+\}/);
 	});
 
