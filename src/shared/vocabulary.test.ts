@@ -23,6 +23,9 @@ const ON_SCREEN: [prefix: string, group: TermGroup][] = [
 	["mail.status", "mailStatus"],
 	["mail.requestStatus", "releaseStatus"],
 	["org.roster.status", "rosterStatus"],
+	["checklists.kind", "checklistKind"],
+	["checklists.answerer", "checklistAnswerer"],
+	["checklists.scale", "checklistScale"],
 ];
 
 test("the web catalogues show every state with the shared word, in both languages", () => {

@@ -23,6 +23,9 @@ function messages(lang: VocabularyLang) {
 		...termMessages("mail.status", "mailStatus", lang),
 		...termMessages("mail.requestStatus", "releaseStatus", lang),
 		...termMessages("org.roster.status", "rosterStatus", lang),
+		...termMessages("checklists.kind", "checklistKind", lang),
+		...termMessages("checklists.answerer", "checklistAnswerer", lang),
+		...termMessages("checklists.scale", "checklistScale", lang),
 	};
 }
 
