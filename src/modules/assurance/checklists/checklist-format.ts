@@ -78,7 +78,13 @@ export const ITEM_COLUMNS = [
 		max: CHECKLIST_LIMITS.packRef,
 		width: 30,
 	},
-] as const satisfies readonly { key: keyof ChecklistItem; header: string }[];
+] as const satisfies readonly {
+	key: keyof ChecklistItem;
+	header: string;
+	required: boolean;
+	max: number;
+	width: number;
+}[];
 
 export type ItemColumnKey = (typeof ITEM_COLUMNS)[number]["key"];
 export const ITEM_HEADERS: readonly string[] = ITEM_COLUMNS.map((c) => c.header);

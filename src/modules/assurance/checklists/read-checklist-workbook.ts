@@ -70,6 +70,8 @@ export interface ParsedChecklist {
 	errorCount: number;
 	/** Item rows read (blank rows not counted). */
 	rows: number;
+	/** The heading sheet's row of 種類, for an error about the kind found later. */
+	kindRow: number | null;
 }
 
 function messageOf(code: string, params: Record<string, string | number>): string {
@@ -107,6 +109,7 @@ const isBlank = (cells: readonly string[] | undefined) => !cells || cells.every(
 interface Heading {
 	title: string;
 	kind: ChecklistKind | null;
+	kindRow: number | null;
 	description: string | null;
 }
 
@@ -170,6 +173,7 @@ function readHeading(sheet: Sheet, errors: Errors): Heading {
 	const heading = {
 		title: at("title")?.value ?? "",
 		kind,
+		kindRow: kindCell?.row ?? null,
 		description: (at("description")?.value ?? "") || null,
 	};
 	for (const issue of checkHeading(heading)) {
@@ -297,11 +301,13 @@ export async function readChecklistWorkbook(
 	archive: XlsxLimits = DEFAULT_XLSX_LIMITS,
 ): Promise<ParsedChecklist> {
 	const errors = new Errors();
+	let heading: Heading | null = null;
 	const done = (content: ChecklistContent | null, rows: number): ParsedChecklist => ({
 		content: errors.count === 0 ? content : null,
 		errors: errors.list,
 		errorCount: errors.count,
 		rows,
+		kindRow: heading?.kindRow ?? null,
 	});
 	let workbook: Workbook;
 	try {
@@ -327,7 +333,7 @@ export async function readChecklistWorkbook(
 	] as const) {
 		if (!sheet) errors.add(name, null, null, "checklist_sheet_missing", { sheet: name });
 	}
-	const heading = infoSheet ? readHeading(infoSheet, errors) : null;
+	heading = infoSheet ? readHeading(infoSheet, errors) : null;
 	if (!itemSheet) return done(null, 0);
 	const items: ChecklistItem[] = [];
 	const firstRow = new Map<string, number>();
