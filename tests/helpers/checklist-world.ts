@@ -1,6 +1,11 @@
 import { inTransaction } from "../../src/db/transaction.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import { addBundledChecklist } from "../../src/modules/assurance/checklists/add-bundled-checklist.ts";
+import {
+	CHECKLIST_SHEETS,
+	INFO_HEADER,
+	ITEM_HEADERS,
+} from "../../src/modules/assurance/checklists/checklist-format.ts";
 import { checklistWorkbook } from "../../src/modules/assurance/checklists/checklist-workbook.ts";
 import {
 	findVersion,
@@ -11,6 +16,7 @@ import {
 import { saveNextVersion } from "../../src/modules/assurance/checklists/save-checklist.ts";
 import { auditContextOf } from "../../src/modules/audit-log/record-audit.ts";
 import type { Actor } from "../../src/modules/authz/roles.ts";
+import { writeXlsx } from "../../src/shared/tabular.ts";
 
 /** The IT-policy section's head (統括), for checklist fixtures without an account of their own. */
 export function checklistActor(tenantId: string): Actor {
@@ -113,4 +119,41 @@ export async function checklistFile(title = "庁内自己点検"): Promise<Buffe
 		},
 		[],
 	);
+}
+
+/**
+ * A workbook with three errors on its items sheet: an unknown answerer (row 2), a level scale
+ * without levels and a repeated number (row 3).
+ */
+export function malformedChecklistFile(): Promise<Buffer> {
+	const item = (number: string, question: string, answerer: string, scale: string) => [
+		number,
+		"6(4)",
+		"4.4",
+		question,
+		answerer,
+		scale,
+		"",
+		"はい",
+		"",
+		"",
+	];
+	return writeXlsx([
+		{
+			name: CHECKLIST_SHEETS.info,
+			header: [...INFO_HEADER],
+			rows: [
+				["名称", "庁内自己点検"],
+				["種類", "自己点検"],
+			],
+		},
+		{
+			name: CHECKLIST_SHEETS.items,
+			header: [...ITEM_HEADERS],
+			rows: [
+				item("6(4)-1", "離席時に画面をロックしているか。", "来庁者", "はい・いいえ・該当なし"),
+				item("6(4)-1", "退庁時に電源を切っているか。", "全職員", "段階"),
+			],
+		},
+	]);
 }
