@@ -86,6 +86,7 @@ export const assuranceChecklistsEn: Record<keyof typeof assuranceChecklistsJa, s
 	"audit.type.assurance_checklist.created": "Inspection checklist created",
 	"audit.type.assurance_checklist.version_added": "Inspection checklist: new version",
 
+	"audit.data.checklistVersion": "“{title}” version {version} ({items} items, {source})",
 	"issue.field.bundledId": "Bundled checklist",
 	"issue.field.checklistId": "Checklist to import into",
 

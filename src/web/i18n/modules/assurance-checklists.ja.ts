@@ -85,6 +85,7 @@ export const assuranceChecklistsJa = {
 	"audit.type.assurance_checklist.created": "点検チェックリストの作成",
 	"audit.type.assurance_checklist.version_added": "点検チェックリストの新しい版",
 
+	"audit.data.checklistVersion": "「{title}」第{version}版（{items}項目、{source}）",
 	"issue.field.bundledId": "同梱のチェックリスト",
 	"issue.field.checklistId": "取り込み先のチェックリスト",
 
