@@ -54,6 +54,9 @@ export interface Database {
 	drill_units: DrillUnitTable;
 	drill_participants: DrillParticipantTable;
 	drill_follow_ups: DrillFollowUpTable;
+	assurance_checklists: AssuranceChecklistTable;
+	assurance_checklist_versions: AssuranceChecklistVersionTable;
+	assurance_checklist_items: AssuranceChecklistItemTable;
 }
 
 export type Flag = boolean | number;
@@ -854,4 +857,58 @@ export interface DrillFollowUpTable {
 	responsible: string | null;
 	/** YYYY-MM-DD */
 	target_date: string | null;
+}
+
+/** A checklist of assurance (自己点検 or 監査); its versions hold the items. */
+export interface AssuranceChecklistTable {
+	id: string;
+	tenant_id: string;
+	/** self_inspection | audit */
+	kind: string;
+	/** The latest version's title. */
+	title: string;
+	/** The bundled checklist it came from (`saga.self_inspection`); null for a city's own. */
+	bundled_id: string | null;
+	latest_version: number;
+	created_by: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+/** One saved version of a checklist: never changed afterwards. */
+export interface AssuranceChecklistVersionTable {
+	id: string;
+	tenant_id: string;
+	checklist_id: string;
+	version: number;
+	title: string;
+	description: string | null;
+	/** bundled | import */
+	source: string;
+	/** The bundled checklist's id or the imported file's name. */
+	source_name: string | null;
+	item_count: number;
+	created_by: string | null;
+	created_at: string;
+}
+
+/** An item of a checklist version. */
+export interface AssuranceChecklistItemTable {
+	id: string;
+	tenant_id: string;
+	version_id: string;
+	position: number;
+	number: string;
+	policy_clause: string | null;
+	standards_chapter: string | null;
+	question: string;
+	/** all_staff | manager | system_admin */
+	answerer: string;
+	/** yes_no_na | level */
+	scale: string;
+	/** JSON array of level names, lowest first; null for yes_no_na. */
+	levels: string | null;
+	required: Flag;
+	evidence: string | null;
+	pack_ref: string | null;
 }

@@ -11,6 +11,7 @@ import { assetTransferRoutes } from "../modules/assets/asset-transfer.routes.ts"
 import { assetsRoutes } from "../modules/assets/assets.routes.ts";
 import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts";
 import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts";
+import { checklistsRoutes } from "../modules/assurance/checklists/checklists.routes.ts";
 import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
@@ -118,6 +119,7 @@ const UPLOAD_ROUTES = [
 	/^\/api\/policy-documents\/[^/]+\/imports$/,
 	/^\/api\/disposals\/[^/]+\/files$/,
 	/^\/api\/incidents\/[^/]+\/evidence$/,
+	/^\/api\/assurance\/checklists\/import$/,
 	/^\/api\/network\/(model|model\/import|firewall-import|check)$/,
 ];
 
@@ -201,6 +203,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", incidentsRoutes(deps));
 	app.route("/api", incidentCaseworkRoutes(deps));
 	app.route("/api", drillsRoutes(deps));
+	app.route("/api", checklistsRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

@@ -18,6 +18,8 @@ export const EXPORT_TITLES = {
 	rosterPasswords: "初期パスワード",
 	incidentReportDraft: "漏えい等報告書案",
 	incidentStats: "インシデント統計",
+	checklist: "点検チェックリスト",
+	checklistTemplate: "点検チェックリスト_取込様式",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;
@@ -43,7 +45,7 @@ export function datedFileName(
 
 /** A template's name: its title without a date (a form to fill in, not a record of a day). */
 export function templateFileName(
-	title: "assetLedgerTemplate" | "rosterTemplate",
+	title: "assetLedgerTemplate" | "rosterTemplate" | "checklistTemplate",
 	extension: string,
 ): string {
 	return `${EXPORT_TITLES[title]}.${extension}`;

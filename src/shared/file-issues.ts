@@ -32,6 +32,14 @@ export const FILE_ISSUE_TEXT = {
 		en: "Row {row}, column {column} is longer than {limit} characters.",
 	},
 	xlsx_no_sheet: { ja: "ブックにシートがありません。", en: "The workbook has no sheet." },
+	xlsx_required: {
+		ja: "XLSX ブック（Excel 形式）を選んでください。CSV や他の形式は取り込めません。",
+		en: "Choose an XLSX (Excel) workbook; CSV and other formats cannot be imported here.",
+	},
+	xlsx_too_many_sheets: {
+		ja: "ブックのシート数が上限の {limit} を超えています。",
+		en: "The workbook has more than {limit} sheets.",
+	},
 	xlsx_unreadable: {
 		ja: "ZIP 形式のファイルですが、XLSX ブックとして読めません。",
 		en: "The file is a ZIP archive but not a readable XLSX workbook.",

@@ -149,6 +149,71 @@ async function readXlsx(
 	refuse("xlsx_no_sheet");
 }
 
+/** A workbook's sheets by name, each as `Table.rows` (row 0 is the sheet's first row). */
+export interface Workbook {
+	sheets: { name: string; rows: string[][] }[];
+}
+
+/** Sheets a workbook may have for `readWorkbook`. */
+export const MAX_WORKBOOK_SHEETS = 20;
+
+/**
+ * Read every sheet of an XLSX workbook, for files laid out over several sheets (a checklist's
+ * heading and its items). The limits hold for each sheet; a CSV or any other file is refused
+ * (`xlsx_required`), as is a workbook with more than `maxSheets` sheets.
+ *
+ * @example
+ * const { sheets } = await readWorkbook(bytes, limits); // sheets[0].name, sheets[0].rows
+ */
+export async function readWorkbook(
+	bytes: Uint8Array,
+	limits: TableLimits = DEFAULT_TABLE_LIMITS,
+	archive: XlsxLimits = DEFAULT_XLSX_LIMITS,
+	maxSheets: number = MAX_WORKBOOK_SHEETS,
+): Promise<Workbook> {
+	if (bytes.length === 0) refuse("file_empty");
+	if (bytes.length > limits.maxBytes) {
+		throw new Problem("payload_too_large", `the file is larger than ${limits.maxBytes} bytes`);
+	}
+	if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) refuse("xlsx_required");
+	const workbook = await boundedWorkbook(bytes, archive);
+	const { stream } = await loadExcel();
+	const reader = new stream.xlsx.WorkbookReader(Readable.from([workbook]), {
+		worksheets: "emit",
+		sharedStrings: "cache",
+		hyperlinks: "ignore",
+		styles: "ignore",
+		entries: "ignore",
+	});
+	const sheets: Workbook["sheets"] = [];
+	let sheet: string | null = null;
+	let lastRow = 0;
+	try {
+		for await (const worksheet of reader) {
+			if (sheets.length >= maxSheets) refuse("xlsx_too_many_sheets", { limit: maxSheets });
+			sheet = sheetName(worksheet);
+			const rows: string[][] = [];
+			for await (const row of worksheet) {
+				lastRow = row.number;
+				const values = row.values as ExcelJS.CellValue[];
+				const cells = Array.from(values.slice(1), (v) => cellText(v).trim());
+				// Formatted but empty rows (a template's prepared lines) are neither data nor counted.
+				if (cells.every((cell) => cell === "")) continue;
+				if (row.number > limits.maxRows + 1) {
+					refuse("too_many_rows", { limit: limits.maxRows, sheet: sheet ?? "" });
+				}
+				while (rows.length < row.number - 1) rows.push([]);
+				rows.push(checkRow(cells, row.number, limits));
+			}
+			sheets.push({ name: sheet, rows: trimTrailingEmpty(rows) });
+		}
+	} catch (error) {
+		unreadable(error, sheet, lastRow);
+	}
+	if (sheets.length === 0) refuse("xlsx_no_sheet");
+	return { sheets };
+}
+
 function trimTrailingEmpty(rows: string[][]): string[][] {
 	let end = rows.length;
 	while (end > 0 && (rows[end - 1] ?? []).every((cell) => cell === "")) end--;

@@ -29,6 +29,9 @@ const ON_SCREEN: [prefix: string, group: TermGroup][] = [
 	["network.field", "networkControl"],
 	["pack.safeguard", "networkSafeguard"],
 	["pack.model", "networkModel"],
+	["checklists.kind", "checklistKind"],
+	["checklists.answerer", "checklistAnswerer"],
+	["checklists.scale", "checklistScale"],
 ];
 
 test("the web catalogues show every state with the shared word, in both languages", () => {

@@ -166,6 +166,19 @@ export const VOCABULARY = {
 		applied: { ja: "適用済み", en: "Applied" },
 		discarded: { ja: "破棄", en: "Discarded" },
 	},
+	checklistKind: {
+		self_inspection: { ja: "自己点検", en: "Self-inspection" },
+		audit: { ja: "監査", en: "Audit" },
+	},
+	checklistAnswerer: {
+		all_staff: { ja: "全職員", en: "All staff" },
+		manager: { ja: "管理者", en: "Manager" },
+		system_admin: { ja: "システム管理者", en: "System administrator" },
+	},
+	checklistScale: {
+		yes_no_na: { ja: "はい・いいえ・該当なし", en: "Yes / No / N/A" },
+		level: { ja: "段階", en: "Levels" },
+	},
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type TermGroup = keyof typeof VOCABULARY;

@@ -130,6 +130,20 @@ const DOWNLOADS: Expected[] = [
 		path: "/api/roster-imports/{id}/passwords.csv",
 		name: dated("初期パスワード", "csv"),
 	},
+	{
+		method: "get",
+		path: "/api/assurance/checklists/{id}/versions/{version}/export",
+		name: dated(
+			EXPORT_TITLES.checklist,
+			"xlsx",
+			"情報セキュリティ自己点検チェックリスト（標準）_第\\d+版_",
+		),
+	},
+	{
+		method: "get",
+		path: "/api/assurance/checklists/template",
+		name: /^点検チェックリスト_取込様式\.xlsx$/u,
+	},
 ];
 
 /** The name a browser saves under: the UTF-8 `filename*`. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ASSURANCE_CHECKLIST_EVENTS } from "./assurance-checklists.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
 
 /** A tenant's gateway settings as the settings screen shows them (rules and limits in full). */
@@ -374,6 +375,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 		rows: z.number().int(),
 		filter: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
 	}),
+	...ASSURANCE_CHECKLIST_EVENTS,
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENT_SCHEMAS;

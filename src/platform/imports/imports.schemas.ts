@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { assetImportReportSchema } from "../../modules/assets/asset-transfer.schemas.ts";
+import { checklistImportReportSchema } from "../../modules/assurance/checklists/checklists.schemas.ts";
 import { rosterApplyReportSchema } from "../../modules/org/roster/roster.schemas.ts";
 
 export const IMPORT_STATUSES = ["queued", "running", "done", "refused", "failed"] as const;
@@ -16,9 +17,15 @@ export const importJobSchema = z
 		progress: z.object({ checked: z.number().int(), written: z.number().int() }),
 		/**
 		 * The module's report once the run ended (`done` or `refused`); null before. Its shape
-		 * follows `kind`: `assets.ledger` → AssetImportReport, `org.roster` → RosterApplyReport.
+		 * follows `kind`: `assets.ledger` → AssetImportReport, `org.roster` → RosterApplyReport,
+		 * `assurance.checklist` → ChecklistImportReport.
 		 */
-		result: z.union([assetImportReportSchema, rosterApplyReportSchema, z.null()]),
+		result: z.union([
+			assetImportReportSchema,
+			rosterApplyReportSchema,
+			checklistImportReportSchema,
+			z.null(),
+		]),
 		/** Why a `failed` import stopped: a stable problem code. */
 		error: z.object({ code: z.string(), detail: z.string() }).nullable(),
 		createdAt: z.string(),

@@ -124,6 +124,14 @@ export function summarize(
 			});
 		case "audit.exported":
 			return t("audit.data.exported", { rows: text(data, "rows") });
+		case "assurance_checklist.created":
+		case "assurance_checklist.version_added":
+			return t("audit.data.checklistVersion", {
+				title: text(data, "title"),
+				version: text(data, "version"),
+				items: text(data, "items"),
+				source: label("checklists.origin", text(data, "source")),
+			});
 		default:
 			return generic(data, i18n);
 	}

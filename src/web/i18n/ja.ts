@@ -4,6 +4,7 @@
  */
 import { adoptionJa } from "./modules/adoption.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
+import { assuranceChecklistsJa } from "./modules/assurance-checklists.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
@@ -52,6 +53,7 @@ export const ja = {
 	...incidentCaseworkJa,
 	...incidentChainJa,
 	...drillsJa,
+	...assuranceChecklistsJa,
 	...emergencyPlanJa,
 	...incidentFeedsJa,
 	...emptyJa,

@@ -136,6 +136,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "mail.read",
 	},
 	{
+		// 点検・改善: the checklists that self-inspections and audits follow.
+		path: "/assurance/checklists",
+		group: "review",
+		label: "checklists.nav",
+		description: "checklists.navDesc",
+		permission: "assurance_checklist.read",
+	},
+	{
 		path: "/incidents/report",
 		group: "review",
 		label: "incidents.nav.report",

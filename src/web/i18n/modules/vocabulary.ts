@@ -29,6 +29,9 @@ function messages(lang: VocabularyLang) {
 		...termMessages("network.field", "networkControl", lang),
 		...termMessages("pack.safeguard", "networkSafeguard", lang),
 		...termMessages("pack.model", "networkModel", lang),
+		...termMessages("checklists.kind", "checklistKind", lang),
+		...termMessages("checklists.answerer", "checklistAnswerer", lang),
+		...termMessages("checklists.scale", "checklistScale", lang),
 	};
 }
 
