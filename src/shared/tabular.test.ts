@@ -101,3 +101,17 @@ test("bad input gets a clear error naming what is wrong", async () => {
 		/Row 2, column 1 is longer than 10/,
 	);
 });
+
+test("text columns are formatted as text, so Excel keeps a typed 2.10 as written", async () => {
+	const { default: ExcelJS } = await import("exceljs");
+	const file = await writeXlsx([
+		{ name: "項目", header: ["番号", "問い"], rows: [["2.10", "x"]], textColumns: [0] },
+	]);
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load(file as unknown as ArrayBuffer);
+	const sheet = book.getWorksheet("項目");
+	assert.ok(sheet);
+	assert.equal(sheet.getColumn(1).numFmt, "@", "the whole column, also rows not yet typed");
+	assert.equal(sheet.getCell("A2").value, "2.10");
+	assert.notEqual(sheet.getColumn(2).numFmt, "@");
+});

@@ -318,6 +318,11 @@ export interface SheetOut {
 	widths?: number[];
 	/** Drop-down lists (data validation) for the sheet's columns. */
 	validations?: ListValidation[];
+	/**
+	 * 0-based columns formatted as text (`@`), so that what a person types there stays as typed:
+	 * without it Excel turns a section number `2.10` into the number 2.1 and a code `007` into 7.
+	 */
+	textColumns?: number[];
 }
 
 /** `0` → `A`, `27` → `AB`. */
@@ -371,6 +376,7 @@ export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
 		worksheet.columns = sheet.header.map((header, index) => ({
 			header,
 			width: sheet.widths?.[index] ?? Math.max(10, Math.min(60, header.length * 2 + 4)),
+			...(sheet.textColumns?.includes(index) ? { style: { numFmt: "@" } } : {}),
 		}));
 		worksheet.getRow(1).font = { bold: true };
 		worksheet.getRow(1).commit();

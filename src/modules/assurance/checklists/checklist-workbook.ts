@@ -118,6 +118,7 @@ export async function checklistWorkbook(
 			}),
 			widths: ITEM_COLUMNS.map((column) => column.width),
 			validations,
+			textColumns: [columnOf("number"), columnOf("policyClause"), columnOf("standardsChapter")],
 		},
 		{
 			name: codes,
