@@ -11,6 +11,8 @@ import { assetTransferRoutes } from "../modules/assets/asset-transfer.routes.ts"
 import { assetsRoutes } from "../modules/assets/assets.routes.ts";
 import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts";
 import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts";
+import { findingStepsRoutes } from "../modules/assurance/findings/finding-steps.routes.ts";
+import { findingsRoutes } from "../modules/assurance/findings/findings.routes.ts";
 import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
@@ -118,6 +120,7 @@ const UPLOAD_ROUTES = [
 	/^\/api\/policy-documents\/[^/]+\/imports$/,
 	/^\/api\/disposals\/[^/]+\/files$/,
 	/^\/api\/incidents\/[^/]+\/evidence$/,
+	/^\/api\/findings\/[^/]+\/evidence$/,
 	/^\/api\/network\/(model|model\/import|firewall-import|check)$/,
 ];
 
@@ -201,6 +204,8 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", incidentsRoutes(deps));
 	app.route("/api", incidentCaseworkRoutes(deps));
 	app.route("/api", drillsRoutes(deps));
+	app.route("/api", findingsRoutes(deps));
+	app.route("/api", findingStepsRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

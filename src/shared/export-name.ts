@@ -18,6 +18,7 @@ export const EXPORT_TITLES = {
 	rosterPasswords: "初期パスワード",
 	incidentReportDraft: "漏えい等報告書案",
 	incidentStats: "インシデント統計",
+	findings: "指摘事項管理簿",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

@@ -23,6 +23,9 @@ const ON_SCREEN: [prefix: string, group: TermGroup][] = [
 	["mail.status", "mailStatus"],
 	["mail.requestStatus", "releaseStatus"],
 	["org.roster.status", "rosterStatus"],
+	["findings.state", "findingState"],
+	["findings.severity", "findingSeverity"],
+	["findings.source", "findingSource"],
 ];
 
 test("the web catalogues show every state with the shared word, in both languages", () => {

@@ -2,6 +2,7 @@ import { accountsPolicy } from "../accounts/accounts.policy.ts";
 import { assetsPolicy } from "../assets/assets.policy.ts";
 import { disposalsPolicy } from "../assets/disposals/disposals.policy.ts";
 import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
+import { findingsPolicy } from "../assurance/findings/findings.policy.ts";
 import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
@@ -42,6 +43,7 @@ const POLICIES: readonly Policy<string>[] = [
 	incidentChainPolicy,
 	incidentsPolicy,
 	drillsPolicy,
+	findingsPolicy,
 	incidentFeedsPolicy,
 ];
 

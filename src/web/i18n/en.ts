@@ -3,6 +3,7 @@ import type { Messages } from "./ja.ts";
 /** The English message catalogue: the type makes it carry every key of the Japanese one. */
 import { adoptionEn } from "./modules/adoption.en.ts";
 import { assetsEn } from "./modules/assets.en.ts";
+import { assuranceFindingsEn } from "./modules/assurance-findings.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";
@@ -49,6 +50,7 @@ export const en: Messages = {
 	...incidentCaseworkEn,
 	...incidentChainEn,
 	...drillsEn,
+	...assuranceFindingsEn,
 	...emergencyPlanEn,
 	...incidentFeedsEn,
 	...emptyEn,

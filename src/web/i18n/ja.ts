@@ -4,6 +4,7 @@
  */
 import { adoptionJa } from "./modules/adoption.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
+import { assuranceFindingsJa } from "./modules/assurance-findings.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
@@ -50,6 +51,7 @@ export const ja = {
 	...incidentCaseworkJa,
 	...incidentChainJa,
 	...drillsJa,
+	...assuranceFindingsJa,
 	...emergencyPlanJa,
 	...incidentFeedsJa,
 	...emptyJa,

@@ -23,6 +23,9 @@ function messages(lang: VocabularyLang) {
 		...termMessages("mail.status", "mailStatus", lang),
 		...termMessages("mail.requestStatus", "releaseStatus", lang),
 		...termMessages("org.roster.status", "rosterStatus", lang),
+		...termMessages("findings.state", "findingState", lang),
+		...termMessages("findings.severity", "findingSeverity", lang),
+		...termMessages("findings.source", "findingSource", lang),
 	};
 }
 
