@@ -42,6 +42,8 @@ const MARKER_COLUMNS: Record<string, readonly string[]> = {
 	incident_tasks: ["id"],
 	incident_evidence: ["id", "sha256"],
 	drills: ["id"],
+	findings: ["id"],
+	finding_evidence: ["id"],
 };
 
 type Row = Record<string, unknown>;
