@@ -149,7 +149,16 @@ function filtered(
 	if (filter.source) base = base.where("source", "=", filter.source);
 	if (filter.unitId) base = base.where("owner_unit_id", "=", filter.unitId);
 	if (filter.overdue === "true") base = base.where((eb) => overdue(eb, context.today));
-	if (filter.overdue === "false") base = base.where((eb) => eb.not(overdue(eb, context.today)));
+	if (filter.overdue === "false") {
+		// Spelt out rather than NOT(overdue): a finding without a due date is not overdue either.
+		base = base.where((eb) =>
+			eb.or([
+				eb("due_on", "is", null),
+				eb("due_on", ">=", context.today),
+				eb("state", "not in", [...ACTION_OWED]),
+			]),
+		);
+	}
 	return base;
 }
 
