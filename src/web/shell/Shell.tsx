@@ -1,6 +1,7 @@
 import { lazy, type ReactElement, Suspense, useEffect, useRef } from "react";
 import { AccountDetailPage } from "../accounts/AccountDetailPage.tsx";
 import { AccountsPage } from "../accounts/AccountsPage.tsx";
+import { findingsPage } from "../assurance/findings/routes.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { drillsPage } from "../drills/routes.tsx";
@@ -96,6 +97,8 @@ function Page({ path }: { path: string }) {
 	if (incidents) return guard(incidents.permission, incidents.page);
 	const drills = drillsPage(path);
 	if (drills) return guard("drill.read", drills);
+	const findings = findingsPage(path);
+	if (findings) return guard("finding.read", findings);
 	return <NotFoundPage />;
 }
 
