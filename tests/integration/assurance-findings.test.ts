@@ -3,11 +3,14 @@ import { after, before, describe, test } from "node:test";
 import { systemActor } from "../../src/bootstrap.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
 import { createApp } from "../../src/http/app.ts";
+import { exportFindings } from "../../src/modules/assurance/findings/export-findings.ts";
+import { openFindingDesk } from "../../src/modules/assurance/findings/finding-desk.ts";
 import type { FindingView } from "../../src/modules/assurance/findings/findings.schemas.ts";
 import { raiseFinding } from "../../src/modules/assurance/findings/raise-finding.ts";
-import type { Role } from "../../src/modules/authz/roles.ts";
+import type { Actor, Role } from "../../src/modules/authz/roles.ts";
 import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import { Problem } from "../../src/shared/problem.ts";
 import { readTable } from "../../src/shared/tabular.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
 import type { TestClient } from "../helpers/client.ts";
@@ -496,5 +499,86 @@ describe("accepted as a risk", () => {
 		]) {
 			assert.ok(types.includes(type), type);
 		}
+	});
+});
+
+describe("raiseFinding, as other modules call it", () => {
+	let w: Awaited<ReturnType<typeof findingsTenant>>;
+	const staffActor = (tenantId: string, accountId: string): Actor => ({
+		tenantId,
+		accountId,
+		label: "職員（回答者）",
+		roles: [],
+		ip: null,
+	});
+	before(async () => {
+		w = await findingsTenant();
+	});
+
+	test("a self-inspection's いいえ is raised by whoever answered; once per answer when asked", async () => {
+		const respondent = staffActor(w.tenant.id, w.staff.account.id);
+		const input = auditFinding(w.section.id, {
+			source: "self_inspection",
+			sourceRef: "answer-1",
+			sourceLabel: "令和8年度 自己点検 4-2",
+		});
+		const first = await inTransaction(runtime.db, (tx) =>
+			raiseFinding(tx, respondent, input, { onDuplicate: "return" }),
+		);
+		assert.equal(first.created, true);
+		assert.equal(first.finding.source, "self_inspection");
+		const again = await inTransaction(runtime.db, (tx) =>
+			raiseFinding(tx, respondent, input, { onDuplicate: "return" }),
+		);
+		assert.deepEqual([again.created, again.finding.id], [false, first.finding.id]);
+		await assert.rejects(
+			inTransaction(runtime.db, (tx) =>
+				raiseFinding(tx, respondent, input, { onDuplicate: "refuse" }),
+			),
+			(error: unknown) =>
+				error instanceof Problem &&
+				error.code === "conflict" &&
+				error.issues[0]?.code === "finding_already_raised",
+		);
+		// The respondent raised it but does not see the register.
+		await expectProblem(
+			await w.staff.client.get(`/api/findings/${first.finding.id}`),
+			403,
+			"forbidden",
+		);
+		const seen = await expectJson<FindingView>(
+			await w.manager.client.get(`/api/findings/${first.finding.id}`),
+		);
+		assert.equal(seen.sourceLabel, "令和8年度 自己点検 4-2");
+	});
+
+	test("other sources need their own permission; a bad input names its field", async () => {
+		const respondent = staffActor(w.tenant.id, w.staff.account.id);
+		await assert.rejects(
+			inTransaction(runtime.db, (tx) =>
+				raiseFinding(tx, respondent, auditFinding(w.section.id, { source: "manual" })),
+			),
+			(error: unknown) => error instanceof Problem && error.code === "forbidden",
+		);
+		await assert.rejects(
+			inTransaction(runtime.db, (tx) =>
+				raiseFinding(tx, findingActor(w.tenant.id), auditFinding(w.section.id, { clause: "" })),
+			),
+			(error: unknown) =>
+				error instanceof Problem &&
+				error.code === "validation_failed" &&
+				error.issues.some((issue) => issue.path === "clause"),
+		);
+	});
+
+	test("an export over its limit is refused, not cut short", async () => {
+		const ciso = findingActor(w.tenant.id);
+		await inTransaction(runtime.db, (tx) => raiseFinding(tx, ciso, auditFinding(w.section.id)));
+		const desk = await openFindingDesk(runtime.db, ciso);
+		await assert.rejects(
+			exportFindings(runtime.db, desk, {}, 1),
+			(error: unknown) =>
+				error instanceof Problem && error.issues[0]?.code === "export_too_many_rows",
+		);
 	});
 });
