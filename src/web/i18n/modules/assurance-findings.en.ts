@@ -141,6 +141,11 @@ export const assuranceFindingsEn: Record<keyof typeof assuranceFindingsJa, strin
 	"home.work.kind.overdue_findings": "Findings past their due date: {count}",
 	"home.work.kind.findings_to_verify": "Corrective actions awaiting your verification: {count}",
 
+	"audit.data.finding": "Finding {reference}",
+	"audit.data.findingRaised": "Finding {reference} ({source}, severity {severity}, {clause})",
+	"audit.data.findingPlanned": "Finding {reference}, due {dueOn}",
+	"audit.data.findingEvidence": "Finding {reference}: {fileName}",
+	"audit.data.findingOverdue": "Finding {reference}, past its due date {dueOn}",
 	"audit.type.finding.raised": "Finding raised",
 	"audit.type.finding.planned": "Corrective action planned",
 	"audit.type.finding.evidence_added": "Corrective action evidence added",

@@ -140,6 +140,11 @@ export const assuranceFindingsJa = {
 	"home.work.kind.overdue_findings": "是正期限を過ぎた指摘事項: {count} 件",
 	"home.work.kind.findings_to_verify": "確認待ちの是正処置: {count} 件",
 
+	"audit.data.finding": "指摘 {reference}",
+	"audit.data.findingRaised": "指摘 {reference}（{source}、重大度 {severity}、{clause}）",
+	"audit.data.findingPlanned": "指摘 {reference}、是正期限 {dueOn}",
+	"audit.data.findingEvidence": "指摘 {reference}: {fileName}",
+	"audit.data.findingOverdue": "指摘 {reference}、期限 {dueOn} を超過",
 	"audit.type.finding.raised": "指摘事項の登録",
 	"audit.type.finding.planned": "是正処置の計画",
 	"audit.type.finding.evidence_added": "是正の証跡の追加",
