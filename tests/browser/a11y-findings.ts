@@ -15,7 +15,7 @@ export function findingPages(world: Walk["world"]): string[] {
 /**
  * The findings dialogs of the accessibility walk: raise; plan, evidence (with its refusal of a
  * file over the limit), done and risk link of a planned finding; verify and return of one marked
- * done by someone else; acceptance as a risk of a linked one.
+ * done by someone else; acceptance as a risk of a linked one; raising one from an incident case.
  */
 export async function findingScreens(walk: Walk): Promise<void> {
 	const { t, page, world } = walk;
@@ -48,4 +48,6 @@ export async function findingScreens(walk: Walk): Promise<void> {
 	await checkDialog(t, page, "finding return", button("差し戻す"));
 	await walk.visit(`/findings/${world.linkedFindingId}`);
 	await checkDialog(t, page, "finding accept as a risk", button("リスクとして受容"));
+	await walk.visit(`/incidents/${world.triagedIncidentId}`);
+	await checkDialog(t, page, "finding from an incident", button("指摘として登録"));
 }

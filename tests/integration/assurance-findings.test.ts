@@ -411,6 +411,13 @@ describe("sources: the network check and incidents", () => {
 		assert.equal(finding.sourceRef, incident.id);
 		assert.equal(finding.title, incident.title);
 		assert.ok(finding.sourceLabel?.startsWith(incident.reference));
+		const ofCase = await expectJson<FindingList>(
+			await w.ciso.client.get(`/api/findings?source=incident&sourceRef=${incident.id}`),
+		);
+		assert.deepEqual(
+			ofCase.items.map((i) => i.id),
+			[finding.id],
+		);
 		await expectProblem(
 			await w.ciso.client.post("/api/findings/from-incident", {
 				incidentId: "no-such-case",

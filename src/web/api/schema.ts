@@ -4296,6 +4296,7 @@ export interface paths {
                     overdue?: "true" | "false";
                     severity?: "major" | "moderate" | "minor";
                     source?: "audit" | "self_inspection" | "incident" | "network_check" | "manual";
+                    sourceRef?: string;
                     state?: "open" | "action_planned" | "done" | "verified" | "accepted_as_risk";
                     unitId?: string;
                 };
@@ -5434,6 +5435,7 @@ export interface paths {
                     overdue?: "true" | "false";
                     severity?: "major" | "moderate" | "minor";
                     source?: "audit" | "self_inspection" | "incident" | "network_check" | "manual";
+                    sourceRef?: string;
                     state?: "open" | "action_planned" | "done" | "verified" | "accepted_as_risk";
                     unitId?: string;
                 };

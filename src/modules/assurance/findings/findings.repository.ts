@@ -148,6 +148,7 @@ function filtered(
 	if (filter.severity) base = base.where("severity", "=", filter.severity);
 	if (filter.source) base = base.where("source", "=", filter.source);
 	if (filter.unitId) base = base.where("owner_unit_id", "=", filter.unitId);
+	if (filter.sourceRef) base = base.where("source_ref", "=", filter.sourceRef);
 	if (filter.overdue === "true") base = base.where((eb) => overdue(eb, context.today));
 	if (filter.overdue === "false") {
 		// Spelt out rather than NOT(overdue): a finding without a due date is not overdue either.

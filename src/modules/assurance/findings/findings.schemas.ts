@@ -153,6 +153,8 @@ export const findingFilterSchema = z.object({
 	severity: z.enum(FINDING_SEVERITIES).optional(),
 	source: z.enum(FINDING_SOURCES).optional(),
 	unitId: idSchema.optional(),
+	/** The findings of one source record (with `source`): a case's, a rule's and flow's. */
+	sourceRef: z.string().min(1).max(FINDING_LIMITS.sourceRef).optional(),
 	/** Only findings whose corrective action is past its due date and not done. */
 	overdue: z.enum(["true", "false"]).optional(),
 });

@@ -4,7 +4,8 @@ import { Dialog } from "../../components/Dialog.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { FINDING_SEVERITIES, type Finding, type FindingOptions, severityKey } from "./types.ts";
+import type { Finding, FindingOptions, FindingSeverity } from "./types.ts";
+import { UnitSeverityDue } from "./UnitSeverityDue.tsx";
 
 interface Props {
 	options: FindingOptions;
@@ -19,7 +20,7 @@ export function RaiseFindingDialog({ options, onClose }: Props) {
 		description: "",
 		clause: "",
 		ownerUnitId: "",
-		severity: "moderate" as (typeof FINDING_SEVERITIES)[number],
+		severity: "moderate" as FindingSeverity,
 		dueOn: "",
 	});
 	const [error, setError] = useState<unknown>(null);
@@ -98,57 +99,7 @@ export function RaiseFindingDialog({ options, onClose }: Props) {
 						/>
 					)}
 				</Field>
-				<div className="form-row">
-					<Field label={t("findings.field.ownerUnit")} required>
-						{(id) => (
-							<select
-								id={id}
-								name="ownerUnitId"
-								required
-								value={form.ownerUnitId}
-								onChange={(event) => set({ ownerUnitId: event.target.value })}
-							>
-								<option value="">{t("findings.chooseUnit")}</option>
-								{options.units.map((unit) => (
-									<option key={unit.id} value={unit.id}>
-										{unit.name}
-									</option>
-								))}
-							</select>
-						)}
-					</Field>
-					<Field label={t("findings.field.severity")} required>
-						{(id) => (
-							<select
-								id={id}
-								name="severity"
-								required
-								value={form.severity}
-								onChange={(event) =>
-									set({ severity: event.target.value as (typeof FINDING_SEVERITIES)[number] })
-								}
-							>
-								{FINDING_SEVERITIES.map((severity) => (
-									<option key={severity} value={severity}>
-										{t(severityKey(severity))}
-									</option>
-								))}
-							</select>
-						)}
-					</Field>
-					<Field label={`${t("findings.field.dueOn")}${t("common.optional")}`}>
-						{(id) => (
-							<input
-								id={id}
-								name="dueOn"
-								type="date"
-								min={options.today}
-								value={form.dueOn}
-								onChange={(event) => set({ dueOn: event.target.value })}
-							/>
-						)}
-					</Field>
-				</div>
+				<UnitSeverityDue options={options} form={form} set={set} />
 				<div className="form-row-actions">
 					<button type="submit" className="button button-primary" disabled={busy}>
 						{t("findings.raise")}

@@ -14,6 +14,7 @@ export const FINDING_STATES = [
 	"accepted_as_risk",
 ] as const;
 export const FINDING_SEVERITIES = ["major", "moderate", "minor"] as const;
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 export const FINDING_SOURCES = [
 	"audit",
 	"self_inspection",

@@ -136,6 +136,13 @@ export const assuranceFindingsEn: Record<keyof typeof assuranceFindingsJa, strin
 	"findings.event.accepted_as_risk": "Accepted as a risk",
 	"findings.event.overdue_notified": "Told that it is overdue ({count} people)",
 	"findings.event.plannedDetail": "Responsible {owner}, due {dueOn}",
+	"issue.field.sourceRef": "Source record",
+	"findings.incident.title": "Findings",
+	"findings.incident.lead":
+		"A gap against the policy that this case revealed can be raised as a finding, followed until the owner unit's corrective action is verified.",
+	"findings.incident.raise": "Raise a finding",
+	"findings.incident.raiseTitle": "Raise a finding from the case",
+	"findings.incident.none": "No finding has been raised from this case yet.",
 	"findings.saved": "Saved.",
 
 	"home.work.kind.overdue_findings": "Findings past their due date: {count}",

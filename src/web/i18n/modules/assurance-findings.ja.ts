@@ -135,6 +135,13 @@ export const assuranceFindingsJa = {
 	"findings.event.accepted_as_risk": "リスクとして受容",
 	"findings.event.overdue_notified": "期限超過を通知（{count}人）",
 	"findings.event.plannedDetail": "責任者 {owner}、期限 {dueOn}",
+	"issue.field.sourceRef": "発生源の記録",
+	"findings.incident.title": "指摘事項",
+	"findings.incident.lead":
+		"この事案で見えたポリシーとのずれを指摘事項として登録すると、所管課の是正処置と監査担当者の確認まで追跡できます。",
+	"findings.incident.raise": "指摘として登録",
+	"findings.incident.raiseTitle": "事案から指摘事項を登録",
+	"findings.incident.none": "この事案からの指摘事項はまだありません。",
 	"findings.saved": "記録しました。",
 
 	"home.work.kind.overdue_findings": "是正期限を過ぎた指摘事項: {count} 件",
