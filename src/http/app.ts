@@ -12,6 +12,8 @@ import { assetsRoutes } from "../modules/assets/assets.routes.ts";
 import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts";
 import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts";
 import { checklistsRoutes } from "../modules/assurance/checklists/checklists.routes.ts";
+import { findingStepsRoutes } from "../modules/assurance/findings/finding-steps.routes.ts";
+import { findingsRoutes } from "../modules/assurance/findings/findings.routes.ts";
 import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
@@ -120,6 +122,7 @@ const UPLOAD_ROUTES = [
 	/^\/api\/disposals\/[^/]+\/files$/,
 	/^\/api\/incidents\/[^/]+\/evidence$/,
 	/^\/api\/assurance\/checklists\/import$/,
+	/^\/api\/findings\/[^/]+\/evidence$/,
 	/^\/api\/network\/(model|model\/import|firewall-import|check)$/,
 ];
 
@@ -204,6 +207,8 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", incidentCaseworkRoutes(deps));
 	app.route("/api", drillsRoutes(deps));
 	app.route("/api", checklistsRoutes(deps));
+	app.route("/api", findingsRoutes(deps));
+	app.route("/api", findingStepsRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

@@ -194,6 +194,17 @@ export const MODULE_ISSUE_CODES = [
 	"checklist_pack_ref_invalid",
 	"checklist_kind_mismatch",
 	"checklist_bundled_current",
+	"finding_step_not_allowed",
+	"finding_not_yours",
+	"finding_verifier_marked_done",
+	"finding_evidence_required",
+	"finding_risk_required",
+	"finding_risk_one_of",
+	"finding_already_raised",
+	"finding_violation_not_found",
+	"finding_unit_unknown",
+	"finding_owner_unknown",
+	"finding_due_in_past",
 ] as const;
 
 /** The codes of password refusals (auth/password-rule.ts), shown from the same catalogue. */

@@ -44,6 +44,8 @@ export const WORK_KINDS = [
 	"mail_release_decisions",
 	"incident_tasks",
 	"incident_acknowledgements",
+	"overdue_findings",
+	"findings_to_verify",
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

@@ -15,6 +15,8 @@ const WORK_PATHS: Record<WorkKind, string> = {
 	mail_release_decisions: "/mail",
 	incident_tasks: "/incidents/tasks",
 	incident_acknowledgements: "/incidents/to-acknowledge",
+	overdue_findings: "/findings?overdue=true",
+	findings_to_verify: "/findings?state=done",
 };
 
 /** What waits for the caller (decisions, approvals, acknowledgements), with counts and links. */

@@ -4,6 +4,7 @@ import type { Messages } from "./ja.ts";
 import { adoptionEn } from "./modules/adoption.en.ts";
 import { assetsEn } from "./modules/assets.en.ts";
 import { assuranceChecklistsEn } from "./modules/assurance-checklists.en.ts";
+import { assuranceFindingsEn } from "./modules/assurance-findings.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";
@@ -53,6 +54,7 @@ export const en: Messages = {
 	...incidentChainEn,
 	...drillsEn,
 	...assuranceChecklistsEn,
+	...assuranceFindingsEn,
 	...emergencyPlanEn,
 	...incidentFeedsEn,
 	...emptyEn,

@@ -5,6 +5,7 @@
 import { adoptionJa } from "./modules/adoption.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
 import { assuranceChecklistsJa } from "./modules/assurance-checklists.ja.ts";
+import { assuranceFindingsJa } from "./modules/assurance-findings.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
@@ -54,6 +55,7 @@ export const ja = {
 	...incidentChainJa,
 	...drillsJa,
 	...assuranceChecklistsJa,
+	...assuranceFindingsJa,
 	...emergencyPlanJa,
 	...incidentFeedsJa,
 	...emptyJa,
