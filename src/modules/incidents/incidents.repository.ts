@@ -107,7 +107,10 @@ export function listIncidentEvents(db: Queryable, tenantId: string, incidentId: 
 		.execute();
 }
 
-/** Replace the units a case concerns with exactly `unitIds` (the case must exist). */
+/**
+ * Replace the units a case concerns with exactly `unitIds` (the case must exist), and keep their
+ * number on the case for the year's figures.
+ */
 export async function replaceIncidentUnits(
 	tx: Tx,
 	tenantId: string,
@@ -118,6 +121,12 @@ export async function replaceIncidentUnits(
 		.deleteFrom("incident_units")
 		.where("tenant_id", "=", tenantId)
 		.where("incident_id", "=", incidentId)
+		.execute();
+	await tx
+		.updateTable("incidents")
+		.set({ unit_count: unitIds.length })
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", incidentId)
 		.execute();
 	if (unitIds.length === 0) return;
 	// Each link keeps the case's report time, for the figures of a fiscal year per unit.

@@ -17,6 +17,7 @@ import {
 	replaceIncidentUnits,
 } from "./incidents.repository.ts";
 import type { ReportIncidentInput } from "./incidents.schemas.ts";
+import { refreshCaseDues } from "./report-dues.ts";
 
 /** Who raised the case: a member of staff (the caller), or a system such as the mail gateway. */
 export type ReportSource = { kind: "staff" } | { kind: "system"; name: string };
@@ -133,6 +134,10 @@ export async function reportIncident(
 		updated_at: at,
 		triaged_at: null,
 		closed_at: null,
+		fiscal_year: year,
+		unit_count: 0,
+		triage_hours: null,
+		close_hours: null,
 	};
 	await insertIncident(tx, row);
 	const units = new Set(assets.map((asset) => asset.owner_unit_id));
@@ -144,6 +149,7 @@ export async function reportIncident(
 		row.id,
 		assets.map((asset) => asset.id),
 	);
+	await refreshCaseDues(tx, desk.rules, actor.tenantId, row.id);
 	await appendIncidentEvent(tx, {
 		tenant_id: actor.tenantId,
 		incident_id: row.id,
@@ -161,5 +167,5 @@ export async function reportIncident(
 		{ reference: row.reference, source: source.kind, personalDataSuspected: input.personalData },
 		{ recordType: "incident", recordId: row.id },
 	);
-	return row;
+	return { ...row, unit_count: units.size };
 }
