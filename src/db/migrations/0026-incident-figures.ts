@@ -18,7 +18,8 @@ import { columnTypes } from "./column-types.ts";
  *   whenever a case's facts or filings change, and for a whole tenant whenever the stamp of its
  *   rules differs from the one kept in `incident_report_due_stamps` (no stamp yet: the first read
  *   of the figures after this migration derives them, as after a new pack version).
- * - The covering index of 0025 over report time and facts gives way to three narrower ones.
+ * - The covering index of 0025 over report time and facts gives way to three narrower ones; the
+ *   index of a unit's links also holds their report time.
  */
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 	const { instant } = columnTypes(engine);
@@ -49,6 +50,14 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 	}
 
 	await db.schema.dropIndex("incidents_tenant_figures").execute();
+	// A unit's links in case order with their report time: a unit's (or a manager's) case list is
+	// ordered, paged and counted from this index alone (list-incidents.ts, `linkedReach`).
+	await db.schema.dropIndex("incident_units_unit").execute();
+	await db.schema
+		.createIndex("incident_units_unit")
+		.on("incident_units")
+		.columns(["tenant_id", "org_unit_id", "incident_id", "reported_at"])
+		.execute();
 	for (const [name, columns] of [
 		["incidents_year_counts", ["tenant_id", "fiscal_year", "state", "category", "unit_count"]],
 		["incidents_year_triage", ["tenant_id", "fiscal_year", "triage_hours"]],
