@@ -156,6 +156,25 @@ describe("a risk raised from a case", () => {
 			assert.equal((await getRisk(chief.client, elsewhere.riskId)).ownerUnit.id, w.other.id);
 			assert.equal(elsewhere.incident.timeline.at(-1)?.kind, "risk_raised");
 		}
+		// The register's options name where each may raise one (and where write risks).
+		type Options = { units: { id: string }[]; raiseUnits: { id: string }[] };
+		const ids = (units: { id: string }[]) => units.map((unit) => unit.id).sort();
+		const csirtOptions = await expectJson<Options>(await w.csirt.client.get("/api/risks/options"));
+		assert.deepEqual(ids(csirtOptions.units), []);
+		const everyUnit = await runtime.db
+			.selectFrom("org_units")
+			.select("id")
+			.where("tenant_id", "=", w.tenant.id)
+			.execute();
+		assert.deepEqual(ids(csirtOptions.raiseUnits), ids(everyUnit), "any unit of the tenant");
+		const managerOptions = await expectJson<Options>(
+			await w.manager.client.get("/api/risks/options"),
+		);
+		assert.deepEqual(ids(managerOptions.raiseUnits), [w.unit.id]);
+		const auditorOptions = await expectJson<Options>(
+			await auditor.client.get("/api/risks/options"),
+		);
+		assert.deepEqual(auditorOptions.raiseUnits, []);
 		// Seeing the case is not enough: the reporter, the auditor, a committee member.
 		for (const reader of [w.reporter, auditor, officer]) {
 			await expectProblem(

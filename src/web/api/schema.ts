@@ -17335,6 +17335,11 @@ export interface components {
                 }[];
                 size: number;
             };
+            raiseUnits: {
+                code: string;
+                id: string;
+                name: string;
+            }[];
             threats: {
                 code: string;
                 description: {

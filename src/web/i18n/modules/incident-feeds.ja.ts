@@ -17,7 +17,16 @@ export const incidentFeedsJa = {
 	"issue.risk_threat_required":
 		"この事案の区分はポリシーの脅威にありません。リスクの脅威を選んでください。",
 	"issue.risk_unit_required":
-		"事案の所属に、あなたが管理する所属がありません。リスクの所管課を選んでください。",
+		"事案の所属に、あなたがリスクを登録できる所属がありません。リスクの所管を選んでください。",
+
+	"incidents.raiseRisk.action": "リスクとして登録",
+	"incidents.raiseRisk.title": "この事案からリスクを登録",
+	"incidents.raiseRisk.hint":
+		"説明には事案の「何が起きたか」、対応計画には再発防止策、関連資産には事案の資産を引き継ぎます。登録後の記入と見直しは所管の管理者がリスク台帳で行います。",
+	"incidents.raiseRisk.choose": "選んでください",
+	"incidents.raiseRisk.submit": "リスクを登録する",
+	"incidents.raiseRisk.done": "リスク「{title}」を台帳に登録しました。",
+	"incidents.raiseRisk.open": "リスクを開く",
 
 	"incidentStats.title": "インシデントの状況",
 	"incidentStats.open.none": "提出していない法定報告はありません。",
