@@ -164,6 +164,7 @@ export async function seed(deps: AppDeps) {
 					unit_count: 1,
 					triage_hours: triaged === null ? null : (triaged - created) / HOUR,
 					close_hours: closed === null || state !== "closed" ? null : (closed - created) / HOUR,
+					source_ref: null,
 				};
 				cases.push(row);
 				const first = units[i % UNITS] ?? "";

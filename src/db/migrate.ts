@@ -25,7 +25,7 @@ import * as tenantIncidentPreliminaryDays from "./migrations/0022-tenant-inciden
 import * as drills from "./migrations/0023-drills.ts";
 import * as mailHeldReasonCode from "./migrations/0024-mail-held-reason-code.ts";
 import * as incidentIndexes from "./migrations/0025-incident-indexes.ts";
-import * as incidentFigures from "./migrations/0026-incident-figures.ts";
+import * as incidentFiguresAndSources from "./migrations/0026-incident-figures-and-sources.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -58,7 +58,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0023-drills": drills,
 	"0024-mail-held-reason-code": mailHeldReasonCode,
 	"0025-incident-indexes": incidentIndexes,
-	"0026-incident-figures": incidentFigures,
+	"0026-incident-figures-and-sources": incidentFiguresAndSources,
 };
 
 class InCodeMigrations implements MigrationProvider {

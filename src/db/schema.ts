@@ -408,6 +408,8 @@ export interface MailSettingsTable {
 	attachment_rules: string | null;
 	/** JSON object of limits that differ from the defaults; null: none. */
 	limits: string | null;
+	/** A message held for malware opens an incident case (migration 0026; on by default). */
+	malware_incidents: Flag;
 	updated_at: string;
 }
 
@@ -695,6 +697,11 @@ export interface IncidentTable {
 	triage_hours: number | null;
 	/** Hours from the report to closing; null unless the case is closed (not rejected). */
 	close_hours: number | null;
+	/**
+	 * A reporting system's own name for what it reported (the gateway: `mail:<message id>`),
+	 * unique per tenant; null for staff reports and systems that give none.
+	 */
+	source_ref: string | null;
 }
 
 /**

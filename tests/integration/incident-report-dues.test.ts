@@ -133,6 +133,7 @@ describe("generated cases: the kept dues are what the rules say", () => {
 			unit_count: 0,
 			triage_hours: null,
 			close_hours: null,
+			source_ref: null,
 		}));
 		// Written as rows, as a database migrated from before the dues were kept holds them.
 		await inTransaction(runtime.db, async (tx) => {

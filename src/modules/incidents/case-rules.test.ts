@@ -42,6 +42,7 @@ const row = (overrides: Partial<IncidentRow> = {}): IncidentRow => ({
 	unit_count: 0,
 	triage_hours: null,
 	close_hours: null,
+	source_ref: null,
 	...overrides,
 });
 

@@ -18,6 +18,20 @@ export function findIncident(
 		.executeTakeFirst();
 }
 
+/** The case a system opened for what it calls `ref` (`incidents.source_ref`), if any. */
+export function findIncidentBySourceRef(
+	db: Queryable,
+	tenantId: string,
+	ref: string,
+): Promise<IncidentRow | undefined> {
+	return db
+		.selectFrom("incidents")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("source_ref", "=", ref)
+		.executeTakeFirst();
+}
+
 /**
  * The next reference number of a tenant's fiscal year. The counter row's update takes its lock
  * on PostgreSQL, so two reports at once get two numbers; SQLite writers are serialised already.

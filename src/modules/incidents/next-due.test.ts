@@ -47,6 +47,7 @@ const row = (overrides: Partial<IncidentRow> = {}): IncidentRow => ({
 	unit_count: 0,
 	triage_hours: 0.7,
 	close_hours: null,
+	source_ref: null,
 	...overrides,
 });
 

@@ -19,8 +19,11 @@ import {
 import type { ReportIncidentInput } from "./incidents.schemas.ts";
 import { refreshCaseDues } from "./report-dues.ts";
 
-/** Who raised the case: a member of staff (the caller), or a system such as the mail gateway. */
-export type ReportSource = { kind: "staff" } | { kind: "system"; name: string };
+/**
+ * Who raised the case: a member of staff (the caller), or a system such as the mail gateway,
+ * with its own name for what it reports (`ref`, unique per tenant: see `caseOfSourceRef`).
+ */
+export type ReportSource = { kind: "staff" } | { kind: "system"; name: string; ref?: string };
 
 /** A clock a few minutes fast on a phone is not a report from the future. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -138,6 +141,7 @@ export async function reportIncident(
 		unit_count: 0,
 		triage_hours: null,
 		close_hours: null,
+		source_ref: source.kind === "system" ? (source.ref ?? null) : null,
 	};
 	await insertIncident(tx, row);
 	const units = new Set(assets.map((asset) => asset.owner_unit_id));

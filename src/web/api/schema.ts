@@ -16511,6 +16511,7 @@ export interface components {
             defaults: {
                 attachments: components["schemas"]["MailAttachmentRules"];
                 limits: components["schemas"]["MailSanitizeLimits"];
+                malwareIncidents: boolean;
                 releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
                 retentionDays: number;
             };
@@ -16521,6 +16522,7 @@ export interface components {
                 };
             };
             limits: components["schemas"]["MailSanitizeLimits"];
+            malwareIncidents: boolean;
             neverAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             neverDelivered: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             pdfTools: {
@@ -16536,6 +16538,8 @@ export interface components {
         MailSettingsInput: {
             attachments: components["schemas"]["MailAttachmentRules"];
             limits: components["schemas"]["MailSanitizeLimits"];
+            /** @default true */
+            malwareIncidents: boolean;
             releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             retentionDays: number;
         };

@@ -1,6 +1,7 @@
 /**
- * Japanese messages of what incident response feeds to the rest: the tenant's days for 速報, the
- * statistics card, the review's incident input and risks raised from a case.
+ * Japanese messages of what incident response feeds to the rest, and is fed: the tenant's days for
+ * 速報, the statistics card, the review's incident input, risks raised from a case, and the mail
+ * gateway's cases for held malware.
  */
 export const incidentFeedsJa = {
 	"settings.incidentDays": "インシデント: 個人情報保護委員会への速報",
@@ -18,6 +19,10 @@ export const incidentFeedsJa = {
 		"この事案の区分はポリシーの脅威にありません。リスクの脅威を選んでください。",
 	"issue.risk_unit_required":
 		"事案の所属に、あなたがリスクを登録できる所属がありません。リスクの所管を選んでください。",
+
+	"mail.settings.malwareIncidents": "マルウェアを検知して保留したメールからインシデントを起票する",
+	"mail.settings.malwareIncidentsHint":
+		"保留したメール1通につき1件、インシデント対応に「無害化ゲートウェイ」からの報告として事案を開きます。CSIRTがトリアージします。",
 
 	"incidents.raiseRisk.action": "リスクとして登録",
 	"incidents.raiseRisk.title": "この事案からリスクを登録",

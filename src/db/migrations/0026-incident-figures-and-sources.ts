@@ -20,9 +20,15 @@ import { columnTypes } from "./column-types.ts";
  *   of the figures after this migration derives them, as after a new pack version).
  * - The covering index of 0025 over report time and facts gives way to three narrower ones; the
  *   index of a unit's links also holds their report time.
+ *
+ * And where a system's report comes from: `incidents.source_ref`, the system's own name for what
+ * it reported (the 無害化 gateway: `mail:<message id>`), unique per tenant, so a system that
+ * reports the same thing again (a job run again after a crash) opens no second case; and the
+ * gateway's setting that a message held for malware opens a case (on unless the tenant turns it
+ * off).
  */
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
-	const { instant } = columnTypes(engine);
+	const { instant, flag } = columnTypes(engine);
 	await db.schema.alterTable("incidents").addColumn("fiscal_year", "integer").execute();
 	await db.schema
 		.alterTable("incidents")
@@ -94,6 +100,18 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 		.on("incident_report_dues")
 		.columns(["tenant_id", "due_on", "incident_id"])
 		.where(sql.ref("filed_on"), "is", null)
+		.execute();
+
+	await db.schema.alterTable("incidents").addColumn("source_ref", "text").execute();
+	await db.schema
+		.createIndex("incidents_tenant_source_ref")
+		.unique()
+		.on("incidents")
+		.columns(["tenant_id", "source_ref"])
+		.execute();
+	await db.schema
+		.alterTable("mail_settings")
+		.addColumn("malware_incidents", flag, (c) => c.notNull().defaultTo(postgres ? true : 1))
 		.execute();
 
 	await db.schema
