@@ -156,5 +156,9 @@ test("a manager's list is newest first, and page after page it is the same list"
 			all.items.map((item) => item.id),
 		);
 		assert.equal(all.items[0]?.title, "両課の事案", "the last reported first");
+		const past = await expectJson<CaseList>(
+			await w.manager.client.get(`/api/incidents?limit=1&offset=${all.total}&${query}`),
+		);
+		assert.deepEqual([past.items.length, past.total], [0, all.total], "a page past the end");
 	}
 });

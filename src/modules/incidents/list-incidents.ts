@@ -183,18 +183,36 @@ async function pageOfLinked(
 		if (filter.severity !== undefined) q = q.where("incidents.severity", "=", filter.severity);
 		return q as unknown as typeof from;
 	};
-	const [ids, count] = await Promise.all([
+	const page = () =>
 		matching()
 			.select("reach.id")
 			.orderBy("reach.at", "desc")
 			.orderBy("reach.id", "desc")
 			.offset(filter.offset)
-			.limit(filter.limit)
-			.execute(),
-		matching()
-			.select((eb) => eb.fn.countAll<number>().as("n"))
-			.executeTakeFirstOrThrow(),
-	]);
+			.limit(filter.limit);
+	const count = async () =>
+		Number(
+			(
+				await matching()
+					.select((eb) => eb.fn.countAll<number>().as("n"))
+					.executeTakeFirstOrThrow()
+			).n,
+		);
+	let ids: { id: string }[];
+	let total: number;
+	if (filter.state === undefined && filter.severity === undefined) {
+		// The links alone: a page that stops after its rows, and a count over the index.
+		[ids, total] = await Promise.all([page().execute(), count()]);
+	} else {
+		// Each link looked up in the cases once: the page carries the total on its rows, and only
+		// a page past the end asks for it again.
+		const found = await page()
+			.select((eb) => eb.fn.countAll<number>().over().as("total"))
+			.execute();
+		ids = found;
+		total =
+			found[0] !== undefined ? Number(found[0].total) : filter.offset === 0 ? 0 : await count();
+	}
 	const order = new Map(ids.map((row, index) => [row.id, index]));
 	const rows =
 		ids.length === 0
@@ -210,7 +228,7 @@ async function pageOfLinked(
 					)
 					.execute();
 	rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-	return { rows, total: Number(count.n) };
+	return { rows, total };
 }
 
 /**
