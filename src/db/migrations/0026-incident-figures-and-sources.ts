@@ -56,13 +56,14 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 	}
 
 	await db.schema.dropIndex("incidents_tenant_figures").execute();
-	// A unit's links in case order with their report time: a unit's (or a manager's) case list is
-	// ordered, paged and counted from this index alone (list-incidents.ts, `linkedReach`).
+	// A unit's links newest first: a unit's (or a manager's) case list is ordered, paged and
+	// counted from this index alone (list-incidents.ts, `linkedReach`). Without the report time in
+	// it, PostgreSQL orders a unit's page by walking every link of the tenant by report time.
 	await db.schema.dropIndex("incident_units_unit").execute();
 	await db.schema
 		.createIndex("incident_units_unit")
 		.on("incident_units")
-		.columns(["tenant_id", "org_unit_id", "incident_id", "reported_at"])
+		.columns(["tenant_id", "org_unit_id", "reported_at", "incident_id"])
 		.execute();
 	for (const [name, columns] of [
 		["incidents_year_counts", ["tenant_id", "fiscal_year", "state", "category", "unit_count"]],
