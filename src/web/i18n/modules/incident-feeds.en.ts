@@ -19,6 +19,7 @@ export const incidentFeedsEn: Record<keyof typeof incidentFeedsJa, string> = {
 	"issue.risk_unit_required":
 		"None of the case's units is one you may enter a risk in; choose the risk's owning unit.",
 
+	"issue.field.malwareIncidents": "Incident for held malware",
 	"mail.settings.malwareIncidents": "Open an incident for each message held for malware",
 	"mail.settings.malwareIncidentsHint":
 		"One case per held message, reported by the sanitising gateway to incident response, for the CSIRT to triage.",

@@ -20,6 +20,7 @@ export const incidentFeedsJa = {
 	"issue.risk_unit_required":
 		"事案の所属に、あなたがリスクを登録できる所属がありません。リスクの所管を選んでください。",
 
+	"issue.field.malwareIncidents": "マルウェア検知時のインシデント起票",
 	"mail.settings.malwareIncidents": "マルウェアを検知して保留したメールからインシデントを起票する",
 	"mail.settings.malwareIncidentsHint":
 		"保留したメール1通につき1件、インシデント対応に「無害化ゲートウェイ」からの報告として事案を開きます。CSIRTがトリアージします。",
