@@ -5,7 +5,9 @@
  * as a unit's manager (their unit's cases); and the dashboard's figures (`incidentStats`: the
  * year's counts, durations and dated reports, and the reports owed of every year). Targets: list
  * p95 under 50 ms, dashboard under 100 ms. The rows are written with multi-row INSERTs shaped as
- * the use cases write them (a report, its units, filings for most cases that owe them).
+ * the use cases write them (a report, its units, filings for most cases that owe them, the report
+ * dues kept with each case); the section also times deriving every case's dues again, as the
+ * first read of the figures does after the tenant's rules changed.
  *
  * Run alone: `node bench/incident-cases.ts [--samples=N]`
  */
