@@ -3,6 +3,7 @@ import { systemActor } from "../bootstrap.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { findAssetByCode } from "../modules/assets/assets.repository.ts";
 import { openIncidentDesk } from "../modules/incidents/incident-desk.ts";
+import { findIncidentBySourceRef } from "../modules/incidents/incidents.repository.ts";
 import { reportIncidentSchema } from "../modules/incidents/incidents.schemas.ts";
 import { reportIncident } from "../modules/incidents/report-incident.ts";
 import { Problem } from "../shared/problem.ts";
@@ -18,6 +19,8 @@ import { cliLabel, tenantOrFail, withRuntime } from "./runtime-helpers.ts";
 export const systemReportSchema = reportIncidentSchema.extend({
 	system: z.string().trim().min(1).max(100),
 	assetCodes: z.array(z.string().min(1).max(100)).max(50).default([]),
+	/** The system's own name for what it reports: a second report of it opens no second case. */
+	sourceRef: z.string().trim().min(1).max(200).optional(),
 });
 
 export const incidentReportCommand: Command = {
@@ -26,8 +29,9 @@ export const incidentReportCommand: Command = {
 	usage:
 		"mamori incident report --tenant SLUG FILE.json [--json]\n" +
 		"  FILE.json: system, whatHappened, noticedAt, personalData[, title, knownAt, assetIds,\n" +
-		"  assetCodes]. Prints the new case's reference. Exit 0 when opened; 1 on bad input (the\n" +
-		"  field is named); 2 on wrong usage.",
+		"  assetCodes, sourceRef]. Prints the new case's reference (with sourceRef, the case already\n" +
+		"  opened for it, if any). Exit 0 when opened or found; 1 on bad input (the field is\n" +
+		"  named); 2 on wrong usage.",
 	async run(argv) {
 		const { values, positionals } = parseFlags(
 			argv,
@@ -52,10 +56,14 @@ export const incidentReportCommand: Command = {
 			}
 			return 1;
 		}
-		const { system, assetCodes, ...input } = parsed.data;
+		const { system, assetCodes, sourceRef, ...input } = parsed.data;
 		try {
 			const row = await withRuntime(async (rt) => {
 				const tenant = await tenantOrFail(rt, slug);
+				if (sourceRef !== undefined) {
+					const opened = await findIncidentBySourceRef(rt.db, tenant.id, sourceRef);
+					if (opened) return opened;
+				}
 				const desk = await openIncidentDesk(rt.db, systemActor(tenant.id, cliLabel()));
 				const assetIds = [...input.assetIds];
 				for (const [index, code] of assetCodes.entries()) {
@@ -75,7 +83,12 @@ export const incidentReportCommand: Command = {
 					assetIds.push(asset.id);
 				}
 				return inTransaction(rt.db, (tx) =>
-					reportIncident(tx, desk, { ...input, assetIds }, { kind: "system", name: system }),
+					reportIncident(
+						tx,
+						desk,
+						{ ...input, assetIds },
+						{ kind: "system", name: system, ...(sourceRef ? { ref: sourceRef } : {}) },
+					),
 				);
 			});
 			const result = { id: row.id, reference: row.reference, state: row.state };

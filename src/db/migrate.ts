@@ -25,6 +25,7 @@ import * as tenantIncidentPreliminaryDays from "./migrations/0022-tenant-inciden
 import * as drills from "./migrations/0023-drills.ts";
 import * as mailHeldReasonCode from "./migrations/0024-mail-held-reason-code.ts";
 import * as incidentIndexes from "./migrations/0025-incident-indexes.ts";
+import * as incidentFiguresAndSources from "./migrations/0026-incident-figures-and-sources.ts";
 import * as assuranceChecklists from "./migrations/0027-assurance-checklists.ts";
 import * as findings from "./migrations/0028-findings.ts";
 
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0025-incident-indexes": incidentIndexes,
 	"0027-assurance-checklists": assuranceChecklists,
 	"0028-findings": findings,
+	"0026-incident-figures-and-sources": incidentFiguresAndSources,
 };
 
 class InCodeMigrations implements MigrationProvider {

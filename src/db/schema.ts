@@ -46,6 +46,8 @@ export interface Database {
 	incident_assets: IncidentAssetTable;
 	incident_events: IncidentEventTable;
 	incident_filings: IncidentFilingTable;
+	incident_report_dues: IncidentReportDueTable;
+	incident_report_due_stamps: IncidentReportDueStampTable;
 	incident_counters: IncidentCounterTable;
 	incident_tasks: IncidentTaskTable;
 	incident_evidence: IncidentEvidenceTable;
@@ -414,6 +416,8 @@ export interface MailSettingsTable {
 	attachment_rules: string | null;
 	/** JSON object of limits that differ from the defaults; null: none. */
 	limits: string | null;
+	/** A message held for malware opens an incident case (migration 0026; on by default). */
+	malware_incidents: Flag;
 	updated_at: string;
 }
 
@@ -693,6 +697,45 @@ export interface IncidentTable {
 	updated_at: string;
 	triaged_at: string | null;
 	closed_at: string | null;
+	/** The fiscal year (年度) of `created_at` in Japan: the year a case counts in (migration 0026). */
+	fiscal_year: number;
+	/** How many units the case concerns (its `incident_units` rows). */
+	unit_count: number;
+	/** Hours from the report to the first triage; null before it. */
+	triage_hours: number | null;
+	/** Hours from the report to closing; null unless the case is closed (not rejected). */
+	close_hours: number | null;
+	/**
+	 * A reporting system's own name for what it reported (the gateway: `mail:<message id>`),
+	 * unique per tenant; null for staff reports and systems that give none.
+	 */
+	source_ref: string | null;
+}
+
+/**
+ * One dated stage of a legal report a case owes under the tenant's rules (migration 0026),
+ * derived from the case's facts and filings by `report-dues.ts` whenever they change, so the
+ * dashboard counts them in the database. Rejected cases owe none.
+ */
+export interface IncidentReportDueTable {
+	tenant_id: string;
+	incident_id: string;
+	obligation_code: string;
+	/** preliminary | final */
+	stage: string;
+	/** The case's fiscal year. */
+	fiscal_year: number;
+	/** YYYY-MM-DD (Japan date), moved past closed days. */
+	due_on: string;
+	/** The filing's date; null while not filed. */
+	filed_on: string | null;
+}
+
+/** The rules (`ReportingRules.stamp`) a tenant's report dues were last derived under. */
+export interface IncidentReportDueStampTable {
+	tenant_id: string;
+	stamp: string;
+	derived_at: string;
 }
 
 /** A unit a case concerns. */

@@ -3,7 +3,8 @@ import { assertAccessible, checkDialog, checkState } from "./axe.ts";
 
 /**
  * The incident screens of the accessibility walk: the report form and its receipt, triage, the
- * transitions, a filing, a task and an evidence file (with its refusal of a file over the limit).
+ * transitions, a filing, a risk raised from the case, a task and an evidence file (with its
+ * refusal of a file over the limit).
  */
 export async function incidentScreens(walk: Walk): Promise<void> {
 	const { t, page } = walk;
@@ -27,6 +28,18 @@ export async function incidentScreens(walk: Walk): Promise<void> {
 		await assertAccessible(page, "the close dialog refusing without 再発防止", "dialog[open]");
 	});
 	await checkDialog(t, page, "incident filing", button("確報の提出を記録"));
+	await checkDialog(t, page, "incident raise risk", button("リスクとして登録"), async (dialog) => {
+		// The form follows the register's options, loaded when the dialog opens.
+		await dialog.getByLabel("脅威", { exact: true }).waitFor();
+		await assertAccessible(page, "the raise-risk form", "dialog[open]");
+	});
+	await checkState(t, page, "incident risk raised", async () => {
+		await button("リスクとして登録").click();
+		const dialog = page.locator("dialog[open]");
+		await dialog.getByLabel("脅威", { exact: true }).waitFor();
+		await dialog.getByRole("button", { name: "リスクを登録する" }).click();
+		await page.getByTestId("incident-risk-raised").waitFor();
+	});
 	const tasks = page.getByRole("region", { name: "対応の作業" });
 	await checkDialog(t, page, "incident task add", button("作業を追加"));
 	await checkDialog(t, page, "incident task edit", tasks.getByRole("button", { name: "編集" }));

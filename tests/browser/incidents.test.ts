@@ -475,11 +475,22 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 		await shown(timeline.locator('[data-kind="evidence_added"]')),
 		new RegExp(`証跡ファイルの追加[\\s\\S]*接続ログ\\.txt[\\s\\S]*${sha256}`),
 	);
-	assert.equal(
-		await page.getByTestId("incident-actions").count(),
-		0,
-		"a closed case has no more moves",
-	);
+	// A closed case has no more moves; its lessons may still become a risk in the register.
+	const actions = page.getByTestId("incident-actions");
+	assert.deepEqual(await actions.getByRole("button").allTextContents(), ["リスクとして登録"]);
+	await actions.getByRole("button", { name: "リスクとして登録" }).click();
+	const raising = page.getByRole("dialog", { name: "この事案からリスクを登録" });
+	// The case's category, unit and severity (impact) are the risk's to start from.
+	await raising.getByLabel("脅威", { exact: true }).waitFor();
+	assert.notEqual(await raising.getByLabel("脅威", { exact: true }).inputValue(), "");
+	assert.notEqual(await raising.getByLabel("所管", { exact: true }).inputValue(), "");
+	await raising.getByRole("button", { name: "リスクを登録する" }).click();
+	await raising.waitFor({ state: "detached" });
+	const raised = page.getByTestId("incident-risk-raised");
+	assert.match(await shown(raised), /リスク「.+」を台帳に登録しました。/);
+	await timeline.locator('[data-kind="risk_raised"]').waitFor();
+	await raised.getByRole("link", { name: "リスクを開く" }).click();
+	await page.getByRole("heading", { level: 1 }).filter({ hasText: /USB/ }).waitFor();
 	// The one refusal was the close without 再発防止 (its response and the browser's console line).
 	const refusal = [/^HTTP 400: POST .*\/transitions$/, /status of 400 \(Bad Request\)/];
 	assert.ok(csirt.problems.some((problem) => refusal[0]?.test(problem)));

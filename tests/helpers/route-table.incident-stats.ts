@@ -111,7 +111,7 @@ export const INCIDENT_STATS_ROUTES: readonly RouteEntry[] = [
 	{
 		method: "post",
 		path: "/api/incidents/{id}/risks/{riskId}/rescore",
-		access: access("incident.raise_risk"),
+		access: access("incident.rescore_risk"),
 		ok: 200,
 		request: async (ctx) => ({
 			params: { id: (await callerCase(ctx)).id, riskId: (await callerRisk(ctx)).id },

@@ -89,6 +89,27 @@ test("a system's report opens a case, linked to the ledger asset by its ID, logg
 	);
 });
 
+test("a system's reference: the same thing reported again opens no second case", async () => {
+	const file = await reportFile("monitor.json", {
+		...gatewayReport,
+		system: "監視ツール",
+		sourceRef: "alert-4711",
+	});
+	const report = () =>
+		runCli(["incident", "report", "--tenant", tenant.slug, file, "--json"], runtime);
+	const first = await report();
+	assert.equal(first.code, 0, first.stderr);
+	const again = await report();
+	assert.equal(again.code, 0, again.stderr);
+	const opened = JSON.parse(first.stdout) as { id: string; reference: string };
+	assert.deepEqual(JSON.parse(again.stdout), JSON.parse(first.stdout), "the case already open");
+	assert.equal((await findIncident(runtime.db, tenant.id, opened.id))?.source_ref, "alert-4711");
+	const reported = (await auditEvents(runtime.db, tenant.id)).filter(
+		(e) => e.type === "incident.reported" && e.record_id === opened.id,
+	);
+	assert.equal(reported.length, 1);
+});
+
 test("bad input names the field and opens nothing (exit 1); wrong usage exits 2", async () => {
 	const before = await countRows(runtime.db, "incidents", tenant.id);
 	const missing = await reportFile("missing.json", {

@@ -135,3 +135,30 @@ test("a department's officer sees the cases of the sections below it", async () 
 	assert.deepEqual(await list(officer.client, `unitId=${section.id}`), [below]);
 	assert.deepEqual(await list(officer.client, `unitId=${w.unit.id}`), []);
 });
+
+test("a manager's list is newest first, and page after page it is the same list", async () => {
+	for (const query of ["", "state=triaged"]) {
+		const all = await expectJson<{
+			items: { id: string; title: string; createdAt: string }[];
+			total: number;
+		}>(await w.manager.client.get(`/api/incidents?limit=200&${query}`));
+		const times = all.items.map((item) => item.createdAt);
+		assert.deepEqual(times, [...times].sort().reverse(), "newest first");
+		const paged: string[] = [];
+		for (let offset = 0; offset < all.total; offset++) {
+			const page = await expectJson<CaseList>(
+				await w.manager.client.get(`/api/incidents?limit=1&offset=${offset}&${query}`),
+			);
+			paged.push(...page.items.map((item) => item.id));
+		}
+		assert.deepEqual(
+			paged,
+			all.items.map((item) => item.id),
+		);
+		assert.equal(all.items[0]?.title, "両課の事案", "the last reported first");
+		const past = await expectJson<CaseList>(
+			await w.manager.client.get(`/api/incidents?limit=1&offset=${all.total}&${query}`),
+		);
+		assert.deepEqual([past.items.length, past.total], [0, all.total], "a page past the end");
+	}
+});

@@ -67,8 +67,16 @@ describe("a risk raised from a case", () => {
 		incident = await closedCase();
 	});
 
-	test("the case offers it to those who may write the register, not to the CSIRT", () => {
-		assert.ok(!incident.allowedActions.includes("incident.raise_risk"), "CSIRT's view");
+	test("the case offers it to the CSIRT, and to those who may write the register", async () => {
+		assert.ok(incident.allowedActions.includes("incident.raise_risk"), "CSIRT's view");
+		const managerView = await expectJson<IncidentView>(
+			await w.manager.client.get(`/api/incidents/${incident.id}`),
+		);
+		assert.ok(managerView.allowedActions.includes("incident.raise_risk"));
+		const reporterView = await expectJson<IncidentView>(
+			await w.reporter.client.get(`/api/incidents/${incident.id}`),
+		);
+		assert.ok(!reporterView.allowedActions.includes("incident.raise_risk"), "the reporter's view");
 	});
 
 	test("統括 raises one: threat, unit, assets, text and 再発防止 come from the case", async () => {
@@ -124,18 +132,78 @@ describe("a risk raised from a case", () => {
 		);
 	});
 
-	test("who may not: the CSIRT (no register rights), another unit's manager (not their case)", async () => {
+	test("who may raise one from a case they see, and in which units", async () => {
 		const body = { inherent: { likelihood: 1, impact: 1 } };
-		await expectProblem(
-			await w.csirt.client.post(`/api/incidents/${incident.id}/risks`, body),
-			403,
-			"forbidden",
+		const ciso = await person(runtime, app, w.tenant, w.other, ["ciso"]);
+		const auditor = await person(runtime, app, w.tenant, w.other, ["auditor"]);
+		const officer = await person(runtime, app, w.tenant, w.other, ["committee_member"]);
+		// The CSIRT and the CISO oversee every case: the risk goes to the case's unit, or any.
+		for (const raiser of [w.csirt, ciso]) {
+			const linked = await expectJson<RiskLink>(
+				await raiser.client.post(`/api/incidents/${incident.id}/risks`, body),
+				201,
+			);
+			const risk = await getRisk(chief.client, linked.riskId);
+			assert.equal(risk.ownerUnit.id, w.unit.id, "the case's unit");
+			assert.deepEqual(risk.allowedActions.includes("risk.write"), true, "統括 may change it");
+			const elsewhere = await expectJson<RiskLink>(
+				await raiser.client.post(`/api/incidents/${incident.id}/risks`, {
+					...body,
+					ownerUnitId: w.other.id,
+				}),
+				201,
+			);
+			assert.equal((await getRisk(chief.client, elsewhere.riskId)).ownerUnit.id, w.other.id);
+			assert.equal(elsewhere.incident.timeline.at(-1)?.kind, "risk_raised");
+		}
+		// The register's options name where each may raise one (and where write risks).
+		type Options = { units: { id: string }[]; raiseUnits: { id: string }[] };
+		const ids = (units: { id: string }[]) => units.map((unit) => unit.id).sort();
+		const csirtOptions = await expectJson<Options>(await w.csirt.client.get("/api/risks/options"));
+		assert.deepEqual(ids(csirtOptions.units), []);
+		const everyUnit = await runtime.db
+			.selectFrom("org_units")
+			.select("id")
+			.where("tenant_id", "=", w.tenant.id)
+			.execute();
+		assert.deepEqual(ids(csirtOptions.raiseUnits), ids(everyUnit), "any unit of the tenant");
+		const managerOptions = await expectJson<Options>(
+			await w.manager.client.get("/api/risks/options"),
 		);
+		assert.deepEqual(ids(managerOptions.raiseUnits), [w.unit.id]);
+		const auditorOptions = await expectJson<Options>(
+			await auditor.client.get("/api/risks/options"),
+		);
+		assert.deepEqual(auditorOptions.raiseUnits, []);
+		// Seeing the case is not enough: the reporter, the auditor, a committee member.
+		for (const reader of [w.reporter, auditor, officer]) {
+			await expectProblem(
+				await reader.client.post(`/api/incidents/${incident.id}/risks`, body),
+				403,
+				"forbidden",
+			);
+		}
+		// Another unit's manager may raise risks, but not from a case they do not see.
 		await expectProblem(
 			await w.otherManager.client.post(`/api/incidents/${incident.id}/risks`, body),
 			404,
 			"not_found",
 		);
+	});
+
+	test("re-rating an existing risk stays with those who may change it, not the CSIRT or CISO", async () => {
+		const risk = await makeRisk(runtime, w.tenant.id, w.unit.id);
+		const ciso = await person(runtime, app, w.tenant, w.other, ["ciso"]);
+		for (const overseer of [w.csirt, ciso]) {
+			await expectProblem(
+				await overseer.client.post(`/api/incidents/${incident.id}/risks/${risk.id}/rescore`, {
+					version: 1,
+					residual: { likelihood: 1, impact: 1 },
+				}),
+				403,
+				"forbidden",
+			);
+		}
 	});
 
 	test("the register's own rules apply: a unit the caller does not manage, a rating off the matrix", async () => {

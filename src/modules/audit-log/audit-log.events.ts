@@ -9,6 +9,8 @@ const mailSettingsSnapshot = z.object({
 	releaseAsIs: z.array(z.string()),
 	attachments: z.record(z.string(), z.string()),
 	limits: z.record(z.string(), z.number()),
+	/** Held malware opens an incident case (absent in events before it could be set). */
+	malwareIncidents: z.boolean().optional(),
 });
 
 const accountSnapshot = z.object({

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type {
 	IncidentReporting,
 	ReportingCondition,
@@ -6,7 +7,13 @@ import type {
 import type { LocalizedLabel } from "../policies/pack/pack.primitives.ts";
 import type { PolicyPack } from "../policies/pack/pack.schema.ts";
 import type { CaseFacts } from "./assessment.schema.ts";
-import { addDays, ClosedDays } from "./closed-days.ts";
+import { addDays, ClosedDays, HOLIDAY_DATA_STAMP } from "./closed-days.ts";
+
+/**
+ * The version of how cases' due dates are derived and kept (`report-dues.ts`): raise it when that
+ * changes, and every tenant's kept dates are computed again on their next read.
+ */
+const DUES_DERIVATION = 1;
 
 /** Why an obligation is or is not required: a stable code, its values and the clause it rests on. */
 export interface AssessmentReason {
@@ -57,6 +64,7 @@ export class ReportingRules {
 	readonly #calendar: ClosedDays;
 	readonly #provisions: PolicyPack["provisions"];
 	readonly #preliminaryDays: number | undefined;
+	#stamp: string | undefined;
 
 	/** `tenant.preliminaryDays`: the tenant's own aim for preliminary reports (a case's facts win). */
 	constructor(
@@ -75,6 +83,27 @@ export class ReportingRules {
 	/** The rules as stated (the pack's or the standard pack's), for queries that pre-select cases. */
 	get reporting(): IncidentReporting {
 		return this.#reporting;
+	}
+
+	/**
+	 * A digest of everything an assessment depends on besides the case: the rules, the provisions
+	 * in force, the tenant's preliminary days, the holiday data. Due dates kept in the database
+	 * carry the stamp they were computed under; a different stamp means they must be computed
+	 * again (a new pack version, a changed tenant setting, an updated holiday library).
+	 */
+	get stamp(): string {
+		this.#stamp ??= createHash("sha256")
+			.update(
+				JSON.stringify([
+					DUES_DERIVATION,
+					HOLIDAY_DATA_STAMP,
+					this.#preliminaryDays ?? null,
+					Object.entries(this.#provisions).map(([name, provision]) => [name, provision.inForce]),
+					this.#reporting,
+				]),
+			)
+			.digest("hex");
+		return this.#stamp;
 	}
 
 	/** Whether the pack's provision is in force (an obligation may depend on one). */

@@ -38,6 +38,11 @@ const row = (overrides: Partial<IncidentRow> = {}): IncidentRow => ({
 	updated_at: "2026-11-30T00:20:00.000Z",
 	triaged_at: null,
 	closed_at: null,
+	fiscal_year: 2026,
+	unit_count: 0,
+	triage_hours: null,
+	close_hours: null,
+	source_ref: null,
 	...overrides,
 });
 

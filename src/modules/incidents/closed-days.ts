@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import holidayJp from "@holiday-jp/holiday_jp";
 
 /**
@@ -19,6 +20,15 @@ const NATIONAL_HOLIDAYS: ReadonlySet<string> = new Set(Object.keys(holidayJp.hol
 export const HOLIDAY_DATA_THROUGH = Math.max(
 	...[...NATIONAL_HOLIDAYS].map((day) => Number(day.slice(0, 4))),
 );
+
+/**
+ * A digest of the holiday data: due dates computed before an update of the library that adds or
+ * moves a holiday differ from those computed after it, so dates kept in the database name it.
+ */
+export const HOLIDAY_DATA_STAMP = createHash("sha256")
+	.update([...NATIONAL_HOLIDAYS].sort().join(","))
+	.digest("hex")
+	.slice(0, 16);
 
 /**
  * A calendar of closed days for one rule (a deadline computation is a handful of set look-ups).

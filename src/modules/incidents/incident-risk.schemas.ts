@@ -7,7 +7,7 @@ const idSchema = z.string().min(1).max(64);
 /**
  * A risk raised from a case. Left out: the title is the case's, the description what happened,
  * the threat the case's category (a threat of the pack), the owner the first unit of the case
- * that the caller manages, the assets the case's (those the caller can see), the residual rating
+ * that the caller may raise a risk in (any, for the CSIRT and the CISO), the assets the case's (those the caller can see), the residual rating
  * the inherent one, and the treatment plan the case's 再発防止.
  */
 export const raiseRiskSchema = z

@@ -1,15 +1,12 @@
 import { type RawBuilder, type SqlBool, sql } from "kysely";
-import type { Engine } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
-import type { ReportingRules } from "./assess-obligations.ts";
-import { FACT_COLUMNS } from "./case-rules.ts";
-import { datedStages, owesDatedReport, owesUnfiledStage } from "./reportable-cases.ts";
 
 /**
- * The statistics' SQL. At 100,000 cases the figures are counted by the database over one covering
- * index (migration 0025: tenant, report time, state, category, triage and close times, the facts
- * the reporting rules read, id), so neither the counts nor the medians bring rows back to the
- * process; only the cases that owe dated reports are read, to be assessed.
+ * The statistics' SQL. At 100,000 cases every figure is counted by the database over an index
+ * (migration 0026), nothing is brought back to the process to be counted: a year's cases by
+ * state, category and whether they concern a unit; the hours to triage and to close, kept on each
+ * case, read in order; the links of the year per unit. The legal reports are counted from the
+ * kept dues (`report-dues.repository.ts`).
  */
 
 /** The instants a fiscal year (年度) runs between in Japan, as ISO strings in UTC: [from, to). */
@@ -33,57 +30,56 @@ export function fiscalYearRange(year: number): YearRange {
 	return { from: start(year), to: start(year + 1) };
 }
 
-function inYear(db: Queryable, tenantId: string, range: YearRange) {
+function ofYear(db: Queryable, tenantId: string, fiscalYear: number) {
 	return db
 		.selectFrom("incidents")
 		.where("incidents.tenant_id", "=", tenantId)
-		.where("incidents.created_at", ">=", range.from)
-		.where("incidents.created_at", "<", range.to);
+		.where("incidents.fiscal_year", "=", fiscalYear);
 }
 
-/** The year's cases counted by state and category. */
-export async function yearCounts(db: Queryable, tenantId: string, range: YearRange) {
-	const rows = await inYear(db, tenantId, range)
-		.select(["state", "category", (eb) => eb.fn.countAll<number>().as("n")])
-		.groupBy(["state", "category"])
+/**
+ * The year's cases counted by state and category, and of each such group how many concern some
+ * unit: one range of `incidents_year_counts`, read in its order.
+ */
+export async function yearCounts(db: Queryable, tenantId: string, fiscalYear: number) {
+	const rows = await ofYear(db, tenantId, fiscalYear)
+		.select([
+			"incidents.state",
+			"incidents.category",
+			(eb) => eb.fn.countAll<number>().as("n"),
+			sql<number>`sum(case when incidents.unit_count > 0 then 1 else 0 end)`.as("with_unit"),
+		])
+		.groupBy(["incidents.state", "incidents.category"])
 		.execute();
-	return rows.map((row) => ({ state: row.state, category: row.category, count: Number(row.n) }));
-}
-
-/** Hours from the report to `end`, in the engine's own date arithmetic. */
-function hoursTo(engine: Engine, end: "triaged_at" | "closed_at"): RawBuilder<number> {
-	const to = sql.ref(`incidents.${end}`);
-	return engine === "postgres"
-		? sql<number>`extract(epoch from (${to} - incidents.created_at)) / 3600.0`
-		: sql<number>`(julianday(${to}) - julianday(incidents.created_at)) * 24.0`;
+	return rows.map((row) => ({
+		state: row.state,
+		category: row.category,
+		count: Number(row.n),
+		withUnit: Number(row.with_unit),
+	}));
 }
 
 /**
  * Median and mean hours from the report to the first triage, or to closing, over the year's cases
- * that got there (closing: closed cases only, not rejected ones). The median is read as the one or
- * two middle values of the sorted durations.
+ * that got there (closing: closed cases only; rejected ones keep no `close_hours`). The median is
+ * the one or two middle entries of `incidents_year_triage` / `incidents_year_close`.
  */
 export async function yearDuration(
 	db: Queryable,
-	engine: Engine,
 	tenantId: string,
-	range: YearRange,
+	fiscalYear: number,
 	to: "triage" | "close",
 ) {
-	const end = to === "triage" ? "triaged_at" : "closed_at";
-	const reached = () => {
-		const q = inYear(db, tenantId, range).where(`incidents.${end}`, "is not", null);
-		return to === "close" ? q.where("incidents.state", "=", "closed") : q;
-	};
-	const hours = hoursTo(engine, end);
+	const column = to === "triage" ? "incidents.triage_hours" : "incidents.close_hours";
+	const reached = () => ofYear(db, tenantId, fiscalYear).where(column, "is not", null);
 	const summary = await reached()
-		.select([(eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.avg(hours).as("mean")])
+		.select([(eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.avg(column).as("mean")])
 		.executeTakeFirstOrThrow();
 	const cases = Number(summary.n);
 	if (cases === 0) return { cases, medianHours: null, meanHours: null };
 	const middle = await reached()
-		.select(hours.as("hours"))
-		.orderBy("hours")
+		.select(sql<number>`${sql.ref(column)}`.as("hours"))
+		.orderBy(column)
 		.limit(cases % 2 === 1 ? 1 : 2)
 		.offset(Math.floor((cases - 1) / 2))
 		.execute();
@@ -93,30 +89,17 @@ export async function yearDuration(
 	return { cases, medianHours: tenth(median), meanHours: tenth(Number(summary.mean)) };
 }
 
-/**
- * How many of the year's cases concern each unit (from the links, which keep their case's report
- * time), and how many of the year's cases concern some unit.
- */
+/** How many of the year's cases concern each unit (the links keep their case's report time). */
 export async function yearUnitCounts(db: Queryable, tenantId: string, range: YearRange) {
-	const links = () =>
-		db
-			.selectFrom("incident_units")
-			.where("tenant_id", "=", tenantId)
-			.where("reported_at", ">=", range.from)
-			.where("reported_at", "<", range.to);
-	const [units, cases] = await Promise.all([
-		links()
-			.select(["org_unit_id", (eb) => eb.fn.countAll<number>().as("n")])
-			.groupBy("org_unit_id")
-			.execute(),
-		links()
-			.select((eb) => eb.fn.count<number>("incident_id").distinct().as("n"))
-			.executeTakeFirstOrThrow(),
-	]);
-	return {
-		units: units.map((row) => ({ unitId: row.org_unit_id, count: Number(row.n) })),
-		withUnit: Number(cases.n),
-	};
+	const rows = await db
+		.selectFrom("incident_units")
+		.select(["org_unit_id", (eb) => eb.fn.countAll<number>().as("n")])
+		.where("tenant_id", "=", tenantId)
+		.where("reported_at", ">=", range.from)
+		.where("reported_at", "<", range.to)
+		.groupBy("org_unit_id")
+		.execute();
+	return rows.map((row) => ({ unitId: row.org_unit_id, count: Number(row.n) }));
 }
 
 /** Every fiscal year in which the tenant's cases were numbered. */
@@ -127,118 +110,4 @@ export async function caseFiscalYears(db: Queryable, tenantId: string): Promise<
 		.where("tenant_id", "=", tenantId)
 		.execute();
 	return rows.map((row) => Number(row.fiscal_year));
-}
-
-/** The year's cases that owe some dated report, with the facts the rules read (index only). */
-export function yearReportableCases(
-	db: Queryable,
-	tenantId: string,
-	rules: ReportingRules,
-	range: YearRange,
-) {
-	return inYear(db, tenantId, range)
-		.select(["incidents.id", ...FACT_COLUMNS.map((column) => `incidents.${column}` as const)])
-		.where((eb) => owesDatedReport(eb, rules))
-		.execute();
-}
-
-/**
- * The filings of those same cases, asked for at the same time (the cases' ids are a subquery, so
- * neither waits for the other).
- */
-export function yearReportableFilings(
-	db: Queryable,
-	tenantId: string,
-	rules: ReportingRules,
-	range: YearRange,
-) {
-	return db
-		.selectFrom("incident_filings")
-		.select(["incident_id", "obligation_code", "stage", "filed_on"])
-		.where("tenant_id", "=", tenantId)
-		.where("incident_id", "in", (eb) =>
-			eb
-				.selectFrom("incidents")
-				.select("incidents.id")
-				.where("incidents.tenant_id", "=", tenantId)
-				.where("incidents.created_at", ">=", range.from)
-				.where("incidents.created_at", "<", range.to)
-				.where((inner) => owesDatedReport(inner, rules)),
-		)
-		.execute();
-}
-
-/**
- * Cases of any year that owe a dated report not filed yet, with their facts and what a list shows
- * of them. The search over every case reads the index alone; the few found are then read whole.
- */
-export async function unfiledReportCases(
-	db: Queryable,
-	engine: Engine,
-	tenantId: string,
-	rules: ReportingRules,
-) {
-	const owing = await unfiledReportIds(db, engine, tenantId, rules);
-	const found = [];
-	for (let start = 0; start < owing.length; start += 1000) {
-		found.push(
-			...(await db
-				.selectFrom("incidents")
-				.select(["id", "reference", "title", ...FACT_COLUMNS])
-				.where(ofTenant("tenant_id", tenantId))
-				.where("id", "in", owing.slice(start, start + 1000))
-				.execute()),
-		);
-	}
-	return found;
-}
-
-/**
- * The ids of the cases owing a dated report not filed yet. SQLite reads them in one pass over the
- * index (any stage unfiled); PostgreSQL as the union of one anti-join per stage, which it plans
- * well, where it would plan the single pass's OR over subplans at a cost that compiles it (JIT).
- */
-export async function unfiledReportIds(
-	db: Queryable,
-	engine: Engine,
-	tenantId: string,
-	rules: ReportingRules,
-): Promise<string[]> {
-	const stages = datedStages(rules);
-	const owing = () =>
-		db.selectFrom("incidents").select("incidents.id").where("incidents.tenant_id", "=", tenantId);
-	if (stages.length === 0) return [];
-	if (engine === "sqlite") {
-		const rows = await owing()
-			.where((eb) =>
-				eb.or(
-					stages.map(({ obligation, stage }) => owesUnfiledStage(eb, rules, obligation, stage)),
-				),
-			)
-			.execute();
-		return rows.map((row) => row.id);
-	}
-	const [first, ...rest] = stages.map(({ obligation, stage }) =>
-		owing().where((eb) => owesUnfiledStage(eb, rules, obligation, stage)),
-	);
-	if (!first) return [];
-	const rows = await rest.reduce((query, next) => query.union(next), first).execute();
-	return rows.map((row) => row.id);
-}
-
-/** The filings of the given cases (those that owe dated reports, found above). */
-export async function filingsOf(db: Queryable, tenantId: string, incidentIds: readonly string[]) {
-	const rows = [];
-	// Bounded IN lists: both engines cap the parameters of one statement.
-	for (let start = 0; start < incidentIds.length; start += 5000) {
-		rows.push(
-			...(await db
-				.selectFrom("incident_filings")
-				.select(["incident_id", "obligation_code", "stage", "filed_on"])
-				.where("tenant_id", "=", tenantId)
-				.where("incident_id", "in", incidentIds.slice(start, start + 5000))
-				.execute()),
-		);
-	}
-	return rows;
 }

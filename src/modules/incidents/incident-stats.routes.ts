@@ -137,7 +137,7 @@ export function incidentStatsRoutes(deps: AppDeps) {
 		})
 		.openapi(routes.rescoreRisk, async (c) => {
 			const actor = requireActor(c);
-			authorize(actor, incidentFeedsPolicy, "incident.raise_risk");
+			authorize(actor, incidentFeedsPolicy, "incident.rescore_risk");
 			const { id, riskId } = c.req.valid("param");
 			const desk = await openIncidentDesk(db, actor);
 			const register = await openRegister(db, actor);

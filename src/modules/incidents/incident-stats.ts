@@ -1,19 +1,13 @@
-import type { Engine } from "../../db/connection.ts";
-import type { Queryable } from "../../db/queryable.ts";
+import type { Db, Engine } from "../../db/connection.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
 import { listOrgUnits } from "../org/org.repository.ts";
-import { caseFacts } from "./case-rules.ts";
 import type { IncidentDesk } from "./incident-desk.ts";
 import { incidentFeedsPolicy } from "./incident-feeds.policy.ts";
 import {
 	caseFiscalYears,
-	filingsOf,
 	fiscalYearRange,
-	unfiledReportCases,
 	yearCounts,
 	yearDuration,
-	yearReportableCases,
-	yearReportableFilings,
 	yearUnitCounts,
 } from "./incident-stats.repository.ts";
 import type {
@@ -23,6 +17,8 @@ import type {
 	OpenObligations,
 } from "./incident-stats.schemas.ts";
 import { FILING_STAGES, INCIDENT_STATES } from "./incidents.schemas.ts";
+import { unfiledReportDues, yearReportDues } from "./report-dues.repository.ts";
+import { bringDuesUpToDate } from "./report-dues.ts";
 
 /** The most unfiled reports the dashboard lists (the total is given beside them). */
 export const OPEN_OBLIGATIONS_SHOWN = 50;
@@ -33,86 +29,47 @@ export function fiscalYearOfDay(day: string): number {
 	return Number(day.slice(5, 7)) < 4 ? year - 1 : year;
 }
 
-type Filing = { incident_id: string; obligation_code: string; stage: string; filed_on: string };
-const filingKey = (incidentId: string, code: string, stage: string) =>
-	`${incidentId}|${code}|${stage}`;
-
-function filedOn(filings: readonly Filing[]): Map<string, string> {
-	return new Map(
-		filings.map((f) => [filingKey(f.incident_id, f.obligation_code, f.stage), f.filed_on]),
-	);
+/** Each stage's figures, in the stages' order, zero where the year has none of a stage. */
+function reportingOf(rows: Awaited<ReturnType<typeof yearReportDues>>): IncidentStats["reporting"] {
+	return FILING_STAGES.map((stage) => {
+		const row = rows.find((found) => found.stage === stage);
+		return {
+			stage,
+			onTime: row?.onTime ?? 0,
+			late: row?.late ?? 0,
+			overdue: row?.overdue ?? 0,
+			pending: row?.pending ?? 0,
+		};
+	});
 }
 
-type ReportableCase = Awaited<ReturnType<typeof yearReportableCases>>[number];
-type UnfiledCase = Awaited<ReturnType<typeof unfiledReportCases>>[number];
-
-/** Each dated stage of each obligation the case owes under the rules, with its due date. */
-function owedStages(desk: IncidentDesk, row: ReportableCase) {
-	return desk.rules.assess(caseFacts(row)).flatMap((obligation) =>
-		obligation.required
-			? FILING_STAGES.flatMap((stage) => {
-					const deadline = obligation[stage];
-					return deadline ? [{ obligation, stage, deadline }] : [];
-				})
-			: [],
-	);
-}
-
-/** The year's dated reports by stage: filed on time or late, overdue or pending. */
-function reportingOf(
+/** A kept due as the dashboard lists it, with its obligation's authority and stage label. */
+function presentOpen(
 	desk: IncidentDesk,
-	cases: readonly ReportableCase[],
-	filings: readonly Filing[],
-) {
-	const filed = filedOn(filings);
-	const tally = Object.fromEntries(
-		FILING_STAGES.map((stage) => [stage, { stage, onTime: 0, late: 0, overdue: 0, pending: 0 }]),
-	) as Record<(typeof FILING_STAGES)[number], IncidentStats["reporting"][number]>;
-	for (const row of cases) {
-		for (const { obligation, stage, deadline } of owedStages(desk, row)) {
-			const on = filed.get(filingKey(row.id, obligation.code, stage));
-			const entry = tally[stage];
-			if (on !== undefined) entry[on <= deadline.due ? "onTime" : "late"]++;
-			else entry[deadline.due < desk.today ? "overdue" : "pending"]++;
-		}
-	}
-	return FILING_STAGES.map((stage) => tally[stage]);
-}
-
-/** Every report owed and not filed, soonest due first. */
-function openObligationsOf(
-	desk: IncidentDesk,
-	cases: readonly UnfiledCase[],
-	filings: readonly Filing[],
+	row: Awaited<ReturnType<typeof unfiledReportDues>>["rows"][number],
 ): OpenObligation[] {
-	const filed = filedOn(filings);
-	const open: OpenObligation[] = [];
-	for (const row of cases) {
-		for (const { obligation, stage, deadline } of owedStages(desk, row)) {
-			if (filed.has(filingKey(row.id, obligation.code, stage))) continue;
-			open.push({
-				incidentId: row.id,
-				reference: row.reference,
-				title: row.title,
-				obligation: obligation.code,
-				authority: obligation.authority,
-				stage,
-				label: deadline.label,
-				due: deadline.due,
-				aim: deadline.aim,
-				overdue: deadline.due < desk.today,
-			});
-		}
-	}
-	return open.sort(
-		(a, b) =>
-			a.due.localeCompare(b.due) ||
-			a.reference.localeCompare(b.reference) ||
-			FILING_STAGES.indexOf(a.stage) - FILING_STAGES.indexOf(b.stage),
-	);
+	const obligation = desk.rules.reporting.obligations.find((o) => o.code === row.obligation_code);
+	const stage = FILING_STAGES.find((s) => s === row.stage);
+	const deadline = stage && obligation?.[stage];
+	// Kept dues are derived under these rules (`bringDuesUpToDate`): nothing is left unmatched.
+	if (!obligation || !stage || !deadline) return [];
+	return [
+		{
+			incidentId: row.incident_id,
+			reference: row.reference,
+			title: row.title,
+			obligation: obligation.code,
+			authority: obligation.authority,
+			stage,
+			label: deadline.label,
+			due: row.due_on,
+			aim: deadline.aim,
+			overdue: row.due_on < desk.today,
+		},
+	];
 }
 
-type Deps = { db: Queryable; engine: Engine };
+type Deps = { db: Db; engine: Engine };
 
 /**
  * The reports owed and not filed, of every year, soonest due first: what the CISO's Home shows
@@ -123,16 +80,10 @@ type Deps = { db: Queryable; engine: Engine };
  */
 export async function openObligations(deps: Deps, desk: IncidentDesk): Promise<OpenObligations> {
 	authorize(desk.actor, incidentFeedsPolicy, "incident.stats");
-	const { db, engine } = deps;
 	const tenantId = desk.actor.tenantId;
-	const unfiled = await unfiledReportCases(db, engine, tenantId, desk.rules);
-	const filings = await filingsOf(
-		db,
-		tenantId,
-		unfiled.map((row) => row.id),
-	);
-	const open = openObligationsOf(desk, unfiled, filings);
-	return { total: open.length, items: open.slice(0, OPEN_OBLIGATIONS_SHOWN) };
+	await bringDuesUpToDate(deps, desk.rules, tenantId);
+	const { rows, total } = await unfiledReportDues(deps.db, tenantId, OPEN_OBLIGATIONS_SHOWN);
+	return { total, items: rows.flatMap((row) => presentOpen(desk, row)) };
 }
 
 /**
@@ -151,27 +102,28 @@ export async function incidentStats(
 ): Promise<IncidentStats> {
 	const { actor } = desk;
 	authorize(actor, incidentFeedsPolicy, "incident.stats");
-	const { db, engine } = deps;
+	const { db } = deps;
 	const tenantId = actor.tenantId;
 	const current = fiscalYearOfDay(desk.today);
 	const fiscalYear = query.fiscalYear ?? current;
-	const range = fiscalYearRange(fiscalYear);
-	const [counts, triage, close, unitCounts, years, dated, datedFilings, units] = await Promise.all([
-		yearCounts(db, tenantId, range),
-		yearDuration(db, engine, tenantId, range, "triage"),
-		yearDuration(db, engine, tenantId, range, "close"),
-		yearUnitCounts(db, tenantId, range),
+	await bringDuesUpToDate(deps, desk.rules, tenantId);
+	const [counts, triage, close, unitCounts, years, reporting, units] = await Promise.all([
+		yearCounts(db, tenantId, fiscalYear),
+		yearDuration(db, tenantId, fiscalYear, "triage"),
+		yearDuration(db, tenantId, fiscalYear, "close"),
+		yearUnitCounts(db, tenantId, fiscalYearRange(fiscalYear)),
 		caseFiscalYears(db, tenantId),
-		yearReportableCases(db, tenantId, desk.rules, range),
-		yearReportableFilings(db, tenantId, desk.rules, range),
+		yearReportDues(db, tenantId, fiscalYear, desk.today),
 		listOrgUnits(db, tenantId),
 	]);
 
 	const byState = new Map<string, number>();
 	const byCategory = new Map<string | null, number>();
 	let total = 0;
-	for (const { state, category, count } of counts) {
+	let withUnit = 0;
+	for (const { state, category, count, withUnit: concerningUnits } of counts) {
 		total += count;
+		withUnit += concerningUnits;
 		byState.set(state, (byState.get(state) ?? 0) + count);
 		byCategory.set(category, (byCategory.get(category) ?? 0) + count);
 	}
@@ -181,11 +133,11 @@ export async function incidentStats(
 		return code === null ? Number.MAX_SAFE_INTEGER : index < 0 ? threats.length : index;
 	};
 	const unitById = new Map(units.map((unit) => [unit.id, unit]));
-	const byUnit = unitCounts.units.map(({ unitId, count }) => {
+	const byUnit = unitCounts.map(({ unitId, count }) => {
 		const unit = unitById.get(unitId);
 		return { unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null, count };
 	});
-	if (total > unitCounts.withUnit) byUnit.push({ unit: null, count: total - unitCounts.withUnit });
+	if (total > withUnit) byUnit.push({ unit: null, count: total - withUnit });
 
 	return {
 		fiscalYear,
@@ -206,7 +158,7 @@ export async function incidentStats(
 		),
 		timeToTriage: triage,
 		timeToClose: close,
-		reporting: reportingOf(desk, dated, datedFilings),
+		reporting: reportingOf(reporting),
 		allowedActions: allowedActions(actor, incidentFeedsPolicy, ["incident.stats"]),
 	};
 }

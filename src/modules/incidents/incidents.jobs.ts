@@ -1,6 +1,7 @@
 import type { JobDeclaration, JobRun } from "../../platform/jobs/job.ts";
 import { mailNotification } from "./chain-mail.ts";
 import { escalateIfUnacknowledged } from "./escalate-incident.ts";
+import { GATEWAY_MALWARE_JOB, reportGatewayMalware } from "./gateway-malware.ts";
 import { CHAIN_MAIL_JOB } from "./incident-chain.ts";
 import { ESCALATION_JOB } from "./notify-chain.ts";
 import { DEADLINE_REMINDER_JOB, remindDeadlines } from "./remind-deadlines.ts";
@@ -49,6 +50,14 @@ export const incidentsJobs: JobDeclaration[] = [
 				payloadId(job, "incidentId"),
 				runInstant(job),
 			);
+		},
+	},
+	{
+		// Queued by the mail gateway as it holds a message for malware: the case opens once.
+		name: GATEWAY_MALWARE_JOB,
+		maxAttempts: 8,
+		async handler(deps, job) {
+			await reportGatewayMalware(deps, tenantOf(job), job.payload);
 		},
 	},
 	{

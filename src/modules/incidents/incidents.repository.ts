@@ -18,6 +18,20 @@ export function findIncident(
 		.executeTakeFirst();
 }
 
+/** The case a system opened for what it calls `ref` (`incidents.source_ref`), if any. */
+export function findIncidentBySourceRef(
+	db: Queryable,
+	tenantId: string,
+	ref: string,
+): Promise<IncidentRow | undefined> {
+	return db
+		.selectFrom("incidents")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("source_ref", "=", ref)
+		.executeTakeFirst();
+}
+
 /**
  * The next reference number of a tenant's fiscal year. The counter row's update takes its lock
  * on PostgreSQL, so two reports at once get two numbers; SQLite writers are serialised already.
@@ -107,7 +121,10 @@ export function listIncidentEvents(db: Queryable, tenantId: string, incidentId: 
 		.execute();
 }
 
-/** Replace the units a case concerns with exactly `unitIds` (the case must exist). */
+/**
+ * Replace the units a case concerns with exactly `unitIds` (the case must exist), and keep their
+ * number on the case for the year's figures.
+ */
 export async function replaceIncidentUnits(
 	tx: Tx,
 	tenantId: string,
@@ -118,6 +135,12 @@ export async function replaceIncidentUnits(
 		.deleteFrom("incident_units")
 		.where("tenant_id", "=", tenantId)
 		.where("incident_id", "=", incidentId)
+		.execute();
+	await tx
+		.updateTable("incidents")
+		.set({ unit_count: unitIds.length })
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", incidentId)
 		.execute();
 	if (unitIds.length === 0) return;
 	// Each link keeps the case's report time, for the figures of a fiscal year per unit.

@@ -43,6 +43,11 @@ const row = (overrides: Partial<IncidentRow> = {}): IncidentRow => ({
 	updated_at: "2025-11-30T00:20:00.000Z",
 	triaged_at: "2025-11-30T01:00:00.000Z",
 	closed_at: null,
+	fiscal_year: 2025,
+	unit_count: 0,
+	triage_hours: 0.7,
+	close_hours: null,
+	source_ref: null,
 	...overrides,
 });
 

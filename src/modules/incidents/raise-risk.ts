@@ -23,8 +23,13 @@ import {
  *
  * @throws Problem `not_found` (a case out of reach), `conflict` (`case_rejected`)
  */
-export async function caseForRisk(tx: Tx, desk: IncidentDesk, id: string): Promise<IncidentRow> {
-	authorize(desk.actor, incidentFeedsPolicy, "incident.raise_risk");
+export async function caseForRisk(
+	tx: Tx,
+	desk: IncidentDesk,
+	id: string,
+	action: "incident.raise_risk" | "incident.rescore_risk",
+): Promise<IncidentRow> {
+	authorize(desk.actor, incidentFeedsPolicy, action);
 	const row = await visibleIncident(tx, desk, id);
 	if (row.state === "rejected") {
 		throw new Problem("conflict", "the case was rejected as not an incident", {
@@ -80,7 +85,7 @@ function threatOf(register: Register, row: IncidentRow): string | undefined {
  *
  * @throws Problem `validation_failed` (`risk_threat_required` when the case has no category the
  * pack lists and none is given, `risk_unit_required` when none of the case's units is one the
- * caller manages and none is given, and the register's own refusals); `not_found`; `conflict`
+ * caller may raise a risk in and none is given, and the register's own refusals); `not_found`; `conflict`
  */
 export async function raiseRiskFromIncident(
 	tx: Tx,
@@ -90,12 +95,12 @@ export async function raiseRiskFromIncident(
 	input: RaiseRiskInput,
 	now: Date = new Date(),
 ): Promise<string> {
-	const row = await caseForRisk(tx, desk, id);
+	const row = await caseForRisk(tx, desk, id, "incident.raise_risk");
 	const tenantId = desk.actor.tenantId;
 	const threatCode = input.threatCode ?? threatOf(register, row);
 	const ownerUnitId =
 		input.ownerUnitId ??
-		(await incidentUnitIds(tx, tenantId, row.id)).find((unit) => inScope(register.write, unit));
+		(await incidentUnitIds(tx, tenantId, row.id)).find((unit) => inScope(register.raise, unit));
 	const issues: Parameters<typeof invalid>[0] = [];
 	if (threatCode === undefined) {
 		issues.push({
@@ -108,7 +113,7 @@ export async function raiseRiskFromIncident(
 		issues.push({
 			path: "ownerUnitId",
 			code: "risk_unit_required",
-			message: "none of the case's units is one you manage; choose the risk's unit",
+			message: "none of the case's units is one you may raise a risk in; choose the risk's unit",
 		});
 	}
 	if (threatCode === undefined || ownerUnitId === undefined) throw invalid(issues);
@@ -138,6 +143,7 @@ export async function raiseRiskFromIncident(
 			status: "open",
 		},
 		now.toISOString(),
+		"raise",
 	);
 	await recordRiskLink(
 		tx,

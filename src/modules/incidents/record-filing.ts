@@ -14,6 +14,7 @@ import {
 	touchIncident,
 } from "./incidents.repository.ts";
 import type { RecordFilingInput } from "./incidents.schemas.ts";
+import { refreshCaseDues } from "./report-dues.ts";
 
 /**
  * Record that an obligation's preliminary (速報) or final (確報) report was filed with its
@@ -84,6 +85,7 @@ export async function recordFiling(
 		recorded_at: at,
 	};
 	await insertIncidentFiling(tx, filing);
+	await refreshCaseDues(tx, desk.rules, actor.tenantId, row.id);
 	await appendIncidentEvent(tx, {
 		tenant_id: actor.tenantId,
 		incident_id: row.id,

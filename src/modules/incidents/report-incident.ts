@@ -17,9 +17,13 @@ import {
 	replaceIncidentUnits,
 } from "./incidents.repository.ts";
 import type { ReportIncidentInput } from "./incidents.schemas.ts";
+import { refreshCaseDues } from "./report-dues.ts";
 
-/** Who raised the case: a member of staff (the caller), or a system such as the mail gateway. */
-export type ReportSource = { kind: "staff" } | { kind: "system"; name: string };
+/**
+ * Who raised the case: a member of staff (the caller), or a system such as the mail gateway,
+ * with its own name for what it reports (`ref`, unique per tenant: see `caseOfSourceRef`).
+ */
+export type ReportSource = { kind: "staff" } | { kind: "system"; name: string; ref?: string };
 
 /** A clock a few minutes fast on a phone is not a report from the future. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -133,6 +137,11 @@ export async function reportIncident(
 		updated_at: at,
 		triaged_at: null,
 		closed_at: null,
+		fiscal_year: year,
+		unit_count: 0,
+		triage_hours: null,
+		close_hours: null,
+		source_ref: source.kind === "system" ? (source.ref ?? null) : null,
 	};
 	await insertIncident(tx, row);
 	const units = new Set(assets.map((asset) => asset.owner_unit_id));
@@ -144,6 +153,7 @@ export async function reportIncident(
 		row.id,
 		assets.map((asset) => asset.id),
 	);
+	await refreshCaseDues(tx, desk.rules, actor.tenantId, row.id);
 	await appendIncidentEvent(tx, {
 		tenant_id: actor.tenantId,
 		incident_id: row.id,
@@ -161,5 +171,5 @@ export async function reportIncident(
 		{ reference: row.reference, source: source.kind, personalDataSuspected: input.personalData },
 		{ recordType: "incident", recordId: row.id },
 	);
-	return row;
+	return { ...row, unit_count: units.size };
 }

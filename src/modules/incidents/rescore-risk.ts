@@ -39,7 +39,7 @@ export async function rescoreRiskFromIncident(
 	input: RescoreRiskInput,
 	now: Date = new Date(),
 ): Promise<string> {
-	const row = await caseForRisk(tx, desk, id);
+	const row = await caseForRisk(tx, desk, id, "incident.rescore_risk");
 	const tenantId = desk.actor.tenantId;
 	const before = editableRisk(register, await findRisk(tx, tenantId, riskId));
 	const changed = await updateRisk(

@@ -11,6 +11,7 @@ import {
 	updateIncidentRow,
 } from "./incidents.repository.ts";
 import type { TransitionIncidentInput } from "./incidents.schemas.ts";
+import { hoursBetween, refreshCaseDues } from "./report-dues.ts";
 
 /** Whether closing the case needs the 再発防止 record: its severity is the top of the pack's scale. */
 export function needsPrevention(desk: IncidentDesk, row: Pick<IncidentRow, "severity">): boolean {
@@ -71,10 +72,12 @@ export async function transitionIncident(
 	const patch: Partial<IncidentRow> = { state: transition.to, updated_at: at };
 	if (input.action === "reject") patch.reject_reason = reason;
 	if (input.action === "close" || input.action === "reject") patch.closed_at = at;
+	if (input.action === "close") patch.close_hours = hoursBetween(row.created_at, at);
 	if (input.prevention) patch.prevention = input.prevention;
 	if (!(await updateIncidentRow(tx, actor.tenantId, row.id, input.version, patch))) {
 		throw staleVersion();
 	}
+	if (input.action === "reject") await refreshCaseDues(tx, desk.rules, actor.tenantId, row.id);
 	await appendIncidentEvent(tx, {
 		tenant_id: actor.tenantId,
 		incident_id: row.id,

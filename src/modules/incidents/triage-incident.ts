@@ -24,6 +24,7 @@ import {
 } from "./incidents.repository.ts";
 import type { TriageIncidentInput } from "./incidents.schemas.ts";
 import { notifyChain } from "./notify-chain.ts";
+import { hoursBetween, refreshCaseDues } from "./report-dues.ts";
 import { reportableAssets } from "./report-incident.ts";
 
 type Issue = Parameters<typeof invalid>[0][number];
@@ -182,13 +183,16 @@ export async function triageIncident(
 		return [];
 	}
 	const at = now.toISOString();
-	const state = first ? { state: "triaged", triaged_at: at } : {};
+	const state = first
+		? { state: "triaged", triaged_at: at, triage_hours: hoursBetween(row.created_at, at) }
+		: {};
 	const saved = await updateIncidentRow(tx, actor.tenantId, row.id, input.version, {
 		...patch,
 		...state,
 		updated_at: at,
 	});
 	if (!saved) throw staleVersion();
+	await refreshCaseDues(tx, desk.rules, actor.tenantId, row.id);
 	const after = { ...row, ...patch };
 	const severity = after.severity === null ? null : Number(after.severity);
 	await appendIncidentEvent(tx, {

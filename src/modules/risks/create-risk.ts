@@ -4,7 +4,7 @@ import type { Tx } from "../../db/transaction.ts";
 import { type IssueCode, ruleProblem } from "../../shared/issues.ts";
 import type { Problem } from "../../shared/problem.ts";
 import { findAccount } from "../accounts/accounts.repository.ts";
-import { inScope } from "../assets/asset-scope.ts";
+import { type AssetScope, inScope } from "../assets/asset-scope.ts";
 import { findAsset } from "../assets/assets.repository.ts";
 import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
@@ -19,12 +19,17 @@ function invalid(path: string, code: IssueCode, message: string): Problem {
 	return ruleProblem("validation_failed", `${path}: ${message}`, path, code, {}, message);
 }
 
-/** An owner unit that exists and that the caller manages. */
-export async function assertOwnerUnit(tx: Tx, register: Register, unitId: string): Promise<void> {
+/** An owner unit that exists and that the caller manages (or, raising a risk, may raise in). */
+export async function assertOwnerUnit(
+	tx: Tx,
+	register: Register,
+	unitId: string,
+	scope: AssetScope = register.write,
+): Promise<void> {
 	if (!(await findOrgUnit(tx, register.actor.tenantId, unitId))) {
 		throw invalid("ownerUnitId", "org_unit_unknown", "no such org unit in this tenant");
 	}
-	if (!inScope(register.write, unitId))
+	if (!inScope(scope, unitId))
 		throw invalid("ownerUnitId", "org_unit_not_managed", "not a unit you manage");
 }
 
@@ -64,7 +69,9 @@ export function refuseUnapprovedAcceptance(treatment: Treatment | null | undefin
 }
 
 /**
- * Enter a risk in the register, in a unit the caller manages, rated on the tenant's matrix.
+ * Enter a risk in the register, in a unit the caller manages, rated on the tenant's matrix. As
+ * `raise` (a risk a finding brought to light, e.g. an incident's lessons) it is authorised as
+ * `risk.raise`, in the units of `Register.raise`.
  *
  * @throws Problem `validation_failed` for a threat the pack does not list, a step outside the
  * matrix, a unit or asset out of reach, or a treatment of `accept` (use the acceptance route)
@@ -74,13 +81,19 @@ export async function createRisk(
 	register: Register,
 	input: NewRisk,
 	now: string = new Date().toISOString(),
+	as: "write" | "raise" = "write",
 ): Promise<RiskTable> {
 	const { actor } = register;
-	authorize(actor, risksPolicy, "risk.write");
+	authorize(actor, risksPolicy, as === "raise" ? "risk.raise" : "risk.write");
 	assertThreat(register, input.threatCode);
 	assertRatings(register, { inherent: input.inherent, residual: input.residual });
 	refuseUnapprovedAcceptance(input.treatment);
-	await assertOwnerUnit(tx, register, input.ownerUnitId);
+	await assertOwnerUnit(
+		tx,
+		register,
+		input.ownerUnitId,
+		as === "raise" ? register.raise : register.write,
+	);
 	const assetIds = await checkAssets(tx, register, input.assetIds);
 	if (input.treatmentOwnerId) await assertTreatmentOwner(tx, register, input.treatmentOwnerId);
 	const row: RiskTable = {

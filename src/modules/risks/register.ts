@@ -19,6 +19,9 @@ import { risksPolicy } from "./risks.policy.ts";
 import type { LinkedAsset, RiskRow } from "./risks.repository.ts";
 import type { RiskView, Treatment } from "./risks.schemas.ts";
 
+/** Roles that oversee every incident, and so may raise a risk a case shows in any unit. */
+const RAISE_ANYWHERE: ReadonlySet<Role> = new Set(["ciso", "csirt"]);
+
 /** What every register use case needs: the tenant's pack, the caller's reach, and today. */
 export interface Register {
 	actor: Actor;
@@ -26,6 +29,8 @@ export interface Register {
 	size: MatrixSize;
 	read: AssetScope;
 	write: AssetScope;
+	/** Where the caller may enter a risk a finding brought to light (`risk.raise`). */
+	raise: AssetScope;
 	/** The role the caller accepts risks under, if any. */
 	acceptAs: Role | undefined;
 	/** Today in Japan (YYYY-MM-DD): due dates are Japan dates. */
@@ -49,12 +54,14 @@ export async function openRegister(
 ): Promise<Register> {
 	const current = await currentTenantPack(db, actor.tenantId);
 	if (!current) throw new Problem("not_found", "this tenant has no policy pack yet");
+	const write = await assetScope(db, actor, "write");
 	return {
 		actor,
 		pack: current.pack,
 		size: matrixSize(current.pack),
 		read: await assetScope(db, actor, "read"),
-		write: await assetScope(db, actor, "write"),
+		write,
+		raise: actor.roles.some((held) => RAISE_ANYWHERE.has(held.role)) ? { all: true } : write,
 		acceptAs: acceptingRole(actor, current.pack),
 		today: japanDate(now),
 	};

@@ -11,8 +11,8 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../http/openapi.ts";
-import { inScope } from "../assets/asset-scope.ts";
-import { allowedActions, authorize } from "../authz/policy.ts";
+import { type AssetScope, inScope } from "../assets/asset-scope.ts";
+import { allowedActions, authorize, can } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { listOrgUnits } from "../org/org.repository.ts";
 import { acceptRisk } from "./accept-risk.ts";
@@ -138,9 +138,11 @@ export function risksRoutes(deps: AppDeps) {
 			authorize(actor, risksPolicy, "risk.read");
 			const register = await openRegister(deps.db, actor);
 			const { pack, size } = register;
-			const units = (await listOrgUnits(deps.db, actor.tenantId)).filter((unit) =>
-				inScope(register.write, unit.id),
-			);
+			const all = await listOrgUnits(deps.db, actor.tenantId);
+			const unitsIn = (scope: AssetScope) =>
+				all
+					.filter((unit) => inScope(scope, unit.id))
+					.map((unit) => ({ id: unit.id, code: unit.code, name: unit.name }));
 			const accounts = await listAccountNames(deps.db, actor.tenantId);
 			return c.json(
 				{
@@ -155,7 +157,8 @@ export function risksRoutes(deps: AppDeps) {
 						impact: pack.riskMatrix.impact,
 						bands: BAND_THRESHOLDS[size],
 					},
-					units: units.map((unit) => ({ id: unit.id, code: unit.code, name: unit.name })),
+					units: unitsIn(register.write),
+					raiseUnits: can(actor, risksPolicy, "risk.raise") ? unitsIn(register.raise) : [],
 					accounts: accounts.map((a) => ({ id: a.id, displayName: a.display_name })),
 					acceptanceRoles: acceptanceRoles(pack),
 					allowedActions: allowedActions(actor, risksPolicy).filter(

@@ -194,7 +194,10 @@ export const riskOptionsSchema = z
 			impact: z.array(localized),
 			bands: z.object({ medium: z.number().int(), high: z.number().int() }),
 		}),
+		/** The units the caller may enter and change risks in. */
 		units: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+		/** The units the caller may raise a risk in that a finding brought to light (`risk.raise`). */
+		raiseUnits: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
 		accounts: z.array(z.object({ id: z.string(), displayName: z.string() })),
 		/** Roles that may accept risks under this tenant's pack. */
 		acceptanceRoles: z.array(z.string()),

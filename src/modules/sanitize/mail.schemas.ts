@@ -199,6 +199,8 @@ export const mailSettingsInputSchema = z
 		releaseAsIs: z.array(z.enum(TYPE_CATEGORIES)).max(TYPE_CATEGORIES.length),
 		attachments: attachmentRulesSchema,
 		limits: sanitizeLimitsSchema,
+		/** A message held for malware opens an incident case; on when left out. */
+		malwareIncidents: z.boolean().default(true),
 	})
 	.strict()
 	.superRefine((value, ctx) => {
@@ -233,12 +235,14 @@ export const mailSettingsSchema = z
 		releaseAsIs: z.array(z.enum(TYPE_CATEGORIES)),
 		attachments: attachmentRulesSchema,
 		limits: sanitizeLimitsSchema,
+		malwareIncidents: z.boolean(),
 		/** The instance's defaults, for the settings screen. */
 		defaults: z.object({
 			retentionDays: z.number().int(),
 			releaseAsIs: z.array(z.enum(TYPE_CATEGORIES)),
 			attachments: attachmentRulesSchema,
 			limits: sanitizeLimitsSchema,
+			malwareIncidents: z.boolean(),
 		}),
 		/** Categories that are never delivered: their rule is remove or hold, never pass. */
 		neverDelivered: z.array(z.enum(TYPE_CATEGORIES)),

@@ -223,10 +223,13 @@ async function sanitizeOne(
 			message = await sanitizeOne(content, run, inner, at + 1, innerCounted);
 		} catch (error) {
 			if (error instanceof Hold) {
+				// The innermost cause, however deep the message is embedded.
+				const inner =
+					error.held.code === "embedded_message_held"
+						? String(error.held.params.inner)
+						: error.held.code;
 				throw new Hold(
-					heldFor("embedded_message_held", `embedded message: ${error.message}`, {
-						inner: error.held.code,
-					}),
+					heldFor("embedded_message_held", `embedded message: ${error.message}`, { inner }),
 				);
 			}
 			throw error;

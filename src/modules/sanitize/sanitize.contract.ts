@@ -271,6 +271,17 @@ export function heldFor(
 	return { reason, code, params };
 }
 
+/**
+ * Whether the message was held because it carries malware: the engine's own signature check
+ * (EICAR, every scanner's test file) found it, at the top or in an embedded message.
+ */
+export function isMalwareHold(held: HeldReason): boolean {
+	return (
+		held.code === "eicar_found" ||
+		(held.code === "embedded_message_held" && held.params.inner === "eicar_found")
+	);
+}
+
 export type SanitizeResult =
 	| { status: "sanitized"; message: Buffer; report: SanitizeReport }
 	| { status: "held"; reason: string; held: HeldReason; report: SanitizeReport };

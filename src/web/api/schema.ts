@@ -19061,6 +19061,7 @@ export interface components {
             defaults: {
                 attachments: components["schemas"]["MailAttachmentRules"];
                 limits: components["schemas"]["MailSanitizeLimits"];
+                malwareIncidents: boolean;
                 releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
                 retentionDays: number;
             };
@@ -19071,6 +19072,7 @@ export interface components {
                 };
             };
             limits: components["schemas"]["MailSanitizeLimits"];
+            malwareIncidents: boolean;
             neverAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             neverDelivered: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             pdfTools: {
@@ -19086,6 +19088,8 @@ export interface components {
         MailSettingsInput: {
             attachments: components["schemas"]["MailAttachmentRules"];
             limits: components["schemas"]["MailSanitizeLimits"];
+            /** @default true */
+            malwareIncidents: boolean;
             releaseAsIs: ("pdf" | "ooxml" | "ole" | "image" | "text" | "office-text" | "archive" | "html" | "svg" | "script" | "executable" | "unknown")[];
             retentionDays: number;
         };
@@ -19886,6 +19890,11 @@ export interface components {
                 }[];
                 size: number;
             };
+            raiseUnits: {
+                code: string;
+                id: string;
+                name: string;
+            }[];
             threats: {
                 code: string;
                 description: {

@@ -24,6 +24,7 @@ function inputOf(settings: MailSettings): MailSettingsInput {
 		releaseAsIs: [...settings.releaseAsIs],
 		attachments: { ...settings.attachments },
 		limits: { ...settings.limits },
+		malwareIncidents: settings.malwareIncidents,
 	};
 }
 
@@ -227,6 +228,22 @@ export function MailSettingsPanel() {
 						/>{" "}
 						{t("mail.unit.days")}
 					</span>
+				</div>
+
+				<div className="field">
+					<label className="checkbox">
+						<input
+							type="checkbox"
+							aria-describedby="mail-malware-incidents-hint"
+							checked={form.malwareIncidents}
+							disabled={!editable}
+							onChange={(e) => setForm({ ...form, malwareIncidents: e.target.checked })}
+						/>{" "}
+						{t("mail.settings.malwareIncidents")}
+					</label>
+					<p id="mail-malware-incidents-hint" className="field-hint">
+						{t("mail.settings.malwareIncidentsHint")}
+					</p>
 				</div>
 
 				{editable ? (

@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { exponentialBackoff, holdLease } from "../../../db/claim.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
+import { queueGatewayMalwareReport } from "../../incidents/gateway-malware.ts";
 import {
 	type AttachmentOutcome,
 	type HeldReason,
 	heldFor,
+	isMalwareHold,
 	type SanitizePolicy,
 	type SanitizeReport,
 	type SanitizeResult,
@@ -220,12 +222,30 @@ async function deliverClaimed(
 	const step = await sanitizeOnce(deps, job, owner, options);
 	const at = new Date().toISOString();
 	if ("held" in step) {
-		await updateLeasedMessage(deps.db, job.id, owner, {
-			status: "held",
-			...heldColumns(step.held),
-			lease_owner: null,
-			lease_until: null,
-			updated_at: at,
+		const { held } = step;
+		const reportsMalware =
+			isMalwareHold(held) && (await mailSettingsOf(deps.db, job.tenant_id)).malwareIncidents;
+		// Held and, for malware, a case asked for: together or not at all. The case itself is
+		// opened by a job of the incidents module, off this path.
+		await inTransaction(deps.db, async (tx) => {
+			const holding = await updateLeasedMessage(tx, job.id, owner, {
+				status: "held",
+				...heldColumns(held),
+				lease_owner: null,
+				lease_until: null,
+				updated_at: at,
+			});
+			if (holding && reportsMalware) {
+				await queueGatewayMalwareReport(tx, job.tenant_id, {
+					messageId: job.id,
+					envelopeFrom: job.envelope_from,
+					recipients: (JSON.parse(job.envelope_to) as unknown[]).length,
+					subject: job.subject,
+					receivedAt: job.received_at,
+					heldAt: at,
+					reason: held.reason,
+				});
+			}
 		});
 		await sendHeldNotice(options, job);
 		return { messageId: job.id, outcome: "held", downstreamReachable: true };

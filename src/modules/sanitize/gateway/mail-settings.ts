@@ -25,12 +25,15 @@ export interface MailSettings {
 	/** Categories an approved release delivers unchanged; never a `NEVER_AS_IS` one. */
 	releaseAsIs: TypeCategory[];
 	policy: SanitizePolicy;
+	/** A message held for malware opens an incident case (through the incidents module). */
+	malwareIncidents: boolean;
 }
 
 export const DEFAULT_MAIL_SETTINGS: MailSettings = {
 	retentionDays: 90,
 	releaseAsIs: ["text", "image"],
 	policy: DEFAULT_POLICY,
+	malwareIncidents: true,
 };
 
 function isCategory(value: unknown): value is TypeCategory {
@@ -85,6 +88,7 @@ export async function mailSettingsOf(db: Queryable, tenantId: string): Promise<M
 		retentionDays: row.retention_days,
 		releaseAsIs: categories.filter((c) => !NEVER_AS_IS.has(c)),
 		policy: mergePolicy(row.attachment_rules, row.limits),
+		malwareIncidents: Boolean(row.malware_incidents),
 	};
 }
 
@@ -94,6 +98,7 @@ export interface MailSettingsInput {
 	releaseAsIs: TypeCategory[];
 	attachments: Record<TypeCategory, AttachmentRule>;
 	limits: SanitizeLimits;
+	malwareIncidents: boolean;
 }
 
 export function settingsInputOf(settings: MailSettings): MailSettingsInput {
@@ -102,6 +107,7 @@ export function settingsInputOf(settings: MailSettings): MailSettingsInput {
 		releaseAsIs: [...settings.releaseAsIs],
 		attachments: { ...settings.policy.attachments },
 		limits: { ...settings.policy.limits },
+		malwareIncidents: settings.malwareIncidents,
 	};
 }
 
@@ -147,6 +153,7 @@ export async function saveMailSettings(
 		release_as_is: JSON.stringify([...new Set(input.releaseAsIs)]),
 		attachment_rules: departures(input.attachments, DEFAULT_POLICY.attachments),
 		limits: departures(input.limits, DEFAULT_LIMITS),
+		malware_incidents: input.malwareIncidents,
 		updated_at: new Date().toISOString(),
 	});
 }
@@ -157,6 +164,7 @@ export function settingsFromInput(input: MailSettingsInput): MailSettings {
 		retentionDays: input.retentionDays,
 		releaseAsIs: input.releaseAsIs,
 		policy: { attachments: input.attachments, limits: input.limits },
+		malwareIncidents: input.malwareIncidents,
 	};
 }
 

@@ -17,7 +17,21 @@ export const incidentFeedsEn: Record<keyof typeof incidentFeedsJa, string> = {
 	"issue.risk_threat_required":
 		"The case's category is not a threat of the policy; choose the risk's threat.",
 	"issue.risk_unit_required":
-		"None of the case's units is one you manage; choose the risk's owning unit.",
+		"None of the case's units is one you may enter a risk in; choose the risk's owning unit.",
+
+	"issue.field.malwareIncidents": "Incident for held malware",
+	"mail.settings.malwareIncidents": "Open an incident for each message held for malware",
+	"mail.settings.malwareIncidentsHint":
+		"One case per held message, reported by the sanitising gateway to incident response, for the CSIRT to triage.",
+
+	"incidents.raiseRisk.action": "Enter as a risk",
+	"incidents.raiseRisk.title": "Enter a risk from this case",
+	"incidents.raiseRisk.hint":
+		"The description is taken from what happened, the treatment plan from the prevention of recurrence, the linked assets from the case's. The owning unit's manager completes and reviews the risk in the register.",
+	"incidents.raiseRisk.choose": "Choose",
+	"incidents.raiseRisk.submit": "Enter the risk",
+	"incidents.raiseRisk.done": "The risk “{title}” was entered in the register.",
+	"incidents.raiseRisk.open": "Open the risk",
 
 	"incidentStats.title": "Incidents",
 	"incidentStats.open.none": "No legal report is waiting to be filed.",

@@ -1,6 +1,7 @@
 /**
- * Japanese messages of what incident response feeds to the rest: the tenant's days for 速報, the
- * statistics card, the review's incident input and risks raised from a case.
+ * Japanese messages of what incident response feeds to the rest, and is fed: the tenant's days for
+ * 速報, the statistics card, the review's incident input, risks raised from a case, and the mail
+ * gateway's cases for held malware.
  */
 export const incidentFeedsJa = {
 	"settings.incidentDays": "インシデント: 個人情報保護委員会への速報",
@@ -17,7 +18,21 @@ export const incidentFeedsJa = {
 	"issue.risk_threat_required":
 		"この事案の区分はポリシーの脅威にありません。リスクの脅威を選んでください。",
 	"issue.risk_unit_required":
-		"事案の所属に、あなたが管理する所属がありません。リスクの所管課を選んでください。",
+		"事案の所属に、あなたがリスクを登録できる所属がありません。リスクの所管を選んでください。",
+
+	"issue.field.malwareIncidents": "マルウェア検知時のインシデント起票",
+	"mail.settings.malwareIncidents": "マルウェアを検知して保留したメールからインシデントを起票する",
+	"mail.settings.malwareIncidentsHint":
+		"保留したメール1通につき1件、インシデント対応に「無害化ゲートウェイ」からの報告として事案を開きます。CSIRTがトリアージします。",
+
+	"incidents.raiseRisk.action": "リスクとして登録",
+	"incidents.raiseRisk.title": "この事案からリスクを登録",
+	"incidents.raiseRisk.hint":
+		"説明には事案の「何が起きたか」、対応計画には再発防止策、関連資産には事案の資産を引き継ぎます。登録後の記入と見直しは所管の管理者がリスク台帳で行います。",
+	"incidents.raiseRisk.choose": "選んでください",
+	"incidents.raiseRisk.submit": "リスクを登録する",
+	"incidents.raiseRisk.done": "リスク「{title}」を台帳に登録しました。",
+	"incidents.raiseRisk.open": "リスクを開く",
 
 	"incidentStats.title": "インシデントの状況",
 	"incidentStats.open.none": "提出していない法定報告はありません。",
