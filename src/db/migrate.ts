@@ -25,6 +25,7 @@ import * as tenantIncidentPreliminaryDays from "./migrations/0022-tenant-inciden
 import * as drills from "./migrations/0023-drills.ts";
 import * as mailHeldReasonCode from "./migrations/0024-mail-held-reason-code.ts";
 import * as incidentIndexes from "./migrations/0025-incident-indexes.ts";
+import * as assuranceAudits from "./migrations/0029-assurance-audits.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0023-drills": drills,
 	"0024-mail-held-reason-code": mailHeldReasonCode,
 	"0025-incident-indexes": incidentIndexes,
+	"0029-assurance-audits": assuranceAudits,
 };
 
 class InCodeMigrations implements MigrationProvider {
