@@ -11,6 +11,8 @@ import { assetTransferRoutes } from "../modules/assets/asset-transfer.routes.ts"
 import { assetsRoutes } from "../modules/assets/assets.routes.ts";
 import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts";
 import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts";
+import { auditsRoutes } from "../modules/assurance/audits/audits.routes.ts";
+import { auditPlansRoutes } from "../modules/assurance/audits/plans.routes.ts";
 import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
@@ -201,6 +203,8 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", incidentsRoutes(deps));
 	app.route("/api", incidentCaseworkRoutes(deps));
 	app.route("/api", drillsRoutes(deps));
+	app.route("/api", auditPlansRoutes(deps));
+	app.route("/api", auditsRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

@@ -29,6 +29,8 @@ const ON_SCREEN: [prefix: string, group: TermGroup][] = [
 	["network.field", "networkControl"],
 	["pack.safeguard", "networkSafeguard"],
 	["pack.model", "networkModel"],
+	["audits.state", "auditState"],
+	["audits.kind", "auditKind"],
 ];
 
 test("the web catalogues show every state with the shared word, in both languages", () => {

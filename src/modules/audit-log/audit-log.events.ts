@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ASSURANCE_AUDIT_EVENTS } from "./assurance-audits.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
 
 /** A tenant's gateway settings as the settings screen shows them (rules and limits in full). */
@@ -294,6 +295,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 		format: z.enum(["pdf", "xlsx"]),
 	}),
 	...INCIDENT_CHAIN_EVENTS,
+	...ASSURANCE_AUDIT_EVENTS,
 	"drill.scheduled": z.object({
 		title: z.string(),
 		plannedOn: z.string(),

@@ -2,6 +2,7 @@ import type { Messages } from "./ja.ts";
 
 /** The English message catalogue: the type makes it carry every key of the Japanese one. */
 import { adoptionEn } from "./modules/adoption.en.ts";
+import { assuranceAuditsEn } from "./modules/assurance-audits.en.ts";
 import { assetsEn } from "./modules/assets.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
@@ -51,6 +52,7 @@ export const en: Messages = {
 	...incidentCaseworkEn,
 	...incidentChainEn,
 	...drillsEn,
+	...assuranceAuditsEn,
 	...emergencyPlanEn,
 	...incidentFeedsEn,
 	...emptyEn,

@@ -3,6 +3,7 @@
  * written `{name}`. Role, audit event and error labels are keyed by their stable codes.
  */
 import { adoptionJa } from "./modules/adoption.ja.ts";
+import { assuranceAuditsJa } from "./modules/assurance-audits.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
@@ -52,6 +53,7 @@ export const ja = {
 	...incidentCaseworkJa,
 	...incidentChainJa,
 	...drillsJa,
+	...assuranceAuditsJa,
 	...emergencyPlanJa,
 	...incidentFeedsJa,
 	...emptyJa,

@@ -49,7 +49,10 @@ describe("independence of auditors", () => {
 	});
 
 	test("a member of the unit above does not belong to the audited unit", () => {
-		assert.deepEqual(independenceConflicts(UNITS, [auditor({ memberOf: ["dept"] })], ["soumu"]), []);
+		assert.deepEqual(
+			independenceConflicts(UNITS, [auditor({ memberOf: ["dept"] })], ["soumu"]),
+			[],
+		);
 	});
 
 	test("the unit's 管理者 (a role scoped to it) is refused with the role", () => {

@@ -29,6 +29,8 @@ function messages(lang: VocabularyLang) {
 		...termMessages("network.field", "networkControl", lang),
 		...termMessages("pack.safeguard", "networkSafeguard", lang),
 		...termMessages("pack.model", "networkModel", lang),
+		...termMessages("audits.state", "auditState", lang),
+		...termMessages("audits.kind", "auditKind", lang),
 	};
 }
 
