@@ -13,6 +13,7 @@ import { TEST_PASSWORD } from "./factories.ts";
 import { makeReview } from "./review-fixtures.ts";
 import { ASSET_TRANSFER_ROUTES } from "./route-table.asset-transfer.ts";
 import { ASSET_ROUTES } from "./route-table.assets.ts";
+import { ASSURANCE_AUDIT_ROUTES } from "./route-table.assurance-audits.ts";
 import { CUSTODY_ROUTES } from "./route-table.custody.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
 import { DRILL_ROUTES } from "./route-table.drills.ts";
@@ -473,6 +474,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...INCIDENT_CASEWORK_ROUTES,
 	...INCIDENT_CHAIN_ROUTES,
 	...DRILL_ROUTES,
+	...ASSURANCE_AUDIT_ROUTES,
 	...INCIDENT_STATS_ROUTES,
 	...MAIL_ROUTES,
 	...HOME_ROUTES,

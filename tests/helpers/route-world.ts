@@ -11,6 +11,7 @@ import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { requestImport } from "../../src/platform/imports/request-import.ts";
 import { makeAsset } from "./asset-world.ts";
+import { makeAssuranceAuditFixtures } from "./assurance-audit-world.ts";
 import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
 import { makeDrillFixtures } from "./drill-world.ts";
@@ -92,6 +93,7 @@ export async function makeWorld(
 	await makeCaseworkFixtures(deps, tenant.id, target.id);
 	await makeIncidentChainFixtures(deps, tenant.id, target.id);
 	await makeDrillFixtures(deps, tenant.id, orgUnit.id);
+	await makeAssuranceAuditFixtures(deps, tenant);
 	await makeMailFixtures(deps, tenant, orgUnit.id);
 	const freshAssignment = () =>
 		inTransaction(deps.db, (tx) =>
