@@ -29,6 +29,8 @@ interface Related {
 	team: readonly TeamRow[];
 	units: readonly AuditUnitRow[];
 	unitName: ReadonlyMap<string, string>;
+	/** Units in the organisation's order (行政組織規則 order). */
+	unitOrder: ReadonlyMap<string, number>;
 	accountName: ReadonlyMap<string, string>;
 }
 
@@ -52,6 +54,7 @@ async function relatedOf(
 		team,
 		units,
 		unitName: new Map(orgUnits.map((u) => [u.id, u.name])),
+		unitOrder: new Map(orgUnits.map((u, index) => [u.id, index])),
 		accountName: new Map(accounts.map((a) => [a.id, a.display_name])),
 	};
 }
@@ -71,6 +74,10 @@ function summaryOf(row: AuditRow, related: Related): AuditSummary {
 			: null,
 		units: related.units
 			.filter((u) => u.audit_id === row.id)
+			.sort(
+				(a, b) =>
+					(related.unitOrder.get(a.org_unit_id) ?? 0) - (related.unitOrder.get(b.org_unit_id) ?? 0),
+			)
 			.map((u) => ({ id: u.org_unit_id, name: related.unitName.get(u.org_unit_id) ?? "" })),
 	};
 }
