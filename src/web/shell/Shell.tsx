@@ -1,6 +1,7 @@
 import { lazy, type ReactElement, Suspense, useEffect, useRef } from "react";
 import { AccountDetailPage } from "../accounts/AccountDetailPage.tsx";
 import { AccountsPage } from "../accounts/AccountsPage.tsx";
+import { assuranceAuditsPage } from "../assurance/audits/routes.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { drillsPage } from "../drills/routes.tsx";
@@ -96,6 +97,8 @@ function Page({ path }: { path: string }) {
 	if (incidents) return guard(incidents.permission, incidents.page);
 	const drills = drillsPage(path);
 	if (drills) return guard("drill.read", drills);
+	const audits = assuranceAuditsPage(path);
+	if (audits) return guard(audits.permission, audits.page);
 	return <NotFoundPage />;
 }
 

@@ -87,6 +87,20 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "drill.read",
 	},
 	{
+		path: "/assurance/audit-plans",
+		group: "review",
+		label: "audits.nav.plans",
+		description: "audits.nav.plansDesc",
+		permission: "audit_plan.read",
+	},
+	{
+		path: "/assurance/audits",
+		group: "review",
+		label: "audits.nav.audits",
+		description: "audits.nav.auditsDesc",
+		permission: "assurance_audit.list",
+	},
+	{
 		path: "/policies",
 		group: "policy",
 		label: "docs.title",

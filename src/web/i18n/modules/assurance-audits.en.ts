@@ -57,6 +57,7 @@ export const assuranceAuditsEn: Record<keyof typeof assuranceAuditsJa, string> =
 	"audits.plannedUnits.remove": "Remove {unit}",
 	"audits.plannedUnits.none": "Units you add are listed here with their timing.",
 	"audits.plannedUnits.list": "Units to audit",
+	"audits.plannedUnits.timingOf": "When to audit {unit}",
 	"audits.plannedUnits.choose": "Unit to add",
 
 	"audits.title": "Security audits",

@@ -53,6 +53,7 @@ export const assuranceAuditsJa = {
 	"audits.plannedUnits.remove": "{unit}を外す",
 	"audits.plannedUnits.none": "組織を追加すると、ここに時期とともに並びます。",
 	"audits.plannedUnits.list": "監査する組織の一覧",
+	"audits.plannedUnits.timingOf": "「{unit}」の時期",
 	"audits.plannedUnits.choose": "追加する組織",
 
 	"audits.title": "情報セキュリティ監査",
