@@ -9,6 +9,7 @@ import { listDocuments } from "../../src/modules/policies/documents/documents.re
 import { ensureDocuments } from "../../src/modules/policies/documents/seed-documents.ts";
 import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { makeAsset } from "../helpers/asset-world.ts";
+import { makeAssuranceAudit } from "../helpers/assurance-audit-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
 import { makeDrill } from "../helpers/drill-world.ts";
@@ -70,6 +71,8 @@ export interface A11yWorld {
 	heldDrillId: string;
 	/** The emergency response plan the standard pack names. */
 	planDocumentId: string;
+	/** A planned audit of the walk's unit (whose 管理者 the administrator is), with its plans. */
+	auditId: string;
 }
 
 /**
@@ -142,12 +145,14 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 				ip: null,
 			}),
 		);
+		const audit = await makeAssuranceAudit(deps, tenant, { unitIds: [unit.id] });
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
 			drillId: drill.id,
 			heldDrillId: heldDrill.id,
 			planDocumentId: plan.id,
+			auditId: audit.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { ROSTER_HEADERS } from "../../src/modules/org/roster/roster-format.ts";
 import { writeXlsx } from "../../src/shared/tabular.ts";
 import { SAMPLE_POLICY_TEXT } from "../helpers/documents-world.ts";
+import { assuranceAuditScreens } from "./a11y-assurance-audits.ts";
 import { incidentScreens } from "./a11y-incidents.ts";
 import {
 	accountScreens,
@@ -67,6 +68,9 @@ function pages(world: A11yWorld): string[] {
 		"/drills",
 		`/drills/${world.drillId}`,
 		`/drills/${world.heldDrillId}`,
+		"/assurance/audit-plans",
+		"/assurance/audits",
+		`/assurance/audits/${world.auditId}`,
 		`/policies/documents/${world.planDocumentId}`,
 		"/network",
 		"/mail",
@@ -298,6 +302,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	);
 
 	await incidentScreens(walk);
+	await assuranceAuditScreens(walk);
 
 	// Decisions and their confirmations, editors and results; the roster last (it disables the
 	// walk's staff, who are not in it).

@@ -12,6 +12,7 @@ import { fiscalYear } from "../../src/shared/dates.ts";
 import { makeAccount } from "../helpers/factories.ts";
 import { grantRole } from "../helpers/mail-world.ts";
 import { makeOrgUnit, makeStaff } from "../helpers/org-factories.ts";
+import { assertAccessible } from "./axe.ts";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { firstLoginAs } from "./policy-helpers.ts";
 
@@ -86,6 +87,8 @@ test("an auditor assigned to their own unit is refused, with the reason in Japan
 
 	// The yearly plan: 総務課 in the third quarter.
 	await openFromMenu(page, "監査計画", "監査計画");
+	await page.getByTestId("audit-plans-multi-year-empty").waitFor();
+	await assertAccessible(page, "the empty audit plans");
 	await page
 		.getByTestId("audit-plans-yearly-empty")
 		.getByRole("button", { name: "年度監査計画を作成" })
@@ -104,6 +107,8 @@ test("an auditor assigned to their own unit is refused, with the reason in Japan
 
 	// The audit, led by a member of the unit it audits: refused, saying who, where and why.
 	await openFromMenu(page, "情報セキュリティ監査", "情報セキュリティ監査");
+	await page.getByTestId("audits-empty").getByRole("button", { name: "監査を登録" }).waitFor();
+	await assertAccessible(page, "the empty audit list");
 	await page.getByTestId("audits-empty").getByRole("button", { name: "監査を登録" }).click();
 	const dialog = page.getByRole("dialog");
 	await dialog.getByLabel("年度監査計画").selectOption({ index: 1 });
@@ -126,6 +131,7 @@ test("an auditor assigned to their own unit is refused, with the reason in Japan
 	const refusal = (await alert.textContent()) ?? "";
 	assert.match(refusal, /山田 太郎 さんは「総務課」の所属のため、「総務課」を監査できません/);
 	assert.match(refusal, /監査人は監査対象から独立している必要があります/);
+	await assertAccessible(page, "the audit dialog refusing a member of the unit", "dialog[open]");
 
 	// The unit's 管理者 as an auditor: refused by the role they hold there.
 	await dialog.getByLabel("監査責任者").selectOption({ label: "佐藤 花子（sato）" });
