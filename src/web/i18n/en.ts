@@ -2,8 +2,8 @@ import type { Messages } from "./ja.ts";
 
 /** The English message catalogue: the type makes it carry every key of the Japanese one. */
 import { adoptionEn } from "./modules/adoption.en.ts";
-import { assuranceAuditsEn } from "./modules/assurance-audits.en.ts";
 import { assetsEn } from "./modules/assets.en.ts";
+import { assuranceAuditsEn } from "./modules/assurance-audits.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";

@@ -3,8 +3,8 @@
  * written `{name}`. Role, audit event and error labels are keyed by their stable codes.
  */
 import { adoptionJa } from "./modules/adoption.ja.ts";
-import { assuranceAuditsJa } from "./modules/assurance-audits.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
+import { assuranceAuditsJa } from "./modules/assurance-audits.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
