@@ -79,7 +79,7 @@ export const assuranceAuditsEn: Record<keyof typeof assuranceAuditsJa, string> =
 	"audits.col.period": "Period",
 	"audits.col.lead": "Lead auditor",
 	"audits.col.units": "Audited units",
-	"audits.total": "{count}",
+	"audits.total": "{count} audit(s)",
 	"audits.none": "No audit matches.",
 	"audits.emptyTitle": "No audit has been entered yet.",
 	"audits.emptyGuidance":
