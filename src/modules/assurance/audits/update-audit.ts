@@ -108,9 +108,16 @@ export async function updateAuditDetails(
 	if (changed.length === 0 && !teamChanged && added.length === 0 && removed.length === 0) {
 		return row;
 	}
-	const patch = Object.fromEntries(
-		[...PLAN_FIELDS.map(([, column]) => column), "updated_at" as const].map((c) => [c, next[c]]),
-	) as Partial<AuditRow>;
+	const patch: Partial<AuditRow> = {
+		title: next.title,
+		scope: next.scope,
+		criteria: next.criteria,
+		period_start: next.period_start,
+		period_end: next.period_end,
+		checklist_version_id: next.checklist_version_id,
+		ad_hoc_reason: next.ad_hoc_reason,
+		updated_at: next.updated_at,
+	};
 	if (!(await updateAudit(tx, actor.tenantId, id, input.version, patch))) throw stale();
 	const context = auditContextOf(actor);
 	const record = { recordType: "assurance_audit", recordId: id };
