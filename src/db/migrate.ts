@@ -28,6 +28,7 @@ import * as incidentIndexes from "./migrations/0025-incident-indexes.ts";
 import * as incidentFiguresAndSources from "./migrations/0026-incident-figures-and-sources.ts";
 import * as assuranceChecklists from "./migrations/0027-assurance-checklists.ts";
 import * as findings from "./migrations/0028-findings.ts";
+import * as assuranceAudits from "./migrations/0029-assurance-audits.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0027-assurance-checklists": assuranceChecklists,
 	"0028-findings": findings,
 	"0026-incident-figures-and-sources": incidentFiguresAndSources,
+	"0029-assurance-audits": assuranceAudits,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -64,6 +64,12 @@ export interface Database {
 	finding_events: FindingEventTable;
 	finding_evidence: FindingEvidenceTable;
 	finding_notifications: FindingNotificationTable;
+	assurance_audit_plans: AssuranceAuditPlanTable;
+	assurance_audit_yearly_plans: AssuranceAuditYearlyPlanTable;
+	assurance_audit_yearly_plan_units: AssuranceAuditYearlyPlanUnitTable;
+	assurance_audits: AssuranceAuditTable;
+	assurance_audit_team: AssuranceAuditTeamTable;
+	assurance_audit_units: AssuranceAuditUnitTable;
 }
 
 export type Flag = boolean | number;
@@ -1059,4 +1065,88 @@ export interface FindingNotificationTable {
 	notified_at: string;
 	mail_to: string | null;
 	mailed_at: string | null;
+}
+
+/** 中期監査計画: the audit plan over a span of fiscal years. */
+export interface AssuranceAuditPlanTable {
+	id: string;
+	tenant_id: string;
+	title: string;
+	first_year: number;
+	last_year: number;
+	aims: string;
+	version: number;
+	created_by: string;
+	created_at: string;
+	updated_at: string;
+}
+
+/** 年度監査計画: one per fiscal year. */
+export interface AssuranceAuditYearlyPlanTable {
+	id: string;
+	tenant_id: string;
+	/** The multi-year plan the year belongs to, if any. */
+	plan_id: string | null;
+	fiscal_year: number;
+	aims: string;
+	version: number;
+	created_by: string;
+	created_at: string;
+	updated_at: string;
+}
+
+/** A unit a yearly plan audits, and when: a fiscal quarter (1–4) or a month (1–12). */
+export interface AssuranceAuditYearlyPlanUnitTable {
+	tenant_id: string;
+	yearly_plan_id: string;
+	org_unit_id: string;
+	position: number;
+	quarter: number | null;
+	month: number | null;
+}
+
+/** An audit and its implementation plan (個別監査実施計画). */
+export interface AssuranceAuditTable {
+	id: string;
+	tenant_id: string;
+	title: string;
+	/** planned | ad_hoc */
+	kind: string;
+	yearly_plan_id: string | null;
+	fiscal_year: number;
+	ad_hoc_reason: string | null;
+	ordered_by: string | null;
+	scope: string;
+	criteria: string;
+	/** YYYY-MM-DD (Japan dates) */
+	period_start: string;
+	period_end: string;
+	/** A checklist version of the checklists module, opaque here. */
+	checklist_version_id: string | null;
+	/** planned | fieldwork | reporting | closed */
+	state: string;
+	version: number;
+	created_by: string;
+	created_at: string;
+	updated_at: string;
+	fieldwork_at: string | null;
+	reporting_at: string | null;
+	closed_at: string | null;
+}
+
+/** An auditor on an audit: its lead (監査責任者) or a member (監査人). */
+export interface AssuranceAuditTeamTable {
+	tenant_id: string;
+	audit_id: string;
+	account_id: string;
+	/** lead | member */
+	role: string;
+	position: number;
+}
+
+/** A unit an audit audits. */
+export interface AssuranceAuditUnitTable {
+	tenant_id: string;
+	audit_id: string;
+	org_unit_id: string;
 }

@@ -11,6 +11,8 @@ import { assetTransferRoutes } from "../modules/assets/asset-transfer.routes.ts"
 import { assetsRoutes } from "../modules/assets/assets.routes.ts";
 import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts";
 import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts";
+import { auditsRoutes } from "../modules/assurance/audits/audits.routes.ts";
+import { auditPlansRoutes } from "../modules/assurance/audits/plans.routes.ts";
 import { checklistsRoutes } from "../modules/assurance/checklists/checklists.routes.ts";
 import { findingStepsRoutes } from "../modules/assurance/findings/finding-steps.routes.ts";
 import { findingsRoutes } from "../modules/assurance/findings/findings.routes.ts";
@@ -209,6 +211,8 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", checklistsRoutes(deps));
 	app.route("/api", findingsRoutes(deps));
 	app.route("/api", findingStepsRoutes(deps));
+	app.route("/api", auditPlansRoutes(deps));
+	app.route("/api", auditsRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

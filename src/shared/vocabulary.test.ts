@@ -35,6 +35,8 @@ const ON_SCREEN: [prefix: string, group: TermGroup][] = [
 	["findings.state", "findingState"],
 	["findings.severity", "findingSeverity"],
 	["findings.source", "findingSource"],
+	["audits.state", "auditState"],
+	["audits.kind", "auditKind"],
 ];
 
 test("the web catalogues show every state with the shared word, in both languages", () => {

@@ -198,6 +198,16 @@ export const VOCABULARY = {
 		yes_no_na: { ja: "はい・いいえ・該当なし", en: "Yes / No / N/A" },
 		level: { ja: "段階", en: "Levels" },
 	},
+	auditState: {
+		planned: { ja: "計画中", en: "Planned" },
+		fieldwork: { ja: "実地監査中", en: "Fieldwork" },
+		reporting: { ja: "報告書作成中", en: "Reporting" },
+		closed: { ja: "完了", en: "Closed" },
+	},
+	auditKind: {
+		planned: { ja: "計画監査", en: "Planned audit" },
+		ad_hoc: { ja: "臨時監査", en: "Ad-hoc audit" },
+	},
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type TermGroup = keyof typeof VOCABULARY;

@@ -9,6 +9,7 @@ import { listDocuments } from "../../src/modules/policies/documents/documents.re
 import { ensureDocuments } from "../../src/modules/policies/documents/seed-documents.ts";
 import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { makeAsset } from "../helpers/asset-world.ts";
+import { makeAssuranceAudit } from "../helpers/assurance-audit-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
 import { makeDrill } from "../helpers/drill-world.ts";
@@ -79,6 +80,8 @@ export interface A11yWorld {
 	findingId: string;
 	doneFindingId: string;
 	linkedFindingId: string;
+	/** A planned audit of the walk's unit (whose 管理者 the administrator is), with its plans. */
+	auditId: string;
 }
 
 /**
@@ -158,6 +161,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		const linkedFinding = await makeFinding(deps, tenant.id, unit.id, "linked", {
 			title: "保守用端末のOSがサポート切れ",
 		});
+		const audit = await makeAssuranceAudit(deps, tenant, { unitIds: [unit.id] });
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -167,6 +171,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			findingId: finding.id,
 			doneFindingId: doneFinding.id,
 			linkedFindingId: linkedFinding.id,
+			auditId: audit.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { ROSTER_HEADERS } from "../../src/modules/org/roster/roster-format.ts";
 import { writeXlsx } from "../../src/shared/tabular.ts";
 import { SAMPLE_POLICY_TEXT } from "../helpers/documents-world.ts";
+import { assuranceAuditScreens } from "./a11y-assurance-audits.ts";
 import { checklistScreens } from "./a11y-assurance-checklists.ts";
 import { findingPages, findingScreens } from "./a11y-findings.ts";
 import { incidentScreens } from "./a11y-incidents.ts";
@@ -70,6 +71,9 @@ function pages(world: A11yWorld): string[] {
 		`/drills/${world.drillId}`,
 		"/assurance/checklists",
 		`/drills/${world.heldDrillId}`,
+		"/assurance/audit-plans",
+		"/assurance/audits",
+		`/assurance/audits/${world.auditId}`,
 		`/policies/documents/${world.planDocumentId}`,
 		"/network",
 		"/mail",
@@ -304,6 +308,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await incidentScreens(walk);
 	await checklistScreens(walk);
 	await findingScreens(walk);
+	await assuranceAuditScreens(walk);
 
 	// Decisions and their confirmations, editors and results; the roster last (it disables the
 	// walk's staff, who are not in it).

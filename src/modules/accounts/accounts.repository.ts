@@ -24,6 +24,21 @@ export function findAccount(db: Queryable, tenantId: string, accountId: string) 
 		.executeTakeFirst();
 }
 
+/** The named accounts of the tenant (others' ids are simply absent), with their names and status. */
+export function findAccounts(db: Queryable, tenantId: string, accountIds: readonly string[]) {
+	if (accountIds.length === 0) {
+		return Promise.resolve(
+			[] as Pick<AccountRow, "id" | "display_name" | "username" | "disabled_at">[],
+		);
+	}
+	return db
+		.selectFrom("accounts")
+		.select(["id", "display_name", "username", "disabled_at"])
+		.where("tenant_id", "=", tenantId)
+		.where("id", "in", [...new Set(accountIds)])
+		.execute();
+}
+
 export async function listAccounts(
 	db: Queryable,
 	tenantId: string,

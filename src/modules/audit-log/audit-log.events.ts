@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ASSURANCE_AUDIT_EVENTS } from "./assurance-audits.events.ts";
 import { ASSURANCE_CHECKLIST_EVENTS } from "./assurance-checklists.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
@@ -299,6 +300,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	}),
 	...INCIDENT_CHAIN_EVENTS,
 	...FINDING_EVENTS,
+	...ASSURANCE_AUDIT_EVENTS,
 	"drill.scheduled": z.object({
 		title: z.string(),
 		plannedOn: z.string(),

@@ -57,6 +57,23 @@ export async function updateStaff(
 		.execute();
 }
 
+/**
+ * The units (所属) of the given accounts' active staff rows: how the accounts belong to units,
+ * for modules that check it (an auditor's independence).
+ */
+export function activeStaffUnits(db: Queryable, tenantId: string, accountIds: readonly string[]) {
+	if (accountIds.length === 0) {
+		return Promise.resolve([] as { account_id: string; org_unit_id: string }[]);
+	}
+	return db
+		.selectFrom("staff")
+		.select(["account_id", "org_unit_id"])
+		.where("tenant_id", "=", tenantId)
+		.where("account_id", "in", [...accountIds])
+		.where("active", "=", true)
+		.execute();
+}
+
 /** Active staff per org unit id. */
 export async function staffCounts(db: Queryable, tenantId: string): Promise<Map<string, number>> {
 	const rows = await db

@@ -3,6 +3,7 @@ import type { Messages } from "./ja.ts";
 /** The English message catalogue: the type makes it carry every key of the Japanese one. */
 import { adoptionEn } from "./modules/adoption.en.ts";
 import { assetsEn } from "./modules/assets.en.ts";
+import { assuranceAuditsEn } from "./modules/assurance-audits.en.ts";
 import { assuranceChecklistsEn } from "./modules/assurance-checklists.en.ts";
 import { assuranceFindingsEn } from "./modules/assurance-findings.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
@@ -55,6 +56,7 @@ export const en: Messages = {
 	...drillsEn,
 	...assuranceChecklistsEn,
 	...assuranceFindingsEn,
+	...assuranceAuditsEn,
 	...emergencyPlanEn,
 	...incidentFeedsEn,
 	...emptyEn,

@@ -4,6 +4,7 @@
  */
 import { adoptionJa } from "./modules/adoption.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
+import { assuranceAuditsJa } from "./modules/assurance-audits.ja.ts";
 import { assuranceChecklistsJa } from "./modules/assurance-checklists.ja.ts";
 import { assuranceFindingsJa } from "./modules/assurance-findings.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
@@ -56,6 +57,7 @@ export const ja = {
 	...drillsJa,
 	...assuranceChecklistsJa,
 	...assuranceFindingsJa,
+	...assuranceAuditsJa,
 	...emergencyPlanJa,
 	...incidentFeedsJa,
 	...emptyJa,

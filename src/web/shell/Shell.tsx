@@ -1,6 +1,7 @@
 import { lazy, type ReactElement, Suspense, useEffect, useRef } from "react";
 import { AccountDetailPage } from "../accounts/AccountDetailPage.tsx";
 import { AccountsPage } from "../accounts/AccountsPage.tsx";
+import { assuranceAuditsPage } from "../assurance/audits/routes.tsx";
 import { checklistsPage } from "../assurance/checklists/routes.tsx";
 import { findingsPage } from "../assurance/findings/routes.tsx";
 import { Brand } from "../components/Brand.tsx";
@@ -102,6 +103,8 @@ function Page({ path }: { path: string }) {
 	if (checklists) return guard("assurance_checklist.read", checklists);
 	const findings = findingsPage(path);
 	if (findings) return guard("finding.read", findings);
+	const audits = assuranceAuditsPage(path);
+	if (audits) return guard(audits.permission, audits.page);
 	return <NotFoundPage />;
 }
 

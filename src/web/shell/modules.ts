@@ -95,6 +95,28 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "finding.read",
 	},
 	{
+		path: "/assurance/audit-plans",
+		group: "review",
+		label: "audits.nav.plans",
+		description: "audits.nav.plansDesc",
+		permission: "audit_plan.read",
+	},
+	{
+		path: "/assurance/audits",
+		group: "review",
+		label: "audits.nav.audits",
+		description: "audits.nav.auditsDesc",
+		permission: "assurance_audit.list",
+	},
+	{
+		// 点検・改善: the checklists that self-inspections and audits follow.
+		path: "/assurance/checklists",
+		group: "review",
+		label: "checklists.nav",
+		description: "checklists.navDesc",
+		permission: "assurance_checklist.read",
+	},
+	{
 		path: "/policies",
 		group: "policy",
 		label: "docs.title",
@@ -142,14 +164,6 @@ export const MODULES: readonly ModuleEntry[] = [
 		label: "nav.sanitize",
 		description: "mail.navDesc",
 		permission: "mail.read",
-	},
-	{
-		// 点検・改善: the checklists that self-inspections and audits follow.
-		path: "/assurance/checklists",
-		group: "review",
-		label: "checklists.nav",
-		description: "checklists.navDesc",
-		permission: "assurance_checklist.read",
 	},
 	{
 		path: "/incidents/report",

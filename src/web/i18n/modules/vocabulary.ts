@@ -35,6 +35,8 @@ function messages(lang: VocabularyLang) {
 		...termMessages("findings.state", "findingState", lang),
 		...termMessages("findings.severity", "findingSeverity", lang),
 		...termMessages("findings.source", "findingSource", lang),
+		...termMessages("audits.state", "auditState", lang),
+		...termMessages("audits.kind", "auditKind", lang),
 	};
 }
 
