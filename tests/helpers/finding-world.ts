@@ -1,12 +1,15 @@
+import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { systemActor } from "../../src/bootstrap.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
 import type { AppDeps } from "../../src/deps.ts";
+import { assignRole } from "../../src/modules/accounts/assign-role.ts";
 import { completeAction } from "../../src/modules/assurance/findings/complete-action.ts";
 import { openFindingDesk } from "../../src/modules/assurance/findings/finding-desk.ts";
 import { addFindingEvidence } from "../../src/modules/assurance/findings/finding-evidence.ts";
 import type { FindingRow } from "../../src/modules/assurance/findings/findings.repository.ts";
 import { linkRisk } from "../../src/modules/assurance/findings/link-risk.ts";
+import { notifyOverdueFindings } from "../../src/modules/assurance/findings/notify-overdue.ts";
 import { planAction } from "../../src/modules/assurance/findings/plan-action.ts";
 import {
 	type RaiseFindingInput,
@@ -162,4 +165,16 @@ export async function freshViolation(
 /** Rows in every table the register owns: a verified finding (with a file) and an overdue notice. */
 export async function makeFindingFixtures(deps: AppDeps, tenantId: string, unitId: string) {
 	await makeFinding(deps, tenantId, unitId, "verified");
+	// A planned action past its due date (2099-03-31), told by the overdue job to the CISO.
+	await makeFinding(deps, tenantId, unitId, "action_planned");
+	const ciso = await anAccount(deps, tenantId);
+	await inTransaction(deps.db, (tx) =>
+		assignRole(tx, systemActor(tenantId, "fixtures"), ciso, {
+			role: "ciso",
+			orgUnitId: null,
+			validTo: null,
+		}),
+	);
+	const told = await notifyOverdueFindings(deps, tenantId, new Date("2099-06-01T00:00:00Z"));
+	assert.ok(told.length > 0, "the overdue fixture told someone");
 }

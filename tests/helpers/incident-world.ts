@@ -4,6 +4,7 @@ import { inTransaction } from "../../src/db/transaction.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import type { Actor } from "../../src/modules/authz/roles.ts";
 import { openIncidentDesk } from "../../src/modules/incidents/incident-desk.ts";
+import { openObligations } from "../../src/modules/incidents/incident-stats.ts";
 import type { ReportIncidentInput } from "../../src/modules/incidents/incidents.schemas.ts";
 import { recordFiling } from "../../src/modules/incidents/record-filing.ts";
 import { reportIncident } from "../../src/modules/incidents/report-incident.ts";
@@ -81,5 +82,7 @@ export async function makeIncidentFixtures(deps: AppDeps, tenantId: string, unit
 			filedOn: "2025-12-03",
 		}),
 	);
+	// The figures' first read stamps the rules the tenant's dues were derived under.
+	await openObligations(deps, desk);
 	return incident;
 }
