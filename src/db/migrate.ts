@@ -26,6 +26,7 @@ import * as drills from "./migrations/0023-drills.ts";
 import * as mailHeldReasonCode from "./migrations/0024-mail-held-reason-code.ts";
 import * as incidentIndexes from "./migrations/0025-incident-indexes.ts";
 import * as assuranceChecklists from "./migrations/0027-assurance-checklists.ts";
+import * as assuranceCampaigns from "./migrations/0030-assurance-campaigns.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0024-mail-held-reason-code": mailHeldReasonCode,
 	"0025-incident-indexes": incidentIndexes,
 	"0027-assurance-checklists": assuranceChecklists,
+	"0030-assurance-campaigns": assuranceCampaigns,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -11,6 +11,7 @@ import { assetTransferRoutes } from "../modules/assets/asset-transfer.routes.ts"
 import { assetsRoutes } from "../modules/assets/assets.routes.ts";
 import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts";
 import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts";
+import { campaignsRoutes } from "../modules/assurance/campaigns/campaigns.routes.ts";
 import { checklistsRoutes } from "../modules/assurance/checklists/checklists.routes.ts";
 import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
@@ -120,6 +121,7 @@ const UPLOAD_ROUTES = [
 	/^\/api\/disposals\/[^/]+\/files$/,
 	/^\/api\/incidents\/[^/]+\/evidence$/,
 	/^\/api\/assurance\/checklists\/import$/,
+	/^\/api\/assurance\/responses\/[^/]+\/answers\/[^/]+$/,
 	/^\/api\/network\/(model|model\/import|firewall-import|check)$/,
 ];
 
@@ -204,6 +206,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", incidentCaseworkRoutes(deps));
 	app.route("/api", drillsRoutes(deps));
 	app.route("/api", checklistsRoutes(deps));
+	app.route("/api", campaignsRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

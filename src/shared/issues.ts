@@ -194,6 +194,18 @@ export const MODULE_ISSUE_CODES = [
 	"checklist_pack_ref_invalid",
 	"checklist_kind_mismatch",
 	"checklist_bundled_current",
+	"campaign_checklist_kind",
+	"campaign_unit_unknown",
+	"campaign_due_in_past",
+	"campaign_no_respondents",
+	"campaign_item_not_assigned",
+	"campaign_answer_scale",
+	"campaign_submitted",
+	"campaign_incomplete",
+	"campaign_not_unit_manager",
+	"campaign_sign_off_note_required",
+	"campaign_unit_signed_off",
+	"campaign_closed",
 ] as const;
 
 /** The codes of password refusals (auth/password-rule.ts), shown from the same catalogue. */

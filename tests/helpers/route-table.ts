@@ -13,6 +13,7 @@ import { TEST_PASSWORD } from "./factories.ts";
 import { makeReview } from "./review-fixtures.ts";
 import { ASSET_TRANSFER_ROUTES } from "./route-table.asset-transfer.ts";
 import { ASSET_ROUTES } from "./route-table.assets.ts";
+import { ASSURANCE_CAMPAIGN_ROUTES } from "./route-table.assurance-campaigns.ts";
 import { ASSURANCE_CHECKLIST_ROUTES } from "./route-table.assurance-checklists.ts";
 import { CUSTODY_ROUTES } from "./route-table.custody.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
@@ -475,6 +476,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...INCIDENT_CHAIN_ROUTES,
 	...DRILL_ROUTES,
 	...ASSURANCE_CHECKLIST_ROUTES,
+	...ASSURANCE_CAMPAIGN_ROUTES,
 	...INCIDENT_STATS_ROUTES,
 	...MAIL_ROUTES,
 	...HOME_ROUTES,

@@ -11,6 +11,7 @@ import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { requestImport } from "../../src/platform/imports/request-import.ts";
 import { makeAsset } from "./asset-world.ts";
+import { makeCampaignFixtures } from "./campaign-world.ts";
 import { makeChecklistFixtures } from "./checklist-world.ts";
 import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
@@ -94,6 +95,7 @@ export async function makeWorld(
 	await makeIncidentChainFixtures(deps, tenant.id, target.id);
 	await makeDrillFixtures(deps, tenant.id, orgUnit.id);
 	await makeChecklistFixtures(deps, tenant.id);
+	await makeCampaignFixtures(deps, tenant.id, target.id);
 	await makeMailFixtures(deps, tenant, orgUnit.id);
 	const freshAssignment = () =>
 		inTransaction(deps.db, (tx) =>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ASSURANCE_CAMPAIGN_EVENTS } from "./assurance-campaigns.events.ts";
 import { ASSURANCE_CHECKLIST_EVENTS } from "./assurance-checklists.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
 
@@ -376,6 +377,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 		filter: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
 	}),
 	...ASSURANCE_CHECKLIST_EVENTS,
+	...ASSURANCE_CAMPAIGN_EVENTS,
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENT_SCHEMAS;

@@ -44,6 +44,7 @@ export const WORK_KINDS = [
 	"mail_release_decisions",
 	"incident_tasks",
 	"incident_acknowledgements",
+	"campaign_items",
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

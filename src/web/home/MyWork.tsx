@@ -15,6 +15,7 @@ const WORK_PATHS: Record<WorkKind, string> = {
 	mail_release_decisions: "/mail",
 	incident_tasks: "/incidents/tasks",
 	incident_acknowledgements: "/incidents/to-acknowledge",
+	campaign_items: "/assurance/campaigns",
 };
 
 /** What waits for the caller (decisions, approvals, acknowledgements), with counts and links. */

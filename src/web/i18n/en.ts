@@ -3,6 +3,7 @@ import type { Messages } from "./ja.ts";
 /** The English message catalogue: the type makes it carry every key of the Japanese one. */
 import { adoptionEn } from "./modules/adoption.en.ts";
 import { assetsEn } from "./modules/assets.en.ts";
+import { assuranceCampaignsEn } from "./modules/assurance-campaigns.en.ts";
 import { assuranceChecklistsEn } from "./modules/assurance-checklists.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
@@ -53,6 +54,7 @@ export const en: Messages = {
 	...incidentChainEn,
 	...drillsEn,
 	...assuranceChecklistsEn,
+	...assuranceCampaignsEn,
 	...emergencyPlanEn,
 	...incidentFeedsEn,
 	...emptyEn,

@@ -4,6 +4,7 @@
  */
 import { adoptionJa } from "./modules/adoption.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
+import { assuranceCampaignsJa } from "./modules/assurance-campaigns.ja.ts";
 import { assuranceChecklistsJa } from "./modules/assurance-checklists.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
@@ -54,6 +55,7 @@ export const ja = {
 	...incidentChainJa,
 	...drillsJa,
 	...assuranceChecklistsJa,
+	...assuranceCampaignsJa,
 	...emergencyPlanJa,
 	...incidentFeedsJa,
 	...emptyJa,

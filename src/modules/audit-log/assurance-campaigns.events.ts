@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/**
+ * Audit events of self-inspection campaigns (自己点検), merged into the catalogue of
+ * audit-log.events.ts. A draft answer records the item and the answer given; the submission
+ * records how many answers were locked.
+ */
+export const ASSURANCE_CAMPAIGN_EVENTS = {
+	"assurance_campaign.opened": z.object({
+		title: z.string(),
+		fiscalYear: z.number().int(),
+		checklist: z.string(),
+		version: z.number().int(),
+		units: z.number().int(),
+		respondents: z.number().int(),
+		dueOn: z.string(),
+	}),
+	"assurance_campaign.answered": z.object({
+		campaign: z.string(),
+		respondentId: z.string(),
+		number: z.string(),
+		answer: z.string(),
+		evidenceSha256: z.string().nullable(),
+	}),
+	"assurance_campaign.submitted": z.object({
+		campaign: z.string(),
+		respondentId: z.string(),
+		unitId: z.string(),
+		answers: z.number().int(),
+	}),
+	"assurance_campaign.signed_off": z.object({
+		campaign: z.string(),
+		unitId: z.string(),
+		unit: z.string(),
+		unsubmitted: z.number().int(),
+		/** Who had not submitted when the unit was signed off. */
+		unsubmittedNames: z.array(z.string()),
+		note: z.string().nullable(),
+	}),
+} as const;
