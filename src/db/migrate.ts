@@ -26,6 +26,7 @@ import * as drills from "./migrations/0023-drills.ts";
 import * as mailHeldReasonCode from "./migrations/0024-mail-held-reason-code.ts";
 import * as incidentIndexes from "./migrations/0025-incident-indexes.ts";
 import * as assuranceChecklists from "./migrations/0027-assurance-checklists.ts";
+import * as findings from "./migrations/0028-findings.ts";
 import * as assuranceCampaigns from "./migrations/0030-assurance-campaigns.ts";
 
 interface EngineMigration {
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0024-mail-held-reason-code": mailHeldReasonCode,
 	"0025-incident-indexes": incidentIndexes,
 	"0027-assurance-checklists": assuranceChecklists,
+	"0028-findings": findings,
 	"0030-assurance-campaigns": assuranceCampaigns,
 };
 

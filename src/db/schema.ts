@@ -61,6 +61,11 @@ export interface Database {
 	assurance_campaign_units: AssuranceCampaignUnitTable;
 	assurance_campaign_respondents: AssuranceCampaignRespondentTable;
 	assurance_campaign_answers: AssuranceCampaignAnswerTable;
+	findings: FindingTable;
+	finding_counters: FindingCounterTable;
+	finding_events: FindingEventTable;
+	finding_evidence: FindingEvidenceTable;
+	finding_notifications: FindingNotificationTable;
 }
 
 export type Flag = boolean | number;
@@ -988,4 +993,104 @@ export interface AssuranceCampaignAnswerTable {
 	evidence_sha256: string | null;
 	evidence: Uint8Array | null;
 	answered_at: string;
+}
+
+/**
+ * A finding (指摘事項) of the assurance register: open → action_planned → done → verified, or
+ * accepted_as_risk; see modules/assurance/findings.
+ */
+export interface FindingTable {
+	id: string;
+	tenant_id: string;
+	/** F-<fiscal year>-<number>, e.g. F-2026-0001. */
+	reference: string;
+	fiscal_year: number;
+	/** audit | self_inspection | incident | network_check | manual */
+	source: string;
+	source_ref: string | null;
+	source_label: string | null;
+	/** The policy section it concerns (基本方針 6(3), 対策基準 5.2). */
+	clause: string;
+	title: string;
+	description: string;
+	owner_unit_id: string;
+	/** major | moderate | minor */
+	severity: string;
+	/** open | action_planned | done | verified | accepted_as_risk */
+	state: string;
+	/** YYYY-MM-DD (Japan date) the corrective action is due. */
+	due_on: string | null;
+	plan: string | null;
+	plan_owner_id: string | null;
+	plan_owner_label: string | null;
+	planned_by_label: string | null;
+	planned_at: string | null;
+	done_note: string | null;
+	done_by: string | null;
+	done_by_label: string | null;
+	done_at: string | null;
+	verified_by: string | null;
+	verified_by_label: string | null;
+	verified_at: string | null;
+	verification_comment: string | null;
+	risk_id: string | null;
+	risk_accepted_by_label: string | null;
+	risk_accepted_at: string | null;
+	risk_acceptance_reason: string | null;
+	raised_by: string;
+	raised_by_label: string;
+	created_at: string;
+	updated_at: string;
+	version: number;
+}
+
+export interface FindingCounterTable {
+	tenant_id: string;
+	fiscal_year: number;
+	last_number: number;
+}
+
+/** One entry of a finding's timeline, numbered under the finding's row lock. */
+export interface FindingEventTable {
+	id: string;
+	tenant_id: string;
+	finding_id: string;
+	seq: number;
+	kind: string;
+	actor_id: string | null;
+	actor_label: string;
+	at: string;
+	text: string | null;
+	/** JSON */
+	data: string;
+}
+
+/** A file kept as evidence of a finding's corrective action, with its SHA-256. */
+export interface FindingEvidenceTable {
+	id: string;
+	tenant_id: string;
+	finding_id: string;
+	file_name: string;
+	media_type: string;
+	size: number;
+	sha256: string;
+	description: string | null;
+	content: Uint8Array;
+	uploaded_by: string;
+	uploaded_by_label: string;
+	uploaded_at: string;
+}
+
+/** Someone told that a finding is overdue (in the app), with the mail queued for it. */
+export interface FindingNotificationTable {
+	id: string;
+	tenant_id: string;
+	finding_id: string;
+	account_id: string;
+	role: string;
+	reason: string;
+	due_on: string;
+	notified_at: string;
+	mail_to: string | null;
+	mailed_at: string | null;
 }

@@ -13,6 +13,8 @@ import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts
 import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts";
 import { campaignsRoutes } from "../modules/assurance/campaigns/campaigns.routes.ts";
 import { checklistsRoutes } from "../modules/assurance/checklists/checklists.routes.ts";
+import { findingStepsRoutes } from "../modules/assurance/findings/finding-steps.routes.ts";
+import { findingsRoutes } from "../modules/assurance/findings/findings.routes.ts";
 import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
@@ -122,6 +124,7 @@ const UPLOAD_ROUTES = [
 	/^\/api\/incidents\/[^/]+\/evidence$/,
 	/^\/api\/assurance\/checklists\/import$/,
 	/^\/api\/assurance\/responses\/[^/]+\/answers\/[^/]+$/,
+	/^\/api\/findings\/[^/]+\/evidence$/,
 	/^\/api\/network\/(model|model\/import|firewall-import|check)$/,
 ];
 
@@ -207,6 +210,8 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", drillsRoutes(deps));
 	app.route("/api", checklistsRoutes(deps));
 	app.route("/api", campaignsRoutes(deps));
+	app.route("/api", findingsRoutes(deps));
+	app.route("/api", findingStepsRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

@@ -20,6 +20,7 @@ export const EXPORT_TITLES = {
 	incidentStats: "インシデント統計",
 	checklist: "点検チェックリスト",
 	checklistTemplate: "点検チェックリスト_取込様式",
+	findings: "指摘事項管理簿",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

@@ -206,6 +206,17 @@ export const MODULE_ISSUE_CODES = [
 	"campaign_sign_off_note_required",
 	"campaign_unit_signed_off",
 	"campaign_closed",
+	"finding_step_not_allowed",
+	"finding_not_yours",
+	"finding_verifier_marked_done",
+	"finding_evidence_required",
+	"finding_risk_required",
+	"finding_risk_one_of",
+	"finding_already_raised",
+	"finding_violation_not_found",
+	"finding_unit_unknown",
+	"finding_owner_unknown",
+	"finding_due_in_past",
 ] as const;
 
 /** The codes of password refusals (auth/password-rule.ts), shown from the same catalogue. */

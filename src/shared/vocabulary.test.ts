@@ -32,6 +32,9 @@ const ON_SCREEN: [prefix: string, group: TermGroup][] = [
 	["checklists.kind", "checklistKind"],
 	["checklists.answerer", "checklistAnswerer"],
 	["checklists.scale", "checklistScale"],
+	["findings.state", "findingState"],
+	["findings.severity", "findingSeverity"],
+	["findings.source", "findingSource"],
 ];
 
 test("the web catalogues show every state with the shared word, in both languages", () => {

@@ -161,6 +161,25 @@ export const VOCABULARY = {
 		beta: { ja: "βモデル", en: "β model" },
 		beta_prime: { ja: "β′モデル", en: "β′ model" },
 	},
+	findingState: {
+		open: { ja: "未対応", en: "Open" },
+		action_planned: { ja: "是正計画済み", en: "Action planned" },
+		done: { ja: "是正完了（確認待ち）", en: "Done (awaiting verification)" },
+		verified: { ja: "確認済み", en: "Verified" },
+		accepted_as_risk: { ja: "リスク受容", en: "Accepted as a risk" },
+	},
+	findingSeverity: {
+		major: { ja: "重大", en: "Major" },
+		moderate: { ja: "中", en: "Moderate" },
+		minor: { ja: "軽微", en: "Minor" },
+	},
+	findingSource: {
+		audit: { ja: "監査", en: "Audit" },
+		self_inspection: { ja: "自己点検", en: "Self-inspection" },
+		incident: { ja: "インシデント", en: "Incident" },
+		network_check: { ja: "三層分離チェック", en: "Network check" },
+		manual: { ja: "個別登録", en: "Entered by hand" },
+	},
 	rosterStatus: {
 		previewed: { ja: "プレビュー中", en: "Previewed" },
 		applied: { ja: "適用済み", en: "Applied" },

@@ -13,6 +13,7 @@ import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts
 import { makeVersion } from "../helpers/documents-world.ts";
 import { makeDrill } from "../helpers/drill-world.ts";
 import { makeAccount, TEST_PASSWORD } from "../helpers/factories.ts";
+import { makeFinding } from "../helpers/finding-world.ts";
 import { makeEvidence, makeTask } from "../helpers/incident-casework-world.ts";
 import { makeIncident, makeIncidentFixtures } from "../helpers/incident-world.ts";
 import {
@@ -70,6 +71,14 @@ export interface A11yWorld {
 	heldDrillId: string;
 	/** The emergency response plan the standard pack names. */
 	planDocumentId: string;
+	/**
+	 * Findings of the walk's unit (whose manager, and the CISO, the administrator is): one planned
+	 * with evidence (plan, evidence, done, risk-link dialogs), one marked done by someone else
+	 * (verify, return), one linked to a risk (accept as a risk).
+	 */
+	findingId: string;
+	doneFindingId: string;
+	linkedFindingId: string;
 }
 
 /**
@@ -142,12 +151,22 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 				ip: null,
 			}),
 		);
+		const finding = await makeFinding(deps, tenant.id, unit.id, "evidenced");
+		const doneFinding = await makeFinding(deps, tenant.id, unit.id, "done", {
+			title: "委託契約に再委託の条項がない",
+		});
+		const linkedFinding = await makeFinding(deps, tenant.id, unit.id, "linked", {
+			title: "保守用端末のOSがサポート切れ",
+		});
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
 			drillId: drill.id,
 			heldDrillId: heldDrill.id,
 			planDocumentId: plan.id,
+			findingId: finding.id,
+			doneFindingId: doneFinding.id,
+			linkedFindingId: linkedFinding.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

@@ -6,6 +6,7 @@ import { ROSTER_HEADERS } from "../../src/modules/org/roster/roster-format.ts";
 import { writeXlsx } from "../../src/shared/tabular.ts";
 import { SAMPLE_POLICY_TEXT } from "../helpers/documents-world.ts";
 import { checklistScreens } from "./a11y-assurance-checklists.ts";
+import { findingPages, findingScreens } from "./a11y-findings.ts";
 import { incidentScreens } from "./a11y-incidents.ts";
 import {
 	accountScreens,
@@ -80,6 +81,7 @@ function pages(world: A11yWorld): string[] {
 		"/incidents/to-acknowledge",
 		`/incidents/${world.reportedIncidentId}`,
 		`/incidents/${world.triagedIncidentId}`,
+		...findingPages(world),
 		"/settings",
 		"/no-such-page",
 	];
@@ -301,6 +303,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 
 	await incidentScreens(walk);
 	await checklistScreens(walk);
+	await findingScreens(walk);
 
 	// Decisions and their confirmations, editors and results; the roster last (it disables the
 	// walk's staff, who are not in it).

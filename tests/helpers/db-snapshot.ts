@@ -44,6 +44,8 @@ const MARKER_COLUMNS: Record<string, readonly string[]> = {
 	drills: ["id"],
 	assurance_checklists: ["id"],
 	assurance_checklist_items: ["id"],
+	findings: ["id"],
+	finding_evidence: ["id"],
 };
 
 type Row = Record<string, unknown>;

@@ -15,6 +15,7 @@ import { ASSET_TRANSFER_ROUTES } from "./route-table.asset-transfer.ts";
 import { ASSET_ROUTES } from "./route-table.assets.ts";
 import { ASSURANCE_CAMPAIGN_ROUTES } from "./route-table.assurance-campaigns.ts";
 import { ASSURANCE_CHECKLIST_ROUTES } from "./route-table.assurance-checklists.ts";
+import { FINDING_ROUTES } from "./route-table.assurance-findings.ts";
 import { CUSTODY_ROUTES } from "./route-table.custody.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
 import { DRILL_ROUTES } from "./route-table.drills.ts";
@@ -477,6 +478,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...DRILL_ROUTES,
 	...ASSURANCE_CHECKLIST_ROUTES,
 	...ASSURANCE_CAMPAIGN_ROUTES,
+	...FINDING_ROUTES,
 	...INCIDENT_STATS_ROUTES,
 	...MAIL_ROUTES,
 	...HOME_ROUTES,

@@ -17,6 +17,7 @@ import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
 import { makeDrillFixtures } from "./drill-world.ts";
 import { type MadeAccount, makeAccount, makeTenant } from "./factories.ts";
+import { makeFindingFixtures } from "./finding-world.ts";
 import { makeCaseworkFixtures } from "./incident-casework-world.ts";
 import { makeIncidentChainFixtures } from "./incident-chain-world.ts";
 import { makeIncidentFixtures } from "./incident-world.ts";
@@ -96,6 +97,7 @@ export async function makeWorld(
 	await makeDrillFixtures(deps, tenant.id, orgUnit.id);
 	await makeChecklistFixtures(deps, tenant.id);
 	await makeCampaignFixtures(deps, tenant.id, target.id);
+	await makeFindingFixtures(deps, tenant.id, orgUnit.id);
 	await makeMailFixtures(deps, tenant, orgUnit.id);
 	const freshAssignment = () =>
 		inTransaction(deps.db, (tx) =>

@@ -121,6 +121,11 @@ const DOWNLOADS: Expected[] = [
 	},
 	{
 		method: "get",
+		path: "/api/findings/export",
+		name: dated(EXPORT_TITLES.findings, "xlsx"),
+	},
+	{
+		method: "get",
 		path: "/api/roster-template",
 		query: { format: "csv" },
 		name: /^職員名簿_取込様式\.csv$/u,
@@ -166,6 +171,7 @@ test("the list covers every route that answers a file (other than a user's own u
 	const uploads = [
 		"get /api/disposals/{id}/files/{fileId}",
 		"get /api/incidents/{id}/evidence/{evidenceId}",
+		"get /api/findings/{id}/evidence/{evidenceId}",
 	];
 	assert.deepEqual(
 		files.filter((route) => !uploads.includes(route)).sort(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ASSURANCE_CAMPAIGN_EVENTS } from "./assurance-campaigns.events.ts";
 import { ASSURANCE_CHECKLIST_EVENTS } from "./assurance-checklists.events.ts";
+import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
 
 /** A tenant's gateway settings as the settings screen shows them (rules and limits in full). */
@@ -296,6 +297,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 		format: z.enum(["pdf", "xlsx"]),
 	}),
 	...INCIDENT_CHAIN_EVENTS,
+	...FINDING_EVENTS,
 	"drill.scheduled": z.object({
 		title: z.string(),
 		plannedOn: z.string(),

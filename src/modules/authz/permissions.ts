@@ -3,6 +3,7 @@ import { assetsPolicy } from "../assets/assets.policy.ts";
 import { disposalsPolicy } from "../assets/disposals/disposals.policy.ts";
 import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
 import { checklistsPolicy } from "../assurance/checklists/checklists.policy.ts";
+import { findingsPolicy } from "../assurance/findings/findings.policy.ts";
 import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
@@ -43,6 +44,7 @@ const POLICIES: readonly Policy<string>[] = [
 	incidentChainPolicy,
 	incidentsPolicy,
 	drillsPolicy,
+	findingsPolicy,
 	incidentFeedsPolicy,
 	checklistsPolicy,
 ];

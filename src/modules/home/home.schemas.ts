@@ -45,6 +45,8 @@ export const WORK_KINDS = [
 	"incident_tasks",
 	"incident_acknowledgements",
 	"campaign_items",
+	"overdue_findings",
+	"findings_to_verify",
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

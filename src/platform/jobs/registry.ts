@@ -1,3 +1,4 @@
+import { findingsJobs } from "../../modules/assurance/findings/findings.jobs.ts";
 import { auditJobs } from "../../modules/audit-log/audit-log.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
@@ -13,4 +14,5 @@ export const JOBS: readonly JobDeclaration[] = [
 	...auditJobs,
 	...importJobs,
 	...incidentsJobs,
+	...findingsJobs,
 ];

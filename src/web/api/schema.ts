@@ -3666,7 +3666,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.signed_off";
+                    type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.signed_off";
                 };
                 header?: never;
                 path?: never;
@@ -3773,7 +3773,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.signed_off";
+                    type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.signed_off";
                 };
                 header?: never;
                 path?: never;
@@ -5830,6 +5830,1560 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["DrillOptions"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Findings you may see, by state, severity, source, unit and overdue */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number | null;
+                    overdue?: "true" | "false";
+                    severity?: "major" | "moderate" | "minor";
+                    source?: "audit" | "self_inspection" | "incident" | "network_check" | "manual";
+                    sourceRef?: string;
+                    state?: "open" | "action_planned" | "done" | "verified" | "accepted_as_risk";
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Findings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Raise a finding by hand: clause, owner unit, severity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingRaise"];
+                };
+            };
+            responses: {
+                /** @description The new finding */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Finding"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One finding with its plan, evidence, verification and timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The finding */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Finding"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/accept-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the finding as a risk: its linked risk is accepted in the register (CISO) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingAcceptRisk"];
+                };
+            };
+            responses: {
+                /** @description The finding */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Finding"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the corrective action done (evidence kept first); another person verifies it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingDone"];
+                };
+            };
+            responses: {
+                /** @description The finding */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Finding"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep an evidence file of the corrective action (base64, at most 10 MiB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingEvidenceUpload"];
+                };
+            };
+            responses: {
+                /** @description The file */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingEvidence"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file of a finding, checked against its SHA-256 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    evidenceId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan the corrective action: what, who is responsible, by when */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingPlan"];
+                };
+            };
+            responses: {
+                /** @description The finding */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Finding"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return an action marked done to its owner, with the verifier's comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingVerify"];
+                };
+            };
+            responses: {
+                /** @description The finding */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Finding"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/risk-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link the finding to a risk of the register, or enter a new risk from it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingRiskLink"];
+                };
+            };
+            responses: {
+                /** @description The finding */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Finding"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the corrective action (auditors, the CISO; not who marked it done) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingVerify"];
+                };
+            };
+            responses: {
+                /** @description The finding */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Finding"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The findings register under the current filter, as XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    overdue?: "true" | "false";
+                    severity?: "major" | "moderate" | "minor";
+                    source?: "audit" | "self_inspection" | "incident" | "network_check" | "manual";
+                    sourceRef?: string;
+                    state?: "open" | "action_planned" | "done" | "verified" | "accepted_as_risk";
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/from-incident": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise a finding from an incident case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingFromIncident"];
+                };
+            };
+            responses: {
+                /** @description The new finding */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Finding"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/from-network-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise a finding from a failed rule of the three-tier check (the rule's clause) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingFromNetworkCheck"];
+                };
+            };
+            responses: {
+                /** @description The new finding */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Finding"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units and accounts the findings forms choose from, and today's date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Options */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingOptions"];
                     };
                 };
                 /** @description Invalid request */
@@ -17812,6 +19366,179 @@ export interface components {
                 name: string;
             }[];
         };
+        Finding: components["schemas"]["FindingSummary"] & {
+            allowedActions: string[];
+            description: string;
+            done: {
+                at: string;
+                by: string;
+                note: string;
+            } | null;
+            evidence: components["schemas"]["FindingEvidence"][];
+            plan: {
+                owner: {
+                    id: string | null;
+                    name: string;
+                };
+                plannedAt: string;
+                plannedBy: string;
+                text: string;
+            } | null;
+            raisedBy: string;
+            risk: {
+                acceptance: {
+                    at: string;
+                    by: string;
+                    reason: string;
+                } | null;
+                id: string;
+            } | null;
+            sourceRef: string | null;
+            timeline: components["schemas"]["FindingEvent"][];
+            updatedAt: string;
+            verification: {
+                at: string;
+                by: string;
+                comment: string;
+            } | null;
+            version: number;
+        };
+        FindingAcceptRisk: {
+            reason: string;
+            riskId?: string;
+            version: number;
+        };
+        FindingDone: {
+            note: string;
+            version: number;
+        };
+        FindingEvent: {
+            actor: string;
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            kind: string;
+            seq: number;
+            text: string | null;
+        };
+        FindingEvidence: {
+            description: string | null;
+            fileName: string;
+            id: string;
+            mediaType: string;
+            sha256: string;
+            size: number;
+            uploadedAt: string;
+            uploadedBy: string;
+        };
+        FindingEvidenceUpload: {
+            contentBase64: string;
+            description?: string;
+            fileName: string;
+        };
+        FindingFromIncident: {
+            clause: string;
+            /** @default  */
+            description: string;
+            /** @default null */
+            dueOn: string | null;
+            incidentId: string;
+            ownerUnitId: string;
+            /** @enum {string} */
+            severity: "major" | "moderate" | "minor";
+            title?: string;
+        };
+        FindingFromNetworkCheck: {
+            clause?: string;
+            /** @default  */
+            description: string;
+            /** @default null */
+            dueOn: string | null;
+            /** @default null */
+            flow: string | null;
+            /** @default null */
+            node: string | null;
+            ownerUnitId: string;
+            rule: string;
+            /** @enum {string} */
+            severity: "major" | "moderate" | "minor";
+            title?: string;
+        };
+        FindingList: {
+            allowedActions: string[];
+            items: components["schemas"]["FindingSummary"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        FindingOptions: {
+            accounts: {
+                id: string;
+                name: string;
+            }[];
+            today: string;
+            units: {
+                id: string;
+                name: string;
+            }[];
+        };
+        FindingPlan: {
+            dueOn: string;
+            ownerId: string;
+            plan: string;
+            version: number;
+        };
+        FindingRaise: {
+            clause: string;
+            /** @default  */
+            description: string;
+            /** @default null */
+            dueOn: string | null;
+            ownerUnitId: string;
+            /** @enum {string} */
+            severity: "major" | "moderate" | "minor";
+            title: string;
+        };
+        FindingRiskLink: {
+            newRisk?: {
+                inherent: {
+                    impact: number;
+                    likelihood: number;
+                };
+                residual: {
+                    impact: number;
+                    likelihood: number;
+                };
+                threatCode: string;
+            };
+            riskId?: string;
+            version: number;
+        };
+        FindingSummary: {
+            clause: string;
+            createdAt: string;
+            dueOn: string | null;
+            id: string;
+            overdue: boolean;
+            ownerUnit: {
+                id: string;
+                name: string;
+            };
+            reference: string;
+            /** @enum {string} */
+            severity: "major" | "moderate" | "minor";
+            /** @enum {string} */
+            source: "audit" | "self_inspection" | "incident" | "network_check" | "manual";
+            sourceLabel: string | null;
+            /** @enum {string} */
+            state: "open" | "action_planned" | "done" | "verified" | "accepted_as_risk";
+            title: string;
+        };
+        FindingVerify: {
+            comment: string;
+            version: number;
+        };
         FirewallRowError: {
             /** @enum {string} */
             code: "model_too_large" | "model_json_syntax" | "model_yaml_syntax" | "model_yaml_duplicate_key" | "model_yaml_aliases" | "model_unknown_field" | "model_field_required" | "model_id_invalid" | "model_cidr_invalid" | "model_value_choice" | "model_value_type" | "model_value_too_long" | "model_value_too_short" | "model_value_too_many" | "model_value_too_few" | "model_value_range" | "model_value_invalid" | "model_format_version" | "model_duplicate_id" | "model_duplicate_flow_id" | "model_breakout_kind" | "model_unknown_segment" | "model_not_segment" | "model_unknown_gateway" | "model_not_gateway" | "model_gateway_same_segment" | "model_gateway_loop" | "model_flow_end_gateway" | "model_address_spans" | "model_address_unmatched" | "model_unknown_endpoint" | "model_via_segment" | "firewall_header_missing" | "firewall_action_invalid" | "firewall_id_empty" | "firewall_id_invalid" | "firewall_id_duplicate" | "firewall_cell_empty" | "firewall_via_invalid" | "firewall_endpoint_unknown" | "firewall_address_spans" | "firewall_address_unmatched" | "firewall_unknown_gateway";
@@ -18481,7 +20208,7 @@ export interface components {
             items: {
                 count: number;
                 /** @enum {string} */
-                kind: "take_out_decisions" | "policy_approvals" | "policy_publications" | "acknowledgements" | "mail_release_decisions" | "incident_tasks" | "incident_acknowledgements" | "campaign_items";
+                kind: "take_out_decisions" | "policy_approvals" | "policy_publications" | "acknowledgements" | "mail_release_decisions" | "incident_tasks" | "incident_acknowledgements" | "campaign_items" | "overdue_findings" | "findings_to_verify";
             }[];
         };
         NetworkCheck: {

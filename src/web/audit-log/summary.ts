@@ -1,6 +1,7 @@
 import type { AuditEvent, OrgUnit } from "../api/client.ts";
 import type { Dates } from "../i18n/dates.ts";
 import type { I18n } from "../i18n/i18n.tsx";
+import type { MessageKey } from "../i18n/ja.ts";
 
 type Data = Record<string, unknown>;
 
@@ -123,6 +124,7 @@ export function summarize(
 				hash: text(data, "hash").slice(0, 12),
 			});
 		case "audit.exported":
+		case "finding.exported":
 			return t("audit.data.exported", { rows: text(data, "rows") });
 		case "assurance_checklist.created":
 		case "assurance_checklist.version_added":
@@ -132,6 +134,34 @@ export function summarize(
 				items: text(data, "items"),
 				source: label("checklists.origin", text(data, "source")),
 			});
+		case "finding.raised":
+			return t("audit.data.findingRaised", {
+				reference: text(data, "reference"),
+				source: t(`findings.source.${text(data, "source")}` as MessageKey),
+				severity: t(`findings.severity.${text(data, "severity")}` as MessageKey),
+				clause: text(data, "clause"),
+			});
+		case "finding.planned":
+			return t("audit.data.findingPlanned", {
+				reference: text(data, "reference"),
+				dueOn: dates.date(text(data, "dueOn")),
+			});
+		case "finding.evidence_added":
+			return t("audit.data.findingEvidence", {
+				reference: text(data, "reference"),
+				fileName: text(data, "fileName"),
+			});
+		case "finding.overdue_notified":
+			return t("audit.data.findingOverdue", {
+				reference: text(data, "reference"),
+				dueOn: dates.date(text(data, "dueOn")),
+			});
+		case "finding.done":
+		case "finding.verified":
+		case "finding.reopened":
+		case "finding.risk_linked":
+		case "finding.accepted_as_risk":
+			return t("audit.data.finding", { reference: text(data, "reference") });
 		default:
 			return generic(data, i18n);
 	}

@@ -16,6 +16,8 @@ const WORK_PATHS: Record<WorkKind, string> = {
 	incident_tasks: "/incidents/tasks",
 	incident_acknowledgements: "/incidents/to-acknowledge",
 	campaign_items: "/assurance/campaigns",
+	overdue_findings: "/findings?overdue=true",
+	findings_to_verify: "/findings?state=done",
 };
 
 /** What waits for the caller (decisions, approvals, acknowledgements), with counts and links. */

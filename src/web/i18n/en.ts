@@ -5,6 +5,7 @@ import { adoptionEn } from "./modules/adoption.en.ts";
 import { assetsEn } from "./modules/assets.en.ts";
 import { assuranceCampaignsEn } from "./modules/assurance-campaigns.en.ts";
 import { assuranceChecklistsEn } from "./modules/assurance-checklists.en.ts";
+import { assuranceFindingsEn } from "./modules/assurance-findings.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";
@@ -55,6 +56,7 @@ export const en: Messages = {
 	...drillsEn,
 	...assuranceChecklistsEn,
 	...assuranceCampaignsEn,
+	...assuranceFindingsEn,
 	...emergencyPlanEn,
 	...incidentFeedsEn,
 	...emptyEn,

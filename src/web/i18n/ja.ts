@@ -6,6 +6,7 @@ import { adoptionJa } from "./modules/adoption.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
 import { assuranceCampaignsJa } from "./modules/assurance-campaigns.ja.ts";
 import { assuranceChecklistsJa } from "./modules/assurance-checklists.ja.ts";
+import { assuranceFindingsJa } from "./modules/assurance-findings.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
@@ -56,6 +57,7 @@ export const ja = {
 	...drillsJa,
 	...assuranceChecklistsJa,
 	...assuranceCampaignsJa,
+	...assuranceFindingsJa,
 	...emergencyPlanJa,
 	...incidentFeedsJa,
 	...emptyJa,

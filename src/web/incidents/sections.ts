@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import { IncidentFindingsSection } from "../assurance/findings/IncidentFindingsSection.tsx";
 import { ChainSection } from "./ChainSection.tsx";
 import type { CaseSectionProps } from "./case-section.ts";
 import { EvidenceSection } from "./EvidenceSection.tsx";
@@ -21,5 +22,6 @@ export const CASE_SECTIONS: readonly { id: string; Component: ComponentType<Case
 		{ id: "tasks", Component: TasksSection },
 		{ id: "evidence", Component: EvidenceSection },
 		{ id: "chain", Component: ChainSection },
+		{ id: "findings", Component: IncidentFindingsSection },
 		{ id: "timeline", Component: TimelineSection },
 	];

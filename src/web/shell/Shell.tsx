@@ -2,6 +2,7 @@ import { lazy, type ReactElement, Suspense, useEffect, useRef } from "react";
 import { AccountDetailPage } from "../accounts/AccountDetailPage.tsx";
 import { AccountsPage } from "../accounts/AccountsPage.tsx";
 import { checklistsPage } from "../assurance/checklists/routes.tsx";
+import { findingsPage } from "../assurance/findings/routes.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { drillsPage } from "../drills/routes.tsx";
@@ -99,6 +100,8 @@ function Page({ path }: { path: string }) {
 	if (drills) return guard("drill.read", drills);
 	const checklists = checklistsPage(path);
 	if (checklists) return guard("assurance_checklist.read", checklists);
+	const findings = findingsPage(path);
+	if (findings) return guard("finding.read", findings);
 	return <NotFoundPage />;
 }
 

@@ -87,6 +87,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "drill.read",
 	},
 	{
+		// 点検・改善: one register for what audits, self-inspections, incidents and the network find.
+		path: "/findings",
+		group: "review",
+		label: "findings.nav",
+		description: "findings.navDesc",
+		permission: "finding.read",
+	},
+	{
 		path: "/policies",
 		group: "policy",
 		label: "docs.title",

@@ -32,6 +32,9 @@ function messages(lang: VocabularyLang) {
 		...termMessages("checklists.kind", "checklistKind", lang),
 		...termMessages("checklists.answerer", "checklistAnswerer", lang),
 		...termMessages("checklists.scale", "checklistScale", lang),
+		...termMessages("findings.state", "findingState", lang),
+		...termMessages("findings.severity", "findingSeverity", lang),
+		...termMessages("findings.source", "findingSource", lang),
 	};
 }
 
