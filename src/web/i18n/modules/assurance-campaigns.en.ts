@@ -11,7 +11,6 @@ export const assuranceCampaignsEn: Record<keyof typeof assuranceCampaignsJa, str
 	"issue.field.respondentId": "Respondent",
 	"issue.field.answer": "Answer",
 	"issue.field.levelIndex": "Level",
-	"issue.field.comment": "Comment",
 	"issue.field.evidence": "Evidence file",
 	"issue.field.itemId": "Checklist item",
 	"issue.campaign_checklist_kind": "Choose a version of a self-inspection checklist.",

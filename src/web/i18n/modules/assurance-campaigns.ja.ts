@@ -9,7 +9,6 @@ export const assuranceCampaignsJa = {
 	"issue.field.respondentId": "回答者",
 	"issue.field.answer": "回答",
 	"issue.field.levelIndex": "段階",
-	"issue.field.comment": "コメント",
 	"issue.field.evidence": "証跡ファイル",
 	"issue.field.itemId": "点検項目",
 	"issue.campaign_checklist_kind": "自己点検用のチェックリストの版を選んでください。",
