@@ -227,6 +227,17 @@ describe("a self-inspection campaign from opening to sign-off", () => {
 		await expectJson<ResponseView>(
 			await staffA.client.post(`/api/assurance/responses/${respondentId}/submit`),
 		);
+		const raised = await runtime.db
+			.selectFrom("findings")
+			.selectAll()
+			.where("tenant_id", "=", tenant.id)
+			.execute();
+		const required = view.items.find((i) => i.itemId === first.itemId)?.required;
+		assert.equal(required, true);
+		assert.equal(raised.length, 1, "the いいえ on a required item is a finding");
+		assert.equal(raised[0]?.source, "self_inspection");
+		assert.equal(raised[0]?.owner_unit_id, unitA);
+		assert.equal(raised[0]?.clause, first.clause);
 		const locked = await expectProblem(
 			await staffA.client.request(
 				"PUT",

@@ -27,6 +27,8 @@ export const ASSURANCE_CAMPAIGN_EVENTS = {
 		respondentId: z.string(),
 		unitId: z.string(),
 		answers: z.number().int(),
+		/** The findings raised from いいえ on required items (references). */
+		findings: z.array(z.string()),
 	}),
 	"assurance_campaign.signed_off": z.object({
 		campaign: z.string(),

@@ -6,10 +6,12 @@ import { assertAnswerable, ownRespondent } from "./campaign-access.ts";
 import { campaignRefusal } from "./campaign-rules.ts";
 import { campaignsPolicy } from "./campaigns.policy.ts";
 import { countAnswers, submitRespondent } from "./campaigns.repository.ts";
+import { raiseNoFindings } from "./raise-no-findings.ts";
 
 /**
  * Submit the caller's answers in one campaign and unit: every assigned item must be answered;
- * afterwards the answers are locked and count towards the rates.
+ * afterwards the answers are locked and count towards the rates, and each いいえ on a required
+ * item becomes a finding of the register, in the same transaction.
  *
  * @throws Problem `conflict` (`campaign_incomplete` with `open`, `campaign_submitted`)
  */
@@ -30,6 +32,7 @@ export async function submitAnswers(
 		});
 	}
 	await submitRespondent(tx, respondent, now.toISOString());
+	const findings = await raiseNoFindings(tx, actor, campaign, respondent, now);
 	await recordAudit(
 		tx,
 		auditContextOf(actor),
@@ -39,6 +42,7 @@ export async function submitAnswers(
 			respondentId: respondent.id,
 			unitId: respondent.org_unit_id,
 			answers: answered,
+			findings,
 		},
 		{ recordType: "assurance_campaign", recordId: campaign.id },
 	);
