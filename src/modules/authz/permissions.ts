@@ -2,6 +2,7 @@ import { accountsPolicy } from "../accounts/accounts.policy.ts";
 import { assetsPolicy } from "../assets/assets.policy.ts";
 import { disposalsPolicy } from "../assets/disposals/disposals.policy.ts";
 import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
+import { campaignsPolicy } from "../assurance/campaigns/campaigns.policy.ts";
 import { checklistsPolicy } from "../assurance/checklists/checklists.policy.ts";
 import { findingsPolicy } from "../assurance/findings/findings.policy.ts";
 import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
@@ -47,6 +48,7 @@ const POLICIES: readonly Policy<string>[] = [
 	findingsPolicy,
 	incidentFeedsPolicy,
 	checklistsPolicy,
+	campaignsPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

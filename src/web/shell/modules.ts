@@ -152,6 +152,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "assurance_checklist.read",
 	},
 	{
+		// 自己点検: every member of staff answers their items; the IT-policy section follows the rates.
+		path: "/assurance/campaigns",
+		group: "review",
+		label: "campaigns.nav",
+		description: "campaigns.navDesc",
+		permission: "assurance_campaign.list",
+	},
+	{
 		path: "/incidents/report",
 		group: "review",
 		label: "incidents.nav.report",
