@@ -1,10 +1,11 @@
+import type { Db } from "../../../db/connection.ts";
 import type { Queryable } from "../../../db/queryable.ts";
 import { fiscalYear, japanDate } from "../../../shared/dates.ts";
 import { Problem } from "../../../shared/problem.ts";
 import { allowedActions, authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { listOrgUnits } from "../../org/org.repository.ts";
-import { listChecklists } from "../checklists/checklists.repository.ts";
+import { listTenantChecklists } from "../checklists/read-checklists.ts";
 import { campaignOr404, managedUnits, ownRespondent, seesAll } from "./campaign-access.ts";
 import { campaignRates } from "./campaign-rates.ts";
 import { campaignsPolicy } from "./campaigns.policy.ts";
@@ -266,10 +267,13 @@ export async function unitReview(db: Queryable, actor: Actor, campaignId: string
 	};
 }
 
-/** What the opening form chooses from: self-inspection checklists, the units, today. */
-export async function campaignOptions(db: Queryable, actor: Actor, now: Date = new Date()) {
+/**
+ * What the opening form chooses from: self-inspection checklists (read through the checklists
+ * module, which adds the pack's bundled ones on a first visit), the units, today.
+ */
+export async function campaignOptions(db: Db, actor: Actor, now: Date = new Date()) {
 	authorize(actor, campaignsPolicy, "assurance_campaign.manage");
-	const checklists = (await listChecklists(db, actor.tenantId)).filter(
+	const checklists = (await listTenantChecklists(db, actor)).items.filter(
 		(row) => row.kind === "self_inspection",
 	);
 	const units = await listOrgUnits(db, actor.tenantId);
@@ -277,7 +281,7 @@ export async function campaignOptions(db: Queryable, actor: Actor, now: Date = n
 		checklists: checklists.map((row) => ({
 			id: row.id,
 			title: row.title,
-			latestVersion: Number(row.latest_version),
+			latestVersion: row.latestVersion,
 		})),
 		units: units.map((unit) => ({ id: unit.id, name: unit.name, parentId: unit.parent_id })),
 		today: japanDate(now),
