@@ -61,6 +61,7 @@ export interface Database {
 	assurance_campaign_units: AssuranceCampaignUnitTable;
 	assurance_campaign_respondents: AssuranceCampaignRespondentTable;
 	assurance_campaign_answers: AssuranceCampaignAnswerTable;
+	assurance_campaign_reminders: AssuranceCampaignReminderTable;
 	findings: FindingTable;
 	finding_counters: FindingCounterTable;
 	finding_events: FindingEventTable;
@@ -1090,6 +1091,21 @@ export interface FindingNotificationTable {
 	role: string;
 	reason: string;
 	due_on: string;
+	notified_at: string;
+	mail_to: string | null;
+	mailed_at: string | null;
+}
+
+/** A reminder of open self-inspection items to one respondent on one Japan day. */
+export interface AssuranceCampaignReminderTable {
+	id: string;
+	tenant_id: string;
+	campaign_id: string;
+	respondent_id: string;
+	account_id: string;
+	reminded_on: string;
+	days_left: number;
+	open_items: number;
 	notified_at: string;
 	mail_to: string | null;
 	mailed_at: string | null;

@@ -5,6 +5,10 @@ import type { AppDeps } from "../../src/deps.ts";
 import { answerItem } from "../../src/modules/assurance/campaigns/answer-item.ts";
 import { openCampaign } from "../../src/modules/assurance/campaigns/open-campaign.ts";
 import { getResponse } from "../../src/modules/assurance/campaigns/read-campaigns.ts";
+import {
+	REMIND_DAYS_BEFORE,
+	remindRespondents,
+} from "../../src/modules/assurance/campaigns/remind-respondents.ts";
 import type { Actor } from "../../src/modules/authz/roles.ts";
 import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
 import { insertStaff } from "../../src/modules/org/staff.repository.ts";
@@ -122,8 +126,11 @@ export async function managedUnitOf(deps: AppDeps, tenantId: string, accountId: 
 
 /** Rows in every table campaigns own: a campaign over a unit with one staff member, answered. */
 export async function makeCampaignFixtures(deps: AppDeps, tenantId: string, accountId: string) {
-	const { respondentId } = await campaignFor(deps, tenantId, accountId);
+	const { campaign, respondentId } = await campaignFor(deps, tenantId, accountId);
 	await answerAll(deps, accountId, tenantId, respondentId);
+	// The reminder the daily job sends REMIND_DAYS_BEFORE the due date (not submitted yet).
+	const day = Date.parse(`${campaign.due_on}T10:00:00+09:00`) - REMIND_DAYS_BEFORE * 86_400_000;
+	await remindRespondents(deps, tenantId, new Date(day));
 }
 
 /** Answer every item of a respondent はい (or the top level) through the use case, as a draft. */

@@ -8,10 +8,16 @@ import type {
 	CampaignDetail,
 	ResponseView,
 } from "../../src/modules/assurance/campaigns/campaigns.schemas.ts";
+import {
+	REMIND_DAYS_BEFORE,
+	reminderMail,
+	remindRespondents,
+} from "../../src/modules/assurance/campaigns/remind-respondents.ts";
+import { submitAnswers } from "../../src/modules/assurance/campaigns/submit-answers.ts";
 import { myWork } from "../../src/modules/home/my-work.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
-import { addToStaff, answerAll, dueInAWeek } from "../helpers/campaign-world.ts";
+import { addToStaff, answerAll, dueInAWeek, makeCampaign } from "../helpers/campaign-world.ts";
 import { bundledChecklistId } from "../helpers/checklist-world.ts";
 import type { TestClient } from "../helpers/client.ts";
 import { type MadeAccount, makeAccount, makeTenant } from "../helpers/factories.ts";
@@ -333,5 +339,66 @@ describe("a self-inspection campaign from opening to sign-off", () => {
 		assert.equal(signed?.payload.unsubmitted, 1);
 		assert.ok(events.some((e) => e.type === "assurance_campaign.submitted"));
 		assert.ok(events.some((e) => e.type === "assurance_campaign.answered"));
+	});
+});
+
+describe("reminders of open items before the due date", () => {
+	test("respondents who have not submitted are reminded N days before and on the due date, once a day", async () => {
+		const tenant = await makeTenant(runtime);
+		const unit = await makeOrgUnit(runtime, tenant, { name: "税務課" });
+		const early = await makeStaff(runtime, tenant, unit.id);
+		const done = await makeStaff(runtime, tenant, unit.id);
+		const campaign = await makeCampaign(runtime, tenant.id, [unit.id]);
+		const respondentOf = async (accountId: string) =>
+			(
+				await runtime.db
+					.selectFrom("assurance_campaign_respondents")
+					.select("id")
+					.where("campaign_id", "=", campaign.id)
+					.where("account_id", "=", accountId)
+					.executeTakeFirstOrThrow()
+			).id;
+		const doneId = await respondentOf(done.id);
+		await answerAll(runtime, done.id, tenant.id, doneId);
+		await inTransaction(runtime.db, (tx) =>
+			submitAnswers(
+				tx,
+				{ tenantId: tenant.id, accountId: done.id, label: "x", roles: [], ip: null },
+				doneId,
+			),
+		);
+		const at = (daysBefore: number) =>
+			new Date(Date.parse(`${campaign.due_on}T10:00:00+09:00`) - daysBefore * 86_400_000);
+		assert.deepEqual(await remindRespondents(runtime, tenant.id, at(REMIND_DAYS_BEFORE + 1)), []);
+		const first = await remindRespondents(runtime, tenant.id, at(REMIND_DAYS_BEFORE));
+		assert.deepEqual(first, [{ campaignId: campaign.id, reminded: 1 }]);
+		const again = await remindRespondents(runtime, tenant.id, at(REMIND_DAYS_BEFORE));
+		assert.deepEqual(again, [{ campaignId: campaign.id, reminded: 0 }], "once a day");
+		const onTheDay = await remindRespondents(runtime, tenant.id, at(0));
+		assert.deepEqual(onTheDay, [{ campaignId: campaign.id, reminded: 1 }]);
+		const rows = await runtime.db
+			.selectFrom("assurance_campaign_reminders")
+			.selectAll()
+			.where("tenant_id", "=", tenant.id)
+			.orderBy("reminded_on")
+			.execute();
+		assert.deepEqual(
+			rows.map((r) => [r.account_id, Number(r.days_left), Number(r.open_items)]),
+			[
+				[early.id, REMIND_DAYS_BEFORE, 16],
+				[early.id, 0, 16],
+			],
+		);
+		const events = await auditEvents(runtime.db, tenant.id);
+		assert.equal(events.filter((e) => e.type === "assurance_campaign.reminded").length, 2);
+		const mail = reminderMail(
+			{ respondent_id: "r1", open_items: 16, days_left: 3 },
+			{ title: campaign.title, due_on: "2026-12-25" },
+			"wareki",
+			"税務 花子",
+			"zeimu@city.example.jp",
+		);
+		assert.match(mail.subject, /令和8年12月25日/);
+		assert.match(mail.text, /未提出 16 項目.*あと3日/);
 	});
 });

@@ -130,4 +130,34 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 		.on("assurance_campaign_answers")
 		.columns(["campaign_id", "submitted", "clause", "compliant"])
 		.execute();
+
+	// Reminders of the daily job: one per respondent per Japan day, so a rerun tells nobody twice.
+	await db.schema
+		.createTable("assurance_campaign_reminders")
+		.addColumn("id", "text", (c) => c.primaryKey())
+		.addColumn("tenant_id", "text", (c) => c.notNull().references("tenants.id"))
+		.addColumn("campaign_id", "text", (c) => c.notNull().references("assurance_campaigns.id"))
+		.addColumn("respondent_id", "text", (c) =>
+			c.notNull().references("assurance_campaign_respondents.id"),
+		)
+		.addColumn("account_id", "text", (c) => c.notNull().references("accounts.id"))
+		// The Japan day of the reminder, YYYY-MM-DD, and the days then left to the due date.
+		.addColumn("reminded_on", "text", (c) => c.notNull())
+		.addColumn("days_left", "integer", (c) => c.notNull())
+		.addColumn("open_items", "integer", (c) => c.notNull())
+		.addColumn("notified_at", instant, (c) => c.notNull())
+		.addColumn("mail_to", "text")
+		.addColumn("mailed_at", instant)
+		.execute();
+	await db.schema
+		.createIndex("assurance_campaign_reminders_day")
+		.on("assurance_campaign_reminders")
+		.columns(["respondent_id", "reminded_on"])
+		.unique()
+		.execute();
+	await db.schema
+		.createIndex("assurance_campaign_reminders_account")
+		.on("assurance_campaign_reminders")
+		.columns(["tenant_id", "account_id", "notified_at"])
+		.execute();
 }

@@ -30,6 +30,12 @@ export const ASSURANCE_CAMPAIGN_EVENTS = {
 		/** The findings raised from いいえ on required items (references). */
 		findings: z.array(z.string()),
 	}),
+	/** The daily job reminded respondents who had not submitted (in the app and by mail). */
+	"assurance_campaign.reminded": z.object({
+		campaign: z.string(),
+		dueOn: z.string(),
+		respondents: z.number().int(),
+	}),
 	"assurance_campaign.signed_off": z.object({
 		campaign: z.string(),
 		unitId: z.string(),
