@@ -102,6 +102,22 @@ export const ASSURANCE_CAMPAIGN_ROUTES: readonly RouteEntry[] = [
 	},
 	{
 		method: "get",
+		path: "/api/assurance/campaigns/{id}/export",
+		access: access("assurance_campaign.review"),
+		ok: 200,
+		request: async (ctx) => ({ params: { id: (await managed(ctx)).id } }),
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
+		method: "get",
+		path: "/api/assurance/campaigns/{id}/report",
+		access: access("assurance_campaign.review"),
+		ok: 200,
+		request: async (ctx) => ({ params: { id: (await managed(ctx)).id } }),
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
+		method: "get",
 		path: "/api/assurance/campaigns/{id}/units/{unitId}",
 		access: access("assurance_campaign.review"),
 		ok: 200,

@@ -16,6 +16,7 @@ import {
 import { submitAnswers } from "../../src/modules/assurance/campaigns/submit-answers.ts";
 import { myWork } from "../../src/modules/home/my-work.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import { readWorkbook } from "../../src/shared/tabular.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
 import { addToStaff, answerAll, dueInAWeek, makeCampaign } from "../helpers/campaign-world.ts";
 import { bundledChecklistId } from "../helpers/checklist-world.ts";
@@ -23,6 +24,7 @@ import type { TestClient } from "../helpers/client.ts";
 import { type MadeAccount, makeAccount, makeTenant } from "../helpers/factories.ts";
 import { activeClient, expectJson, expectProblem } from "../helpers/http.ts";
 import { makeOrgUnit, makeStaff } from "../helpers/org-factories.ts";
+import { pdfText } from "../helpers/pdf-text.ts";
 import { createTestRuntime, type TestRuntime } from "../helpers/test-db.ts";
 
 /**
@@ -339,6 +341,43 @@ describe("a self-inspection campaign from opening to sign-off", () => {
 		assert.equal(signed?.payload.unsubmitted, 1);
 		assert.ok(events.some((e) => e.type === "assurance_campaign.submitted"));
 		assert.ok(events.some((e) => e.type === "assurance_campaign.answered"));
+	});
+
+	test("exports: the answers and rate tables as XLSX, the report as PDF, for those who see the units", async () => {
+		const xlsx = await chief.client.get(`/api/assurance/campaigns/${campaign.campaign.id}/export`);
+		assert.equal(xlsx.status, 200);
+		const book = await readWorkbook(new Uint8Array(await xlsx.arrayBuffer()));
+		assert.deepEqual(
+			book.sheets.map((sheet) => sheet.name),
+			["回答", "所属別", "部局別", "条項別"],
+		);
+		const answers = book.sheets[0]?.rows ?? [];
+		assert.equal(answers.length, 1 + 16, "the header and staff A's 16 answers");
+		assert.equal(answers.filter((row) => row[5] === "いいえ").length, 1, "the one いいえ");
+		const units = book.sheets[1]?.rows ?? [];
+		assert.ok(units.some((row) => row[0] === "情報政策課" && row.includes("33.3%")));
+		const mine = await manager.client.get(
+			`/api/assurance/campaigns/${campaign.campaign.id}/export`,
+		);
+		const theirs = await readWorkbook(new Uint8Array(await mine.arrayBuffer()));
+		assert.deepEqual(
+			(theirs.sheets[1]?.rows ?? []).slice(1).map((row) => row[0]),
+			["情報政策課"],
+			"a 管理者 exports their unit only",
+		);
+		await expectProblem(
+			await staffA.client.get(`/api/assurance/campaigns/${campaign.campaign.id}/export`),
+			403,
+			"forbidden",
+		);
+		const pdf = await chief.client.get(`/api/assurance/campaigns/${campaign.campaign.id}/report`);
+		assert.equal(pdf.status, 200);
+		const text = pdfText(new Uint8Array(await pdf.arrayBuffer())) ?? "";
+		assert.match(text, /令和8年度（2026年度）/);
+		assert.match(text, /情報政策課/);
+		assert.match(text, /33\.3%/);
+		const events = await auditEvents(runtime.db, tenant.id);
+		assert.equal(events.filter((e) => e.type === "assurance_campaign.exported").length, 3);
 	});
 });
 

@@ -36,6 +36,12 @@ export const ASSURANCE_CAMPAIGN_EVENTS = {
 		dueOn: z.string(),
 		respondents: z.number().int(),
 	}),
+	/** The campaign's answers and rates went out as XLSX, or its report as PDF. */
+	"assurance_campaign.exported": z.object({
+		campaign: z.string(),
+		format: z.enum(["xlsx", "pdf"]),
+		units: z.number().int(),
+	}),
 	"assurance_campaign.signed_off": z.object({
 		campaign: z.string(),
 		unitId: z.string(),

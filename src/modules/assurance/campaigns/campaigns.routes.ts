@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
+import { attachmentDisposition } from "../../../http/content-disposition.ts";
 import { requireActor } from "../../../http/context.ts";
 import {
 	createRouter,
@@ -20,6 +21,7 @@ import {
 	signOffSchema,
 	unitReviewSchema,
 } from "./campaigns.schemas.ts";
+import { exportCampaignPdf, exportCampaignXlsx } from "./export-campaign.ts";
 import { openCampaign } from "./open-campaign.ts";
 import {
 	campaignOptions,
@@ -37,6 +39,11 @@ const idParam = z.object({ id });
 const unitParam = z.object({ id, unitId: id });
 const respondentParam = z.object({ respondentId: id });
 const answerParam = z.object({ respondentId: id, itemId: id });
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const PDF = "application/pdf";
+const binary = (type: string) => ({
+	[type]: { schema: { type: "string" as const, format: "binary" } },
+});
 
 /** Static paths first: `/assurance/campaigns/options` must not be read as `{id}`. */
 const routes = {
@@ -69,6 +76,28 @@ const routes = {
 		summary: "A campaign with the rates per unit, department and clause the caller may see",
 		request: { params: idParam },
 		responses: { 200: jsonResponse(campaignDetailSchema, "The campaign"), ...problemResponses },
+	}),
+	exportXlsx: createRoute({
+		...secured,
+		method: "get",
+		path: "/assurance/campaigns/{id}/export",
+		summary: "The campaign's answers and rate tables as XLSX (the units the caller sees)",
+		request: { params: idParam },
+		responses: {
+			200: { description: "The workbook", content: binary(XLSX) },
+			...problemResponses,
+		},
+	}),
+	reportPdf: createRoute({
+		...secured,
+		method: "get",
+		path: "/assurance/campaigns/{id}/report",
+		summary: "The campaign's report with the rate tables as PDF (embedded Japanese font)",
+		request: { params: idParam },
+		responses: {
+			200: { description: "The report", content: binary(PDF) },
+			...problemResponses,
+		},
 	}),
 	unit: createRoute({
 		...secured,
@@ -128,6 +157,20 @@ export function campaignsRoutes(deps: AppDeps) {
 		.openapi(routes.get, async (c) => {
 			const actor = requireActor(c);
 			return c.json(await getCampaign(deps.db, actor, c.req.valid("param").id), 200);
+		})
+		.openapi(routes.exportXlsx, async (c) => {
+			const file = await exportCampaignXlsx(deps.db, requireActor(c), c.req.valid("param").id);
+			return c.body(new Uint8Array(file.body), 200, {
+				"content-type": XLSX,
+				"content-disposition": attachmentDisposition(file.fileName),
+			});
+		})
+		.openapi(routes.reportPdf, async (c) => {
+			const file = await exportCampaignPdf(deps.db, requireActor(c), c.req.valid("param").id);
+			return c.body(new Uint8Array(file.body), 200, {
+				"content-type": PDF,
+				"content-disposition": attachmentDisposition(file.fileName),
+			});
 		})
 		.openapi(routes.unit, async (c) => {
 			const { id: campaignId, unitId } = c.req.valid("param");

@@ -74,6 +74,7 @@ export const assuranceCampaignsEn: Record<keyof typeof assuranceCampaignsJa, str
 	"audit.type.assurance_campaign.answered": "Self-inspection answer (draft)",
 	"audit.type.assurance_campaign.submitted": "Self-inspection answers submitted",
 	"audit.type.assurance_campaign.reminded": "Self-inspection reminders sent",
+	"audit.type.assurance_campaign.exported": "Self-inspection exported",
 	"audit.type.assurance_campaign.signed_off": "Self-inspection unit signed off",
 	"home.work.kind.campaign_items": "Self-inspection items not submitted: {count}",
 	"issue.field.includeSubUnits": "Include sub-units",

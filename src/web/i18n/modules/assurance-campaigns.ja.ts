@@ -71,6 +71,7 @@ export const assuranceCampaignsJa = {
 	"audit.type.assurance_campaign.answered": "自己点検の回答（下書き）",
 	"audit.type.assurance_campaign.submitted": "自己点検の回答の提出",
 	"audit.type.assurance_campaign.reminded": "自己点検の提出期限の通知",
+	"audit.type.assurance_campaign.exported": "自己点検結果の書き出し",
 	"audit.type.assurance_campaign.signed_off": "自己点検の所属確認（管理者）",
 	"home.work.kind.campaign_items": "提出していない自己点検の項目: {count} 件",
 	"issue.field.includeSubUnits": "下位の組織を含める",
