@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { formatFiscalYear } from "../../../shared/dates.ts";
 import { api, call } from "../../api/client.ts";
+import { DownloadButton } from "../../components/DownloadButton.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useDates } from "../../i18n/dates.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -50,6 +51,24 @@ export function CampaignPage({ id }: { id: string }) {
 				<>
 					<div className="page-header">
 						<h1>{campaign.title}</h1>
+						{rates ? (
+							<div className="button-row">
+								<DownloadButton
+									href={`/api/assurance/campaigns/${encodeURIComponent(id)}/export`}
+									fileName={`${campaign.title}.xlsx`}
+									onError={setError}
+								>
+									{t("campaigns.exportXlsx")}
+								</DownloadButton>
+								<DownloadButton
+									href={`/api/assurance/campaigns/${encodeURIComponent(id)}/report`}
+									fileName={`${campaign.title}.pdf`}
+									onError={setError}
+								>
+									{t("campaigns.reportPdf")}
+								</DownloadButton>
+							</div>
+						) : null}
 					</div>
 					<p className="campaign-meta">
 						{fiscal} ・ {t("campaigns.dueOn", { date: date(campaign.dueOn) })} ・{" "}

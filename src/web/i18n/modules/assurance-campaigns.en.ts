@@ -70,6 +70,8 @@ export const assuranceCampaignsEn: Record<keyof typeof assuranceCampaignsJa, str
 	"campaigns.signOff.note": "Note",
 	"campaigns.signOff.noteHint": "{count} people have not submitted. Say why.",
 	"campaigns.signOff.submit": "Sign off the unit's answers",
+	"campaigns.exportXlsx": "Export to Excel",
+	"campaigns.reportPdf": "Report (PDF)",
 	"audit.type.assurance_campaign.opened": "Self-inspection opened",
 	"audit.type.assurance_campaign.answered": "Self-inspection answer (draft)",
 	"audit.type.assurance_campaign.submitted": "Self-inspection answers submitted",

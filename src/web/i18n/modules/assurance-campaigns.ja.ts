@@ -67,6 +67,8 @@ export const assuranceCampaignsJa = {
 	"campaigns.signOff.note": "備考",
 	"campaigns.signOff.noteHint": "未提出の職員が {count} 人います。理由を書いてください。",
 	"campaigns.signOff.submit": "所属の回答を確認済みにする",
+	"campaigns.exportXlsx": "Excel に書き出す",
+	"campaigns.reportPdf": "報告書（PDF）",
 	"audit.type.assurance_campaign.opened": "自己点検の開始",
 	"audit.type.assurance_campaign.answered": "自己点検の回答（下書き）",
 	"audit.type.assurance_campaign.submitted": "自己点検の回答の提出",
