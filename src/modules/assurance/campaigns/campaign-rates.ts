@@ -7,8 +7,8 @@ import type { CampaignRates, Rate } from "./campaigns.schemas.ts";
 
 /**
  * Response and compliance rates of a campaign, live, counted by the database: answers are
- * grouped by unit, by clause and by (unit, clause) with GROUP BY over the covering indexes of
- * migration 0030; the slots assigned come from the respondents (per unit) and from the items
+ * grouped by (unit, clause) with one GROUP BY over the covering index of migration 0030, and
+ * the per-unit, per-clause and per-department figures add up those aggregate rows; the slots assigned come from the respondents (per unit) and from the items
  * per clause and answerer kind times the respondents of each kind, so no answer row is read
  * in JavaScript. Only submitted answers count. `unitIds` narrows to a 管理者's units.
  */
@@ -68,9 +68,9 @@ export async function campaignRates(
 > {
 	const unitIds = units.map((u) => u.unitId);
 	const clauseExpr = sql<string>`coalesce(policy_clause, standards_chapter, '-')`;
-	const [byUnit, byClause, byCell, respondents, itemsByClause] = await Promise.all([
-		answerCounts(db, campaign.id, unitIds).select("org_unit_id").groupBy("org_unit_id").execute(),
-		answerCounts(db, campaign.id, unitIds).select("clause").groupBy("clause").execute(),
+	// One GROUP BY over the answers, by (unit, clause); the unit and clause totals add up its
+	// rows (units × clauses, a few thousand at most), never the answers themselves.
+	const [byCell, respondents, itemsByClause] = await Promise.all([
 		answerCounts(db, campaign.id, unitIds)
 			.select(["org_unit_id", "clause"])
 			.groupBy(["org_unit_id", "clause"])
@@ -116,7 +116,20 @@ export async function campaignRates(
 			.filter((row) => row.clause === clause)
 			.reduce((sum, row) => sum + Number(row.n) * (kinds[row.answerer as Answerer] ?? 0), 0);
 
-	const unitCounts = new Map(byUnit.map((row) => [row.org_unit_id, countsOf(row)]));
+	const unitCounts = new Map<string, Counts>();
+	const clauseCounts = new Map<string, Counts>();
+	const add = (map: Map<string, Counts>, key: string, counts: Counts) => {
+		const sum = map.get(key) ?? { answered: 0, yes: 0, no: 0 };
+		sum.answered += counts.answered;
+		sum.yes += counts.yes;
+		sum.no += counts.no;
+		map.set(key, sum);
+	};
+	for (const row of byCell) {
+		const counts = countsOf(row);
+		add(unitCounts, row.org_unit_id, counts);
+		add(clauseCounts, row.clause, counts);
+	}
 	const unitRates = units.map((unit) => {
 		const r = people.get(unit.unitId);
 		return {
@@ -134,7 +147,6 @@ export async function campaignRates(
 		allKinds.manager += kinds.manager;
 		allKinds.system_admin += kinds.system_admin;
 	}
-	const clauseCounts = new Map(byClause.map((row) => [row.clause, countsOf(row)]));
 	const clauseRates = clauses.map((clause) => ({
 		clause,
 		...rate(slots(clause, allKinds), clauseCounts.get(clause) ?? ZERO),
