@@ -149,6 +149,16 @@ const DOWNLOADS: Expected[] = [
 		path: "/api/assurance/checklists/template",
 		name: /^点検チェックリスト_取込様式\.xlsx$/u,
 	},
+	{
+		method: "get",
+		path: "/api/assurance/campaigns/{id}/export",
+		name: dated(EXPORT_TITLES.selfInspection, "xlsx", "[^_]+_"),
+	},
+	{
+		method: "get",
+		path: "/api/assurance/campaigns/{id}/report",
+		name: dated(EXPORT_TITLES.selfInspectionReport, "pdf", "[^_]+_"),
+	},
 ];
 
 /** The name a browser saves under: the UTF-8 `filename*`. */
