@@ -45,7 +45,8 @@ export async function ledgerKeyboard(walk: Walk): Promise<void> {
 			await tabUntil(page, (f) => f.inside && f.name === "情報資産台帳", { max: 60, within: nav });
 			await page.keyboard.press("Enter");
 			await page.getByRole("heading", { level: 1, name: "情報資産管理台帳" }).waitFor();
-			await tabUntil(page, (f) => f.name === "資産を登録", { max: 20, within: "main" });
+			// Focus stays on the menu link: Tab goes through the rest of the menu first.
+			await tabUntil(page, (f) => f.name === "資産を登録", { max: 40, within: "main" });
 			await page.keyboard.press("Enter");
 			const dialog = page.locator("dialog[open]");
 			await dialog.waitFor();
