@@ -15,6 +15,14 @@ const SERVED: CrossTenantProbe = {
 	expect: "served",
 };
 
+const correctiveAction = (ownerUnitId: string) => ({
+	title: "例外措置の申請手続が運用されていない",
+	clause: "対策基準 9.2",
+	ownerUnitId,
+	severity: "moderate",
+	dueOn: "2099-03-31",
+});
+
 const asReview = (path: string): RouteEntry => ({
 	method: "get",
 	path,
@@ -32,4 +40,31 @@ const asReview = (path: string): RouteEntry => ({
 export const REVIEW_ASSURANCE_ROUTES: readonly RouteEntry[] = [
 	asReview("/api/policy-reviews/{id}/findings"),
 	asReview("/api/policy-reviews/{id}/audits"),
+	{
+		method: "post",
+		path: "/api/policy-reviews/{id}/findings",
+		access: {
+			kind: "permission",
+			policy: reviewsPolicy,
+			action: "policy_review.decide",
+			level: "tenant",
+		},
+		ok: 201,
+		request: async ({ deps, world }) => ({
+			params: { id: await makeReview(deps, world.tenant.id) },
+			body: correctiveAction(world.orgUnit.id),
+		}),
+		crossTenant: [
+			SERVED,
+			FOREIGN_IDS,
+			{
+				name: "a corrective action for tenant A's unit",
+				request: async (a, { deps, world }) => ({
+					params: { id: await makeReview(deps, world.tenant.id) },
+					body: correctiveAction(a.orgUnit.id),
+				}),
+				expect: { status: 400, code: "validation_failed" },
+			},
+		],
+	},
 ];

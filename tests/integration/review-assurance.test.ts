@@ -6,6 +6,7 @@ import type { FindingReviewInput } from "../../src/modules/assurance/findings/re
 import type { Role } from "../../src/modules/authz/roles.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { AUDIT_YEAR, makeAssuranceAudit, yearlyPlanOf } from "../helpers/assurance-audit-world.ts";
+import { auditEvents } from "../helpers/audit-db.ts";
 import type { TestClient } from "../helpers/client.ts";
 import { makeAccount, makeTenant } from "../helpers/factories.ts";
 import { makeFinding } from "../helpers/finding-world.ts";
@@ -165,6 +166,45 @@ describe("a review's assurance inputs", () => {
 			await stranger.get(`/api/policy-reviews/${reviewId}/findings`),
 			404,
 			"not_found",
+		);
+	});
+
+	test("the decision opens a corrective action: the CISO raises a finding in the review's name; 統括 may not", async () => {
+		const unit = await makeOrgUnit(runtime, tenant, { name: "情報政策課" });
+		const body = {
+			title: "例外措置の申請手続が運用されていない",
+			clause: "対策基準 9.2",
+			ownerUnitId: unit.id,
+			severity: "major",
+			dueOn: "2099-03-31",
+		};
+		const raised = await expectJson<{ id: string; reference: string }>(
+			await ciso.post(`/api/policy-reviews/${reviewId}/findings`, body),
+			201,
+		);
+		assert.match(raised.reference, /^F-\d{4}-\d{4}$/);
+		const finding = await expectJson<{
+			source: string;
+			sourceRef: string;
+			sourceLabel: string;
+			state: string;
+		}>(await ciso.get(`/api/findings/${raised.id}`));
+		assert.equal(finding.source, "manual");
+		assert.equal(finding.sourceRef, `policy_review:${reviewId}`);
+		assert.equal(finding.sourceLabel, `情報セキュリティポリシーの見直し（${AUDIT_YEAR}年度）`);
+		assert.equal(finding.state, "open");
+		const events = await auditEvents(runtime.db, tenant.id);
+		assert.ok(
+			events.some(
+				(event) => event.type === "finding.raised" && JSON.stringify(event).includes(raised.id),
+			),
+			"raising is audited",
+		);
+		const chief = await client(tenant, ["chief_officer"]);
+		await expectProblem(
+			await chief.post(`/api/policy-reviews/${reviewId}/findings`, body),
+			403,
+			"forbidden",
 		);
 	});
 });

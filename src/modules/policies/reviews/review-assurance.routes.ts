@@ -1,15 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
 import { requireActor } from "../../../http/context.ts";
 import {
 	createRouter,
+	jsonBody,
 	jsonResponse,
 	problemResponses,
 	sessionSecurity,
 } from "../../../http/openapi.ts";
 import { auditReviewInputSchema } from "../../assurance/audits/review-input.schemas.ts";
+import { raiseFindingSchema } from "../../assurance/findings/findings.schemas.ts";
 import { findingReviewInputSchema } from "../../assurance/findings/review-input.schemas.ts";
-import { reviewAudits, reviewFindings } from "./review-assurance.ts";
+import { raiseFindingFromReview, reviewAudits, reviewFindings } from "./review-assurance.ts";
 
 const params = z.object({ id: z.string().min(1).max(64) });
 
@@ -40,6 +43,23 @@ const audits = createRoute({
 	},
 });
 
+const raise = createRoute({
+	method: "post",
+	path: "/policy-reviews/{id}/findings",
+	tags: ["policies"],
+	security: sessionSecurity,
+	summary:
+		"The decision opens a corrective action (是正処置): a finding raised in the review's name",
+	request: { params, body: jsonBody(raiseFindingSchema) },
+	responses: {
+		201: jsonResponse(
+			z.object({ id: z.string(), reference: z.string() }).openapi("ReviewRaisedFinding"),
+			"The new finding",
+		),
+		...problemResponses,
+	},
+});
+
 /** The review's assurance inputs (findings, audits), routes of their own beside its stored inputs. */
 export function reviewAssuranceRoutes(deps: AppDeps) {
 	return createRouter()
@@ -50,5 +70,12 @@ export function reviewAssuranceRoutes(deps: AppDeps) {
 		.openapi(audits, async (c) => {
 			const actor = requireActor(c);
 			return c.json(await reviewAudits(deps.db, actor, c.req.valid("param").id), 200);
+		})
+		.openapi(raise, async (c) => {
+			const actor = requireActor(c);
+			const raised = await inTransaction(deps.db, (tx) =>
+				raiseFindingFromReview(tx, actor, c.req.valid("param").id, c.req.valid("json")),
+			);
+			return c.json(raised, 201);
 		});
 }

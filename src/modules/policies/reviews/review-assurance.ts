@@ -1,7 +1,9 @@
 import type { Queryable } from "../../../db/queryable.ts";
+import type { Tx } from "../../../db/transaction.ts";
 import { Problem } from "../../../shared/problem.ts";
 import type { AuditReviewInput } from "../../assurance/audits/review-input.schemas.ts";
 import { auditsForReview } from "../../assurance/audits/review-input.ts";
+import { type RaiseFindingInput, raiseFinding } from "../../assurance/findings/raise-finding.ts";
 import type { FindingReviewInput } from "../../assurance/findings/review-input.schemas.ts";
 import { findingsForReview } from "../../assurance/findings/review-input.ts";
 import { authorize } from "../../authz/policy.ts";
@@ -44,4 +46,34 @@ export async function reviewAudits(
 	reviewId: string,
 ): Promise<AuditReviewInput> {
 	return auditsForReview(db, actor, await reviewYear(db, actor, reviewId));
+}
+
+/** What the review's decision raises: a finding stated as by hand, in the review's name. */
+export type ReviewFindingInput = Omit<RaiseFindingInput, "source" | "sourceRef" | "sourceLabel">;
+
+/**
+ * The decision opens a corrective action (是正処置): a finding of source `manual`, its source the
+ * review (its id kept, labelled with the review's fiscal year), raised through the findings
+ * register in the caller's transaction. Those who decide the review may, open or decided.
+ *
+ * @throws Problem `forbidden`; `not_found`; the register's `validation_failed` issues
+ * @example
+ * const finding = await raiseFindingFromReview(tx, actor, reviewId, { title, clause, ownerUnitId, severity: "major" });
+ */
+export async function raiseFindingFromReview(
+	tx: Tx,
+	actor: Actor,
+	reviewId: string,
+	input: ReviewFindingInput,
+): Promise<{ id: string; reference: string }> {
+	authorize(actor, reviewsPolicy, "policy_review.decide");
+	const review = await findReview(tx, actor.tenantId, reviewId);
+	if (!review) throw new Problem("not_found", "no such review");
+	const { finding } = await raiseFinding(tx, actor, {
+		...input,
+		source: "manual",
+		sourceRef: `policy_review:${review.id}`,
+		sourceLabel: `情報セキュリティポリシーの見直し（${review.fiscal_year}年度）`,
+	});
+	return { id: finding.id, reference: finding.reference };
 }
