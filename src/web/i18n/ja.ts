@@ -7,6 +7,7 @@ import { assetsJa } from "./modules/assets.ja.ts";
 import { assuranceAuditsJa } from "./modules/assurance-audits.ja.ts";
 import { assuranceChecklistsJa } from "./modules/assurance-checklists.ja.ts";
 import { assuranceFindingsJa } from "./modules/assurance-findings.ja.ts";
+import { assuranceReviewJa } from "./modules/assurance-review.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
@@ -55,6 +56,7 @@ export const ja = {
 	...incidentCaseworkJa,
 	...incidentChainJa,
 	...drillsJa,
+	...assuranceReviewJa,
 	...assuranceChecklistsJa,
 	...assuranceFindingsJa,
 	...assuranceAuditsJa,
