@@ -29,6 +29,7 @@ import * as incidentFiguresAndSources from "./migrations/0026-incident-figures-a
 import * as assuranceChecklists from "./migrations/0027-assurance-checklists.ts";
 import * as findings from "./migrations/0028-findings.ts";
 import * as assuranceAudits from "./migrations/0029-assurance-audits.ts";
+import * as assuranceCampaigns from "./migrations/0030-assurance-campaigns.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0028-findings": findings,
 	"0026-incident-figures-and-sources": incidentFiguresAndSources,
 	"0029-assurance-audits": assuranceAudits,
+	"0030-assurance-campaigns": assuranceCampaigns,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -59,6 +59,11 @@ export interface Database {
 	assurance_checklists: AssuranceChecklistTable;
 	assurance_checklist_versions: AssuranceChecklistVersionTable;
 	assurance_checklist_items: AssuranceChecklistItemTable;
+	assurance_campaigns: AssuranceCampaignTable;
+	assurance_campaign_units: AssuranceCampaignUnitTable;
+	assurance_campaign_respondents: AssuranceCampaignRespondentTable;
+	assurance_campaign_answers: AssuranceCampaignAnswerTable;
+	assurance_campaign_reminders: AssuranceCampaignReminderTable;
 	findings: FindingTable;
 	finding_counters: FindingCounterTable;
 	finding_events: FindingEventTable;
@@ -967,6 +972,79 @@ export interface AssuranceChecklistItemTable {
 	pack_ref: string | null;
 }
 
+/** A self-inspection campaign (自己点検) over units against one checklist version. */
+export interface AssuranceCampaignTable {
+	id: string;
+	tenant_id: string;
+	title: string;
+	fiscal_year: number;
+	checklist_id: string;
+	version_id: string;
+	/** A Japan date, YYYY-MM-DD. */
+	due_on: string;
+	/** open | closed */
+	state: string;
+	include_sub_units: number;
+	respondent_count: number;
+	/** Answer slots: the sum of every respondent's assigned items. */
+	assigned_count: number;
+	created_by: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+/** A unit of a campaign, with its 管理者's sign-off. */
+export interface AssuranceCampaignUnitTable {
+	tenant_id: string;
+	campaign_id: string;
+	org_unit_id: string;
+	/** The parent unit its rates roll up to (部局), or itself at the top. */
+	department_id: string;
+	signed_off_at: string | null;
+	signed_off_by: string | null;
+	signed_off_by_label: string | null;
+	sign_off_note: string | null;
+	unsubmitted_at_sign_off: number | null;
+}
+
+/** A person who answers a campaign in one unit, resolved from the roster at opening. */
+export interface AssuranceCampaignRespondentTable {
+	id: string;
+	tenant_id: string;
+	campaign_id: string;
+	account_id: string;
+	org_unit_id: string;
+	as_staff: number;
+	as_manager: number;
+	as_system_admin: number;
+	assigned_items: number;
+	answered_items: number;
+	submitted_at: string | null;
+}
+
+/** An answer given (draft or submitted); items not answered have no row. */
+export interface AssuranceCampaignAnswerTable {
+	tenant_id: string;
+	campaign_id: string;
+	respondent_id: string;
+	item_id: string;
+	org_unit_id: string;
+	clause: string;
+	/** yes | no | na | level */
+	answer: string;
+	level_index: number | null;
+	/** 1 complies, 0 does not, null not applicable. */
+	compliant: number | null;
+	submitted: number;
+	comment: string | null;
+	evidence_name: string | null;
+	evidence_media_type: string | null;
+	evidence_size: number | null;
+	evidence_sha256: string | null;
+	evidence: Uint8Array | null;
+	answered_at: string;
+}
+
 /**
  * A finding (指摘事項) of the assurance register: open → action_planned → done → verified, or
  * accepted_as_risk; see modules/assurance/findings.
@@ -1149,4 +1227,19 @@ export interface AssuranceAuditUnitTable {
 	tenant_id: string;
 	audit_id: string;
 	org_unit_id: string;
+}
+
+/** A reminder of open self-inspection items to one respondent on one Japan day. */
+export interface AssuranceCampaignReminderTable {
+	id: string;
+	tenant_id: string;
+	campaign_id: string;
+	respondent_id: string;
+	account_id: string;
+	reminded_on: string;
+	days_left: number;
+	open_items: number;
+	notified_at: string;
+	mail_to: string | null;
+	mailed_at: string | null;
 }

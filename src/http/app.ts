@@ -13,6 +13,7 @@ import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts
 import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts";
 import { auditsRoutes } from "../modules/assurance/audits/audits.routes.ts";
 import { auditPlansRoutes } from "../modules/assurance/audits/plans.routes.ts";
+import { campaignsRoutes } from "../modules/assurance/campaigns/campaigns.routes.ts";
 import { checklistsRoutes } from "../modules/assurance/checklists/checklists.routes.ts";
 import { findingStepsRoutes } from "../modules/assurance/findings/finding-steps.routes.ts";
 import { findingsRoutes } from "../modules/assurance/findings/findings.routes.ts";
@@ -125,6 +126,7 @@ const UPLOAD_ROUTES = [
 	/^\/api\/disposals\/[^/]+\/files$/,
 	/^\/api\/incidents\/[^/]+\/evidence$/,
 	/^\/api\/assurance\/checklists\/import$/,
+	/^\/api\/assurance\/responses\/[^/]+\/answers\/[^/]+$/,
 	/^\/api\/findings\/[^/]+\/evidence$/,
 	/^\/api\/network\/(model|model\/import|firewall-import|check)$/,
 ];
@@ -211,6 +213,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", incidentCaseworkRoutes(deps));
 	app.route("/api", drillsRoutes(deps));
 	app.route("/api", checklistsRoutes(deps));
+	app.route("/api", campaignsRoutes(deps));
 	app.route("/api", findingsRoutes(deps));
 	app.route("/api", findingStepsRoutes(deps));
 	app.route("/api", auditPlansRoutes(deps));

@@ -21,6 +21,8 @@ export const EXPORT_TITLES = {
 	checklist: "点検チェックリスト",
 	checklistTemplate: "点検チェックリスト_取込様式",
 	findings: "指摘事項管理簿",
+	selfInspection: "自己点検結果",
+	selfInspectionReport: "自己点検報告書",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

@@ -310,10 +310,13 @@ interface WithValidations {
 /** How many rows below the header the drop-downs of a template reach. */
 export const VALIDATED_ROWS = 2000;
 
+export type CellOut = string | number | null;
+
 export interface SheetOut {
 	name: string;
 	header: string[];
-	rows: (string | number | null)[][];
+	/** The rows, or an async iterable of them: a large export reads its rows page by page. */
+	rows: CellOut[][] | AsyncIterable<CellOut[]>;
 	/** Column widths in characters; defaults to a width from the header. */
 	widths?: number[];
 	/** Drop-down lists (data validation) for the sheet's columns. */
@@ -357,7 +360,8 @@ export function listOfValues(values: readonly string[]): string {
 
 /**
  * Write sheets to an XLSX workbook with ExcelJS's streaming writer (bounded memory for big
- * exports). Header rows are bold and frozen.
+ * exports: rows given as an async iterable are read as they are written). Header rows are bold
+ * and frozen.
  */
 export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
 	const sink = new PassThrough();
@@ -393,7 +397,7 @@ export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
 				error: "一覧から選んでください。",
 			});
 		}
-		for (const values of sheet.rows) worksheet.addRow(values).commit();
+		for await (const values of sheet.rows) worksheet.addRow(values).commit();
 		worksheet.commit();
 	}
 	await workbook.commit();

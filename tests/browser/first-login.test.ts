@@ -125,11 +125,11 @@ test("first administrator: login, new password, TOTP, recovery codes, dashboard,
 	}
 	await nav.getByRole("link", { name: "情報資産台帳", exact: true }).waitFor();
 	assert.equal(
-		await nav.getByRole("link", { name: /監査・自己点検/ }).count(),
+		await nav.getByRole("link", { name: /外部委託・クラウド/ }).count(),
 		0,
 		"coming soon is not a link",
 	);
-	await nav.getByText("監査・自己点検").waitFor();
+	await nav.getByText("外部委託・クラウド").waitFor();
 	// Every member of staff reports incidents; the case list is for those who oversee cases.
 	await nav.getByRole("link", { name: "インシデントを報告", exact: true }).waitFor();
 	assert.equal(await nav.getByRole("link", { name: "インシデント対応", exact: true }).count(), 0);

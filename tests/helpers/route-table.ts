@@ -14,6 +14,7 @@ import { makeReview } from "./review-fixtures.ts";
 import { ASSET_TRANSFER_ROUTES } from "./route-table.asset-transfer.ts";
 import { ASSET_ROUTES } from "./route-table.assets.ts";
 import { ASSURANCE_AUDIT_ROUTES } from "./route-table.assurance-audits.ts";
+import { ASSURANCE_CAMPAIGN_ROUTES } from "./route-table.assurance-campaigns.ts";
 import { ASSURANCE_CHECKLIST_ROUTES } from "./route-table.assurance-checklists.ts";
 import { FINDING_ROUTES } from "./route-table.assurance-findings.ts";
 import { CUSTODY_ROUTES } from "./route-table.custody.ts";
@@ -479,6 +480,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...DRILL_ROUTES,
 	...REVIEW_ASSURANCE_ROUTES,
 	...ASSURANCE_CHECKLIST_ROUTES,
+	...ASSURANCE_CAMPAIGN_ROUTES,
 	...FINDING_ROUTES,
 	...ASSURANCE_AUDIT_ROUTES,
 	...INCIDENT_STATS_ROUTES,

@@ -12,6 +12,7 @@ import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts"
 import { requestImport } from "../../src/platform/imports/request-import.ts";
 import { makeAsset } from "./asset-world.ts";
 import { makeAssuranceAuditFixtures } from "./assurance-audit-world.ts";
+import { makeCampaignFixtures } from "./campaign-world.ts";
 import { makeChecklistFixtures } from "./checklist-world.ts";
 import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
@@ -96,6 +97,7 @@ export async function makeWorld(
 	await makeIncidentChainFixtures(deps, tenant.id, target.id);
 	await makeDrillFixtures(deps, tenant.id, orgUnit.id);
 	await makeChecklistFixtures(deps, tenant.id);
+	await makeCampaignFixtures(deps, tenant.id, target.id);
 	await makeFindingFixtures(deps, tenant.id, orgUnit.id);
 	await makeAssuranceAuditFixtures(deps, tenant);
 	await makeMailFixtures(deps, tenant, orgUnit.id);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASSURANCE_AUDIT_EVENTS } from "./assurance-audits.events.ts";
+import { ASSURANCE_CAMPAIGN_EVENTS } from "./assurance-campaigns.events.ts";
 import { ASSURANCE_CHECKLIST_EVENTS } from "./assurance-checklists.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
@@ -382,6 +383,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 		filter: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
 	}),
 	...ASSURANCE_CHECKLIST_EVENTS,
+	...ASSURANCE_CAMPAIGN_EVENTS,
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENT_SCHEMAS;

@@ -3,6 +3,7 @@ import { assetsPolicy } from "../assets/assets.policy.ts";
 import { disposalsPolicy } from "../assets/disposals/disposals.policy.ts";
 import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
 import { auditsPolicy } from "../assurance/audits/audits.policy.ts";
+import { campaignsPolicy } from "../assurance/campaigns/campaigns.policy.ts";
 import { checklistsPolicy } from "../assurance/checklists/checklists.policy.ts";
 import { findingsPolicy } from "../assurance/findings/findings.policy.ts";
 import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
@@ -49,6 +50,7 @@ const POLICIES: readonly Policy<string>[] = [
 	incidentFeedsPolicy,
 	checklistsPolicy,
 	auditsPolicy,
+	campaignsPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

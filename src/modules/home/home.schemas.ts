@@ -44,6 +44,7 @@ export const WORK_KINDS = [
 	"mail_release_decisions",
 	"incident_tasks",
 	"incident_acknowledgements",
+	"campaign_items",
 	"overdue_findings",
 	"findings_to_verify",
 ] as const;

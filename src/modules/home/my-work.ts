@@ -2,6 +2,7 @@ import type { Queryable } from "../../db/queryable.ts";
 import { findTakeOuts } from "../assets/take-outs/list-take-outs.ts";
 import { openTakeOutDesk } from "../assets/take-outs/take-out-desk.ts";
 import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
+import { myOpenCampaignItems } from "../assurance/campaigns/my-campaign-items.ts";
 import { myFindingWork } from "../assurance/findings/my-findings.ts";
 import { authorize, can } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
@@ -36,23 +37,33 @@ async function toAcknowledge(db: Queryable, actor: Actor): Promise<number> {
  * What waits for the caller, asked of each module through its own use cases: take-outs to decide,
  * policy versions to approve or publish, published documents to acknowledge, requests for an
  * original mail attachment to decide, incident tasks one owns, incidents one was told of and has
- * not acknowledged, findings overdue or waiting for one's verification. Kinds with nothing waiting are left out.
+ * not acknowledged, self-inspection items not yet submitted, findings overdue or waiting for
+ * one's verification. Kinds with nothing waiting are left out.
  *
  * @example
  * const { items } = await myWork(db, actor); // [{ kind: "take_out_decisions", count: 1 }]
  */
 export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
 	authorize(actor, homePolicy, "home.my_work");
-	const [takeOuts, versions, acknowledgements, releases, tasks, incidents, findings] =
-		await Promise.all([
-			takeOutsToDecide(db, actor),
-			versionsAwaiting(db, actor),
-			toAcknowledge(db, actor),
-			releasesToDecide(db, actor),
-			myOpenIncidentTasks(db, actor),
-			countIncidentsToAcknowledge(db, actor),
-			myFindingWork(db, actor),
-		]);
+	const [
+		takeOuts,
+		versions,
+		acknowledgements,
+		releases,
+		tasks,
+		incidents,
+		campaignItems,
+		findings,
+	] = await Promise.all([
+		takeOutsToDecide(db, actor),
+		versionsAwaiting(db, actor),
+		toAcknowledge(db, actor),
+		releasesToDecide(db, actor),
+		myOpenIncidentTasks(db, actor),
+		countIncidentsToAcknowledge(db, actor),
+		myOpenCampaignItems(db, actor),
+		myFindingWork(db, actor),
+	]);
 	const counts: [WorkKind, number][] = [
 		["take_out_decisions", takeOuts],
 		["policy_approvals", versions.toApprove],
@@ -61,6 +72,7 @@ export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
 		["mail_release_decisions", releases],
 		["incident_tasks", tasks],
 		["incident_acknowledgements", incidents],
+		["campaign_items", campaignItems],
 		["overdue_findings", findings.overdue],
 		["findings_to_verify", findings.toVerify],
 	];

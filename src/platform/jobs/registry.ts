@@ -1,3 +1,4 @@
+import { campaignsJobs } from "../../modules/assurance/campaigns/campaigns.jobs.ts";
 import { findingsJobs } from "../../modules/assurance/findings/findings.jobs.ts";
 import { auditJobs } from "../../modules/audit-log/audit-log.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
@@ -15,4 +16,5 @@ export const JOBS: readonly JobDeclaration[] = [
 	...importJobs,
 	...incidentsJobs,
 	...findingsJobs,
+	...campaignsJobs,
 ];

@@ -15,6 +15,7 @@ const WORK_PATHS: Record<WorkKind, string> = {
 	mail_release_decisions: "/mail",
 	incident_tasks: "/incidents/tasks",
 	incident_acknowledgements: "/incidents/to-acknowledge",
+	campaign_items: "/assurance/campaigns",
 	overdue_findings: "/findings?overdue=true",
 	findings_to_verify: "/findings?state=done",
 };

@@ -4,6 +4,7 @@ import type { Messages } from "./ja.ts";
 import { adoptionEn } from "./modules/adoption.en.ts";
 import { assetsEn } from "./modules/assets.en.ts";
 import { assuranceAuditsEn } from "./modules/assurance-audits.en.ts";
+import { assuranceCampaignsEn } from "./modules/assurance-campaigns.en.ts";
 import { assuranceChecklistsEn } from "./modules/assurance-checklists.en.ts";
 import { assuranceFindingsEn } from "./modules/assurance-findings.en.ts";
 import { assuranceReviewEn } from "./modules/assurance-review.en.ts";
@@ -57,6 +58,7 @@ export const en: Messages = {
 	...drillsEn,
 	...assuranceReviewEn,
 	...assuranceChecklistsEn,
+	...assuranceCampaignsEn,
 	...assuranceFindingsEn,
 	...assuranceAuditsEn,
 	...emergencyPlanEn,
@@ -166,10 +168,8 @@ export const en: Messages = {
 	"nav.assets": "Information assets",
 	"nav.network": "Network separation",
 	"nav.incidents": "Incident response",
-	"nav.inspections": "Audits and self-inspection",
 	"nav.outsourcing": "Outsourcing and cloud",
 	"home.incidentsDesc": "Reports, first response and prevention, handled by the CSIRT",
-	"home.inspectionsDesc": "Yearly security audits and self-inspections",
 	"home.outsourcingDesc": "Vetting and managing contractors and cloud services",
 	"nav.sanitize": "Sanitised transfer",
 	"nav.policies": "Policies",

@@ -5,6 +5,7 @@
 import { adoptionJa } from "./modules/adoption.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
 import { assuranceAuditsJa } from "./modules/assurance-audits.ja.ts";
+import { assuranceCampaignsJa } from "./modules/assurance-campaigns.ja.ts";
 import { assuranceChecklistsJa } from "./modules/assurance-checklists.ja.ts";
 import { assuranceFindingsJa } from "./modules/assurance-findings.ja.ts";
 import { assuranceReviewJa } from "./modules/assurance-review.ja.ts";
@@ -58,6 +59,7 @@ export const ja = {
 	...drillsJa,
 	...assuranceReviewJa,
 	...assuranceChecklistsJa,
+	...assuranceCampaignsJa,
 	...assuranceFindingsJa,
 	...assuranceAuditsJa,
 	...emergencyPlanJa,
@@ -166,10 +168,8 @@ export const ja = {
 	"nav.assets": "情報資産台帳",
 	"nav.network": "ネットワーク分離",
 	"nav.incidents": "インシデント対応",
-	"nav.inspections": "監査・自己点検",
 	"nav.outsourcing": "外部委託・クラウド",
 	"home.incidentsDesc": "CSIRT による報告・初動・再発防止の記録",
-	"home.inspectionsDesc": "年次の情報セキュリティ監査と自己点検",
 	"home.outsourcingDesc": "委託先・クラウドサービスの審査と管理",
 	"nav.sanitize": "無害化通信",
 	"nav.policies": "ポリシー",

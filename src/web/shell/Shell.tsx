@@ -2,6 +2,7 @@ import { lazy, type ReactElement, Suspense, useEffect, useRef } from "react";
 import { AccountDetailPage } from "../accounts/AccountDetailPage.tsx";
 import { AccountsPage } from "../accounts/AccountsPage.tsx";
 import { assuranceAuditsPage } from "../assurance/audits/routes.tsx";
+import { campaignsPage } from "../assurance/campaigns/routes.tsx";
 import { checklistsPage } from "../assurance/checklists/routes.tsx";
 import { findingsPage } from "../assurance/findings/routes.tsx";
 import { Brand } from "../components/Brand.tsx";
@@ -99,6 +100,8 @@ function Page({ path }: { path: string }) {
 	if (incidents) return guard(incidents.permission, incidents.page);
 	const drills = drillsPage(path);
 	if (drills) return guard("drill.read", drills);
+	const campaigns = campaignsPage(path);
+	if (campaigns) return guard("assurance_campaign.list", campaigns);
 	const checklists = checklistsPage(path);
 	if (checklists) return guard("assurance_checklist.read", checklists);
 	const findings = findingsPage(path);

@@ -117,6 +117,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "assurance_checklist.read",
 	},
 	{
+		// 自己点検: every member of staff answers their items; the IT-policy section follows the rates.
+		path: "/assurance/campaigns",
+		group: "review",
+		label: "campaigns.nav",
+		description: "campaigns.navDesc",
+		permission: "assurance_campaign.list",
+	},
+	{
 		path: "/policies",
 		group: "policy",
 		label: "docs.title",
@@ -204,6 +212,5 @@ export const MODULES: readonly ModuleEntry[] = [
 
 /** Modules to come: shown, disabled, so people see where the system is going. */
 export const UPCOMING: readonly { label: MessageKey; description: MessageKey }[] = [
-	{ label: "nav.inspections", description: "home.inspectionsDesc" },
 	{ label: "nav.outsourcing", description: "home.outsourcingDesc" },
 ];
