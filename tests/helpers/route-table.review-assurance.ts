@@ -40,6 +40,7 @@ const asReview = (path: string): RouteEntry => ({
 export const REVIEW_ASSURANCE_ROUTES: readonly RouteEntry[] = [
 	asReview("/api/policy-reviews/{id}/findings"),
 	asReview("/api/policy-reviews/{id}/audits"),
+	asReview("/api/policy-reviews/{id}/self-inspection"),
 	{
 		method: "post",
 		path: "/api/policy-reviews/{id}/findings",

@@ -2,11 +2,13 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createApp } from "../../src/http/app.ts";
 import type { AuditReviewInput } from "../../src/modules/assurance/audits/review-input.schemas.ts";
+import type { CampaignReviewInput } from "../../src/modules/assurance/campaigns/review-input.schemas.ts";
 import type { FindingReviewInput } from "../../src/modules/assurance/findings/review-input.schemas.ts";
 import type { Role } from "../../src/modules/authz/roles.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { AUDIT_YEAR, makeAssuranceAudit, yearlyPlanOf } from "../helpers/assurance-audit-world.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
+import { addToStaff, makeCampaign, makeCampaignUnit } from "../helpers/campaign-world.ts";
 import type { TestClient } from "../helpers/client.ts";
 import { makeAccount, makeTenant } from "../helpers/factories.ts";
 import { makeFinding } from "../helpers/finding-world.ts";
@@ -203,6 +205,40 @@ describe("a review's assurance inputs", () => {
 		const chief = await client(tenant, ["chief_officer"]);
 		await expectProblem(
 			await chief.post(`/api/policy-reviews/${reviewId}/findings`, body),
+			403,
+			"forbidden",
+		);
+	});
+
+	test("self-inspection: the year's campaigns with their rates, and the change from the year before", async () => {
+		const review2026 = await makeReview(runtime, tenant.id);
+		const unit = await makeCampaignUnit(runtime, tenant.id, "点検課");
+		const respondent = await makeAccount(runtime, tenant);
+		await addToStaff(runtime, tenant.id, respondent.id, unit.id);
+		const thisYear = await makeCampaign(runtime, tenant.id, [unit.id]);
+		const lastYear = await makeCampaign(runtime, tenant.id, [unit.id]);
+		await runtime.db
+			.updateTable("assurance_campaigns")
+			.set({ fiscal_year: 2025 })
+			.where("id", "=", lastYear.id)
+			.execute();
+		const input = await expectJson<CampaignReviewInput>(
+			await ciso.get(`/api/policy-reviews/${review2026}/self-inspection`),
+		);
+		assert.equal(input.fiscalYear, 2026);
+		assert.deepEqual(
+			input.campaigns.map((c) => [c.id, c.state, c.responseRate, c.complianceRate]),
+			[[thisYear.id, "open", 0, null]],
+			"nothing submitted yet: no answer counts, no compliance to rate",
+		);
+		assert.deepEqual(input.current, { campaigns: 1, responseRate: 0, complianceRate: null });
+		assert.deepEqual(input.previous, { campaigns: 1, responseRate: 0, complianceRate: null });
+		assert.deepEqual(input.change, { responseRate: 0, complianceRate: null });
+		const auditor = await client(tenant, ["auditor"]);
+		await expectJson(await auditor.get(`/api/policy-reviews/${review2026}/self-inspection`));
+		const manager = await client(tenant, ["section_manager"]);
+		await expectProblem(
+			await manager.get(`/api/policy-reviews/${review2026}/self-inspection`),
 			403,
 			"forbidden",
 		);

@@ -15977,6 +15977,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/policy-reviews/{id}/self-inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review's fiscal year of self-inspection campaigns (自己点検): response and compliance rates, and the change from the year before */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Self-inspection of the year */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignReviewInput"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy-versions/{id}": {
         parameters: {
             query?: never;
@@ -20737,6 +20838,32 @@ export interface components {
             required: boolean;
             /** @enum {string} */
             scale: "yes_no_na" | "level";
+        };
+        CampaignReviewInput: {
+            campaigns: {
+                complianceRate: number | null;
+                dueOn: string;
+                id: string;
+                responseRate: number | null;
+                /** @enum {string} */
+                state: "open" | "closed";
+                title: string;
+            }[];
+            change: {
+                complianceRate: number | null;
+                responseRate: number | null;
+            };
+            current: {
+                campaigns: number;
+                complianceRate: number | null;
+                responseRate: number | null;
+            };
+            fiscalYear: number;
+            previous: {
+                campaigns: number;
+                complianceRate: number | null;
+                responseRate: number | null;
+            };
         };
         CampaignSignOff: {
             /** @default null */

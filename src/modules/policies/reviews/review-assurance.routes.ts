@@ -10,9 +10,15 @@ import {
 	sessionSecurity,
 } from "../../../http/openapi.ts";
 import { auditReviewInputSchema } from "../../assurance/audits/review-input.schemas.ts";
+import { campaignReviewInputSchema } from "../../assurance/campaigns/review-input.schemas.ts";
 import { raiseFindingSchema } from "../../assurance/findings/findings.schemas.ts";
 import { findingReviewInputSchema } from "../../assurance/findings/review-input.schemas.ts";
-import { raiseFindingFromReview, reviewAudits, reviewFindings } from "./review-assurance.ts";
+import {
+	raiseFindingFromReview,
+	reviewAudits,
+	reviewCampaigns,
+	reviewFindings,
+} from "./review-assurance.ts";
 
 const params = z.object({ id: z.string().min(1).max(64) });
 
@@ -39,6 +45,20 @@ const audits = createRoute({
 	request: { params },
 	responses: {
 		200: jsonResponse(auditReviewInputSchema, "Audits of the year"),
+		...problemResponses,
+	},
+});
+
+const selfInspection = createRoute({
+	method: "get",
+	path: "/policy-reviews/{id}/self-inspection",
+	tags: ["policies"],
+	security: sessionSecurity,
+	summary:
+		"The review's fiscal year of self-inspection campaigns (自己点検): response and compliance rates, and the change from the year before",
+	request: { params },
+	responses: {
+		200: jsonResponse(campaignReviewInputSchema, "Self-inspection of the year"),
 		...problemResponses,
 	},
 });
@@ -70,6 +90,10 @@ export function reviewAssuranceRoutes(deps: AppDeps) {
 		.openapi(audits, async (c) => {
 			const actor = requireActor(c);
 			return c.json(await reviewAudits(deps.db, actor, c.req.valid("param").id), 200);
+		})
+		.openapi(selfInspection, async (c) => {
+			const actor = requireActor(c);
+			return c.json(await reviewCampaigns(deps.db, actor, c.req.valid("param").id), 200);
 		})
 		.openapi(raise, async (c) => {
 			const actor = requireActor(c);

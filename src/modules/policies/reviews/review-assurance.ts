@@ -3,6 +3,8 @@ import type { Tx } from "../../../db/transaction.ts";
 import { Problem } from "../../../shared/problem.ts";
 import type { AuditReviewInput } from "../../assurance/audits/review-input.schemas.ts";
 import { auditsForReview } from "../../assurance/audits/review-input.ts";
+import type { CampaignReviewInput } from "../../assurance/campaigns/review-input.schemas.ts";
+import { campaignsForReview } from "../../assurance/campaigns/review-input.ts";
 import { type RaiseFindingInput, raiseFinding } from "../../assurance/findings/raise-finding.ts";
 import type { FindingReviewInput } from "../../assurance/findings/review-input.schemas.ts";
 import { findingsForReview } from "../../assurance/findings/review-input.ts";
@@ -46,6 +48,20 @@ export async function reviewAudits(
 	reviewId: string,
 ): Promise<AuditReviewInput> {
 	return auditsForReview(db, actor, await reviewYear(db, actor, reviewId));
+}
+
+/**
+ * The self-inspection input of a review: its fiscal year's campaigns and rates against the year
+ * before, as the assurance module reports them. Read live.
+ *
+ * @throws Problem `not_found` for a review of another tenant or none
+ */
+export async function reviewCampaigns(
+	db: Queryable,
+	actor: Actor,
+	reviewId: string,
+): Promise<CampaignReviewInput> {
+	return campaignsForReview(db, actor, await reviewYear(db, actor, reviewId));
 }
 
 /** What the review's decision raises: a finding stated as by hand, in the review's name. */
