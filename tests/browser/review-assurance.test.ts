@@ -57,6 +57,9 @@ test("the CISO sees the review's findings and audits inputs and raises a correct
 	const audits = ciso.page.getByRole("region", { name: /^監査（/ });
 	await audits.getByText("この年度の年度監査計画はありません。").waitFor();
 	await audits.getByText("この年度の監査はありません。").waitFor();
+	const selfInspection = ciso.page.getByRole("region", { name: /^自己点検（/ });
+	await selfInspection.getByText("この年度の自己点検はありません。").waitFor();
+	await selfInspection.getByTestId("review-campaign-rates").waitFor();
 	await assertAccessible(ciso.page, "a review with its assurance inputs");
 
 	await ciso.page.getByRole("button", { name: "是正処置を起票" }).click();

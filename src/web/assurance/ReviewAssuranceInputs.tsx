@@ -24,6 +24,7 @@ import { useFindingOptions } from "./findings/useFindingOptions.ts";
 type FindingInput = Schemas["FindingReviewInput"];
 type AuditInput = Schemas["AuditReviewInput"];
 type Figures = Schemas["FindingYearFigures"];
+type CampaignInput = Schemas["CampaignReviewInput"];
 
 /** A signed change: +2, −1, ±0. */
 const signed = (value: number) => (value > 0 ? `+${value}` : value < 0 ? `−${-value}` : "±0");
@@ -286,5 +287,68 @@ export function ReviewCorrectiveAction({ reviewId }: { reviewId: string }) {
 				/>
 			) : null}
 		</div>
+	);
+}
+/** A rate in percent, or a dash when nothing counts. */
+const pct = (value: number | null) => (value === null ? "—" : `${value}%`);
+/** A change in percentage points, or a dash. */
+const pts = (value: number | null) => (value === null ? "—" : signed(value));
+
+/** The review's self-inspection input: the year's campaigns and rates against the year before. */
+export function ReviewSelfInspection({ reviewId }: { reviewId: string }) {
+	const { t, lang } = useI18n();
+	const { date, style } = useDates();
+	const can = useCan();
+	const allowed = can("assurance_campaign.review_input");
+	const { value: input, error } = useReviewInput<CampaignInput>(
+		allowed,
+		() =>
+			call(
+				api.GET("/api/policy-reviews/{id}/self-inspection", {
+					params: { path: { id: reviewId } },
+				}),
+			),
+		reviewId,
+	);
+	const titleId = `review-self-inspection-${reviewId}`;
+	return (
+		<section className="review-self-inspection" aria-labelledby={titleId}>
+			<h3 id={titleId}>
+				{t("reviewAssurance.campaigns.title", {
+					year: input ? formatFiscalYear(input.fiscalYear, style, lang) : "",
+				})}
+			</h3>
+			{allowed ? null : <p className="muted">{t("reviewAssurance.campaigns.hidden")}</p>}
+			<ErrorAlert error={error} />
+			{input ? (
+				<>
+					<p data-testid="review-campaign-rates">
+						{t("reviewAssurance.campaigns.rates", {
+							count: input.current.campaigns,
+							response: pct(input.current.responseRate),
+							responseChange: pts(input.change.responseRate),
+							compliance: pct(input.current.complianceRate),
+							complianceChange: pts(input.change.complianceRate),
+						})}
+					</p>
+					{input.campaigns.length === 0 ? (
+						<p className="muted">{t("reviewAssurance.campaigns.none")}</p>
+					) : (
+						<ul data-testid="review-campaigns">
+							{input.campaigns.map((campaign) => (
+								<li key={campaign.id}>
+									{campaign.title}{" "}
+									{t("reviewAssurance.campaigns.one", {
+										due: date(campaign.dueOn),
+										response: pct(campaign.responseRate),
+										compliance: pct(campaign.complianceRate),
+									})}
+								</li>
+							))}
+						</ul>
+					)}
+				</>
+			) : null}
+		</section>
 	);
 }

@@ -5,6 +5,7 @@ import {
 	ReviewAudits,
 	ReviewCorrectiveAction,
 	ReviewFindings,
+	ReviewSelfInspection,
 } from "../assurance/ReviewAssuranceInputs.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { ReviewDrills } from "../drills/ReviewDrills.tsx";
@@ -172,6 +173,7 @@ export function ReviewDetail({
 			<ReviewDrills reviewId={review.id} />
 			<ReviewFindings reviewId={review.id} />
 			<ReviewAudits reviewId={review.id} />
+			<ReviewSelfInspection reviewId={review.id} />
 			<ErrorAlert error={error} />
 			<h3>{t("review.decision")}</h3>
 			{review.decision ? (

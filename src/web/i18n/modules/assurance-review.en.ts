@@ -24,6 +24,13 @@ export const assuranceReviewEn: Record<keyof typeof assuranceReviewJa, string> =
 	"reviewAssurance.audits.notAudited": "Not audited: {units}",
 	"reviewAssurance.audits.noPlan": "No yearly audit plan for this fiscal year.",
 	"reviewAssurance.audits.period": "{start} – {end}",
+	"reviewAssurance.campaigns.title": "Self-inspection ({year})",
+	"reviewAssurance.campaigns.hidden": "You may not see the self-inspection figures.",
+	"reviewAssurance.campaigns.none": "No self-inspection this fiscal year.",
+	"reviewAssurance.campaigns.rates":
+		"{count} campaigns; response rate {response} ({responseChange} points on the previous year), compliance rate {compliance} ({complianceChange} points)",
+	"reviewAssurance.campaigns.one":
+		"due {due}, response rate {response}, compliance rate {compliance}",
 	"reviewAssurance.raise": "Raise a corrective action",
 	"reviewAssurance.raiseTitle": "Raise a corrective action from the review's decision",
 	"reviewAssurance.raised": "Finding {reference} raised.",

@@ -22,6 +22,12 @@ export const assuranceReviewJa = {
 	"reviewAssurance.audits.notAudited": "未監査: {units}",
 	"reviewAssurance.audits.noPlan": "この年度の年度監査計画はありません。",
 	"reviewAssurance.audits.period": "{start}〜{end}",
+	"reviewAssurance.campaigns.title": "自己点検（{year}）",
+	"reviewAssurance.campaigns.hidden": "自己点検の実績を見る権限がありません。",
+	"reviewAssurance.campaigns.none": "この年度の自己点検はありません。",
+	"reviewAssurance.campaigns.rates":
+		"自己点検 {count} 件、回答率 {response}（前年度比 {responseChange} ポイント）、遵守率 {compliance}（前年度比 {complianceChange} ポイント）",
+	"reviewAssurance.campaigns.one": "期限 {due}、回答率 {response}、遵守率 {compliance}",
 	"reviewAssurance.raise": "是正処置を起票",
 	"reviewAssurance.raiseTitle": "見直しの決定から是正処置を起票",
 	"reviewAssurance.raised": "指摘 {reference} を起票しました。",
