@@ -30,6 +30,7 @@ import { orgRoutes } from "../modules/org/org.routes.ts";
 import { documentsRoutes } from "../modules/policies/documents/documents.routes.ts";
 import { gapRoutes } from "../modules/policies/gap/gap.routes.ts";
 import { policiesRoutes } from "../modules/policies/policies.routes.ts";
+import { reviewAssuranceRoutes } from "../modules/policies/reviews/review-assurance.routes.ts";
 import { reviewDrillsRoutes } from "../modules/policies/reviews/review-drills.routes.ts";
 import { reviewsRoutes } from "../modules/policies/reviews/reviews.routes.ts";
 import { risksRoutes } from "../modules/risks/risks.routes.ts";
@@ -195,6 +196,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", gapRoutes(deps));
 	app.route("/api", reviewsRoutes(deps));
 	app.route("/api", reviewDrillsRoutes(deps));
+	app.route("/api", reviewAssuranceRoutes(deps));
 	app.route("/api", mailRoutes(deps));
 	app.route("/api", networkRoutes(deps));
 	// Before the ledger's routes: `/assets/export` must not be read as `/assets/{id}`.

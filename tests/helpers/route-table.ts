@@ -28,6 +28,7 @@ import { INCIDENT_ROUTES } from "./route-table.incidents.ts";
 import { MAIL_ROUTES } from "./route-table.mail.ts";
 import { NETWORK_ROUTES } from "./route-table.network.ts";
 import { ORG_ROUTES } from "./route-table.org.ts";
+import { REVIEW_ASSURANCE_ROUTES } from "./route-table.review-assurance.ts";
 import { RISK_ROUTES } from "./route-table.risks.ts";
 import type { Access, CrossTenantProbe, RouteEntry, RouteRequest, Sent } from "./route-walk.ts";
 import { unique } from "./route-world.ts";
@@ -477,6 +478,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...INCIDENT_CASEWORK_ROUTES,
 	...INCIDENT_CHAIN_ROUTES,
 	...DRILL_ROUTES,
+	...REVIEW_ASSURANCE_ROUTES,
 	...ASSURANCE_CHECKLIST_ROUTES,
 	...ASSURANCE_CAMPAIGN_ROUTES,
 	...FINDING_ROUTES,

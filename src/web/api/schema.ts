@@ -15372,6 +15372,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/policy-reviews/{id}/audits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review's fiscal year of audits (監査) and the yearly audit plan's coverage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Audits of the year */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditReviewInput"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy-reviews/{id}/decision": {
         parameters: {
             query?: never;
@@ -15579,6 +15680,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/policy-reviews/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review's fiscal year of findings (指摘事項): by source, severity and state, overdue, open major ones, and the change from the year before */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Findings of the year */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingReviewInput"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The decision opens a corrective action (是正処置): a finding raised in the review's name */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingRaise"];
+                };
+            };
+            responses: {
+                /** @description The new finding */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRaisedFinding"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy-reviews/{id}/inputs": {
         parameters: {
             query?: never;
@@ -15678,6 +15970,107 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-reviews/{id}/self-inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review's fiscal year of self-inspection campaigns (自己点検): response and compliance rates, and the change from the year before */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Self-inspection of the year */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignReviewInput"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -20257,6 +20650,25 @@ export interface components {
             }[];
             yearly: components["schemas"]["YearlyAuditPlan"][];
         };
+        AuditReviewInput: {
+            audits: {
+                id: string;
+                /** @enum {string} */
+                kind: "planned" | "ad_hoc";
+                periodEnd: string;
+                periodStart: string;
+                /** @enum {string} */
+                state: "planned" | "fieldwork" | "reporting" | "closed";
+                title: string;
+                units: string[];
+            }[];
+            coverage: {
+                audited: number;
+                notAudited: string[];
+                planned: number;
+            } | null;
+            fiscalYear: number;
+        };
         AuditSummary: {
             fiscalYear: number;
             id: string;
@@ -20426,6 +20838,32 @@ export interface components {
             required: boolean;
             /** @enum {string} */
             scale: "yes_no_na" | "level";
+        };
+        CampaignReviewInput: {
+            campaigns: {
+                complianceRate: number | null;
+                dueOn: string;
+                id: string;
+                responseRate: number | null;
+                /** @enum {string} */
+                state: "open" | "closed";
+                title: string;
+            }[];
+            change: {
+                complianceRate: number | null;
+                responseRate: number | null;
+            };
+            current: {
+                campaigns: number;
+                complianceRate: number | null;
+                responseRate: number | null;
+            };
+            fiscalYear: number;
+            previous: {
+                campaigns: number;
+                complianceRate: number | null;
+                responseRate: number | null;
+            };
         };
         CampaignSignOff: {
             /** @default null */
@@ -20931,6 +21369,22 @@ export interface components {
             severity: "major" | "moderate" | "minor";
             title: string;
         };
+        FindingReviewInput: {
+            change: components["schemas"]["FindingYearFigures"];
+            current: components["schemas"]["FindingYearFigures"];
+            fiscalYear: number;
+            openMajor: {
+                dueOn: string | null;
+                id: string;
+                overdue: boolean;
+                ownerUnit: string;
+                reference: string;
+                /** @enum {string} */
+                state: "open" | "action_planned" | "done" | "verified" | "accepted_as_risk";
+                title: string;
+            }[];
+            previous: components["schemas"]["FindingYearFigures"];
+        };
         FindingRiskLink: {
             newRisk?: {
                 inherent: {
@@ -20969,6 +21423,29 @@ export interface components {
         FindingVerify: {
             comment: string;
             version: number;
+        };
+        FindingYearFigures: {
+            bySeverity: {
+                major: number;
+                minor: number;
+                moderate: number;
+            };
+            bySource: {
+                audit: number;
+                incident: number;
+                manual: number;
+                network_check: number;
+                self_inspection: number;
+            };
+            byState: {
+                accepted_as_risk: number;
+                action_planned: number;
+                done: number;
+                open: number;
+                verified: number;
+            };
+            overdue: number;
+            total: number;
         };
         FirewallRowError: {
             /** @enum {string} */
@@ -22301,6 +22778,10 @@ export interface components {
             kind: string;
             name: string;
             unitName: string;
+        };
+        ReviewRaisedFinding: {
+            id: string;
+            reference: string;
         };
         Risk: {
             acceptance: {

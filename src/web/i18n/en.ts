@@ -7,6 +7,7 @@ import { assuranceAuditsEn } from "./modules/assurance-audits.en.ts";
 import { assuranceCampaignsEn } from "./modules/assurance-campaigns.en.ts";
 import { assuranceChecklistsEn } from "./modules/assurance-checklists.en.ts";
 import { assuranceFindingsEn } from "./modules/assurance-findings.en.ts";
+import { assuranceReviewEn } from "./modules/assurance-review.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";
@@ -55,6 +56,7 @@ export const en: Messages = {
 	...incidentCaseworkEn,
 	...incidentChainEn,
 	...drillsEn,
+	...assuranceReviewEn,
 	...assuranceChecklistsEn,
 	...assuranceCampaignsEn,
 	...assuranceFindingsEn,

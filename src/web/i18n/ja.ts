@@ -8,6 +8,7 @@ import { assuranceAuditsJa } from "./modules/assurance-audits.ja.ts";
 import { assuranceCampaignsJa } from "./modules/assurance-campaigns.ja.ts";
 import { assuranceChecklistsJa } from "./modules/assurance-checklists.ja.ts";
 import { assuranceFindingsJa } from "./modules/assurance-findings.ja.ts";
+import { assuranceReviewJa } from "./modules/assurance-review.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
@@ -56,6 +57,7 @@ export const ja = {
 	...incidentCaseworkJa,
 	...incidentChainJa,
 	...drillsJa,
+	...assuranceReviewJa,
 	...assuranceChecklistsJa,
 	...assuranceCampaignsJa,
 	...assuranceFindingsJa,

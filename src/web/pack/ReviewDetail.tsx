@@ -1,6 +1,12 @@
 import { type FormEvent, useId, useState } from "react";
 import { formatFiscalYear } from "../../shared/dates.ts";
 import { api, call } from "../api/client.ts";
+import {
+	ReviewAudits,
+	ReviewCorrectiveAction,
+	ReviewFindings,
+	ReviewSelfInspection,
+} from "../assurance/ReviewAssuranceInputs.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { ReviewDrills } from "../drills/ReviewDrills.tsx";
 import { useDates } from "../i18n/dates.ts";
@@ -165,6 +171,9 @@ export function ReviewDetail({
 				) : null}
 			</form>
 			<ReviewDrills reviewId={review.id} />
+			<ReviewFindings reviewId={review.id} />
+			<ReviewAudits reviewId={review.id} />
+			<ReviewSelfInspection reviewId={review.id} />
 			<ErrorAlert error={error} />
 			<h3>{t("review.decision")}</h3>
 			{review.decision ? (
@@ -214,6 +223,7 @@ export function ReviewDetail({
 					</button>
 				</form>
 			) : null}
+			{canDecide ? <ReviewCorrectiveAction reviewId={review.id} /> : null}
 		</section>
 	);
 }

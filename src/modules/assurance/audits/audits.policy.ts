@@ -25,6 +25,8 @@ export const auditsPolicy = definePolicy({
 	"assurance_audit.manage": ["chief_officer", "ciso"],
 	/** 臨時監査: ordered by the CISO, with the reason. */
 	"assurance_audit.order_ad_hoc": ["ciso"],
+	/** The year's audits and plan coverage as an input of the yearly policy review. */
+	"assurance_audit.review_input": ["tenant_admin", "ciso", "chief_officer", "auditor"],
 });
 
 export type AuditAction = keyof typeof auditsPolicy;

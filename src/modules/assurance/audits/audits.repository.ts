@@ -180,3 +180,15 @@ export function auditUnits(db: Queryable, tenantId: string, auditIds: readonly s
 		.where("audit_id", "in", [...auditIds])
 		.execute();
 }
+
+/** Every audit of the tenant in a fiscal year, by start of period (the review's view). */
+export function auditsOfYear(db: Queryable, tenantId: string, fiscalYear: number) {
+	return db
+		.selectFrom("assurance_audits")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("fiscal_year", "=", fiscalYear)
+		.orderBy("period_start")
+		.orderBy("id")
+		.execute();
+}

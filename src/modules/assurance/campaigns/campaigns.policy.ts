@@ -14,6 +14,8 @@ export const campaignsPolicy = definePolicy({
 	/** Anyone lists the campaigns they take part in; the use case narrows what they see. */
 	"assurance_campaign.list": ["staff"],
 	"assurance_campaign.answer": ["staff"],
+	/** The year's campaigns and rates as an input of the yearly policy review. */
+	"assurance_campaign.review_input": ["tenant_admin", "ciso", "chief_officer", "auditor"],
 });
 
 export type CampaignAction = keyof typeof campaignsPolicy;

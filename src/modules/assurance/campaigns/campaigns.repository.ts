@@ -245,3 +245,15 @@ export async function openItemsOf(db: Queryable, tenantId: string, accountId: st
 		.executeTakeFirst();
 	return Number(row?.n ?? 0);
 }
+
+/** Every campaign of the tenant in one of `fiscalYears`, oldest first (the review's view). */
+export function campaignsOfYears(db: Queryable, tenantId: string, fiscalYears: readonly number[]) {
+	return db
+		.selectFrom("assurance_campaigns")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("fiscal_year", "in", [...fiscalYears])
+		.orderBy("created_at")
+		.orderBy("id")
+		.execute();
+}

@@ -25,6 +25,8 @@ export const findingsPolicy = definePolicy({
 	"finding.act": ["ciso", "chief_officer", "department_officer", "section_manager"],
 	"finding.verify": ["ciso", "auditor"],
 	"finding.accept_risk": ["ciso", "chief_officer"],
+	/** The register counted as an input of the yearly policy review (those who read the review). */
+	"finding.review_input": ["tenant_admin", "ciso", "chief_officer", "auditor"],
 });
 
 export type FindingAction = keyof typeof findingsPolicy;

@@ -374,3 +374,14 @@ export async function markFindingMailed(tx: Tx, tenantId: string, id: string, at
 		.where("id", "=", id)
 		.execute();
 }
+
+/** Every finding of the tenant raised in one of `fiscalYears` (no scope: the review's view). */
+export function findingsOfYears(db: Queryable, tenantId: string, fiscalYears: readonly number[]) {
+	return db
+		.selectFrom("findings")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("fiscal_year", "in", [...fiscalYears])
+		.orderBy("reference")
+		.execute();
+}

@@ -9,11 +9,16 @@ import { UnitSeverityDue } from "./UnitSeverityDue.tsx";
 
 interface Props {
 	options: FindingOptions;
-	onClose(saved?: Finding): void;
+	/** Raised as a corrective action of this policy review's decision, in its name. */
+	reviewId?: string;
+	onClose(saved?: Pick<Finding, "id" | "reference">): void;
 }
 
-/** Raise a finding by hand: what was found, the clause, the owner unit, severity, a due date. */
-export function RaiseFindingDialog({ options, onClose }: Props) {
+/**
+ * Raise a finding by hand: what was found, the clause, the owner unit, severity, a due date; or,
+ * given a review, as a corrective action (是正処置) its decision opens.
+ */
+export function RaiseFindingDialog({ options, reviewId, onClose }: Props) {
 	const { t } = useI18n();
 	const [form, setForm] = useState({
 		title: "",
@@ -31,17 +36,21 @@ export function RaiseFindingDialog({ options, onClose }: Props) {
 		event.preventDefault();
 		setBusy(true);
 		try {
+			const body = {
+				title: form.title.trim(),
+				description: form.description.trim(),
+				clause: form.clause.trim(),
+				ownerUnitId: form.ownerUnitId,
+				severity: form.severity,
+				dueOn: form.dueOn || null,
+			};
 			const saved = await call(
-				api.POST("/api/findings", {
-					body: {
-						title: form.title.trim(),
-						description: form.description.trim(),
-						clause: form.clause.trim(),
-						ownerUnitId: form.ownerUnitId,
-						severity: form.severity,
-						dueOn: form.dueOn || null,
-					},
-				}),
+				reviewId
+					? api.POST("/api/policy-reviews/{id}/findings", {
+							params: { path: { id: reviewId } },
+							body,
+						})
+					: api.POST("/api/findings", { body }),
 			);
 			onClose(saved);
 		} catch (failure) {
@@ -51,7 +60,10 @@ export function RaiseFindingDialog({ options, onClose }: Props) {
 	}
 
 	return (
-		<Dialog title={t("findings.raiseTitle")} onClose={() => onClose()}>
+		<Dialog
+			title={t(reviewId ? "reviewAssurance.raiseTitle" : "findings.raiseTitle")}
+			onClose={() => onClose()}
+		>
 			<form className="form" onSubmit={submit}>
 				<ErrorAlert
 					error={error}

@@ -2,11 +2,12 @@ import { useEffect, useState } from "react";
 import { api, call } from "../../api/client.ts";
 import type { FindingOptions } from "./types.ts";
 
-/** The units and accounts the findings forms choose from, and today in Japan. */
-export function useFindingOptions() {
+/** The units and accounts the findings forms choose from, and today in Japan (once `enabled`). */
+export function useFindingOptions(enabled = true) {
 	const [options, setOptions] = useState<FindingOptions | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	useEffect(() => {
+		if (!enabled) return;
 		let current = true;
 		call(api.GET("/api/findings/options")).then(
 			(result) => {
@@ -19,6 +20,6 @@ export function useFindingOptions() {
 		return () => {
 			current = false;
 		};
-	}, []);
+	}, [enabled]);
 	return { options, error };
 }
