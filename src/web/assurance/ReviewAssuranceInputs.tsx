@@ -89,7 +89,7 @@ function FigureRows({
  * The review's findings input, from the assurance module: the fiscal year's findings by source,
  * severity and state, overdue, against the year before, and the major ones still open.
  */
-export function ReviewFindings({ reviewId }: { reviewId: string }) {
+export function ReviewFindings({ reviewId, fiscalYear }: { reviewId: string; fiscalYear: number }) {
 	const { t, lang } = useI18n();
 	const { date, style } = useDates();
 	const can = useCan();
@@ -105,7 +105,7 @@ export function ReviewFindings({ reviewId }: { reviewId: string }) {
 		<section className="review-findings" aria-labelledby={titleId}>
 			<h3 id={titleId}>
 				{t("reviewAssurance.findings.title", {
-					year: input ? formatFiscalYear(input.fiscalYear, style, lang) : "",
+					year: formatFiscalYear(fiscalYear, style, lang),
 				})}
 			</h3>
 			{allowed ? null : <p className="muted">{t("reviewAssurance.findings.hidden")}</p>}
@@ -180,7 +180,7 @@ export function ReviewFindings({ reviewId }: { reviewId: string }) {
 }
 
 /** The review's audits input: the fiscal year's audits and the yearly plan's coverage. */
-export function ReviewAudits({ reviewId }: { reviewId: string }) {
+export function ReviewAudits({ reviewId, fiscalYear }: { reviewId: string; fiscalYear: number }) {
 	const { t, lang } = useI18n();
 	const { date, style } = useDates();
 	const can = useCan();
@@ -195,7 +195,7 @@ export function ReviewAudits({ reviewId }: { reviewId: string }) {
 		<section className="review-audits" aria-labelledby={titleId}>
 			<h3 id={titleId}>
 				{t("reviewAssurance.audits.title", {
-					year: input ? formatFiscalYear(input.fiscalYear, style, lang) : "",
+					year: formatFiscalYear(fiscalYear, style, lang),
 				})}
 			</h3>
 			{allowed ? null : <p className="muted">{t("reviewAssurance.audits.hidden")}</p>}
@@ -295,7 +295,13 @@ const pct = (value: number | null) => (value === null ? "—" : `${value}%`);
 const pts = (value: number | null) => (value === null ? "—" : signed(value));
 
 /** The review's self-inspection input: the year's campaigns and rates against the year before. */
-export function ReviewSelfInspection({ reviewId }: { reviewId: string }) {
+export function ReviewSelfInspection({
+	reviewId,
+	fiscalYear,
+}: {
+	reviewId: string;
+	fiscalYear: number;
+}) {
 	const { t, lang } = useI18n();
 	const { date, style } = useDates();
 	const can = useCan();
@@ -315,7 +321,7 @@ export function ReviewSelfInspection({ reviewId }: { reviewId: string }) {
 		<section className="review-self-inspection" aria-labelledby={titleId}>
 			<h3 id={titleId}>
 				{t("reviewAssurance.campaigns.title", {
-					year: input ? formatFiscalYear(input.fiscalYear, style, lang) : "",
+					year: formatFiscalYear(fiscalYear, style, lang),
 				})}
 			</h3>
 			{allowed ? null : <p className="muted">{t("reviewAssurance.campaigns.hidden")}</p>}

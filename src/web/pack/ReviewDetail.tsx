@@ -171,9 +171,9 @@ export function ReviewDetail({
 				) : null}
 			</form>
 			<ReviewDrills reviewId={review.id} />
-			<ReviewFindings reviewId={review.id} />
-			<ReviewAudits reviewId={review.id} />
-			<ReviewSelfInspection reviewId={review.id} />
+			<ReviewFindings reviewId={review.id} fiscalYear={review.fiscalYear} />
+			<ReviewAudits reviewId={review.id} fiscalYear={review.fiscalYear} />
+			<ReviewSelfInspection reviewId={review.id} fiscalYear={review.fiscalYear} />
 			<ErrorAlert error={error} />
 			<h3>{t("review.decision")}</h3>
 			{review.decision ? (
