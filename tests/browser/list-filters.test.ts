@@ -44,7 +44,7 @@ test("the audit log's filter is in the address: reload, Back, Forward and a shar
 	const type = page.getByLabel("種別", { exact: true });
 	await type.selectOption("auth.mfa_enrolled");
 	await page.getByRole("button", { name: "検索" }).click();
-	await page.waitForURL(/\/audit\?type=auth\.mfa_enrolled$/u);
+	await page.waitForURL(/\/audit-log\?type=auth\.mfa_enrolled$/u);
 	// The rows of the whole log stay on screen until the filtered page arrives.
 	await page.waitForFunction(() => {
 		const rows = [...document.querySelectorAll("tr[data-type]")];
@@ -60,7 +60,7 @@ test("the audit log's filter is in the address: reload, Back, Forward and a shar
 	assert.deepEqual([...new Set(await typesShown())], ["auth.mfa_enrolled"]);
 
 	await page.goBack();
-	await page.waitForURL(/\/audit$/u);
+	await page.waitForURL(/\/audit-log$/u);
 	assert.equal(await type.inputValue(), "");
 	// The whole log again: other types come back.
 	await page.waitForFunction(() =>
