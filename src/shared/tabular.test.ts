@@ -105,7 +105,15 @@ test("bad input gets a clear error naming what is wrong", async () => {
 test("text columns are formatted as text, so Excel keeps a typed 2.10 as written", async () => {
 	const { default: ExcelJS } = await import("exceljs");
 	const file = await writeXlsx([
-		{ name: "項目", header: ["番号", "問い"], rows: [["2.10", "x"]], textColumns: [0] },
+		{
+			name: "項目",
+			header: ["番号", "問い"],
+			rows: [
+				["2.10", "x"],
+				["007", 3],
+			],
+			textColumns: [0],
+		},
 	]);
 	const book = new ExcelJS.Workbook();
 	await book.xlsx.load(file as unknown as ArrayBuffer);
@@ -113,5 +121,7 @@ test("text columns are formatted as text, so Excel keeps a typed 2.10 as written
 	assert.ok(sheet);
 	assert.equal(sheet.getColumn(1).numFmt, "@", "the whole column, also rows not yet typed");
 	assert.equal(sheet.getCell("A2").value, "2.10");
+	assert.equal(sheet.getCell("A3").numFmt, "@", "every written cell of the column keeps it");
 	assert.notEqual(sheet.getColumn(2).numFmt, "@");
+	assert.notEqual(sheet.getCell("B3").numFmt, "@", "the format stays in its own column");
 });

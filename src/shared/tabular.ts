@@ -397,7 +397,19 @@ export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
 				error: "一覧から選んでください。",
 			});
 		}
-		for await (const values of sheet.rows) worksheet.addRow(values).commit();
+		// One style object per column, shared by every cell of that column: ExcelJS gives each
+		// new cell a fresh style object and renders it to XML to find its style id, which was half
+		// the time of a 360,000-row export; a shared object is looked up once (its WeakMap cache).
+		const styles = sheet.header.map((_, index) =>
+			sheet.textColumns?.includes(index) ? { numFmt: "@" } : {},
+		);
+		for await (const values of sheet.rows) {
+			const row = worksheet.addRow(values);
+			row.eachCell((cell, column) => {
+				cell.style = styles[column - 1] ?? {};
+			});
+			row.commit();
+		}
 		worksheet.commit();
 	}
 	await workbook.commit();

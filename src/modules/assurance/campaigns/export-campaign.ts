@@ -93,9 +93,8 @@ async function* answerRows(
 			},
 		]),
 	);
-	for (let i = 0; i < people.length; i += RESPONDENT_BATCH) {
-		const batch = people.slice(i, i + RESPONDENT_BATCH);
-		const answers = await db
+	const answersOf = (batch: typeof people) =>
+		db
 			.selectFrom("assurance_campaign_answers")
 			.select([
 				"respondent_id",
@@ -116,6 +115,19 @@ async function* answerRows(
 				batch.map((person) => person.id),
 			)
 			.execute();
+	/** Starts reading a batch; a failure is seen where the batch is awaited, not as unhandled. */
+	const prefetch = (batch: typeof people) => {
+		const pending = answersOf(batch);
+		pending.catch(() => {});
+		return pending;
+	};
+	// The next batch is read while this one is written, so the database and the writer overlap.
+	let next = people.length > 0 ? prefetch(people.slice(0, RESPONDENT_BATCH)) : null;
+	for (let i = 0; i < people.length; i += RESPONDENT_BATCH) {
+		const batch = people.slice(i, i + RESPONDENT_BATCH);
+		const answers = await (next ?? answersOf(batch));
+		const following = people.slice(i + RESPONDENT_BATCH, i + 2 * RESPONDENT_BATCH);
+		next = following.length > 0 ? prefetch(following) : null;
 		const byPerson = new Map<string, typeof answers>();
 		for (const answer of answers) {
 			const list = byPerson.get(answer.respondent_id) ?? [];
