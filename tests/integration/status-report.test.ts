@@ -10,9 +10,9 @@ import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts"
 import { fiscalYear, formatFiscalYear } from "../../src/shared/dates.ts";
 import { readTable } from "../../src/shared/tabular.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
+import { campaignActor, dueInAWeek } from "../helpers/campaign-world.ts";
 import { bundledChecklistId } from "../helpers/checklist-world.ts";
 import type { TestClient } from "../helpers/client.ts";
-import { campaignActor, dueInAWeek } from "../helpers/campaign-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
 import { makeTenant } from "../helpers/factories.ts";

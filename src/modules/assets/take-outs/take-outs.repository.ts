@@ -165,7 +165,10 @@ export function countTakeOutsByStatus(
 		.where("asset_take_outs.requested_at", "<", range.to);
 	const units = unitCondition(scope);
 	if (units !== null) {
-		q = units.length > 0 ? q.where("assets.owner_unit_id", "in", units) : q.where("assets.id", "=", "");
+		q =
+			units.length > 0
+				? q.where("assets.owner_unit_id", "in", units)
+				: q.where("assets.id", "=", "");
 	}
 	return q
 		.select(["asset_take_outs.status", (eb) => eb.fn.countAll<number>().as("n")])

@@ -8,8 +8,8 @@ import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { tenantDateStyle } from "../../tenants/tenant-settings.ts";
 import { gatherStatusReport } from "./gather-status-report.ts";
-import { bothYears, type StatusSection, statusSections } from "./status-report-sections.ts";
 import type { StatusReportFormat } from "./status-report.schemas.ts";
+import { bothYears, type StatusSection, statusSections } from "./status-report-sections.ts";
 
 const TITLE = "情報セキュリティ対策の状況報告";
 

@@ -1,4 +1,9 @@
-import { type DateStyle, formatDate, formatDateTime, formatFiscalYear } from "../../../shared/dates.ts";
+import {
+	type DateStyle,
+	formatDate,
+	formatDateTime,
+	formatFiscalYear,
+} from "../../../shared/dates.ts";
 import { type TermGroup, term } from "../../../shared/vocabulary.ts";
 import type { StatusReport } from "./gather-status-report.ts";
 
