@@ -1,4 +1,5 @@
 import type { Queryable } from "../../db/queryable.ts";
+import { fiscalYearInstants } from "../../shared/dates.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
 import { assetScope } from "./asset-scope.ts";
@@ -45,12 +46,8 @@ export async function custodyCountsOfYear(
 ): Promise<CustodyCounts> {
 	authorize(actor, assetsPolicy, "asset.read");
 	const scope = await assetScope(db, actor, "read");
-	const start = (year: number) => new Date(`${year}-04-01T00:00:00+09:00`).toISOString();
 	const [takeOutRows, disposalRows] = await Promise.all([
-		countTakeOutsByStatus(db, actor.tenantId, scope, {
-			from: start(fiscalYear),
-			to: start(fiscalYear + 1),
-		}),
+		countTakeOutsByStatus(db, actor.tenantId, scope, fiscalYearInstants(fiscalYear)),
 		countDisposals(db, actor.tenantId, scope, {
 			from: `${fiscalYear}-04-01`,
 			to: `${fiscalYear + 1}-03-31`,

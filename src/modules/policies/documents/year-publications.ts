@@ -1,4 +1,5 @@
 import type { Queryable } from "../../../db/queryable.ts";
+import { fiscalYearInstants } from "../../../shared/dates.ts";
 import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { policyFor } from "./access.ts";
@@ -26,12 +27,6 @@ export interface YearPublications {
 	acknowledgementRate: number | null;
 }
 
-/** The instants a fiscal year (年度, from 1 April in Japan) begins and ends. */
-function yearInstants(fiscalYear: number) {
-	const start = (year: number) => new Date(`${year}-04-01T00:00:00+09:00`).toISOString();
-	return { from: start(fiscalYear), to: start(fiscalYear + 1) };
-}
-
 /**
  * The policy versions published in a fiscal year (adopted or revised) with their acknowledgement
  * by the readers they were published to, for those who follow acknowledgements. The yearly
@@ -47,7 +42,7 @@ export async function publicationsOfYear(
 ): Promise<YearPublications> {
 	const policy = await policyFor(db, actor);
 	authorize(actor, policy, "policy_acknowledgement.monitor");
-	const { from, to } = yearInstants(fiscalYear);
+	const { from, to } = fiscalYearInstants(fiscalYear);
 	const published = await publicationsBetween(db, actor.tenantId, from, to);
 	const versions: YearPublication[] = [];
 	for (const publication of published) {
