@@ -17,6 +17,7 @@ import { campaignsRoutes } from "../modules/assurance/campaigns/campaigns.routes
 import { checklistsRoutes } from "../modules/assurance/checklists/checklists.routes.ts";
 import { findingStepsRoutes } from "../modules/assurance/findings/finding-steps.routes.ts";
 import { findingsRoutes } from "../modules/assurance/findings/findings.routes.ts";
+import { statusReportRoutes } from "../modules/assurance/status-report/status-report.routes.ts";
 import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
@@ -215,6 +216,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", checklistsRoutes(deps));
 	app.route("/api", campaignsRoutes(deps));
 	app.route("/api", findingsRoutes(deps));
+	app.route("/api", statusReportRoutes(deps));
 	app.route("/api", findingStepsRoutes(deps));
 	app.route("/api", auditPlansRoutes(deps));
 	app.route("/api", auditsRoutes(deps));

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
 	fiscalYear,
+	fiscalYearInstants,
 	formatDate,
 	formatDateTime,
 	formatFiscalYear,
@@ -72,4 +73,11 @@ test("formatFiscalYear: 年度 in the tenant's style", () => {
 	assert.equal(formatFiscalYear(1988, "wareki"), "昭和63年度");
 	assert.equal(formatFiscalYear(2026, "seireki"), "2026年度");
 	assert.equal(formatFiscalYear(2026, "seireki", "en"), "FY2026");
+});
+
+test("fiscalYearInstants: 1 April 00:00 in Japan up to the next 1 April", () => {
+	assert.deepEqual(fiscalYearInstants(2026), {
+		from: "2026-03-31T15:00:00.000Z",
+		to: "2027-03-31T15:00:00.000Z",
+	});
 });

@@ -74,6 +74,18 @@ export function fiscalYear(iso: string): number {
 
 const JST_OFFSET_MS = 9 * 3600 * 1000;
 
+/**
+ * The instants a fiscal year (年度) begins and ends: 1 April 00:00 in Japan, up to (not including)
+ * the next 1 April, as UTC ISO strings.
+ *
+ * @example
+ * fiscalYearInstants(2026) // → { from: "2026-03-31T15:00:00.000Z", to: "2027-03-31T15:00:00.000Z" }
+ */
+export function fiscalYearInstants(year: number): { from: string; to: string } {
+	const start = (y: number) => new Date(`${y}-04-01T00:00:00+09:00`).toISOString();
+	return { from: start(year), to: start(year + 1) };
+}
+
 /** The date in Japan of an instant, `2026-12-06`. */
 export function japanDate(at: Date): string {
 	return new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);

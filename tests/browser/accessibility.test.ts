@@ -74,6 +74,7 @@ function pages(world: A11yWorld): string[] {
 		"/assurance/audit-plans",
 		"/assurance/audits",
 		`/assurance/audits/${world.auditId}`,
+		"/assurance/status-report",
 		`/policies/documents/${world.planDocumentId}`,
 		"/network",
 		"/mail",

@@ -158,14 +158,19 @@ export async function makeDisposal(
 	deps: AppDeps,
 	tenantId: string,
 	unitId: string,
-	options: { certificate?: boolean; close?: boolean; method?: DisposalMethod } = {},
+	options: {
+		certificate?: boolean;
+		close?: boolean;
+		method?: DisposalMethod;
+		performedOn?: string;
+	} = {},
 ): Promise<{ asset: AssetTable; disposal: AssetDisposalTable; fileId: string | null }> {
 	const asset = await makeAsset(deps, tenantId, unitId, { name: "庁内ファイルサーバ HDD" });
 	const ledger = await openLedger(deps.db, systemActor(tenantId, "test factory"));
 	const disposal = await inTransaction(deps.db, (tx) =>
 		recordDisposal(tx, ledger, asset.id, {
 			method: options.method ?? "physical_destruction",
-			performedOn: "2026-03-15",
+			performedOn: options.performedOn ?? "2026-03-15",
 			witness: "情報政策課 佐藤",
 			contractor: "株式会社データ消去サービス",
 			serialNumbers: ["WD-123456", "WD-123457"],

@@ -30,6 +30,7 @@ import { NETWORK_ROUTES } from "./route-table.network.ts";
 import { ORG_ROUTES } from "./route-table.org.ts";
 import { REVIEW_ASSURANCE_ROUTES } from "./route-table.review-assurance.ts";
 import { RISK_ROUTES } from "./route-table.risks.ts";
+import { STATUS_REPORT_ROUTES } from "./route-table.status-report.ts";
 import type { Access, CrossTenantProbe, RouteEntry, RouteRequest, Sent } from "./route-walk.ts";
 import { unique } from "./route-world.ts";
 
@@ -484,6 +485,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...FINDING_ROUTES,
 	...ASSURANCE_AUDIT_ROUTES,
 	...INCIDENT_STATS_ROUTES,
+	...STATUS_REPORT_ROUTES,
 	...MAIL_ROUTES,
 	...HOME_ROUTES,
 ];

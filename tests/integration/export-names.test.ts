@@ -126,6 +126,18 @@ const DOWNLOADS: Expected[] = [
 	},
 	{
 		method: "get",
+		path: "/api/assurance/status-report",
+		query: { format: "pdf" },
+		name: dated(EXPORT_TITLES.statusReport, "pdf", "令和\\d+年度_"),
+	},
+	{
+		method: "get",
+		path: "/api/assurance/status-report",
+		query: { format: "xlsx" },
+		name: dated(EXPORT_TITLES.statusReport, "xlsx", "令和\\d+年度_"),
+	},
+	{
+		method: "get",
 		path: "/api/roster-template",
 		query: { format: "csv" },
 		name: /^職員名簿_取込様式\.csv$/u,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ASSURANCE_AUDIT_EVENTS } from "./assurance-audits.events.ts";
 import { ASSURANCE_CAMPAIGN_EVENTS } from "./assurance-campaigns.events.ts";
 import { ASSURANCE_CHECKLIST_EVENTS } from "./assurance-checklists.events.ts";
+import { ASSURANCE_STATUS_REPORT_EVENTS } from "./assurance-status-report.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
 
@@ -384,6 +385,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	}),
 	...ASSURANCE_CHECKLIST_EVENTS,
 	...ASSURANCE_CAMPAIGN_EVENTS,
+	...ASSURANCE_STATUS_REPORT_EVENTS,
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENT_SCHEMAS;

@@ -6,6 +6,7 @@ import { auditsPolicy } from "../assurance/audits/audits.policy.ts";
 import { campaignsPolicy } from "../assurance/campaigns/campaigns.policy.ts";
 import { checklistsPolicy } from "../assurance/checklists/checklists.policy.ts";
 import { findingsPolicy } from "../assurance/findings/findings.policy.ts";
+import { statusReportPolicy } from "../assurance/status-report/status-report.policy.ts";
 import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
@@ -51,6 +52,7 @@ const POLICIES: readonly Policy<string>[] = [
 	checklistsPolicy,
 	auditsPolicy,
 	campaignsPolicy,
+	statusReportPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

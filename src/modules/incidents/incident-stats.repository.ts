@@ -1,5 +1,6 @@
 import { type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Queryable } from "../../db/queryable.ts";
+import { fiscalYearInstants } from "../../shared/dates.ts";
 
 /**
  * The statistics' SQL. At 100,000 cases every figure is counted by the database over an index
@@ -26,8 +27,7 @@ export function ofTenant(column: string, tenantId: string): RawBuilder<SqlBool> 
 
 /** 1 April 00:00 JST of `year` to the same instant a year later. */
 export function fiscalYearRange(year: number): YearRange {
-	const start = (y: number) => new Date(`${y}-04-01T00:00:00+09:00`).toISOString();
-	return { from: start(year), to: start(year + 1) };
+	return fiscalYearInstants(year);
 }
 
 function ofYear(db: Queryable, tenantId: string, fiscalYear: number) {

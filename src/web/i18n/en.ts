@@ -8,6 +8,7 @@ import { assuranceCampaignsEn } from "./modules/assurance-campaigns.en.ts";
 import { assuranceChecklistsEn } from "./modules/assurance-checklists.en.ts";
 import { assuranceFindingsEn } from "./modules/assurance-findings.en.ts";
 import { assuranceReviewEn } from "./modules/assurance-review.en.ts";
+import { assuranceStatusReportEn } from "./modules/assurance-status-report.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";
@@ -57,6 +58,7 @@ export const en: Messages = {
 	...incidentChainEn,
 	...drillsEn,
 	...assuranceReviewEn,
+	...assuranceStatusReportEn,
 	...assuranceChecklistsEn,
 	...assuranceCampaignsEn,
 	...assuranceFindingsEn,

@@ -9,6 +9,7 @@ import { assuranceCampaignsJa } from "./modules/assurance-campaigns.ja.ts";
 import { assuranceChecklistsJa } from "./modules/assurance-checklists.ja.ts";
 import { assuranceFindingsJa } from "./modules/assurance-findings.ja.ts";
 import { assuranceReviewJa } from "./modules/assurance-review.ja.ts";
+import { assuranceStatusReportJa } from "./modules/assurance-status-report.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
@@ -58,6 +59,7 @@ export const ja = {
 	...incidentChainJa,
 	...drillsJa,
 	...assuranceReviewJa,
+	...assuranceStatusReportJa,
 	...assuranceChecklistsJa,
 	...assuranceCampaignsJa,
 	...assuranceFindingsJa,

@@ -5,6 +5,10 @@ import { assuranceAuditsPage } from "../assurance/audits/routes.tsx";
 import { campaignsPage } from "../assurance/campaigns/routes.tsx";
 import { checklistsPage } from "../assurance/checklists/routes.tsx";
 import { findingsPage } from "../assurance/findings/routes.tsx";
+import {
+	STATUS_REPORT_PATH,
+	StatusReportPage,
+} from "../assurance/status-report/StatusReportPage.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { drillsPage } from "../drills/routes.tsx";
@@ -106,6 +110,9 @@ function Page({ path }: { path: string }) {
 	if (checklists) return guard("assurance_checklist.read", checklists);
 	const findings = findingsPage(path);
 	if (findings) return guard("finding.read", findings);
+	if (path === STATUS_REPORT_PATH) {
+		return guard("assurance_status_report.read", <StatusReportPage />);
+	}
 	const audits = assuranceAuditsPage(path);
 	if (audits) return guard(audits.permission, audits.page);
 	return <NotFoundPage />;

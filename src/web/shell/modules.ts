@@ -87,6 +87,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "drill.read",
 	},
 	{
+		// 点検・改善: the year's figures of every part, for the committee and the national survey.
+		path: "/assurance/status-report",
+		group: "review",
+		label: "statusReport.nav",
+		description: "statusReport.navDesc",
+		permission: "assurance_status_report.read",
+	},
+	{
 		// 点検・改善: one register for what audits, self-inspections, incidents and the network find.
 		path: "/findings",
 		group: "review",

@@ -150,3 +150,30 @@ export function findDisposalFile(db: Queryable, tenantId: string, disposalId: st
 		.where("id", "=", id)
 		.executeTakeFirst();
 }
+
+/** Disposals performed on the Japan days `from`..`to` (inclusive), counted by method and status. */
+export function countDisposals(
+	db: Queryable,
+	tenantId: string,
+	scope: AssetScope,
+	days: { from: string; to: string },
+) {
+	let q = db
+		.selectFrom("asset_disposals")
+		.innerJoin("assets", "assets.id", "asset_disposals.asset_id")
+		.where("asset_disposals.tenant_id", "=", tenantId)
+		.where("asset_disposals.performed_on", ">=", days.from)
+		.where("asset_disposals.performed_on", "<=", days.to);
+	if (!scope.all) {
+		const ids = [...scope.unitIds];
+		q = ids.length > 0 ? q.where("assets.owner_unit_id", "in", ids) : q.where("assets.id", "=", "");
+	}
+	return q
+		.select([
+			"asset_disposals.method",
+			"asset_disposals.status",
+			(eb) => eb.fn.countAll<number>().as("n"),
+		])
+		.groupBy(["asset_disposals.method", "asset_disposals.status"])
+		.execute();
+}

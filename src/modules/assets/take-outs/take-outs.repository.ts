@@ -152,3 +152,26 @@ export async function updateTakeOut(
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
 }
+
+/** Take-outs requested from `from` up to, not including, `to` (UTC instants), counted by status. */
+export function countTakeOutsByStatus(
+	db: Queryable,
+	tenantId: string,
+	scope: AssetScope,
+	range: { from: string; to: string },
+) {
+	let q = joined(db, tenantId)
+		.where("asset_take_outs.requested_at", ">=", range.from)
+		.where("asset_take_outs.requested_at", "<", range.to);
+	const units = unitCondition(scope);
+	if (units !== null) {
+		q =
+			units.length > 0
+				? q.where("assets.owner_unit_id", "in", units)
+				: q.where("assets.id", "=", "");
+	}
+	return q
+		.select(["asset_take_outs.status", (eb) => eb.fn.countAll<number>().as("n")])
+		.groupBy("asset_take_outs.status")
+		.execute();
+}

@@ -202,3 +202,16 @@ export async function markNotificationRead(
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) > 0;
 }
+
+/** Publications made from `from` up to, not including, `to` (UTC instants), oldest first. */
+export function publicationsBetween(db: Queryable, tenantId: string, from: string, to: string) {
+	return db
+		.selectFrom("policy_publications")
+		.select(["version_id", "published_at"])
+		.where("tenant_id", "=", tenantId)
+		.where("published_at", ">=", from)
+		.where("published_at", "<", to)
+		.orderBy("published_at")
+		.orderBy("id")
+		.execute();
+}
