@@ -34,6 +34,8 @@ export const incidentFeedsEn: Record<keyof typeof incidentFeedsJa, string> = {
 	"incidents.raiseRisk.open": "Open the risk",
 
 	"incidentStats.title": "Incidents",
+	"incidentStats.recalculating":
+		"Recalculating: the reporting rules (policy pack, days for preliminary reports, holidays) changed, so the report deadlines are being computed again. The dates listed follow the new rules; the counts and figures are those of before until this is done.",
 	"incidentStats.open.none": "No legal report is waiting to be filed.",
 	"incidentStats.open.count": "{count} legal reports are waiting to be filed.",
 	"incidentStats.open.due": "due {date}",

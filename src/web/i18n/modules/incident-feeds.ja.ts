@@ -35,6 +35,8 @@ export const incidentFeedsJa = {
 	"incidents.raiseRisk.open": "リスクを開く",
 
 	"incidentStats.title": "インシデントの状況",
+	"incidentStats.recalculating":
+		"再計算中：報告ルール（ポリシーパック、速報の日数、休日）が変わったため、報告期限を計算し直しています。一覧の期限は新しいルールによるものですが、件数と集計は終わるまで変更前のものです。",
 	"incidentStats.open.none": "提出していない法定報告はありません。",
 	"incidentStats.open.count": "提出していない法定報告が {count} 件あります。",
 	"incidentStats.open.due": "期限 {date}",
