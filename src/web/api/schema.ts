@@ -21758,6 +21758,7 @@ export interface components {
                 impact: number;
                 likelihood: number;
             };
+            reason?: string;
             residual?: {
                 impact: number;
                 likelihood: number;

@@ -33,6 +33,20 @@ export const incidentFeedsJa = {
 	"incidents.raiseRisk.submit": "リスクを登録する",
 	"incidents.raiseRisk.done": "リスク「{title}」を台帳に登録しました。",
 	"incidents.raiseRisk.open": "リスクを開く",
+	"incidents.timeline.kind.risk_raised": "リスクとして登録",
+	"incidents.timeline.kind.risk_rescored": "リスクの再評価",
+	"incidents.timeline.risk": "リスク：{title}",
+	"incidents.timeline.riskRatings":
+		"固有リスク {inherentBefore} → {inherentAfter}、残留リスク {residualBefore} → {residualAfter}",
+	"incidents.linkedRisks.title": "この事案に関連するリスク",
+	"incidents.rescoreRisk.action": "再評価",
+	"incidents.rescoreRisk.actionFor": "「{title}」を再評価",
+	"incidents.rescoreRisk.title": "この事案を踏まえてリスクを再評価",
+	"incidents.rescoreRisk.hint":
+		"リスク「{title}」の発生可能性と影響度を、この事案を踏まえて見直します。台帳の現在の評価から始まります。",
+	"incidents.rescoreRisk.reason": "再評価の理由",
+	"incidents.rescoreRisk.reasonHint": "事案の経過に記録されます。",
+	"incidents.rescoreRisk.submit": "再評価を記録する",
 
 	"incidentStats.title": "インシデントの状況",
 	"incidentStats.recalculating":
