@@ -95,8 +95,15 @@ const expected = (preliminary: string) =>
 		])
 		.sort();
 
-test("before any change the job brings the tenant current once; reads then say nothing", async () => {
-	// The cases were derived by their use cases; the tenant's stamp was never written.
+test("current from the first case; cases from before the kept dues are derived by the job once", async () => {
+	// The tenant's first case wrote its stamp: nothing to recalculate, nothing queued.
+	assert.equal((await owed()).recalculating, false);
+	assert.deepEqual(await rederiveJobs(), []);
+	// A tenant upgraded from before the dues were kept has cases and no stamp.
+	await runtime.db
+		.deleteFrom("incident_report_due_stamps")
+		.where("tenant_id", "=", w.tenant.id)
+		.execute();
 	assert.equal((await owed()).recalculating, true);
 	await runDueJobs(runtime, { declarations: REDERIVE });
 	assert.deepEqual(

@@ -129,15 +129,19 @@ export function dueStampOf(db: Queryable, tenantId: string) {
 		.executeTakeFirst();
 }
 
-/** Whether the tenant has any case at all. */
-export async function tenantHasCases(db: Queryable, tenantId: string): Promise<boolean> {
-	const row = await db
+/** How many cases the tenant has, counted up to `atMost`. */
+export async function tenantCaseCount(
+	db: Queryable,
+	tenantId: string,
+	atMost: number,
+): Promise<number> {
+	const rows = await db
 		.selectFrom("incidents")
 		.select("id")
 		.where("tenant_id", "=", tenantId)
-		.limit(1)
-		.executeTakeFirst();
-	return row !== undefined;
+		.limit(atMost)
+		.execute();
+	return rows.length;
 }
 
 /**

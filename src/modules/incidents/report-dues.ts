@@ -13,7 +13,7 @@ import {
 	lockDueStamp,
 	replaceReportDues,
 	setDueStamp,
-	tenantHasCases,
+	tenantCaseCount,
 } from "./report-dues.repository.ts";
 
 /**
@@ -82,7 +82,8 @@ export function hoursBetween(from: string, to: string): number {
 
 /**
  * Derive one case's dues again from its row and filings as they are in this transaction; call it
- * after changing the case's facts, state or filings.
+ * after changing the case's facts, state or filings. The tenant's first case also writes the
+ * tenant's stamp: every case it has is then derived under these rules.
  */
 export async function refreshCaseDues(
 	tx: Tx,
@@ -98,6 +99,11 @@ export async function refreshCaseDues(
 			dues: reportDuesOf(rules, row, filings),
 		},
 	]);
+	if (!(await dueStampOf(tx, tenantId)) && (await tenantCaseCount(tx, tenantId, 2)) === 1) {
+		const at = new Date().toISOString();
+		await lockDueStamp(tx, tenantId, at);
+		await setDueStamp(tx, tenantId, rules.stamp, at);
+	}
 }
 
 /** The job that derives a tenant's kept dues again; declared in incidents.jobs.ts. */
@@ -111,7 +117,8 @@ const PAGE = 1000;
  * they were not (the pack, the tenant's preliminary days or the holiday data changed), the job
  * that derives them again is queued, once per change (its key names the rules wanted and the
  * derivation they replace), and the reader goes on with the kept rows, saying so. A tenant without
- * any case is current as soon as it is asked: there is nothing to derive.
+ * any case is current as soon as it is asked (there is nothing to derive), and so is one whose
+ * first case wrote the stamp (`refreshCaseDues`); one whose cases predate the kept dues is not.
  *
  * @example
  * const current = await duesAreCurrent(deps, desk.rules, tenantId);
@@ -126,7 +133,7 @@ export async function duesAreCurrent(
 	if (kept?.stamp === rules.stamp) return true;
 	const at = now.toISOString();
 	return inTransaction(deps.db, async (tx) => {
-		if (!kept && !(await tenantHasCases(tx, tenantId))) {
+		if (!kept && (await tenantCaseCount(tx, tenantId, 1)) === 0) {
 			await lockDueStamp(tx, tenantId, at);
 			await setDueStamp(tx, tenantId, rules.stamp, at);
 			return true;
