@@ -3,7 +3,7 @@ import { assertAccessible, checkDialog, checkState } from "./axe.ts";
 
 /**
  * The incident screens of the accessibility walk: the report form and its receipt, triage, the
- * transitions, a filing, a risk raised from the case, a task and an evidence file (with its
+ * transitions, a filing, a risk raised from the case and re-rated from it, a task and an evidence file (with its
  * refusal of a file over the limit).
  */
 export async function incidentScreens(walk: Walk): Promise<void> {
@@ -40,6 +40,17 @@ export async function incidentScreens(walk: Walk): Promise<void> {
 		await dialog.getByRole("button", { name: "リスクを登録する" }).click();
 		await page.getByTestId("incident-risk-raised").waitFor();
 	});
+	await checkDialog(
+		t,
+		page,
+		"incident rescore risk",
+		page.getByTestId("incident-linked-risks").getByRole("button", { name: /を再評価$/ }),
+		async (dialog) => {
+			// The risk's ratings now and the matrix, loaded when the dialog opens.
+			await dialog.getByLabel("再評価の理由").waitFor();
+			await assertAccessible(page, "the rescore-risk form", "dialog[open]");
+		},
+	);
 	const tasks = page.getByRole("region", { name: "対応の作業" });
 	await checkDialog(t, page, "incident task add", button("作業を追加"));
 	await checkDialog(t, page, "incident task edit", tasks.getByRole("button", { name: "編集" }));

@@ -214,6 +214,33 @@ describe("reminders of legal reports due", () => {
 	});
 });
 
+describe("the kept report dues", () => {
+	test("are what it reads: derived again first when the tenant's rules changed", async () => {
+		const w = await reminderTenant();
+		const incident = await reportableCase(w.tenant.id);
+		// The tenant's own 速報 day 3, set after the case's dues were kept (due on day 5).
+		await runtime.db
+			.updateTable("tenants")
+			.set({ incident_preliminary_days: 3 })
+			.where("id", "=", w.tenant.id)
+			.execute();
+		const reminded = await remindDeadlines(runtime, w.tenant.id, jst10("2025-12-03"));
+		assert.deepEqual(stagesOf(reminded), [
+			[incident.reference, "preliminary", "2025-12-02", true, 3],
+		]);
+		const kept = await runtime.db
+			.selectFrom("incident_report_dues")
+			.select(["stage", "due_on"])
+			.where("incident_id", "=", incident.id)
+			.orderBy("stage", "desc")
+			.execute();
+		assert.deepEqual(
+			kept.map((row) => `${row.stage} ${row.due_on}`),
+			["preliminary 2025-12-02", "final 2026-01-05"],
+		);
+	});
+});
+
 describe("the daily job", () => {
 	test("is queued per tenant at 09:00 in Japan and reminds, with mails to a real SMTP server", async () => {
 		const w = await reminderTenant();

@@ -10,7 +10,7 @@ import {
 	insertIncident,
 	insertIncidentFiling,
 } from "../../src/modules/incidents/incidents.repository.ts";
-import { bringDuesUpToDate } from "../../src/modules/incidents/report-dues.ts";
+import { rederiveTenantDues } from "../../src/modules/incidents/report-dues.ts";
 import { DATA_KINDS } from "../../src/modules/policies/pack/incident-reporting.schema.ts";
 import { loadBundledPack } from "../../src/modules/policies/pack/load-pack.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
@@ -25,7 +25,7 @@ import { createTestRuntime, type TestRuntime } from "../helpers/test-db.ts";
  * cases (every mix of data kinds, the "personal data suspected" fallback, people around the
  * threshold of 100, each fact, rejected cases, filings of either stage) the rows derived for a
  * tenant are exactly the dated stages the assessment requires, with their filings; a change of
- * the rules (another pack, other preliminary days) derives them again on the next read; and the
+ * the rules (another pack, other preliminary days) derives them all again (the job's work); and the
  * use cases keep each case's rows as its facts, state and filings change.
  */
 
@@ -170,7 +170,7 @@ describe("generated cases: the kept dues are what the rules say", () => {
 			const rules = rulesOf(packId);
 			const changed = rules.stamp !== lastStamp;
 			lastStamp = rules.stamp;
-			assert.equal(await bringDuesUpToDate(runtime, rules, tenant.id), changed ? CASES : 0);
+			assert.equal(await rederiveTenantDues(runtime, rules, tenant.id), changed ? CASES : 0);
 			const expected = rows.flatMap((row) => owed(rules, row, filings)).sort();
 			const owing = new Set(expected.map((key) => key.split("|")[0]));
 			assert.ok(owing.size > 20 && owing.size < CASES * 0.9, `a real mix (${owing.size})`);
@@ -179,16 +179,31 @@ describe("generated cases: the kept dues are what the rules say", () => {
 				"some filed, some not",
 			);
 			assert.deepEqual(await kept(tenant.id), expected);
-			assert.equal(await bringDuesUpToDate(runtime, rules, tenant.id), 0, "current: nothing to do");
+			assert.equal(
+				await rederiveTenantDues(runtime, rules, tenant.id),
+				0,
+				"current: nothing to do",
+			);
 		});
 	}
 
-	test("the tenant's own preliminary days change the stamp and the due dates", async () => {
+	test("the tenant's own preliminary days change the stamp and the due dates, page by page", async () => {
 		const before = rulesOf("standard");
 		const later = rulesOf("standard", 3);
 		assert.notEqual(before.stamp, later.stamp);
-		await bringDuesUpToDate(runtime, before, tenant.id);
-		assert.equal(await bringDuesUpToDate(runtime, later, tenant.id), CASES);
+		await rederiveTenantDues(runtime, before, tenant.id);
+		// 150 cases per transaction: three pages, the last one short.
+		assert.equal(await rederiveTenantDues(runtime, later, tenant.id, new Date(), 150), CASES);
+		assert.equal(
+			(
+				await runtime.db
+					.selectFrom("incident_report_due_stamps")
+					.select("stamp")
+					.where("tenant_id", "=", tenant.id)
+					.executeTakeFirst()
+			)?.stamp,
+			later.stamp,
+		);
 		const expected = rows.flatMap((row) => owed(later, row, filings)).sort();
 		assert.notDeepEqual(expected, rows.flatMap((row) => owed(before, row, filings)).sort());
 		assert.deepEqual(await kept(tenant.id), expected);
@@ -199,7 +214,7 @@ test("the use cases keep each case's dues: report, triage, filing, reject", asyn
 	const tenant = await makeTenant(runtime);
 	const desk = await openIncidentDesk(runtime.db, csirtActor(tenant.id));
 	// The tenant's dues are current (none yet), so nothing below is derived by a reader.
-	await bringDuesUpToDate(runtime, desk.rules, tenant.id);
+	await rederiveTenantDues(runtime, desk.rules, tenant.id);
 	const triage = (at: string, people: number) => ({
 		at,
 		input: { category: "unintentional", severity: 2, people, dataKinds: ["personal" as const] },

@@ -77,6 +77,11 @@ describe("a risk raised from a case", () => {
 			await w.reporter.client.get(`/api/incidents/${incident.id}`),
 		);
 		assert.ok(!reporterView.allowedActions.includes("incident.raise_risk"), "the reporter's view");
+		// Re-rating a linked risk: offered to those who may write the register (not the CSIRT, who
+		// may only enter one), as the API decides.
+		assert.ok(!incident.allowedActions.includes("incident.rescore_risk"), "CSIRT's view");
+		assert.ok(managerView.allowedActions.includes("incident.rescore_risk"));
+		assert.ok(!reporterView.allowedActions.includes("incident.rescore_risk"));
 	});
 
 	test("統括 raises one: threat, unit, assets, text and 再発防止 come from the case", async () => {
@@ -309,6 +314,7 @@ describe("an existing risk re-rated in the light of a case", () => {
 			await w.manager.client.post(`/api/incidents/${incident.id}/risks/${risk.id}/rescore`, {
 				version: 1,
 				residual: { likelihood: 3, impact: 3 },
+				reason: "同じ手口の紛失が続いたため",
 			}),
 		);
 		const after = await getRisk(w.manager.client, risk.id);
@@ -316,6 +322,7 @@ describe("an existing risk re-rated in the light of a case", () => {
 		assert.equal(after.residual.score, 9);
 		const last = linked.incident.timeline.at(-1);
 		assert.equal(last?.kind, "risk_rescored");
+		assert.equal(last?.text, "同じ手口の紛失が続いたため", "the reason is the entry's text");
 		assert.deepEqual(last?.data, {
 			riskId: risk.id,
 			title: risk.title,

@@ -307,7 +307,7 @@ describe("a fiscal year's figures", () => {
 		const year = await stats(client, 2025);
 		assert.equal(year.total, 0);
 		assert.deepEqual(year.byUnit, []);
-		assert.deepEqual(await owed(client), { total: 0, items: [] });
+		assert.deepEqual(await owed(client), { total: 0, recalculating: false, items: [] });
 		assert.deepEqual(year.timeToTriage, { cases: 0, medianHours: null, meanHours: null });
 	});
 });

@@ -27,6 +27,14 @@ export function statsRows(stats: IncidentStats, open: OpenObligations, style: Da
 		["概要", "年度", formatFiscalYear(stats.fiscalYear, style)],
 		["概要", "報告された事案", stats.total],
 	];
+	if (stats.recalculating || open.recalculating) {
+		// A file outlives the moment: it says that its report counts predate a change of the rules.
+		rows.push([
+			"概要",
+			"再計算中",
+			"報告ルールの変更を反映中のため、法定報告の件数は変更前のルールによるものです",
+		]);
+	}
 	for (const { state, count } of stats.byState) {
 		rows.push(["状態別", term("incidentState", state), count]);
 	}

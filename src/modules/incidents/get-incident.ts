@@ -75,6 +75,9 @@ function caseActions(desk: IncidentDesk, row: IncidentRow): string[] {
 	if (row.state !== "rejected" && can(actor, incidentFeedsPolicy, "incident.raise_risk")) {
 		actions.push("incident.raise_risk");
 	}
+	if (row.state !== "rejected" && can(actor, incidentFeedsPolicy, "incident.rescore_risk")) {
+		actions.push("incident.rescore_risk");
+	}
 	return actions;
 }
 

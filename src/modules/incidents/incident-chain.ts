@@ -26,12 +26,6 @@ export function chainOfPack(pack: PolicyPack): ResolvedChain {
 	return chainOf(pack, standardPack);
 }
 
-/** The standard pack, the source of the rules a tenant's pack leaves out. */
-export function standardPackOf(): PolicyPack {
-	standardPack ??= loadBundledPack("standard");
-	return standardPack;
-}
-
 /** Holders of the chain's roles in force at `at`. */
 export async function chainHolders(
 	db: Queryable,

@@ -49,7 +49,6 @@ export async function openIncidentDesk(
 ): Promise<IncidentDesk> {
 	const current = await currentTenantPack(db, actor.tenantId);
 	if (!current) throw new Problem("not_found", "this tenant has no policy pack yet");
-	standardPack ??= loadBundledPack("standard");
 	const staff = await staffWithAccounts(db, actor.tenantId)
 		.where("staff.account_id", "=", actor.accountId)
 		.where("staff.active", "=", true)
@@ -57,14 +56,38 @@ export async function openIncidentDesk(
 	return {
 		actor,
 		pack: current.pack,
-		rules: new ReportingRules(current.pack, standardPack, {
-			preliminaryDays: await tenantPreliminaryDays(db, actor.tenantId),
-		}),
+		rules: await rulesOfPack(db, actor.tenantId, current.pack),
 		cases: await caseScope(db, actor),
 		assets: await assetScope(db, actor, "read"),
 		staffUnitId: staff?.org_unit_id ?? null,
 		today: japanDate(now),
 	};
+}
+
+async function rulesOfPack(
+	db: Queryable,
+	tenantId: string,
+	pack: PolicyPack,
+): Promise<ReportingRules> {
+	standardPack ??= loadBundledPack("standard");
+	return new ReportingRules(pack, standardPack, {
+		preliminaryDays: await tenantPreliminaryDays(db, tenantId),
+	});
+}
+
+/**
+ * The tenant's reporting rules as the desk has them, for work without a caller (the scheduler's
+ * jobs); undefined while the tenant has no policy pack.
+ *
+ * @example
+ * const rules = await tenantReportingRules(deps.db, tenantId);
+ */
+export async function tenantReportingRules(
+	db: Queryable,
+	tenantId: string,
+): Promise<ReportingRules | undefined> {
+	const current = await currentTenantPack(db, tenantId);
+	return current ? rulesOfPack(db, tenantId, current.pack) : undefined;
 }
 
 async function caseScope(db: Queryable, actor: Actor): Promise<AssetScope> {

@@ -4,6 +4,9 @@ import { incidentSchema } from "./incident-view.schemas.ts";
 
 const idSchema = z.string().min(1).max(64);
 
+/** The longest reason given for re-rating a risk from a case. */
+export const RESCORE_REASON_MAX = 2000;
+
 /**
  * A risk raised from a case. Left out: the title is the case's, the description what happened,
  * the threat the case's category (a threat of the pack), the owner the first unit of the case
@@ -23,12 +26,16 @@ export const raiseRiskSchema = z
 	.openapi("IncidentRaiseRisk");
 export type RaiseRiskInput = z.infer<typeof raiseRiskSchema>;
 
-/** New ratings of an existing risk in the light of a case; `version` is the risk's. */
+/**
+ * New ratings of an existing risk in the light of a case; `version` is the risk's. `reason`, why
+ * the case moves the rating, is kept as the text of the case's timeline entry.
+ */
 export const rescoreRiskSchema = z
 	.strictObject({
 		version: z.number().int().min(1),
 		inherent: ratingInputSchema.optional(),
 		residual: ratingInputSchema.optional(),
+		reason: z.string().trim().min(1).max(RESCORE_REASON_MAX).optional(),
 	})
 	.refine((input) => input.inherent !== undefined || input.residual !== undefined, {
 		message: "give the inherent or the residual rating",

@@ -52,7 +52,14 @@ export type OpenObligation = z.infer<typeof openObligationSchema>;
 
 /** Reports owed and not filed, of any year, soonest due first (at most 50, and how many in all). */
 export const openObligationsSchema = z
-	.object({ total: z.number().int(), items: z.array(openObligationSchema) })
+	.object({
+		total: z.number().int(),
+		items: z.array(openObligationSchema),
+		recalculating: z.boolean().openapi({
+			description:
+				"The tenant's reporting rules changed and a job is deriving the kept report dues again: the dates listed follow the rules now, but which cases are listed and the total are those of before until it is done",
+		}),
+	})
 	.openapi("IncidentOpenObligations");
 export type OpenObligations = z.infer<typeof openObligationsSchema>;
 
@@ -85,6 +92,10 @@ export const incidentStatsSchema = z
 		timeToClose: durationSchema,
 		/** The dated legal reports the year's cases owe, by stage: filed on time or late, or not yet. */
 		reporting: z.array(reportingStageSchema),
+		recalculating: z.boolean().openapi({
+			description:
+				"The tenant's reporting rules changed and the kept report dues are being derived again by a job: the figures are those derived before the change until it is done",
+		}),
 		allowedActions: z.array(z.string()),
 	})
 	.openapi("IncidentStats");

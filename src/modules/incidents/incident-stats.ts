@@ -17,8 +17,13 @@ import type {
 	OpenObligations,
 } from "./incident-stats.schemas.ts";
 import { FILING_STAGES, INCIDENT_STATES } from "./incidents.schemas.ts";
-import { unfiledReportDues, yearReportDues } from "./report-dues.repository.ts";
-import { bringDuesUpToDate } from "./report-dues.ts";
+import {
+	casesForDues,
+	filingsForDues,
+	unfiledReportDues,
+	yearReportDues,
+} from "./report-dues.repository.ts";
+import { duesAreCurrent, reportDuesOf } from "./report-dues.ts";
 
 /** The most unfiled reports the dashboard lists (the total is given beside them). */
 export const OPEN_OBLIGATIONS_SHOWN = 50;
@@ -43,15 +48,15 @@ function reportingOf(rows: Awaited<ReturnType<typeof yearReportDues>>): Incident
 	});
 }
 
+type UnfiledDue = Awaited<ReturnType<typeof unfiledReportDues>>["rows"][number];
+
 /** A kept due as the dashboard lists it, with its obligation's authority and stage label. */
-function presentOpen(
-	desk: IncidentDesk,
-	row: Awaited<ReturnType<typeof unfiledReportDues>>["rows"][number],
-): OpenObligation[] {
+function presentOpen(desk: IncidentDesk, row: UnfiledDue): OpenObligation[] {
 	const obligation = desk.rules.reporting.obligations.find((o) => o.code === row.obligation_code);
 	const stage = FILING_STAGES.find((s) => s === row.stage);
 	const deadline = stage && obligation?.[stage];
-	// Kept dues are derived under these rules (`bringDuesUpToDate`): nothing is left unmatched.
+	// Listed dues are those of these rules (kept under them, or derived for the list while the
+	// kept ones are being derived again): nothing is left unmatched.
 	if (!obligation || !stage || !deadline) return [];
 	return [
 		{
@@ -81,16 +86,61 @@ type Deps = { db: Db; engine: Engine };
 export async function openObligations(deps: Deps, desk: IncidentDesk): Promise<OpenObligations> {
 	authorize(desk.actor, incidentFeedsPolicy, "incident.stats");
 	const tenantId = desk.actor.tenantId;
-	await bringDuesUpToDate(deps, desk.rules, tenantId);
+	const current = await duesAreCurrent(deps, desk.rules, tenantId);
 	const { rows, total } = await unfiledReportDues(deps.db, tenantId, OPEN_OBLIGATIONS_SHOWN);
-	return { total, items: rows.flatMap((row) => presentOpen(desk, row)) };
+	const listed = current ? rows : await listedUnderCurrentRules(deps.db, desk, rows);
+	return {
+		total,
+		recalculating: !current,
+		items: listed.flatMap((row) => presentOpen(desk, row)),
+	};
+}
+
+const stageOrder = (stage: string) => (stage === "preliminary" ? 0 : 1);
+
+/**
+ * While the kept dues are being derived again: the unfiled dues of the listed cases as the rules
+ * say now, so that no date shown is a stale one. Bounded by the list's cases; which cases are
+ * listed, and the total, are the kept rows' until the job is done (the list says so).
+ */
+async function listedUnderCurrentRules(
+	db: Db,
+	desk: IncidentDesk,
+	rows: readonly UnfiledDue[],
+): Promise<UnfiledDue[]> {
+	const tenantId = desk.actor.tenantId;
+	const ids = [...new Set(rows.map((row) => row.incident_id))];
+	const [cases, filings] = await Promise.all([
+		casesForDues(db, tenantId, ids),
+		filingsForDues(db, tenantId, ids),
+	]);
+	return cases
+		.flatMap((row) =>
+			reportDuesOf(desk.rules, row, filings.get(row.id) ?? [])
+				.filter((due) => due.filedOn === null)
+				.map((due) => ({
+					incident_id: row.id,
+					obligation_code: due.obligation,
+					stage: due.stage,
+					due_on: due.due,
+					reference: row.reference,
+					title: row.title,
+				})),
+		)
+		.sort(
+			(a, b) =>
+				a.due_on.localeCompare(b.due_on) ||
+				a.reference.localeCompare(b.reference) ||
+				stageOrder(a.stage) - stageOrder(b.stage),
+		);
 }
 
 /**
  * The incident figures of one fiscal year for the dashboard and its export: cases by state,
  * category (the pack's threats) and unit, the median and mean time to triage and to close, and
- * the dated legal reports of the year's cases filed on time or late. Only for those who see
- * every case (the CSIRT, the CISO, 統括).
+ * the dated legal reports of the year's cases filed on time or late (the kept ones, marked
+ * `recalculating` while a change of the tenant's rules is being applied to them by the job). Only
+ * for those who see every case (the CSIRT, the CISO, 統括).
  *
  * @example
  * const stats = await incidentStats(deps, await openIncidentDesk(deps.db, actor), { fiscalYear: 2026 });
@@ -106,7 +156,7 @@ export async function incidentStats(
 	const tenantId = actor.tenantId;
 	const current = fiscalYearOfDay(desk.today);
 	const fiscalYear = query.fiscalYear ?? current;
-	await bringDuesUpToDate(deps, desk.rules, tenantId);
+	const duesCurrent = await duesAreCurrent(deps, desk.rules, tenantId);
 	const [counts, triage, close, unitCounts, years, reporting, units] = await Promise.all([
 		yearCounts(db, tenantId, fiscalYear),
 		yearDuration(db, tenantId, fiscalYear, "triage"),
@@ -159,6 +209,7 @@ export async function incidentStats(
 		timeToTriage: triage,
 		timeToClose: close,
 		reporting: reportingOf(reporting),
+		recalculating: !duesCurrent,
 		allowedActions: allowedActions(actor, incidentFeedsPolicy, ["incident.stats"]),
 	};
 }

@@ -3,8 +3,10 @@ import { mailNotification } from "./chain-mail.ts";
 import { escalateIfUnacknowledged } from "./escalate-incident.ts";
 import { GATEWAY_MALWARE_JOB, reportGatewayMalware } from "./gateway-malware.ts";
 import { CHAIN_MAIL_JOB } from "./incident-chain.ts";
+import { tenantReportingRules } from "./incident-desk.ts";
 import { ESCALATION_JOB } from "./notify-chain.ts";
 import { DEADLINE_REMINDER_JOB, remindDeadlines } from "./remind-deadlines.ts";
+import { DUES_REDERIVE_JOB, rederiveTenantDues } from "./report-dues.ts";
 
 function tenantOf(job: JobRun): string {
 	if (!job.tenantId) throw new Error(`${job.name} runs per tenant`);
@@ -66,6 +68,16 @@ export const incidentsJobs: JobDeclaration[] = [
 		recurring: { every: "daily", hourJst: 9, perTenant: true },
 		async handler(deps, job) {
 			await remindDeadlines(deps, tenantOf(job), runInstant(job));
+		},
+	},
+	{
+		// Queued by a reader of the figures that found the tenant's rules changed; derives every
+		// case's dues again under the rules as they are when it runs.
+		name: DUES_REDERIVE_JOB,
+		async handler(deps, job) {
+			const tenantId = tenantOf(job);
+			const rules = await tenantReportingRules(deps.db, tenantId);
+			if (rules) await rederiveTenantDues(deps, rules, tenantId, runInstant(job));
 		},
 	},
 ];

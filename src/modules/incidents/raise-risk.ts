@@ -44,7 +44,12 @@ export async function recordRiskLink(
 	tx: Tx,
 	desk: IncidentDesk,
 	row: IncidentRow,
-	link: { kind: "raised" | "rescored"; riskId: string; data: Record<string, unknown> },
+	link: {
+		kind: "raised" | "rescored";
+		riskId: string;
+		data: Record<string, unknown>;
+		text?: string | undefined;
+	},
 	now: Date,
 ): Promise<void> {
 	const { actor } = desk;
@@ -57,7 +62,7 @@ export async function recordRiskLink(
 		actor_id: actor.accountId,
 		actor_label: actor.label,
 		at,
-		text: null,
+		text: link.text ?? null,
 		data: { riskId: link.riskId, ...link.data },
 	});
 	const context: AuditContext = auditContextOf(actor);

@@ -4,17 +4,15 @@ import type { AppDeps } from "../../deps.ts";
 import { japanDate, startOfJapanDay } from "../../shared/dates.ts";
 import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { currentTenantPack } from "../policies/pack/tenant-pack.repository.ts";
-import { type AssessedDeadline, ReportingRules } from "./assess-obligations.ts";
-import { caseFacts } from "./case-rules.ts";
+import type { ReportingRules } from "./assess-obligations.ts";
 import type { ChainRecipient } from "./chain-rules.ts";
-import { casesOwingReports, filedStages, remindedSince } from "./incident-chain.repository.ts";
-import { chainHolders, chainOfPack, standardPackOf, tellPeople } from "./incident-chain.ts";
-import {
-	appendIncidentEvent,
-	findIncident,
-	type IncidentRow,
-	touchIncident,
-} from "./incidents.repository.ts";
+import { remindedSince } from "./incident-chain.repository.ts";
+import { chainHolders, chainOfPack, tellPeople } from "./incident-chain.ts";
+import { tenantReportingRules } from "./incident-desk.ts";
+import { appendIncidentEvent, findIncident, touchIncident } from "./incidents.repository.ts";
+import { FILING_STAGES } from "./incidents.schemas.ts";
+import { caseIdsOwingBy, unfiledDuesBy } from "./report-dues.repository.ts";
+import { rederiveTenantDues } from "./report-dues.ts";
 
 /** The daily job of legal-report reminders; declared in incidents.jobs.ts. */
 export const DEADLINE_REMINDER_JOB = "incidents.deadline-reminders";
@@ -37,30 +35,23 @@ export interface RemindedStage extends DueStage {
 	recipients: number;
 }
 
-function dueStages(
-	rules: ReportingRules,
-	row: IncidentRow,
-	filed: ReadonlySet<string>,
-	today: string,
-	horizon: string,
-): DueStage[] {
+type UnfiledDue = Awaited<ReturnType<typeof unfiledDuesBy>>[number];
+
+/** The kept unfiled dues of one case as stages to remind, in the rules' order of obligations. */
+function dueStages(rules: ReportingRules, dues: readonly UnfiledDue[], today: string): DueStage[] {
 	const stages: DueStage[] = [];
-	for (const obligation of rules.assess(caseFacts(row))) {
-		if (!obligation.required) continue;
-		const deadlines: ["preliminary" | "final", AssessedDeadline | null][] = [
-			["preliminary", obligation.preliminary],
-			["final", obligation.final],
-		];
-		for (const [stage, deadline] of deadlines) {
-			if (!deadline || deadline.due > horizon) continue;
-			if (filed.has(`${row.id}|${obligation.code}|${stage}`)) continue;
+	for (const obligation of rules.reporting.obligations) {
+		for (const stage of FILING_STAGES) {
+			const deadline = obligation[stage];
+			const due = dues.find((d) => d.obligation_code === obligation.code && d.stage === stage);
+			if (!deadline || !due) continue;
 			stages.push({
 				obligation: obligation.code,
 				authority: obligation.authority,
 				stage,
 				label: deadline.label,
-				due: deadline.due,
-				overdue: deadline.due < today,
+				due: due.due_on,
+				overdue: due.due_on < today,
 			});
 		}
 	}
@@ -68,9 +59,9 @@ function dueStages(
 }
 
 /**
- * The daily reminder of one tenant's legal reports (速報 / 確報): for every case but the rejected,
- * each stage of a required report not yet filed whose due date lies within the pack's reminder
- * window, or has passed, is told to the holders of the chain's contact point and the CISO (a
+ * The daily reminder of one tenant's legal reports (速報 / 確報): each stage of a required report
+ * not yet filed whose due date lies within the pack's reminder window, or has passed, as kept in
+ * `incident_report_dues` (derived again first when the tenant's rules changed), is told to the holders of the chain's contact point and the CISO (a
  * notice and a mail each, a timeline entry and an audit event with the scheduler as actor). A
  * stage already reminded this Japan day is left alone, so a rerun after a crash, or a second
  * process, reminds nobody twice a day.
@@ -79,14 +70,14 @@ function dueStages(
  * const reminded = await remindDeadlines(runtime, tenant.id, new Date());
  */
 export async function remindDeadlines(
-	deps: Pick<AppDeps, "db">,
+	deps: Pick<AppDeps, "db" | "engine">,
 	tenantId: string,
 	now: Date = new Date(),
 ): Promise<RemindedStage[]> {
 	const found = await currentTenantPack(deps.db, tenantId);
-	if (!found) return [];
+	const rules = await tenantReportingRules(deps.db, tenantId);
+	if (!found || !rules) return [];
 	const chain = chainOfPack(found.pack);
-	const rules = new ReportingRules(found.pack, standardPackOf());
 	const today = japanDate(now);
 	const horizonDate = new Date(`${today}T00:00:00Z`);
 	horizonDate.setUTCDate(horizonDate.getUTCDate() + chain.deadlineReminders.daysBefore);
@@ -104,24 +95,25 @@ export async function remindDeadlines(
 		});
 	}
 	if (recipients.length === 0) return [];
+	// A job may do this work: the kept dues follow the tenant's rules before they are read.
+	await rederiveTenantDues(deps, rules, tenantId, now);
 	const reminded: RemindedStage[] = [];
-	let after: { createdAt: string; id: string } | null = null;
+	let after: string | null = null;
 	for (;;) {
-		const page = await casesOwingReports(deps.db, tenantId, after, PAGE);
-		if (page.length === 0) break;
-		const last = page.at(-1) as IncidentRow;
-		after = { createdAt: last.created_at, id: last.id };
-		const filed = await filedStages(
-			deps.db,
-			tenantId,
-			page.map((row) => row.id),
-		);
-		for (const row of page) {
-			const stages = dueStages(rules, row, filed, today, horizon);
+		const ids = await caseIdsOwingBy(deps.db, tenantId, horizon, after, PAGE);
+		if (ids.length === 0) break;
+		after = ids.at(-1) ?? null;
+		const dues = await unfiledDuesBy(deps.db, tenantId, ids, horizon);
+		for (const incidentId of ids) {
+			const stages = dueStages(
+				rules,
+				dues.filter((due) => due.incident_id === incidentId),
+				today,
+			);
 			if (stages.length === 0) continue;
-			reminded.push(...(await remindCase(deps, tenantId, row.id, stages, recipients, now)));
+			reminded.push(...(await remindCase(deps, tenantId, incidentId, stages, recipients, now)));
 		}
-		if (page.length < PAGE) break;
+		if (ids.length < PAGE) break;
 	}
 	return reminded;
 }

@@ -46,9 +46,20 @@ export function casePageForDues(
 	return (engine === "postgres" ? query.forUpdate() : query).execute();
 }
 
+/** Some cases by id, with what their dues are derived from and their title. */
+export function casesForDues(db: Queryable, tenantId: string, incidentIds: readonly string[]) {
+	if (incidentIds.length === 0) return Promise.resolve([]);
+	return db
+		.selectFrom("incidents")
+		.select(["id", "state", "fiscal_year", "reference", "title", ...FACT_COLUMNS])
+		.where("tenant_id", "=", tenantId)
+		.where("id", "in", [...incidentIds])
+		.execute();
+}
+
 /** The filings of some cases, by case. */
 export async function filingsForDues(
-	tx: Tx,
+	tx: Queryable,
 	tenantId: string,
 	incidentIds: readonly string[],
 ): Promise<Map<string, DueFiling[]>> {
@@ -106,14 +117,31 @@ export async function replaceReportDues(
 	}
 }
 
-/** The stamp of the rules the tenant's dues were derived under; undefined before the first. */
-export async function dueStampOf(db: Queryable, tenantId: string): Promise<string | undefined> {
-	const row = await db
+/**
+ * The stamp of the rules the tenant's dues were derived under and when; undefined before the
+ * first derivation.
+ */
+export function dueStampOf(db: Queryable, tenantId: string) {
+	return db
 		.selectFrom("incident_report_due_stamps")
-		.select("stamp")
+		.select(["stamp", "derived_at"])
 		.where("tenant_id", "=", tenantId)
 		.executeTakeFirst();
-	return row?.stamp;
+}
+
+/** How many cases the tenant has, counted up to `atMost`. */
+export async function tenantCaseCount(
+	db: Queryable,
+	tenantId: string,
+	atMost: number,
+): Promise<number> {
+	const rows = await db
+		.selectFrom("incidents")
+		.select("id")
+		.where("tenant_id", "=", tenantId)
+		.limit(atMost)
+		.execute();
+	return rows.length;
 }
 
 /**
@@ -211,4 +239,45 @@ export async function unfiledReportDues(db: Queryable, tenantId: string, limit: 
 			.executeTakeFirstOrThrow(),
 	]);
 	return { rows, total: Number(count.n) };
+}
+
+/**
+ * The next `limit` cases (by id, after `after`) that owe a report stage not filed and due on or
+ * before `horizon`: a range of `incident_report_dues_unfiled`.
+ */
+export async function caseIdsOwingBy(
+	db: Queryable,
+	tenantId: string,
+	horizon: string,
+	after: string | null,
+	limit: number,
+): Promise<string[]> {
+	let query = db
+		.selectFrom("incident_report_dues")
+		.select("incident_id")
+		.distinct()
+		.where("tenant_id", "=", tenantId)
+		.where("filed_on", "is", null)
+		.where("due_on", "<=", horizon);
+	if (after !== null) query = query.where("incident_id", ">", after);
+	const rows = await query.orderBy("incident_id").limit(limit).execute();
+	return rows.map((row) => row.incident_id);
+}
+
+/** The report stages of some cases not filed and due on or before `horizon`. */
+export function unfiledDuesBy(
+	db: Queryable,
+	tenantId: string,
+	incidentIds: readonly string[],
+	horizon: string,
+) {
+	if (incidentIds.length === 0) return Promise.resolve([]);
+	return db
+		.selectFrom("incident_report_dues")
+		.select(["incident_id", "obligation_code", "stage", "due_on"])
+		.where("tenant_id", "=", tenantId)
+		.where("incident_id", "in", [...incidentIds])
+		.where("filed_on", "is", null)
+		.where("due_on", "<=", horizon)
+		.execute();
 }

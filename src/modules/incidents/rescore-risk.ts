@@ -24,7 +24,7 @@ function ratings(risk: RiskRow) {
 /**
  * Re-rate an existing risk in the light of a case, through the risk register's own update (its
  * checks apply; moving the residual rating of an accepted risk withdraws the acceptance), and put
- * the ratings before and after on the case's timeline. A re-rating that changes nothing is still
+ * the ratings before and after (and the reason given, as its text) on the case's timeline. A re-rating that changes nothing is still
  * recorded on the case: the register was looked at and the rating stands.
  *
  * @throws Problem `not_found` (a case or risk out of reach), `forbidden` (a risk the caller may
@@ -67,6 +67,7 @@ export async function rescoreRiskFromIncident(
 				after: ratings(after),
 				fields: changed,
 			},
+			text: input.reason,
 		},
 		now,
 	);

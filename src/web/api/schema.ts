@@ -21797,6 +21797,8 @@ export interface components {
                 stage: "preliminary" | "final";
                 title: string;
             }[];
+            /** @description The tenant's reporting rules changed and a job is deriving the kept report dues again: the dates listed follow the rules now, but which cases are listed and the total are those of before until it is done */
+            recalculating: boolean;
             total: number;
         };
         IncidentOptions: {
@@ -21859,6 +21861,7 @@ export interface components {
                 impact: number;
                 likelihood: number;
             };
+            reason?: string;
             residual?: {
                 impact: number;
                 likelihood: number;
@@ -21894,6 +21897,8 @@ export interface components {
             }[];
             fiscalYear: number;
             fiscalYears: number[];
+            /** @description The tenant's reporting rules changed and the kept report dues are being derived again by a job: the figures are those derived before the change until it is done */
+            recalculating: boolean;
             reporting: {
                 late: number;
                 onTime: number;

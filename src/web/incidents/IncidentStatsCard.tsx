@@ -74,6 +74,11 @@ export function IncidentStatsCard() {
 	return (
 		<section className="card" aria-labelledby="home-incident-stats" data-card="incident-stats">
 			<h2 id="home-incident-stats">{t("incidentStats.title")}</h2>
+			{open.recalculating || stats.recalculating ? (
+				<p className="state state-warn" role="status" data-state="recalculating">
+					{t("incidentStats.recalculating")}
+				</p>
+			) : null}
 			{open.total === 0 ? (
 				<p className="state state-ok">{t("incidentStats.open.none")}</p>
 			) : (

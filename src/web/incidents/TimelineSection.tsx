@@ -47,6 +47,13 @@ function severityName(
 	return step ? severityText(step, i18n) : String(level);
 }
 
+/** A rating's score kept on a re-rating's timeline entry (`{ inherent: { score }, residual: … }`). */
+function scoreOf(ratings: unknown, which: "inherent" | "residual"): string {
+	const rating = (ratings as Record<string, unknown> | null)?.[which];
+	const score = (rating as Record<string, unknown> | null | undefined)?.score;
+	return typeof score === "number" ? String(score) : "—";
+}
+
 /** What one entry says beyond its kind: the assessment, the fields changed, the filing, the text. */
 function details(
 	entry: TimelineEntry,
@@ -116,6 +123,21 @@ function details(
 				sha256: String(data.sha256 ?? ""),
 			}),
 		);
+	}
+	if (entry.kind === "risk_raised" || entry.kind === "risk_rescored") {
+		if (typeof data.title === "string") {
+			lines.push(t("incidents.timeline.risk", { title: data.title }));
+		}
+		if (entry.kind === "risk_rescored") {
+			lines.push(
+				t("incidents.timeline.riskRatings", {
+					inherentBefore: scoreOf(data.before, "inherent"),
+					inherentAfter: scoreOf(data.after, "inherent"),
+					residualBefore: scoreOf(data.before, "residual"),
+					residualAfter: scoreOf(data.after, "residual"),
+				}),
+			);
+		}
 	}
 	if (data.preventionRecorded === true) lines.push(t("incidents.timeline.preventionRecorded"));
 	lines.push(...chainTimelineDetails(entry, incident, options, i18n, day));

@@ -32,8 +32,24 @@ export const incidentFeedsEn: Record<keyof typeof incidentFeedsJa, string> = {
 	"incidents.raiseRisk.submit": "Enter the risk",
 	"incidents.raiseRisk.done": "The risk “{title}” was entered in the register.",
 	"incidents.raiseRisk.open": "Open the risk",
+	"incidents.timeline.kind.risk_raised": "Entered as a risk",
+	"incidents.timeline.kind.risk_rescored": "Risk re-rated",
+	"incidents.timeline.risk": "Risk: {title}",
+	"incidents.timeline.riskRatings":
+		"Inherent risk {inherentBefore} → {inherentAfter}, residual risk {residualBefore} → {residualAfter}",
+	"incidents.linkedRisks.title": "Risks linked to this case",
+	"incidents.rescoreRisk.action": "Re-rate",
+	"incidents.rescoreRisk.actionFor": "Re-rate “{title}”",
+	"incidents.rescoreRisk.title": "Re-rate a risk in the light of this case",
+	"incidents.rescoreRisk.hint":
+		"Review the likelihood and impact of the risk “{title}” in the light of this case, starting from its ratings in the register.",
+	"incidents.rescoreRisk.reason": "Reason for the re-rating",
+	"incidents.rescoreRisk.reasonHint": "Kept on the case's timeline.",
+	"incidents.rescoreRisk.submit": "Record the re-rating",
 
 	"incidentStats.title": "Incidents",
+	"incidentStats.recalculating":
+		"Recalculating: the reporting rules (policy pack, days for preliminary reports, holidays) changed, so the report deadlines are being computed again. The dates listed follow the new rules; the counts and figures are those of before until this is done.",
 	"incidentStats.open.none": "No legal report is waiting to be filed.",
 	"incidentStats.open.count": "{count} legal reports are waiting to be filed.",
 	"incidentStats.open.due": "due {date}",

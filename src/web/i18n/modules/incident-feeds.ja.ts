@@ -33,8 +33,24 @@ export const incidentFeedsJa = {
 	"incidents.raiseRisk.submit": "リスクを登録する",
 	"incidents.raiseRisk.done": "リスク「{title}」を台帳に登録しました。",
 	"incidents.raiseRisk.open": "リスクを開く",
+	"incidents.timeline.kind.risk_raised": "リスクとして登録",
+	"incidents.timeline.kind.risk_rescored": "リスクの再評価",
+	"incidents.timeline.risk": "リスク：{title}",
+	"incidents.timeline.riskRatings":
+		"固有リスク {inherentBefore} → {inherentAfter}、残留リスク {residualBefore} → {residualAfter}",
+	"incidents.linkedRisks.title": "この事案に関連するリスク",
+	"incidents.rescoreRisk.action": "再評価",
+	"incidents.rescoreRisk.actionFor": "「{title}」を再評価",
+	"incidents.rescoreRisk.title": "この事案を踏まえてリスクを再評価",
+	"incidents.rescoreRisk.hint":
+		"リスク「{title}」の発生可能性と影響度を、この事案を踏まえて見直します。台帳の現在の評価から始まります。",
+	"incidents.rescoreRisk.reason": "再評価の理由",
+	"incidents.rescoreRisk.reasonHint": "事案の経過に記録されます。",
+	"incidents.rescoreRisk.submit": "再評価を記録する",
 
 	"incidentStats.title": "インシデントの状況",
+	"incidentStats.recalculating":
+		"再計算中：報告ルール（ポリシーパック、速報の日数、休日）が変わったため、報告期限を計算し直しています。一覧の期限は新しいルールによるものですが、件数と集計は終わるまで変更前のものです。",
 	"incidentStats.open.none": "提出していない法定報告はありません。",
 	"incidentStats.open.count": "提出していない法定報告が {count} 件あります。",
 	"incidentStats.open.due": "期限 {date}",
