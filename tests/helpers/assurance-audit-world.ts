@@ -11,12 +11,12 @@ import { chooseChecklist } from "../../src/modules/assurance/audits/choose-check
 import { createAudit } from "../../src/modules/assurance/audits/create-audit.ts";
 import type { YearlyPlanRow } from "../../src/modules/assurance/audits/plans.repository.ts";
 import { findYearlyPlanOfYear } from "../../src/modules/assurance/audits/plans.repository.ts";
-import { createMultiYearPlan } from "../../src/modules/assurance/audits/save-audit-plan.ts";
 import { raiseAuditFinding } from "../../src/modules/assurance/audits/raise-audit-finding.ts";
 import {
 	addResultEvidence,
 	recordResult,
 } from "../../src/modules/assurance/audits/record-result.ts";
+import { createMultiYearPlan } from "../../src/modules/assurance/audits/save-audit-plan.ts";
 import { createYearlyPlan } from "../../src/modules/assurance/audits/save-yearly-plan.ts";
 import {
 	listItemRows,

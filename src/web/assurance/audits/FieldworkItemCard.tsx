@@ -106,11 +106,17 @@ export function FieldworkItemCard({ auditId, unit, item, recording, mayRaise, on
 						<span className="audit-item-number">{item.number}</span> {item.question}
 					</legend>
 					{item.evidence ? (
-						<p className="hint">{t("audits.fieldwork.evidenceExpected", { evidence: item.evidence })}</p>
+						<p className="hint">
+							{t("audits.fieldwork.evidenceExpected", { evidence: item.evidence })}
+						</p>
 					) : null}
 					{recording ? (
 						<>
-							<div className="audit-item-choices" role="radiogroup" aria-label={t("audits.fieldwork.result")}>
+							<div
+								className="audit-item-choices"
+								role="radiogroup"
+								aria-label={t("audits.fieldwork.result")}
+							>
 								{choices.map((c) => (
 									<label key={c.value} className="audit-item-choice">
 										<input
