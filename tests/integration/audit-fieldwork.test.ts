@@ -283,6 +283,20 @@ describe("audit checklist, fieldwork and report", () => {
 		assert.equal(inUse.issues?.[0]?.code, "audit_checklist_in_use");
 	});
 
+	test("a result recorded again replaces the one before and keeps its finding", async () => {
+		await expectJson(
+			await put(lead, resultPath(item(1).id), {
+				result: "no",
+				note: "議事録は一部のみ作成されている",
+			}),
+		);
+		fieldwork = await expectJson<FieldworkView>(await lead.client.get(`${base()}/fieldwork`));
+		const results = fieldwork.units[0]?.results.filter((r) => r.itemId === item(1).id) ?? [];
+		assert.equal(results.length, 1);
+		assert.equal(results[0]?.note, "議事録は一部のみ作成されている");
+		assert.ok(results[0]?.finding, "the finding stays linked");
+	});
+
 	test("an auditor who took a role in the audited unit is refused on the next write", async () => {
 		await grantRole(runtime, tenant.id, member.account.id, "section_manager", soumu);
 		// A change of roles ends the sessions; the auditor signs in again.
@@ -336,7 +350,7 @@ describe("audit checklist, fieldwork and report", () => {
 		const no = results.find((r) => r[1] === item(1).number);
 		assert.equal(no?.[0], "総務課");
 		assert.equal(no?.[4], "いいえ");
-		assert.equal(no?.[5], "委員会の議事録が作成されていない");
+		assert.equal(no?.[5], "議事録は一部のみ作成されている");
 		assert.equal(String(no?.[6]), "1");
 		assert.match(String(no?.[7]), /^F-/);
 		assert.ok(

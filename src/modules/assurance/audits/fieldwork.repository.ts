@@ -56,17 +56,13 @@ export async function hasFieldwork(db: Queryable, tenantId: string, auditId: str
 /** Write a result, replacing the one before it (its finding, if any, stays linked). */
 export async function upsertResult(tx: Tx, row: ResultRow): Promise<void> {
 	const { tenant_id, audit_id, org_unit_id, item_id, finding_id: _, ...rest } = row;
-	const result = await tx
-		.updateTable("assurance_audit_results")
-		.set(rest)
-		.where("tenant_id", "=", tenant_id)
-		.where("audit_id", "=", audit_id)
-		.where("org_unit_id", "=", org_unit_id)
-		.where("item_id", "=", item_id)
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) {
-		await tx.insertInto("assurance_audit_results").values(row).execute();
-	}
+	await tx
+		.insertInto("assurance_audit_results")
+		.values(row)
+		.onConflict((conflict) =>
+			conflict.columns(["audit_id", "org_unit_id", "item_id"]).doUpdateSet(rest),
+		)
+		.execute();
 }
 
 export async function linkResultFinding(
