@@ -75,6 +75,8 @@ export interface Database {
 	assurance_audits: AssuranceAuditTable;
 	assurance_audit_team: AssuranceAuditTeamTable;
 	assurance_audit_units: AssuranceAuditUnitTable;
+	assurance_audit_results: AssuranceAuditResultTable;
+	assurance_audit_evidence: AssuranceAuditEvidenceTable;
 }
 
 export type Flag = boolean | number;
@@ -1242,4 +1244,40 @@ export interface AssuranceCampaignReminderTable {
 	notified_at: string;
 	mail_to: string | null;
 	mailed_at: string | null;
+}
+
+/** A fieldwork result: one audited unit's answer to one item of the audit's checklist. */
+export interface AssuranceAuditResultTable {
+	tenant_id: string;
+	audit_id: string;
+	org_unit_id: string;
+	item_id: string;
+	clause: string;
+	/** yes | no | na | level */
+	result: string;
+	level_index: number | null;
+	/** 監査所見 */
+	note: string | null;
+	/** The finding raised from a いいえ (an id of the findings module). */
+	finding_id: string | null;
+	recorded_by: string;
+	recorded_by_label: string;
+	recorded_at: string;
+}
+
+/** An evidence file of a fieldwork result, kept with the SHA-256 of its bytes. */
+export interface AssuranceAuditEvidenceTable {
+	id: string;
+	tenant_id: string;
+	audit_id: string;
+	org_unit_id: string;
+	item_id: string;
+	file_name: string;
+	media_type: string;
+	size: number;
+	sha256: string;
+	content: Uint8Array;
+	uploaded_by: string;
+	uploaded_by_label: string;
+	uploaded_at: string;
 }

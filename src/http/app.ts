@@ -12,6 +12,7 @@ import { assetsRoutes } from "../modules/assets/assets.routes.ts";
 import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts";
 import { takeOutsRoutes } from "../modules/assets/take-outs/take-outs.routes.ts";
 import { auditsRoutes } from "../modules/assurance/audits/audits.routes.ts";
+import { auditFieldworkRoutes } from "../modules/assurance/audits/fieldwork.routes.ts";
 import { auditPlansRoutes } from "../modules/assurance/audits/plans.routes.ts";
 import { campaignsRoutes } from "../modules/assurance/campaigns/campaigns.routes.ts";
 import { checklistsRoutes } from "../modules/assurance/checklists/checklists.routes.ts";
@@ -220,6 +221,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", findingStepsRoutes(deps));
 	app.route("/api", auditPlansRoutes(deps));
 	app.route("/api", auditsRoutes(deps));
+	app.route("/api", auditFieldworkRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

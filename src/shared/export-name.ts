@@ -24,6 +24,7 @@ export const EXPORT_TITLES = {
 	selfInspection: "自己点検結果",
 	selfInspectionReport: "自己点検報告書",
 	statusReport: "情報セキュリティ対策状況報告",
+	auditReport: "情報セキュリティ監査報告書",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

@@ -208,6 +208,12 @@ export const VOCABULARY = {
 		planned: { ja: "計画監査", en: "Planned audit" },
 		ad_hoc: { ja: "臨時監査", en: "Ad-hoc audit" },
 	},
+	auditResult: {
+		yes: { ja: "はい", en: "Yes" },
+		no: { ja: "いいえ", en: "No" },
+		na: { ja: "該当なし", en: "N/A" },
+		level: { ja: "段階評価", en: "Level" },
+	},
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type TermGroup = keyof typeof VOCABULARY;

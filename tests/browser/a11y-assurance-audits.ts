@@ -4,7 +4,8 @@ import { assertAccessible, checkDialog } from "./axe.ts";
 /**
  * The security audit screens of the accessibility walk: the plans' dialogs (a yearly plan with a
  * unit and its timing), entering an audit, and an audit's edit dialog refusing an auditor who is
- * not independent (the administrator, 管理者 of the audited unit), and its first step.
+ * not independent (the administrator, 管理者 of the audited unit), its first step, the
+ * checklist picker and the fieldwork section.
  */
 export async function assuranceAuditScreens(walk: Walk): Promise<void> {
 	const { t, page } = walk;
@@ -49,4 +50,12 @@ export async function assuranceAuditScreens(walk: Walk): Promise<void> {
 		await assertAccessible(page, "the audit dialog refusing an auditor", "dialog[open]");
 	});
 	await checkDialog(t, page, "audit step", button("実地監査を開始"));
+	// The checklist picker, then the fieldwork section with the checklist's items (read only:
+	// the administrator runs audits but is on no team).
+	await button("チェックリストを指定").click();
+	await page.getByLabel("監査で使うチェックリスト").waitFor();
+	await assertAccessible(page, "the audit checklist picker");
+	await button("指定する").click();
+	await page.getByTestId("fieldwork-totals").waitFor();
+	await assertAccessible(page, "the audit's fieldwork, read by one who runs audits");
 }

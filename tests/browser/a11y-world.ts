@@ -10,6 +10,7 @@ import { ensureDocuments } from "../../src/modules/policies/documents/seed-docum
 import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { makeAsset } from "../helpers/asset-world.ts";
 import { makeAssuranceAudit } from "../helpers/assurance-audit-world.ts";
+import { bundledChecklistId } from "../helpers/checklist-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
 import { makeDrill } from "../helpers/drill-world.ts";
@@ -162,6 +163,8 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			title: "保守用端末のOSがサポート切れ",
 		});
 		const audit = await makeAssuranceAudit(deps, tenant, { unitIds: [unit.id] });
+		// The audit checklist its picker offers.
+		await bundledChecklistId(deps, tenant.id, "standard.audit");
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {

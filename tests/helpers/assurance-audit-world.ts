@@ -1,15 +1,30 @@
 import { inTransaction } from "../../src/db/transaction.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import { advanceAudit } from "../../src/modules/assurance/audits/advance-audit.ts";
-import type { AuditRow } from "../../src/modules/assurance/audits/audits.repository.ts";
+import {
+	type AuditRow,
+	auditTeams,
+	auditUnits,
+} from "../../src/modules/assurance/audits/audits.repository.ts";
 import type { CreateAuditInput } from "../../src/modules/assurance/audits/audits.schemas.ts";
+import { chooseChecklist } from "../../src/modules/assurance/audits/choose-checklist.ts";
 import { createAudit } from "../../src/modules/assurance/audits/create-audit.ts";
 import type { YearlyPlanRow } from "../../src/modules/assurance/audits/plans.repository.ts";
 import { findYearlyPlanOfYear } from "../../src/modules/assurance/audits/plans.repository.ts";
+import { raiseAuditFinding } from "../../src/modules/assurance/audits/raise-audit-finding.ts";
+import {
+	addResultEvidence,
+	recordResult,
+} from "../../src/modules/assurance/audits/record-result.ts";
 import { createMultiYearPlan } from "../../src/modules/assurance/audits/save-audit-plan.ts";
 import { createYearlyPlan } from "../../src/modules/assurance/audits/save-yearly-plan.ts";
+import {
+	listItemRows,
+	listVersions,
+} from "../../src/modules/assurance/checklists/checklists.repository.ts";
 import type { Actor } from "../../src/modules/authz/roles.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import { bundledChecklistId } from "./checklist-world.ts";
 import { makeAccount } from "./factories.ts";
 import { makeOrgUnit } from "./org-factories.ts";
 
@@ -106,7 +121,84 @@ export async function makeAssuranceAudit(
 	});
 }
 
-/** Rows in every table audits own: plans, a yearly plan with a unit, an audit with its team. */
+/** The version id of the tenant's copy of the bundled standard audit checklist. */
+export async function auditChecklistVersionOf(deps: AppDeps, tenantId: string): Promise<string> {
+	const checklistId = await bundledChecklistId(deps, tenantId, "standard.audit");
+	const version = (await listVersions(deps.db, tenantId, checklistId))[0];
+	if (!version) throw new Error("the audit checklist has no version");
+	return version.id;
+}
+
+/** The lead auditor of an audit as an actor (an auditor: they may raise findings too). */
+export function leadActor(tenantId: string, accountId: string): Actor {
+	return {
+		tenantId,
+		accountId,
+		label: "監査責任者（監査テスト）",
+		roles: [{ role: "auditor", orgUnitId: null }],
+		ip: null,
+	};
+}
+
+/**
+ * An audit in fieldwork with the standard audit checklist chosen, led by `leadId`: its unit
+ * and the ids of its checklist's items. `answer` records the first item's result (and, with
+ * `evidence`, keeps a file on it) through the use cases.
+ */
+export async function makeFieldworkAudit(
+	deps: AppDeps,
+	tenant: TenantRow,
+	options: { leadId?: string; answer?: "yes" | "no"; evidence?: boolean } = {},
+) {
+	const leadId = options.leadId ?? (await makeAccount(deps, tenant)).id;
+	const made = await makeAssuranceAudit(deps, tenant, { leadId, state: "fieldwork" });
+	const versionId = await auditChecklistVersionOf(deps, tenant.id);
+	const audit = await inTransaction(deps.db, (tx) =>
+		chooseChecklist(tx, auditActor(tenant.id), made.id, {
+			version: Number(made.version),
+			checklistVersionId: versionId,
+		}),
+	);
+	const unitId = (await auditUnits(deps.db, tenant.id, [audit.id]))[0]?.org_unit_id ?? "";
+	const itemIds = (await listItemRows(deps.db, tenant.id, versionId)).map((item) => item.id);
+	const key = { auditId: audit.id, unitId, itemId: itemIds[0] ?? "" };
+	const lead = leadActor(tenant.id, leadId);
+	let evidenceId: string | null = null;
+	await inTransaction(deps.db, async (tx) => {
+		if (options.answer) {
+			await recordResult(tx, lead, key, {
+				result: options.answer,
+				levelIndex: null,
+				note: "議事録が作成されていない",
+			});
+		}
+		if (options.evidence) {
+			const bytes = new TextEncoder().encode("証跡");
+			evidenceId = (await addResultEvidence(tx, lead, key, { fileName: "証跡.txt", bytes })).id;
+		}
+	});
+	return { audit, unitId, itemIds, evidenceId: evidenceId as string | null };
+}
+
+/**
+ * Rows in every table audits own: plans, a yearly plan with a unit, an audit with its team, and
+ * one in fieldwork with a result (raised as a finding) and an evidence file.
+ */
 export async function makeAssuranceAuditFixtures(deps: AppDeps, tenant: TenantRow) {
 	await makeAssuranceAudit(deps, tenant, { state: "fieldwork" });
+	const { audit, unitId, itemIds, evidenceId } = await makeFieldworkAudit(deps, tenant, {
+		answer: "no",
+		evidence: true,
+	});
+	if (!evidenceId) throw new Error("no evidence kept");
+	const team = await auditTeams(deps.db, tenant.id, [audit.id]);
+	const lead = leadActor(tenant.id, team[0]?.account_id ?? "");
+	await inTransaction(deps.db, (tx) =>
+		raiseAuditFinding(
+			tx,
+			lead,
+			{ auditId: audit.id, unitId, itemId: itemIds[0] ?? "" },
+			{ severity: "moderate", dueOn: null },
+		),
+	);
 }

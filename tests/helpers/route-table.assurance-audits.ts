@@ -6,7 +6,9 @@ import { createYearlyPlan } from "../../src/modules/assurance/audits/save-yearly
 import {
 	auditActor,
 	auditBody,
+	auditChecklistVersionOf,
 	makeAssuranceAudit,
+	makeFieldworkAudit,
 	yearlyPlanOf,
 } from "./assurance-audit-world.ts";
 import { makeOrgUnit } from "./org-factories.ts";
@@ -62,6 +64,21 @@ async function newAuditBody(ctx: RequestContext) {
 async function callerAudit(ctx: RequestContext) {
 	const lead = foreign(ctx) ? ctx.world.plain.id : ctx.caller.id;
 	return makeAssuranceAudit(ctx.deps, ctx.world.tenant, { leadId: lead });
+}
+
+/** The caller's audit in fieldwork (their tenant's), or the foreign tenant's own. */
+async function callerFieldwork(
+	ctx: RequestContext,
+	options: { answer?: "yes" | "no"; evidence?: boolean } = {},
+) {
+	const leadId = foreign(ctx) ? ctx.world.plain.id : ctx.caller.id;
+	return makeFieldworkAudit(ctx.deps, ctx.world.tenant, { leadId, ...options });
+}
+
+/** The path parameters of the caller's first checklist item of a fresh audit in fieldwork. */
+async function resultParams(ctx: RequestContext, options: { answer?: "yes" | "no" } = {}) {
+	const made = await callerFieldwork(ctx, options);
+	return { id: made.audit.id, unitId: made.unitId, itemId: made.itemIds[0] ?? "" };
 }
 
 const newMultiYear = (ctx: RequestContext) =>
@@ -251,5 +268,125 @@ export const ASSURANCE_AUDIT_ROUTES: readonly RouteEntry[] = [
 			body: { version: 1, step: "start_fieldwork" },
 		}),
 		crossTenant: [FOREIGN_IDS],
+	},
+	{
+		method: "get",
+		path: "/api/assurance/audits/{id}/checklist-choices",
+		access: access("assurance_audit.choose_checklist"),
+		ok: 200,
+		request: async (ctx) => ({ params: { id: (await callerAudit(ctx)).id } }),
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
+		method: "put",
+		path: "/api/assurance/audits/{id}/checklist",
+		access: access("assurance_audit.choose_checklist"),
+		ok: 200,
+		request: async (ctx) => ({
+			params: { id: (await callerAudit(ctx)).id },
+			body: {
+				version: 1,
+				checklistVersionId: await auditChecklistVersionOf(ctx.deps, ctx.world.tenant.id),
+			},
+		}),
+		crossTenant: [
+			FOREIGN_IDS,
+			{
+				name: "tenant A's checklist version",
+				request: async (a, b) => ({
+					params: { id: (await callerAudit(b)).id },
+					body: {
+						version: 1,
+						checklistVersionId: await auditChecklistVersionOf(b.deps, a.tenant.id),
+					},
+				}),
+				expect: REFUSED,
+			},
+		],
+	},
+	{
+		method: "get",
+		path: "/api/assurance/audits/{id}/fieldwork",
+		access: access("assurance_audit.read"),
+		ok: 200,
+		request: async (ctx) => ({ params: { id: (await callerFieldwork(ctx)).audit.id } }),
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
+		method: "put",
+		path: "/api/assurance/audits/{id}/fieldwork/{unitId}/{itemId}",
+		access: access("assurance_audit.fieldwork"),
+		ok: 200,
+		request: async (ctx) => ({
+			params: await resultParams(ctx),
+			body: { result: "no", note: "確認できない" },
+		}),
+		crossTenant: [
+			FOREIGN_IDS,
+			{
+				name: "tenant A's unit and item on tenant B's audit",
+				request: async (a, b) => {
+					const theirs = await resultParams({ ...b, world: a, caller: a.plain });
+					return {
+						params: { ...(await resultParams(b)), unitId: theirs.unitId },
+						body: { result: "no" },
+					};
+				},
+				expect: { status: 404, code: "not_found" },
+			},
+		],
+	},
+	{
+		method: "post",
+		path: "/api/assurance/audits/{id}/fieldwork/{unitId}/{itemId}/evidence",
+		access: access("assurance_audit.fieldwork"),
+		ok: 201,
+		request: async (ctx) => ({
+			params: await resultParams(ctx),
+			body: { fileName: "証跡.txt", contentBase64: Buffer.from("証跡").toString("base64") },
+		}),
+		crossTenant: [FOREIGN_IDS],
+	},
+	{
+		method: "post",
+		path: "/api/assurance/audits/{id}/fieldwork/{unitId}/{itemId}/finding",
+		access: access("assurance_audit.raise_finding"),
+		ok: 201,
+		request: async (ctx) => ({
+			params: await resultParams(ctx, { answer: "no" }),
+			body: { severity: "moderate" },
+		}),
+		crossTenant: [FOREIGN_IDS],
+	},
+	{
+		method: "get",
+		path: "/api/assurance/audits/{id}/evidence/{evidenceId}",
+		access: access("assurance_audit.read"),
+		ok: 200,
+		request: async (ctx) => {
+			const made = await callerFieldwork(ctx, { evidence: true });
+			return { params: { id: made.audit.id, evidenceId: made.evidenceId ?? "" } };
+		},
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
+		method: "get",
+		path: "/api/assurance/audits/{id}/report.pdf",
+		access: access("assurance_audit.read"),
+		ok: 200,
+		request: async (ctx) => ({
+			params: { id: (await callerFieldwork(ctx, { answer: "no" })).audit.id },
+		}),
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
+		method: "get",
+		path: "/api/assurance/audits/{id}/report.xlsx",
+		access: access("assurance_audit.read"),
+		ok: 200,
+		request: async (ctx) => ({
+			params: { id: (await callerFieldwork(ctx, { answer: "no" })).audit.id },
+		}),
+		crossTenant: [served(), FOREIGN_IDS],
 	},
 ];

@@ -171,6 +171,16 @@ const DOWNLOADS: Expected[] = [
 		path: "/api/assurance/campaigns/{id}/report",
 		name: dated(EXPORT_TITLES.selfInspectionReport, "pdf", "[^_]+_"),
 	},
+	{
+		method: "get",
+		path: "/api/assurance/audits/{id}/report.pdf",
+		name: dated(EXPORT_TITLES.auditReport, "pdf", "[^_]+_"),
+	},
+	{
+		method: "get",
+		path: "/api/assurance/audits/{id}/report.xlsx",
+		name: dated(EXPORT_TITLES.auditReport, "xlsx", "[^_]+_"),
+	},
 ];
 
 /** The name a browser saves under: the UTF-8 `filename*`. */
@@ -194,6 +204,7 @@ test("the list covers every route that answers a file (other than a user's own u
 		"get /api/disposals/{id}/files/{fileId}",
 		"get /api/incidents/{id}/evidence/{evidenceId}",
 		"get /api/findings/{id}/evidence/{evidenceId}",
+		"get /api/assurance/audits/{id}/evidence/{evidenceId}",
 	];
 	assert.deepEqual(
 		files.filter((route) => !uploads.includes(route)).sort(),

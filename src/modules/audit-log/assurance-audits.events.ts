@@ -53,4 +53,44 @@ export const ASSURANCE_AUDIT_EVENTS = {
 		from: z.string(),
 		to: z.string(),
 	}),
+	/** The checklist version fieldwork answers was chosen (or changed, before any result). */
+	"assurance_audit.checklist_chosen": z.object({
+		title: z.string(),
+		checklistVersionId: z.string().nullable(),
+		previousVersionId: z.string().nullable(),
+		checklist: z.string().nullable(),
+		version: z.number().int().nullable(),
+	}),
+	/** A fieldwork result of one audited unit and checklist item, recorded or changed. */
+	"assurance_audit.result_recorded": z.object({
+		title: z.string(),
+		unitId: z.string(),
+		itemId: z.string(),
+		number: z.string(),
+		result: z.string(),
+		levelIndex: z.number().int().nullable(),
+		previous: z.string().nullable(),
+	}),
+	"assurance_audit.evidence_added": z.object({
+		title: z.string(),
+		unitId: z.string(),
+		itemId: z.string(),
+		evidenceId: z.string(),
+		fileName: z.string(),
+		sha256: z.string(),
+		size: z.number().int(),
+	}),
+	/** A いいえ of the fieldwork raised as a finding of the register. */
+	"assurance_audit.finding_raised": z.object({
+		title: z.string(),
+		unitId: z.string(),
+		itemId: z.string(),
+		findingId: z.string(),
+		reference: z.string(),
+		severity: z.string(),
+	}),
+	"assurance_audit.report_exported": z.object({
+		title: z.string(),
+		format: z.enum(["pdf", "xlsx"]),
+	}),
 } as const;

@@ -23,6 +23,14 @@ export const auditsPolicy = definePolicy({
 	"assurance_audit.read": ["staff"],
 	/** Create planned audits, edit an audit's plan, team and units, move it on. */
 	"assurance_audit.manage": ["chief_officer", "ciso"],
+	/**
+	 * Choose the audit's checklist version (checked per audit: its lead, or one who runs audits);
+	 * record fieldwork results and evidence (checked per audit: an auditor on its team).
+	 */
+	"assurance_audit.choose_checklist": ["staff"],
+	"assurance_audit.fieldwork": ["staff"],
+	/** A いいえ of the fieldwork raised as a finding (an auditor on the team; as `finding.raise`). */
+	"assurance_audit.raise_finding": ["ciso", "chief_officer", "auditor"],
 	/** 臨時監査: ordered by the CISO, with the reason. */
 	"assurance_audit.order_ad_hoc": ["ciso"],
 	/** The year's audits and plan coverage as an input of the yearly policy review. */

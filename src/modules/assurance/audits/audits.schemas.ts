@@ -116,6 +116,10 @@ export const auditSchema = auditSummarySchema
 		scope: z.string(),
 		criteria: z.string(),
 		checklistVersionId: z.string().nullable(),
+		/** The chosen checklist version's title and number. */
+		checklist: z
+			.object({ versionId: z.string(), title: z.string(), version: z.number().int() })
+			.nullable(),
 		auditors: z.array(named),
 		version: z.number().int(),
 		createdAt: z.string(),
@@ -125,6 +129,12 @@ export const auditSchema = auditSummarySchema
 		closedAt: z.string().nullable(),
 		/** `assurance_audit.edit` and the steps (`assurance_audit.start_fieldwork`, …) open now. */
 		allowedActions: z.array(z.string()),
+		/**
+		 * The caller's part in the fieldwork: `assurance_audit.choose_checklist` (the lead or one
+		 * who runs audits, while the audit may change), `assurance_audit.read_fieldwork` (the team
+		 * and those who run audits).
+		 */
+		fieldworkActions: z.array(z.string()),
 	})
 	.openapi("Audit");
 export type AuditView = z.infer<typeof auditSchema>;

@@ -10,6 +10,7 @@ import { auditsPolicy } from "./audits.policy.ts";
 import { type AuditRow, insertAudit, replaceAuditUnits, replaceTeam } from "./audits.repository.ts";
 import type { CreateAuditInput } from "./audits.schemas.ts";
 import { checkTeam, checkUnitIds } from "./check-input.ts";
+import { checkChecklistVersion } from "./choose-checklist.ts";
 import { findYearlyPlan } from "./plans.repository.ts";
 
 /** The fiscal year (年度) of a Japan date. */
@@ -87,6 +88,9 @@ export async function createAudit(
 		checkPeriod(input.periodStart, input.periodEnd, year);
 	}
 	const unitIds = await checkUnitIds(tx, actor.tenantId, input.unitIds);
+	if (input.checklistVersionId !== null) {
+		await checkChecklistVersion(tx, actor.tenantId, input.checklistVersionId);
+	}
 	const team = await checkTeam(tx, actor.tenantId, input.leadAuditorId, input.auditorIds);
 	await assertIndependent(
 		tx,

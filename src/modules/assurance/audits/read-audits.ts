@@ -4,8 +4,9 @@ import { findAccounts, listAccounts } from "../../accounts/accounts.repository.t
 import { allowedActions, authorize, can } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { listOrgUnits } from "../../org/org.repository.ts";
+import { auditChecklistLabel } from "../checklists/read-checklists.ts";
 import { auditReach, visibleAudit } from "./audit-access.ts";
-import { auditActions } from "./audit-rules.ts";
+import { auditActions, isEditable } from "./audit-rules.ts";
 import { auditsPolicy } from "./audits.policy.ts";
 import {
 	type AuditRow,
@@ -82,8 +83,15 @@ function summaryOf(row: AuditRow, related: Related): AuditSummary {
 	};
 }
 
-function viewOf(actor: Actor, row: AuditRow, related: Related): AuditView {
+function viewOf(
+	actor: Actor,
+	row: AuditRow,
+	related: Related,
+	checklist: AuditView["checklist"],
+): AuditView {
 	const name = (id: string) => ({ id, name: related.accountName.get(id) ?? "" });
+	const runs = can(actor, auditsPolicy, "assurance_audit.manage");
+	const mine = related.team.find((m) => m.audit_id === row.id && m.account_id === actor.accountId);
 	return {
 		...summaryOf(row, related),
 		yearlyPlanId: row.yearly_plan_id,
@@ -92,6 +100,7 @@ function viewOf(actor: Actor, row: AuditRow, related: Related): AuditView {
 		scope: row.scope,
 		criteria: row.criteria,
 		checklistVersionId: row.checklist_version_id,
+		checklist,
 		auditors: related.team
 			.filter((m) => m.audit_id === row.id && m.role !== "lead")
 			.map((m) => name(m.account_id)),
@@ -101,15 +110,25 @@ function viewOf(actor: Actor, row: AuditRow, related: Related): AuditView {
 		fieldworkAt: row.fieldwork_at,
 		reportingAt: row.reporting_at,
 		closedAt: row.closed_at,
-		allowedActions: can(actor, auditsPolicy, "assurance_audit.manage")
-			? auditActions(row.state as AuditState)
-			: [],
+		allowedActions: runs ? auditActions(row.state as AuditState) : [],
+		fieldworkActions: [
+			...((runs || mine?.role === "lead") && isEditable(row.state)
+				? ["assurance_audit.choose_checklist"]
+				: []),
+			...(runs || mine ? ["assurance_audit.read_fieldwork"] : []),
+		],
 	};
 }
 
 /** One audit as the API shows it, with what the caller may do with it now. */
 export async function presentAudit(db: Queryable, actor: Actor, row: AuditRow): Promise<AuditView> {
-	return viewOf(actor, row, await relatedOf(db, actor.tenantId, [row]));
+	const [related, checklist] = await Promise.all([
+		relatedOf(db, actor.tenantId, [row]),
+		row.checklist_version_id === null
+			? Promise.resolve(undefined)
+			: auditChecklistLabel(db, actor.tenantId, row.checklist_version_id),
+	]);
+	return viewOf(actor, row, related, checklist ?? null);
 }
 
 /** One audit the caller may read (see audit-access.ts); others are not found. */

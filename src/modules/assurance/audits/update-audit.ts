@@ -16,6 +16,7 @@ import {
 } from "./audits.repository.ts";
 import type { UpdateAuditInput } from "./audits.schemas.ts";
 import { checkTeam, checkUnitIds } from "./check-input.ts";
+import { checkChecklistChange } from "./choose-checklist.ts";
 import { checkPeriod } from "./create-audit.ts";
 
 const PLAN_FIELDS = [
@@ -64,6 +65,9 @@ export async function updateAuditDetails(
 		ad_hoc_reason: input.reason ?? row.ad_hoc_reason,
 		updated_at: now.toISOString(),
 	};
+	if (next.checklist_version_id !== row.checklist_version_id) {
+		await checkChecklistChange(tx, actor.tenantId, id, next.checklist_version_id);
+	}
 	checkPeriod(
 		next.period_start,
 		next.period_end,

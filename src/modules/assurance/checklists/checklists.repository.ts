@@ -111,6 +111,15 @@ export function findVersion(db: Queryable, tenantId: string, checklistId: string
 }
 
 /** Write a version's items in order, in batches. */
+export function findVersionById(db: Queryable, tenantId: string, id: string) {
+	return db
+		.selectFrom("assurance_checklist_versions")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", id)
+		.executeTakeFirst();
+}
+
 export async function insertItems(
 	tx: Tx,
 	tenantId: string,

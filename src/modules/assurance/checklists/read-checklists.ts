@@ -17,6 +17,7 @@ import {
 	type ChecklistVersionRow,
 	findChecklist,
 	findVersion,
+	findVersionById,
 	itemOf,
 	listChecklists,
 	listItemRows,
@@ -214,4 +215,70 @@ export async function checklistTemplate(db: Queryable, actor: Actor): Promise<Bu
 	authorize(actor, checklistsPolicy, "assurance_checklist.manage");
 	const pack = (await currentTenantPack(db, actor.tenantId))?.pack;
 	return checklistWorkbook(null, packRefCodes(pack));
+}
+
+/** One version of an audit checklist as the audits module chooses from it. */
+export interface AuditChecklistChoice {
+	versionId: string;
+	checklistId: string;
+	title: string;
+	version: number;
+	itemCount: number;
+	latest: boolean;
+}
+
+/**
+ * The versions of the tenant's audit checklists (kind `audit`), latest checklist first, each
+ * version newest first. For the audits module's checklist picker: the audit decides who may
+ * choose (its lead, those who run audits), so this reads without a checklists permission.
+ */
+export async function auditChecklistChoices(
+	db: Queryable,
+	tenantId: string,
+): Promise<AuditChecklistChoice[]> {
+	const checklists = (await listChecklists(db, tenantId)).filter((row) => row.kind === "audit");
+	const choices: AuditChecklistChoice[] = [];
+	for (const checklist of checklists) {
+		for (const version of await listVersions(db, tenantId, checklist.id)) {
+			choices.push({
+				versionId: version.id,
+				checklistId: checklist.id,
+				title: version.title,
+				version: Number(version.version),
+				itemCount: Number(version.item_count),
+				latest: Number(version.version) === Number(checklist.latest_version),
+			});
+		}
+	}
+	return choices;
+}
+
+/**
+ * An audit checklist version by its id, with its items in order; undefined when the tenant has
+ * no such version of an audit checklist. Read for the audits module's fieldwork and report.
+ */
+export async function auditChecklistVersion(db: Queryable, tenantId: string, versionId: string) {
+	const version = await findVersionById(db, tenantId, versionId);
+	if (!version) return undefined;
+	const checklist = await findChecklist(db, tenantId, version.checklist_id);
+	if (checklist?.kind !== "audit") return undefined;
+	const items = (await listItemRows(db, tenantId, version.id)).map((item) => ({
+		...itemOf(item),
+		position: Number(item.position),
+	}));
+	return {
+		versionId: version.id,
+		checklistId: checklist.id,
+		title: version.title,
+		version: Number(version.version),
+		items,
+	};
+}
+export type AuditChecklistVersion = NonNullable<Awaited<ReturnType<typeof auditChecklistVersion>>>;
+
+/** An audit checklist version's title and number, for an audit that names it. */
+export async function auditChecklistLabel(db: Queryable, tenantId: string, versionId: string) {
+	const version = await findVersionById(db, tenantId, versionId);
+	if (!version) return undefined;
+	return { versionId: version.id, title: version.title, version: Number(version.version) };
 }

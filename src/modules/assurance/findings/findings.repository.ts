@@ -385,3 +385,15 @@ export function findingsOfYears(db: Queryable, tenantId: string, fiscalYears: re
 		.orderBy("reference")
 		.execute();
 }
+
+/** Findings of the tenant by id (those raised from one audit), in reference order. */
+export function findingsByIds(db: Queryable, tenantId: string, ids: readonly string[]) {
+	if (ids.length === 0) return Promise.resolve([] as FindingRow[]);
+	return db
+		.selectFrom("findings")
+		.selectAll()
+		.where("tenant_id", "=", tenantId)
+		.where("id", "in", [...ids])
+		.orderBy("reference")
+		.execute();
+}

@@ -1,4 +1,5 @@
 import type { Queryable } from "../../../db/queryable.ts";
+import { japanDate } from "../../../shared/dates.ts";
 import { listAccounts } from "../../accounts/accounts.repository.ts";
 import { allowedActions, authorize } from "../../authz/policy.ts";
 import { listOrgUnits } from "../../org/org.repository.ts";
@@ -8,6 +9,7 @@ import { allowedSteps, isOverdue } from "./finding-rules.ts";
 import { type FindingAction, findingsPolicy } from "./findings.policy.ts";
 import {
 	type FindingRow,
+	findingsByIds,
 	listFindingEvents,
 	listFindingEvidence,
 	listFindings,
@@ -172,4 +174,23 @@ export async function findingOptions(db: Queryable, desk: FindingDesk) {
 			.map((account) => ({ id: account.id, name: account.display_name })),
 		today: desk.today,
 	};
+}
+
+/**
+ * The findings raised from another module's records, by their ids, as that module reports them
+ * (an audit's report lists the findings raised from its fieldwork). The calling module decides
+ * who may read its report; this reads no further than the ids it is given.
+ */
+export async function findingsOfSource(
+	db: Queryable,
+	tenantId: string,
+	ids: readonly string[],
+	now: Date = new Date(),
+): Promise<FindingSummary[]> {
+	const [rows, units] = await Promise.all([
+		findingsByIds(db, tenantId, ids),
+		unitNames(db, tenantId),
+	]);
+	const today = japanDate(now);
+	return rows.map((row) => summaryOf(row, units, today));
 }

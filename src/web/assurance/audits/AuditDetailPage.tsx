@@ -1,12 +1,15 @@
 import { useEffect, useState } from "react";
 import { api, call } from "../../api/client.ts";
 import { ConfirmDialog } from "../../components/Dialog.tsx";
+import { DownloadButton } from "../../components/DownloadButton.tsx";
 import { ErrorAlert, StatusMessage } from "../../components/ErrorAlert.tsx";
 import { useDates } from "../../i18n/dates.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import type { MessageKey } from "../../i18n/ja.ts";
 import { Link } from "../../router.tsx";
 import { AuditDialog } from "./AuditDialog.tsx";
+import { ChecklistPicker } from "./ChecklistPicker.tsx";
+import { FieldworkSection } from "./FieldworkSection.tsx";
 import {
 	AUDIT_STEPS,
 	AUDITS_PATH,
@@ -34,7 +37,9 @@ export function AuditDetailPage({ id }: { id: string }) {
 	const [stepError, setStepError] = useState<unknown>(null);
 	const [busy, setBusy] = useState(false);
 	const [done, setDone] = useState<string | null>(null);
+	const [picking, setPicking] = useState(false);
 	const may = (action: string) => audit?.allowedActions.includes(action) ?? false;
+	const mayFieldwork = (action: string) => audit?.fieldworkActions.includes(action) ?? false;
 	const { options, error: optionsError } = useAuditOptions(may("assurance_audit.edit"));
 
 	useEffect(() => {
@@ -90,6 +95,24 @@ export function AuditDetailPage({ id }: { id: string }) {
 									{t(stepKey(s))}
 								</button>
 							))}
+							{mayFieldwork("assurance_audit.read_fieldwork") ? (
+								<>
+									<DownloadButton
+										href={`/api/assurance/audits/${encodeURIComponent(audit.id)}/report.pdf`}
+										fileName={`${audit.title}.pdf`}
+										onError={setError}
+									>
+										{t("audits.report.pdf")}
+									</DownloadButton>
+									<DownloadButton
+										href={`/api/assurance/audits/${encodeURIComponent(audit.id)}/report.xlsx`}
+										fileName={`${audit.title}.xlsx`}
+										onError={setError}
+									>
+										{t("audits.report.xlsx")}
+									</DownloadButton>
+								</>
+							) : null}
 							{may("assurance_audit.edit") && options ? (
 								<button type="button" className="button" onClick={() => setEditing(true)}>
 									{t("audits.edit")}
@@ -129,8 +152,31 @@ export function AuditDetailPage({ id }: { id: string }) {
 							<dt>{t("audits.field.criteria")}</dt>
 							<dd className="audit-text">{audit.criteria}</dd>
 							<dt>{t("audits.field.checklist")}</dt>
-							<dd>{audit.checklistVersionId ?? t("audits.checklist.none")}</dd>
+							<dd data-testid="audit-checklist">
+								{audit.checklist
+									? t("audits.checklist.version", {
+											title: audit.checklist.title,
+											version: audit.checklist.version,
+										})
+									: t("audits.checklist.none")}
+							</dd>
 						</dl>
+						{picking ? (
+							<ChecklistPicker
+								audit={audit}
+								onClose={(saved) => {
+									setPicking(false);
+									if (saved) {
+										setAudit(saved);
+										setDone(t("audits.checklist.saved"));
+									}
+								}}
+							/>
+						) : mayFieldwork("assurance_audit.choose_checklist") ? (
+							<button type="button" className="button" onClick={() => setPicking(true)}>
+								{t("audits.checklist.choose")}
+							</button>
+						) : null}
 					</section>
 					<section className="card" aria-labelledby="audit-team-heading">
 						<h2 id="audit-team-heading">{t("audits.section.team")}</h2>
@@ -153,6 +199,9 @@ export function AuditDetailPage({ id }: { id: string }) {
 							))}
 						</ul>
 					</section>
+					{mayFieldwork("assurance_audit.read_fieldwork") ? (
+						<FieldworkSection key={`${audit.checklistVersionId}|${audit.state}`} audit={audit} />
+					) : null}
 					<section className="card" aria-labelledby="audit-history-heading">
 						<h2 id="audit-history-heading">{t("audits.section.history")}</h2>
 						<dl className="details">

@@ -7,6 +7,13 @@ export type YearlyPlan = Schemas["YearlyAuditPlan"];
 export type Audit = Schemas["Audit"];
 export type AuditSummary = Schemas["AuditSummary"];
 export type AuditOptions = Schemas["AuditOptions"];
+export type Fieldwork = Schemas["AuditFieldwork"];
+export type FieldworkItem = NonNullable<Fieldwork["checklist"]>["items"][number];
+export type FieldworkUnit = Fieldwork["units"][number];
+export type ChecklistChoices = Schemas["AuditChecklistChoices"];
+
+export const FINDING_SEVERITIES = ["major", "moderate", "minor"] as const;
+export const resultKey = (result: string) => `audits.result.${result}` as MessageKey;
 
 export const AUDIT_STATES = ["planned", "fieldwork", "reporting", "closed"] as const;
 export const AUDIT_KINDS = ["planned", "ad_hoc"] as const;

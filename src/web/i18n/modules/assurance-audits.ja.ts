@@ -141,7 +141,65 @@ export const assuranceAuditsJa = {
 	"audit.type.assurance_audit.updated": "監査の実施計画の変更",
 	"audit.type.assurance_audit.team_changed": "監査チームの変更",
 	"audit.type.assurance_audit.units_changed": "監査対象の変更",
+
+	"audits.checklist.version": "{title}（第{version}版）",
+	"audits.checklist.choose": "チェックリストを指定",
+	"audits.checklist.pick": "監査で使うチェックリスト",
+	"audits.checklist.pickHint":
+		"監査用チェックリストの版を選びます。監査結果を記録し始めると変更できません。",
+	"audits.checklist.latest": "{title}（第{version}版・最新、{count}項目）",
+	"audits.checklist.older": "{title}（第{version}版、{count}項目）",
+	"audits.checklist.noChoices":
+		"監査用のチェックリストがありません。「点検チェックリスト」で監査用のチェックリストを追加してください。",
+	"audits.checklist.save": "指定する",
+	"audits.checklist.cancel": "やめる",
+	"audits.checklist.saved": "監査チェックリストを指定しました。",
+	"audits.section.fieldwork": "実地監査の結果",
+	"audits.fieldwork.noChecklist":
+		"監査チェックリストが指定されていません。監査責任者がチェックリストを指定すると、項目ごとに結果を記録できます。",
+	"audits.fieldwork.readOnly": "監査結果の記録は、実地監査中に監査チームの監査人が行います。",
+	"audits.fieldwork.unit": "監査対象の組織",
+	"audits.fieldwork.totals":
+		"はい {yes}・いいえ {no}・該当なし {na}・段階評価 {level}・未記入 {open}",
+	"audits.fieldwork.itemsOf": "「{unit}」の項目",
+	"audits.fieldwork.result": "結果",
+	"audits.fieldwork.note": "監査所見",
+	"audits.fieldwork.evidenceFile": "証跡ファイル（10 MB まで）",
+	"audits.fieldwork.evidenceExpected": "確認する証跡: {evidence}",
+	"audits.fieldwork.save": "記録する",
+	"audits.fieldwork.saveAgain": "記録し直す",
+	"audits.fieldwork.saved": "{number} の結果を記録しました。",
+	"audits.fieldwork.notAnswered": "未記入",
+	"audits.fieldwork.recordedBy": "記録: {name}（{at}）",
+	"audits.fieldwork.evidenceList": "証跡",
+	"audits.fieldwork.download": "{name} をダウンロード",
+	"audits.fieldwork.severity": "重大度",
+	"audits.fieldwork.raise": "指摘事項として登録",
+	"audits.fieldwork.raised": "指摘事項 {reference}（{severity}・{state}）",
+	"audits.fieldwork.raisedDone": "指摘事項 {reference} を登録しました。",
+	"audits.report.pdf": "監査報告書（PDF）",
+	"audits.report.xlsx": "監査結果（Excel）",
+
 	"audit.type.assurance_audit.advanced": "監査の段階の変更",
+	"audit.type.assurance_audit.checklist_chosen": "監査チェックリストの指定",
+	"audit.type.assurance_audit.result_recorded": "監査結果の記録",
+	"audit.type.assurance_audit.evidence_added": "監査証跡の登録",
+	"audit.type.assurance_audit.finding_raised": "監査からの指摘事項の登録",
+	"audit.type.assurance_audit.report_exported": "監査報告書の出力",
+
+	"issue.audit_not_lead":
+		"監査チェックリストを指定できるのは、この監査の監査責任者と、監査を運営する人（統括情報セキュリティ責任者・CISO）です。",
+	"issue.audit_not_on_team": "監査結果を記録できるのは、この監査の監査チームの監査人だけです。",
+	"issue.audit_fieldwork_hidden":
+		"監査結果を見られるのは、この監査の監査チームと、監査を運営する人（統括情報セキュリティ責任者・CISO）です。",
+	"issue.audit_not_in_fieldwork": "監査結果は、実地監査中の監査にだけ記録できます。",
+	"issue.audit_checklist_missing": "先に、この監査の監査チェックリストを指定してください。",
+	"issue.audit_checklist_unknown": "この監査チェックリストは見つかりません。",
+	"issue.audit_checklist_in_use":
+		"監査結果や証跡がすでに記録されているため、監査チェックリストは変更できません。",
+	"issue.audit_result_scale": "この項目の回答の選択肢から選んでください。",
+	"issue.audit_finding_needs_no":
+		"指摘事項として登録できるのは、「いいえ」と記録した項目だけです。",
 
 	"issue.audit_auditor_member_of_unit":
 		"{auditor} さんは「{via}」の所属のため、「{unit}」を監査できません（監査人は監査対象から独立している必要があります）。",
@@ -181,5 +239,6 @@ export const assuranceAuditsJa = {
 	"issue.field.month": "月",
 	"issue.field.checklistVersionId": "監査チェックリスト",
 	"issue.field.step": "操作",
+	"issue.field.result": "結果",
 	"issue.field.units": "監査する組織",
 } as const;

@@ -37,6 +37,7 @@ function messages(lang: VocabularyLang) {
 		...termMessages("findings.source", "findingSource", lang),
 		...termMessages("audits.state", "auditState", lang),
 		...termMessages("audits.kind", "auditKind", lang),
+		...termMessages("audits.result", "auditResult", lang),
 	};
 }
 
