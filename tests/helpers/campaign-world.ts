@@ -3,6 +3,7 @@ import { systemActor } from "../../src/bootstrap.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import { answerItem } from "../../src/modules/assurance/campaigns/answer-item.ts";
+import { closeCampaign } from "../../src/modules/assurance/campaigns/close-campaign.ts";
 import { openCampaign } from "../../src/modules/assurance/campaigns/open-campaign.ts";
 import { getResponse } from "../../src/modules/assurance/campaigns/read-campaigns.ts";
 import {
@@ -131,6 +132,18 @@ export async function makeCampaignFixtures(deps: AppDeps, tenantId: string, acco
 	// The reminder the daily job sends REMIND_DAYS_BEFORE the due date (not submitted yet).
 	const day = Date.parse(`${campaign.due_on}T10:00:00+09:00`) - REMIND_DAYS_BEFORE * 86_400_000;
 	await remindRespondents(deps, tenantId, new Date(day));
+	// A second campaign over the unit, closed early with a reason.
+	const unitId = (
+		await deps.db
+			.selectFrom("assurance_campaign_units")
+			.select("org_unit_id")
+			.where("campaign_id", "=", campaign.id)
+			.executeTakeFirstOrThrow()
+	).org_unit_id;
+	const closed = await makeCampaign(deps, tenantId, [unitId]);
+	await inTransaction(deps.db, (tx) =>
+		closeCampaign(tx, campaignActor(tenantId), closed.id, { reason: "組織改編のため終了" }),
+	);
 }
 
 /** Answer every item of a respondent はい (or the top level) through the use case, as a draft. */
