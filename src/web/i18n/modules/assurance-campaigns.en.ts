@@ -107,7 +107,6 @@ export const assuranceCampaignsEn: Record<keyof typeof assuranceCampaignsJa, str
 	"campaigns.close.reason": "Reason for closing",
 	"campaigns.close.reasonHint": "Closing before the due date ({date}) needs a reason.",
 	"campaigns.close.submit": "Close",
-	"campaigns.close.cancel": "Cancel",
 	"campaigns.closedNotice": "This self-inspection is closed: no more answers, submissions or sign-offs. Rates and exports stay available.",
 	"campaigns.unanswered.title": "Respondents who did not answer",
 	"campaigns.unanswered.lead": "Respondents who had not submitted when the campaign closed (not answered).",

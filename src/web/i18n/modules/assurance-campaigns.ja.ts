@@ -105,7 +105,6 @@ export const assuranceCampaignsJa = {
 	"campaigns.close.reason": "終了の理由",
 	"campaigns.close.reasonHint": "期限（{date}）より前に終了するときは、理由を書いてください。",
 	"campaigns.close.submit": "終了する",
-	"campaigns.close.cancel": "キャンセル",
 	"campaigns.closedNotice": "この自己点検は終了しています。回答・提出・確認はできません。回答率と書き出しは引き続き見られます。",
 	"campaigns.unanswered.title": "未回答の回答者",
 	"campaigns.unanswered.lead": "終了時点で提出していなかった回答者です（未回答）。",
