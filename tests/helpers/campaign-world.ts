@@ -6,6 +6,7 @@ import { answerItem } from "../../src/modules/assurance/campaigns/answer-item.ts
 import { closeCampaign } from "../../src/modules/assurance/campaigns/close-campaign.ts";
 import { openCampaign } from "../../src/modules/assurance/campaigns/open-campaign.ts";
 import { getResponse } from "../../src/modules/assurance/campaigns/read-campaigns.ts";
+import { submitAnswers } from "../../src/modules/assurance/campaigns/submit-answers.ts";
 import {
 	REMIND_DAYS_BEFORE,
 	remindRespondents,
@@ -167,4 +168,61 @@ export async function answerAll(
 		}
 	});
 	return view;
+}
+
+/**
+ * The campaign screens of the accessibility walk, over one unit: a campaign with a submitted
+ * respondent (rates and a heat map), the 管理者's own answer saved as a draft with an evidence
+ * file, and a second campaign closed early with everyone 未回答.
+ */
+export async function makeCampaignScreens(
+	deps: AppDeps,
+	tenantId: string,
+	unitId: string,
+	submitterId: string,
+	managerId: string,
+) {
+	const campaign = await makeCampaign(deps, tenantId, [unitId]);
+	const respondentOf = async (campaignId: string, accountId: string) =>
+		(
+			await deps.db
+				.selectFrom("assurance_campaign_respondents")
+				.select("id")
+				.where("campaign_id", "=", campaignId)
+				.where("account_id", "=", accountId)
+				.executeTakeFirstOrThrow()
+		).id;
+	const submitter = await respondentOf(campaign.id, submitterId);
+	await answerAll(deps, submitterId, tenantId, submitter);
+	const submitterActor: Actor = {
+		tenantId,
+		accountId: submitterId,
+		label: "回答者",
+		roles: [],
+		ip: null,
+	};
+	await inTransaction(deps.db, (tx) => submitAnswers(tx, submitterActor, submitter));
+	const respondentId = await respondentOf(campaign.id, managerId);
+	const manager: Actor = { tenantId, accountId: managerId, label: "管理者", roles: [], ip: null };
+	const first = (await getResponse(deps.db, manager, respondentId)).items.find(
+		(item) => item.scale === "yes_no_na",
+	);
+	if (first) {
+		await inTransaction(deps.db, (tx) =>
+			answerItem(tx, manager, respondentId, first.itemId, {
+				answer: "yes",
+				levelIndex: null,
+				comment: "鍵付きの書庫で保管している",
+				evidence: {
+					fileName: "書庫の写真.pdf",
+					contentBase64: Buffer.from("%PDF-1.4\n書庫\n").toString("base64"),
+				},
+			}),
+		);
+	}
+	const closed = await makeCampaign(deps, tenantId, [unitId]);
+	await inTransaction(deps.db, (tx) =>
+		closeCampaign(tx, campaignActor(tenantId), closed.id, { reason: "組織改編のため終了" }),
+	);
+	return { campaignId: campaign.id, closedCampaignId: closed.id, respondentId };
 }
