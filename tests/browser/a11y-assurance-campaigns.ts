@@ -37,7 +37,10 @@ export async function campaignScreens(walk: Walk): Promise<void> {
 	});
 	await walk.visit(`/assurance/responses/${world.campaignRespondentId}`);
 	await checkState(t, page, "answer page with an evidence file", async () => {
-		await page.getByRole("button", { name: /^証跡をダウンロード/ }).first().waitFor();
+		await page
+			.getByRole("button", { name: /^証跡をダウンロード/ })
+			.first()
+			.waitFor();
 	});
 	await walk.visit("/policy-reviews");
 	await checkState(t, page, "review with its assurance sections", async () => {

@@ -6,11 +6,11 @@ import { answerItem } from "../../src/modules/assurance/campaigns/answer-item.ts
 import { closeCampaign } from "../../src/modules/assurance/campaigns/close-campaign.ts";
 import { openCampaign } from "../../src/modules/assurance/campaigns/open-campaign.ts";
 import { getResponse } from "../../src/modules/assurance/campaigns/read-campaigns.ts";
-import { submitAnswers } from "../../src/modules/assurance/campaigns/submit-answers.ts";
 import {
 	REMIND_DAYS_BEFORE,
 	remindRespondents,
 } from "../../src/modules/assurance/campaigns/remind-respondents.ts";
+import { submitAnswers } from "../../src/modules/assurance/campaigns/submit-answers.ts";
 import type { Actor } from "../../src/modules/authz/roles.ts";
 import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
 import { insertStaff } from "../../src/modules/org/staff.repository.ts";
