@@ -269,13 +269,7 @@ export function unsubmittedOfUnits(
 	return db
 		.selectFrom("assurance_campaign_respondents as r")
 		.innerJoin("accounts as a", "a.id", "r.account_id")
-		.select([
-			"r.id",
-			"r.org_unit_id",
-			"r.assigned_items",
-			"r.answered_items",
-			"a.display_name",
-		])
+		.select(["r.id", "r.org_unit_id", "r.assigned_items", "r.answered_items", "a.display_name"])
 		.where("r.tenant_id", "=", tenantId)
 		.where("r.campaign_id", "=", campaignId)
 		.where("r.org_unit_id", "in", unitIds.length > 0 ? [...unitIds] : ["-"])
@@ -294,13 +288,7 @@ export function findAnswerEvidence(
 ) {
 	return db
 		.selectFrom("assurance_campaign_answers")
-		.select([
-			"evidence_name",
-			"evidence_media_type",
-			"evidence_sha256",
-			"evidence",
-			"submitted",
-		])
+		.select(["evidence_name", "evidence_media_type", "evidence_sha256", "evidence", "submitted"])
 		.where("tenant_id", "=", tenantId)
 		.where("respondent_id", "=", respondentId)
 		.where("item_id", "=", itemId)

@@ -11,7 +11,6 @@ import {
 	sessionSecurity,
 } from "../../../http/openapi.ts";
 import { answerItem } from "./answer-item.ts";
-import { closeCampaign } from "./close-campaign.ts";
 import {
 	answerItemSchema,
 	campaignDetailSchema,
@@ -23,8 +22,10 @@ import {
 	signOffSchema,
 	unitReviewSchema,
 } from "./campaigns.schemas.ts";
+import { closeCampaign } from "./close-campaign.ts";
 import { exportCampaignPdf, exportCampaignXlsx } from "./export-campaign.ts";
 import { openCampaign } from "./open-campaign.ts";
+import { readAnswerEvidence } from "./read-answer-evidence.ts";
 import {
 	campaignOptions,
 	getCampaign,
@@ -32,7 +33,6 @@ import {
 	listCampaigns,
 	unitReview,
 } from "./read-campaigns.ts";
-import { readAnswerEvidence } from "./read-answer-evidence.ts";
 import { signOffCampaignUnit } from "./sign-off-unit.ts";
 import { submitAnswers } from "./submit-answers.ts";
 

@@ -34,8 +34,7 @@ export async function readAnswerEvidence(
 	const respondent = await findRespondent(db, actor.tenantId, respondentId);
 	const own = respondent?.account_id === actor.accountId;
 	const reviews =
-		respondent !== undefined &&
-		(seesAll(actor) || managedUnits(actor).has(respondent.org_unit_id));
+		respondent !== undefined && (seesAll(actor) || managedUnits(actor).has(respondent.org_unit_id));
 	if (!respondent || !(own || reviews)) {
 		throw new Problem("not_found", `respondent ${respondentId} does not exist`);
 	}

@@ -100,12 +100,14 @@ export const assuranceCampaignsJa = {
 	"campaigns.closeReasonShown": "終了の理由: {reason}",
 	"campaigns.close.open": "自己点検を終了",
 	"campaigns.close.title": "「{title}」を終了",
-	"campaigns.close.unsubmitted": "提出していない回答者が {count} 人います。終了するとこの人たちは未回答として記録され、回答も提出もできなくなります。",
+	"campaigns.close.unsubmitted":
+		"提出していない回答者が {count} 人います。終了するとこの人たちは未回答として記録され、回答も提出もできなくなります。",
 	"campaigns.close.allSubmitted": "回答者は全員提出済みです。",
 	"campaigns.close.reason": "終了の理由",
 	"campaigns.close.reasonHint": "期限（{date}）より前に終了するときは、理由を書いてください。",
 	"campaigns.close.submit": "終了する",
-	"campaigns.closedNotice": "この自己点検は終了しています。回答・提出・確認はできません。回答率と書き出しは引き続き見られます。",
+	"campaigns.closedNotice":
+		"この自己点検は終了しています。回答・提出・確認はできません。回答率と書き出しは引き続き見られます。",
 	"campaigns.unanswered.title": "未回答の回答者",
 	"campaigns.unanswered.lead": "終了時点で提出していなかった回答者です（未回答）。",
 	"campaigns.unanswered.status": "未回答（{assigned} 項目中 {answered} 項目が下書き）",
@@ -116,5 +118,6 @@ export const assuranceCampaignsJa = {
 	"campaigns.signOff.noEvidence": "ありません。",
 	"campaigns.signOff.evidenceRow": "{name}・{number}",
 	"audit.type.assurance_campaign.closed": "自己点検の終了",
-	"issue.campaign_close_reason_required": "期限（{dueOn}）より前に終了するときは、理由を書いてください。",
+	"issue.campaign_close_reason_required":
+		"期限（{dueOn}）より前に終了するときは、理由を書いてください。",
 } as const;
