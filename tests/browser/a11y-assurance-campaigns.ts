@@ -46,8 +46,6 @@ export async function campaignScreens(walk: Walk): Promise<void> {
 	await checkState(t, page, "review with its assurance sections", async () => {
 		await button("開く").first().click();
 		await page.getByTestId("review-campaigns").waitFor();
-		await page.getByTestId("review-audit-coverage").waitFor();
-		await page.getByTestId("review-finding-total").waitFor();
 	});
 	await checkDialog(t, page, "review corrective action", button("是正処置を起票"));
 }

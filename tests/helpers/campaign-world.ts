@@ -193,7 +193,6 @@ export async function makeCampaignScreens(
 				.executeTakeFirstOrThrow()
 		).id;
 	const submitter = await respondentOf(campaign.id, submitterId);
-	await answerAll(deps, submitterId, tenantId, submitter);
 	const submitterActor: Actor = {
 		tenantId,
 		accountId: submitterId,
@@ -201,6 +200,24 @@ export async function makeCampaignScreens(
 		roles: [],
 		ip: null,
 	};
+	// One submitted answer with an evidence file, for the 管理者's review.
+	const withFile = (await getResponse(deps.db, submitterActor, submitter)).items.find(
+		(item) => item.scale === "yes_no_na",
+	);
+	if (withFile) {
+		await inTransaction(deps.db, (tx) =>
+			answerItem(tx, submitterActor, submitter, withFile.itemId, {
+				answer: "yes",
+				levelIndex: null,
+				comment: null,
+				evidence: {
+					fileName: "研修の受講記録.pdf",
+					contentBase64: Buffer.from("%PDF-1.4\n受講記録\n").toString("base64"),
+				},
+			}),
+		);
+	}
+	await answerAll(deps, submitterId, tenantId, submitter);
 	await inTransaction(deps.db, (tx) => submitAnswers(tx, submitterActor, submitter));
 	const respondentId = await respondentOf(campaign.id, managerId);
 	const manager: Actor = { tenantId, accountId: managerId, label: "管理者", roles: [], ip: null };
