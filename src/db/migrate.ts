@@ -31,6 +31,7 @@ import * as findings from "./migrations/0028-findings.ts";
 import * as assuranceAudits from "./migrations/0029-assurance-audits.ts";
 import * as assuranceCampaigns from "./migrations/0030-assurance-campaigns.ts";
 import * as auditFieldwork from "./migrations/0031-audit-fieldwork.ts";
+import * as campaignClose from "./migrations/0032-campaign-close.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0029-assurance-audits": assuranceAudits,
 	"0030-assurance-campaigns": assuranceCampaigns,
 	"0031-audit-fieldwork": auditFieldwork,
+	"0032-campaign-close": campaignClose,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -993,6 +993,13 @@ export interface AssuranceCampaignTable {
 	created_by: string | null;
 	created_at: string;
 	updated_at: string;
+	/** When the campaign was closed (state closed), by whom, and why when before its due date. */
+	closed_at: string | null;
+	closed_by: string | null;
+	closed_by_label: string | null;
+	close_reason: string | null;
+	/** Respondents who had not submitted when it closed: 未回答 from then on. */
+	unsubmitted_at_close: number | null;
 }
 
 /** A unit of a campaign, with its 管理者's sign-off. */

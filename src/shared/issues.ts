@@ -231,6 +231,7 @@ export const MODULE_ISSUE_CODES = [
 	"campaign_sign_off_note_required",
 	"campaign_unit_signed_off",
 	"campaign_closed",
+	"campaign_close_reason_required",
 	"finding_step_not_allowed",
 	"finding_not_yours",
 	"finding_verifier_marked_done",

@@ -11,6 +11,7 @@ import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.t
 import { makeAsset } from "../helpers/asset-world.ts";
 import { makeAssuranceAudit } from "../helpers/assurance-audit-world.ts";
 import { bundledChecklistId } from "../helpers/checklist-world.ts";
+import { makeCampaignScreens } from "../helpers/campaign-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
 import { makeDrill } from "../helpers/drill-world.ts";
@@ -83,6 +84,12 @@ export interface A11yWorld {
 	linkedFindingId: string;
 	/** A planned audit of the walk's unit (whose 管理者 the administrator is), with its plans. */
 	auditId: string;
+	/** An open campaign over the unit with rates; the administrator (its 管理者) answers in it. */
+	campaignId: string;
+	/** A campaign over the unit closed early, everyone 未回答. */
+	closedCampaignId: string;
+	/** The administrator's own items in the open campaign, one with an evidence file. */
+	campaignRespondentId: string;
 }
 
 /**
@@ -105,7 +112,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		const tenant = await findTenantBySlug(deps.db, "demo");
 		assert.ok(tenant, "the demo tenant exists after first start");
 		const unit = await makeOrgUnit(deps, tenant, { name: "情報政策課" });
-		await makeStaff(deps, tenant, unit.id, { title: "主任" });
+		const unitStaff = await makeStaff(deps, tenant, unit.id, { title: "主任" });
 		const admin = await findAccountByUsername(deps.db, tenant.id, "admin");
 		assert.ok(admin, "the demo tenant has its administrator");
 		await grantRole(deps, tenant.id, admin.id, "ciso", null);
@@ -165,6 +172,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		const audit = await makeAssuranceAudit(deps, tenant, { unitIds: [unit.id] });
 		// The audit checklist its picker offers.
 		await bundledChecklistId(deps, tenant.id, "standard.audit");
+		const campaigns = await makeCampaignScreens(deps, tenant.id, unit.id, unitStaff.id, admin.id);
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -175,6 +183,9 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			doneFindingId: doneFinding.id,
 			linkedFindingId: linkedFinding.id,
 			auditId: audit.id,
+			campaignId: campaigns.campaignId,
+			closedCampaignId: campaigns.closedCampaignId,
+			campaignRespondentId: campaigns.respondentId,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

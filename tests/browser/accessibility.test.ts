@@ -6,6 +6,7 @@ import { ROSTER_HEADERS } from "../../src/modules/org/roster/roster-format.ts";
 import { writeXlsx } from "../../src/shared/tabular.ts";
 import { SAMPLE_POLICY_TEXT } from "../helpers/documents-world.ts";
 import { assuranceAuditScreens } from "./a11y-assurance-audits.ts";
+import { campaignPages, campaignScreens } from "./a11y-assurance-campaigns.ts";
 import { checklistScreens } from "./a11y-assurance-checklists.ts";
 import { findingPages, findingScreens } from "./a11y-findings.ts";
 import { incidentScreens } from "./a11y-incidents.ts";
@@ -87,6 +88,7 @@ function pages(world: A11yWorld): string[] {
 		`/incidents/${world.reportedIncidentId}`,
 		`/incidents/${world.triagedIncidentId}`,
 		...findingPages(world),
+		...campaignPages(world),
 		"/settings",
 		"/no-such-page",
 	];
@@ -310,6 +312,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await checklistScreens(walk);
 	await findingScreens(walk);
 	await assuranceAuditScreens(walk);
+	await campaignScreens(walk);
 
 	// Decisions and their confirmations, editors and results; the roster last (it disables the
 	// walk's staff, who are not in it).

@@ -128,6 +128,11 @@ test("a campaign for two units: answered, one いいえ becomes a finding, signe
 		if (i === 0) {
 			await card.getByLabel("いいえ", { exact: true }).check();
 			await card.getByLabel("コメント（任意）").fill("所属の管理者を知らなかった");
+			await card.getByLabel("証跡ファイル（任意）").setInputFiles({
+				name: "点検メモ.pdf",
+				mimeType: "application/pdf",
+				buffer: Buffer.from("%PDF-1.4\n点検メモ\n"),
+			});
 		} else if ((await card.getByLabel("はい", { exact: true }).count()) > 0) {
 			await card.getByLabel("はい", { exact: true }).check();
 		} else {
@@ -140,6 +145,12 @@ test("a campaign for two units: answered, one いいえ becomes a finding, signe
 		.getByTestId("response-progress")
 		.filter({ hasText: "16 項目中 16 項目に回答済み" })
 		.waitFor();
+	// The evidence file kept with the draft downloads under its own name.
+	const [ownFile] = await Promise.all([
+		s.waitForEvent("download"),
+		s.getByRole("button", { name: "証跡をダウンロード: 点検メモ.pdf" }).click(),
+	]);
+	assert.equal(ownFile.suggestedFilename(), "点検メモ.pdf");
 	await s.getByRole("button", { name: "回答を提出" }).click();
 	const confirm = s.getByRole("dialog");
 	await assertAccessible(s, "the submit confirmation", "dialog[open]");
@@ -167,6 +178,22 @@ test("a campaign for two units: answered, one いいえ becomes a finding, signe
 	await review
 		.getByText(/6\(1\)-3 自分の所属の情報セキュリティ管理者が誰かを知っているか。/)
 		.waitFor();
+	const [reviewedFile] = await Promise.all([
+		m.waitForEvent("download"),
+		review
+			.getByTestId("sign-off-evidence")
+			.getByRole("button", { name: "証跡をダウンロード: 点検メモ.pdf" })
+			.click(),
+	]);
+	assert.equal(reviewedFile.suggestedFilename(), "点検メモ.pdf");
+	assert.equal(
+		await reviewedFile.createReadStream().then(async (stream) => {
+			let text = "";
+			for await (const chunk of stream) text += String(chunk);
+			return text;
+		}),
+		"%PDF-1.4\n点検メモ\n",
+	);
 	await assertAccessible(m, "the 管理者's review and sign-off", "dialog[open]");
 	await review.getByLabel(/^備考/).fill("課長分は別途点検する");
 	await review.getByRole("button", { name: "所属の回答を確認済みにする" }).click();
@@ -184,6 +211,36 @@ test("a campaign for two units: answered, one いいえ becomes a finding, signe
 		/1 \/ 2.*33\.3%.*93\.8%.*確認/,
 	);
 	assert.match((await c.getByTestId("campaign-total").textContent()) ?? "", /回答率 \d/);
+
+	// 統括 closes the campaign early: the dialog counts who has not submitted, a reason is asked.
+	await c.getByRole("button", { name: "自己点検を終了" }).click();
+	const closing = c.getByRole("dialog");
+	await closing.getByTestId("close-unsubmitted").filter({ hasText: "2 人" }).waitFor();
+	await assertAccessible(c, "the dialog closing a campaign", "dialog[open]");
+	await closing.getByLabel(/^終了の理由/).fill("年度内の集計のため前倒しで終了する");
+	await closing.getByRole("button", { name: "終了する" }).click();
+	await closing.waitFor({ state: "detached" });
+	await c.getByTestId("campaign-state").filter({ hasText: "終了" }).waitFor();
+	await c
+		.getByTestId("campaign-closed")
+		.getByText(/年度内の集計のため前倒しで終了する/)
+		.waitFor();
+	const unanswered = c.getByTestId("campaign-unanswered");
+	await unanswered.getByRole("rowheader", { name: "政策 課長" }).waitFor();
+	await unanswered.getByRole("rowheader", { name: "人事 次郎" }).waitFor();
+	assert.equal(await unanswered.getByRole("rowheader", { name: "政策 花子" }).count(), 0);
+	assert.equal(await c.getByRole("button", { name: "自己点検を終了" }).count(), 0);
+	await assertAccessible(c, "a closed campaign with its 未回答");
+	await c.goto(`${server.url}/assurance/campaigns`);
+	await c.locator(".campaign-card").filter({ hasText: "終了" }).waitFor();
+	// The 管理者 can no longer sign off anything, nor answer their own items.
+	await m.goto(campaignUrl);
+	await m.getByTestId("campaign-closed").waitFor();
+	assert.equal(await m.getByRole("button", { name: "確認する" }).count(), 0);
+	await m.getByRole("link", { name: /情報政策課: 未回答/ }).click();
+	await m.getByTestId("response-closed").waitFor();
+	assert.equal(await m.getByRole("button", { name: "回答を提出" }).count(), 0);
+	assert.equal(await m.getByRole("button", { name: "下書き保存" }).count(), 0);
 	assert.deepEqual(chief.problems, []);
 	assert.deepEqual(staff.problems, []);
 	assert.deepEqual(manager.problems, []);

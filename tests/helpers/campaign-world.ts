@@ -3,12 +3,14 @@ import { systemActor } from "../../src/bootstrap.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import { answerItem } from "../../src/modules/assurance/campaigns/answer-item.ts";
+import { closeCampaign } from "../../src/modules/assurance/campaigns/close-campaign.ts";
 import { openCampaign } from "../../src/modules/assurance/campaigns/open-campaign.ts";
 import { getResponse } from "../../src/modules/assurance/campaigns/read-campaigns.ts";
 import {
 	REMIND_DAYS_BEFORE,
 	remindRespondents,
 } from "../../src/modules/assurance/campaigns/remind-respondents.ts";
+import { submitAnswers } from "../../src/modules/assurance/campaigns/submit-answers.ts";
 import type { Actor } from "../../src/modules/authz/roles.ts";
 import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
 import { insertStaff } from "../../src/modules/org/staff.repository.ts";
@@ -131,6 +133,18 @@ export async function makeCampaignFixtures(deps: AppDeps, tenantId: string, acco
 	// The reminder the daily job sends REMIND_DAYS_BEFORE the due date (not submitted yet).
 	const day = Date.parse(`${campaign.due_on}T10:00:00+09:00`) - REMIND_DAYS_BEFORE * 86_400_000;
 	await remindRespondents(deps, tenantId, new Date(day));
+	// A second campaign over the unit, closed early with a reason.
+	const unitId = (
+		await deps.db
+			.selectFrom("assurance_campaign_units")
+			.select("org_unit_id")
+			.where("campaign_id", "=", campaign.id)
+			.executeTakeFirstOrThrow()
+	).org_unit_id;
+	const closed = await makeCampaign(deps, tenantId, [unitId]);
+	await inTransaction(deps.db, (tx) =>
+		closeCampaign(tx, campaignActor(tenantId), closed.id, { reason: "組織改編のため終了" }),
+	);
 }
 
 /** Answer every item of a respondent はい (or the top level) through the use case, as a draft. */
@@ -154,4 +168,78 @@ export async function answerAll(
 		}
 	});
 	return view;
+}
+
+/**
+ * The campaign screens of the accessibility walk, over one unit: a campaign with a submitted
+ * respondent (rates and a heat map), the 管理者's own answer saved as a draft with an evidence
+ * file, and a second campaign closed early with everyone 未回答.
+ */
+export async function makeCampaignScreens(
+	deps: AppDeps,
+	tenantId: string,
+	unitId: string,
+	submitterId: string,
+	managerId: string,
+) {
+	const campaign = await makeCampaign(deps, tenantId, [unitId]);
+	const respondentOf = async (campaignId: string, accountId: string) =>
+		(
+			await deps.db
+				.selectFrom("assurance_campaign_respondents")
+				.select("id")
+				.where("campaign_id", "=", campaignId)
+				.where("account_id", "=", accountId)
+				.executeTakeFirstOrThrow()
+		).id;
+	const submitter = await respondentOf(campaign.id, submitterId);
+	const submitterActor: Actor = {
+		tenantId,
+		accountId: submitterId,
+		label: "回答者",
+		roles: [],
+		ip: null,
+	};
+	// One submitted answer with an evidence file, for the 管理者's review.
+	const withFile = (await getResponse(deps.db, submitterActor, submitter)).items.find(
+		(item) => item.scale === "yes_no_na",
+	);
+	if (withFile) {
+		await inTransaction(deps.db, (tx) =>
+			answerItem(tx, submitterActor, submitter, withFile.itemId, {
+				answer: "yes",
+				levelIndex: null,
+				comment: null,
+				evidence: {
+					fileName: "研修の受講記録.pdf",
+					contentBase64: Buffer.from("%PDF-1.4\n受講記録\n").toString("base64"),
+				},
+			}),
+		);
+	}
+	await answerAll(deps, submitterId, tenantId, submitter);
+	await inTransaction(deps.db, (tx) => submitAnswers(tx, submitterActor, submitter));
+	const respondentId = await respondentOf(campaign.id, managerId);
+	const manager: Actor = { tenantId, accountId: managerId, label: "管理者", roles: [], ip: null };
+	const first = (await getResponse(deps.db, manager, respondentId)).items.find(
+		(item) => item.scale === "yes_no_na",
+	);
+	if (first) {
+		await inTransaction(deps.db, (tx) =>
+			answerItem(tx, manager, respondentId, first.itemId, {
+				answer: "yes",
+				levelIndex: null,
+				comment: "鍵付きの書庫で保管している",
+				evidence: {
+					fileName: "書庫の写真.pdf",
+					contentBase64: Buffer.from("%PDF-1.4\n書庫\n").toString("base64"),
+				},
+			}),
+		);
+	}
+	const closed = await makeCampaign(deps, tenantId, [unitId]);
+	await inTransaction(deps.db, (tx) =>
+		closeCampaign(tx, campaignActor(tenantId), closed.id, { reason: "組織改編のため終了" }),
+	);
+	return { campaignId: campaign.id, closedCampaignId: closed.id, respondentId };
 }

@@ -1,3 +1,5 @@
+import { inTransaction } from "../../src/db/transaction.ts";
+import { answerItem } from "../../src/modules/assurance/campaigns/answer-item.ts";
 import { campaignsPolicy } from "../../src/modules/assurance/campaigns/campaigns.policy.ts";
 import {
 	answerAll,
@@ -46,6 +48,33 @@ async function managed(ctx: RequestContext) {
 	}
 	const { id } = await makeCampaign(ctx.deps, tenantId, [unitId]);
 	return { id, unitId };
+}
+
+/** One of the caller's answers with an evidence file, saved as a draft through the use case. */
+async function withEvidence(ctx: RequestContext) {
+	const { campaign, respondentId } = await mine(ctx);
+	const item = await ctx.deps.db
+		.selectFrom("assurance_checklist_items")
+		.select("id")
+		.where("version_id", "=", campaign.version_id)
+		.where("answerer", "=", "all_staff")
+		.where("scale", "=", "yes_no_na")
+		.orderBy("position")
+		.executeTakeFirstOrThrow();
+	const accountId = answering(ctx);
+	const actor = { tenantId: ctx.world.tenant.id, accountId, label: "回答者", roles: [], ip: null };
+	await inTransaction(ctx.deps.db, (tx) =>
+		answerItem(tx, actor, respondentId, item.id, {
+			answer: "yes",
+			levelIndex: null,
+			comment: null,
+			evidence: {
+				fileName: "証跡.pdf",
+				contentBase64: Buffer.from("%PDF-1.4\n証跡\n").toString("base64"),
+			},
+		}),
+	);
+	return { respondentId, itemId: item.id };
 }
 
 const openBody = async (ctx: RequestContext, unitId: string) => ({
@@ -117,6 +146,17 @@ export const ASSURANCE_CAMPAIGN_ROUTES: readonly RouteEntry[] = [
 		crossTenant: [served(), FOREIGN_IDS],
 	},
 	{
+		method: "post",
+		path: "/api/assurance/campaigns/{id}/close",
+		access: access("assurance_campaign.manage"),
+		ok: 200,
+		request: async (ctx) => ({
+			params: { id: (await managed(ctx)).id },
+			body: { reason: "組織改編のため前倒しで終了" },
+		}),
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
 		method: "get",
 		path: "/api/assurance/campaigns/{id}/units/{unitId}",
 		access: access("assurance_campaign.review"),
@@ -165,6 +205,18 @@ export const ASSURANCE_CAMPAIGN_ROUTES: readonly RouteEntry[] = [
 				params: { respondentId, itemId: item.id },
 				body: { answer: "yes", levelIndex: null, comment: null },
 			};
+		},
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
+		method: "get",
+		path: "/api/assurance/responses/{respondentId}/answers/{itemId}/evidence",
+		// The respondent's own file; the unit's 管理者 and 統括 are walked in the integration test.
+		access: access("assurance_campaign.answer"),
+		ok: 200,
+		request: async (ctx) => {
+			const { respondentId, itemId } = await withEvidence(ctx);
+			return { params: { respondentId, itemId } };
 		},
 		crossTenant: [served(), FOREIGN_IDS],
 	},

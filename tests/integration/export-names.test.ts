@@ -205,6 +205,7 @@ test("the list covers every route that answers a file (other than a user's own u
 		"get /api/incidents/{id}/evidence/{evidenceId}",
 		"get /api/findings/{id}/evidence/{evidenceId}",
 		"get /api/assurance/audits/{id}/evidence/{evidenceId}",
+		"get /api/assurance/responses/{respondentId}/answers/{itemId}/evidence",
 	];
 	assert.deepEqual(
 		files.filter((route) => !uploads.includes(route)).sort(),

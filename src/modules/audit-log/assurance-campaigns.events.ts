@@ -51,4 +51,13 @@ export const ASSURANCE_CAMPAIGN_EVENTS = {
 		unsubmittedNames: z.array(z.string()),
 		note: z.string().nullable(),
 	}),
+	/** Closed by 統括 or the CISO; `early` when before the due date had passed (with a reason). */
+	"assurance_campaign.closed": z.object({
+		campaign: z.string(),
+		dueOn: z.string(),
+		early: z.boolean(),
+		reason: z.string().nullable(),
+		/** Respondents who had not submitted: 未回答 from then on. */
+		unsubmitted: z.number().int(),
+	}),
 } as const;

@@ -4032,6 +4032,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assurance/campaigns/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a campaign: after its due date, or before it with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignClose"];
+                };
+            };
+            responses: {
+                /** @description The campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignDetail"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assurance/campaigns/{id}/export": {
         parameters: {
             query?: never;
@@ -5470,6 +5576,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assurance/responses/{respondentId}/answers/{itemId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an answer's evidence file, checked against its SHA-256 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                    respondentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assurance/responses/{respondentId}/submit": {
         parameters: {
             query?: never;
@@ -6002,7 +6210,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_status_report.exported";
+                    type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
                 };
                 header?: never;
                 path?: never;
@@ -6109,7 +6317,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_status_report.exported";
+                    type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
                 };
                 header?: never;
                 path?: never;
@@ -21894,6 +22102,10 @@ export interface components {
             responseRate: number | null;
             yes: number;
         };
+        CampaignClose: {
+            /** @default null */
+            reason: string | null;
+        };
         CampaignDepartmentRate: {
             answered: number;
             assigned: number;
@@ -21909,6 +22121,8 @@ export interface components {
             campaign: components["schemas"]["CampaignSummary"];
             mine: components["schemas"]["CampaignMyAssignment"][];
             rates: components["schemas"]["CampaignRates"];
+            unanswered: components["schemas"]["CampaignUnanswered"][];
+            unsubmitted: number;
         };
         CampaignHeatCell: {
             clause: string;
@@ -22033,6 +22247,9 @@ export interface components {
         CampaignSummary: {
             checklistId: string;
             checklistTitle: string;
+            closedAt: string | null;
+            closedBy: string | null;
+            closeReason: string | null;
             createdAt: string;
             dueOn: string;
             fiscalYear: number;
@@ -22043,6 +22260,14 @@ export interface components {
             title: string;
             units: number;
             version: number;
+        };
+        CampaignUnanswered: {
+            answered: number;
+            assigned: number;
+            name: string;
+            respondentId: string;
+            unitId: string;
+            unitName: string;
         };
         CampaignUnitRate: {
             answered: number;
@@ -22062,6 +22287,15 @@ export interface components {
             yes: number;
         };
         CampaignUnitReview: {
+            evidence: {
+                fileName: string;
+                itemId: string;
+                name: string;
+                number: string;
+                respondentId: string;
+                sha256: string;
+                size: number;
+            }[];
             maySignOff: boolean;
             noAnswers: {
                 comment: string | null;

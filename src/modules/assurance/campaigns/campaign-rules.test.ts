@@ -5,6 +5,7 @@ import {
 	assignedCount,
 	assignedTo,
 	clauseOf,
+	closesEarly,
 	compliance,
 	dueDateFits,
 	percent,
@@ -48,4 +49,10 @@ test("rates, clauses and due dates", () => {
 	assert.equal(clauseOf({ policy_clause: null, standards_chapter: "2.1" }), "2.1");
 	assert.equal(dueDateFits("2026-12-06", "2026-12-06"), true);
 	assert.equal(dueDateFits("2026-12-05", "2026-12-06"), false);
+});
+
+test("closing before the due date has passed is early (a reason is asked)", () => {
+	assert.equal(closesEarly("2026-06-29", "2026-06-30"), true);
+	assert.equal(closesEarly("2026-06-30", "2026-06-30"), true, "answers are taken on the due date");
+	assert.equal(closesEarly("2026-07-01", "2026-06-30"), false);
 });

@@ -87,6 +87,17 @@ export function dueDateFits(dueOn: string, today: string): boolean {
 	return dueOn >= today;
 }
 
+/**
+ * Whether closing on `today` is early, needing a reason: answers are taken up to and on the due
+ * date, so only from the day after it does a campaign close on its own terms.
+ *
+ * @example
+ * closesEarly("2026-06-30", "2026-06-30"); // true
+ */
+export function closesEarly(today: string, dueOn: string): boolean {
+	return today <= dueOn;
+}
+
 /** Refuse a request with one coded issue, as the catalogue names it. */
 export function campaignRefusal(
 	problemCode: "conflict" | "validation_failed" | "forbidden",

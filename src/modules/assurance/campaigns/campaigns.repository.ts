@@ -229,6 +229,72 @@ export async function signOffUnit(
 		.execute();
 }
 
+/** How many respondents of a campaign have not submitted. */
+export async function countUnsubmitted(db: Queryable, campaignId: string): Promise<number> {
+	const row = await db
+		.selectFrom("assurance_campaign_respondents")
+		.select((eb) => eb.fn.countAll<number>().as("n"))
+		.where("campaign_id", "=", campaignId)
+		.where("submitted_at", "is", null)
+		.executeTakeFirst();
+	return Number(row?.n ?? 0);
+}
+
+/** Close an open campaign; false when it was closed already (by a concurrent request). */
+export async function closeCampaignRow(
+	tx: Tx,
+	row: CampaignRow,
+	patch: Pick<
+		CampaignRow,
+		"closed_at" | "closed_by" | "closed_by_label" | "close_reason" | "unsubmitted_at_close"
+	>,
+): Promise<boolean> {
+	const result = await tx
+		.updateTable("assurance_campaigns")
+		.set({ ...patch, state: "closed", updated_at: patch.closed_at ?? row.updated_at })
+		.where("tenant_id", "=", row.tenant_id)
+		.where("id", "=", row.id)
+		.where("state", "=", "open")
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/** The respondents of some units who have not submitted, with their names (未回答). */
+export function unsubmittedOfUnits(
+	db: Queryable,
+	tenantId: string,
+	campaignId: string,
+	unitIds: readonly string[],
+) {
+	return db
+		.selectFrom("assurance_campaign_respondents as r")
+		.innerJoin("accounts as a", "a.id", "r.account_id")
+		.select(["r.id", "r.org_unit_id", "r.assigned_items", "r.answered_items", "a.display_name"])
+		.where("r.tenant_id", "=", tenantId)
+		.where("r.campaign_id", "=", campaignId)
+		.where("r.org_unit_id", "in", unitIds.length > 0 ? [...unitIds] : ["-"])
+		.where("r.submitted_at", "is", null)
+		.orderBy("r.org_unit_id")
+		.orderBy("a.display_name")
+		.execute();
+}
+
+/** One answer's evidence file with its bytes. */
+export function findAnswerEvidence(
+	db: Queryable,
+	tenantId: string,
+	respondentId: string,
+	itemId: string,
+) {
+	return db
+		.selectFrom("assurance_campaign_answers")
+		.select(["evidence_name", "evidence_media_type", "evidence_sha256", "evidence", "submitted"])
+		.where("tenant_id", "=", tenantId)
+		.where("respondent_id", "=", respondentId)
+		.where("item_id", "=", itemId)
+		.executeTakeFirst();
+}
+
 /**
  * The items a person has still to submit across the tenant's open campaigns: drafts count as
  * open until submitted, since only a submission reaches the 管理者 and the rates.

@@ -16,13 +16,16 @@ import {
 	campaignDetailSchema,
 	campaignListSchema,
 	campaignOptionsSchema,
+	closeCampaignSchema,
 	openCampaignSchema,
 	responseSchema,
 	signOffSchema,
 	unitReviewSchema,
 } from "./campaigns.schemas.ts";
+import { closeCampaign } from "./close-campaign.ts";
 import { exportCampaignPdf, exportCampaignXlsx } from "./export-campaign.ts";
 import { openCampaign } from "./open-campaign.ts";
+import { readAnswerEvidence } from "./read-answer-evidence.ts";
 import {
 	campaignOptions,
 	getCampaign,
@@ -99,6 +102,14 @@ const routes = {
 			...problemResponses,
 		},
 	}),
+	close: createRoute({
+		...secured,
+		method: "post",
+		path: "/assurance/campaigns/{id}/close",
+		summary: "Close a campaign: after its due date, or before it with a reason",
+		request: { params: idParam, body: jsonBody(closeCampaignSchema) },
+		responses: { 200: jsonResponse(campaignDetailSchema, "The campaign"), ...problemResponses },
+	}),
 	unit: createRoute({
 		...secured,
 		method: "get",
@@ -130,6 +141,17 @@ const routes = {
 		summary: "Save a draft answer to one item, with a comment and an evidence file",
 		request: { params: answerParam, body: jsonBody(answerItemSchema) },
 		responses: { 200: jsonResponse(responseSchema, "The items"), ...problemResponses },
+	}),
+	evidence: createRoute({
+		...secured,
+		method: "get",
+		path: "/assurance/responses/{respondentId}/answers/{itemId}/evidence",
+		summary: "Download an answer's evidence file, checked against its SHA-256",
+		request: { params: answerParam },
+		responses: {
+			200: { description: "The file", content: binary("application/octet-stream") },
+			...problemResponses,
+		},
 	}),
 	submit: createRoute({
 		...secured,
@@ -172,6 +194,14 @@ export function campaignsRoutes(deps: AppDeps) {
 				"content-disposition": attachmentDisposition(file.fileName),
 			});
 		})
+		.openapi(routes.close, async (c) => {
+			const actor = requireActor(c);
+			const { id: campaignId } = c.req.valid("param");
+			await inTransaction(deps.db, (tx) =>
+				closeCampaign(tx, actor, campaignId, c.req.valid("json")),
+			);
+			return c.json(await getCampaign(deps.db, actor, campaignId), 200);
+		})
 		.openapi(routes.unit, async (c) => {
 			const { id: campaignId, unitId } = c.req.valid("param");
 			return c.json(await unitReview(deps.db, requireActor(c), campaignId, unitId), 200);
@@ -196,6 +226,13 @@ export function campaignsRoutes(deps: AppDeps) {
 				answerItem(tx, actor, respondentId, itemId, c.req.valid("json")),
 			);
 			return c.json(await getResponse(deps.db, actor, respondentId), 200);
+		})
+		.openapi(routes.evidence, async (c) => {
+			const { respondentId, itemId } = c.req.valid("param");
+			const file = await readAnswerEvidence(deps.db, requireActor(c), respondentId, itemId);
+			c.header("content-disposition", attachmentDisposition(file.fileName));
+			c.header("x-content-sha256", file.sha256);
+			return c.body(new Uint8Array(file.bytes), 200, { "content-type": file.mediaType });
 		})
 		.openapi(routes.submit, async (c) => {
 			const actor = requireActor(c);

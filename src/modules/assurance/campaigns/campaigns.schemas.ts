@@ -43,6 +43,10 @@ export const campaignSummarySchema = z
 		units: z.number().int(),
 		respondents: z.number().int(),
 		createdAt: z.string(),
+		/** When it was closed, by whom (their label), and why when before its due date. */
+		closedAt: z.string().nullable(),
+		closedBy: z.string().nullable(),
+		closeReason: z.string().nullable(),
 	})
 	.openapi("CampaignSummary");
 export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
@@ -126,6 +130,21 @@ export const campaignDetailSchema = z
 		mine: z.array(myAssignmentSchema),
 		/** Null for a respondent who is neither a 管理者 of its units nor sees everything. */
 		rates: campaignRatesSchema.nullable(),
+		/** Respondents of the units the caller sees who have not submitted (the close dialog). */
+		unsubmitted: z.number().int(),
+		/** Once closed: those respondents, by name, who stay 未回答. */
+		unanswered: z.array(
+			z
+				.object({
+					respondentId: z.string(),
+					name: z.string(),
+					unitId: z.string(),
+					unitName: z.string(),
+					assigned: z.number().int(),
+					answered: z.number().int(),
+				})
+				.openapi("CampaignUnanswered"),
+		),
 		allowedActions: z.array(z.string()),
 	})
 	.openapi("CampaignDetail");
@@ -181,6 +200,14 @@ export const answerItemSchema = z
 	.openapi("CampaignAnswerInput");
 export type AnswerItemInput = z.infer<typeof answerItemSchema>;
 
+export const closeCampaignSchema = z
+	.strictObject({
+		/** Required while the due date has not passed: why the campaign closes early. */
+		reason: z.string().trim().max(CAMPAIGN_LIMITS.note).nullable().default(null),
+	})
+	.openapi("CampaignClose");
+export type CloseCampaignInput = z.infer<typeof closeCampaignSchema>;
+
 export const signOffSchema = z
 	.strictObject({
 		/** Required when some respondents of the unit have not submitted: who, and why. */
@@ -208,6 +235,18 @@ export const unitReviewSchema = z
 				number: z.string(),
 				question: z.string(),
 				comment: z.string().nullable(),
+			}),
+		),
+		/** The evidence files of the unit's submitted answers, to download. */
+		evidence: z.array(
+			z.object({
+				respondentId: z.string(),
+				itemId: z.string(),
+				name: z.string(),
+				number: z.string(),
+				fileName: z.string(),
+				sha256: z.string(),
+				size: z.number().int(),
 			}),
 		),
 		signedOffAt: z.string().nullable(),

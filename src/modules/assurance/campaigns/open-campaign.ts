@@ -212,6 +212,11 @@ export async function openCampaign(
 		created_by: actor.accountId,
 		created_at: at,
 		updated_at: at,
+		closed_at: null,
+		closed_by: null,
+		closed_by_label: null,
+		close_reason: null,
+		unsubmitted_at_close: null,
 	};
 	await insertCampaign(tx, row);
 	const unitRows: CampaignUnitRow[] = units.map((unit) => ({

@@ -17,6 +17,7 @@ import {
 	campaignUnits,
 	findCampaignUnit,
 	respondentsOfUnit,
+	unsubmittedOfUnits,
 } from "./campaigns.repository.ts";
 import type { CampaignDetail, CampaignSummary, ResponseView } from "./campaigns.schemas.ts";
 
@@ -40,6 +41,9 @@ async function summaryOf(db: Queryable, row: CampaignWithChecklist): Promise<Cam
 		units: Number(units?.n ?? 0),
 		respondents: Number(row.respondent_count),
 		createdAt: row.created_at,
+		closedAt: row.closed_at,
+		closedBy: row.closed_by_label,
+		closeReason: row.close_reason,
 	};
 }
 
@@ -121,7 +125,27 @@ export async function getCampaign(
 		throw new Problem("not_found", `campaign ${id} does not exist`);
 	}
 	let rates: CampaignDetail["rates"] = null;
+	let unsubmitted = 0;
+	let unanswered: CampaignDetail["unanswered"] = [];
 	if (units.length > 0) {
+		const open = await unsubmittedOfUnits(
+			db,
+			actor.tenantId,
+			id,
+			units.map((unit) => unit.org_unit_id),
+		);
+		unsubmitted = open.length;
+		if (row.state === "closed") {
+			const unitNames = new Map(units.map((unit) => [unit.org_unit_id, unit.unit_name]));
+			unanswered = open.map((r) => ({
+				respondentId: r.id,
+				name: r.display_name,
+				unitId: r.org_unit_id,
+				unitName: unitNames.get(r.org_unit_id) ?? r.org_unit_id,
+				assigned: Number(r.assigned_items),
+				answered: Number(r.answered_items),
+			}));
+		}
 		const names = new Map((await listOrgUnits(db, actor.tenantId)).map((u) => [u.id, u.name]));
 		const infos = units.map((unit) => ({
 			unitId: unit.org_unit_id,
@@ -150,6 +174,8 @@ export async function getCampaign(
 		campaign: await summaryOf(db, row),
 		mine,
 		rates,
+		unsubmitted,
+		unanswered,
 		allowedActions: allowedActions(actor, campaignsPolicy, ["assurance_campaign.manage"]),
 	};
 }
@@ -229,7 +255,7 @@ export async function unitReview(db: Queryable, actor: Actor, campaignId: string
 	if (!unit || !(seesAll(actor) || managed.has(unitId))) {
 		throw new Problem("not_found", `unit ${unitId} is not in the campaign`);
 	}
-	const [respondents, noAnswers, orgUnit] = await Promise.all([
+	const [respondents, noAnswers, orgUnit, evidence] = await Promise.all([
 		respondentsOfUnit(db, actor.tenantId, campaign.id, unitId),
 		db
 			.selectFrom("assurance_campaign_answers as a")
@@ -245,6 +271,28 @@ export async function unitReview(db: Queryable, actor: Actor, campaignId: string
 			.orderBy("p.display_name")
 			.execute(),
 		db.selectFrom("org_units").select("name").where("id", "=", unitId).executeTakeFirst(),
+		db
+			.selectFrom("assurance_campaign_answers as a")
+			.innerJoin("assurance_campaign_respondents as r", "r.id", "a.respondent_id")
+			.innerJoin("accounts as p", "p.id", "r.account_id")
+			.innerJoin("assurance_checklist_items as i", "i.id", "a.item_id")
+			.select([
+				"a.respondent_id",
+				"a.item_id",
+				"p.display_name",
+				"i.number",
+				"a.evidence_name",
+				"a.evidence_sha256",
+				"a.evidence_size",
+				"i.position",
+			])
+			.where("a.campaign_id", "=", campaign.id)
+			.where("a.org_unit_id", "=", unitId)
+			.where("a.submitted", "=", 1)
+			.where("a.evidence_sha256", "is not", null)
+			.orderBy("p.display_name")
+			.orderBy("i.position")
+			.execute(),
 	]);
 	return {
 		unitId,
@@ -261,6 +309,15 @@ export async function unitReview(db: Queryable, actor: Actor, campaignId: string
 			number: a.number,
 			question: a.question,
 			comment: a.comment,
+		})),
+		evidence: evidence.map((e) => ({
+			respondentId: e.respondent_id,
+			itemId: e.item_id,
+			name: e.display_name,
+			number: e.number,
+			fileName: e.evidence_name ?? e.number,
+			sha256: e.evidence_sha256 ?? "",
+			size: Number(e.evidence_size ?? 0),
 		})),
 		signedOffAt: unit.signed_off_at,
 		maySignOff: campaign.state === "open" && !unit.signed_off_at && managed.has(unitId),

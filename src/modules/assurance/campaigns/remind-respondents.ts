@@ -143,13 +143,16 @@ export function reminderMail(
 	return { to, subject: `【自己点検】回答の提出期限（${due}）のお知らせ`, text };
 }
 
-/** The mail job's work: send one reminder and record it; a refusal throws so the job retries. */
+/**
+ * The mail job's work: send one reminder and record it; a refusal throws so the job retries.
+ * A reminder of a campaign closed since it was queued is not mailed.
+ */
 export async function mailReminder(
 	deps: Pick<AppDeps, "db" | "config">,
 	tenantId: string,
 	reminderId: string,
 	now: Date = new Date(),
-): Promise<"sent" | "already_sent" | "no_address" | "no_smtp" | "gone"> {
+): Promise<"sent" | "already_sent" | "no_address" | "no_smtp" | "gone" | "closed"> {
 	const reminder = await deps.db
 		.selectFrom("assurance_campaign_reminders as m")
 		.innerJoin("assurance_campaigns as c", "c.id", "m.campaign_id")
@@ -163,6 +166,7 @@ export async function mailReminder(
 			"m.mailed_at",
 			"c.title",
 			"c.due_on",
+			"c.state",
 			"a.display_name",
 		])
 		.where("m.tenant_id", "=", tenantId)
@@ -170,6 +174,8 @@ export async function mailReminder(
 		.executeTakeFirst();
 	if (!reminder) return "gone";
 	if (reminder.mailed_at) return "already_sent";
+	// Closed since the reminder was queued: nothing is left to submit.
+	if (reminder.state !== "open") return "closed";
 	if (!reminder.mail_to) return "no_address";
 	if (!deps.config.smtpUrl) return "no_smtp";
 	const style = await tenantDateStyle(deps.db, tenantId);

@@ -1,8 +1,14 @@
 import { type FormEvent, useId, useState } from "react";
 import { api, call } from "../../api/client.ts";
+import { DownloadButton } from "../../components/DownloadButton.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { answerKey, type CampaignResponse, type CampaignResponseItem } from "./types.ts";
+import {
+	answerKey,
+	type CampaignResponse,
+	type CampaignResponseItem,
+	evidenceUrl,
+} from "./types.ts";
 
 interface Props {
 	respondentId: string;
@@ -108,12 +114,21 @@ export function AnswerCard({ respondentId, item, locked, onSaved }: Props) {
 						onChange={(event) => setFile(event.target.files?.[0] ?? null)}
 					/>
 					{item.evidence ? (
-						<p className="hint">
-							{t("campaigns.evidenceKept", {
-								name: item.evidence.name,
-								sha: item.evidence.sha256.slice(0, 16),
-							})}
-						</p>
+						<div className="answer-evidence">
+							<p className="hint">
+								{t("campaigns.evidenceKept", {
+									name: item.evidence.name,
+									sha: item.evidence.sha256.slice(0, 16),
+								})}
+							</p>
+							<DownloadButton
+								href={evidenceUrl(respondentId, item.itemId)}
+								fileName={item.evidence.name}
+								onError={setError}
+							>
+								{t("campaigns.evidenceDownload", { name: item.evidence.name })}
+							</DownloadButton>
+						</div>
 					) : null}
 					<ErrorAlert error={error} />
 					{locked ? null : (

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from "react";
-import { formatFiscalYear } from "../../../shared/dates.ts";
+import { formatFiscalYear, japanDate } from "../../../shared/dates.ts";
 import { api, call } from "../../api/client.ts";
 import { DownloadButton } from "../../components/DownloadButton.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useDates } from "../../i18n/dates.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Link } from "../../router.tsx";
+import { CloseCampaignDialog } from "./CloseCampaignDialog.tsx";
 import { SignOffDialog } from "./SignOffDialog.tsx";
 import { type CampaignDetail, heatBand, rateText, responsePath } from "./types.ts";
 import "./campaigns.css";
@@ -20,6 +21,7 @@ export function CampaignPage({ id }: { id: string }) {
 	const [detail, setDetail] = useState<CampaignDetail | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [signing, setSigning] = useState<string | null>(null);
+	const [closing, setClosing] = useState(false);
 
 	const load = useCallback(async () => {
 		try {
@@ -43,6 +45,9 @@ export function CampaignPage({ id }: { id: string }) {
 	const unitName = new Map(rates?.units.map((u) => [u.unitId, u.unitName]) ?? []);
 	const clauses = rates?.clauses.map((c) => c.clause) ?? [];
 	const cell = new Map(rates?.heat.map((h) => [`${h.unitId}|${h.clause}`, h]) ?? []);
+	const mayClose =
+		campaign?.state === "open" &&
+		(detail?.allowedActions.includes("assurance_campaign.manage") ?? false);
 
 	return (
 		<section className="page">
@@ -51,22 +56,35 @@ export function CampaignPage({ id }: { id: string }) {
 				<>
 					<div className="page-header">
 						<h1>{campaign.title}</h1>
-						{rates ? (
+						{rates || mayClose ? (
 							<div className="button-row">
-								<DownloadButton
-									href={`/api/assurance/campaigns/${encodeURIComponent(id)}/export`}
-									fileName={`${campaign.title}.xlsx`}
-									onError={setError}
-								>
-									{t("campaigns.exportXlsx")}
-								</DownloadButton>
-								<DownloadButton
-									href={`/api/assurance/campaigns/${encodeURIComponent(id)}/report`}
-									fileName={`${campaign.title}.pdf`}
-									onError={setError}
-								>
-									{t("campaigns.reportPdf")}
-								</DownloadButton>
+								{mayClose ? (
+									<button
+										type="button"
+										className="button button-danger"
+										onClick={() => setClosing(true)}
+									>
+										{t("campaigns.close.open")}
+									</button>
+								) : null}
+								{rates ? (
+									<>
+										<DownloadButton
+											href={`/api/assurance/campaigns/${encodeURIComponent(id)}/export`}
+											fileName={`${campaign.title}.xlsx`}
+											onError={setError}
+										>
+											{t("campaigns.exportXlsx")}
+										</DownloadButton>
+										<DownloadButton
+											href={`/api/assurance/campaigns/${encodeURIComponent(id)}/report`}
+											fileName={`${campaign.title}.pdf`}
+											onError={setError}
+										>
+											{t("campaigns.reportPdf")}
+										</DownloadButton>
+									</>
+								) : null}
 							</div>
 						) : null}
 					</div>
@@ -76,8 +94,27 @@ export function CampaignPage({ id }: { id: string }) {
 							title: campaign.checklistTitle,
 							version: campaign.version,
 						})}{" "}
-						・ {t("campaigns.respondentCount", { count: campaign.respondents })}
+						・ {t("campaigns.respondentCount", { count: campaign.respondents })} ・{" "}
+						<span data-testid="campaign-state">
+							{t(campaign.state === "open" ? "campaigns.state.open" : "campaigns.state.closed")}
+						</span>
 					</p>
+					{campaign.state === "closed" ? (
+						<div className="alert alert-warning" data-testid="campaign-closed">
+							<p>{t("campaigns.closedNotice")}</p>
+							{campaign.closedAt ? (
+								<p>
+									{t("campaigns.state.closedAt", {
+										at: dateTime(campaign.closedAt),
+										by: campaign.closedBy ?? "",
+									})}
+								</p>
+							) : null}
+							{campaign.closeReason ? (
+								<p>{t("campaigns.closeReasonShown", { reason: campaign.closeReason })}</p>
+							) : null}
+						</div>
+					) : null}
 					{detail.mine.map((mine) => (
 						<p key={mine.respondentId} className="campaign-mine">
 							<Link to={responsePath(mine.respondentId)}>
@@ -147,6 +184,41 @@ export function CampaignPage({ id }: { id: string }) {
 									</tbody>
 								</table>
 							</div>
+							{detail.unanswered.length > 0 ? (
+								<>
+									<h2 id="rates-unanswered">{t("campaigns.unanswered.title")}</h2>
+									<p className="hint">{t("campaigns.unanswered.lead")}</p>
+									<div className="table-wrap">
+										<table
+											className="table"
+											aria-labelledby="rates-unanswered"
+											data-testid="campaign-unanswered"
+										>
+											<thead>
+												<tr>
+													<th scope="col">{t("campaigns.col.unit")}</th>
+													<th scope="col">{t("campaigns.col.respondent")}</th>
+													<th scope="col">{t("campaigns.col.status")}</th>
+												</tr>
+											</thead>
+											<tbody>
+												{detail.unanswered.map((r) => (
+													<tr key={r.respondentId}>
+														<td>{r.unitName}</td>
+														<th scope="row">{r.name}</th>
+														<td>
+															{t("campaigns.unanswered.status", {
+																answered: r.answered,
+																assigned: r.assigned,
+															})}
+														</td>
+													</tr>
+												))}
+											</tbody>
+										</table>
+									</div>
+								</>
+							) : null}
 							<h2 id="rates-departments">{t("campaigns.rates.departments")}</h2>
 							<div className="table-wrap">
 								<table className="table" aria-labelledby="rates-departments">
@@ -226,6 +298,16 @@ export function CampaignPage({ id }: { id: string }) {
 						</>
 					) : null}
 				</>
+			) : null}
+			{closing && detail ? (
+				<CloseCampaignDialog
+					detail={detail}
+					today={japanDate(new Date())}
+					onClose={(closed) => {
+						setClosing(false);
+						if (closed) setDetail(closed);
+					}}
+				/>
 			) : null}
 			{signing ? (
 				<SignOffDialog

@@ -54,7 +54,9 @@ export function ResponsePage({ respondentId }: { respondentId: string }) {
 		}
 	}
 
-	const locked = Boolean(view?.submittedAt);
+	const submitted = Boolean(view?.submittedAt);
+	const closed = view?.campaign.state === "closed";
+	const locked = submitted || closed;
 	const open = view ? view.assigned - view.answered : 0;
 
 	return (
@@ -70,13 +72,18 @@ export function ResponsePage({ respondentId }: { respondentId: string }) {
 						{t("campaigns.dueOn", { date: date(view.campaign.dueOn) })}
 					</p>
 					<p className="campaign-progress" data-testid="response-progress">
-						{locked
+						{submitted
 							? t("campaigns.response.submittedAt", { at: dateTime(view.submittedAt ?? "") })
 							: t("campaigns.response.progress", {
 									answered: view.answered,
 									assigned: view.assigned,
 								})}
 					</p>
+					{closed ? (
+						<p className="alert alert-warning" data-testid="response-closed">
+							{t("campaigns.closedNotice")}
+						</p>
+					) : null}
 					<ol className="answer-cards">
 						{view.items.map((item) => (
 							<AnswerCard

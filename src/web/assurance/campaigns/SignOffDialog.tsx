@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { api, call } from "../../api/client.ts";
 import { Dialog } from "../../components/Dialog.tsx";
+import { DownloadButton } from "../../components/DownloadButton.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import type { CampaignUnitReview } from "./types.ts";
+import { type CampaignUnitReview, evidenceUrl } from "./types.ts";
 
 interface Props {
 	campaignId: string;
@@ -80,6 +81,22 @@ export function SignOffDialog({ campaignId, unitId, onClose }: Props) {
 					{review?.noAnswers.map((a) => (
 						<li key={`${a.name}-${a.number}`}>
 							{a.number} {a.question}（{a.name}）{a.comment ? `: ${a.comment}` : ""}
+						</li>
+					))}
+				</ul>
+				<h3>{t("campaigns.signOff.evidence")}</h3>
+				{review && review.evidence.length === 0 ? <p>{t("campaigns.signOff.noEvidence")}</p> : null}
+				<ul className="campaign-respondents" data-testid="sign-off-evidence">
+					{review?.evidence.map((e) => (
+						<li key={`${e.respondentId}-${e.itemId}`}>
+							{t("campaigns.signOff.evidenceRow", { name: e.name, number: e.number })}{" "}
+							<DownloadButton
+								href={evidenceUrl(e.respondentId, e.itemId)}
+								fileName={e.fileName}
+								onError={setError}
+							>
+								{t("campaigns.evidenceDownload", { name: e.fileName })}
+							</DownloadButton>
 						</li>
 					))}
 				</ul>

@@ -13,6 +13,10 @@ export const campaignPath = (id: string) => `${CAMPAIGNS_PATH}/${encodeURICompon
 export const responsePath = (respondentId: string) =>
 	`/assurance/responses/${encodeURIComponent(respondentId)}`;
 
+/** An answer's evidence file, served to whoever may read the answer. */
+export const evidenceUrl = (respondentId: string, itemId: string) =>
+	`/api/assurance/responses/${encodeURIComponent(respondentId)}/answers/${encodeURIComponent(itemId)}/evidence`;
+
 export const answerKey = (answer: string) => `campaigns.answer.${answer}` as MessageKey;
 
 /** A rate as people read it: `83.3%`, or a dash when nothing counts yet. */

@@ -98,4 +98,28 @@ export const assuranceCampaignsEn: Record<keyof typeof assuranceCampaignsJa, str
 		"{unsubmitted} people have not submitted. To sign off, give the reason in the note.",
 	"issue.campaign_unit_signed_off": "This unit is signed off already.",
 	"issue.campaign_closed": "This self-inspection is closed.",
+	"campaigns.state.closedAt": "Closed {at} by {by}",
+	"campaigns.closeReasonShown": "Reason for closing: {reason}",
+	"campaigns.close.open": "Close the self-inspection",
+	"campaigns.close.title": "Close “{title}”",
+	"campaigns.close.unsubmitted":
+		"{count} respondents have not submitted. Once closed they are recorded as not answered and can no longer answer or submit.",
+	"campaigns.close.allSubmitted": "Every respondent has submitted.",
+	"campaigns.close.reason": "Reason for closing",
+	"campaigns.close.reasonHint": "Closing before the due date ({date}) needs a reason.",
+	"campaigns.close.submit": "Close",
+	"campaigns.closedNotice":
+		"This self-inspection is closed: no more answers, submissions or sign-offs. Rates and exports stay available.",
+	"campaigns.unanswered.title": "Respondents who did not answer",
+	"campaigns.unanswered.lead":
+		"Respondents who had not submitted when the campaign closed (not answered).",
+	"campaigns.unanswered.status": "Not answered ({answered} of {assigned} items in draft)",
+	"campaigns.col.respondent": "Respondent",
+	"campaigns.col.status": "Status",
+	"campaigns.evidenceDownload": "Download evidence: {name}",
+	"campaigns.signOff.evidence": "Evidence files",
+	"campaigns.signOff.noEvidence": "None.",
+	"campaigns.signOff.evidenceRow": "{name} · {number}",
+	"audit.type.assurance_campaign.closed": "Self-inspection closed",
+	"issue.campaign_close_reason_required": "Closing before the due date ({dueOn}) needs a reason.",
 };

@@ -96,4 +96,28 @@ export const assuranceCampaignsJa = {
 		"未提出の職員が {unsubmitted} 人います。確認するには、その理由を備考に書いてください。",
 	"issue.campaign_unit_signed_off": "この所属は確認済みです。",
 	"issue.campaign_closed": "この自己点検は終了しています。",
+	"campaigns.state.closedAt": "{at} {by} が終了",
+	"campaigns.closeReasonShown": "終了の理由: {reason}",
+	"campaigns.close.open": "自己点検を終了",
+	"campaigns.close.title": "「{title}」を終了",
+	"campaigns.close.unsubmitted":
+		"提出していない回答者が {count} 人います。終了するとこの人たちは未回答として記録され、回答も提出もできなくなります。",
+	"campaigns.close.allSubmitted": "回答者は全員提出済みです。",
+	"campaigns.close.reason": "終了の理由",
+	"campaigns.close.reasonHint": "期限（{date}）より前に終了するときは、理由を書いてください。",
+	"campaigns.close.submit": "終了する",
+	"campaigns.closedNotice":
+		"この自己点検は終了しています。回答・提出・確認はできません。回答率と書き出しは引き続き見られます。",
+	"campaigns.unanswered.title": "未回答の回答者",
+	"campaigns.unanswered.lead": "終了時点で提出していなかった回答者です（未回答）。",
+	"campaigns.unanswered.status": "未回答（{assigned} 項目中 {answered} 項目が下書き）",
+	"campaigns.col.respondent": "回答者",
+	"campaigns.col.status": "状態",
+	"campaigns.evidenceDownload": "証跡をダウンロード: {name}",
+	"campaigns.signOff.evidence": "証跡ファイル",
+	"campaigns.signOff.noEvidence": "ありません。",
+	"campaigns.signOff.evidenceRow": "{name}・{number}",
+	"audit.type.assurance_campaign.closed": "自己点検の終了",
+	"issue.campaign_close_reason_required":
+		"期限（{dueOn}）より前に終了するときは、理由を書いてください。",
 } as const;
