@@ -10,8 +10,8 @@ import { ensureDocuments } from "../../src/modules/policies/documents/seed-docum
 import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { makeAsset } from "../helpers/asset-world.ts";
 import { makeAssuranceAudit } from "../helpers/assurance-audit-world.ts";
-import { bundledChecklistId } from "../helpers/checklist-world.ts";
 import { makeCampaignScreens } from "../helpers/campaign-world.ts";
+import { bundledChecklistId } from "../helpers/checklist-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
 import { makeDrill } from "../helpers/drill-world.ts";
