@@ -30,6 +30,7 @@ import * as assuranceChecklists from "./migrations/0027-assurance-checklists.ts"
 import * as findings from "./migrations/0028-findings.ts";
 import * as assuranceAudits from "./migrations/0029-assurance-audits.ts";
 import * as assuranceCampaigns from "./migrations/0030-assurance-campaigns.ts";
+import * as exceptions from "./migrations/0034-exceptions.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -67,6 +68,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0026-incident-figures-and-sources": incidentFiguresAndSources,
 	"0029-assurance-audits": assuranceAudits,
 	"0030-assurance-campaigns": assuranceCampaigns,
+	"0034-exceptions": exceptions,
 };
 
 class InCodeMigrations implements MigrationProvider {

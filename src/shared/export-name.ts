@@ -23,6 +23,7 @@ export const EXPORT_TITLES = {
 	findings: "指摘事項管理簿",
 	selfInspection: "自己点検結果",
 	selfInspectionReport: "自己点検報告書",
+	exceptions: "例外措置一覧",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

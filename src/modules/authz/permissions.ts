@@ -7,6 +7,7 @@ import { campaignsPolicy } from "../assurance/campaigns/campaigns.policy.ts";
 import { checklistsPolicy } from "../assurance/checklists/checklists.policy.ts";
 import { findingsPolicy } from "../assurance/findings/findings.policy.ts";
 import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
+import { exceptionsPolicy } from "../exceptions/exceptions.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
 import { incidentCaseworkPolicy } from "../incidents/incident-casework.policy.ts";
@@ -51,6 +52,7 @@ const POLICIES: readonly Policy<string>[] = [
 	checklistsPolicy,
 	auditsPolicy,
 	campaignsPolicy,
+	exceptionsPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

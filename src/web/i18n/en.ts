@@ -13,6 +13,7 @@ import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";
 import { emergencyPlanEn } from "./modules/emergency-plan.en.ts";
 import { emptyEn } from "./modules/empty.en.ts";
+import { exceptionsEn } from "./modules/exceptions.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
 import { homeEn } from "./modules/home.en.ts";
 import { incidentCaseworkEn } from "./modules/incident-casework.en.ts";
@@ -56,6 +57,7 @@ export const en: Messages = {
 	...incidentCaseworkEn,
 	...incidentChainEn,
 	...drillsEn,
+	...exceptionsEn,
 	...assuranceReviewEn,
 	...assuranceChecklistsEn,
 	...assuranceCampaignsEn,
