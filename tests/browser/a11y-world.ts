@@ -13,6 +13,7 @@ import { makeAssuranceAudit } from "../helpers/assurance-audit-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
 import { makeDrill } from "../helpers/drill-world.ts";
+import { makeException } from "../helpers/exception-world.ts";
 import { makeAccount, TEST_PASSWORD } from "../helpers/factories.ts";
 import { makeFinding } from "../helpers/finding-world.ts";
 import { makeEvidence, makeTask } from "../helpers/incident-casework-world.ts";
@@ -82,6 +83,9 @@ export interface A11yWorld {
 	linkedFindingId: string;
 	/** A planned audit of the walk's unit (whose 管理者 the administrator is), with its plans. */
 	auditId: string;
+	/** Exceptions of the walk's unit: one requested (approve, refuse), one approved (renew). */
+	requestedExceptionId: string;
+	approvedExceptionId: string;
 }
 
 /**
@@ -162,6 +166,10 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			title: "保守用端末のOSがサポート切れ",
 		});
 		const audit = await makeAssuranceAudit(deps, tenant, { unitIds: [unit.id] });
+		const requestedException = await makeException(deps, tenant.id, unit.id, "requested");
+		const approvedException = await makeException(deps, tenant.id, unit.id, "approved", {
+			networkFlows: [],
+		});
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -172,6 +180,8 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			doneFindingId: doneFinding.id,
 			linkedFindingId: linkedFinding.id,
 			auditId: audit.id,
+			requestedExceptionId: requestedException.id,
+			approvedExceptionId: approvedException.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

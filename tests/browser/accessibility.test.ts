@@ -7,6 +7,7 @@ import { writeXlsx } from "../../src/shared/tabular.ts";
 import { SAMPLE_POLICY_TEXT } from "../helpers/documents-world.ts";
 import { assuranceAuditScreens } from "./a11y-assurance-audits.ts";
 import { checklistScreens } from "./a11y-assurance-checklists.ts";
+import { exceptionPages, exceptionScreens } from "./a11y-exceptions.ts";
 import { findingPages, findingScreens } from "./a11y-findings.ts";
 import { incidentScreens } from "./a11y-incidents.ts";
 import {
@@ -86,6 +87,7 @@ function pages(world: A11yWorld): string[] {
 		`/incidents/${world.reportedIncidentId}`,
 		`/incidents/${world.triagedIncidentId}`,
 		...findingPages(world),
+		...exceptionPages(world),
 		"/settings",
 		"/no-such-page",
 	];
@@ -308,6 +310,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await incidentScreens(walk);
 	await checklistScreens(walk);
 	await findingScreens(walk);
+	await exceptionScreens(walk);
 	await assuranceAuditScreens(walk);
 
 	// Decisions and their confirmations, editors and results; the roster last (it disables the
