@@ -43,7 +43,11 @@ async function flowVerdict(page: Page, flow: string): Promise<string> {
 }
 
 test("an LGWAN flow under an approved exception is 例外 with its reference, then a violation after the end", async () => {
-	const adminContext = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+	const adminContext = await browser.newContext({
+		locale: "ja-JP",
+		timezoneId: "Asia/Tokyo",
+		baseURL: server.url,
+	});
 	const admin = await watchedPage(adminContext);
 	await firstLogin(
 		admin.page,
@@ -97,7 +101,11 @@ test("an LGWAN flow under an approved exception is 例外 with its reference, th
 	});
 
 	// The 管理者 requests the exception through the form.
-	const managerContext = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+	const managerContext = await browser.newContext({
+		locale: "ja-JP",
+		timezoneId: "Asia/Tokyo",
+		baseURL: server.url,
+	});
 	const kanri = await watchedPage(managerContext);
 	await firstLoginAs(kanri.page, server.url, "demo", "kanri", managerOtp);
 	await kanri.page
@@ -129,7 +137,11 @@ test("an LGWAN flow under an approved exception is 例外 with its reference, th
 	const exceptionUrl = kanri.page.url();
 
 	// Before the decision, the flow is a plain violation.
-	const cisoContext = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+	const cisoContext = await browser.newContext({
+		locale: "ja-JP",
+		timezoneId: "Asia/Tokyo",
+		baseURL: server.url,
+	});
 	const ciso = await watchedPage(cisoContext);
 	await firstLoginAs(ciso.page, server.url, "demo", "ciso", cisoOtp);
 	assert.match(await flowVerdict(ciso.page, "f-lgwan"), /^違反 1件$/);
