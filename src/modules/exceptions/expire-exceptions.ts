@@ -113,7 +113,7 @@ async function lapse(
 	return inTransaction(deps.db, async (tx) => {
 		await lockException(tx, tenantId, id);
 		const row = await findException(tx, tenantId, id);
-		if (!row || row.state !== "approved" || row.ends_on >= today) return false;
+		if (row?.state !== "approved" || row.ends_on >= today) return false;
 		const at = now.toISOString();
 		const patch: Partial<ExceptionRow> = { state: "lapsed", lapsed_at: at, updated_at: at };
 		if (!(await updateException(tx, tenantId, id, Number(row.version), patch))) return false;
@@ -138,7 +138,7 @@ async function remind(
 	return inTransaction(deps.db, async (tx) => {
 		await lockException(tx, tenantId, id);
 		const row = await findException(tx, tenantId, id);
-		if (!row || row.state !== "approved" || row.reminded_for === row.ends_on) return null;
+		if (row?.state !== "approved" || row.reminded_for === row.ends_on) return null;
 		const at = now.toISOString();
 		const notices: ExceptionNoticeRow[] = [];
 		for (const accountId of accountIds) {
