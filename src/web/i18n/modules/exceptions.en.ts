@@ -98,4 +98,12 @@ export const exceptionsEn: Record<keyof typeof exceptionsJa, string> = {
 	"issue.exception_unit_unknown": "The unit was not found.",
 	"issue.exception_asset_unknown": "The asset was not found.",
 	"issue.exception_refusal_reason_required": "Give the reason for refusing.",
+
+	"issue.field.networkRule": "rule of the three-tier check",
+	"issue.field.deviation": "what is done differently",
+	"issue.field.compensatingMeasures": "compensating measures",
+	"issue.field.networkFlows": "flows covered",
+	"issue.field.networkNodes": "nodes covered",
+	"issue.field.startsOn": "start",
+	"issue.field.endsOn": "end",
 };

@@ -95,4 +95,12 @@ export const exceptionsJa = {
 	"issue.exception_unit_unknown": "指定した部署が見つかりません。",
 	"issue.exception_asset_unknown": "指定した情報資産が見つかりません。",
 	"issue.exception_refusal_reason_required": "却下するときは理由を記入してください。",
+
+	"issue.field.networkRule": "三層分離チェックの規則",
+	"issue.field.deviation": "例外の内容",
+	"issue.field.compensatingMeasures": "代替措置",
+	"issue.field.networkFlows": "対象の通信",
+	"issue.field.networkNodes": "対象の機器・セグメント",
+	"issue.field.startsOn": "開始日",
+	"issue.field.endsOn": "終了日",
 } as const;
