@@ -32,6 +32,7 @@ import * as assuranceAudits from "./migrations/0029-assurance-audits.ts";
 import * as assuranceCampaigns from "./migrations/0030-assurance-campaigns.ts";
 import * as auditFieldwork from "./migrations/0031-audit-fieldwork.ts";
 import * as campaignClose from "./migrations/0032-campaign-close.ts";
+import * as exceptions from "./migrations/0034-exceptions.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -71,6 +72,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0030-assurance-campaigns": assuranceCampaigns,
 	"0031-audit-fieldwork": auditFieldwork,
 	"0032-campaign-close": campaignClose,
+	"0034-exceptions": exceptions,
 };
 
 class InCodeMigrations implements MigrationProvider {

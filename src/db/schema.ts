@@ -53,6 +53,9 @@ export interface Database {
 	incident_evidence: IncidentEvidenceTable;
 	incident_notifications: IncidentNotificationTable;
 	drills: DrillTable;
+	exceptions: ExceptionTable;
+	exception_counters: ExceptionCounterTable;
+	exception_notices: ExceptionNoticeTable;
 	drill_units: DrillUnitTable;
 	drill_participants: DrillParticipantTable;
 	drill_follow_ups: DrillFollowUpTable;
@@ -1287,4 +1290,61 @@ export interface AssuranceAuditEvidenceTable {
 	uploaded_by: string;
 	uploaded_by_label: string;
 	uploaded_at: string;
+}
+
+/** 例外措置: a unit's deviation from a clause or rule for a period, and its decision. */
+export interface ExceptionTable {
+	id: string;
+	tenant_id: string;
+	/** 例外-R8-0001 */
+	reference: string;
+	fiscal_year: number;
+	org_unit_id: string;
+	clause: string;
+	network_rule: string | null;
+	deviation: string;
+	reason: string;
+	compensating_measures: string;
+	/** JSON arrays of ids */
+	asset_ids: string;
+	network_flows: string;
+	network_nodes: string;
+	/** YYYY-MM-DD (Japan dates, both included) */
+	starts_on: string;
+	ends_on: string;
+	/** requested | approved | refused | withdrawn | lapsed */
+	state: string;
+	renewal_of: string | null;
+	decision_reason: string | null;
+	decided_by: string | null;
+	decided_by_label: string | null;
+	decided_as: string | null;
+	decided_at: string | null;
+	lapsed_at: string | null;
+	reminded_for: string | null;
+	requested_by: string;
+	requested_by_label: string;
+	version: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ExceptionCounterTable {
+	tenant_id: string;
+	fiscal_year: number;
+	last_number: number;
+}
+
+/** A reminder of an exception's end (or its lapse) to one person; mailed by a job. */
+export interface ExceptionNoticeTable {
+	id: string;
+	tenant_id: string;
+	exception_id: string;
+	account_id: string;
+	/** expiring | lapsed */
+	reason: string;
+	ends_on: string;
+	notified_at: string;
+	mail_to: string | null;
+	mailed_at: string | null;
 }

@@ -25,6 +25,7 @@ export const EXPORT_TITLES = {
 	selfInspectionReport: "自己点検報告書",
 	statusReport: "情報セキュリティ対策状況報告",
 	auditReport: "情報セキュリティ監査報告書",
+	exceptions: "例外措置一覧",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

@@ -243,6 +243,12 @@ export const MODULE_ISSUE_CODES = [
 	"finding_unit_unknown",
 	"finding_owner_unknown",
 	"finding_due_in_past",
+	"exception_step_not_allowed",
+	"exception_not_approver",
+	"exception_not_unit_manager",
+	"exception_unit_unknown",
+	"exception_asset_unknown",
+	"exception_refusal_reason_required",
 ] as const;
 
 /** The codes of password refusals (auth/password-rule.ts), shown from the same catalogue. */

@@ -161,6 +161,13 @@ export const VOCABULARY = {
 		beta: { ja: "βモデル", en: "β model" },
 		beta_prime: { ja: "β′モデル", en: "β′ model" },
 	},
+	exceptionState: {
+		requested: { ja: "申請中", en: "Requested" },
+		approved: { ja: "承認", en: "Approved" },
+		refused: { ja: "却下", en: "Refused" },
+		withdrawn: { ja: "取下げ", en: "Withdrawn" },
+		lapsed: { ja: "失効", en: "Lapsed" },
+	},
 	findingState: {
 		open: { ja: "未対応", en: "Open" },
 		action_planned: { ja: "是正計画済み", en: "Action planned" },

@@ -15,6 +15,7 @@ import { bundledChecklistId } from "../helpers/checklist-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
 import { makeDrill } from "../helpers/drill-world.ts";
+import { makeException } from "../helpers/exception-world.ts";
 import { makeAccount, TEST_PASSWORD } from "../helpers/factories.ts";
 import { makeFinding } from "../helpers/finding-world.ts";
 import { makeEvidence, makeTask } from "../helpers/incident-casework-world.ts";
@@ -90,6 +91,9 @@ export interface A11yWorld {
 	closedCampaignId: string;
 	/** The administrator's own items in the open campaign, one with an evidence file. */
 	campaignRespondentId: string;
+	/** Exceptions of the walk's unit: one requested (approve, refuse), one approved (renew). */
+	requestedExceptionId: string;
+	approvedExceptionId: string;
 }
 
 /**
@@ -173,6 +177,10 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		// The audit checklist its picker offers.
 		await bundledChecklistId(deps, tenant.id, "standard.audit");
 		const campaigns = await makeCampaignScreens(deps, tenant.id, unit.id, unitStaff.id, admin.id);
+		const requestedException = await makeException(deps, tenant.id, unit.id, "requested");
+		const approvedException = await makeException(deps, tenant.id, unit.id, "approved", {
+			networkFlows: [],
+		});
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -186,6 +194,8 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			campaignId: campaigns.campaignId,
 			closedCampaignId: campaigns.closedCampaignId,
 			campaignRespondentId: campaigns.respondentId,
+			requestedExceptionId: requestedException.id,
+			approvedExceptionId: approvedException.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

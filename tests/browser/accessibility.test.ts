@@ -8,6 +8,7 @@ import { SAMPLE_POLICY_TEXT } from "../helpers/documents-world.ts";
 import { assuranceAuditScreens } from "./a11y-assurance-audits.ts";
 import { campaignPages, campaignScreens } from "./a11y-assurance-campaigns.ts";
 import { checklistScreens } from "./a11y-assurance-checklists.ts";
+import { exceptionPages, exceptionScreens } from "./a11y-exceptions.ts";
 import { findingPages, findingScreens } from "./a11y-findings.ts";
 import { incidentScreens } from "./a11y-incidents.ts";
 import {
@@ -89,6 +90,7 @@ function pages(world: A11yWorld): string[] {
 		`/incidents/${world.triagedIncidentId}`,
 		...findingPages(world),
 		...campaignPages(world),
+		...exceptionPages(world),
 		"/settings",
 		"/no-such-page",
 	];
@@ -311,6 +313,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await incidentScreens(walk);
 	await checklistScreens(walk);
 	await findingScreens(walk);
+	await exceptionScreens(walk);
 	await assuranceAuditScreens(walk);
 	await campaignScreens(walk);
 

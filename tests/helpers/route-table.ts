@@ -20,6 +20,7 @@ import { FINDING_ROUTES } from "./route-table.assurance-findings.ts";
 import { CUSTODY_ROUTES } from "./route-table.custody.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
 import { DRILL_ROUTES } from "./route-table.drills.ts";
+import { EXCEPTION_ROUTES } from "./route-table.exceptions.ts";
 import { HOME_ROUTES } from "./route-table.home.ts";
 import { INCIDENT_CASEWORK_ROUTES } from "./route-table.incident-casework.ts";
 import { INCIDENT_CHAIN_ROUTES } from "./route-table.incident-chain.ts";
@@ -479,6 +480,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...INCIDENT_CASEWORK_ROUTES,
 	...INCIDENT_CHAIN_ROUTES,
 	...DRILL_ROUTES,
+	...EXCEPTION_ROUTES,
 	...REVIEW_ASSURANCE_ROUTES,
 	...ASSURANCE_CHECKLIST_ROUTES,
 	...ASSURANCE_CAMPAIGN_ROUTES,

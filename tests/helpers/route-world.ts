@@ -17,6 +17,7 @@ import { makeChecklistFixtures } from "./checklist-world.ts";
 import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
 import { makeDrillFixtures } from "./drill-world.ts";
+import { makeExceptionFixtures } from "./exception-world.ts";
 import { type MadeAccount, makeAccount, makeTenant } from "./factories.ts";
 import { makeFindingFixtures } from "./finding-world.ts";
 import { makeCaseworkFixtures } from "./incident-casework-world.ts";
@@ -96,6 +97,7 @@ export async function makeWorld(
 	await makeCaseworkFixtures(deps, tenant.id, target.id);
 	await makeIncidentChainFixtures(deps, tenant.id, target.id);
 	await makeDrillFixtures(deps, tenant.id, orgUnit.id);
+	await makeExceptionFixtures(deps, tenant.id, orgUnit.id, target.id);
 	await makeChecklistFixtures(deps, tenant.id);
 	await makeCampaignFixtures(deps, tenant.id, target.id);
 	await makeFindingFixtures(deps, tenant.id, orgUnit.id);

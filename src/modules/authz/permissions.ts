@@ -8,6 +8,7 @@ import { checklistsPolicy } from "../assurance/checklists/checklists.policy.ts";
 import { findingsPolicy } from "../assurance/findings/findings.policy.ts";
 import { statusReportPolicy } from "../assurance/status-report/status-report.policy.ts";
 import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
+import { exceptionsPolicy } from "../exceptions/exceptions.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
 import { incidentCaseworkPolicy } from "../incidents/incident-casework.policy.ts";
@@ -53,6 +54,7 @@ const POLICIES: readonly Policy<string>[] = [
 	auditsPolicy,
 	campaignsPolicy,
 	statusReportPolicy,
+	exceptionsPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

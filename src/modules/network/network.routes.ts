@@ -12,6 +12,7 @@ import {
 } from "../../http/openapi.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { activeExceptions } from "../exceptions/active-exceptions.ts";
 import { exportNetworkReport } from "./export-report.ts";
 import { importFirewall } from "./import-firewall.ts";
 import { importModel } from "./import-model.ts";
@@ -136,12 +137,13 @@ export function networkRoutes(deps: AppDeps) {
 		const pack = await requireTenantPack(deps.db, actor.tenantId);
 		const stored = await readStoredModel(deps.db, actor.tenantId);
 		const history = await listNetworkModelRevisions(deps.db, actor.tenantId);
+		const exceptions = await activeExceptions(deps.db, actor.tenantId);
 		return {
 			model: stored.model,
 			revision: stored.revision,
 			updatedAt: stored.updatedAt,
 			updatedBy: stored.updatedBy,
-			check: presentCheck(stored.model, pack.pack),
+			check: presentCheck(stored.model, pack.pack, exceptions),
 			history: history.map((row) => ({
 				revision: Number(row.revision),
 				source: saveSource(row.source),
@@ -186,7 +188,8 @@ export function networkRoutes(deps: AppDeps) {
 			authorize(actor, networkPolicy, "network.read");
 			const model = validateModel(c.req.valid("json").model);
 			const pack = await requireTenantPack(deps.db, actor.tenantId);
-			return c.json(presentCheck(model, pack.pack), 200);
+			const exceptions = await activeExceptions(deps.db, actor.tenantId);
+			return c.json(presentCheck(model, pack.pack, exceptions), 200);
 		})
 		.openapi(reportPdf, async (c) => {
 			const actor = requireActor(c);

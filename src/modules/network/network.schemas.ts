@@ -8,7 +8,8 @@ import { networkModelSchema } from "./model.schema.ts";
 import { SAVE_SOURCES } from "./save-model.ts";
 
 const bilingual = z.object({ ja: z.string(), en: z.string() });
-const verdict = z.enum(["ok", "violation"]);
+/** `exception`: every violation of the flow or node is covered by an exception in force. */
+const verdict = z.enum(["ok", "violation", "exception"]);
 
 export const networkViolationSchema = z
 	.object({
@@ -27,6 +28,11 @@ export const networkViolationSchema = z
 		 * (tiers, gateway kinds, safeguards, controls, models; routes as `2:lgwan>internet:sanitized`).
 		 */
 		params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+		/** The exception in force (例外措置) covering this violation, if any; it stays a violation. */
+		exception: z
+			.object({ id: z.string(), reference: z.string(), endsOn: z.string() })
+			.nullable()
+			.optional(),
 	})
 	.openapi("NetworkViolation");
 
@@ -49,6 +55,8 @@ export const networkCheckReportSchema = z
 			violatingNodes: z.number().int(),
 			byRule: z.record(z.string(), z.number().int()),
 		}),
+		/** Violations covered by exceptions in force; absent from the engine's own report. */
+		excepted: z.number().int().optional(),
 	})
 	.openapi("NetworkCheckReport");
 

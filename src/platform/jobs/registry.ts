@@ -1,6 +1,7 @@
 import { campaignsJobs } from "../../modules/assurance/campaigns/campaigns.jobs.ts";
 import { findingsJobs } from "../../modules/assurance/findings/findings.jobs.ts";
 import { auditJobs } from "../../modules/audit-log/audit-log.jobs.ts";
+import { exceptionsJobs } from "../../modules/exceptions/exceptions.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
 import { importJobs } from "../imports/imports.jobs.ts";
@@ -17,4 +18,5 @@ export const JOBS: readonly JobDeclaration[] = [
 	...incidentsJobs,
 	...findingsJobs,
 	...campaignsJobs,
+	...exceptionsJobs,
 ];

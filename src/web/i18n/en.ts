@@ -14,6 +14,7 @@ import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";
 import { emergencyPlanEn } from "./modules/emergency-plan.en.ts";
 import { emptyEn } from "./modules/empty.en.ts";
+import { exceptionsEn } from "./modules/exceptions.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
 import { homeEn } from "./modules/home.en.ts";
 import { incidentCaseworkEn } from "./modules/incident-casework.en.ts";
@@ -57,6 +58,7 @@ export const en: Messages = {
 	...incidentCaseworkEn,
 	...incidentChainEn,
 	...drillsEn,
+	...exceptionsEn,
 	...assuranceReviewEn,
 	...assuranceStatusReportEn,
 	...assuranceChecklistsEn,

@@ -15,6 +15,7 @@ import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
 import { emergencyPlanJa } from "./modules/emergency-plan.ja.ts";
 import { emptyJa } from "./modules/empty.ja.ts";
+import { exceptionsJa } from "./modules/exceptions.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
 import { homeJa } from "./modules/home.ja.ts";
 import { incidentCaseworkJa } from "./modules/incident-casework.ja.ts";
@@ -58,6 +59,7 @@ export const ja = {
 	...incidentCaseworkJa,
 	...incidentChainJa,
 	...drillsJa,
+	...exceptionsJa,
 	...assuranceReviewJa,
 	...assuranceStatusReportJa,
 	...assuranceChecklistsJa,

@@ -1,4 +1,5 @@
 import { findingWords } from "../../shared/network-findings.ts";
+import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { NetworkCheck, NetworkModel, Selection, Violation } from "./types.ts";
 
@@ -118,6 +119,7 @@ export function ViolationsTable({
 	onSelect(selection: Selection): void;
 }) {
 	const { t } = useI18n();
+	const { date } = useDates();
 	const findingText = useFindingText();
 	const names = namesOf(model);
 	const nameOf = (id: string) => names.get(id) ?? id;
@@ -189,7 +191,17 @@ export function ViolationsTable({
 										t("network.report.wholeModel")
 									)}
 								</td>
-								<td>{text.message}</td>
+								<td>
+									{violation.exception ? (
+										<span className="badge badge-warn" data-verdict="exception">
+											{t("network.report.exceptionUntil", {
+												reference: violation.exception.reference,
+												end: date(violation.exception.endsOn),
+											})}
+										</span>
+									) : null}{" "}
+									{text.message}
+								</td>
 								<td>{text.remedy}</td>
 							</tr>
 						);

@@ -108,8 +108,14 @@ export function ModelTables({
 		const rows = items
 			.map((entity, index) => ({ entity, index }))
 			.filter(({ entity }) => !needle || JSON.stringify(entity).toLowerCase().includes(needle));
-		const bad = (id: string) =>
-			(kind === "flows" ? violations.byFlow.get(id) : violations.byElement.get(id))?.length ?? 0;
+		const found = (id: string) =>
+			(kind === "flows" ? violations.byFlow.get(id) : violations.byElement.get(id)) ?? [];
+		/** Violations no exception in force covers. */
+		const bad = (id: string) => found(id).filter((v) => !v.exception).length;
+		/** The references of exceptions in force covering the entity's violations. */
+		const excepted = (id: string) => [
+			...new Set(found(id).flatMap((v) => (v.exception ? [v.exception.reference] : []))),
+		];
 		const captionId = `network-table-${kind}`;
 		return (
 			<section key={kind} className="network-table" aria-labelledby={captionId}>
@@ -152,6 +158,7 @@ export function ModelTables({
 						<tbody>
 							{rows.slice(0, MAX_ROWS).map(({ entity, index }) => {
 								const count = bad(entity.id);
+								const references = excepted(entity.id);
 								return (
 									<tr key={`${entity.id}:${index}`}>
 										<th scope="row">
@@ -174,9 +181,15 @@ export function ModelTables({
 												<span className="badge badge-danger">
 													{t("network.verdict.violationCount", { count })}
 												</span>
-											) : (
+											) : null}
+											{references.map((reference) => (
+												<span key={reference} className="badge badge-warn" data-verdict="exception">
+													{t("network.verdict.exceptionRef", { reference })}
+												</span>
+											))}
+											{count === 0 && references.length === 0 ? (
 												<span className="badge badge-ok">{t("network.verdict.ok")}</span>
-											)}
+											) : null}
 										</td>
 										{canEdit ? (
 											<td className="button-row">

@@ -52,7 +52,7 @@ export function TierDiagram({
 		[model.segments, model.nodes, model.gateways],
 	);
 	const violating = useMemo(
-		() => new Set(check.report.flows.filter((f) => f.verdict === "violation").map((f) => f.id)),
+		() => new Set(check.report.flows.filter((f) => f.verdict !== "ok").map((f) => f.id)),
 		[check.report.flows],
 	);
 	const { lines, hidden, hiddenFlows } = useMemo(

@@ -12,6 +12,7 @@ import {
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { drillsPage } from "../drills/routes.tsx";
+import { exceptionsPage } from "../exceptions/routes.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { incidentsPage } from "../incidents/routes.tsx";
 import { mailPage } from "../mail/routes.tsx";
@@ -104,6 +105,8 @@ function Page({ path }: { path: string }) {
 	if (incidents) return guard(incidents.permission, incidents.page);
 	const drills = drillsPage(path);
 	if (drills) return guard("drill.read", drills);
+	const exceptions = exceptionsPage(path);
+	if (exceptions) return guard("exception.read", exceptions);
 	const campaigns = campaignsPage(path);
 	if (campaigns) return guard("assurance_campaign.list", campaigns);
 	const checklists = checklistsPage(path);

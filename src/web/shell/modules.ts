@@ -95,6 +95,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "assurance_status_report.read",
 	},
 	{
+		// 例外措置 of the 対策基準: beside the policy it deviates from.
+		path: "/exceptions",
+		group: "policy",
+		label: "exceptions.nav",
+		description: "exceptions.navDesc",
+		permission: "exception.read",
+	},
+	{
 		// 点検・改善: one register for what audits, self-inspections, incidents and the network find.
 		path: "/findings",
 		group: "review",
