@@ -206,7 +206,7 @@ export async function runAssuranceBench(): Promise<string> {
 		"",
 		"## Assurance: a self-inspection campaign of 3,000 respondents × 120 items",
 		"",
-		`${RESPONDENTS.toLocaleString("en")} members of staff in 100 sections of 10 departments, a checklist of ${CAMPAIGN_ITEMS} items answered by all staff: 360,000 answer slots. Nine respondents in ten answered and submitted everything, one in ten left 20 items open (drafts). Rates: 20 runs after a warm-up; the open-items page: 50 runs over different respondents; the export: 2 runs. On PostgreSQL the answers and respondents are `VACUUM ANALYZE`d after the bulk fill, as autovacuum would soon do (the test server runs with autovacuum off; without statistics and a visibility map the rates took about 320 ms).`,
+		`${RESPONDENTS.toLocaleString("en")} members of staff in 100 sections of 10 departments, a checklist of ${CAMPAIGN_ITEMS} items answered by all staff: 360,000 answer slots. Nine respondents in ten answered and submitted everything, one in ten left 20 items open (drafts). Rates: 20 runs after a warm-up; the open-items page: 50 runs over different respondents; the export: 2 runs. On PostgreSQL the answers and respondents are \`VACUUM ANALYZE\`d after the bulk fill, as autovacuum would soon do (the test server runs with autovacuum off; without statistics and a visibility map the rates took about 320 ms).`,
 		"",
 		"| engine | what | median ms | p95 / slowest ms | target |",
 		"| --- | --- | ---: | ---: | :---: |",
