@@ -126,6 +126,18 @@ const DOWNLOADS: Expected[] = [
 	},
 	{
 		method: "get",
+		path: "/api/exceptions/export",
+		query: { format: "xlsx" },
+		name: dated(EXPORT_TITLES.exceptions, "xlsx"),
+	},
+	{
+		method: "get",
+		path: "/api/exceptions/export",
+		query: { format: "csv" },
+		name: dated(EXPORT_TITLES.exceptions, "csv"),
+	},
+	{
+		method: "get",
 		path: "/api/assurance/status-report",
 		query: { format: "pdf" },
 		name: dated(EXPORT_TITLES.statusReport, "pdf", "令和\\d+年度_"),
