@@ -22537,6 +22537,7 @@ export interface components {
             };
             code: string;
             createdAt: string;
+            exceptions?: components["schemas"]["AssetException"][];
             handling: {
                 backup: boolean;
                 /** @enum {string} */
@@ -22591,6 +22592,14 @@ export interface components {
             reason: string;
             scheme: string;
             toKey: string;
+        };
+        AssetException: {
+            clause: string;
+            endsOn: string;
+            id: string;
+            networkRule: string | null;
+            reference: string;
+            startsOn: string;
         };
         AssetImport: {
             contentBase64: string;
