@@ -44,6 +44,14 @@ export const EXCEPTION_ROUTES: readonly RouteEntry[] = [
 	},
 	{
 		method: "get",
+		path: "/api/exceptions/reminders",
+		access: access("exception.read"),
+		ok: 200,
+		request: () => ({}),
+		crossTenant: [served()],
+	},
+	{
+		method: "get",
 		path: "/api/exceptions/export",
 		access: access("exception.export"),
 		ok: 200,

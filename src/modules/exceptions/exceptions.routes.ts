@@ -10,14 +10,17 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../http/openapi.ts";
+import { authorize } from "../authz/policy.ts";
 import { decideException } from "./decide-exception.ts";
 import { openExceptionDesk } from "./exception-desk.ts";
+import { exceptionsPolicy } from "./exceptions.policy.ts";
 import {
 	approveExceptionSchema,
 	exceptionExportQuerySchema,
 	exceptionListSchema,
 	exceptionOptionsSchema,
 	exceptionQuerySchema,
+	exceptionRemindersSchema,
 	exceptionSchema,
 	refuseExceptionSchema,
 	renewExceptionSchema,
@@ -25,6 +28,7 @@ import {
 	withdrawExceptionSchema,
 } from "./exceptions.schemas.ts";
 import { exportExceptions } from "./export-exceptions.ts";
+import { myExceptionReminders } from "./my-reminders.ts";
 import {
 	exceptionOptions,
 	getException,
@@ -47,6 +51,13 @@ const routes = {
 		path: "/exceptions/options",
 		summary: "The units the caller may request an exception for, and who decides (from the pack)",
 		responses: { 200: jsonResponse(exceptionOptionsSchema, "Options"), ...problemResponses },
+	}),
+	reminders: createRoute({
+		...secured,
+		method: "get",
+		path: "/exceptions/reminders",
+		summary: "The caller's reminders of approved exceptions nearing their end (also mailed)",
+		responses: { 200: jsonResponse(exceptionRemindersSchema, "Reminders"), ...problemResponses },
 	}),
 	export: createRoute({
 		...secured,
@@ -131,6 +142,11 @@ export function exceptionsRoutes(deps: AppDeps) {
 	return createRouter()
 		.openapi(routes.options, async (c) => {
 			return c.json(await exceptionOptions(deps.db, await desk(c)), 200);
+		})
+		.openapi(routes.reminders, async (c) => {
+			const actor = requireActor(c);
+			authorize(actor, exceptionsPolicy, "exception.read");
+			return c.json({ items: await myExceptionReminders(deps.db, actor) }, 200);
 		})
 		.openapi(routes.export, async (c) => {
 			const file = await exportExceptions(deps.db, await desk(c), c.req.valid("query"));

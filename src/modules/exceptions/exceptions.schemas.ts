@@ -150,6 +150,22 @@ export const exceptionOptionsSchema = z
 	})
 	.openapi("ExceptionOptions");
 
+/** A reminder that an approved exception nears its end (also sent by mail). */
+export const exceptionReminderSchema = z
+	.object({
+		exceptionId: z.string(),
+		reference: z.string(),
+		clause: z.string(),
+		endsOn: z.string(),
+		notifiedAt: z.string(),
+	})
+	.openapi("ExceptionReminder");
+export type ExceptionReminder = z.infer<typeof exceptionReminderSchema>;
+
+export const exceptionRemindersSchema = z
+	.object({ items: z.array(exceptionReminderSchema) })
+	.openapi("ExceptionReminders");
+
 /** An exception in force as other modules read it: what it covers, and its reference. */
 export interface ActiveException {
 	id: string;

@@ -9370,6 +9370,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exceptions/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's reminders of approved exceptions nearing their end (also mailed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reminders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExceptionReminders"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/findings": {
         parameters: {
             query?: never;
@@ -23609,6 +23708,16 @@ export interface components {
             reason: string;
             version: number;
         };
+        ExceptionReminder: {
+            clause: string;
+            endsOn: string;
+            exceptionId: string;
+            notifiedAt: string;
+            reference: string;
+        };
+        ExceptionReminders: {
+            items: components["schemas"]["ExceptionReminder"][];
+        };
         ExceptionRenewal: {
             compensatingMeasures?: string;
             endsOn: string;
@@ -24541,7 +24650,7 @@ export interface components {
             items: {
                 count: number;
                 /** @enum {string} */
-                kind: "take_out_decisions" | "policy_approvals" | "policy_publications" | "acknowledgements" | "mail_release_decisions" | "incident_tasks" | "incident_acknowledgements" | "campaign_items" | "overdue_findings" | "findings_to_verify";
+                kind: "take_out_decisions" | "policy_approvals" | "policy_publications" | "acknowledgements" | "mail_release_decisions" | "incident_tasks" | "incident_acknowledgements" | "campaign_items" | "overdue_findings" | "findings_to_verify" | "exception_reminders";
             }[];
         };
         NetworkCheck: {
@@ -26262,6 +26371,7 @@ export interface components {
                                 ja: string;
                             };
                             notify?: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                            reminderDays?: number;
                         };
                         outsourcing: {
                             /** @enum {string} */

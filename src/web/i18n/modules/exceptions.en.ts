@@ -34,6 +34,11 @@ export const exceptionsEn: Record<keyof typeof exceptionsJa, string> = {
 	"exceptions.emptyTitle": "No exception has been requested yet.",
 	"exceptions.emptyGuidance":
 		"When a measure cannot be applied as written, use “{request}” and give the reasons, compensating measures and period.",
+	"exceptions.reminders.title": "Exceptions nearing their end",
+	"exceptions.reminders.item": "({clause}) ends on {end}.",
+	"exceptions.reminders.hint":
+		"To continue, request a renewal with a new period from its page. After the end date it lapses by itself.",
+	"home.work.kind.exception_reminders": "Exceptions nearing their end: {count}",
 	"exceptions.form.title": "Request an exception",
 	"exceptions.form.unit": "Unit",
 	"exceptions.form.clause": "Clause or rule",

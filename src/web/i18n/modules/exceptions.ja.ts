@@ -31,6 +31,11 @@ export const exceptionsJa = {
 	"exceptions.emptyTitle": "例外措置の申請はまだありません。",
 	"exceptions.emptyGuidance":
 		"規定どおりにできない対策があるときは、「{request}」から理由・代替措置・期間を示して申請してください。",
+	"exceptions.reminders.title": "終了が近い例外措置",
+	"exceptions.reminders.item": "（{clause}）は {end} に終了します。",
+	"exceptions.reminders.hint":
+		"続ける必要があるときは、詳細の「更新を申請」から新しい期間を申請してください。終了日を過ぎると自動的に失効します。",
+	"home.work.kind.exception_reminders": "終了が近い例外措置: {count} 件",
 	"exceptions.form.title": "例外措置の申請",
 	"exceptions.form.unit": "申請部署",
 	"exceptions.form.clause": "対象の条項・規則",
