@@ -22,6 +22,8 @@ import {
 	exceptionQuerySchema,
 	exceptionRemindersSchema,
 	exceptionSchema,
+	exceptionTargetQuerySchema,
+	exceptionTargetsSchema,
 	refuseExceptionSchema,
 	renewExceptionSchema,
 	requestExceptionSchema,
@@ -31,6 +33,7 @@ import { exportExceptions } from "./export-exceptions.ts";
 import { myExceptionReminders } from "./my-reminders.ts";
 import {
 	exceptionOptions,
+	exceptionTargets,
 	getException,
 	listVisibleExceptions,
 	presentException,
@@ -51,6 +54,14 @@ const routes = {
 		path: "/exceptions/options",
 		summary: "The units the caller may request an exception for, and who decides (from the pack)",
 		responses: { 200: jsonResponse(exceptionOptionsSchema, "Options"), ...problemResponses },
+	}),
+	targets: createRoute({
+		...secured,
+		method: "get",
+		path: "/exceptions/targets",
+		summary: "Flows or nodes of the network model to name in a request (for those who read it)",
+		request: { query: exceptionTargetQuerySchema },
+		responses: { 200: jsonResponse(exceptionTargetsSchema, "Matches"), ...problemResponses },
 	}),
 	reminders: createRoute({
 		...secured,
@@ -142,6 +153,9 @@ export function exceptionsRoutes(deps: AppDeps) {
 	return createRouter()
 		.openapi(routes.options, async (c) => {
 			return c.json(await exceptionOptions(deps.db, await desk(c)), 200);
+		})
+		.openapi(routes.targets, async (c) => {
+			return c.json(await exceptionTargets(deps.db, await desk(c), c.req.valid("query")), 200);
 		})
 		.openapi(routes.reminders, async (c) => {
 			const actor = requireActor(c);
