@@ -54,7 +54,7 @@ export const exceptionsEn: Record<keyof typeof exceptionsJa, string> = {
 	"exceptions.form.flowsPick": "Flows covered",
 	"exceptions.form.nodesPick": "Nodes and segments covered",
 	"exceptions.form.idsHint":
-		"Your role does not read the network layout: ask the IT-policy side (chief information security manager) for the ids.",
+		"Your role does not read the network layout: ask whoever maintains it for the ids.",
 	"exceptions.picker.query": "Search {what} (id or name)",
 	"exceptions.picker.search": "Search",
 	"exceptions.picker.add": "Add",

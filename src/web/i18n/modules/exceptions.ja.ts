@@ -51,7 +51,7 @@ export const exceptionsJa = {
 	"exceptions.form.flowsPick": "対象の通信",
 	"exceptions.form.nodesPick": "対象の機器・セグメント",
 	"exceptions.form.idsHint":
-		"ネットワーク構成図を閲覧できる役割ではないため、IDは情報政策担当（統括情報セキュリティ責任者）に確認してください。",
+		"ネットワーク構成を閲覧できる役割ではないため、IDはネットワーク構成を管理する担当者に確認してください。",
 	"exceptions.picker.query": "{what}を検索（ID・名称）",
 	"exceptions.picker.search": "検索",
 	"exceptions.picker.add": "追加",
