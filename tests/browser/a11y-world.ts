@@ -178,8 +178,10 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		await bundledChecklistId(deps, tenant.id, "standard.audit");
 		const campaigns = await makeCampaignScreens(deps, tenant.id, unit.id, unitStaff.id, admin.id);
 		const requestedException = await makeException(deps, tenant.id, unit.id, "requested");
+		// It covers the asset, so the asset's page shows its table of exceptions in force.
 		const approvedException = await makeException(deps, tenant.id, unit.id, "approved", {
 			networkFlows: [],
+			assetIds: [asset.id],
 		});
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");

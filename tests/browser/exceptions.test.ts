@@ -187,3 +187,92 @@ test("an LGWAN flow under an approved exception is 例外 with its reference, th
 	assert.deepEqual(kanri.problems, []);
 	assert.deepEqual(ciso.problems, []);
 });
+
+test("統括 picks the rule, a node and an asset in the form; the asset's page lists the exception in force", async () => {
+	const otp = await addUser(server, "demo", "toukatsu", ["chief_officer", "tenant_admin"]);
+	const context = await browser.newContext({
+		locale: "ja-JP",
+		timezoneId: "Asia/Tokyo",
+		baseURL: server.url,
+	});
+	const { page, problems } = await watchedPage(context);
+	await firstLoginAs(page, server.url, "demo", "toukatsu", otp);
+	const api = await apiAs(page);
+
+	// The sample model (its LGWAN terminal `lg-pc`), a unit and an asset of the ledger.
+	const stored = await api<{ revision: number }>("GET", "/api/network/model");
+	const session = await page.request.get("/api/auth/session");
+	const saved = await page.request.fetch("/api/network/model", {
+		method: "PUT",
+		headers: {
+			"x-csrf-token": ((await session.json()) as { csrfToken: string }).csrfToken,
+			"content-type": "application/json",
+		},
+		data: JSON.stringify({
+			model: sampleNetworkModel("デモ市 ネットワーク"),
+			baseRevision: stored.revision,
+		}),
+	});
+	assert.ok(saved.ok(), await saved.text());
+	const unit = await api<{ id: string }>("POST", "/api/org-units", {
+		code: "somu",
+		name: "総務課",
+		kind: "section",
+		parentId: null,
+	});
+	const asset = await api<{ id: string; code: string; name: string }>("POST", "/api/assets", {
+		...{ code: "PC-EX-001", name: "窓口受付端末", zone: "lgwan", personalData: "personal" },
+		...{ kind: "systems", ownerUnitId: unit.id, managerName: "総務課長", location: "本庁舎" },
+		...{ retention: "5年", lifecycle: "in_use", relatedSystem: null, notes: null },
+		levels: ["C2", "I2", "A2"],
+	});
+
+	await page.goto(`${server.url}/exceptions`);
+	await page.getByRole("heading", { level: 1, name: "例外措置" }).waitFor();
+	await page.getByRole("button", { name: "例外を申請" }).first().click();
+	const form = page.getByRole("dialog");
+	await form.getByLabel("申請部署").selectOption({ label: "総務課" });
+	// The rule of the check gives the clause its words.
+	await form.getByLabel("三層分離チェックの規則（任意）").selectOption("terminal-mfa");
+	assert.notEqual(await form.getByLabel("対象の条項・規則").inputValue(), "");
+	await form
+		.getByLabel("例外の内容（規定と異なる取扱い）")
+		.fill("窓口端末の多要素認証を導入まで省略する。");
+	await form.getByLabel("理由", { exact: true }).fill("認証装置の納品が来月になるため。");
+	await form.getByLabel("代替措置").fill("端末を窓口職員の目の届く範囲に置き、利用者を限定する。");
+	// Pick the asset from the ledger and the node from the network model: no ids typed.
+	await form.getByLabel("対象の情報資産を検索（ID・名称）").fill("窓口受付");
+	await form.getByLabel("対象の情報資産を検索（ID・名称）").press("Enter");
+	await form.getByRole("button", { name: `${asset.code} ${asset.name} を追加` }).click();
+	await form.getByLabel("対象の機器・セグメントを検索（ID・名称）").fill("LGWAN系端末");
+	await form.getByRole("button", { name: "検索" }).nth(2).click();
+	await form.getByRole("button", { name: "LGWAN系端末 を追加" }).click();
+	await form
+		.getByRole("list", { name: "選択した対象の機器・セグメント" })
+		.getByText("lg-pc")
+		.waitFor();
+	await form.getByLabel("開始日").fill(dayFromToday(0));
+	await form.getByLabel("終了日").fill(dayFromToday(60));
+	await form.getByRole("button", { name: "申請する" }).click();
+	const heading = page.getByRole("heading", { level: 1, name: /^例外-R\d+-\d{4}$/ });
+	await heading.waitFor();
+	const ref = (await heading.textContent()) ?? "";
+	const exceptionUrl = page.url();
+
+	// 統括 is the pack's delegate: approved, it is in force.
+	await page.getByRole("button", { name: "承認", exact: true }).click();
+	await page.getByRole("dialog").getByRole("button", { name: "承認する" }).click();
+	await page.getByTestId("exception-state").filter({ hasText: "承認" }).waitFor();
+
+	// The asset's page lists it with its reference, clause and period, linking to it.
+	await page.goto(`${server.url}/assets/${asset.id}`);
+	const table = page.getByRole("table", { name: "適用中の例外措置" });
+	await table.waitFor();
+	const row = table.locator("tbody tr").filter({ hasText: ref });
+	await row.waitFor();
+	assert.match((await row.textContent()) ?? "", /多要素認証|MFA|terminal-mfa/);
+	await row.getByRole("link", { name: ref }).click();
+	await page.getByRole("heading", { level: 1, name: ref }).waitFor();
+	assert.equal(page.url(), exceptionUrl);
+	assert.deepEqual(problems, []);
+});

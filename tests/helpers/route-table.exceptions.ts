@@ -1,4 +1,6 @@
+import { definePolicy } from "../../src/modules/authz/policy.ts";
 import { exceptionsPolicy } from "../../src/modules/exceptions/exceptions.policy.ts";
+import { networkPolicy } from "../../src/modules/network/network.policy.ts";
 import { unitOf } from "./asset-world.ts";
 import { dayFromToday, flowException, makeException } from "./exception-world.ts";
 import type { CrossTenantProbe, RequestContext, RouteEntry } from "./route-walk.ts";
@@ -7,6 +9,13 @@ import type { CrossTenantProbe, RequestContext, RouteEntry } from "./route-walk.
 
 const access = (action: keyof typeof exceptionsPolicy) =>
 	({ kind: "permission", policy: exceptionsPolicy, action, level: "tenant" }) as const;
+
+/** The network picker: those who may request an exception and read the network model. */
+const pickerPolicy = definePolicy({
+	"exception.targets": exceptionsPolicy["exception.request"].filter((role) =>
+		networkPolicy["network.read"].includes(role),
+	),
+});
 
 const served = (extra: Partial<CrossTenantProbe> = {}): CrossTenantProbe => ({
 	name: "tenant B's own data only",
@@ -38,6 +47,27 @@ export const EXCEPTION_ROUTES: readonly RouteEntry[] = [
 		method: "get",
 		path: "/api/exceptions/options",
 		access: access("exception.request"),
+		ok: 200,
+		request: () => ({}),
+		crossTenant: [served()],
+	},
+	{
+		method: "get",
+		path: "/api/exceptions/targets",
+		access: {
+			kind: "permission",
+			policy: pickerPolicy,
+			action: "exception.targets",
+			level: "tenant",
+		},
+		ok: 200,
+		request: () => ({ query: { kind: "flow", q: "" } }),
+		crossTenant: [served()],
+	},
+	{
+		method: "get",
+		path: "/api/exceptions/reminders",
+		access: access("exception.read"),
 		ok: 200,
 		request: () => ({}),
 		crossTenant: [served()],

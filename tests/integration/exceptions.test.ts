@@ -13,7 +13,7 @@ import { loadBundledPack } from "../../src/modules/policies/pack/load-pack.ts";
 import { createTenant } from "../../src/modules/tenants/create-tenant.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { readTable } from "../../src/shared/tabular.ts";
-import { unitOf } from "../helpers/asset-world.ts";
+import { makeAsset, unitOf } from "../helpers/asset-world.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
 import { dayFromToday, flowException } from "../helpers/exception-world.ts";
 import { makeAccount, makeTenant } from "../helpers/factories.ts";
@@ -350,5 +350,125 @@ describe("exceptions", () => {
 
 		const manager = await person(tenant, ["section_manager"]);
 		await expectProblem(await manager.client.get("/api/exceptions/export"), 403, "forbidden");
+	});
+
+	test("an exception in force shows on the asset it covers, with its reference, clause and period", async () => {
+		const tenant = await networkedTenant();
+		const manager = await person(tenant, ["section_manager"]);
+		const ciso = await person(tenant, ["ciso"]);
+		const unitId = await unitOf(runtime, tenant.id, manager.account.id, "");
+		const covered = await makeAsset(runtime, tenant.id, unitId);
+		const other = await makeAsset(runtime, tenant.id, unitId, { name: "財務会計システム" });
+		const requested = await expectJson<ExceptionView>(
+			await manager.client.post(
+				"/api/exceptions",
+				flowException(unitId, { assetIds: [covered.id], networkRule: "tier-isolation" }),
+			),
+			201,
+		);
+		assert.deepEqual(requested.assets, [{ id: covered.id, name: covered.name }]);
+		interface AssetWithExceptions {
+			exceptions?: {
+				id: string;
+				reference: string;
+				clause: string;
+				networkRule: string | null;
+				startsOn: string;
+				endsOn: string;
+			}[];
+		}
+		const exceptionsOf = async (id: string) =>
+			(await expectJson<AssetWithExceptions>(await manager.client.get(`/api/assets/${id}`)))
+				.exceptions;
+		// A request covers nothing until approved.
+		assert.deepEqual(await exceptionsOf(covered.id), []);
+
+		await expectJson(
+			await ciso.client.post(`/api/exceptions/${requested.id}/approve`, { version: 1, reason: "" }),
+		);
+		assert.deepEqual(await exceptionsOf(covered.id), [
+			{
+				id: requested.id,
+				reference: requested.reference,
+				clause: requested.clause,
+				networkRule: "tier-isolation",
+				startsOn: requested.startsOn,
+				endsOn: requested.endsOn,
+			},
+		]);
+		assert.deepEqual(await exceptionsOf(other.id), []);
+		// The list of the ledger does not carry them.
+		const list = await expectJson<{ items: AssetWithExceptions[] }>(
+			await manager.client.get("/api/assets"),
+		);
+		assert.ok(list.items.every((item) => item.exceptions === undefined));
+
+		// Ended early by the unit: the asset is no longer covered.
+		await expectJson(
+			await manager.client.post(`/api/exceptions/${requested.id}/withdraw`, { version: 2 }),
+		);
+		assert.deepEqual(await exceptionsOf(covered.id), []);
+	});
+
+	test("a manager withdraws a request: it is never decided, covers nothing, and is logged", async () => {
+		const tenant = await networkedTenant();
+		const manager = await person(tenant, ["section_manager"]);
+		const other = await person(tenant, ["section_manager"]);
+		const ciso = await person(tenant, ["ciso"]);
+		const unitId = await unitOf(runtime, tenant.id, manager.account.id, "");
+		const requested = await expectJson<ExceptionView>(
+			await manager.client.post("/api/exceptions", flowException(unitId)),
+			201,
+		);
+		// A manager of another unit does not see it, so may not withdraw it.
+		await expectProblem(
+			await other.client.post(`/api/exceptions/${requested.id}/withdraw`, { version: 1 }),
+			404,
+			"not_found",
+		);
+		// A stale version is refused.
+		const stale = await expectProblem(
+			await manager.client.post(`/api/exceptions/${requested.id}/withdraw`, { version: 7 }),
+			409,
+			"conflict",
+		);
+		assert.equal(stale.issues?.[0]?.code, "stale_version");
+
+		const withdrawn = await expectJson<ExceptionView>(
+			await manager.client.post(`/api/exceptions/${requested.id}/withdraw`, { version: 1 }),
+		);
+		assert.equal(withdrawn.state, "withdrawn");
+		assert.equal(withdrawn.inForce, false);
+		assert.deepEqual(withdrawn.allowedActions, []);
+		assert.equal(withdrawn.decision, null);
+
+		// Nothing is left to decide or withdraw.
+		const decided = await expectProblem(
+			await ciso.client.post(`/api/exceptions/${requested.id}/approve`, { version: 2, reason: "" }),
+			409,
+			"conflict",
+		);
+		assert.equal(decided.issues?.[0]?.code, "exception_step_not_allowed");
+		const twice = await expectProblem(
+			await manager.client.post(`/api/exceptions/${requested.id}/withdraw`, { version: 2 }),
+			409,
+			"conflict",
+		);
+		assert.equal(twice.issues?.[0]?.code, "exception_step_not_allowed");
+		assert.equal((await flowVerdict(ciso.client, "f-bad")).verdict, "violation");
+		assert.deepEqual(await activeExceptions(runtime.db, tenant.id), []);
+
+		const listed = await expectJson<{ items: { id: string; state: string }[] }>(
+			await ciso.client.get("/api/exceptions?state=withdrawn"),
+		);
+		assert.deepEqual(
+			listed.items.map((item) => [item.id, item.state]),
+			[[requested.id, "withdrawn"]],
+		);
+		const event = (await auditEvents(runtime.db, tenant.id)).find(
+			(e) => e.type === "exception.withdrawn",
+		);
+		assert.equal(event?.payload.reference, requested.reference);
+		assert.equal(event?.payload.from, "requested");
 	});
 });

@@ -12,6 +12,7 @@ import {
 } from "../../http/openapi.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { activeExceptionsForAsset } from "../exceptions/active-exceptions.ts";
 import { listOrgUnits } from "../org/org.repository.ts";
 import { AXES } from "../policies/pack/classification.schema.ts";
 import { inScope } from "./asset-scope.ts";
@@ -110,9 +111,22 @@ const history = createRoute({
 	},
 });
 
+/** One asset as the API sends it, with the exceptions in force that cover it. */
 async function assetView(db: Queryable, actor: Actor, id: string) {
 	const ledger = await openLedger(db, actor);
-	return presentAsset(ledger, visible(ledger, await findAsset(db, actor.tenantId, id)));
+	const asset = presentAsset(ledger, visible(ledger, await findAsset(db, actor.tenantId, id)));
+	const exceptions = await activeExceptionsForAsset(db, actor.tenantId, asset.id);
+	return {
+		...asset,
+		exceptions: exceptions.map((e) => ({
+			id: e.id,
+			reference: e.reference,
+			clause: e.clause,
+			networkRule: e.networkRule,
+			startsOn: e.startsOn,
+			endsOn: e.endsOn,
+		})),
+	};
 }
 
 export function assetsRoutes(deps: AppDeps) {

@@ -99,6 +99,18 @@ export const handlingSchema = z.object({
 	notes: z.array(z.object({ ja: z.string(), en: z.string() })),
 });
 
+/** An exception in force covering an asset: its reference, the clause or rule, the period. */
+export const assetExceptionSchema = z
+	.object({
+		id: z.string(),
+		reference: z.string(),
+		clause: z.string(),
+		networkRule: z.string().nullable(),
+		startsOn: z.string(),
+		endsOn: z.string(),
+	})
+	.openapi("AssetException");
+
 export const assetSchema = z
 	.object({
 		id: z.string(),
@@ -125,6 +137,11 @@ export const assetSchema = z
 		updatedAt: z.string(),
 		/** Derived from the classification through the tenant's pack; null if the scheme changed. */
 		handling: handlingSchema.nullable(),
+		/**
+		 * The exceptions (例外措置) in force that cover the asset, read through the exceptions
+		 * module; sent with one asset (read, create, change), not with the list.
+		 */
+		exceptions: z.array(assetExceptionSchema).optional(),
 		allowedActions: z.array(z.string()),
 	})
 	.openapi("Asset");

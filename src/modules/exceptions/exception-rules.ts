@@ -75,5 +75,13 @@ export function exceptionReference(fiscalYear: number, number: number): string {
 	return `例外-${eraCode(fiscalYear)}-${String(number).padStart(4, "0")}`;
 }
 
-/** How many days before its end an exception's managers are reminded. */
-export const REMINDER_DAYS = 14;
+/** How many days before its end an exception's managers are reminded when the pack is silent. */
+export const DEFAULT_REMINDER_DAYS = 14;
+
+/**
+ * How many days before its end an exception's managers and deciders are reminded: the pack's
+ * `organisation.approvals.exception.reminderDays`, else 14.
+ */
+export function reminderDays(pack: PolicyPack): number {
+	return pack.organisation.approvals.exception.reminderDays ?? DEFAULT_REMINDER_DAYS;
+}

@@ -152,11 +152,24 @@ export function findExceptionNotice(db: Queryable, tenantId: string, id: string)
 		.executeTakeFirst();
 }
 
-/** The notices of one person, newest first. */
-export function noticesOf(db: Queryable, tenantId: string, accountId: string, limit: number) {
+/**
+ * The reminders of one person still standing on `today`: the exception is still approved, with
+ * the end date it was told of, not yet past (a withdrawal or a lapse ends it). Earliest end first.
+ */
+export function standingNoticesOf(
+	db: Queryable,
+	tenantId: string,
+	accountId: string,
+	today: string,
+	limit: number,
+) {
 	return db
 		.selectFrom("exception_notices")
-		.innerJoin("exceptions", "exceptions.id", "exception_notices.exception_id")
+		.innerJoin("exceptions", (join) =>
+			join
+				.onRef("exceptions.id", "=", "exception_notices.exception_id")
+				.onRef("exceptions.tenant_id", "=", "exception_notices.tenant_id"),
+		)
 		.select([
 			"exception_notices.id",
 			"exception_notices.exception_id",
@@ -164,10 +177,16 @@ export function noticesOf(db: Queryable, tenantId: string, accountId: string, li
 			"exception_notices.ends_on",
 			"exception_notices.notified_at",
 			"exceptions.reference",
+			"exceptions.clause",
+			"exceptions.org_unit_id",
 		])
 		.where("exception_notices.tenant_id", "=", tenantId)
 		.where("exception_notices.account_id", "=", accountId)
-		.orderBy("exception_notices.notified_at", "desc")
+		.where("exceptions.state", "=", "approved")
+		.whereRef("exceptions.ends_on", "=", "exception_notices.ends_on")
+		.where("exception_notices.ends_on", ">=", today)
+		.orderBy("exception_notices.ends_on")
+		.orderBy("exceptions.reference")
 		.limit(limit)
 		.execute();
 }

@@ -10,23 +10,30 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../http/openapi.ts";
+import { authorize } from "../authz/policy.ts";
 import { decideException } from "./decide-exception.ts";
 import { openExceptionDesk } from "./exception-desk.ts";
+import { exceptionsPolicy } from "./exceptions.policy.ts";
 import {
 	approveExceptionSchema,
 	exceptionExportQuerySchema,
 	exceptionListSchema,
 	exceptionOptionsSchema,
 	exceptionQuerySchema,
+	exceptionRemindersSchema,
 	exceptionSchema,
+	exceptionTargetQuerySchema,
+	exceptionTargetsSchema,
 	refuseExceptionSchema,
 	renewExceptionSchema,
 	requestExceptionSchema,
 	withdrawExceptionSchema,
 } from "./exceptions.schemas.ts";
 import { exportExceptions } from "./export-exceptions.ts";
+import { myExceptionReminders } from "./my-reminders.ts";
 import {
 	exceptionOptions,
+	exceptionTargets,
 	getException,
 	listVisibleExceptions,
 	presentException,
@@ -47,6 +54,21 @@ const routes = {
 		path: "/exceptions/options",
 		summary: "The units the caller may request an exception for, and who decides (from the pack)",
 		responses: { 200: jsonResponse(exceptionOptionsSchema, "Options"), ...problemResponses },
+	}),
+	targets: createRoute({
+		...secured,
+		method: "get",
+		path: "/exceptions/targets",
+		summary: "Flows or nodes of the network model to name in a request (for those who read it)",
+		request: { query: exceptionTargetQuerySchema },
+		responses: { 200: jsonResponse(exceptionTargetsSchema, "Matches"), ...problemResponses },
+	}),
+	reminders: createRoute({
+		...secured,
+		method: "get",
+		path: "/exceptions/reminders",
+		summary: "The caller's reminders of approved exceptions nearing their end (also mailed)",
+		responses: { 200: jsonResponse(exceptionRemindersSchema, "Reminders"), ...problemResponses },
 	}),
 	export: createRoute({
 		...secured,
@@ -131,6 +153,14 @@ export function exceptionsRoutes(deps: AppDeps) {
 	return createRouter()
 		.openapi(routes.options, async (c) => {
 			return c.json(await exceptionOptions(deps.db, await desk(c)), 200);
+		})
+		.openapi(routes.targets, async (c) => {
+			return c.json(await exceptionTargets(deps.db, await desk(c), c.req.valid("query")), 200);
+		})
+		.openapi(routes.reminders, async (c) => {
+			const actor = requireActor(c);
+			authorize(actor, exceptionsPolicy, "exception.read");
+			return c.json({ items: await myExceptionReminders(deps.db, actor) }, 200);
 		})
 		.openapi(routes.export, async (c) => {
 			const file = await exportExceptions(deps.db, await desk(c), c.req.valid("query"));

@@ -147,8 +147,50 @@ export const exceptionOptionsSchema = z
 		/** The roles that decide, as the pack names them. */
 		deciders: z.array(z.string()),
 		today: z.string(),
+		/** Clauses of the published policy documents the caller may read, to cite. */
+		clauses: z.array(z.object({ text: z.string(), document: z.string() })),
+		/** The rules of the three-tier check, with the policy's words they rest on. */
+		networkRules: z.array(
+			z.object({
+				id: z.string(),
+				clause: z.string(),
+				title: z.object({ ja: z.string(), en: z.string() }),
+			}),
+		),
+		/**
+		 * Whether the caller may pick flows and nodes from the network model (they read the network);
+		 * otherwise they are given as ids.
+		 */
+		networkPicker: z.boolean(),
 	})
 	.openapi("ExceptionOptions");
+
+export const exceptionTargetQuerySchema = z.object({
+	kind: z.enum(["flow", "node"]),
+	q: z.string().trim().max(100).default(""),
+	limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type ExceptionTargetQuery = z.infer<typeof exceptionTargetQuerySchema>;
+
+export const exceptionTargetsSchema = z
+	.object({ items: z.array(z.object({ id: z.string(), label: z.string() })) })
+	.openapi("ExceptionTargets");
+
+/** A reminder that an approved exception nears its end (also sent by mail). */
+export const exceptionReminderSchema = z
+	.object({
+		exceptionId: z.string(),
+		reference: z.string(),
+		clause: z.string(),
+		endsOn: z.string(),
+		notifiedAt: z.string(),
+	})
+	.openapi("ExceptionReminder");
+export type ExceptionReminder = z.infer<typeof exceptionReminderSchema>;
+
+export const exceptionRemindersSchema = z
+	.object({ items: z.array(exceptionReminderSchema) })
+	.openapi("ExceptionReminders");
 
 /** An exception in force as other modules read it: what it covers, and its reference. */
 export interface ActiveException {

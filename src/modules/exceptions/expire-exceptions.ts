@@ -9,8 +9,9 @@ import { findAccount } from "../accounts/accounts.repository.ts";
 import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import type { Role } from "../authz/roles.ts";
 import { listOrgUnits, roleHoldersInForce } from "../org/org.repository.ts";
+import type { PolicyPack } from "../policies/pack/pack.schema.ts";
 import { currentTenantPack } from "../policies/pack/tenant-pack.repository.ts";
-import { decidingRoles, REMINDER_DAYS } from "./exception-rules.ts";
+import { DEFAULT_REMINDER_DAYS, decidingRoles, reminderDays } from "./exception-rules.ts";
 import {
 	approvedEndingBy,
 	type ExceptionNoticeRow,
@@ -39,13 +40,17 @@ export function addDays(day: string, days: number): string {
 }
 
 /** Who is told of an exception of `unitId`: its managers and those above, and the deciders. */
-async function recipientsBy(db: Queryable, tenantId: string, at: string) {
-	const [holders, units, pack] = await Promise.all([
+async function recipientsBy(
+	db: Queryable,
+	tenantId: string,
+	at: string,
+	pack: PolicyPack | undefined,
+) {
+	const [holders, units] = await Promise.all([
 		roleHoldersInForce(db, tenantId, at),
 		listOrgUnits(db, tenantId),
-		currentTenantPack(db, tenantId),
 	]);
-	const deciders = new Set<string>(pack ? decidingRoles(pack.pack) : ["ciso"]);
+	const deciders = new Set<string>(pack ? decidingRoles(pack) : ["ciso"]);
 	const parent = new Map(units.map((unit) => [unit.id, unit.parent_id]));
 	return (unitId: string): string[] => {
 		const chain = new Set<string>();
@@ -65,7 +70,8 @@ async function recipientsBy(db: Queryable, tenantId: string, at: string) {
 }
 
 /**
- * The daily sweep of one tenant. An approved exception ending within `REMINDER_DAYS` is told
+ * The daily sweep of one tenant. An approved exception ending within the pack's reminder days
+ * (`organisation.approvals.exception.reminderDays`, else 14) is told
  * once (per end date) to the requesting unit's managers and the pack's deciders: a notice in the
  * app and a queued mail each. One past its end date is marked lapsed: it covers nothing any more
  * (the network check already stops honouring it the day after its end). Each is its own
@@ -80,8 +86,9 @@ export async function expireExceptions(
 	now: Date = new Date(),
 ): Promise<ExpiryOutcome> {
 	const today = japanDate(now);
-	const horizon = addDays(today, REMINDER_DAYS);
-	const recipientsOf = await recipientsBy(deps.db, tenantId, now.toISOString());
+	const pack = (await currentTenantPack(deps.db, tenantId))?.pack;
+	const horizon = addDays(today, pack ? reminderDays(pack) : DEFAULT_REMINDER_DAYS);
+	const recipientsOf = await recipientsBy(deps.db, tenantId, now.toISOString(), pack);
 	const outcome: ExpiryOutcome = { reminded: [], lapsed: [] };
 	for (const candidate of await approvedEndingBy(deps.db, tenantId, horizon)) {
 		if (candidate.ends_on < today) {

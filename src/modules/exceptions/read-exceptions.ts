@@ -1,12 +1,17 @@
 import type { Queryable } from "../../db/queryable.ts";
 import { findAsset } from "../assets/assets.repository.ts";
 import { allowedActions, authorize, can } from "../authz/policy.ts";
+import { networkPolicy } from "../network/network.policy.ts";
+import { findNetworkTargets } from "../network/network-targets.ts";
+import { NETWORK_RULES } from "../network/rules/index.ts";
+import { splitClause } from "../network/rules/rule.ts";
 import { listOrgUnits } from "../org/org.repository.ts";
+import { policyClauses } from "../policies/documents/policy-clauses.ts";
 import { type ExceptionDesk, mayRequestFor, visibleException } from "./exception-desk.ts";
 import { decidingRoles, type ExceptionState, inForce, stepAllowed } from "./exception-rules.ts";
 import { exceptionsPolicy } from "./exceptions.policy.ts";
 import { type ExceptionRow, findException, listExceptions } from "./exceptions.repository.ts";
-import type { ExceptionQuery, ExceptionView } from "./exceptions.schemas.ts";
+import type { ExceptionQuery, ExceptionTargetQuery, ExceptionView } from "./exceptions.schemas.ts";
 
 /** The names of the tenant's units by id. */
 export async function unitNames(db: Queryable, tenantId: string): Promise<Map<string, string>> {
@@ -120,15 +125,47 @@ export async function listVisibleExceptions(
 	};
 }
 
-/** The units the request form offers, and who decides in this tenant. */
+/**
+ * What the request form offers: the units, who decides in this tenant, the clauses of the
+ * policy documents the caller may read, the rules of the three-tier check, and whether flows and
+ * nodes may be picked from the network model (only for those who read it).
+ */
 export async function exceptionOptions(db: Queryable, desk: ExceptionDesk) {
 	authorize(desk.actor, exceptionsPolicy, "exception.request");
-	const units = await listOrgUnits(db, desk.actor.tenantId);
+	const [units, clauses] = await Promise.all([
+		listOrgUnits(db, desk.actor.tenantId),
+		policyClauses(db, desk.actor),
+	]);
 	return {
 		units: units
 			.filter((unit) => mayRequestFor(desk, unit.id))
 			.map((unit) => ({ id: unit.id, name: unit.name })),
 		deciders: decidingRoles(desk.pack),
 		today: desk.today,
+		clauses,
+		networkRules: NETWORK_RULES.map((rule) => ({
+			id: rule.id,
+			clause: splitClause(rule.clause).clause,
+			title: rule.title,
+		})),
+		networkPicker: can(desk.actor, networkPolicy, "network.read"),
+	};
+}
+
+/**
+ * Flows or nodes of the tenant's network model matching `q`, for the request form's picker:
+ * only for callers who may request and read the network (the layout is a system document).
+ *
+ * @throws Problem `forbidden` for a caller who may not request, or may not read the network
+ */
+export async function exceptionTargets(
+	db: Queryable,
+	desk: ExceptionDesk,
+	query: ExceptionTargetQuery,
+) {
+	authorize(desk.actor, exceptionsPolicy, "exception.request");
+	authorize(desk.actor, networkPolicy, "network.read");
+	return {
+		items: await findNetworkTargets(db, desk.actor.tenantId, query.kind, query.q, query.limit),
 	};
 }

@@ -47,6 +47,7 @@ export const WORK_KINDS = [
 	"campaign_items",
 	"overdue_findings",
 	"findings_to_verify",
+	"exception_reminders",
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

@@ -6,6 +6,7 @@ import { myOpenCampaignItems } from "../assurance/campaigns/my-campaign-items.ts
 import { myFindingWork } from "../assurance/findings/my-findings.ts";
 import { authorize, can } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { myExceptionReminders } from "../exceptions/my-reminders.ts";
 import { countIncidentsToAcknowledge } from "../incidents/chain-view.ts";
 import { myOpenIncidentTasks } from "../incidents/list-incident-tasks.ts";
 import { myAcknowledgements } from "../policies/documents/acknowledgement-status.ts";
@@ -38,7 +39,8 @@ async function toAcknowledge(db: Queryable, actor: Actor): Promise<number> {
  * policy versions to approve or publish, published documents to acknowledge, requests for an
  * original mail attachment to decide, incident tasks one owns, incidents one was told of and has
  * not acknowledged, self-inspection items not yet submitted, findings overdue or waiting for
- * one's verification. Kinds with nothing waiting are left out.
+ * one's verification, exceptions one was reminded are nearing their end. Kinds with nothing
+ * waiting are left out.
  *
  * @example
  * const { items } = await myWork(db, actor); // [{ kind: "take_out_decisions", count: 1 }]
@@ -54,6 +56,7 @@ export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
 		incidents,
 		campaignItems,
 		findings,
+		exceptionReminders,
 	] = await Promise.all([
 		takeOutsToDecide(db, actor),
 		versionsAwaiting(db, actor),
@@ -63,6 +66,7 @@ export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
 		countIncidentsToAcknowledge(db, actor),
 		myOpenCampaignItems(db, actor),
 		myFindingWork(db, actor),
+		myExceptionReminders(db, actor),
 	]);
 	const counts: [WorkKind, number][] = [
 		["take_out_decisions", takeOuts],
@@ -75,6 +79,7 @@ export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
 		["campaign_items", campaignItems],
 		["overdue_findings", findings.overdue],
 		["findings_to_verify", findings.toVerify],
+		["exception_reminders", exceptionReminders.length],
 	];
 	return {
 		items: counts.filter(([, count]) => count > 0).map(([kind, count]) => ({ kind, count })),

@@ -91,3 +91,32 @@ export function overlayExceptions(
 		excepted,
 	};
 }
+
+/**
+ * A check as the reports print it: the engine's own (the CLI's, of a file) or one with the
+ * tenant's exceptions in force overlaid (the downloads of the stored model).
+ */
+export interface ReportedCheck extends Omit<CheckReport, "violations" | "flows" | "nodes"> {
+	violations: readonly ExceptedViolation[];
+	flows: readonly { id: string; verdict: OverlaidVerdict }[];
+	nodes: readonly { id: string; verdict: OverlaidVerdict }[];
+	excepted?: number;
+}
+
+/**
+ * The references of the exceptions covering each flow (by `flow:<id>`) and node (by id), in
+ * report order, for a verdict written as `例外 例外-R8-0001`.
+ */
+export function exceptionReferences(report: ReportedCheck): Map<string, string[]> {
+	const refs = new Map<string, string[]>();
+	for (const violation of report.violations) {
+		const reference = violation.exception?.reference;
+		if (!reference) continue;
+		const key = violation.flow ? `flow:${violation.flow}` : violation.node;
+		if (!key) continue;
+		const list = refs.get(key) ?? [];
+		if (!list.includes(reference)) list.push(reference);
+		refs.set(key, list);
+	}
+	return refs;
+}

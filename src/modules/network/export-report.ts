@@ -4,8 +4,10 @@ import { datedFileName } from "../../shared/export-name.ts";
 import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { activeExceptions } from "../exceptions/active-exceptions.ts";
 import { tenantDateStyle } from "../tenants/tenant-settings.ts";
 import { checkModel } from "./check-model.ts";
+import { overlayExceptions } from "./exception-overlay.ts";
 import { networkPolicy } from "./network.policy.ts";
 import { readStoredModel, requireTenantPack } from "./read-model.ts";
 import { networkReportPdf } from "./report-pdf.ts";
@@ -19,7 +21,8 @@ export interface ExportedReport {
 
 /**
  * The compliance report of the stored model as a PDF or an Excel workbook. The network layout
- * is a system document, so each download is recorded in the audit log.
+ * is a system document, so each download is recorded in the audit log. Violations that exceptions
+ * in force cover (read through the exceptions module) carry their reference, as on the screen.
  */
 export async function exportNetworkReport(
 	db: Db,
@@ -30,7 +33,10 @@ export async function exportNetworkReport(
 	authorize(actor, networkPolicy, "network.read");
 	const pack = await requireTenantPack(db, actor.tenantId);
 	const stored = await readStoredModel(db, actor.tenantId);
-	const report = checkModel(stored.model, pack.pack);
+	const report = overlayExceptions(
+		checkModel(stored.model, pack.pack),
+		await activeExceptions(db, actor.tenantId),
+	);
 	const bytes =
 		format === "pdf"
 			? await networkReportPdf(report, stored.model, pack.pack, lang, {

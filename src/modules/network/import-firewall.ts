@@ -3,6 +3,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import { Problem } from "../../shared/problem.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { activeExceptions } from "../exceptions/active-exceptions.ts";
 import { type FirewallRowError, parseFirewallCsv, withFirewallFlows } from "./firewall-csv.ts";
 import { type ModelProblem, parseModelFile } from "./load-model.ts";
 import type { Flow, NetworkModelFile } from "./model.schema.ts";
@@ -95,6 +96,8 @@ export async function importFirewall(
 ): Promise<FirewallImportResult> {
 	authorize(actor, networkPolicy, "network.edit");
 	const pack = await requireTenantPack(db, actor.tenantId);
+	// The preview marks what exceptions in force cover, as the network page does.
+	const exceptions = await activeExceptions(db, actor.tenantId);
 	const parsed = await parseFirewallCsv(input.content);
 	// Rows whose addresses or gateways match nothing in the model are errors of that row.
 	const run = (stored: NetworkModelFile) => {
@@ -116,7 +119,11 @@ export async function importFirewall(
 			problems: result.problems,
 		};
 		return result.model
-			? { ...preview, model: result.model, check: presentCheck(result.model, pack.pack) }
+			? {
+					...preview,
+					model: result.model,
+					check: presentCheck(result.model, pack.pack, exceptions),
+				}
 			: preview;
 	}
 	return inTransaction(db, async (tx) => {
@@ -139,7 +146,7 @@ export async function importFirewall(
 			replaced,
 			problems: [],
 			model: result.model,
-			check: presentCheck(result.model, pack.pack),
+			check: presentCheck(result.model, pack.pack, exceptions),
 		};
 	});
 }

@@ -2,6 +2,7 @@ import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { activeExceptions } from "../exceptions/active-exceptions.ts";
 import { type ModelProblem, parseModelFile } from "./load-model.ts";
 import type { NetworkModelFile } from "./model.schema.ts";
 import { networkPolicy } from "./network.policy.ts";
@@ -60,13 +61,15 @@ export async function importModel(
 ): Promise<ImportResult> {
 	authorize(actor, networkPolicy, "network.edit");
 	const pack = await requireTenantPack(db, actor.tenantId);
+	// The preview marks what exceptions in force cover, as the network page does.
+	const exceptions = await activeExceptions(db, actor.tenantId);
 	const text = uploadedText(input);
 	const { model, problems } = parseModelFile(text, modelFormat(input, text, input.format));
 	if (input.dryRun || !model) {
 		if (!input.dryRun) refuseProblems(problems);
 		const stored = await readStoredModel(db, actor.tenantId);
 		const result: ImportResult = { saved: false, revision: stored.revision, problems };
-		return model ? { ...result, model, check: presentCheck(model, pack.pack) } : result;
+		return model ? { ...result, model, check: presentCheck(model, pack.pack, exceptions) } : result;
 	}
 	const row = await inTransaction(db, (tx) =>
 		saveNetworkModel(tx, actor, model, { source: "import", baseRevision: input.baseRevision }),
@@ -76,6 +79,6 @@ export async function importModel(
 		revision: row.revision,
 		problems: [],
 		model,
-		check: presentCheck(model, pack.pack),
+		check: presentCheck(model, pack.pack, exceptions),
 	};
 }

@@ -36,6 +36,9 @@ export const REPORT_TEXT = {
 		violation: "違反",
 		byRule: "ルール別件数",
 		issued: "作成日",
+		exception: "例外",
+		exceptionRef: "例外措置",
+		excepted: "例外措置の対象",
 	},
 	en: {
 		title: "Three-tier separation check",
@@ -64,6 +67,9 @@ export const REPORT_TEXT = {
 		violation: "violation",
 		byRule: "Violations by rule",
 		issued: "Issued",
+		exception: "exception",
+		exceptionRef: "Exception",
+		excepted: "Covered by exceptions",
 	},
 } as const;
 
@@ -117,7 +123,10 @@ export function ruleTitleOf(id: string, lang: ReportLang): string {
 }
 
 /** `β′（ポリシーはα）` when the file's model differs from the pack's. */
-export function modelText(report: CheckReport, lang: ReportLang): string {
+export function modelText(
+	report: Pick<CheckReport, "model" | "packModel">,
+	lang: ReportLang,
+): string {
 	const model = MODEL_LABEL[report.model];
 	if (report.model === report.packModel) return model;
 	const packModel = MODEL_LABEL[report.packModel];

@@ -1,7 +1,7 @@
 import { type DateStyle, formatDate } from "../../shared/dates.ts";
 import { type PdfBlock, renderPdf } from "../../shared/pdf.ts";
 import type { PolicyPack } from "../policies/pack/pack.schema.ts";
-import type { CheckReport } from "./check-model.ts";
+import type { ReportedCheck } from "./exception-overlay.ts";
 import type { NetworkModelFile } from "./model.schema.ts";
 import {
 	messageOf,
@@ -20,14 +20,15 @@ export const PDF_MAX_VIOLATIONS = 2_000;
 
 /**
  * The check result as an A4 PDF with the Japanese font embedded: summary, counts per rule, then
- * each violation with its clause and remedy.
+ * each violation with its clause and remedy. When exceptions in force cover violations, a column
+ * names the reference of the one covering each (例外措置): the violation stays listed.
  *
  * @example
  * const issued = { at: new Date().toISOString(), style: "wareki" } as const;
  * writeFileSync("check.pdf", await networkReportPdf(report, model, pack, "ja", issued));
  */
 export async function networkReportPdf(
-	report: CheckReport,
+	report: ReportedCheck,
 	model: NetworkModelFile,
 	pack: PolicyPack,
 	lang: ReportLang,
@@ -53,6 +54,7 @@ export async function networkReportPdf(
 					t.counts,
 					`${t.segments} ${report.stats.segments} / ${t.nodes} ${report.stats.nodes} / ${t.gateways} ${report.stats.gateways} / ${t.flows} ${report.stats.flows} / ${t.violations} ${report.stats.violations}`,
 				],
+				...(report.excepted ? [[t.excepted, String(report.excepted)]] : []),
 			],
 		},
 	];
@@ -74,14 +76,16 @@ export async function networkReportPdf(
 	if (report.violations.length === 0) {
 		blocks.push({ kind: "paragraph", text: t.noViolations });
 	} else {
+		const excepted = report.violations.some((v) => v.exception);
 		blocks.push({
 			kind: "table",
 			columns: [
 				{ header: t.rule, width: 2 },
 				{ header: t.subject, width: 1.6 },
 				{ header: t.clause, width: 2 },
-				{ header: t.message, width: 3.4 },
-				{ header: t.remedy, width: 3 },
+				{ header: t.message, width: excepted ? 2.8 : 3.4 },
+				{ header: t.remedy, width: excepted ? 2.4 : 3 },
+				...(excepted ? [{ header: t.exceptionRef, width: 1.2 }] : []),
 			],
 			rows: report.violations
 				.slice(0, PDF_MAX_VIOLATIONS)
@@ -91,6 +95,7 @@ export async function networkReportPdf(
 					v.clause,
 					messageOf(v, lang),
 					remedyOf(v, lang),
+					...(excepted ? [v.exception ? `${t.exception} ${v.exception.reference}` : ""] : []),
 				]),
 		});
 		const rest = report.violations.length - PDF_MAX_VIOLATIONS;

@@ -9370,6 +9370,208 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exceptions/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's reminders of approved exceptions nearing their end (also mailed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reminders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExceptionReminders"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exceptions/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Flows or nodes of the network model to name in a request (for those who read it) */
+        get: {
+            parameters: {
+                query: {
+                    kind: "flow" | "node";
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Matches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExceptionTargets"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/findings": {
         parameters: {
             query?: never;
@@ -22537,6 +22739,7 @@ export interface components {
             };
             code: string;
             createdAt: string;
+            exceptions?: components["schemas"]["AssetException"][];
             handling: {
                 backup: boolean;
                 /** @enum {string} */
@@ -22591,6 +22794,14 @@ export interface components {
             reason: string;
             scheme: string;
             toKey: string;
+        };
+        AssetException: {
+            clause: string;
+            endsOn: string;
+            id: string;
+            networkRule: string | null;
+            reference: string;
+            startsOn: string;
         };
         AssetImport: {
             contentBase64: string;
@@ -23589,7 +23800,20 @@ export interface components {
             total: number;
         };
         ExceptionOptions: {
+            clauses: {
+                document: string;
+                text: string;
+            }[];
             deciders: string[];
+            networkPicker: boolean;
+            networkRules: {
+                clause: string;
+                id: string;
+                title: {
+                    en: string;
+                    ja: string;
+                };
+            }[];
             today: string;
             units: {
                 id: string;
@@ -23599,6 +23823,16 @@ export interface components {
         ExceptionRefusal: {
             reason: string;
             version: number;
+        };
+        ExceptionReminder: {
+            clause: string;
+            endsOn: string;
+            exceptionId: string;
+            notifiedAt: string;
+            reference: string;
+        };
+        ExceptionReminders: {
+            items: components["schemas"]["ExceptionReminder"][];
         };
         ExceptionRenewal: {
             compensatingMeasures?: string;
@@ -23638,6 +23872,12 @@ export interface components {
                 id: string;
                 name: string;
             };
+        };
+        ExceptionTargets: {
+            items: {
+                id: string;
+                label: string;
+            }[];
         };
         ExceptionWithdrawal: {
             version: number;
@@ -24532,7 +24772,7 @@ export interface components {
             items: {
                 count: number;
                 /** @enum {string} */
-                kind: "take_out_decisions" | "policy_approvals" | "policy_publications" | "acknowledgements" | "mail_release_decisions" | "incident_tasks" | "incident_acknowledgements" | "campaign_items" | "overdue_findings" | "findings_to_verify";
+                kind: "take_out_decisions" | "policy_approvals" | "policy_publications" | "acknowledgements" | "mail_release_decisions" | "incident_tasks" | "incident_acknowledgements" | "campaign_items" | "overdue_findings" | "findings_to_verify" | "exception_reminders";
             }[];
         };
         NetworkCheck: {
@@ -26253,6 +26493,7 @@ export interface components {
                                 ja: string;
                             };
                             notify?: ("ciso" | "chief_officer" | "department_officer" | "section_manager" | "system_admin" | "csirt" | "auditor")[];
+                            reminderDays?: number;
                         };
                         outsourcing: {
                             /** @enum {string} */

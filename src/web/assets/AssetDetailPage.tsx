@@ -33,7 +33,7 @@ function classLabel(asset: Asset, options: LedgerOptions | null, lang: "ja" | "e
 /** One asset: its fields, the handling its class requires, and who changed its class and why. */
 export function AssetDetailPage({ id }: { id: string }) {
 	const { t, lang } = useI18n();
-	const { dateTime } = useDates();
+	const { date, dateTime } = useDates();
 	const [asset, setAsset] = useState<Asset | null>(null);
 	const [options, setOptions] = useState<LedgerOptions | null>(null);
 	const [history, setHistory] = useState<Change[]>([]);
@@ -129,6 +129,49 @@ export function AssetDetailPage({ id }: { id: string }) {
 					)}
 				</section>
 			</div>
+
+			{asset.exceptions && asset.exceptions.length > 0 ? (
+				<section aria-labelledby="asset-exceptions-title">
+					<h2 id="asset-exceptions-title">{t("assets.exceptions.title")}</h2>
+					<p className="field-hint">{t("assets.exceptions.lead")}</p>
+					<table
+						className="table table-compact"
+						data-testid="asset-exceptions"
+						aria-labelledby="asset-exceptions-title"
+					>
+						<thead>
+							<tr>
+								<th scope="col">{t("assets.exceptions.reference")}</th>
+								<th scope="col">{t("assets.exceptions.clause")}</th>
+								<th scope="col">{t("assets.exceptions.period")}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{asset.exceptions.map((exception) => (
+								<tr key={exception.id}>
+									<td className="nowrap">
+										<Link to={`/exceptions/${encodeURIComponent(exception.id)}`}>
+											{exception.reference}
+										</Link>
+									</td>
+									<td>
+										{exception.clause}
+										{exception.networkRule
+											? `（${t("assets.exceptions.rule", { rule: exception.networkRule })}）`
+											: null}
+									</td>
+									<td className="nowrap">
+										{t("exceptions.period", {
+											start: date(exception.startsOn),
+											end: date(exception.endsOn),
+										})}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</section>
+			) : null}
 
 			<section aria-labelledby="history-title">
 				<h2 id="history-title">{t("assets.history.title")}</h2>

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { formatFiscalYear } from "../../shared/dates.ts";
-import { api, call } from "../api/client.ts";
+import { api, call, type Schemas } from "../api/client.ts";
 import { DownloadButton } from "../components/DownloadButton.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
@@ -45,7 +45,15 @@ export function ExceptionsPage() {
 	const [options, setOptions] = useState<ExceptionOptions | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [creating, setCreating] = useState(false);
+	const [reminders, setReminders] = useState<Schemas["ExceptionReminder"][]>([]);
 	useEffect(() => setDraft(filter), [filter]);
+
+	useEffect(() => {
+		call(api.GET("/api/exceptions/reminders")).then(
+			(found) => setReminders(found.items),
+			() => setReminders([]),
+		);
+	}, []);
 
 	useEffect(() => {
 		if (mayRequest) call(api.GET("/api/exceptions/options")).then(setOptions, setError);
@@ -115,6 +123,27 @@ export function ExceptionsPage() {
 				</div>
 			</div>
 			<p className="lead">{t("exceptions.lead")}</p>
+			{reminders.length > 0 ? (
+				<section
+					className="alert alert-warning"
+					aria-labelledby="exception-reminders-title"
+					data-testid="exception-reminders"
+				>
+					<h2 id="exception-reminders-title">{t("exceptions.reminders.title")}</h2>
+					<ul>
+						{reminders.map((reminder) => (
+							<li key={reminder.exceptionId}>
+								<Link to={exceptionPath(reminder.exceptionId)}>{reminder.reference}</Link>{" "}
+								{t("exceptions.reminders.item", {
+									clause: reminder.clause,
+									end: date(reminder.endsOn),
+								})}
+							</li>
+						))}
+					</ul>
+					<p className="muted">{t("exceptions.reminders.hint")}</p>
+				</section>
+			) : null}
 			<form className="filters" onSubmit={apply} aria-label={t("exceptions.filter.label")}>
 				<div className="form-row">
 					<Field label={t("exceptions.filter.state")}>

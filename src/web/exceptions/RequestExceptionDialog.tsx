@@ -1,10 +1,29 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { Dialog } from "../components/Dialog.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { type Target, TargetPicker } from "./TargetPicker.tsx";
 import { type Exception, type ExceptionOptions, idLines, roleKey } from "./types.ts";
+
+/** Matches of the network model for the picker (only for those who read the network). */
+async function networkTargets(kind: "flow" | "node", q: string): Promise<Target[]> {
+	const found = await call(
+		api.GET("/api/exceptions/targets", { params: { query: { kind, q, limit: 30 } } }),
+	);
+	return found.items;
+}
+
+/** Assets of the ledger the caller sees whose code or name matches. */
+async function ledgerAssets(q: string): Promise<Target[]> {
+	const page = await call(
+		api.GET("/api/assets", {
+			params: { query: { ...(q ? { q } : {}), limit: 30, sort: "code" } },
+		}),
+	);
+	return page.items.map((asset) => ({ id: asset.id, label: `${asset.code} ${asset.name}` }));
+}
 
 interface Props {
 	options: ExceptionOptions;
@@ -12,14 +31,21 @@ interface Props {
 }
 
 /**
- * Request an exception for a unit: the clause or rule, what is done differently and why, the
- * compensating measures, the flows and nodes of the network model it covers, and the period.
+ * Request an exception for a unit: the clause or rule (picked from the published documents and
+ * the check's rules, or typed), what is done differently and why, the compensating measures, the
+ * assets, flows and nodes it covers (picked by search; flows and nodes typed as ids by those
+ * who may not read the network model), and the period.
  */
 export function RequestExceptionDialog({ options, onClose }: Props) {
-	const { t } = useI18n();
+	const { t, lang } = useI18n();
+	const clauseListId = useId();
+	const [assets, setAssets] = useState<Target[]>([]);
+	const [flows, setFlows] = useState<Target[]>([]);
+	const [nodes, setNodes] = useState<Target[]>([]);
 	const [form, setForm] = useState({
 		orgUnitId: options.units[0]?.id ?? "",
 		clause: "",
+		networkRule: "",
 		deviation: "",
 		reason: "",
 		compensatingMeasures: "",
@@ -41,12 +67,17 @@ export function RequestExceptionDialog({ options, onClose }: Props) {
 					body: {
 						orgUnitId: form.orgUnitId,
 						clause: form.clause.trim(),
+						...(form.networkRule ? { networkRule: form.networkRule } : {}),
 						deviation: form.deviation.trim(),
 						reason: form.reason.trim(),
 						compensatingMeasures: form.compensatingMeasures.trim(),
-						assetIds: [],
-						networkFlows: idLines(form.flows),
-						networkNodes: idLines(form.nodes),
+						assetIds: assets.map((asset) => asset.id),
+						networkFlows: options.networkPicker
+							? flows.map((flow) => flow.id)
+							: idLines(form.flows),
+						networkNodes: options.networkPicker
+							? nodes.map((node) => node.id)
+							: idLines(form.nodes),
 						startsOn: form.startsOn,
 						endsOn: form.endsOn,
 					},
@@ -108,37 +139,105 @@ export function RequestExceptionDialog({ options, onClose }: Props) {
 							name="clause"
 							required
 							maxLength={200}
+							list={clauseListId}
+							autoComplete="off"
 							aria-describedby={describedBy}
 							value={form.clause}
 							onChange={(event) => set("clause")(event.target.value)}
 						/>
 					)}
 				</Field>
+				<datalist id={clauseListId}>
+					{options.clauses.map((clause) => (
+						<option key={clause.text} value={clause.text} />
+					))}
+					{options.networkRules.map((rule) => (
+						<option key={rule.id} value={`${rule.clause} ${rule.title[lang]}`} />
+					))}
+				</datalist>
+				<Field label={t("exceptions.form.networkRule")}>
+					{(id) => (
+						<select
+							id={id}
+							name="networkRule"
+							value={form.networkRule}
+							onChange={(event) => {
+								const rule = options.networkRules.find((r) => r.id === event.target.value);
+								setForm({
+									...form,
+									networkRule: event.target.value,
+									// The rule's own words cite the clause when none is given yet.
+									clause:
+										form.clause.trim() === "" && rule
+											? `${rule.clause} ${rule.title[lang]}`.slice(0, 200)
+											: form.clause,
+								});
+							}}
+						>
+							<option value="">{t("exceptions.form.networkRuleNone")}</option>
+							{options.networkRules.map((rule) => (
+								<option key={rule.id} value={rule.id}>
+									{rule.title[lang]}（{rule.clause}）
+								</option>
+							))}
+						</select>
+					)}
+				</Field>
 				{text("deviation", t("exceptions.form.deviation"))}
 				{text("reason", t("exceptions.form.reason"))}
 				{text("compensatingMeasures", t("exceptions.form.measures"))}
-				<Field label={t("exceptions.form.flows")}>
-					{(id) => (
-						<textarea
-							id={id}
-							name="networkFlows"
-							rows={2}
-							value={form.flows}
-							onChange={(event) => set("flows")(event.target.value)}
+				<TargetPicker
+					legend={t("exceptions.form.assets")}
+					name="assetSearch"
+					search={ledgerAssets}
+					chosen={assets}
+					onChange={setAssets}
+				/>
+				{options.networkPicker ? (
+					<>
+						<TargetPicker
+							legend={t("exceptions.form.flowsPick")}
+							name="flowSearch"
+							search={(q) => networkTargets("flow", q)}
+							chosen={flows}
+							onChange={setFlows}
 						/>
-					)}
-				</Field>
-				<Field label={t("exceptions.form.nodes")}>
-					{(id) => (
-						<textarea
-							id={id}
-							name="networkNodes"
-							rows={2}
-							value={form.nodes}
-							onChange={(event) => set("nodes")(event.target.value)}
+						<TargetPicker
+							legend={t("exceptions.form.nodesPick")}
+							name="nodeSearch"
+							search={(q) => networkTargets("node", q)}
+							chosen={nodes}
+							onChange={setNodes}
 						/>
-					)}
-				</Field>
+					</>
+				) : (
+					<>
+						<Field label={t("exceptions.form.flows")} hint={t("exceptions.form.idsHint")}>
+							{(id, describedBy) => (
+								<textarea
+									id={id}
+									name="networkFlows"
+									rows={2}
+									aria-describedby={describedBy}
+									value={form.flows}
+									onChange={(event) => set("flows")(event.target.value)}
+								/>
+							)}
+						</Field>
+						<Field label={t("exceptions.form.nodes")} hint={t("exceptions.form.idsHint")}>
+							{(id, describedBy) => (
+								<textarea
+									id={id}
+									name="networkNodes"
+									rows={2}
+									aria-describedby={describedBy}
+									value={form.nodes}
+									onChange={(event) => set("nodes")(event.target.value)}
+								/>
+							)}
+						</Field>
+					</>
+				)}
 				<div className="form-row">
 					<Field label={t("exceptions.form.startsOn")} required>
 						{(id) => (

@@ -18,6 +18,7 @@ const WORK_PATHS: Record<WorkKind, string> = {
 	campaign_items: "/assurance/campaigns",
 	overdue_findings: "/findings?overdue=true",
 	findings_to_verify: "/findings?state=done",
+	exception_reminders: "/exceptions",
 };
 
 /** What waits for the caller (decisions, approvals, acknowledgements), with counts and links. */

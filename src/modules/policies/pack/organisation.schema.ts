@@ -62,11 +62,18 @@ export const policyApprovalSchema = approvalSchema.extend({
 });
 export type PolicyApproval = z.infer<typeof policyApprovalSchema>;
 
+/** 例外措置: who decides, and how long before an exception's end its managers are reminded. */
+export const exceptionApprovalSchema = approvalSchema.extend({
+	/** Days before the end date the unit's managers and the deciders are reminded; absent: 14. */
+	reminderDays: z.number().int().min(1).max(180).optional(),
+});
+export type ExceptionApproval = z.infer<typeof exceptionApprovalSchema>;
+
 export const approvalsSchema = z.strictObject({
 	/** Adopting or revising the policy. */
 	policy: policyApprovalSchema,
 	/** 例外措置: deviating from a rule for a period. */
-	exception: approvalSchema,
+	exception: exceptionApprovalSchema,
 	/** 持ち出し of classified assets. */
 	takeOut: approvalSchema,
 	/** Deciding an asset's class. */

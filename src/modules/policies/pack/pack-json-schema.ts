@@ -10,6 +10,7 @@ import {
 import { zoneSchema } from "./network.schema.ts";
 import {
 	approvalSchema,
+	exceptionApprovalSchema,
 	policyApprovalSchema,
 	roleDefinitionSchema,
 } from "./organisation.schema.ts";
@@ -55,6 +56,11 @@ function packMetadata() {
 			policyApprovalSchema,
 			"PolicyApproval",
 			"Who decides the policy, and whether its drafter may.",
+		],
+		[
+			exceptionApprovalSchema,
+			"ExceptionApproval",
+			"Who decides an exception, and how many days before its end it is reminded.",
 		],
 		[zoneSchema, "Zone", "One tier of the three-tier separation."],
 		[provisionSchema, "Provision", "An optional part of the policy and whether it is in force."],

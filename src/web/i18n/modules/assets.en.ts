@@ -77,6 +77,13 @@ export const assetsEn: Record<keyof typeof assetsJa, string> = {
 	"assets.reclassifyReason": "Reason for the change",
 	"assets.reclassifyHint": "Who changed it, when and why is recorded.",
 	"assets.reclassified": "Class changed to {key}.",
+	"assets.exceptions.title": "Exceptions in force",
+	"assets.exceptions.lead":
+		"Approved exceptions covering this asset, within their period. They are not compliance.",
+	"assets.exceptions.reference": "Reference",
+	"assets.exceptions.clause": "Clause or rule",
+	"assets.exceptions.period": "Period",
+	"assets.exceptions.rule": "network rule {rule}",
 	"assets.history.title": "Class history",
 	"assets.history.from": "From",
 	"assets.history.to": "To",

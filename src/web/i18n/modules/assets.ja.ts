@@ -75,6 +75,13 @@ export const assetsJa = {
 	"assets.reclassifyReason": "変更の理由",
 	"assets.reclassifyHint": "誰が・いつ・なぜ変更したかを記録します。",
 	"assets.reclassified": "格付けを {key} に変更しました。",
+	"assets.exceptions.title": "適用中の例外措置",
+	"assets.exceptions.lead":
+		"この資産を対象とする、承認済みで期間内の例外措置です。適合とは扱いません。",
+	"assets.exceptions.reference": "例外番号",
+	"assets.exceptions.clause": "対象の条項・規則",
+	"assets.exceptions.period": "期間",
+	"assets.exceptions.rule": "ネットワーク規則 {rule}",
 	"assets.history.title": "格付けの履歴",
 	"assets.history.from": "変更前",
 	"assets.history.to": "変更後",
