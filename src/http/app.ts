@@ -22,6 +22,7 @@ import { statusReportRoutes } from "../modules/assurance/status-report/status-re
 import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { exceptionsRoutes } from "../modules/exceptions/exceptions.routes.ts";
+import { socialMediaRoutes } from "../modules/social-media/social-media.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
 import { drillsRoutes } from "../modules/incidents/drills/drills.routes.ts";
 import { incidentCaseworkRoutes } from "../modules/incidents/incident-casework.routes.ts";
@@ -224,6 +225,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", auditsRoutes(deps));
 	app.route("/api", auditFieldworkRoutes(deps));
 	app.route("/api", exceptionsRoutes(deps));
+	app.route("/api", socialMediaRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

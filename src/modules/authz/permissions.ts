@@ -9,6 +9,7 @@ import { findingsPolicy } from "../assurance/findings/findings.policy.ts";
 import { statusReportPolicy } from "../assurance/status-report/status-report.policy.ts";
 import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
 import { exceptionsPolicy } from "../exceptions/exceptions.policy.ts";
+import { socialMediaPolicy } from "../social-media/social-media.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
 import { incidentCaseworkPolicy } from "../incidents/incident-casework.policy.ts";
@@ -55,6 +56,7 @@ const POLICIES: readonly Policy<string>[] = [
 	campaignsPolicy,
 	statusReportPolicy,
 	exceptionsPolicy,
+	socialMediaPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

@@ -15,6 +15,7 @@ import { drillsEn } from "./modules/drills.en.ts";
 import { emergencyPlanEn } from "./modules/emergency-plan.en.ts";
 import { emptyEn } from "./modules/empty.en.ts";
 import { exceptionsEn } from "./modules/exceptions.en.ts";
+import { socialMediaEn } from "./modules/social-media.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
 import { homeEn } from "./modules/home.en.ts";
 import { incidentCaseworkEn } from "./modules/incident-casework.en.ts";
@@ -59,6 +60,7 @@ export const en: Messages = {
 	...incidentChainEn,
 	...drillsEn,
 	...exceptionsEn,
+	...socialMediaEn,
 	...assuranceReviewEn,
 	...assuranceStatusReportEn,
 	...assuranceChecklistsEn,

@@ -16,6 +16,7 @@ import { drillsJa } from "./modules/drills.ja.ts";
 import { emergencyPlanJa } from "./modules/emergency-plan.ja.ts";
 import { emptyJa } from "./modules/empty.ja.ts";
 import { exceptionsJa } from "./modules/exceptions.ja.ts";
+import { socialMediaJa } from "./modules/social-media.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
 import { homeJa } from "./modules/home.ja.ts";
 import { incidentCaseworkJa } from "./modules/incident-casework.ja.ts";
@@ -60,6 +61,7 @@ export const ja = {
 	...incidentChainJa,
 	...drillsJa,
 	...exceptionsJa,
+	...socialMediaJa,
 	...assuranceReviewJa,
 	...assuranceStatusReportJa,
 	...assuranceChecklistsJa,
