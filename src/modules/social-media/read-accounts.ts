@@ -1,5 +1,5 @@
 import type { Queryable } from "../../db/queryable.ts";
-import { allowedActions, authorize, can } from "../authz/policy.ts";
+import { allowedActions, authorize } from "../authz/policy.ts";
 import { listOrgUnits } from "../org/org.repository.ts";
 import { staffWithAccounts } from "../org/staff.repository.ts";
 import { listDocuments } from "../policies/documents/documents.repository.ts";

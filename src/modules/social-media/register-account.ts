@@ -27,7 +27,7 @@ export async function sectionManagerAccounts(
 /** An active member of the tenant's staff roster, or a validation refusal at `path`. */
 async function activeStaff(tx: Tx, tenantId: string, id: string, path: string) {
 	const staff = await findStaff(tx, tenantId, id);
-	if (!staff || !staff.active)
+	if (!staff?.active)
 		throw invalidField(path, "social_media_staff_unknown", "no such active member of staff");
 	return staff;
 }
