@@ -1,8 +1,12 @@
+import type { Db } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { auditContextOf } from "../audit-log/record-audit.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
 import { listOrgUnits } from "../org/org.repository.ts";
 import { staffWithAccounts } from "../org/staff.repository.ts";
 import { listDocuments } from "../policies/documents/documents.repository.ts";
+import { documentsMissing, ensureDocuments } from "../policies/documents/seed-documents.ts";
 import { reviewDueOn } from "./flag-dormant.ts";
 import { sectionManagerAccounts } from "./register-account.ts";
 import { socialMediaPolicy } from "./social-media.policy.ts";
@@ -167,10 +171,15 @@ export async function listVisibleAccounts(
 	};
 }
 
-/** What the registration form offers: units, staff, documents, and who decides and is told. */
-export async function socialAccountOptions(db: Queryable, desk: SocialMediaDesk) {
+/**
+ * What the registration form offers: units, staff, documents, and who decides and is told. The
+ * pack's documents are seeded on first use, as the documents page does.
+ */
+export async function socialAccountOptions(db: Db, desk: SocialMediaDesk) {
 	authorize(desk.actor, socialMediaPolicy, "social_media.register");
 	const tenantId = desk.actor.tenantId;
+	if (await documentsMissing(db, tenantId, await listDocuments(db, tenantId)))
+		await inTransaction(db, (tx) => ensureDocuments(tx, auditContextOf(desk.actor)));
 	const [units, staff, documents, managers] = await Promise.all([
 		listOrgUnits(db, tenantId),
 		staffWithAccounts(db, tenantId).execute(),
