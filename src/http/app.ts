@@ -22,7 +22,6 @@ import { statusReportRoutes } from "../modules/assurance/status-report/status-re
 import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { exceptionsRoutes } from "../modules/exceptions/exceptions.routes.ts";
-import { socialMediaRoutes } from "../modules/social-media/social-media.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
 import { drillsRoutes } from "../modules/incidents/drills/drills.routes.ts";
 import { incidentCaseworkRoutes } from "../modules/incidents/incident-casework.routes.ts";
@@ -39,6 +38,7 @@ import { reviewDrillsRoutes } from "../modules/policies/reviews/review-drills.ro
 import { reviewsRoutes } from "../modules/policies/reviews/reviews.routes.ts";
 import { risksRoutes } from "../modules/risks/risks.routes.ts";
 import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
+import { socialMediaRoutes } from "../modules/social-media/social-media.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
 import { importsRoutes } from "../platform/imports/imports.routes.ts";
 import { refusal, ruleProblem, tooLarge } from "../shared/issues.ts";

@@ -4,9 +4,9 @@ import { ASSURANCE_CAMPAIGN_EVENTS } from "./assurance-campaigns.events.ts";
 import { ASSURANCE_CHECKLIST_EVENTS } from "./assurance-checklists.events.ts";
 import { ASSURANCE_STATUS_REPORT_EVENTS } from "./assurance-status-report.events.ts";
 import { EXCEPTION_EVENTS } from "./exception.events.ts";
-import { SOCIAL_MEDIA_EVENTS } from "./social-media.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
+import { SOCIAL_MEDIA_EVENTS } from "./social-media.events.ts";
 
 /** A tenant's gateway settings as the settings screen shows them (rules and limits in full). */
 const mailSettingsSnapshot = z.object({

@@ -2,9 +2,9 @@ import { campaignsJobs } from "../../modules/assurance/campaigns/campaigns.jobs.
 import { findingsJobs } from "../../modules/assurance/findings/findings.jobs.ts";
 import { auditJobs } from "../../modules/audit-log/audit-log.jobs.ts";
 import { exceptionsJobs } from "../../modules/exceptions/exceptions.jobs.ts";
-import { socialMediaJobs } from "../../modules/social-media/social-media.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
+import { socialMediaJobs } from "../../modules/social-media/social-media.jobs.ts";
 import { importJobs } from "../imports/imports.jobs.ts";
 import type { JobDeclaration } from "./job.ts";
 

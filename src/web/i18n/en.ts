@@ -15,7 +15,6 @@ import { drillsEn } from "./modules/drills.en.ts";
 import { emergencyPlanEn } from "./modules/emergency-plan.en.ts";
 import { emptyEn } from "./modules/empty.en.ts";
 import { exceptionsEn } from "./modules/exceptions.en.ts";
-import { socialMediaEn } from "./modules/social-media.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
 import { homeEn } from "./modules/home.en.ts";
 import { incidentCaseworkEn } from "./modules/incident-casework.en.ts";
@@ -35,6 +34,7 @@ import { packEn } from "./modules/pack.en.ts";
 import { refusalsEn } from "./modules/refusals.en.ts";
 import { risksEn } from "./modules/risks.en.ts";
 import { settingsEn } from "./modules/settings.en.ts";
+import { socialMediaEn } from "./modules/social-media.en.ts";
 import { vocabularyEn } from "./modules/vocabulary.ts";
 
 export const en: Messages = {

@@ -16,7 +16,6 @@ import { drillsJa } from "./modules/drills.ja.ts";
 import { emergencyPlanJa } from "./modules/emergency-plan.ja.ts";
 import { emptyJa } from "./modules/empty.ja.ts";
 import { exceptionsJa } from "./modules/exceptions.ja.ts";
-import { socialMediaJa } from "./modules/social-media.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
 import { homeJa } from "./modules/home.ja.ts";
 import { incidentCaseworkJa } from "./modules/incident-casework.ja.ts";
@@ -36,6 +35,7 @@ import { packJa } from "./modules/pack.ja.ts";
 import { refusalsJa } from "./modules/refusals.ja.ts";
 import { risksJa } from "./modules/risks.ja.ts";
 import { settingsJa } from "./modules/settings.ja.ts";
+import { socialMediaJa } from "./modules/social-media.ja.ts";
 import { vocabularyJa } from "./modules/vocabulary.ts";
 
 export const ja = {

@@ -123,6 +123,9 @@ export const socialMediaEn: Record<keyof typeof socialMediaJa, string> = {
 	"issue.social_media_review_in_future": "A review date cannot be in the future.",
 
 	"issue.field.handle": "Handle",
+	"issue.field.service": "Service",
+	"issue.field.mfaEnabled": "MFA",
+	"issue.field.dormant": "Dormant",
 	"issue.field.responsibleStaffId": "Responsible person",
 	"issue.field.procedureDocumentId": "Operating procedure",
 	"issue.field.postingRules": "What may be posted",

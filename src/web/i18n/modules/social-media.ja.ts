@@ -121,6 +121,9 @@ export const socialMediaJa = {
 	"issue.social_media_review_in_future": "見直し日に未来の日付は指定できません。",
 
 	"issue.field.handle": "アカウント名",
+	"issue.field.service": "サービス",
+	"issue.field.mfaEnabled": "多要素認証",
+	"issue.field.dormant": "休眠",
 	"issue.field.responsibleStaffId": "責任者",
 	"issue.field.procedureDocumentId": "運用手順",
 	"issue.field.postingRules": "発信してよい内容",
