@@ -5,10 +5,13 @@ import { inTransaction } from "../../src/db/transaction.ts";
 import { createApp } from "../../src/http/app.ts";
 import type { Role } from "../../src/modules/authz/roles.ts";
 import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
-import { flagDormantAccounts } from "../../src/modules/social-media/flag-dormant.ts";
+import { DORMANT_JOB, flagDormantAccounts } from "../../src/modules/social-media/flag-dormant.ts";
 import type { SocialAccountView } from "../../src/modules/social-media/social-media.schemas.ts";
 import { createTenant } from "../../src/modules/tenants/create-tenant.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import { ensureRecurring } from "../../src/platform/jobs/ensure-recurring.ts";
+import { JOBS } from "../../src/platform/jobs/registry.ts";
+import { runDueJobs } from "../../src/platform/jobs/run-due.ts";
 import { japanDate } from "../../src/shared/dates.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
 import { makeAccount } from "../helpers/factories.ts";
@@ -260,6 +263,36 @@ describe("social-media accounts", () => {
 		const types = (await auditEvents(runtime.db, tenant.id)).map((e) => e.type);
 		assert.ok(types.includes("social_media.dormant_flagged"));
 		assert.ok(types.includes("social_media.reviewed"));
+	});
+
+	test("the scheduler runs the dormant sweep daily per tenant", async () => {
+		const { tenant, unit, kacho } = await sagaDesk();
+		const row = await makeSocialAccount(runtime, tenant.id, unit.id, kacho.staffId, "approved");
+		const longAgo = new Date(Date.now() - 400 * 86_400_000).toISOString();
+		await runtime.db
+			.updateTable("social_media_accounts")
+			.set({ decided_at: longAgo, created_at: longAgo })
+			.where("id", "=", row.id)
+			.execute();
+		const now = new Date();
+		await ensureRecurring(runtime.db, JOBS, now);
+		const queued = await runtime.db
+			.selectFrom("jobs")
+			.selectAll()
+			.where("name", "=", DORMANT_JOB)
+			.where("tenant_id", "=", tenant.id)
+			.executeTakeFirst();
+		assert.ok(queued, "the dormant sweep is queued for the tenant");
+		await runDueJobs(runtime, {
+			declarations: JOBS,
+			now: () => new Date(Date.parse(queued.due_at) + 1000),
+		});
+		const after = await runtime.db
+			.selectFrom("social_media_accounts")
+			.select("dormant_since")
+			.where("id", "=", row.id)
+			.executeTakeFirstOrThrow();
+		assert.ok(after.dormant_since, "flagged 休眠 by the scheduled run");
 	});
 
 	test("Kitakyushu: no such feature; every route answers 404 social_media_not_in_policy", async () => {
