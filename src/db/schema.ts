@@ -56,6 +56,8 @@ export interface Database {
 	exceptions: ExceptionTable;
 	exception_counters: ExceptionCounterTable;
 	exception_notices: ExceptionNoticeTable;
+	social_media_accounts: SocialMediaAccountTable;
+	social_media_reviews: SocialMediaReviewTable;
 	drill_units: DrillUnitTable;
 	drill_participants: DrillParticipantTable;
 	drill_follow_ups: DrillFollowUpTable;
@@ -1347,4 +1349,50 @@ export interface ExceptionNoticeTable {
 	notified_at: string;
 	mail_to: string | null;
 	mailed_at: string | null;
+}
+
+/** An official social-media account (公式SNSアカウント); see modules/social-media. */
+export interface SocialMediaAccountTable {
+	id: string;
+	tenant_id: string;
+	org_unit_id: string;
+	service: string;
+	handle: string;
+	purpose: string;
+	responsible_staff_id: string;
+	procedure_document_id: string;
+	posting_rules: string;
+	/** JSON array of staff ids; the credentials themselves are never stored. */
+	credential_holder_ids: string;
+	mfa_enabled: Flag;
+	/** registered | requested | approved | refused | suspended | closed */
+	state: string;
+	decision_reason: string | null;
+	decided_by: string | null;
+	decided_by_label: string | null;
+	decided_as: string | null;
+	decided_at: string | null;
+	/** YYYY-MM-DD (Japan date) */
+	last_reviewed_on: string | null;
+	dormant_since: string | null;
+	end_reason: string | null;
+	suspended_at: string | null;
+	closed_at: string | null;
+	registered_by: string;
+	registered_by_label: string;
+	version: number;
+	created_at: string;
+	updated_at: string;
+}
+
+/** One review (見直し) of a social-media account. */
+export interface SocialMediaReviewTable {
+	id: string;
+	tenant_id: string;
+	account_id: string;
+	reviewed_on: string;
+	reviewed_by: string;
+	reviewed_by_label: string;
+	note: string;
+	created_at: string;
 }

@@ -38,6 +38,7 @@ import { reviewDrillsRoutes } from "../modules/policies/reviews/review-drills.ro
 import { reviewsRoutes } from "../modules/policies/reviews/reviews.routes.ts";
 import { risksRoutes } from "../modules/risks/risks.routes.ts";
 import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
+import { socialMediaRoutes } from "../modules/social-media/social-media.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
 import { importsRoutes } from "../platform/imports/imports.routes.ts";
 import { refusal, ruleProblem, tooLarge } from "../shared/issues.ts";
@@ -224,6 +225,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", auditsRoutes(deps));
 	app.route("/api", auditFieldworkRoutes(deps));
 	app.route("/api", exceptionsRoutes(deps));
+	app.route("/api", socialMediaRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

@@ -249,6 +249,17 @@ export const MODULE_ISSUE_CODES = [
 	"exception_unit_unknown",
 	"exception_asset_unknown",
 	"exception_refusal_reason_required",
+	"social_media_not_in_policy",
+	"social_media_step_not_allowed",
+	"social_media_not_approver",
+	"social_media_not_unit_manager",
+	"social_media_unit_unknown",
+	"social_media_staff_unknown",
+	"social_media_responsible_not_manager",
+	"social_media_procedure_unknown",
+	"social_media_refusal_reason_required",
+	"social_media_end_reason_required",
+	"social_media_review_in_future",
 ] as const;
 
 /** The codes of password refusals (auth/password-rule.ts), shown from the same catalogue. */

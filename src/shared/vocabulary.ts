@@ -161,6 +161,14 @@ export const VOCABULARY = {
 		beta: { ja: "βモデル", en: "β model" },
 		beta_prime: { ja: "β′モデル", en: "β′ model" },
 	},
+	socialMediaState: {
+		registered: { ja: "登録", en: "Registered" },
+		requested: { ja: "承認申請中", en: "Approval requested" },
+		approved: { ja: "承認", en: "Approved" },
+		refused: { ja: "却下", en: "Refused" },
+		suspended: { ja: "休止", en: "Suspended" },
+		closed: { ja: "廃止", en: "Closed" },
+	},
 	exceptionState: {
 		requested: { ja: "申請中", en: "Requested" },
 		approved: { ja: "承認", en: "Approved" },

@@ -29,6 +29,7 @@ import {
 import { makeOrgUnit, makeStaff } from "../helpers/org-factories.ts";
 import { makeReview } from "../helpers/review-fixtures.ts";
 import { makeRisk } from "../helpers/risk-world.ts";
+import { makeSectionManagerStaff, makeSocialAccount } from "../helpers/social-media-world.ts";
 import type { RunningServer } from "./helpers.ts";
 
 /** The ids of the records whose pages and dialogs the accessibility walk opens. */
@@ -94,6 +95,9 @@ export interface A11yWorld {
 	/** Exceptions of the walk's unit: one requested (approve, refuse), one approved (renew). */
 	requestedExceptionId: string;
 	approvedExceptionId: string;
+	/** Official social-media accounts of the walk's unit: one requested, one approved. */
+	requestedSocialAccountId: string;
+	approvedSocialAccountId: string;
 }
 
 /**
@@ -183,6 +187,22 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			networkFlows: [],
 			assetIds: [asset.id],
 		});
+		const kacho = await makeSectionManagerStaff(deps, tenant, unit.id);
+		const requestedSocial = await makeSocialAccount(
+			deps,
+			tenant.id,
+			unit.id,
+			kacho.staffId,
+			"requested",
+		);
+		const approvedSocial = await makeSocialAccount(
+			deps,
+			tenant.id,
+			unit.id,
+			kacho.staffId,
+			"approved",
+			{ service: "Instagram", handle: "@city_photo" },
+		);
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -198,6 +218,8 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			campaignRespondentId: campaigns.respondentId,
 			requestedExceptionId: requestedException.id,
 			approvedExceptionId: approvedException.id,
+			requestedSocialAccountId: requestedSocial.id,
+			approvedSocialAccountId: approvedSocial.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

@@ -24,6 +24,7 @@ import {
 	staffScreens,
 	type Walk,
 } from "./a11y-screens.ts";
+import { socialMediaPages, socialMediaScreens } from "./a11y-social-media.ts";
 import { type A11yWorld, makeA11yWorld } from "./a11y-world.ts";
 import { assertAccessible, checkDialog, checkState } from "./axe.ts";
 import { launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
@@ -91,6 +92,7 @@ function pages(world: A11yWorld): string[] {
 		...findingPages(world),
 		...campaignPages(world),
 		...exceptionPages(world),
+		...socialMediaPages(world),
 		"/settings",
 		"/no-such-page",
 	];
@@ -314,6 +316,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await checklistScreens(walk);
 	await findingScreens(walk);
 	await exceptionScreens(walk);
+	await socialMediaScreens(walk);
 	await assuranceAuditScreens(walk);
 	await campaignScreens(walk);
 

@@ -31,6 +31,7 @@ import { NETWORK_ROUTES } from "./route-table.network.ts";
 import { ORG_ROUTES } from "./route-table.org.ts";
 import { REVIEW_ASSURANCE_ROUTES } from "./route-table.review-assurance.ts";
 import { RISK_ROUTES } from "./route-table.risks.ts";
+import { SOCIAL_MEDIA_ROUTES } from "./route-table.social-media.ts";
 import { STATUS_REPORT_ROUTES } from "./route-table.status-report.ts";
 import type { Access, CrossTenantProbe, RouteEntry, RouteRequest, Sent } from "./route-walk.ts";
 import { unique } from "./route-world.ts";
@@ -481,6 +482,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...INCIDENT_CHAIN_ROUTES,
 	...DRILL_ROUTES,
 	...EXCEPTION_ROUTES,
+	...SOCIAL_MEDIA_ROUTES,
 	...REVIEW_ASSURANCE_ROUTES,
 	...ASSURANCE_CHECKLIST_ROUTES,
 	...ASSURANCE_CAMPAIGN_ROUTES,

@@ -28,6 +28,7 @@ import { makeNetworkFixtures } from "./network-world.ts";
 import { makeOrgFixtures } from "./org-world.ts";
 import { makeReview } from "./review-fixtures.ts";
 import { makeRiskFixtures } from "./risk-world.ts";
+import { makeSocialMediaFixtures } from "./social-media-world.ts";
 
 /** A name no other test row uses, e.g. `ou-1a2b3c4d`. */
 export function unique(prefix: string): string {
@@ -98,6 +99,7 @@ export async function makeWorld(
 	await makeIncidentChainFixtures(deps, tenant.id, target.id);
 	await makeDrillFixtures(deps, tenant.id, orgUnit.id);
 	await makeExceptionFixtures(deps, tenant.id, orgUnit.id, target.id);
+	await makeSocialMediaFixtures(deps, tenant, orgUnit.id);
 	await makeChecklistFixtures(deps, tenant.id);
 	await makeCampaignFixtures(deps, tenant.id, target.id);
 	await makeFindingFixtures(deps, tenant.id, orgUnit.id);

@@ -138,6 +138,18 @@ const DOWNLOADS: Expected[] = [
 	},
 	{
 		method: "get",
+		path: "/api/social-media/export",
+		query: { format: "xlsx" },
+		name: dated(EXPORT_TITLES.socialMediaAccounts, "xlsx"),
+	},
+	{
+		method: "get",
+		path: "/api/social-media/export",
+		query: { format: "csv" },
+		name: dated(EXPORT_TITLES.socialMediaAccounts, "csv"),
+	},
+	{
+		method: "get",
 		path: "/api/assurance/status-report",
 		query: { format: "pdf" },
 		name: dated(EXPORT_TITLES.statusReport, "pdf", "令和\\d+年度_"),

@@ -6,6 +6,7 @@ import { ASSURANCE_STATUS_REPORT_EVENTS } from "./assurance-status-report.events
 import { EXCEPTION_EVENTS } from "./exception.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
+import { SOCIAL_MEDIA_EVENTS } from "./social-media.events.ts";
 
 /** A tenant's gateway settings as the settings screen shows them (rules and limits in full). */
 const mailSettingsSnapshot = z.object({
@@ -304,6 +305,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	...INCIDENT_CHAIN_EVENTS,
 	...FINDING_EVENTS,
 	...EXCEPTION_EVENTS,
+	...SOCIAL_MEDIA_EVENTS,
 	...ASSURANCE_AUDIT_EVENTS,
 	"drill.scheduled": z.object({
 		title: z.string(),

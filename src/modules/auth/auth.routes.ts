@@ -19,6 +19,7 @@ import {
 	throttledResponse,
 } from "../../http/openapi.ts";
 import { actionRoles, allPermissions } from "../authz/permissions.ts";
+import { withoutAbsentSocialMedia } from "../social-media/social-media-gate.ts";
 import { dateStyleOf } from "../tenants/tenant-settings.ts";
 import { findTenant, listTenants } from "../tenants/tenants.repository.ts";
 import { publicTenantSchema } from "../tenants/tenants.schemas.ts";
@@ -157,7 +158,10 @@ export function authRoutes(deps: AppDeps) {
 					recoveryCodesLeft: codes.length,
 				},
 				roles: auth.roles,
-				permissions: auth.stage === "active" ? allPermissions(actor) : [],
+				permissions:
+					auth.stage === "active"
+						? await withoutAbsentSocialMedia(deps.db, actor.tenantId, allPermissions(actor))
+						: [],
 				actionRoles: auth.stage === "active" ? actionRoles() : {},
 			},
 		};

@@ -23,6 +23,7 @@ import { policiesPolicy } from "../policies/policies.policy.ts";
 import { reviewsPolicy } from "../policies/reviews/reviews.policy.ts";
 import { risksPolicy } from "../risks/risks.policy.ts";
 import { mailPolicy } from "../sanitize/mail.policy.ts";
+import { socialMediaPolicy } from "../social-media/social-media.policy.ts";
 import { tenantsPolicy } from "../tenants/tenants.policy.ts";
 import { allowedActions, type Policy } from "./policy.ts";
 import type { Actor } from "./roles.ts";
@@ -55,6 +56,7 @@ const POLICIES: readonly Policy<string>[] = [
 	campaignsPolicy,
 	statusReportPolicy,
 	exceptionsPolicy,
+	socialMediaPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

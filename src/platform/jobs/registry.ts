@@ -4,6 +4,7 @@ import { auditJobs } from "../../modules/audit-log/audit-log.jobs.ts";
 import { exceptionsJobs } from "../../modules/exceptions/exceptions.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
+import { socialMediaJobs } from "../../modules/social-media/social-media.jobs.ts";
 import { importJobs } from "../imports/imports.jobs.ts";
 import type { JobDeclaration } from "./job.ts";
 
@@ -19,4 +20,5 @@ export const JOBS: readonly JobDeclaration[] = [
 	...findingsJobs,
 	...campaignsJobs,
 	...exceptionsJobs,
+	...socialMediaJobs,
 ];

@@ -34,6 +34,7 @@ import { packEn } from "./modules/pack.en.ts";
 import { refusalsEn } from "./modules/refusals.en.ts";
 import { risksEn } from "./modules/risks.en.ts";
 import { settingsEn } from "./modules/settings.en.ts";
+import { socialMediaEn } from "./modules/social-media.en.ts";
 import { vocabularyEn } from "./modules/vocabulary.ts";
 
 export const en: Messages = {
@@ -59,6 +60,7 @@ export const en: Messages = {
 	...incidentChainEn,
 	...drillsEn,
 	...exceptionsEn,
+	...socialMediaEn,
 	...assuranceReviewEn,
 	...assuranceStatusReportEn,
 	...assuranceChecklistsEn,

@@ -35,6 +35,7 @@ import { packJa } from "./modules/pack.ja.ts";
 import { refusalsJa } from "./modules/refusals.ja.ts";
 import { risksJa } from "./modules/risks.ja.ts";
 import { settingsJa } from "./modules/settings.ja.ts";
+import { socialMediaJa } from "./modules/social-media.ja.ts";
 import { vocabularyJa } from "./modules/vocabulary.ts";
 
 export const ja = {
@@ -60,6 +61,7 @@ export const ja = {
 	...incidentChainJa,
 	...drillsJa,
 	...exceptionsJa,
+	...socialMediaJa,
 	...assuranceReviewJa,
 	...assuranceStatusReportJa,
 	...assuranceChecklistsJa,

@@ -27,6 +27,7 @@ import { risksPage } from "../risks/routes.tsx";
 import { Link, usePath } from "../router.tsx";
 import { useActiveSession, useCan, useSession } from "../session.tsx";
 import { TenantSettingsPage } from "../settings/TenantSettingsPage.tsx";
+import { socialMediaPage } from "../social-media/routes.tsx";
 import { SideNav } from "./SideNav.tsx";
 
 // Larger pages load on first visit, so the first screen (sign-in, dashboard) stays small.
@@ -107,6 +108,9 @@ function Page({ path }: { path: string }) {
 	if (drills) return guard("drill.read", drills);
 	const exceptions = exceptionsPage(path);
 	if (exceptions) return guard("exception.read", exceptions);
+	const socialMedia = socialMediaPage(path);
+	// Absent from the session where the pack has no social-media provision: no such page there.
+	if (socialMedia) return can("social_media.read") ? socialMedia : <NotFoundPage />;
 	const campaigns = campaignsPage(path);
 	if (campaigns) return guard("assurance_campaign.list", campaigns);
 	const checklists = checklistsPage(path);

@@ -103,6 +103,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "exception.read",
 	},
 	{
+		// 公式SNSアカウント: only where the pack has the provision (the session then has the action).
+		path: "/social-media",
+		group: "policy",
+		label: "socialMedia.nav",
+		description: "socialMedia.navDesc",
+		permission: "social_media.read",
+	},
+	{
 		// 点検・改善: one register for what audits, self-inspections, incidents and the network find.
 		path: "/findings",
 		group: "review",
