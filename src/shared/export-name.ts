@@ -26,6 +26,7 @@ export const EXPORT_TITLES = {
 	statusReport: "情報セキュリティ対策状況報告",
 	auditReport: "情報セキュリティ監査報告書",
 	exceptions: "例外措置一覧",
+	cloudServices: "クラウドサービス等利用台帳",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

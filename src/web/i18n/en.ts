@@ -9,6 +9,7 @@ import { assuranceChecklistsEn } from "./modules/assurance-checklists.en.ts";
 import { assuranceFindingsEn } from "./modules/assurance-findings.en.ts";
 import { assuranceReviewEn } from "./modules/assurance-review.en.ts";
 import { assuranceStatusReportEn } from "./modules/assurance-status-report.en.ts";
+import { cloudServicesEn } from "./modules/cloud-services.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";
@@ -59,6 +60,7 @@ export const en: Messages = {
 	...incidentChainEn,
 	...drillsEn,
 	...exceptionsEn,
+	...cloudServicesEn,
 	...assuranceReviewEn,
 	...assuranceStatusReportEn,
 	...assuranceChecklistsEn,

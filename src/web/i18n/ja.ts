@@ -10,6 +10,7 @@ import { assuranceChecklistsJa } from "./modules/assurance-checklists.ja.ts";
 import { assuranceFindingsJa } from "./modules/assurance-findings.ja.ts";
 import { assuranceReviewJa } from "./modules/assurance-review.ja.ts";
 import { assuranceStatusReportJa } from "./modules/assurance-status-report.ja.ts";
+import { cloudServicesJa } from "./modules/cloud-services.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
@@ -60,6 +61,7 @@ export const ja = {
 	...incidentChainJa,
 	...drillsJa,
 	...exceptionsJa,
+	...cloudServicesJa,
 	...assuranceReviewJa,
 	...assuranceStatusReportJa,
 	...assuranceChecklistsJa,
