@@ -114,7 +114,7 @@ export function cloudScale(pack: PolicyPack): CloudScale {
 /** The rank of a level (0 = strictest); levels not on the scale rank as the strictest. */
 export function rankOf(scale: CloudScale, code: string): number {
 	const index = scale.levels.findIndex((level) => level.code === code);
-	return index < 0 ? 0 : index;
+	return Math.max(index, 0);
 }
 
 /** Read a level as people type it (full width, lower case); undefined when not on the scale. */
