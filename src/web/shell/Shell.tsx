@@ -9,6 +9,7 @@ import {
 	STATUS_REPORT_PATH,
 	StatusReportPage,
 } from "../assurance/status-report/StatusReportPage.tsx";
+import { cloudServicesPage } from "../cloud-services/routes.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { drillsPage } from "../drills/routes.tsx";
@@ -107,6 +108,8 @@ function Page({ path }: { path: string }) {
 	if (drills) return guard("drill.read", drills);
 	const exceptions = exceptionsPage(path);
 	if (exceptions) return guard("exception.read", exceptions);
+	const cloudServices = cloudServicesPage(path);
+	if (cloudServices) return guard("cloud_service.read", cloudServices);
 	const campaigns = campaignsPage(path);
 	if (campaigns) return guard("assurance_campaign.list", campaigns);
 	const checklists = checklistsPage(path);
