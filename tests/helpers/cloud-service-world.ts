@@ -1,7 +1,10 @@
 import { inTransaction } from "../../src/db/transaction.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import type { Actor } from "../../src/modules/authz/roles.ts";
-import { registerCloudService } from "../../src/modules/cloud-services/change-cloud-service.ts";
+import {
+	registerCloudService,
+	updateCloudServiceFields,
+} from "../../src/modules/cloud-services/change-cloud-service.ts";
 import { openCloudDesk } from "../../src/modules/cloud-services/cloud-desk.ts";
 import {
 	decideCloudService,
@@ -87,4 +90,22 @@ export async function makeCloudService(
 /** One service in use, so the register's table has a row in the route world. */
 export async function makeCloudServiceFixtures(deps: AppDeps, tenantId: string, unitId: string) {
 	await makeCloudService(deps, tenantId, unitId, "in_use");
+}
+
+/** A service in use, approved up to C2, whose data was then raised to C3A: flagged. */
+export async function makeFlaggedCloudService(
+	deps: AppDeps,
+	tenantId: string,
+	unitId: string,
+): Promise<CloudServiceRow> {
+	const row = await makeCloudService(deps, tenantId, unitId, "in_use");
+	const desk = await openCloudDesk(deps.db, approverActor(tenantId));
+	const { nextReviewOn: _, ...fields } = saasService(unitId, { code: row.code });
+	return inTransaction(deps.db, (tx) =>
+		updateCloudServiceFields(tx, desk, row.id, {
+			...fields,
+			dataLevel: "C3A",
+			version: row.version,
+		}),
+	);
 }
