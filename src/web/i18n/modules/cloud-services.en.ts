@@ -166,5 +166,11 @@ export const cloudServicesEn: Record<keyof typeof cloudServicesJa, string> = {
 	"issue.field.maxLevel": "Approved up to",
 	"issue.field.ismap": "ISMAP",
 	"issue.field.dataLocation": "Where the data is kept",
+	"issue.field.flagged": "Flags",
+	"issue.field.dataDescription": "Data stored",
+	"issue.field.locationDetail": "Location details",
+	"issue.field.slaUptime": "SLA: uptime",
+	"issue.field.slaRecovery": "SLA: recovery time",
+	"issue.field.backups": "Backups",
 	"issue.field.nextReviewOn": "Next review",
 };

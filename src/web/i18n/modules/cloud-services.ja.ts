@@ -167,5 +167,11 @@ export const cloudServicesJa = {
 	"issue.field.maxLevel": "承認する格付けの上限",
 	"issue.field.ismap": "ISMAP",
 	"issue.field.dataLocation": "データの保存場所",
+	"issue.field.flagged": "指摘",
+	"issue.field.dataDescription": "保存する情報",
+	"issue.field.locationDetail": "保存場所の詳細",
+	"issue.field.slaUptime": "SLA：稼働率",
+	"issue.field.slaRecovery": "SLA：復旧時間",
+	"issue.field.backups": "バックアップ",
 	"issue.field.nextReviewOn": "次回見直し日",
 } as const;
