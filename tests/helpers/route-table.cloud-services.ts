@@ -60,6 +60,11 @@ const step = (
 	crossTenant: [FOREIGN_IDS],
 });
 
+/** A register file with its header only: queued, and applied as nothing by the job. */
+const IMPORT_FILE = Buffer.from(
+	"サービス番号,サービス名,提供事業者,種別,所管課,格付け,ISMAP,データの保存場所,バックアップ\n",
+).toString("base64");
+
 export const CLOUD_SERVICE_ROUTES: readonly RouteEntry[] = [
 	{
 		method: "get",
@@ -75,6 +80,17 @@ export const CLOUD_SERVICE_ROUTES: readonly RouteEntry[] = [
 		access: access("cloud_service.export"),
 		ok: 200,
 		request: () => ({ query: { format: "csv" } }),
+		crossTenant: [served()],
+	},
+	{
+		method: "post",
+		path: "/api/cloud-services/import",
+		access: access("cloud_service.import"),
+		// Applying is a job (run by a scheduler, which the walk does not start).
+		ok: 202,
+		request: () => ({
+			body: { filename: "register.csv", contentBase64: IMPORT_FILE, mode: "apply" },
+		}),
 		crossTenant: [served()],
 	},
 	{

@@ -357,3 +357,40 @@ describe("cloud services", () => {
 		assert.equal(Number(count.n), 0);
 	});
 });
+
+describe("cloud services import over HTTP", () => {
+	test("a dry run reports row and column; an apply is queued as a job", async () => {
+		const tenant = await makeTenant(runtime);
+		const chief = await person(tenant, ["chief_officer"]);
+		const manager = await person(tenant, ["section_manager"]);
+		const text =
+			"サービス番号,サービス名,提供事業者,種別,所管課,格付け,ISMAP,データの保存場所,バックアップ\nA-1,名称,事業者,クラウド,NONE,C2,ISMAP,国内,あり\n";
+		const body = {
+			filename: "register.csv",
+			contentBase64: Buffer.from(text).toString("base64"),
+			mode: "dry_run",
+		};
+		const report = await expectJson<{
+			errors: { row: number; column: string }[];
+			applied: boolean;
+		}>(await chief.client.post("/api/cloud-services/import", body));
+		assert.equal(report.applied, false);
+		assert.deepEqual(
+			report.errors.map((error) => [error.row, error.column]),
+			[
+				[2, "種別"],
+				[2, "所管課"],
+			],
+		);
+		await expectProblem(
+			await manager.client.post("/api/cloud-services/import", body),
+			403,
+			"forbidden",
+		);
+		const job = await expectJson<{ kind: string; status: string }>(
+			await chief.client.post("/api/cloud-services/import", { ...body, mode: "apply" }),
+			202,
+		);
+		assert.deepEqual([job.kind, job.status], ["cloud-services", "queued"]);
+	});
+});

@@ -10,12 +10,23 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../http/openapi.ts";
+import { importJobSchema } from "../../platform/imports/imports.schemas.ts";
+import { readImport } from "../../platform/imports/present-import.ts";
+import { requestImport } from "../../platform/imports/request-import.ts";
+import { runImportInWorker } from "../../platform/imports/run-import.ts";
+import { wakeSchedulers } from "../../platform/jobs/scheduler.ts";
+import { tooLarge } from "../../shared/issues.ts";
+import { authorize } from "../authz/policy.ts";
 import { registerCloudService, updateCloudServiceFields } from "./change-cloud-service.ts";
 import { openCloudDesk } from "./cloud-desk.ts";
 import { decideCloudService, takeServiceStep } from "./cloud-service-steps.ts";
+import { cloudServicesImport } from "./cloud-services.import.ts";
+import { cloudServicesPolicy } from "./cloud-services.policy.ts";
 import {
 	approveCloudServiceSchema,
 	cloudServiceExportQuerySchema,
+	cloudServiceImportReportSchema,
+	cloudServiceImportSchema,
 	cloudServiceListSchema,
 	cloudServiceOptionsSchema,
 	cloudServiceQuerySchema,
@@ -27,6 +38,7 @@ import {
 	updateCloudServiceSchema,
 } from "./cloud-services.schemas.ts";
 import { exportCloudServices } from "./export-cloud-services.ts";
+import { CLOUD_IMPORT_LIMITS } from "./import-cloud-services.ts";
 import {
 	cloudServiceOptions,
 	getCloudService,
@@ -73,6 +85,20 @@ const routes = {
 					"text/csv": { schema: { type: "string" as const } },
 				},
 			},
+			...problemResponses,
+		},
+	}),
+	import: createRoute({
+		...secured,
+		method: "post",
+		path: "/cloud-services/import",
+		summary:
+			"Check a register file (dry run: the report, every error with row and column), or apply " +
+			"it as a job (202: follow it at GET /imports/{id})",
+		request: { body: jsonBody(cloudServiceImportSchema) },
+		responses: {
+			200: jsonResponse(cloudServiceImportReportSchema, "The dry run's report"),
+			202: jsonResponse(importJobSchema, "The apply is queued as a job"),
 			...problemResponses,
 		},
 	}),
@@ -138,6 +164,39 @@ export function cloudServicesRoutes(deps: AppDeps) {
 			const file = await exportCloudServices(deps.db, await desk(c), c.req.valid("query"));
 			c.header("content-disposition", attachmentDisposition(file.fileName));
 			return c.body(new Uint8Array(file.bytes), 200, { "content-type": file.type });
+		})
+		.openapi(routes.import, async (c) => {
+			const actor = requireActor(c);
+			authorize(actor, cloudServicesPolicy, "cloud_service.import");
+			const { filename, contentBase64, mode } = c.req.valid("json");
+			const bytes = Buffer.from(contentBase64, "base64");
+			if (bytes.length > CLOUD_IMPORT_LIMITS.maxBytes)
+				throw tooLarge(
+					`the file is larger than ${CLOUD_IMPORT_LIMITS.maxBytes} bytes`,
+					CLOUD_IMPORT_LIMITS.maxBytes,
+				);
+			if (mode === "dry_run") {
+				// In the import worker: a large file must not hold up the server.
+				const outcome = await runImportInWorker(deps, {
+					kind: cloudServicesImport.name,
+					bytes,
+					actor,
+					options: {},
+					dryRun: true,
+				});
+				return c.json(cloudServiceImportReportSchema.parse(outcome.result), 200);
+			}
+			const id = await inTransaction(deps.db, (tx) =>
+				requestImport(tx, {
+					kind: cloudServicesImport,
+					actor,
+					fileName: filename,
+					bytes,
+					options: {},
+				}),
+			);
+			wakeSchedulers();
+			return c.json(await readImport(deps.db, actor, id), 202);
 		})
 		.openapi(routes.list, async (c) => {
 			return c.json(

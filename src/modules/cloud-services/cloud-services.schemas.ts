@@ -188,3 +188,34 @@ export const cloudServiceOptionsSchema = z
 		today: z.string(),
 	})
 	.openapi("CloudServiceOptions");
+
+export const cloudServiceImportSchema = z
+	.strictObject({
+		filename: z.string().trim().min(1).max(200),
+		/** The file's bytes, base64-encoded: XLSX, or CSV in UTF-8 (with or without BOM) or Shift_JIS. */
+		contentBase64: z.string().min(1),
+		mode: z.enum(["dry_run", "apply"]),
+	})
+	.openapi("CloudServiceImport");
+
+export const cloudServiceImportReportSchema = z
+	.object({
+		format: z.enum(["xlsx", "csv"]).nullable(),
+		/** At most 1,000 errors, in file order, each with its row and column header. */
+		errors: z.array(
+			z.object({
+				row: z.number().int().nullable(),
+				column: z.string().nullable(),
+				message: z.string(),
+				code: z.string(),
+				params: z.record(z.string(), z.union([z.string(), z.number()])),
+			}),
+		),
+		errorCount: z.number().int(),
+		rows: z.number().int(),
+		created: z.number().int(),
+		updated: z.number().int(),
+		unchanged: z.number().int(),
+		applied: z.boolean(),
+	})
+	.openapi("CloudServiceImportReport");

@@ -8247,6 +8247,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cloud-services/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a register file (dry run: the report, every error with row and column), or apply it as a job (202: follow it at GET /imports/{id}) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CloudServiceImport"];
+                };
+            };
+            responses: {
+                /** @description The dry run's report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CloudServiceImportReport"];
+                    };
+                };
+                /** @description The apply is queued as a job */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cloud-services/options": {
         parameters: {
             query?: never;
@@ -24581,6 +24694,31 @@ export interface components {
             reason: string;
             version: number;
         };
+        CloudServiceImport: {
+            contentBase64: string;
+            filename: string;
+            /** @enum {string} */
+            mode: "dry_run" | "apply";
+        };
+        CloudServiceImportReport: {
+            applied: boolean;
+            created: number;
+            errorCount: number;
+            errors: {
+                code: string;
+                column: string | null;
+                message: string;
+                params: {
+                    [key: string]: string | number;
+                };
+                row: number | null;
+            }[];
+            /** @enum {string|null} */
+            format: "xlsx" | "csv" | null;
+            rows: number;
+            unchanged: number;
+            updated: number;
+        };
         CloudServiceList: {
             allowedActions: string[];
             items: components["schemas"]["CloudServiceSummary"][];
@@ -25254,7 +25392,7 @@ export interface components {
                 checked: number;
                 written: number;
             };
-            result: components["schemas"]["AssetImportReport"] | components["schemas"]["RosterApplyReport"] | components["schemas"]["ChecklistImportReport"] | null;
+            result: components["schemas"]["AssetImportReport"] | components["schemas"]["RosterApplyReport"] | components["schemas"]["ChecklistImportReport"] | components["schemas"]["CloudServiceImportReport"] | null;
             startedAt: string | null;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "refused" | "failed";
