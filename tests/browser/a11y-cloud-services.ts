@@ -11,12 +11,13 @@ export function cloudServicePages(world: Walk["world"]): string[] {
 	];
 }
 
-/** The register's dialogs: register; approve and refuse a requested service; edit and review one. */
+/** The register's dialogs: register, import; approve and refuse a requested service; edit and review one. */
 export async function cloudServiceScreens(walk: Walk): Promise<void> {
 	const { t, page, world } = walk;
 	const button = (name: string | RegExp) => page.getByRole("button", { name, exact: true });
 	await walk.visit("/cloud-services");
 	await checkDialog(t, page, "cloud service register", button("サービスを登録"));
+	await checkDialog(t, page, "cloud service import", button("取込"));
 	await walk.visit(`/cloud-services/${world.requestedCloudServiceId}`);
 	await checkDialog(t, page, "cloud service approve", button("承認"));
 	await checkDialog(t, page, "cloud service refuse", button("却下"));

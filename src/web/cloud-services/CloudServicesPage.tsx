@@ -10,6 +10,7 @@ import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link, navigate } from "../router.tsx";
 import { useCan } from "../session.tsx";
+import { ImportServicesDialog } from "./ImportServicesDialog.tsx";
 import { ServiceFormDialog } from "./ServiceFormDialog.tsx";
 import {
 	type CloudServiceOptions,
@@ -32,6 +33,8 @@ export function CloudServicesPage() {
 	const can = useCan();
 	const mayManage = can("cloud_service.manage");
 	const mayExport = can("cloud_service.export");
+	const mayImport = can("cloud_service.import");
+	const [importing, setImporting] = useState(false);
 	const list = useUrlFilter(EMPTY);
 	const { filter, offset } = list;
 	const [draft, setDraft] = useState(filter);
@@ -106,6 +109,11 @@ export function CloudServicesPage() {
 								{t("cloudServices.export.csv")}
 							</DownloadButton>
 						</>
+					) : null}
+					{mayImport ? (
+						<button type="button" className="button" onClick={() => setImporting(true)}>
+							{t("cloudServices.import")}
+						</button>
 					) : null}
 					{!empty ? registerButton : null}
 				</div>
@@ -266,6 +274,14 @@ export function CloudServicesPage() {
 						onChange={list.setOffset}
 					/>
 				</>
+			) : null}
+			{importing ? (
+				<ImportServicesDialog
+					onClose={(changed) => {
+						setImporting(false);
+						if (changed) void load();
+					}}
+				/>
 			) : null}
 			{creating && options ? (
 				<ServiceFormDialog
