@@ -11,7 +11,14 @@ import {
 	staleService,
 	stepRefused,
 } from "./cloud-problems.ts";
-import { addMonths, levelOf, serviceFlags, storedFlags } from "./cloud-rules.ts";
+import {
+	addMonths,
+	type CloudServiceState,
+	levelOf,
+	serviceFlags,
+	stepAllowed,
+	storedFlags,
+} from "./cloud-rules.ts";
 import { cloudServicesPolicy } from "./cloud-services.policy.ts";
 import {
 	type CloudServiceRow,
@@ -185,7 +192,8 @@ export async function updateCloudServiceFields(
 	authorize(desk.actor, cloudServicesPolicy, "cloud_service.manage");
 	const before = await tenantService(tx, desk, id);
 	if (!mayManage(desk, before.org_unit_id)) throw notUnitManager();
-	if (before.state === "retired") throw stepRefused("review", before.state);
+	if (!stepAllowed(before.state as CloudServiceState, "edit"))
+		throw stepRefused("edit", before.state);
 	const { version, ...rest } = input;
 	const fields = await fieldsOf(tx, desk, rest, before.next_review_on);
 	if (fields.code !== before.code && (await findByCode(tx, desk.actor.tenantId, fields.code)))

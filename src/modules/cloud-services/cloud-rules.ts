@@ -44,14 +44,21 @@ export type CloudServiceFlag = (typeof CLOUD_SERVICE_FLAGS)[number];
 export const STRICT_REQUIREMENTS = ["ismap", "data_location", "backups"] as const;
 export type StrictRequirement = (typeof STRICT_REQUIREMENTS)[number];
 
-export type CloudServiceStep = "request" | "approve" | "refuse" | "start_use" | "review" | "retire";
+export type CloudServiceStep =
+	| "edit"
+	| "request"
+	| "approve"
+	| "refuse"
+	| "start_use"
+	| "review"
+	| "retire";
 
 const STEPS_FROM: Record<CloudServiceState, readonly CloudServiceStep[]> = {
-	draft: ["request", "retire"],
-	requested: ["approve", "refuse"],
-	approved: ["start_use", "review", "retire"],
-	refused: ["request", "retire"],
-	in_use: ["review", "retire"],
+	draft: ["edit", "request", "retire"],
+	requested: ["edit", "approve", "refuse"],
+	approved: ["edit", "start_use", "review", "retire"],
+	refused: ["edit", "request", "retire"],
+	in_use: ["edit", "review", "retire"],
 	retired: [],
 };
 

@@ -57,8 +57,7 @@ function actionsOn(desk: CloudDesk, row: CloudServiceRow): string[] {
 		can(desk.actor, cloudServicesPolicy, "cloud_service.manage") &&
 		mayManage(desk, row.org_unit_id);
 	if (keeper) {
-		if (state !== "retired") actions.push("edit");
-		for (const step of ["request", "start_use", "review", "retire"] as const)
+		for (const step of ["edit", "request", "start_use", "review", "retire"] as const)
 			if (stepAllowed(state, step)) actions.push(step);
 	}
 	return actions;
