@@ -58,6 +58,7 @@ export interface Database {
 	exception_notices: ExceptionNoticeTable;
 	social_media_accounts: SocialMediaAccountTable;
 	social_media_reviews: SocialMediaReviewTable;
+	cloud_services: CloudServiceTable;
 	drill_units: DrillUnitTable;
 	drill_participants: DrillParticipantTable;
 	drill_follow_ups: DrillFollowUpTable;
@@ -1395,4 +1396,47 @@ export interface SocialMediaReviewTable {
 	reviewed_by_label: string;
 	note: string;
 	created_at: string;
+}
+
+/** A cloud or external service in use (or asked for), its data, ISMAP, SLA and approval. */
+export interface CloudServiceTable {
+	id: string;
+	tenant_id: string;
+	code: string;
+	name: string;
+	provider: string;
+	/** saas | iaas | paas | web_conferencing | free_mail | other */
+	kind: string;
+	org_unit_id: string;
+	purpose: string;
+	data_description: string;
+	/** A level code of the pack's default scheme */
+	data_level: string;
+	/** ismap | ismap_liu | none */
+	ismap: string;
+	/** japan | overseas | unknown */
+	data_location: string;
+	location_detail: string;
+	sla_uptime: string;
+	sla_recovery: string;
+	backups: number;
+	notes: string;
+	next_review_on: string;
+	last_reviewed_on: string | null;
+	/** draft | requested | approved | refused | in_use | retired */
+	state: string;
+	approved_max_level: string | null;
+	decision_reason: string | null;
+	decided_by: string | null;
+	decided_by_label: string | null;
+	decided_as: string | null;
+	decided_at: string | null;
+	/** comma-separated flag codes */
+	flags: string;
+	flagged: number;
+	review_warned_for: string | null;
+	created_by_label: string;
+	version: number;
+	created_at: string;
+	updated_at: string;
 }

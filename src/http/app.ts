@@ -21,6 +21,7 @@ import { findingsRoutes } from "../modules/assurance/findings/findings.routes.ts
 import { statusReportRoutes } from "../modules/assurance/status-report/status-report.routes.ts";
 import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { cloudServicesRoutes } from "../modules/cloud-services/cloud-services.routes.ts";
 import { exceptionsRoutes } from "../modules/exceptions/exceptions.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
 import { drillsRoutes } from "../modules/incidents/drills/drills.routes.ts";
@@ -226,6 +227,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", auditFieldworkRoutes(deps));
 	app.route("/api", exceptionsRoutes(deps));
 	app.route("/api", socialMediaRoutes(deps));
+	app.route("/api", cloudServicesRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

@@ -27,6 +27,7 @@ export const EXPORT_TITLES = {
 	auditReport: "情報セキュリティ監査報告書",
 	exceptions: "例外措置一覧",
 	socialMediaAccounts: "公式SNSアカウント台帳",
+	cloudServices: "クラウドサービス等利用台帳",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

@@ -114,6 +114,18 @@ export const FILE_ISSUE_TEXT = {
 		ja: "格付け「{value}」はこの団体の格付け区分にありません（選べる値: {allowed}）",
 		en: "The classification 「{value}」 is not in this organisation's scheme; choose from {allowed}",
 	},
+	cloud_service_code_chars: {
+		ja: "サービス番号に空白やカンマは使えません",
+		en: "A service number cannot contain spaces or commas",
+	},
+	cloud_service_code_repeated: {
+		ja: "サービス番号「{value}」は{first}行目と重複しています",
+		en: "The service number 「{value}」 repeats row {first}",
+	},
+	cloud_service_date_invalid: {
+		ja: "「{value}」は日付ではありません（例: 2027-03-31）",
+		en: "「{value}」 is not a date (for example 2027-03-31)",
+	},
 	header_row_missing: {
 		ja: "見出し行がありません（空のファイルです）",
 		en: "There is no header row (the file is empty)",

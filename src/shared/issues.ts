@@ -260,6 +260,16 @@ export const MODULE_ISSUE_CODES = [
 	"social_media_refusal_reason_required",
 	"social_media_end_reason_required",
 	"social_media_review_in_future",
+	"cloud_service_step_not_allowed",
+	"cloud_service_not_approver",
+	"cloud_service_not_unit_manager",
+	"cloud_service_code_taken",
+	"cloud_service_unit_unknown",
+	"cloud_service_level_unknown",
+	"cloud_service_data_above_max",
+	"cloud_service_strict_unmet",
+	"cloud_service_free_mail_prohibited",
+	"cloud_service_refusal_reason_required",
 ] as const;
 
 /** The codes of password refusals (auth/password-rule.ts), shown from the same catalogue. */

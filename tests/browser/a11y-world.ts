@@ -12,6 +12,7 @@ import { makeAsset } from "../helpers/asset-world.ts";
 import { makeAssuranceAudit } from "../helpers/assurance-audit-world.ts";
 import { makeCampaignScreens } from "../helpers/campaign-world.ts";
 import { bundledChecklistId } from "../helpers/checklist-world.ts";
+import { makeCloudService, makeFlaggedCloudService } from "../helpers/cloud-service-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
 import { makeDrill } from "../helpers/drill-world.ts";
@@ -98,6 +99,9 @@ export interface A11yWorld {
 	/** Official social-media accounts of the walk's unit: one requested, one approved. */
 	requestedSocialAccountId: string;
 	approvedSocialAccountId: string;
+	/** Cloud services of the walk's unit: one requested (approve, refuse), one flagged in use. */
+	requestedCloudServiceId: string;
+	flaggedCloudServiceId: string;
 }
 
 /**
@@ -126,6 +130,8 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		await grantRole(deps, tenant.id, admin.id, "ciso", null);
 		// The unit's 情報セキュリティ管理者 decides its staff's mail release requests.
 		await grantRole(deps, tenant.id, admin.id, "section_manager", unit.id);
+		// The standard pack's approver of cloud services.
+		await grantRole(deps, tenant.id, admin.id, "chief_officer", null);
 		const asset = await makeAsset(deps, tenant.id, unit.id, { name: "住民記録システム" });
 		const laptop = await makeAsset(deps, tenant.id, unit.id, {
 			name: "貸出用ノートPC",
@@ -203,6 +209,8 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			"approved",
 			{ service: "Instagram", handle: "@city_photo" },
 		);
+		const requestedService = await makeCloudService(deps, tenant.id, unit.id, "requested");
+		const flaggedService = await makeFlaggedCloudService(deps, tenant.id, unit.id);
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -220,6 +228,8 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			approvedExceptionId: approvedException.id,
 			requestedSocialAccountId: requestedSocial.id,
 			approvedSocialAccountId: approvedSocial.id,
+			requestedCloudServiceId: requestedService.id,
+			flaggedCloudServiceId: flaggedService.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

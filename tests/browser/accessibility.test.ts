@@ -8,6 +8,7 @@ import { SAMPLE_POLICY_TEXT } from "../helpers/documents-world.ts";
 import { assuranceAuditScreens } from "./a11y-assurance-audits.ts";
 import { campaignPages, campaignScreens } from "./a11y-assurance-campaigns.ts";
 import { checklistScreens } from "./a11y-assurance-checklists.ts";
+import { cloudServicePages, cloudServiceScreens } from "./a11y-cloud-services.ts";
 import { exceptionPages, exceptionScreens } from "./a11y-exceptions.ts";
 import { findingPages, findingScreens } from "./a11y-findings.ts";
 import { incidentScreens } from "./a11y-incidents.ts";
@@ -93,6 +94,7 @@ function pages(world: A11yWorld): string[] {
 		...campaignPages(world),
 		...exceptionPages(world),
 		...socialMediaPages(world),
+		...cloudServicePages(world),
 		"/settings",
 		"/no-such-page",
 	];
@@ -317,6 +319,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await findingScreens(walk);
 	await exceptionScreens(walk);
 	await socialMediaScreens(walk);
+	await cloudServiceScreens(walk);
 	await assuranceAuditScreens(walk);
 	await campaignScreens(walk);
 

@@ -14,6 +14,7 @@ import { makeAsset } from "./asset-world.ts";
 import { makeAssuranceAuditFixtures } from "./assurance-audit-world.ts";
 import { makeCampaignFixtures } from "./campaign-world.ts";
 import { makeChecklistFixtures } from "./checklist-world.ts";
+import { makeCloudServiceFixtures } from "./cloud-service-world.ts";
 import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
 import { makeDrillFixtures } from "./drill-world.ts";
@@ -100,6 +101,7 @@ export async function makeWorld(
 	await makeDrillFixtures(deps, tenant.id, orgUnit.id);
 	await makeExceptionFixtures(deps, tenant.id, orgUnit.id, target.id);
 	await makeSocialMediaFixtures(deps, tenant, orgUnit.id);
+	await makeCloudServiceFixtures(deps, tenant.id, orgUnit.id);
 	await makeChecklistFixtures(deps, tenant.id);
 	await makeCampaignFixtures(deps, tenant.id, target.id);
 	await makeFindingFixtures(deps, tenant.id, orgUnit.id);

@@ -150,6 +150,18 @@ const DOWNLOADS: Expected[] = [
 	},
 	{
 		method: "get",
+		path: "/api/cloud-services/export",
+		query: { format: "xlsx" },
+		name: dated(EXPORT_TITLES.cloudServices, "xlsx"),
+	},
+	{
+		method: "get",
+		path: "/api/cloud-services/export",
+		query: { format: "csv" },
+		name: dated(EXPORT_TITLES.cloudServices, "csv"),
+	},
+	{
+		method: "get",
 		path: "/api/assurance/status-report",
 		query: { format: "pdf" },
 		name: dated(EXPORT_TITLES.statusReport, "pdf", "令和\\d+年度_"),

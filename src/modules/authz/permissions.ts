@@ -8,6 +8,7 @@ import { checklistsPolicy } from "../assurance/checklists/checklists.policy.ts";
 import { findingsPolicy } from "../assurance/findings/findings.policy.ts";
 import { statusReportPolicy } from "../assurance/status-report/status-report.policy.ts";
 import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
+import { cloudServicesPolicy } from "../cloud-services/cloud-services.policy.ts";
 import { exceptionsPolicy } from "../exceptions/exceptions.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
@@ -57,6 +58,7 @@ const POLICIES: readonly Policy<string>[] = [
 	statusReportPolicy,
 	exceptionsPolicy,
 	socialMediaPolicy,
+	cloudServicesPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { assetImportReportSchema } from "../../modules/assets/asset-transfer.schemas.ts";
 import { checklistImportReportSchema } from "../../modules/assurance/checklists/checklists.schemas.ts";
+import { cloudServiceImportReportSchema } from "../../modules/cloud-services/cloud-services.schemas.ts";
 import { rosterApplyReportSchema } from "../../modules/org/roster/roster.schemas.ts";
 
 export const IMPORT_STATUSES = ["queued", "running", "done", "refused", "failed"] as const;
@@ -18,12 +19,13 @@ export const importJobSchema = z
 		/**
 		 * The module's report once the run ended (`done` or `refused`); null before. Its shape
 		 * follows `kind`: `assets.ledger` → AssetImportReport, `org.roster` → RosterApplyReport,
-		 * `assurance.checklist` → ChecklistImportReport.
+		 * `assurance.checklist` → ChecklistImportReport, `cloud-services` → CloudServiceImportReport.
 		 */
 		result: z.union([
 			assetImportReportSchema,
 			rosterApplyReportSchema,
 			checklistImportReportSchema,
+			cloudServiceImportReportSchema,
 			z.null(),
 		]),
 		/** Why a `failed` import stopped: a stable problem code. */

@@ -1,11 +1,17 @@
 import { ledgerImport } from "../../modules/assets/ledger.import.ts";
 import { checklistImport } from "../../modules/assurance/checklists/checklist.import.ts";
+import { cloudServicesImport } from "../../modules/cloud-services/cloud-services.import.ts";
 import { rosterImport } from "../../modules/org/roster/roster.import.ts";
 import { Problem } from "../../shared/problem.ts";
 import type { ImportKind } from "./import-kind.ts";
 
 /** Every import this version of Mamori knows, as declared by the modules that own them. */
-export const IMPORT_KINDS: readonly ImportKind[] = [ledgerImport, rosterImport, checklistImport];
+export const IMPORT_KINDS: readonly ImportKind[] = [
+	ledgerImport,
+	rosterImport,
+	checklistImport,
+	cloudServicesImport,
+];
 
 /** The declared import of this name; an unknown name is a problem of the stored row. */
 export function importKind(name: string): ImportKind {

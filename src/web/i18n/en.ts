@@ -9,6 +9,7 @@ import { assuranceChecklistsEn } from "./modules/assurance-checklists.en.ts";
 import { assuranceFindingsEn } from "./modules/assurance-findings.en.ts";
 import { assuranceReviewEn } from "./modules/assurance-review.en.ts";
 import { assuranceStatusReportEn } from "./modules/assurance-status-report.en.ts";
+import { cloudServicesEn } from "./modules/cloud-services.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";
@@ -61,6 +62,7 @@ export const en: Messages = {
 	...drillsEn,
 	...exceptionsEn,
 	...socialMediaEn,
+	...cloudServicesEn,
 	...assuranceReviewEn,
 	...assuranceStatusReportEn,
 	...assuranceChecklistsEn,

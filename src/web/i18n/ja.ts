@@ -10,6 +10,7 @@ import { assuranceChecklistsJa } from "./modules/assurance-checklists.ja.ts";
 import { assuranceFindingsJa } from "./modules/assurance-findings.ja.ts";
 import { assuranceReviewJa } from "./modules/assurance-review.ja.ts";
 import { assuranceStatusReportJa } from "./modules/assurance-status-report.ja.ts";
+import { cloudServicesJa } from "./modules/cloud-services.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
@@ -62,6 +63,7 @@ export const ja = {
 	...drillsJa,
 	...exceptionsJa,
 	...socialMediaJa,
+	...cloudServicesJa,
 	...assuranceReviewJa,
 	...assuranceStatusReportJa,
 	...assuranceChecklistsJa,

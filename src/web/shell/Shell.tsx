@@ -9,6 +9,7 @@ import {
 	STATUS_REPORT_PATH,
 	StatusReportPage,
 } from "../assurance/status-report/StatusReportPage.tsx";
+import { cloudServicesPage } from "../cloud-services/routes.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { drillsPage } from "../drills/routes.tsx";
@@ -111,6 +112,8 @@ function Page({ path }: { path: string }) {
 	const socialMedia = socialMediaPage(path);
 	// Absent from the session where the pack has no social-media provision: no such page there.
 	if (socialMedia) return can("social_media.read") ? socialMedia : <NotFoundPage />;
+	const cloudServices = cloudServicesPage(path);
+	if (cloudServices) return guard("cloud_service.read", cloudServices);
 	const campaigns = campaignsPage(path);
 	if (campaigns) return guard("assurance_campaign.list", campaigns);
 	const checklists = checklistsPage(path);

@@ -111,6 +111,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "social_media.read",
 	},
 	{
+		// クラウドサービス等の利用: beside the policy whose approval it needs.
+		path: "/cloud-services",
+		group: "policy",
+		label: "cloudServices.nav",
+		description: "cloudServices.navDesc",
+		permission: "cloud_service.read",
+	},
+	{
 		// 点検・改善: one register for what audits, self-inspections, incidents and the network find.
 		path: "/findings",
 		group: "review",

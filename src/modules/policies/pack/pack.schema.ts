@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assetKindSchema, classificationSchema } from "./classification.schema.ts";
+import { cloudServiceRulesSchema } from "./cloud-services.schema.ts";
 import { checkIncidentChain, incidentChainSchema } from "./incident-chain.schema.ts";
 import { incidentReportingSchema } from "./incident-reporting.schema.ts";
 import { networkSchema } from "./network.schema.ts";
@@ -217,6 +218,8 @@ const policyPackShape = {
 		chain: incidentChainSchema.optional(),
 	}),
 	provisions: provisionsSchema,
+	/** The cloud service register's rules; absent: the defaults of `cloud-services.schema.ts`. */
+	cloudServiceRules: cloudServiceRulesSchema.optional(),
 	notableRules: z
 		.array(notableRuleSchema)
 		.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),
