@@ -21,6 +21,7 @@ import { findingsRoutes } from "../modules/assurance/findings/findings.routes.ts
 import { statusReportRoutes } from "../modules/assurance/status-report/status-report.routes.ts";
 import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { contractsRoutes } from "../modules/contracts/contracts.routes.ts";
 import { exceptionsRoutes } from "../modules/exceptions/exceptions.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
 import { drillsRoutes } from "../modules/incidents/drills/drills.routes.ts";
@@ -224,6 +225,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", auditsRoutes(deps));
 	app.route("/api", auditFieldworkRoutes(deps));
 	app.route("/api", exceptionsRoutes(deps));
+	app.route("/api", contractsRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

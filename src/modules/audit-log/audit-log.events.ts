@@ -3,6 +3,7 @@ import { ASSURANCE_AUDIT_EVENTS } from "./assurance-audits.events.ts";
 import { ASSURANCE_CAMPAIGN_EVENTS } from "./assurance-campaigns.events.ts";
 import { ASSURANCE_CHECKLIST_EVENTS } from "./assurance-checklists.events.ts";
 import { ASSURANCE_STATUS_REPORT_EVENTS } from "./assurance-status-report.events.ts";
+import { CONTRACT_EVENTS } from "./contract.events.ts";
 import { EXCEPTION_EVENTS } from "./exception.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
@@ -304,6 +305,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	...INCIDENT_CHAIN_EVENTS,
 	...FINDING_EVENTS,
 	...EXCEPTION_EVENTS,
+	...CONTRACT_EVENTS,
 	...ASSURANCE_AUDIT_EVENTS,
 	"drill.scheduled": z.object({
 		title: z.string(),

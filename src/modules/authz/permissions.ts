@@ -8,6 +8,7 @@ import { checklistsPolicy } from "../assurance/checklists/checklists.policy.ts";
 import { findingsPolicy } from "../assurance/findings/findings.policy.ts";
 import { statusReportPolicy } from "../assurance/status-report/status-report.policy.ts";
 import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
+import { contractsPolicy } from "../contracts/contracts.policy.ts";
 import { exceptionsPolicy } from "../exceptions/exceptions.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
@@ -55,6 +56,7 @@ const POLICIES: readonly Policy<string>[] = [
 	campaignsPolicy,
 	statusReportPolicy,
 	exceptionsPolicy,
+	contractsPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

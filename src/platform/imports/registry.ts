@@ -1,11 +1,18 @@
 import { ledgerImport } from "../../modules/assets/ledger.import.ts";
 import { checklistImport } from "../../modules/assurance/checklists/checklist.import.ts";
+import { contractorsImport, contractsImport } from "../../modules/contracts/contracts.import.ts";
 import { rosterImport } from "../../modules/org/roster/roster.import.ts";
 import { Problem } from "../../shared/problem.ts";
 import type { ImportKind } from "./import-kind.ts";
 
 /** Every import this version of Mamori knows, as declared by the modules that own them. */
-export const IMPORT_KINDS: readonly ImportKind[] = [ledgerImport, rosterImport, checklistImport];
+export const IMPORT_KINDS: readonly ImportKind[] = [
+	ledgerImport,
+	rosterImport,
+	checklistImport,
+	contractorsImport,
+	contractsImport,
+];
 
 /** The declared import of this name; an unknown name is a problem of the stored row. */
 export function importKind(name: string): ImportKind {

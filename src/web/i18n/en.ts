@@ -14,6 +14,7 @@ import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";
 import { emergencyPlanEn } from "./modules/emergency-plan.en.ts";
 import { emptyEn } from "./modules/empty.en.ts";
+import { contractsEn } from "./modules/contracts.en.ts";
 import { exceptionsEn } from "./modules/exceptions.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
 import { homeEn } from "./modules/home.en.ts";
@@ -59,6 +60,7 @@ export const en: Messages = {
 	...incidentChainEn,
 	...drillsEn,
 	...exceptionsEn,
+	...contractsEn,
 	...assuranceReviewEn,
 	...assuranceStatusReportEn,
 	...assuranceChecklistsEn,

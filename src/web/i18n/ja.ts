@@ -15,6 +15,7 @@ import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
 import { emergencyPlanJa } from "./modules/emergency-plan.ja.ts";
 import { emptyJa } from "./modules/empty.ja.ts";
+import { contractsJa } from "./modules/contracts.ja.ts";
 import { exceptionsJa } from "./modules/exceptions.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
 import { homeJa } from "./modules/home.ja.ts";
@@ -60,6 +61,7 @@ export const ja = {
 	...incidentChainJa,
 	...drillsJa,
 	...exceptionsJa,
+	...contractsJa,
 	...assuranceReviewJa,
 	...assuranceStatusReportJa,
 	...assuranceChecklistsJa,

@@ -11,6 +11,7 @@ import {
 } from "../assurance/status-report/StatusReportPage.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
+import { contractsPage } from "../contracts/routes.tsx";
 import { drillsPage } from "../drills/routes.tsx";
 import { exceptionsPage } from "../exceptions/routes.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -107,6 +108,8 @@ function Page({ path }: { path: string }) {
 	if (drills) return guard("drill.read", drills);
 	const exceptions = exceptionsPage(path);
 	if (exceptions) return guard("exception.read", exceptions);
+	const contracts = contractsPage(path);
+	if (contracts) return guard("contract.read", contracts);
 	const campaigns = campaignsPage(path);
 	if (campaigns) return guard("assurance_campaign.list", campaigns);
 	const checklists = checklistsPage(path);
