@@ -17,6 +17,7 @@ import { ASSURANCE_AUDIT_ROUTES } from "./route-table.assurance-audits.ts";
 import { ASSURANCE_CAMPAIGN_ROUTES } from "./route-table.assurance-campaigns.ts";
 import { ASSURANCE_CHECKLIST_ROUTES } from "./route-table.assurance-checklists.ts";
 import { FINDING_ROUTES } from "./route-table.assurance-findings.ts";
+import { CONTRACT_ROUTES } from "./route-table.contracts.ts";
 import { CUSTODY_ROUTES } from "./route-table.custody.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
 import { DRILL_ROUTES } from "./route-table.drills.ts";
@@ -481,6 +482,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...INCIDENT_CHAIN_ROUTES,
 	...DRILL_ROUTES,
 	...EXCEPTION_ROUTES,
+	...CONTRACT_ROUTES,
 	...REVIEW_ASSURANCE_ROUTES,
 	...ASSURANCE_CHECKLIST_ROUTES,
 	...ASSURANCE_CAMPAIGN_ROUTES,

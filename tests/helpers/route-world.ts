@@ -14,6 +14,7 @@ import { makeAsset } from "./asset-world.ts";
 import { makeAssuranceAuditFixtures } from "./assurance-audit-world.ts";
 import { makeCampaignFixtures } from "./campaign-world.ts";
 import { makeChecklistFixtures } from "./checklist-world.ts";
+import { makeContractFixtures } from "./contract-world.ts";
 import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
 import { makeDrillFixtures } from "./drill-world.ts";
@@ -98,6 +99,7 @@ export async function makeWorld(
 	await makeIncidentChainFixtures(deps, tenant.id, target.id);
 	await makeDrillFixtures(deps, tenant.id, orgUnit.id);
 	await makeExceptionFixtures(deps, tenant.id, orgUnit.id, target.id);
+	await makeContractFixtures(deps, tenant.id, orgUnit.id);
 	await makeChecklistFixtures(deps, tenant.id);
 	await makeCampaignFixtures(deps, tenant.id, target.id);
 	await makeFindingFixtures(deps, tenant.id, orgUnit.id);

@@ -35,20 +35,33 @@ export interface ContractDesk {
 	today: string;
 }
 
+/** The line of authority, highest first: a role decides what a role below it may decide. */
+const AUTHORITY: readonly Role[] = [
+	"ciso",
+	"chief_officer",
+	"department_officer",
+	"section_manager",
+];
+
 /**
  * The roles that decide 再委託 in this tenant (`organisation.approvals.outsourcing`): its approver
- * and delegate, each only if the module's ceiling lets that role decide. A committee approver is
- * represented by its chair.
+ * and delegate and those above them (as for take-outs), each only if the module's ceiling lets that
+ * role decide. A committee approver is represented by its chair.
+ *
+ * @example
+ * decidingRoles(pack) // ["ciso", "chief_officer"] for an approver chief_officer
  */
 export function decidingRoles(pack: PolicyPack): Role[] {
 	const rule = pack.organisation.approvals.outsourcing;
-	const named: Role[] = [];
 	const approver =
 		rule.approver === "committee" ? pack.organisation.committee?.chair : rule.approver;
-	if (approver) named.push(approver);
-	if (rule.delegate && !named.includes(rule.delegate)) named.push(rule.delegate);
+	const lowest = Math.max(
+		...[approver, rule.delegate].map((role) =>
+			role === undefined ? -1 : AUTHORITY.indexOf(role as Role),
+		),
+	);
 	const ceiling = contractsPolicy["contract.decide"];
-	return named.filter((role) => ceiling.includes(role));
+	return AUTHORITY.filter((role, index) => index <= lowest && ceiling.includes(role));
 }
 
 /**
