@@ -105,7 +105,7 @@ function readRows<C extends readonly Column<string>[]>(
 	rows: string[][],
 	columns: C,
 	report: ContractImportReport,
-): { row: number; values: Values<C> }[] {
+): { row: number; values: Values<C>; ok: boolean }[] {
 	const add = (error: ImportError) => {
 		report.errorCount++;
 		if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);
@@ -136,7 +136,7 @@ function readRows<C extends readonly Column<string>[]>(
 		if (column.required && !at.has(column.key))
 			add(rowError(start + 1, column.header, "column_missing", { header: column.header }));
 	if (report.errorCount > 0) return [];
-	const out: { row: number; values: Values<C> }[] = [];
+	const out: { row: number; values: Values<C>; ok: boolean }[] = [];
 	start++;
 	for (let i = start; i < rows.length; i++) {
 		const cells = rows[i] ?? [];
@@ -161,7 +161,7 @@ function readRows<C extends readonly Column<string>[]>(
 			}
 			values[column.key] = value;
 		}
-		if (ok) out.push({ row: i + 1, values: values as Values<C> });
+		out.push({ row: i + 1, values: values as Values<C>, ok });
 	}
 	return out;
 }
@@ -208,11 +208,12 @@ async function runImport(
 	const desk = await openContractDesk(db, actor);
 	if (options.mode === "dry_run") {
 		await apply(db, desk, table.rows, report, false);
-		return report;
+		return byRow(report);
 	}
 	try {
 		return await inTransaction(db, async (tx) => {
 			await apply(tx, desk, table.rows, report, true);
+			byRow(report);
 			if (report.errorCount > 0) throw new RollBack(report);
 			report.applied = true;
 			if (report.created + report.updated > 0)
@@ -229,6 +230,12 @@ async function runImport(
 			return { ...error.report, created: 0, updated: 0, applied: false };
 		throw error;
 	}
+}
+
+/** Errors in row order (a row's own errors in column checks' order). */
+function byRow(report: ContractImportReport): ContractImportReport {
+	report.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+	return report;
 }
 
 const orNull = (value: string) => (value === "" ? null : value);
@@ -260,7 +267,8 @@ export function importContractors(
 						.execute()
 				).map((row) => [row.code, row]),
 			);
-			for (const { row, values } of parsed) {
+			for (const { row, values, ok } of parsed) {
+				if (!ok) continue;
 				const first = seen.get(values.code);
 				if (first !== undefined) {
 					report.errorCount++;
@@ -378,8 +386,8 @@ export function importContracts(
 					.map((link) => link.asset_id)
 					.sort();
 			const seen = new Map<string, number>();
-			for (const { row, values } of parsed) {
-				const before = errorsBefore(report);
+			for (const { row, values, ok } of parsed) {
+				const before = ok ? errorsBefore(report) : -1;
 				const first = seen.get(values.code);
 				if (first !== undefined)
 					add(rowError(row, "契約番号", "value_repeated", { value: values.code, first }));
