@@ -235,7 +235,7 @@ async function seed(deps: AppDeps): Promise<Seeded> {
 	return {
 		tenantId: tenant.id,
 		units: units.map((unit) => unit.id),
-		contractorId: contractors[7]?.id ?? "",
+		contractorId: contracts[0]?.contractor_id ?? "",
 		fill: performance.now() - started,
 	};
 }

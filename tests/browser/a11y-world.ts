@@ -12,6 +12,7 @@ import { makeAsset } from "../helpers/asset-world.ts";
 import { makeAssuranceAudit } from "../helpers/assurance-audit-world.ts";
 import { makeCampaignScreens } from "../helpers/campaign-world.ts";
 import { bundledChecklistId } from "../helpers/checklist-world.ts";
+import { makeContractWithRequest } from "../helpers/contract-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
 import { makeDrill } from "../helpers/drill-world.ts";
@@ -94,6 +95,8 @@ export interface A11yWorld {
 	/** Exceptions of the walk's unit: one requested (approve, refuse), one approved (renew). */
 	requestedExceptionId: string;
 	approvedExceptionId: string;
+	/** A contract of the walk's unit with a clause gap and a pending 再委託 request. */
+	contractId: string;
 }
 
 /**
@@ -181,6 +184,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		const approvedException = await makeException(deps, tenant.id, unit.id, "approved", {
 			networkFlows: [],
 		});
+		const contract = await makeContractWithRequest(deps, tenant.id, unit.id);
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -196,6 +200,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			campaignRespondentId: campaigns.respondentId,
 			requestedExceptionId: requestedException.id,
 			approvedExceptionId: approvedException.id,
+			contractId: contract.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

@@ -8,6 +8,7 @@ import { SAMPLE_POLICY_TEXT } from "../helpers/documents-world.ts";
 import { assuranceAuditScreens } from "./a11y-assurance-audits.ts";
 import { campaignPages, campaignScreens } from "./a11y-assurance-campaigns.ts";
 import { checklistScreens } from "./a11y-assurance-checklists.ts";
+import { contractPages, contractScreens } from "./a11y-contracts.ts";
 import { exceptionPages, exceptionScreens } from "./a11y-exceptions.ts";
 import { findingPages, findingScreens } from "./a11y-findings.ts";
 import { incidentScreens } from "./a11y-incidents.ts";
@@ -91,6 +92,7 @@ function pages(world: A11yWorld): string[] {
 		...findingPages(world),
 		...campaignPages(world),
 		...exceptionPages(world),
+		...contractPages(world),
 		"/settings",
 		"/no-such-page",
 	];
@@ -314,6 +316,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await checklistScreens(walk);
 	await findingScreens(walk);
 	await exceptionScreens(walk);
+	await contractScreens(walk);
 	await assuranceAuditScreens(walk);
 	await campaignScreens(walk);
 

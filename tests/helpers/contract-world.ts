@@ -120,3 +120,17 @@ export async function makeContractFixtures(deps: AppDeps, tenantId: string, unit
 	);
 	return { contract, ended };
 }
+
+/** A contract of `unitId` (missing the erasure clause) with a pending 再委託 request. */
+export async function makeContractWithRequest(deps: AppDeps, tenantId: string, unitId: string) {
+	const desk = await openContractDesk(deps.db, contractsCiso(tenantId));
+	const contract = await makeContract(deps, tenantId, unitId);
+	await inTransaction(deps.db, (tx) =>
+		requestSubcontract(tx, desk, contract.id, {
+			subcontractor: "まもりデータセンター株式会社",
+			work: "サーバの監視",
+			safeguards: "入退室管理、作業記録",
+		}),
+	);
+	return contract;
+}

@@ -23,28 +23,21 @@ export async function computeClauseGaps(
 	tenantId: string,
 	check: ClauseChecker,
 ): Promise<{ contracts: number; withGaps: number; changes: ClauseGapChange[] }> {
-	const [contracts, links] = await Promise.all([
-		db
-			.selectFrom("contracts")
-			.select(["id", "clauses", "top_level", "gaps"])
-			.where("tenant_id", "=", tenantId)
-			.where("state", "=", "active")
-			.execute(),
-		db
-			.selectFrom("contract_assets")
-			.innerJoin("assets", "assets.id", "contract_assets.asset_id")
-			.innerJoin("contracts", "contracts.id", "contract_assets.contract_id")
-			.select(["contract_assets.contract_id", "assets.class_key"])
-			.where("contract_assets.tenant_id", "=", tenantId)
-			.where("contracts.state", "=", "active")
-			.execute(),
-	]);
-	const keys = new Map<string, string[]>();
-	for (const link of links) {
-		const list = keys.get(link.contract_id);
-		if (list) list.push(link.class_key);
-		else keys.set(link.contract_id, [link.class_key]);
-	}
+	const contracts = await db
+		.selectFrom("contracts")
+		.select(["id", "clauses", "top_level", "gaps"])
+		.where("tenant_id", "=", tenantId)
+		.where("state", "=", "active")
+		.execute();
+	const keys = new Map<string, string[]>(contracts.map((contract) => [contract.id, []]));
+	// Every link of the tenant with its asset's key; links of ended contracts are passed over.
+	const links = await db
+		.selectFrom("contract_assets")
+		.innerJoin("assets", "assets.id", "contract_assets.asset_id")
+		.select(["contract_assets.contract_id", "assets.class_key"])
+		.where("contract_assets.tenant_id", "=", tenantId)
+		.execute();
+	for (const link of links) keys.get(link.contract_id)?.push(link.class_key);
 	const changes: ClauseGapChange[] = [];
 	let withGaps = 0;
 	for (const contract of contracts) {
