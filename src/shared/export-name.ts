@@ -26,6 +26,8 @@ export const EXPORT_TITLES = {
 	statusReport: "情報セキュリティ対策状況報告",
 	auditReport: "情報セキュリティ監査報告書",
 	exceptions: "例外措置一覧",
+	contractors: "委託先一覧",
+	contracts: "業務委託契約一覧",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

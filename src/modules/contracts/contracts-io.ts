@@ -2,6 +2,7 @@ import type { Db } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { toCsv } from "../../shared/csv.ts";
+import { datedFileName } from "../../shared/export-name.ts";
 import { fileIssueOf, fileIssueText } from "../../shared/file-issues.ts";
 import { readTable, type TableLimits, writeXlsx } from "../../shared/tabular.ts";
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "../../shared/xlsx-archive.ts";
@@ -491,8 +492,7 @@ async function writeFile(
 	header: string[],
 	rows: string[][],
 	format: "csv" | "xlsx",
-	fileBase: string,
-	today: string,
+	title: "contractors" | "contracts",
 ): Promise<ContractFile> {
 	const bytes =
 		format === "csv"
@@ -508,7 +508,7 @@ async function writeFile(
 	return {
 		bytes,
 		type: format === "csv" ? CSV_TYPE : XLSX_TYPE,
-		fileName: `${fileBase}-${today}.${format}`,
+		fileName: datedFileName(title, format),
 		rows: rows.length,
 	};
 }
@@ -529,8 +529,7 @@ export async function exportContractors(db: Db, desk: ContractDesk, format: "csv
 		CONTRACTOR_COLUMNS.map((c) => c.header),
 		rows,
 		format,
-		"委託先一覧",
-		desk.today,
+		"contractors",
 	);
 	await inTransaction(db, (tx) =>
 		recordAudit(tx, auditContextOf(desk.actor), "contractor.exported", { format, rows: file.rows }),
@@ -593,8 +592,7 @@ export async function exportContracts(db: Db, desk: ContractDesk, format: "csv" 
 		CONTRACT_COLUMNS.map((c) => c.header),
 		rows,
 		format,
-		"業務委託契約一覧",
-		desk.today,
+		"contracts",
 	);
 	await inTransaction(db, (tx) =>
 		recordAudit(tx, auditContextOf(desk.actor), "contract.exported", { format, rows: file.rows }),

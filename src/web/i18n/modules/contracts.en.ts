@@ -149,7 +149,10 @@ export const contractsEn: Record<keyof typeof contractsJa, string> = {
 	"issue.field.items": "items",
 	"issue.field.certificate": "certificate",
 	"issue.field.endedOn": "date of return or erasure",
-	"issue.field.contentBase64": "file",
+	"issue.field.gaps": "clause gaps",
+	"issue.field.subId": "subcontracting request",
+	"issue.field.ok": "kept",
+	"issue.field.checkId": "check",
 	"issue.field.address": "address",
 	"issue.field.contact": "contact",
 };

@@ -145,7 +145,10 @@ export const contractsJa = {
 	"issue.field.items": "点検項目",
 	"issue.field.certificate": "証明書",
 	"issue.field.endedOn": "返却・消去の日",
-	"issue.field.contentBase64": "ファイル",
+	"issue.field.gaps": "条項不足",
+	"issue.field.subId": "再委託の申請",
+	"issue.field.ok": "適否",
+	"issue.field.checkId": "点検",
 	"issue.field.address": "所在地",
 	"issue.field.contact": "連絡先",
 } as const;
