@@ -222,18 +222,16 @@ export async function listContracts(
 		if (filter.unitIds.length === 0) return { rows: [], total: 0 };
 		base = base.where("contracts.owner_unit_id", "in", [...filter.unitIds]);
 	}
-	const [rows, counted] = await Promise.all([
+	// The page is chosen on the contracts alone (no join before the sort and the offset), then
+	// named: the contractors of its rows and the tenant's units.
+	const [chosen, counted] = await Promise.all([
 		base
-			.innerJoin("contractors", "contractors.id", "contracts.contractor_id")
-			.innerJoin("org_units", "org_units.id", "contracts.owner_unit_id")
 			.select([
 				"contracts.id",
 				"contracts.code",
 				"contracts.title",
 				"contracts.contractor_id",
-				"contractors.name as contractor_name",
 				"contracts.owner_unit_id",
-				"org_units.name as unit_name",
 				"contracts.starts_on",
 				"contracts.ends_on",
 				"contracts.state",
@@ -246,6 +244,32 @@ export async function listContracts(
 			.execute(),
 		base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
 	]);
+	const contractorIds = [...new Set(chosen.map((row) => row.contractor_id))];
+	const unitIds = [...new Set(chosen.map((row) => row.owner_unit_id))];
+	const [contractors, units] =
+		chosen.length === 0
+			? [[], []]
+			: await Promise.all([
+					db
+						.selectFrom("contractors")
+						.select(["id", "name"])
+						.where("tenant_id", "=", tenantId)
+						.where("id", "in", contractorIds)
+						.execute(),
+					db
+						.selectFrom("org_units")
+						.select(["id", "name"])
+						.where("tenant_id", "=", tenantId)
+						.where("id", "in", unitIds)
+						.execute(),
+				]);
+	const contractorName = new Map(contractors.map((c) => [c.id, c.name]));
+	const unitName = new Map(units.map((u) => [u.id, u.name]));
+	const rows = chosen.map((row) => ({
+		...row,
+		contractor_name: contractorName.get(row.contractor_id) ?? "",
+		unit_name: unitName.get(row.owner_unit_id) ?? "",
+	}));
 	return { rows, total: Number(counted.n) };
 }
 export type ContractListRow = Awaited<ReturnType<typeof listContracts>>["rows"][number];
