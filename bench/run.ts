@@ -1,7 +1,8 @@
 // `npm run bench`: measure every performance target against baselines taken in the same run,
 // print a summary, and rewrite the generated sections of BENCHMARKS.md.
 // Flags: --quick (platform: fewer rounds, 100,000 events, BENCHMARKS.md untouched), --no-write,
-// --only=platform,assets,network,sanitize,attachments,incidents,assurance (default: all).
+// --only=platform,assets,network,sanitize,attachments,incidents,assurance,third-parties
+// (default: all).
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -62,6 +63,10 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = 
 	assurance: {
 		title: "Assurance: checklist import",
 		run: async () => (await import("./assurance.ts")).runAssuranceBench(),
+	},
+	"third-parties": {
+		title: "Third parties",
+		run: async () => (await import("./third-parties.ts")).runThirdPartiesBench(),
 	},
 };
 

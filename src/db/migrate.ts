@@ -33,6 +33,7 @@ import * as assuranceCampaigns from "./migrations/0030-assurance-campaigns.ts";
 import * as auditFieldwork from "./migrations/0031-audit-fieldwork.ts";
 import * as campaignClose from "./migrations/0032-campaign-close.ts";
 import * as exceptions from "./migrations/0034-exceptions.ts";
+import * as contracts from "./migrations/0035-contracts.ts";
 import * as cloudServices from "./migrations/0036-cloud-services.ts";
 import * as socialMedia from "./migrations/0037-social-media.ts";
 
@@ -77,6 +78,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0034-exceptions": exceptions,
 	"0037-social-media": socialMedia,
 	"0036-cloud-services": cloudServices,
+	"0035-contracts": contracts,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -59,6 +59,11 @@ export interface Database {
 	social_media_accounts: SocialMediaAccountTable;
 	social_media_reviews: SocialMediaReviewTable;
 	cloud_services: CloudServiceTable;
+	contractors: ContractorTable;
+	contracts: ContractTable;
+	contract_assets: ContractAssetTable;
+	contract_subcontracts: ContractSubcontractTable;
+	contract_checks: ContractCheckTable;
 	drill_units: DrillUnitTable;
 	drill_participants: DrillParticipantTable;
 	drill_follow_ups: DrillFollowUpTable;
@@ -1439,4 +1444,99 @@ export interface CloudServiceTable {
 	version: number;
 	created_at: string;
 	updated_at: string;
+}
+
+/** A contractor (委託先) of the tenant. */
+export interface ContractorTable {
+	id: string;
+	tenant_id: string;
+	code: string;
+	name: string;
+	address: string | null;
+	contact: string | null;
+	notes: string | null;
+	version: number;
+	created_at: string;
+	updated_at: string;
+}
+
+/** A contract (業務委託) with its clauses and the derived clause gaps. */
+export interface ContractTable {
+	id: string;
+	tenant_id: string;
+	code: string;
+	title: string;
+	purpose: string;
+	contractor_id: string;
+	owner_unit_id: string;
+	starts_on: string;
+	ends_on: string | null;
+	/** JSON array of clause codes. */
+	clauses: string;
+	top_level: string | null;
+	/** JSON array of the required clause codes missing. */
+	gaps: string;
+	gap_count: number;
+	/** active | ended */
+	state: string;
+	end_kind: string | null;
+	ended_on: string | null;
+	end_note: string | null;
+	end_file_name: string | null;
+	end_media_type: string | null;
+	end_size: number | null;
+	end_sha256: string | null;
+	end_content: Uint8Array | null;
+	ended_by_label: string | null;
+	ended_at: string | null;
+	created_by_label: string;
+	version: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ContractAssetTable {
+	tenant_id: string;
+	contract_id: string;
+	asset_id: string;
+}
+
+/** A 再委託 request and its decision. */
+export interface ContractSubcontractTable {
+	id: string;
+	tenant_id: string;
+	contract_id: string;
+	subcontractor: string;
+	work: string;
+	safeguards: string;
+	/** requested | approved | refused */
+	state: string;
+	decision_reason: string | null;
+	decided_by_label: string | null;
+	decided_as: string | null;
+	decided_at: string | null;
+	requested_by_label: string;
+	created_at: string;
+	version: number;
+}
+
+/** A periodic check of a contractor. */
+export interface ContractCheckTable {
+	id: string;
+	tenant_id: string;
+	contract_id: string;
+	checked_on: string;
+	/** JSON array of { code, ok, note }. */
+	items: string;
+	/** passed | failed */
+	result: string;
+	note: string;
+	evidence_file_name: string | null;
+	evidence_media_type: string | null;
+	evidence_size: number | null;
+	evidence_sha256: string | null;
+	evidence_content: Uint8Array | null;
+	finding_id: string | null;
+	recorded_by_label: string;
+	created_at: string;
 }

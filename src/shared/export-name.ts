@@ -28,6 +28,8 @@ export const EXPORT_TITLES = {
 	exceptions: "例外措置一覧",
 	socialMediaAccounts: "公式SNSアカウント台帳",
 	cloudServices: "クラウドサービス等利用台帳",
+	contractors: "委託先一覧",
+	contracts: "業務委託契約一覧",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

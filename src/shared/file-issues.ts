@@ -126,6 +126,34 @@ export const FILE_ISSUE_TEXT = {
 		ja: "「{value}」は日付ではありません（例: 2027-03-31）",
 		en: "「{value}」 is not a date (for example 2027-03-31)",
 	},
+	value_repeated: {
+		ja: "「{value}」は{first}行目と重複しています",
+		en: "「{value}」 repeats row {first}",
+	},
+	date_invalid: {
+		ja: "「{value}」は日付ではありません（例: 2026-04-01）",
+		en: "「{value}」 is not a date (e.g. 2026-04-01)",
+	},
+	date_order: {
+		ja: "終了日が開始日より前です",
+		en: "The end is before the start",
+	},
+	contractor_code_unknown: {
+		ja: "委託先コード「{value}」は登録されていません",
+		en: "The contractor code 「{value}」 is not registered",
+	},
+	contract_asset_code_unknown: {
+		ja: "資産番号「{value}」は台帳にありません",
+		en: "The asset ID 「{value}」 is not in the ledger",
+	},
+	contract_clause_code_unknown: {
+		ja: "条項「{value}」はチェックリストにありません（{choices}）",
+		en: "The clause 「{value}」 is not in the checklist ({choices})",
+	},
+	contract_code_closed: {
+		ja: "契約番号「{value}」の契約は終了しているか、あなたが変更できない課の契約です",
+		en: "The contract 「{value}」 has ended or belongs to a unit you cannot change",
+	},
 	header_row_missing: {
 		ja: "見出し行がありません（空のファイルです）",
 		en: "There is no header row (the file is empty)",

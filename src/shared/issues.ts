@@ -270,6 +270,16 @@ export const MODULE_ISSUE_CODES = [
 	"cloud_service_strict_unmet",
 	"cloud_service_free_mail_prohibited",
 	"cloud_service_refusal_reason_required",
+	"contract_not_unit_manager",
+	"contract_not_approver",
+	"contract_ended",
+	"contract_code_taken",
+	"contract_subcontract_decided",
+	"contract_unit_unknown",
+	"contract_contractor_unknown",
+	"contract_asset_unknown",
+	"contract_clause_unknown",
+	"contract_refusal_reason_required",
 ] as const;
 
 /** The codes of password refusals (auth/password-rule.ts), shown from the same catalogue. */

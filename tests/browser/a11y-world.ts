@@ -13,6 +13,7 @@ import { makeAssuranceAudit } from "../helpers/assurance-audit-world.ts";
 import { makeCampaignScreens } from "../helpers/campaign-world.ts";
 import { bundledChecklistId } from "../helpers/checklist-world.ts";
 import { makeCloudService, makeFlaggedCloudService } from "../helpers/cloud-service-world.ts";
+import { makeContractWithRequest } from "../helpers/contract-world.ts";
 import { actorFor, makeDisposal, makeTakeOut } from "../helpers/custody-world.ts";
 import { makeVersion } from "../helpers/documents-world.ts";
 import { makeDrill } from "../helpers/drill-world.ts";
@@ -102,6 +103,8 @@ export interface A11yWorld {
 	/** Cloud services of the walk's unit: one requested (approve, refuse), one flagged in use. */
 	requestedCloudServiceId: string;
 	flaggedCloudServiceId: string;
+	/** A contract of the walk's unit with a clause gap and a pending 再委託 request. */
+	contractId: string;
 }
 
 /**
@@ -211,6 +214,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		);
 		const requestedService = await makeCloudService(deps, tenant.id, unit.id, "requested");
 		const flaggedService = await makeFlaggedCloudService(deps, tenant.id, unit.id);
+		const contract = await makeContractWithRequest(deps, tenant.id, unit.id);
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -230,6 +234,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			approvedSocialAccountId: approvedSocial.id,
 			requestedCloudServiceId: requestedService.id,
 			flaggedCloudServiceId: flaggedService.id,
+			contractId: contract.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

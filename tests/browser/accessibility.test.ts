@@ -9,6 +9,7 @@ import { assuranceAuditScreens } from "./a11y-assurance-audits.ts";
 import { campaignPages, campaignScreens } from "./a11y-assurance-campaigns.ts";
 import { checklistScreens } from "./a11y-assurance-checklists.ts";
 import { cloudServicePages, cloudServiceScreens } from "./a11y-cloud-services.ts";
+import { contractPages, contractScreens } from "./a11y-contracts.ts";
 import { exceptionPages, exceptionScreens } from "./a11y-exceptions.ts";
 import { findingPages, findingScreens } from "./a11y-findings.ts";
 import { incidentScreens } from "./a11y-incidents.ts";
@@ -95,6 +96,7 @@ function pages(world: A11yWorld): string[] {
 		...exceptionPages(world),
 		...socialMediaPages(world),
 		...cloudServicePages(world),
+		...contractPages(world),
 		"/settings",
 		"/no-such-page",
 	];
@@ -320,6 +322,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await exceptionScreens(walk);
 	await socialMediaScreens(walk);
 	await cloudServiceScreens(walk);
+	await contractScreens(walk);
 	await assuranceAuditScreens(walk);
 	await campaignScreens(walk);
 

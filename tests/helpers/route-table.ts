@@ -18,6 +18,7 @@ import { ASSURANCE_CAMPAIGN_ROUTES } from "./route-table.assurance-campaigns.ts"
 import { ASSURANCE_CHECKLIST_ROUTES } from "./route-table.assurance-checklists.ts";
 import { FINDING_ROUTES } from "./route-table.assurance-findings.ts";
 import { CLOUD_SERVICE_ROUTES } from "./route-table.cloud-services.ts";
+import { CONTRACT_ROUTES } from "./route-table.contracts.ts";
 import { CUSTODY_ROUTES } from "./route-table.custody.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
 import { DRILL_ROUTES } from "./route-table.drills.ts";
@@ -485,6 +486,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...EXCEPTION_ROUTES,
 	...SOCIAL_MEDIA_ROUTES,
 	...CLOUD_SERVICE_ROUTES,
+	...CONTRACT_ROUTES,
 	...REVIEW_ASSURANCE_ROUTES,
 	...ASSURANCE_CHECKLIST_ROUTES,
 	...ASSURANCE_CAMPAIGN_ROUTES,

@@ -15,6 +15,7 @@ import { makeAssuranceAuditFixtures } from "./assurance-audit-world.ts";
 import { makeCampaignFixtures } from "./campaign-world.ts";
 import { makeChecklistFixtures } from "./checklist-world.ts";
 import { makeCloudServiceFixtures } from "./cloud-service-world.ts";
+import { makeContractFixtures } from "./contract-world.ts";
 import { makeCustodyFixtures } from "./custody-world.ts";
 import { makeDocumentFixtures } from "./documents-world.ts";
 import { makeDrillFixtures } from "./drill-world.ts";
@@ -102,6 +103,7 @@ export async function makeWorld(
 	await makeExceptionFixtures(deps, tenant.id, orgUnit.id, target.id);
 	await makeSocialMediaFixtures(deps, tenant, orgUnit.id);
 	await makeCloudServiceFixtures(deps, tenant.id, orgUnit.id);
+	await makeContractFixtures(deps, tenant.id, orgUnit.id);
 	await makeChecklistFixtures(deps, tenant.id);
 	await makeCampaignFixtures(deps, tenant.id, target.id);
 	await makeFindingFixtures(deps, tenant.id, orgUnit.id);

@@ -217,6 +217,20 @@ const DOWNLOADS: Expected[] = [
 		path: "/api/assurance/audits/{id}/report.xlsx",
 		name: dated(EXPORT_TITLES.auditReport, "xlsx", "[^_]+_"),
 	},
+	...(["xlsx", "csv"] as const).flatMap((format) => [
+		{
+			method: "get" as const,
+			path: "/api/contractors/export",
+			query: { format },
+			name: dated(EXPORT_TITLES.contractors, format),
+		},
+		{
+			method: "get" as const,
+			path: "/api/contracts/export",
+			query: { format },
+			name: dated(EXPORT_TITLES.contracts, format),
+		},
+	]),
 ];
 
 /** The name a browser saves under: the UTF-8 `filename*`. */
@@ -242,6 +256,8 @@ test("the list covers every route that answers a file (other than a user's own u
 		"get /api/findings/{id}/evidence/{evidenceId}",
 		"get /api/assurance/audits/{id}/evidence/{evidenceId}",
 		"get /api/assurance/responses/{respondentId}/answers/{itemId}/evidence",
+		"get /api/contracts/{id}/checks/{checkId}/evidence",
+		"get /api/contracts/{id}/end/certificate",
 	];
 	assert.deepEqual(
 		files.filter((route) => !uploads.includes(route)).sort(),

@@ -4,6 +4,7 @@ import { ASSURANCE_CAMPAIGN_EVENTS } from "./assurance-campaigns.events.ts";
 import { ASSURANCE_CHECKLIST_EVENTS } from "./assurance-checklists.events.ts";
 import { ASSURANCE_STATUS_REPORT_EVENTS } from "./assurance-status-report.events.ts";
 import { CLOUD_SERVICE_EVENTS } from "./cloud-service.events.ts";
+import { CONTRACT_EVENTS } from "./contract.events.ts";
 import { EXCEPTION_EVENTS } from "./exception.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
@@ -308,6 +309,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	...EXCEPTION_EVENTS,
 	...SOCIAL_MEDIA_EVENTS,
 	...CLOUD_SERVICE_EVENTS,
+	...CONTRACT_EVENTS,
 	...ASSURANCE_AUDIT_EVENTS,
 	"drill.scheduled": z.object({
 		title: z.string(),

@@ -9,6 +9,7 @@ import { findingsPolicy } from "../assurance/findings/findings.policy.ts";
 import { statusReportPolicy } from "../assurance/status-report/status-report.policy.ts";
 import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
 import { cloudServicesPolicy } from "../cloud-services/cloud-services.policy.ts";
+import { contractsPolicy } from "../contracts/contracts.policy.ts";
 import { exceptionsPolicy } from "../exceptions/exceptions.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
@@ -59,6 +60,7 @@ const POLICIES: readonly Policy<string>[] = [
 	exceptionsPolicy,
 	socialMediaPolicy,
 	cloudServicesPolicy,
+	contractsPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

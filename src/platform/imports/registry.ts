@@ -1,6 +1,7 @@
 import { ledgerImport } from "../../modules/assets/ledger.import.ts";
 import { checklistImport } from "../../modules/assurance/checklists/checklist.import.ts";
 import { cloudServicesImport } from "../../modules/cloud-services/cloud-services.import.ts";
+import { contractorsImport, contractsImport } from "../../modules/contracts/contracts.import.ts";
 import { rosterImport } from "../../modules/org/roster/roster.import.ts";
 import { Problem } from "../../shared/problem.ts";
 import type { ImportKind } from "./import-kind.ts";
@@ -11,6 +12,8 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
 	rosterImport,
 	checklistImport,
 	cloudServicesImport,
+	contractorsImport,
+	contractsImport,
 ];
 
 /** The declared import of this name; an unknown name is a problem of the stored row. */

@@ -10,6 +10,7 @@ import { assuranceFindingsEn } from "./modules/assurance-findings.en.ts";
 import { assuranceReviewEn } from "./modules/assurance-review.en.ts";
 import { assuranceStatusReportEn } from "./modules/assurance-status-report.en.ts";
 import { cloudServicesEn } from "./modules/cloud-services.en.ts";
+import { contractsEn } from "./modules/contracts.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";
@@ -63,6 +64,7 @@ export const en: Messages = {
 	...exceptionsEn,
 	...socialMediaEn,
 	...cloudServicesEn,
+	...contractsEn,
 	...assuranceReviewEn,
 	...assuranceStatusReportEn,
 	...assuranceChecklistsEn,

@@ -11,6 +11,7 @@ import { assuranceFindingsJa } from "./modules/assurance-findings.ja.ts";
 import { assuranceReviewJa } from "./modules/assurance-review.ja.ts";
 import { assuranceStatusReportJa } from "./modules/assurance-status-report.ja.ts";
 import { cloudServicesJa } from "./modules/cloud-services.ja.ts";
+import { contractsJa } from "./modules/contracts.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
@@ -64,6 +65,7 @@ export const ja = {
 	...exceptionsJa,
 	...socialMediaJa,
 	...cloudServicesJa,
+	...contractsJa,
 	...assuranceReviewJa,
 	...assuranceStatusReportJa,
 	...assuranceChecklistsJa,

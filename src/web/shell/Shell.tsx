@@ -12,6 +12,7 @@ import {
 import { cloudServicesPage } from "../cloud-services/routes.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
+import { contractsPage } from "../contracts/routes.tsx";
 import { drillsPage } from "../drills/routes.tsx";
 import { exceptionsPage } from "../exceptions/routes.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -114,6 +115,8 @@ function Page({ path }: { path: string }) {
 	if (socialMedia) return can("social_media.read") ? socialMedia : <NotFoundPage />;
 	const cloudServices = cloudServicesPage(path);
 	if (cloudServices) return guard("cloud_service.read", cloudServices);
+	const contracts = contractsPage(path);
+	if (contracts) return guard("contract.read", contracts);
 	const campaigns = campaignsPage(path);
 	if (campaigns) return guard("assurance_campaign.list", campaigns);
 	const checklists = checklistsPage(path);

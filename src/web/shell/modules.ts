@@ -185,6 +185,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "disposal.read",
 	},
 	{
+		// 業務委託: contractors, contracts and their clauses, beside the assets they handle.
+		path: "/contracts",
+		group: "assets",
+		label: "contracts.nav",
+		description: "contracts.navDesc",
+		permission: "contract.read",
+	},
+	{
 		path: "/risks",
 		group: "assets",
 		label: "risks.nav",

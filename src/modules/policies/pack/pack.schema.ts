@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { assetKindSchema, classificationSchema } from "./classification.schema.ts";
 import { cloudServiceRulesSchema } from "./cloud-services.schema.ts";
+import { contractClauseSchema } from "./contract-clauses.schema.ts";
 import { checkIncidentChain, incidentChainSchema } from "./incident-chain.schema.ts";
 import { incidentReportingSchema } from "./incident-reporting.schema.ts";
 import { networkSchema } from "./network.schema.ts";
@@ -220,6 +221,13 @@ const policyPackShape = {
 	provisions: provisionsSchema,
 	/** The cloud service register's rules; absent: the defaults of `cloud-services.schema.ts`. */
 	cloudServiceRules: cloudServiceRulesSchema.optional(),
+	/** The security clauses 業務委託 contracts are checked for; absent: the guideline's eight. */
+	contractClauses: z
+		.array(contractClauseSchema)
+		.min(1)
+		.max(30)
+		.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS)
+		.optional(),
 	notableRules: z
 		.array(notableRuleSchema)
 		.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),

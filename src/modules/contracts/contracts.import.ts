@@ -1,0 +1,34 @@
+import type { ImportKind } from "../../platform/imports/import-kind.ts";
+import { authorize } from "../authz/policy.ts";
+import { contractsPolicy } from "./contracts.policy.ts";
+import { importContractors, importContracts } from "./contracts-io.ts";
+
+/** Contractors (委託先) as an import of the platform's pipeline. */
+export const contractorsImport: ImportKind = {
+	name: "contracts.contractors",
+	tables: ["contractors"],
+	authorize: (actor) => authorize(actor, contractsPolicy, "contract.import"),
+	async run(run) {
+		const report = await importContractors(run.deps.db, run.actor, run.bytes, {
+			mode: run.dryRun ? "dry_run" : "apply",
+			archive: run.deps.config.xlsx,
+		});
+		const written = report.applied ? report.created + report.updated : 0;
+		return { applied: report.applied, result: report, progress: { checked: report.rows, written } };
+	},
+};
+
+/** Contracts (業務委託) as an import of the platform's pipeline. */
+export const contractsImport: ImportKind = {
+	name: "contracts.contracts",
+	tables: ["contracts", "contract_assets"],
+	authorize: (actor) => authorize(actor, contractsPolicy, "contract.import"),
+	async run(run) {
+		const report = await importContracts(run.deps.db, run.actor, run.bytes, {
+			mode: run.dryRun ? "dry_run" : "apply",
+			archive: run.deps.config.xlsx,
+		});
+		const written = report.applied ? report.created + report.updated : 0;
+		return { applied: report.applied, result: report, progress: { checked: report.rows, written } };
+	},
+};

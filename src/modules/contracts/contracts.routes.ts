@@ -1,0 +1,315 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { inTransaction } from "../../db/transaction.ts";
+import type { AppDeps } from "../../deps.ts";
+import { attachmentDisposition } from "../../http/content-disposition.ts";
+import { requireActor } from "../../http/context.ts";
+import {
+	createRouter,
+	jsonBody,
+	jsonResponse,
+	problemResponses,
+	sessionSecurity,
+} from "../../http/openapi.ts";
+import { checkAllClauses } from "./clause-check.ts";
+import { readCheckEvidence, recordContractCheck } from "./contract-checks.ts";
+import { openContractDesk } from "./contract-desk.ts";
+import {
+	createContractor,
+	getContractor,
+	listVisibleContractors,
+	presentContractor,
+	updateContractor,
+} from "./contractors.ts";
+import {
+	clauseCheckResultSchema,
+	contractCheckInputSchema,
+	contractEndSchema,
+	contractInputSchema,
+	contractListSchema,
+	contractOptionsSchema,
+	contractorInputSchema,
+	contractorListSchema,
+	contractorQuerySchema,
+	contractorSchema,
+	contractorUpdateSchema,
+	contractQuerySchema,
+	contractSchema,
+	contractUpdateSchema,
+	exportQuerySchema,
+	subcontractDecisionSchema,
+	subcontractInputSchema,
+} from "./contracts.schemas.ts";
+import { exportContractors, exportContracts } from "./contracts-io.ts";
+import { endContract, readEndCertificate } from "./end-contract.ts";
+import {
+	contractOptions,
+	getContract,
+	listVisibleContracts,
+	presentContract,
+} from "./read-contracts.ts";
+import { createContract, updateContract, visibleContract } from "./save-contract.ts";
+import { decideSubcontract, requestSubcontract } from "./subcontracts.ts";
+
+const secured = { tags: ["contracts"], security: sessionSecurity };
+const idParam = z.object({ id: z.string().min(1).max(64) });
+const subParam = idParam.extend({ subId: z.string().min(1).max(64) });
+const checkParam = idParam.extend({ checkId: z.string().min(1).max(64) });
+const contractResponse = (description: string) => jsonResponse(contractSchema, description);
+const fileContent = {
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+		schema: { type: "string" as const, format: "binary" },
+	},
+	"text/csv": { schema: { type: "string" as const } },
+};
+const binary = {
+	"application/octet-stream": { schema: { type: "string" as const, format: "binary" } },
+};
+
+/** Static paths first: `/contracts/options` must not be read as `/contracts/{id}`. */
+const routes = {
+	contractorExport: createRoute({
+		...secured,
+		method: "get",
+		path: "/contractors/export",
+		summary: "The contractors (委託先) as XLSX or CSV, in the layout the import reads",
+		request: { query: exportQuerySchema },
+		responses: { 200: { description: "The file", content: fileContent }, ...problemResponses },
+	}),
+	contractors: createRoute({
+		...secured,
+		method: "get",
+		path: "/contractors",
+		summary: "Contractors (委託先) by code, with how many contracts each has",
+		request: { query: contractorQuerySchema },
+		responses: { 200: jsonResponse(contractorListSchema, "Contractors"), ...problemResponses },
+	}),
+	createContractor: createRoute({
+		...secured,
+		method: "post",
+		path: "/contractors",
+		summary: "Register a contractor",
+		request: { body: jsonBody(contractorInputSchema) },
+		responses: { 201: jsonResponse(contractorSchema, "The contractor"), ...problemResponses },
+	}),
+	contractor: createRoute({
+		...secured,
+		method: "get",
+		path: "/contractors/{id}",
+		summary: "One contractor",
+		request: { params: idParam },
+		responses: { 200: jsonResponse(contractorSchema, "The contractor"), ...problemResponses },
+	}),
+	updateContractor: createRoute({
+		...secured,
+		method: "put",
+		path: "/contractors/{id}",
+		summary: "Change a contractor",
+		request: { params: idParam, body: jsonBody(contractorUpdateSchema) },
+		responses: { 200: jsonResponse(contractorSchema, "The contractor"), ...problemResponses },
+	}),
+	options: createRoute({
+		...secured,
+		method: "get",
+		path: "/contracts/options",
+		summary: "The pack's clause checklist, the units one registers for, who decides 再委託",
+		responses: { 200: jsonResponse(contractOptionsSchema, "Options"), ...problemResponses },
+	}),
+	export: createRoute({
+		...secured,
+		method: "get",
+		path: "/contracts/export",
+		summary: "The contracts as XLSX or CSV, in the layout the import reads",
+		request: { query: exportQuerySchema },
+		responses: { 200: { description: "The file", content: fileContent }, ...problemResponses },
+	}),
+	checkClauses: createRoute({
+		...secured,
+		method: "post",
+		path: "/contracts/clause-check",
+		summary: "Check every contract's clauses against the classification of its assets now",
+		responses: { 200: jsonResponse(clauseCheckResultSchema, "The result"), ...problemResponses },
+	}),
+	list: createRoute({
+		...secured,
+		method: "get",
+		path: "/contracts",
+		summary: "Contracts (業務委託) the caller sees, by state, contractor, unit and clause gaps",
+		request: { query: contractQuerySchema },
+		responses: { 200: jsonResponse(contractListSchema, "Contracts"), ...problemResponses },
+	}),
+	create: createRoute({
+		...secured,
+		method: "post",
+		path: "/contracts",
+		summary: "Register a contract: contractor, purpose, assets handled, clauses it contains",
+		request: { body: jsonBody(contractInputSchema) },
+		responses: { 201: contractResponse("The contract"), ...problemResponses },
+	}),
+	get: createRoute({
+		...secured,
+		method: "get",
+		path: "/contracts/{id}",
+		summary: "One contract with its clause gaps, 再委託 requests, checks and end",
+		request: { params: idParam },
+		responses: { 200: contractResponse("The contract"), ...problemResponses },
+	}),
+	update: createRoute({
+		...secured,
+		method: "put",
+		path: "/contracts/{id}",
+		summary: "Change a contract (clauses, assets, period…); its gaps are worked out anew",
+		request: { params: idParam, body: jsonBody(contractUpdateSchema) },
+		responses: { 200: contractResponse("The contract"), ...problemResponses },
+	}),
+	requestSubcontract: createRoute({
+		...secured,
+		method: "post",
+		path: "/contracts/{id}/subcontracts",
+		summary: "Record a 再委託 request, for the pack's approver to decide",
+		request: { params: idParam, body: jsonBody(subcontractInputSchema) },
+		responses: { 201: contractResponse("The contract"), ...problemResponses },
+	}),
+	decideSubcontract: createRoute({
+		...secured,
+		method: "post",
+		path: "/contracts/{id}/subcontracts/{subId}/decision",
+		summary: "Approve or refuse a 再委託 request (the pack's approver or delegate)",
+		request: { params: subParam, body: jsonBody(subcontractDecisionSchema) },
+		responses: { 200: contractResponse("The contract"), ...problemResponses },
+	}),
+	recordCheck: createRoute({
+		...secured,
+		method: "post",
+		path: "/contracts/{id}/checks",
+		summary: "Record a periodic check of the contractor; a failed item raises a finding",
+		request: { params: idParam, body: jsonBody(contractCheckInputSchema) },
+		responses: { 201: contractResponse("The contract"), ...problemResponses },
+	}),
+	checkEvidence: createRoute({
+		...secured,
+		method: "get",
+		path: "/contracts/{id}/checks/{checkId}/evidence",
+		summary: "Download a check's evidence, with its SHA-256",
+		request: { params: checkParam },
+		responses: { 200: { description: "The file", content: binary }, ...problemResponses },
+	}),
+	end: createRoute({
+		...secured,
+		method: "post",
+		path: "/contracts/{id}/end",
+		summary: "End a contract: data returned or erased, with the certificate",
+		request: { params: idParam, body: jsonBody(contractEndSchema) },
+		responses: { 200: contractResponse("The contract"), ...problemResponses },
+	}),
+	certificate: createRoute({
+		...secured,
+		method: "get",
+		path: "/contracts/{id}/end/certificate",
+		summary: "Download the return or erasure certificate, with its SHA-256",
+		request: { params: idParam },
+		responses: { 200: { description: "The file", content: binary }, ...problemResponses },
+	}),
+};
+
+export function contractsRoutes(deps: AppDeps) {
+	const desk = (c: Parameters<typeof requireActor>[0]) =>
+		openContractDesk(deps.db, requireActor(c));
+	return createRouter()
+		.openapi(routes.contractorExport, async (c) => {
+			const file = await exportContractors(deps.db, await desk(c), c.req.valid("query").format);
+			c.header("content-disposition", attachmentDisposition(file.fileName));
+			return c.body(new Uint8Array(file.bytes), 200, { "content-type": file.type });
+		})
+		.openapi(routes.contractors, async (c) => {
+			return c.json(
+				await listVisibleContractors(deps.db, await desk(c), c.req.valid("query")),
+				200,
+			);
+		})
+		.openapi(routes.createContractor, async (c) => {
+			const d = await desk(c);
+			const row = await inTransaction(deps.db, (tx) =>
+				createContractor(tx, d, c.req.valid("json")),
+			);
+			return c.json(presentContractor(row), 201);
+		})
+		.openapi(routes.contractor, async (c) => {
+			return c.json(await getContractor(deps.db, await desk(c), c.req.valid("param").id), 200);
+		})
+		.openapi(routes.updateContractor, async (c) => {
+			const d = await desk(c);
+			const row = await inTransaction(deps.db, (tx) =>
+				updateContractor(tx, d, c.req.valid("param").id, c.req.valid("json")),
+			);
+			return c.json(presentContractor(row), 200);
+		})
+		.openapi(routes.options, async (c) => {
+			return c.json(await contractOptions(deps.db, await desk(c)), 200);
+		})
+		.openapi(routes.export, async (c) => {
+			const file = await exportContracts(deps.db, await desk(c), c.req.valid("query").format);
+			c.header("content-disposition", attachmentDisposition(file.fileName));
+			return c.body(new Uint8Array(file.bytes), 200, { "content-type": file.type });
+		})
+		.openapi(routes.checkClauses, async (c) => {
+			return c.json(await checkAllClauses(deps.db, await desk(c)), 200);
+		})
+		.openapi(routes.list, async (c) => {
+			return c.json(await listVisibleContracts(deps.db, await desk(c), c.req.valid("query")), 200);
+		})
+		.openapi(routes.create, async (c) => {
+			const d = await desk(c);
+			const row = await inTransaction(deps.db, (tx) => createContract(tx, d, c.req.valid("json")));
+			return c.json(await presentContract(deps.db, d, row), 201);
+		})
+		.openapi(routes.get, async (c) => {
+			return c.json(await getContract(deps.db, await desk(c), c.req.valid("param").id), 200);
+		})
+		.openapi(routes.update, async (c) => {
+			const d = await desk(c);
+			const row = await inTransaction(deps.db, (tx) =>
+				updateContract(tx, d, c.req.valid("param").id, c.req.valid("json")),
+			);
+			return c.json(await presentContract(deps.db, d, row), 200);
+		})
+		.openapi(routes.requestSubcontract, async (c) => {
+			const d = await desk(c);
+			const { id } = c.req.valid("param");
+			await inTransaction(deps.db, (tx) => requestSubcontract(tx, d, id, c.req.valid("json")));
+			return c.json(await presentContract(deps.db, d, await visibleContract(deps.db, d, id)), 201);
+		})
+		.openapi(routes.decideSubcontract, async (c) => {
+			const d = await desk(c);
+			const { id, subId } = c.req.valid("param");
+			await inTransaction(deps.db, (tx) =>
+				decideSubcontract(tx, d, id, subId, c.req.valid("json")),
+			);
+			return c.json(await presentContract(deps.db, d, await visibleContract(deps.db, d, id)), 200);
+		})
+		.openapi(routes.recordCheck, async (c) => {
+			const d = await desk(c);
+			const { id } = c.req.valid("param");
+			await inTransaction(deps.db, (tx) => recordContractCheck(tx, d, id, c.req.valid("json")));
+			return c.json(await presentContract(deps.db, d, await visibleContract(deps.db, d, id)), 201);
+		})
+		.openapi(routes.checkEvidence, async (c) => {
+			const { id, checkId } = c.req.valid("param");
+			const file = await readCheckEvidence(deps.db, await desk(c), id, checkId);
+			c.header("content-disposition", attachmentDisposition(file.fileName));
+			c.header("x-content-sha256", file.sha256);
+			return c.body(file.bytes, 200, { "content-type": file.mediaType });
+		})
+		.openapi(routes.end, async (c) => {
+			const d = await desk(c);
+			const row = await inTransaction(deps.db, (tx) =>
+				endContract(tx, d, c.req.valid("param").id, c.req.valid("json")),
+			);
+			return c.json(await presentContract(deps.db, d, row), 200);
+		})
+		.openapi(routes.certificate, async (c) => {
+			const file = await readEndCertificate(deps.db, await desk(c), c.req.valid("param").id);
+			c.header("content-disposition", attachmentDisposition(file.fileName));
+			c.header("x-content-sha256", file.sha256);
+			return c.body(file.bytes, 200, { "content-type": file.mediaType });
+		});
+}

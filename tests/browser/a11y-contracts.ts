@@ -1,0 +1,31 @@
+import type { Walk } from "./a11y-screens.ts";
+import { checkDialog } from "./axe.ts";
+
+/** The 業務委託 pages of the accessibility walk (by path). */
+export function contractPages(world: Walk["world"]): string[] {
+	return [
+		"/contracts",
+		"/contracts?gaps=true",
+		"/contracts/contractors",
+		`/contracts/${world.contractId}`,
+	];
+}
+
+/**
+ * The contracts dialogs: register a contract and a contractor; on a contract with a pending 再委託
+ * request: edit, record a request, decide it, record a check, record the end.
+ */
+export async function contractScreens(walk: Walk): Promise<void> {
+	const { t, page, world } = walk;
+	const button = (name: string | RegExp) => page.getByRole("button", { name, exact: true });
+	await walk.visit("/contracts");
+	await checkDialog(t, page, "contract register", button("契約を登録"));
+	await walk.visit("/contracts/contractors");
+	await checkDialog(t, page, "contractor register", button("委託先を登録"));
+	await walk.visit(`/contracts/${world.contractId}`);
+	await checkDialog(t, page, "contract edit", button("契約を編集"));
+	await checkDialog(t, page, "subcontract request", button("再委託の申請を記録"));
+	await checkDialog(t, page, "subcontract approve", button("承認"));
+	await checkDialog(t, page, "contract check", button("点検を記録"));
+	await checkDialog(t, page, "contract end", button("契約終了を記録"));
+}
