@@ -75,6 +75,9 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0034-exceptions": exceptions,
 };
 
+/** Every migration this version knows, oldest first: the newest is the schema version. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
 class InCodeMigrations implements MigrationProvider {
 	readonly #engine: Engine;
 	constructor(engine: Engine) {
@@ -91,15 +94,29 @@ class InCodeMigrations implements MigrationProvider {
 	}
 }
 
-/** Bring the schema up to date. Returns the names of the migrations applied now. */
-export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
-	const migrator = new Migrator({
+function migratorOf(handle: DbHandle): Migrator {
+	return new Migrator({
 		db: handle.db as unknown as Kysely<unknown>,
 		provider: new InCodeMigrations(handle.engine),
 		migrationTableName: "mamori_migrations",
 		migrationLockTableName: "mamori_migrations_lock",
 	});
-	const { error, results } = await migrator.migrateToLatest();
+}
+
+/** Bring an empty or older schema to migration `name` exactly (a restore of an older backup). */
+export async function migrateTo(handle: DbHandle, name: string): Promise<void> {
+	const { error } = await migratorOf(handle).migrateTo(name);
+	if (error) {
+		throw new Error(
+			`migration to ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+			{ cause: error },
+		);
+	}
+}
+
+/** Bring the schema up to date. Returns the names of the migrations applied now. */
+export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+	const { error, results } = await migratorOf(handle).migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
 		throw new Error(
