@@ -1,10 +1,12 @@
 import { loadConfig } from "../config.ts";
 import { backupKeySource } from "../modules/backup/backup-key.ts";
+import { recordBackupRun } from "../modules/backup/backup-runs.ts";
 import { restoreBackup } from "../modules/backup/restore-backup.ts";
 import { takeBackup } from "../modules/backup/take-backup.ts";
 import { verifyBackup } from "../modules/backup/verify-backup.ts";
 import type { RestoreReport } from "../modules/backup/verify-restored.ts";
 import { type Command, parseFlags, required, UsageError } from "./command.ts";
+import { withRuntime } from "./runtime-helpers.ts";
 
 const KEY_FLAGS = {
 	"key-file": { type: "string" },
@@ -63,6 +65,17 @@ export const backupCommand: Command = {
 			secretKeyFromEnv: Boolean(process.env.MAMORI_SECRET_KEY),
 		});
 		const seconds = (performance.now() - started) / 1000;
+		// For the administrator's Home: a backup taken by hand counts as much as a scheduled one.
+		await withRuntime((rt) =>
+			recordBackupRun(rt.db, {
+				kind: "backup",
+				startedAt: new Date(Date.now() - seconds * 1000),
+				finishedAt: new Date(),
+				ok: true,
+				location: result.dir,
+				bytes: result.bytes,
+			}),
+		);
 		const { manifest } = result;
 		if (values.json) {
 			console.log(

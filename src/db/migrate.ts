@@ -33,6 +33,7 @@ import * as assuranceCampaigns from "./migrations/0030-assurance-campaigns.ts";
 import * as auditFieldwork from "./migrations/0031-audit-fieldwork.ts";
 import * as campaignClose from "./migrations/0032-campaign-close.ts";
 import * as exceptions from "./migrations/0034-exceptions.ts";
+import * as backupRuns from "./migrations/0038-backup-runs.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -73,6 +74,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0031-audit-fieldwork": auditFieldwork,
 	"0032-campaign-close": campaignClose,
 	"0034-exceptions": exceptions,
+	"0038-backup-runs": backupRuns,
 };
 
 /** Every migration this version knows, oldest first: the newest is the schema version. */

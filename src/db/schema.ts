@@ -54,6 +54,7 @@ export interface Database {
 	incident_notifications: IncidentNotificationTable;
 	drills: DrillTable;
 	exceptions: ExceptionTable;
+	backup_runs: BackupRunTable;
 	exception_counters: ExceptionCounterTable;
 	exception_notices: ExceptionNoticeTable;
 	drill_units: DrillUnitTable;
@@ -1347,4 +1348,17 @@ export interface ExceptionNoticeTable {
 	notified_at: string;
 	mail_to: string | null;
 	mailed_at: string | null;
+}
+
+/** A scheduled backup or restore drill of the instance; see modules/backup. */
+export interface BackupRunTable {
+	id: string;
+	/** backup | drill */
+	kind: string;
+	started_at: string;
+	finished_at: string;
+	ok: Flag;
+	location: string;
+	bytes: number | null;
+	detail: string | null;
 }

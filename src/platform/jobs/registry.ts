@@ -1,6 +1,7 @@
 import { campaignsJobs } from "../../modules/assurance/campaigns/campaigns.jobs.ts";
 import { findingsJobs } from "../../modules/assurance/findings/findings.jobs.ts";
 import { auditJobs } from "../../modules/audit-log/audit-log.jobs.ts";
+import { backupJobs } from "../../modules/backup/backup.jobs.ts";
 import { exceptionsJobs } from "../../modules/exceptions/exceptions.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
@@ -19,4 +20,5 @@ export const JOBS: readonly JobDeclaration[] = [
 	...findingsJobs,
 	...campaignsJobs,
 	...exceptionsJobs,
+	...backupJobs,
 ];
