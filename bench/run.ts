@@ -1,7 +1,7 @@
 // `npm run bench`: measure every performance target against baselines taken in the same run,
 // print a summary, and rewrite the generated sections of BENCHMARKS.md.
 // Flags: --quick (platform: fewer rounds, 100,000 events, BENCHMARKS.md untouched), --no-write,
-// --only=platform,assets,network,sanitize,attachments,incidents,assurance (default: all).
+// --only=platform,assets,network,sanitize,attachments,incidents,assurance,backup (default: all).
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -62,6 +62,10 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = 
 	assurance: {
 		title: "Assurance: checklist import",
 		run: async () => (await import("./assurance.ts")).runAssuranceBench(),
+	},
+	backup: {
+		title: "Backup and restore",
+		run: async () => (await import("./backup.ts")).runBackupBench(),
 	},
 };
 
