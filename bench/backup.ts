@@ -174,7 +174,9 @@ async function databaseBytes(place: Place): Promise<number> {
 	const client = new pg.Client({ connectionString: place.databaseUrl });
 	await client.connect();
 	try {
-		const { rows } = await client.query<{ n: string }>("SELECT pg_database_size(current_database()) AS n");
+		const { rows } = await client.query<{ n: string }>(
+			"SELECT pg_database_size(current_database()) AS n",
+		);
 		return Number(rows[0]?.n ?? 0);
 	} finally {
 		await client.end();
@@ -250,10 +252,7 @@ async function measureEngine(engine: "sqlite" | "postgres"): Promise<EngineFigur
 			parts: { size: number }[];
 		};
 		const backupBytes = summary.parts.reduce((sum, p) => sum + p.size, 0);
-		const databaseMb =
-			engine === "sqlite"
-				? statSync(join(source.dataDir, "mamori.sqlite")).size / 1e6
-				: backupBytes / 1e6;
+		const databaseMb = (await databaseBytes(source)) / 1e6;
 		return {
 			engine,
 			databaseMb,
