@@ -2,6 +2,7 @@ import { classifyDatabaseFault } from "../db/errors.ts";
 import { Problem } from "../shared/problem.ts";
 import { assetsExportCommand, assetsImportCommand, assetsTemplateCommand } from "./assets.ts";
 import { auditCheckpointCommand, auditVerifyCommand } from "./audit.ts";
+import { backupCommand, backupVerifyCommand, restoreCommand } from "./backup.ts";
 import type { Command } from "./command.ts";
 import { UsageError } from "./command.ts";
 import { dbMigrateCommand } from "./db-migrate.ts";
@@ -39,6 +40,9 @@ export const COMMANDS: Command[] = [
 	jobsListCommand,
 	incidentAssessCommand,
 	incidentReportCommand,
+	backupCommand,
+	backupVerifyCommand,
+	restoreCommand,
 ];
 
 /** sysexits' EX_TEMPFAIL: a timer or script may run the command again later. */

@@ -36,6 +36,7 @@ import * as exceptions from "./migrations/0034-exceptions.ts";
 import * as contracts from "./migrations/0035-contracts.ts";
 import * as cloudServices from "./migrations/0036-cloud-services.ts";
 import * as socialMedia from "./migrations/0037-social-media.ts";
+import * as backupRuns from "./migrations/0038-backup-runs.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -79,7 +80,11 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0037-social-media": socialMedia,
 	"0036-cloud-services": cloudServices,
 	"0035-contracts": contracts,
+	"0038-backup-runs": backupRuns,
 };
+
+/** Every migration this version knows, oldest first: the newest is the schema version. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
 
 class InCodeMigrations implements MigrationProvider {
 	readonly #engine: Engine;
@@ -97,15 +102,29 @@ class InCodeMigrations implements MigrationProvider {
 	}
 }
 
-/** Bring the schema up to date. Returns the names of the migrations applied now. */
-export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
-	const migrator = new Migrator({
+function migratorOf(handle: DbHandle): Migrator {
+	return new Migrator({
 		db: handle.db as unknown as Kysely<unknown>,
 		provider: new InCodeMigrations(handle.engine),
 		migrationTableName: "mamori_migrations",
 		migrationLockTableName: "mamori_migrations_lock",
 	});
-	const { error, results } = await migrator.migrateToLatest();
+}
+
+/** Bring an empty or older schema to migration `name` exactly (a restore of an older backup). */
+export async function migrateTo(handle: DbHandle, name: string): Promise<void> {
+	const { error } = await migratorOf(handle).migrateTo(name);
+	if (error) {
+		throw new Error(
+			`migration to ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+			{ cause: error },
+		);
+	}
+}
+
+/** Bring the schema up to date. Returns the names of the migrations applied now. */
+export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+	const { error, results } = await migratorOf(handle).migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
 		throw new Error(

@@ -64,6 +64,7 @@ export interface Database {
 	contract_assets: ContractAssetTable;
 	contract_subcontracts: ContractSubcontractTable;
 	contract_checks: ContractCheckTable;
+	backup_runs: BackupRunTable;
 	drill_units: DrillUnitTable;
 	drill_participants: DrillParticipantTable;
 	drill_follow_ups: DrillFollowUpTable;
@@ -1539,4 +1540,17 @@ export interface ContractCheckTable {
 	finding_id: string | null;
 	recorded_by_label: string;
 	created_at: string;
+}
+
+/** A scheduled backup or restore drill of the instance; see modules/backup. */
+export interface BackupRunTable {
+	id: string;
+	/** backup | drill */
+	kind: string;
+	started_at: string;
+	finished_at: string;
+	ok: Flag;
+	location: string;
+	bytes: number | null;
+	detail: string | null;
 }

@@ -20,6 +20,8 @@ export type Snapshot = Record<string, TableDigest>;
 const TENANT_KEY: Record<string, string> = { tenants: "id" };
 const INSTANCE_TABLES = new Set([
 	"instance_settings",
+	// Scheduled backups and drills of the whole instance (modules/backup).
+	"backup_runs",
 	"mamori_migrations",
 	"mamori_migrations_lock",
 ]);

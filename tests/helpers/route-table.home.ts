@@ -29,4 +29,18 @@ export const HOME_ROUTES: readonly RouteEntry[] = [
 		request: () => ({}),
 		crossTenant: [served],
 	},
+	{
+		method: "get",
+		path: "/api/backup-status",
+		access: access("home.backup_status"),
+		ok: 200,
+		request: () => ({}),
+		crossTenant: [
+			{
+				name: "the instance's backups, the same for every tenant",
+				request: "own",
+				expect: "served",
+			},
+		],
+	},
 ];

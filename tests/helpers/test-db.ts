@@ -20,9 +20,12 @@ export interface TestRuntime extends AppDeps {
  * A fresh, migrated database for one test file: SQLite in a temp directory by default, or a new
  * PostgreSQL database on the server of `DATABASE_URL` when that is set. Never shared rows.
  */
-export async function createTestRuntime(): Promise<TestRuntime> {
+export async function createTestRuntime(
+	/** `sqlite` forces SQLite even when `DATABASE_URL` is set (a SQLite → PostgreSQL restore). */
+	options: { engine?: "sqlite" } = {},
+): Promise<TestRuntime> {
 	const dataDir = mkdtempSync(join(tmpdir(), "mamori-test-"));
-	const serverUrl = process.env.DATABASE_URL;
+	const serverUrl = options.engine === "sqlite" ? undefined : process.env.DATABASE_URL;
 	let databaseUrl: string | undefined;
 	let dropDatabase = async () => {};
 	if (serverUrl) {

@@ -7,4 +7,6 @@ import { definePolicy } from "../authz/policy.ts";
 export const homePolicy = definePolicy({
 	"home.my_work": ["staff"],
 	"home.setup_progress": ["tenant_admin", "ciso", "chief_officer", "auditor"],
+	// The instance's backups and drills: its administrator looks after them.
+	"home.backup_status": ["tenant_admin"],
 });

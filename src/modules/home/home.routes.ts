@@ -7,7 +7,8 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../http/openapi.ts";
-import { myWorkSchema, setupProgressSchema } from "./home.schemas.ts";
+import { backupStatus } from "./backup-status.ts";
+import { backupStatusSchema, myWorkSchema, setupProgressSchema } from "./home.schemas.ts";
 import { myWork } from "./my-work.ts";
 import { setupProgress } from "./setup-progress.ts";
 
@@ -34,8 +35,21 @@ const work = createRoute({
 	},
 });
 
+const backups = createRoute({
+	method: "get",
+	path: "/backup-status",
+	tags,
+	security: sessionSecurity,
+	summary:
+		"The instance's last good backup and restore drill, and whether either is overdue or failing",
+	responses: { 200: jsonResponse(backupStatusSchema, "Backup status"), ...problemResponses },
+});
+
 export function homeRoutes(deps: AppDeps) {
 	return createRouter()
 		.openapi(progress, async (c) => c.json(await setupProgress(deps.db, requireActor(c)), 200))
-		.openapi(work, async (c) => c.json(await myWork(deps.db, requireActor(c)), 200));
+		.openapi(work, async (c) => c.json(await myWork(deps.db, requireActor(c)), 200))
+		.openapi(backups, async (c) =>
+			c.json(await backupStatus(deps.db, requireActor(c), new Date()), 200),
+		);
 }

@@ -58,3 +58,28 @@ export const myWorkSchema = z
 	})
 	.openapi("MyWork");
 export type MyWork = z.infer<typeof myWorkSchema>;
+
+const lastRunSchema = z
+	.object({
+		at: z.string(),
+		location: z.string(),
+		bytes: z.number().int().nullable(),
+		detail: z.string().nullable(),
+	})
+	.openapi("BackupRun");
+
+/** The instance's backups and restore drills, for the administrator's Home. */
+export const backupStatusSchema = z
+	.object({
+		lastBackup: lastRunSchema.nullable(),
+		lastDrill: lastRunSchema.nullable(),
+		/** No good backup within 26 hours. */
+		backupOverdue: z.boolean(),
+		/** No good drill within 8 days. */
+		drillOverdue: z.boolean(),
+		/** Failures newer than the last good run of their kind. */
+		backupFailure: lastRunSchema.nullable(),
+		drillFailure: lastRunSchema.nullable(),
+	})
+	.openapi("BackupStatus");
+export type BackupStatus = z.infer<typeof backupStatusSchema>;

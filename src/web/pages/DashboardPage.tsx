@@ -1,4 +1,5 @@
 import { OverdueTakeOutsCard } from "../assets/custody/OverdueTakeOutsCard.tsx";
+import { BackupStatusCard } from "../home/BackupStatusCard.tsx";
 import { MyWork } from "../home/MyWork.tsx";
 import { SetupChecklist } from "../home/SetupChecklist.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -33,6 +34,7 @@ export function DashboardPage() {
 				{t("home.welcome", { name: account.displayName, tenant: session.tenant.name })}
 			</p>
 			<SetupChecklist />
+			<BackupStatusCard />
 			<IncidentReportCard />
 			<MyWork />
 			<OverdueTakeOutsCard />

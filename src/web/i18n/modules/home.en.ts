@@ -2,6 +2,17 @@ import type { homeJa } from "./home.ja.ts";
 
 /** English messages of Home, the grouped menu and dead ends: every key of the Japanese ones. */
 export const homeEn: Record<keyof typeof homeJa, string> = {
+	"home.backup.title": "Backups",
+	"home.backup.lastBackup": "Last good backup: {at}",
+	"home.backup.noBackup": "No good backup yet.",
+	"home.backup.lastDrill": "Last good restore drill: {at}",
+	"home.backup.noDrill": "No good restore drill yet.",
+	"home.backup.backupOverdue":
+		"No good backup for more than 26 hours. Check the schedule (MAMORI_BACKUP_DIR) and the backup key.",
+	"home.backup.drillOverdue":
+		"No good restore drill for more than 8 days. Check the newest backup with “mamori backup verify”.",
+	"home.backup.backupFailed": "The backup of {at} failed:",
+	"home.backup.drillFailed": "The restore drill of {at} failed:",
 	"home.setup.title": "Getting started",
 	"home.setup.lead":
 		"Take these steps in order to start using the system for your municipality. Steps tick themselves off when done.",

@@ -1,5 +1,16 @@
 /** Japanese messages of Home (first steps, what waits for me), the grouped menu and dead ends. */
 export const homeJa = {
+	"home.backup.title": "バックアップ",
+	"home.backup.lastBackup": "最後に成功したバックアップ: {at}",
+	"home.backup.noBackup": "成功したバックアップはまだありません。",
+	"home.backup.lastDrill": "最後に成功した復元訓練: {at}",
+	"home.backup.noDrill": "成功した復元訓練はまだありません。",
+	"home.backup.backupOverdue":
+		"26時間以上、成功したバックアップがありません。スケジュール（MAMORI_BACKUP_DIR）と鍵の設定を確認してください。",
+	"home.backup.drillOverdue":
+		"8日以上、成功した復元訓練がありません。「mamori backup verify」で最新のバックアップを確認してください。",
+	"home.backup.backupFailed": "{at} のバックアップが失敗しました:",
+	"home.backup.drillFailed": "{at} の復元訓練が失敗しました:",
 	"home.setup.title": "はじめに: 導入の手順",
 	"home.setup.lead":
 		"次の順に進めると、この団体で使い始められます。済んだ手順には自動で印が付きます。",
