@@ -49,11 +49,31 @@ const FOREIGN_IDS: CrossTenantProbe = {
 const callerUnit = ({ deps, world, caller }: RequestContext) =>
 	unitOf(deps, world.tenant.id, caller.id, world.orgUnit.id);
 
-const accountIn = async (ctx: RequestContext, state: Parameters<typeof makeSocialAccount>[4]) =>
+/**
+ * A unit where the caller holds the pack's approver role (the section manager), so that a caller
+ * holding several per-unit roles decides; else the caller's unit.
+ */
+async function decidingUnit(ctx: RequestContext): Promise<string> {
+	const held = await ctx.deps.db
+		.selectFrom("role_assignments")
+		.select("org_unit_id")
+		.where("tenant_id", "=", ctx.world.tenant.id)
+		.where("account_id", "=", ctx.caller.id)
+		.where("role", "in", decidingRoles(loadBundledPack("standard")))
+		.where("org_unit_id", "is not", null)
+		.executeTakeFirst();
+	return held?.org_unit_id ?? callerUnit(ctx);
+}
+
+const accountIn = async (
+	ctx: RequestContext,
+	state: Parameters<typeof makeSocialAccount>[4],
+	unitId?: string,
+) =>
 	makeSocialAccount(
 		ctx.deps,
 		ctx.world.tenant.id,
-		await callerUnit(ctx),
+		unitId ?? (await callerUnit(ctx)),
 		await managerStaffOf(ctx.deps, ctx.world.tenant.id),
 		state,
 	);
@@ -130,7 +150,7 @@ export const SOCIAL_MEDIA_ROUTES: readonly RouteEntry[] = [
 		access: decide,
 		ok: 200,
 		request: async (ctx) => ({
-			params: { id: (await accountIn(ctx, "requested")).id },
+			params: { id: (await accountIn(ctx, "requested", await decidingUnit(ctx))).id },
 			body: { version: 2, reason: "" },
 		}),
 		crossTenant: [FOREIGN_IDS],
@@ -141,7 +161,7 @@ export const SOCIAL_MEDIA_ROUTES: readonly RouteEntry[] = [
 		access: decide,
 		ok: 200,
 		request: async (ctx) => ({
-			params: { id: (await accountIn(ctx, "requested")).id },
+			params: { id: (await accountIn(ctx, "requested", await decidingUnit(ctx))).id },
 			body: { version: 2, reason: "運用手順が未整備" },
 		}),
 		crossTenant: [FOREIGN_IDS],
