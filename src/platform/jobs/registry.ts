@@ -2,6 +2,7 @@ import { campaignsJobs } from "../../modules/assurance/campaigns/campaigns.jobs.
 import { findingsJobs } from "../../modules/assurance/findings/findings.jobs.ts";
 import { auditJobs } from "../../modules/audit-log/audit-log.jobs.ts";
 import { cloudServicesJobs } from "../../modules/cloud-services/cloud-services.jobs.ts";
+import { contractsJobs } from "../../modules/contracts/contracts.jobs.ts";
 import { exceptionsJobs } from "../../modules/exceptions/exceptions.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
@@ -23,4 +24,5 @@ export const JOBS: readonly JobDeclaration[] = [
 	...exceptionsJobs,
 	...socialMediaJobs,
 	...cloudServicesJobs,
+	...contractsJobs,
 ];
