@@ -1,9 +1,12 @@
+import { systemActor } from "../../bootstrap.ts";
 import type { Db } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import { ledgerScheme } from "../assets/classification.ts";
 import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
-import type { ClauseChecker } from "./contract-clauses.ts";
+import { currentTenantPack } from "../policies/pack/tenant-pack.repository.ts";
+import { type ClauseChecker, clauseChecker } from "./contract-clauses.ts";
 import type { ContractDesk } from "./contract-desk.ts";
 import { contractsPolicy } from "./contracts.policy.ts";
 
@@ -50,6 +53,29 @@ export async function computeClauseGaps(
 	return { contracts: contracts.length, withGaps, changes };
 }
 
+/** Save the recomputed verdicts of `changes`. */
+async function storeClauseGaps(
+	tx: Queryable,
+	tenantId: string,
+	changes: readonly ClauseGapChange[],
+	now: Date,
+): Promise<void> {
+	const at = now.toISOString();
+	for (const change of changes) {
+		await tx
+			.updateTable("contracts")
+			.set({
+				top_level: change.topLevel,
+				gaps: JSON.stringify(change.gaps),
+				gap_count: change.gaps.length,
+				updated_at: at,
+			})
+			.where("tenant_id", "=", tenantId)
+			.where("id", "=", change.id)
+			.execute();
+	}
+}
+
 /**
  * The clause check of all contracts: recompute every active contract's gaps and store the ones
  * that changed, with one audit event for the run.
@@ -59,20 +85,7 @@ export async function checkAllClauses(db: Db, desk: ContractDesk, now: Date = ne
 	const tenantId = desk.actor.tenantId;
 	return inTransaction(db, async (tx) => {
 		const result = await computeClauseGaps(tx, tenantId, desk.check);
-		const at = now.toISOString();
-		for (const change of result.changes) {
-			await tx
-				.updateTable("contracts")
-				.set({
-					top_level: change.topLevel,
-					gaps: JSON.stringify(change.gaps),
-					gap_count: change.gaps.length,
-					updated_at: at,
-				})
-				.where("tenant_id", "=", tenantId)
-				.where("id", "=", change.id)
-				.execute();
-		}
+		await storeClauseGaps(tx, tenantId, result.changes, now);
 		await recordAudit(tx, auditContextOf(desk.actor), "contract.clauses_checked", {
 			contracts: result.contracts,
 			withGaps: result.withGaps,
@@ -83,5 +96,41 @@ export async function checkAllClauses(db: Db, desk: ContractDesk, now: Date = ne
 			withGaps: result.withGaps,
 			changed: result.changes.length,
 		};
+	});
+}
+
+/** The daily clause check of a tenant; declared in contracts.jobs.ts. */
+export const CLAUSE_CHECK_JOB = "contracts.clause-check";
+
+/**
+ * The daily clause check of one tenant, so that a contract follows its assets when they are
+ * reclassified: the same recomputation as `checkAllClauses`, run by the scheduler. Only a run
+ * that changed a verdict saves anything, with its audit event in the same transaction; a rerun
+ * finds nothing to change.
+ */
+export async function recheckClauses(
+	db: Db,
+	tenantId: string,
+	now: Date = new Date(),
+): Promise<{ contracts: number; withGaps: number; changed: number }> {
+	const current = await currentTenantPack(db, tenantId);
+	if (!current) return { contracts: 0, withGaps: 0, changed: 0 };
+	const check = clauseChecker(current.pack, ledgerScheme(current.pack));
+	return inTransaction(db, async (tx) => {
+		const result = await computeClauseGaps(tx, tenantId, check);
+		const outcome = {
+			contracts: result.contracts,
+			withGaps: result.withGaps,
+			changed: result.changes.length,
+		};
+		if (result.changes.length === 0) return outcome;
+		await storeClauseGaps(tx, tenantId, result.changes, now);
+		await recordAudit(
+			tx,
+			auditContextOf(systemActor(tenantId, `scheduler (${CLAUSE_CHECK_JOB})`)),
+			"contract.clauses_checked",
+			outcome,
+		);
+		return outcome;
 	});
 }

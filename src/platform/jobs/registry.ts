@@ -3,6 +3,7 @@ import { findingsJobs } from "../../modules/assurance/findings/findings.jobs.ts"
 import { auditJobs } from "../../modules/audit-log/audit-log.jobs.ts";
 import { backupJobs } from "../../modules/backup/backup.jobs.ts";
 import { cloudServicesJobs } from "../../modules/cloud-services/cloud-services.jobs.ts";
+import { contractsJobs } from "../../modules/contracts/contracts.jobs.ts";
 import { exceptionsJobs } from "../../modules/exceptions/exceptions.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
@@ -25,4 +26,5 @@ export const JOBS: readonly JobDeclaration[] = [
 	...socialMediaJobs,
 	...cloudServicesJobs,
 	...backupJobs,
+	...contractsJobs,
 ];

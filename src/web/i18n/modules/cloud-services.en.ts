@@ -153,6 +153,8 @@ export const cloudServicesEn: Record<keyof typeof cloudServicesJa, string> = {
 	"audit.type.cloud_service.put_in_use": "Cloud service put in use",
 	"audit.type.cloud_service.reviewed": "Cloud service reviewed",
 	"audit.type.cloud_service.retired": "Cloud service retired",
+	"docs.notification.cloud_service_review_due": "A cloud service's review date is near.",
+	"docs.notification.cloud_service_review_overdue": "A cloud service's review is overdue.",
 	"audit.type.cloud_service.review_warned": "Cloud service review date notified",
 	"audit.type.cloud_service.flags_changed": "Cloud service flags changed",
 	"audit.type.cloud_service.imported": "Cloud service register imported",

@@ -154,6 +154,8 @@ export const cloudServicesJa = {
 	"audit.type.cloud_service.put_in_use": "クラウドサービスの利用開始",
 	"audit.type.cloud_service.reviewed": "クラウドサービスの見直し",
 	"audit.type.cloud_service.retired": "クラウドサービスの利用終了",
+	"docs.notification.cloud_service_review_due": "クラウドサービスの見直し期限が近づいています。",
+	"docs.notification.cloud_service_review_overdue": "クラウドサービスの見直し期限が過ぎています。",
 	"audit.type.cloud_service.review_warned": "クラウドサービスの見直し期限の通知",
 	"audit.type.cloud_service.flags_changed": "クラウドサービスの指摘の変更",
 	"audit.type.cloud_service.imported": "クラウドサービス台帳の取込",
