@@ -133,6 +133,12 @@ export const AUDIT_EVENT_SCHEMAS = {
 		keyId: z.string(),
 		file: z.string(),
 	}),
+	/** The scheduled backup or restore drill failed; the tenant's administrators were told. */
+	"backup.failure_notified": z.object({
+		kind: z.enum(["backup", "drill"]),
+		day: z.string(),
+		accountIds: z.array(z.string()),
+	}),
 	"policy.document_created": z.object({ kind: z.string(), title: z.string() }),
 	"policy.draft_created": z.object({
 		documentId: z.string(),

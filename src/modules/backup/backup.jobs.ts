@@ -1,4 +1,5 @@
 import type { JobDeclaration } from "../../platform/jobs/job.ts";
+import { BACKUP_MAIL_JOB, mailBackupFailure } from "./notify-backup-failure.ts";
 import { backupScheduleFromEnv, runRestoreDrill, runScheduledBackup } from "./scheduled-backups.ts";
 
 export const BACKUP_JOB = "backup.daily";
@@ -32,6 +33,19 @@ export const backupJobs: JobDeclaration[] = [
 				backupScheduleFromEnv(),
 				new Date(Math.max(Date.now(), Date.parse(job.dueAt))),
 			);
+		},
+	},
+	{
+		// One notice of a failed backup or drill, mailed; retried while the SMTP server refuses.
+		name: BACKUP_MAIL_JOB,
+		maxAttempts: 8,
+		async handler(deps, job) {
+			const payload = job.payload as { notificationId?: unknown; detail?: unknown } | null;
+			const id = payload?.notificationId;
+			if (!job.tenantId) throw new Error(`${job.name} runs per tenant`);
+			if (typeof id !== "string" || id === "") throw new Error(`${job.name}: no notificationId`);
+			const detail = typeof payload?.detail === "string" ? payload.detail : "";
+			await mailBackupFailure(deps, job.tenantId, id, detail);
 		},
 	},
 ];

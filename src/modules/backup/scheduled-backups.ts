@@ -6,6 +6,7 @@ import { japanDate } from "../../shared/dates.ts";
 import { backupKeySource } from "./backup-key.ts";
 import { MANIFEST_FILE } from "./backup-manifest.ts";
 import { lastBackupRun, recordBackupRun } from "./backup-runs.ts";
+import { notifyBackupFailure } from "./notify-backup-failure.ts";
 import { takeBackup } from "./take-backup.ts";
 import { verifyBackup } from "./verify-backup.ts";
 
@@ -135,14 +136,16 @@ export async function runScheduledBackup(
 			bytes: result.bytes,
 		});
 	} catch (error) {
+		const detail = error instanceof Error ? error.message : String(error);
 		await recordBackupRun(deps.db, {
 			kind: "backup",
 			startedAt,
 			finishedAt: new Date(),
 			ok: false,
 			location: to,
-			detail: error instanceof Error ? error.message : String(error),
+			detail,
 		});
+		await notifyBackupFailure(deps, "backup", now, detail);
 		throw error;
 	}
 	const keep = retainedBackups(
@@ -197,14 +200,16 @@ export async function runRestoreDrill(
 		});
 		return location;
 	} catch (error) {
+		const detail = error instanceof Error ? error.message : String(error);
 		await recordBackupRun(deps.db, {
 			kind: "drill",
 			startedAt,
 			finishedAt: new Date(),
 			ok: false,
 			location,
-			detail: error instanceof Error ? error.message : String(error),
+			detail,
 		});
+		await notifyBackupFailure(deps, "drill", now, detail);
 		throw error;
 	}
 }

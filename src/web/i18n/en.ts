@@ -352,6 +352,7 @@ export const en: Messages = {
 	"audit.checkpoint.badSignature": "No: the signature is not valid",
 	"audit.checkpoint.notInChain":
 		"No: the signed event is no longer in the audit log (deleted or altered?)",
+	"audit.type.backup.failure_notified": "Backup failure notified",
 	"audit.type.audit.checkpointed": "Audit log signed checkpoint",
 	"audit.type.audit.exported": "Audit log exported",
 	"audit.type.policy.document_created": "Policy document created",

@@ -342,6 +342,7 @@ export const ja = {
 	"audit.type.roster.applied": "名簿取込みの適用",
 	"audit.type.roster.discarded": "名簿取込みの破棄",
 	"audit.type.roster.passwords_downloaded": "初期パスワードのダウンロード",
+	"audit.type.backup.failure_notified": "バックアップ失敗の通知",
 	"audit.type.audit.checkpointed": "監査ログの署名付きチェックポイント",
 	"audit.type.audit.exported": "監査ログの出力",
 	"audit.type.policy.document_created": "ポリシー文書の作成",

@@ -2,6 +2,8 @@ import type { homeJa } from "./home.ja.ts";
 
 /** English messages of Home, the grouped menu and dead ends: every key of the Japanese ones. */
 export const homeEn: Record<keyof typeof homeJa, string> = {
+	"docs.notification.backup_failed": "The scheduled backup failed. See Home for the reason.",
+	"docs.notification.backup_drill_failed": "The restore drill failed. See Home for the reason.",
 	"home.backup.title": "Backups",
 	"home.backup.lastBackup": "Last good backup: {at}",
 	"home.backup.noBackup": "No good backup yet.",

@@ -1,5 +1,9 @@
 /** Japanese messages of Home (first steps, what waits for me), the grouped menu and dead ends. */
 export const homeJa = {
+	"docs.notification.backup_failed":
+		"定期バックアップが失敗しました。ホームで状況を確認してください。",
+	"docs.notification.backup_drill_failed":
+		"復元訓練が失敗しました。ホームで状況を確認してください。",
 	"home.backup.title": "バックアップ",
 	"home.backup.lastBackup": "最後に成功したバックアップ: {at}",
 	"home.backup.noBackup": "成功したバックアップはまだありません。",
