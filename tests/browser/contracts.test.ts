@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
+import { encodeShiftJis } from "../helpers/shift-jis.ts";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { firstLogin } from "./login-flow.ts";
 import { apiAs, firstLoginAs } from "./policy-helpers.ts";
@@ -145,4 +146,53 @@ test("a 機密性2 contract without the erasure clause is flagged; adding the cl
 
 	assert.deepEqual(admin.problems, []);
 	assert.deepEqual(shimin.problems, []);
+});
+
+test("the CISO checks a contractor file (errors by row and column), then imports a Shift_JIS CSV", async () => {
+	const otp = await addUser(server, "demo", "keiyaku-ciso", ["ciso"]);
+	const context = await browser.newContext({
+		locale: "ja-JP",
+		timezoneId: "Asia/Tokyo",
+		baseURL: server.url,
+	});
+	const admin = await watchedPage(context);
+	await firstLoginAs(admin.page, server.url, "demo", "keiyaku-ciso", otp);
+	const page = admin.page;
+	await page.goto("/contracts/contractors");
+	await page.getByRole("heading", { level: 1, name: "委託先" }).waitFor();
+	await page.getByRole("button", { name: "取込", exact: true }).click();
+	const dialog = page.getByRole("dialog");
+	const header = "委託先コード,委託先名,所在地,連絡先,備考";
+	const file = dialog.locator('input[type="file"]');
+
+	// A dry run of a file with a row without its name: the row and column, nothing imported.
+	await file.setInputFiles({
+		name: "委託先.csv",
+		mimeType: "text/csv",
+		buffer: Buffer.from(`${header}\nV-IMP-1,株式会社取込テスト,,,\nV-IMP-2,,,,\n`),
+	});
+	await dialog.getByRole("button", { name: "確認する" }).click();
+	const errorRow = dialog.getByTestId("import-result").locator("tbody tr");
+	await errorRow.first().waitFor();
+	assert.deepEqual((await errorRow.first().locator("td").allTextContents()).slice(0, 2), [
+		"3",
+		"委託先名",
+	]);
+	assert.equal(await dialog.getByRole("button", { name: "取り込む" }).count(), 0);
+
+	// A good Shift_JIS file: checked, then imported as a job; the list shows the new contractor.
+	await file.setInputFiles({
+		name: "委託先.csv",
+		mimeType: "text/csv",
+		buffer: Buffer.from(encodeShiftJis(`${header}\r\nV-IMP-1,株式会社取込テスト,佐賀市,山田,\r\n`)),
+	});
+	await dialog.getByRole("button", { name: "確認する" }).click();
+	await dialog.getByText("追加 1件、更新 0件、変更なし 0件。 まだ取り込んでいません。").waitFor();
+	await dialog.getByRole("button", { name: "取り込む" }).click();
+	await dialog.getByText("取り込みました。", { exact: false }).waitFor();
+	await dialog.getByRole("button", { name: "キャンセル" }).click();
+	await dialog.waitFor({ state: "detached" });
+	await page.getByRole("cell", { name: "株式会社取込テスト", exact: true }).waitFor();
+
+	assert.deepEqual(admin.problems, []);
 });

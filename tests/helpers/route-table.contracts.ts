@@ -63,7 +63,25 @@ async function contractBody(ctx: RequestContext, unitId: string) {
 	};
 }
 
+/** Header-only files: applying is a job (run by a scheduler, which the walk does not start). */
+const CONTRACTOR_FILE = Buffer.from("委託先コード,委託先名,所在地,連絡先,備考\n").toString(
+	"base64",
+);
+const CONTRACT_FILE = Buffer.from(
+	"契約番号,件名,委託の目的,委託先コード,主管課コード,契約開始日,契約終了日,取扱資産,契約条項\n",
+).toString("base64");
+const importEntry = (path: string, file: string): RouteEntry => ({
+	method: "post",
+	path,
+	access: access("contract.import"),
+	ok: 202,
+	request: () => ({ body: { filename: "register.csv", contentBase64: file, mode: "apply" } }),
+	crossTenant: [served()],
+});
+
 export const CONTRACT_ROUTES: readonly RouteEntry[] = [
+	importEntry("/api/contractors/import", CONTRACTOR_FILE),
+	importEntry("/api/contracts/import", CONTRACT_FILE),
 	{
 		method: "get",
 		path: "/api/contractors/export",

@@ -22,7 +22,7 @@ import { createContract, updateContract } from "./save-contract.ts";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const CSV_TYPE = "text/csv; charset=utf-8";
 
-const IMPORT_LIMITS: TableLimits = {
+export const CONTRACT_IMPORT_LIMITS: TableLimits = {
 	maxBytes: 20 * 1024 * 1024,
 	maxRows: 50_000,
 	maxColumns: 30,
@@ -200,7 +200,7 @@ async function runImport(
 	const report = emptyReport();
 	let table: Awaited<ReturnType<typeof readTable>>;
 	try {
-		table = await readTable(bytes, IMPORT_LIMITS, options.archive ?? DEFAULT_XLSX_LIMITS);
+		table = await readTable(bytes, CONTRACT_IMPORT_LIMITS, options.archive ?? DEFAULT_XLSX_LIMITS);
 	} catch (error) {
 		return fileError(report, error);
 	}

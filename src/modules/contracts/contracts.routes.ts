@@ -10,6 +10,14 @@ import {
 	problemResponses,
 	sessionSecurity,
 } from "../../http/openapi.ts";
+import type { ImportKind } from "../../platform/imports/import-kind.ts";
+import { importJobSchema } from "../../platform/imports/imports.schemas.ts";
+import { readImport } from "../../platform/imports/present-import.ts";
+import { requestImport } from "../../platform/imports/request-import.ts";
+import { runImportInWorker } from "../../platform/imports/run-import.ts";
+import { wakeSchedulers } from "../../platform/jobs/scheduler.ts";
+import { tooLarge } from "../../shared/issues.ts";
+import { authorize } from "../authz/policy.ts";
 import { checkAllClauses } from "./clause-check.ts";
 import { readCheckEvidence, recordContractCheck } from "./contract-checks.ts";
 import { openContractDesk } from "./contract-desk.ts";
@@ -20,10 +28,14 @@ import {
 	presentContractor,
 	updateContractor,
 } from "./contractors.ts";
+import { contractorsImport, contractsImport } from "./contracts.import.ts";
+import { contractsPolicy } from "./contracts.policy.ts";
 import {
 	clauseCheckResultSchema,
 	contractCheckInputSchema,
 	contractEndSchema,
+	contractImportReportSchema,
+	contractImportSchema,
 	contractInputSchema,
 	contractListSchema,
 	contractOptionsSchema,
@@ -39,7 +51,7 @@ import {
 	subcontractDecisionSchema,
 	subcontractInputSchema,
 } from "./contracts.schemas.ts";
-import { exportContractors, exportContracts } from "./contracts-io.ts";
+import { CONTRACT_IMPORT_LIMITS, exportContractors, exportContracts } from "./contracts-io.ts";
 import { endContract, readEndCertificate } from "./end-contract.ts";
 import {
 	contractOptions,
@@ -65,8 +77,26 @@ const binary = {
 	"application/octet-stream": { schema: { type: "string" as const, format: "binary" } },
 };
 
+const importRoute = (path: string, what: string) =>
+	createRoute({
+		...secured,
+		method: "post",
+		path,
+		summary:
+			`Check a file of ${what} (dry run: the report, every error with row and column), or apply ` +
+			"it as a job (202: follow it at GET /imports/{id})",
+		request: { body: jsonBody(contractImportSchema) },
+		responses: {
+			200: jsonResponse(contractImportReportSchema, "The dry run's report"),
+			202: jsonResponse(importJobSchema, "The apply is queued as a job"),
+			...problemResponses,
+		},
+	});
+
 /** Static paths first: `/contracts/options` must not be read as `/contracts/{id}`. */
 const routes = {
+	contractorImport: importRoute("/contractors/import", "contractors (委託先)"),
+	import: importRoute("/contracts/import", "contracts (業務委託)"),
 	contractorExport: createRoute({
 		...secured,
 		method: "get",
@@ -211,10 +241,48 @@ const routes = {
 	}),
 };
 
+type Ctx = Parameters<typeof requireActor>[0];
+
+/** A dry run in the import worker (the report), or an apply queued as a job (202). */
+async function importFile(deps: AppDeps, c: Ctx, kind: ImportKind, body: ImportBody) {
+	const actor = requireActor(c);
+	authorize(actor, contractsPolicy, "contract.import");
+	const bytes = Buffer.from(body.contentBase64, "base64");
+	if (bytes.length > CONTRACT_IMPORT_LIMITS.maxBytes)
+		throw tooLarge(
+			`the file is larger than ${CONTRACT_IMPORT_LIMITS.maxBytes} bytes`,
+			CONTRACT_IMPORT_LIMITS.maxBytes,
+		);
+	if (body.mode === "dry_run") {
+		// In the import worker: a large file must not hold up the server.
+		const outcome = await runImportInWorker(deps, {
+			kind: kind.name,
+			bytes,
+			actor,
+			options: {},
+			dryRun: true,
+		});
+		return { status: 200 as const, body: contractImportReportSchema.parse(outcome.result) };
+	}
+	const id = await inTransaction(deps.db, (tx) =>
+		requestImport(tx, { kind, actor, fileName: body.filename, bytes, options: {} }),
+	);
+	wakeSchedulers();
+	return { status: 202 as const, job: await readImport(deps.db, actor, id) };
+}
+type ImportBody = z.infer<typeof contractImportSchema>;
+
 export function contractsRoutes(deps: AppDeps) {
-	const desk = (c: Parameters<typeof requireActor>[0]) =>
-		openContractDesk(deps.db, requireActor(c));
+	const desk = (c: Ctx) => openContractDesk(deps.db, requireActor(c));
 	return createRouter()
+		.openapi(routes.contractorImport, async (c) => {
+			const out = await importFile(deps, c, contractorsImport, c.req.valid("json"));
+			return out.status === 200 ? c.json(out.body, 200) : c.json(out.job, 202);
+		})
+		.openapi(routes.import, async (c) => {
+			const out = await importFile(deps, c, contractsImport, c.req.valid("json"));
+			return out.status === 200 ? c.json(out.body, 200) : c.json(out.job, 202);
+		})
 		.openapi(routes.contractorExport, async (c) => {
 			const file = await exportContractors(deps.db, await desk(c), c.req.valid("query").format);
 			c.header("content-disposition", attachmentDisposition(file.fileName));

@@ -285,3 +285,35 @@ export type ContractEndInput = z.infer<typeof contractEndSchema>;
 export const clauseCheckResultSchema = z
 	.object({ contracts: z.number().int(), withGaps: z.number().int(), changed: z.number().int() })
 	.openapi("ContractClauseCheck");
+
+export const contractImportSchema = z
+	.strictObject({
+		filename: z.string().trim().min(1).max(200),
+		/** The file's bytes, base64-encoded: XLSX, or CSV in UTF-8 (with or without BOM) or Shift_JIS. */
+		contentBase64: z.string().min(1),
+		mode: z.enum(["dry_run", "apply"]),
+	})
+	.openapi("ContractImport");
+
+export const contractImportReportSchema = z
+	.object({
+		format: z.enum(["xlsx", "csv"]).nullable(),
+		encoding: z.enum(["utf-8", "shift_jis"]).nullable(),
+		/** At most 1,000 errors, in file order, each with its row and column header. */
+		errors: z.array(
+			z.object({
+				row: z.number().int().nullable(),
+				column: z.string().nullable(),
+				message: z.string(),
+				code: z.string().optional(),
+				params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+			}),
+		),
+		errorCount: z.number().int(),
+		rows: z.number().int(),
+		created: z.number().int(),
+		updated: z.number().int(),
+		unchanged: z.number().int(),
+		applied: z.boolean(),
+	})
+	.openapi("ContractImportReport");

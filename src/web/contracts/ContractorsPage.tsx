@@ -8,6 +8,7 @@ import { Pagination } from "../components/Pagination.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
 import { useCan } from "../session.tsx";
+import { ImportContractsDialog } from "./ImportContractsDialog.tsx";
 import type { Contractor } from "./types.ts";
 import "./contracts.css";
 
@@ -21,6 +22,7 @@ export function ContractorsPage() {
 	const [page, setPage] = useState<{ items: Contractor[]; total: number } | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [editing, setEditing] = useState<Contractor | "new" | null>(null);
+	const [importing, setImporting] = useState(false);
 
 	const load = useCallback(async () => {
 		try {
@@ -62,6 +64,11 @@ export function ContractorsPage() {
 								{t("contracts.export.csv")}
 							</DownloadButton>
 						</>
+					) : null}
+					{can("contract.import") ? (
+						<button type="button" className="button" onClick={() => setImporting(true)}>
+							{t("contracts.import")}
+						</button>
 					) : null}
 					{can("contract.manage") ? (
 						<button
@@ -122,6 +129,15 @@ export function ContractorsPage() {
 					)}
 					<Pagination offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
 				</>
+			) : null}
+			{importing ? (
+				<ImportContractsDialog
+					what="contractors"
+					onClose={(changed) => {
+						setImporting(false);
+						if (changed) void load();
+					}}
+				/>
 			) : null}
 			{editing ? (
 				<ContractorDialog

@@ -11,6 +11,7 @@ import { useI18n } from "../i18n/i18n.tsx";
 import { Link, navigate } from "../router.tsx";
 import { useCan } from "../session.tsx";
 import { ContractDialog } from "./ContractDialog.tsx";
+import { ImportContractsDialog } from "./ImportContractsDialog.tsx";
 import {
 	CONTRACT_STATES,
 	type ContractOptions,
@@ -32,6 +33,7 @@ export function ContractsPage() {
 	const mayManage = can("contract.manage");
 	const mayExport = can("contract.export");
 	const mayCheck = can("contract.check");
+	const mayImport = can("contract.import");
 	const list = useUrlFilter(EMPTY);
 	const { filter, offset } = list;
 	const [draft, setDraft] = useState(filter);
@@ -39,6 +41,7 @@ export function ContractsPage() {
 	const [options, setOptions] = useState<ContractOptions | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [creating, setCreating] = useState(false);
+	const [importing, setImporting] = useState(false);
 	const [checked, setChecked] = useState<{ contracts: number; withGaps: number } | null>(null);
 	useEffect(() => setDraft(filter), [filter]);
 
@@ -118,6 +121,11 @@ export function ContractsPage() {
 								{t("contracts.export.csv")}
 							</DownloadButton>
 						</>
+					) : null}
+					{mayImport ? (
+						<button type="button" className="button" onClick={() => setImporting(true)}>
+							{t("contracts.import")}
+						</button>
 					) : null}
 					{!empty ? createButton : null}
 				</div>
@@ -264,6 +272,15 @@ export function ContractsPage() {
 						onChange={list.setOffset}
 					/>
 				</>
+			) : null}
+			{importing ? (
+				<ImportContractsDialog
+					what="contracts"
+					onClose={(changed) => {
+						setImporting(false);
+						if (changed) void load();
+					}}
+				/>
 			) : null}
 			{creating && options ? (
 				<ContractDialog
