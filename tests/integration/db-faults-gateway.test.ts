@@ -75,8 +75,12 @@ test("PostgreSQL: the mail gateway survives terminated backends under 4 concurre
 		for (const id of accepted) {
 			assert.ok(await findMailMessage(runtime.db, tenant.id, id), `queued message ${id} is stored`);
 		}
+		// Logged with the real cause. Which one comes first is a race: a backend terminated while
+		// idle reports 57P01; one terminated mid-query reports the closed connection.
 		assert.ok(
-			logged.some((line) => /database_unavailable.*57P01/.test(line)),
+			logged.some((line) =>
+				/database_unavailable.*(57P01|connection closed by the server)/.test(line),
+			),
 			logged.join("\n"),
 		);
 		assert.ok(!logged.some((line) => /Unhandled|at .*\.ts:\d+/.test(line)), logged.join("\n"));
