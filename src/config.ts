@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { type AllowedHost, parseAllowedHosts } from "./shared/allowed-hosts.ts";
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./shared/xlsx-archive.ts";
 
 export interface Config {
@@ -29,6 +30,11 @@ export interface Config {
 	xlsx: XlsxLimits;
 	/** Where signed audit checkpoints are appended; unset: `<dataDir>/checkpoints`. */
 	checkpointDir: string | undefined;
+	/**
+	 * Hosts, addresses and networks webhooks may be sent to (`MAMORI_WEBHOOK_ALLOWED_HOSTS`,
+	 * comma-separated `host[:port]`, `address[:port]` or CIDR); empty: none.
+	 */
+	webhookAllowedHosts: readonly AllowedHost[];
 }
 
 /** Production defaults of the HTTP timeouts; a slow-header client is dropped within 15 s. */
@@ -79,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			maxRatio: intFromEnv(env, "MAMORI_XLSX_MAX_RATIO", DEFAULT_XLSX_LIMITS.maxRatio),
 		},
 		checkpointDir: env.MAMORI_CHECKPOINT_DIR ? resolve(env.MAMORI_CHECKPOINT_DIR) : undefined,
+		webhookAllowedHosts: parseAllowedHosts(env.MAMORI_WEBHOOK_ALLOWED_HOSTS),
 		...httpTimeouts(env),
 	};
 }

@@ -89,6 +89,9 @@ export interface Database {
 	assurance_audit_units: AssuranceAuditUnitTable;
 	assurance_audit_results: AssuranceAuditResultTable;
 	assurance_audit_evidence: AssuranceAuditEvidenceTable;
+	webhook_subscriptions: WebhookSubscriptionTable;
+	webhook_events: WebhookEventTable;
+	webhook_deliveries: WebhookDeliveryTable;
 }
 
 export type Flag = boolean | number;
@@ -1553,4 +1556,52 @@ export interface BackupRunTable {
 	location: string;
 	bytes: number | null;
 	detail: string | null;
+}
+
+/** A URL of another system that the tenant administrator subscribed to events. */
+export interface WebhookSubscriptionTable {
+	id: string;
+	tenant_id: string;
+	url: string;
+	description: string;
+	/** JSON array of event types. */
+	event_types: string;
+	/** The whsec_ signing secret, sealed with the instance's secret key. */
+	secret_sealed: string;
+	enabled: Flag;
+	created_by: string;
+	created_by_label: string;
+	version: number;
+	created_at: string;
+	updated_at: string;
+	deleted_at: string | null;
+}
+
+/** An event in the outbox, written in the transaction of the change it reports. */
+export interface WebhookEventTable {
+	id: string;
+	tenant_id: string;
+	type: string;
+	/** The JSON body as sent. */
+	body: string;
+	dedupe_key: string | null;
+	created_at: string;
+}
+
+/** One event to one subscription, and how sending it went. */
+export interface WebhookDeliveryTable {
+	id: string;
+	tenant_id: string;
+	subscription_id: string;
+	event_id: string;
+	event_type: string;
+	status: string;
+	attempts: number;
+	max_attempts: number;
+	last_status: number | null;
+	last_error: string | null;
+	next_attempt_at: string | null;
+	delivered_at: string | null;
+	created_at: string;
+	updated_at: string;
 }

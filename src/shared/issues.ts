@@ -280,6 +280,10 @@ export const MODULE_ISSUE_CODES = [
 	"contract_asset_unknown",
 	"contract_clause_unknown",
 	"contract_refusal_reason_required",
+	"webhook_host_not_allowed",
+	"webhook_url_not_http",
+	"webhook_url_has_credentials",
+	"webhook_subscription_removed",
 ] as const;
 
 /** The codes of password refusals (auth/password-rule.ts), shown from the same catalogue. */

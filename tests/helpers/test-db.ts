@@ -48,7 +48,12 @@ export async function createTestRuntime(
 			}
 		};
 	}
-	const config = { ...loadConfig({}), dataDir, databaseUrl };
+	// Webhooks may go to the loopback receivers of the tests, and nowhere else.
+	const config = {
+		...loadConfig({ MAMORI_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1" }),
+		dataDir,
+		databaseUrl,
+	};
 	const handle = openDatabase({ databaseUrl, dataDir });
 	await migrateToLatest(handle);
 	return {

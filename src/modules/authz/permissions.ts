@@ -27,6 +27,7 @@ import { risksPolicy } from "../risks/risks.policy.ts";
 import { mailPolicy } from "../sanitize/mail.policy.ts";
 import { socialMediaPolicy } from "../social-media/social-media.policy.ts";
 import { tenantsPolicy } from "../tenants/tenants.policy.ts";
+import { webhooksPolicy } from "../webhooks/webhooks.policy.ts";
 import { allowedActions, type Policy } from "./policy.ts";
 import type { Actor } from "./roles.ts";
 
@@ -59,6 +60,7 @@ const POLICIES: readonly Policy<string>[] = [
 	statusReportPolicy,
 	exceptionsPolicy,
 	socialMediaPolicy,
+	webhooksPolicy,
 	cloudServicesPolicy,
 	contractsPolicy,
 ];

@@ -11,6 +11,7 @@ import type { Role } from "../authz/roles.ts";
 import { listOrgUnits, roleHoldersInForce } from "../org/org.repository.ts";
 import type { PolicyPack } from "../policies/pack/pack.schema.ts";
 import { currentTenantPack } from "../policies/pack/tenant-pack.repository.ts";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event.ts";
 import { DEFAULT_REMINDER_DAYS, decidingRoles, reminderDays } from "./exception-rules.ts";
 import {
 	approvedEndingBy,
@@ -131,6 +132,8 @@ async function lapse(
 			{ reference: row.reference, endsOn: row.ends_on },
 			{ recordType: "exception", recordId: row.id },
 		);
+		const data = { exceptionId: row.id, reference: row.reference, endsOn: row.ends_on };
+		await emitWebhookEvent(tx, tenantId, "exception.lapsed", data);
 		return true;
 	});
 }
@@ -183,6 +186,8 @@ async function remind(
 			{ reference: row.reference, endsOn: row.ends_on, accountIds: told },
 			{ recordType: "exception", recordId: row.id },
 		);
+		const data = { exceptionId: row.id, reference: row.reference, endsOn: row.ends_on };
+		await emitWebhookEvent(tx, tenantId, "exception.lapsing", data);
 		return { reference: row.reference, endsOn: row.ends_on, accountIds: told };
 	});
 }

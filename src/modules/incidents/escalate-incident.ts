@@ -3,6 +3,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { currentTenantPack } from "../policies/pack/tenant-pack.repository.ts";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event.ts";
 import { isOpen } from "./case-rules.ts";
 import { escalates } from "./chain-rules.ts";
 import { CHAIN_REASONS, caseNotifications, hasEventOfKind } from "./incident-chain.repository.ts";
@@ -108,6 +109,11 @@ export async function escalateIfUnacknowledged(
 			},
 			{ recordType: "incident", recordId: row.id },
 		);
+		await emitWebhookEvent(tx, tenantId, "incident.escalated", {
+			incidentId: row.id,
+			reference: row.reference,
+			severity,
+		});
 		return "escalated";
 	});
 }

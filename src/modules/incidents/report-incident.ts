@@ -5,6 +5,7 @@ import { inScope } from "../assets/asset-scope.ts";
 import { findAsset } from "../assets/assets.repository.ts";
 import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event.ts";
 import { invalid } from "./case-rules.ts";
 import type { IncidentDesk } from "./incident-desk.ts";
 import { incidentsPolicy } from "./incidents.policy.ts";
@@ -171,5 +172,10 @@ export async function reportIncident(
 		{ reference: row.reference, source: source.kind, personalDataSuspected: input.personalData },
 		{ recordType: "incident", recordId: row.id },
 	);
+	await emitWebhookEvent(tx, actor.tenantId, "incident.opened", {
+		incidentId: row.id,
+		reference: row.reference,
+		source: source.kind,
+	});
 	return { ...row, unit_count: units.size };
 }

@@ -1,3 +1,4 @@
+import { takeOutsJobs } from "../../modules/assets/take-outs/take-outs.jobs.ts";
 import { campaignsJobs } from "../../modules/assurance/campaigns/campaigns.jobs.ts";
 import { findingsJobs } from "../../modules/assurance/findings/findings.jobs.ts";
 import { auditJobs } from "../../modules/audit-log/audit-log.jobs.ts";
@@ -8,6 +9,7 @@ import { exceptionsJobs } from "../../modules/exceptions/exceptions.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
 import { socialMediaJobs } from "../../modules/social-media/social-media.jobs.ts";
+import { webhooksJobs } from "../../modules/webhooks/webhooks.jobs.ts";
 import { importJobs } from "../imports/imports.jobs.ts";
 import type { JobDeclaration } from "./job.ts";
 
@@ -27,4 +29,6 @@ export const JOBS: readonly JobDeclaration[] = [
 	...cloudServicesJobs,
 	...backupJobs,
 	...contractsJobs,
+	...webhooksJobs,
+	...takeOutsJobs,
 ];

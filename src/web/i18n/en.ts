@@ -38,6 +38,7 @@ import { risksEn } from "./modules/risks.en.ts";
 import { settingsEn } from "./modules/settings.en.ts";
 import { socialMediaEn } from "./modules/social-media.en.ts";
 import { vocabularyEn } from "./modules/vocabulary.ts";
+import { webhooksEn } from "./modules/webhooks.en.ts";
 
 export const en: Messages = {
 	...orgEn,
@@ -63,6 +64,7 @@ export const en: Messages = {
 	...drillsEn,
 	...exceptionsEn,
 	...socialMediaEn,
+	...webhooksEn,
 	...cloudServicesEn,
 	...contractsEn,
 	...assuranceReviewEn,

@@ -39,6 +39,7 @@ import { risksJa } from "./modules/risks.ja.ts";
 import { settingsJa } from "./modules/settings.ja.ts";
 import { socialMediaJa } from "./modules/social-media.ja.ts";
 import { vocabularyJa } from "./modules/vocabulary.ts";
+import { webhooksJa } from "./modules/webhooks.ja.ts";
 
 export const ja = {
 	...orgJa,
@@ -64,6 +65,7 @@ export const ja = {
 	...drillsJa,
 	...exceptionsJa,
 	...socialMediaJa,
+	...webhooksJa,
 	...cloudServicesJa,
 	...contractsJa,
 	...assuranceReviewJa,

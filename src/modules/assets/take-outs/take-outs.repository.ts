@@ -175,3 +175,16 @@ export function countTakeOutsByStatus(
 		.groupBy("asset_take_outs.status")
 		.execute();
 }
+
+/** Approved take-outs of a tenant whose return date lies before `today`, oldest first. */
+export function overdueTakeOuts(db: Queryable, tenantId: string, today: string) {
+	return db
+		.selectFrom("asset_take_outs")
+		.select(["id", "asset_id", "until_date"])
+		.where("tenant_id", "=", tenantId)
+		.where("status", "=", "approved")
+		.where("until_date", "<", today)
+		.orderBy("until_date")
+		.orderBy("id")
+		.execute();
+}

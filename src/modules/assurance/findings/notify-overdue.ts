@@ -8,6 +8,7 @@ import { japanDate, startOfJapanDay } from "../../../shared/dates.ts";
 import { findAccount } from "../../accounts/accounts.repository.ts";
 import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
 import { listOrgUnits, roleHoldersInForce } from "../../org/org.repository.ts";
+import { emitWebhookEvent } from "../../webhooks/emit-webhook-event.ts";
 import { isOverdue } from "./finding-rules.ts";
 import {
 	appendFindingEvent,
@@ -168,6 +169,8 @@ async function tellOverdue(
 			{ reference: row.reference, dueOn: row.due_on, accountIds },
 			{ recordType: "finding", recordId: row.id },
 		);
+		const data = { findingId: row.id, reference: row.reference, dueOn: row.due_on };
+		await emitWebhookEvent(tx, tenantId, "finding.overdue", data);
 		return { findingId: row.id, reference: row.reference, dueOn: row.due_on, accountIds };
 	});
 }

@@ -3,6 +3,7 @@ import { exponentialBackoff, holdLease } from "../../../db/claim.ts";
 import { inTransaction } from "../../../db/transaction.ts";
 import type { AppDeps } from "../../../deps.ts";
 import { queueGatewayMalwareReport } from "../../incidents/gateway-malware.ts";
+import { emitWebhookEvent } from "../../webhooks/emit-webhook-event.ts";
 import {
 	type AttachmentOutcome,
 	type HeldReason,
@@ -235,6 +236,10 @@ async function deliverClaimed(
 				lease_until: null,
 				updated_at: at,
 			});
+			if (holding) {
+				const data = { messageId: job.id, reason: held.code, receivedAt: job.received_at };
+				await emitWebhookEvent(tx, job.tenant_id, "mail.held", { ...data, heldAt: at });
+			}
 			if (holding && reportsMalware) {
 				await queueGatewayMalwareReport(tx, job.tenant_id, {
 					messageId: job.id,
