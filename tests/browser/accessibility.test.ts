@@ -27,6 +27,7 @@ import {
 	type Walk,
 } from "./a11y-screens.ts";
 import { socialMediaPages, socialMediaScreens } from "./a11y-social-media.ts";
+import { webhookPages, webhookScreens } from "./a11y-webhooks.ts";
 import { type A11yWorld, makeA11yWorld } from "./a11y-world.ts";
 import { assertAccessible, checkDialog, checkState } from "./axe.ts";
 import { launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
@@ -95,6 +96,7 @@ function pages(world: A11yWorld): string[] {
 		...campaignPages(world),
 		...exceptionPages(world),
 		...socialMediaPages(world),
+		...webhookPages(),
 		...cloudServicePages(world),
 		...contractPages(world),
 		"/settings",
@@ -323,6 +325,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await findingScreens(walk);
 	await exceptionScreens(walk);
 	await socialMediaScreens(walk);
+	await webhookScreens(walk);
 	await cloudServiceScreens(walk);
 	await contractScreens(walk);
 	await assuranceAuditScreens(walk);

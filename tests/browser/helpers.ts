@@ -47,7 +47,13 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 export async function startServer(): Promise<RunningServer> {
 	assertWebBuilt();
 	const dataDir = await mkdtemp(join(tmpdir(), "mamori-browser-"));
-	const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", MAMORI_DATA_DIR: dataDir };
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: "0",
+		MAMORI_DATA_DIR: dataDir,
+		// Webhooks may go to receivers on loopback, as in the integration tests.
+		MAMORI_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
+	};
 	delete env.DATABASE_URL;
 	delete env.MAMORI_SECRET_KEY;
 	const child = spawn(process.execPath, [join(ROOT, "bin/mamori.js"), "serve"], {

@@ -30,6 +30,7 @@ import { Link, usePath } from "../router.tsx";
 import { useActiveSession, useCan, useSession } from "../session.tsx";
 import { TenantSettingsPage } from "../settings/TenantSettingsPage.tsx";
 import { socialMediaPage } from "../social-media/routes.tsx";
+import { WebhooksPage } from "../webhooks/WebhooksPage.tsx";
 import { SideNav } from "./SideNav.tsx";
 
 // Larger pages load on first visit, so the first screen (sign-in, dashboard) stays small.
@@ -98,6 +99,7 @@ function Page({ path }: { path: string }) {
 	if (path === "/policy-gap") return guard("policy_gap.analyse", <GapAnalysisPage />);
 	if (path === "/policy-reviews") return guard("policy_review.read", <ReviewsPage />);
 	if (path === "/settings") return guard("tenant.settings_read", <TenantSettingsPage />);
+	if (path === "/settings/webhooks") return guard("webhook.read", <WebhooksPage />);
 	const mail = mailPage(path);
 	if (mail) return guard("mail.read", mail);
 	const policies = policiesPage(path);

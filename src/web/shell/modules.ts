@@ -248,6 +248,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		description: "settings.navDesc",
 		permission: "tenant.settings_read",
 	},
+	{
+		// Webhooks: the tenant administrator's connections to other systems.
+		path: "/settings/webhooks",
+		group: "admin",
+		label: "webhooks.nav",
+		description: "webhooks.navDesc",
+		permission: "webhook.read",
+	},
 ];
 
 /** Modules to come: shown, disabled, so people see where the system is going. */
