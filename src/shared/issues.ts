@@ -280,6 +280,15 @@ export const MODULE_ISSUE_CODES = [
 	"contract_asset_unknown",
 	"contract_clause_unknown",
 	"contract_refusal_reason_required",
+	"my_number_not_in_policy",
+	"my_number_not_in_charge",
+	"my_number_staff_unknown",
+	"my_number_handler_open",
+	"my_number_handler_ended",
+	"my_number_asset_unknown",
+	"my_number_contract_unknown",
+	"my_number_link_exists",
+	"my_number_dates_reversed",
 ] as const;
 
 /** The codes of password refusals (auth/password-rule.ts), shown from the same catalogue. */

@@ -6,6 +6,7 @@ import { cloudServicesJobs } from "../../modules/cloud-services/cloud-services.j
 import { contractsJobs } from "../../modules/contracts/contracts.jobs.ts";
 import { exceptionsJobs } from "../../modules/exceptions/exceptions.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
+import { myNumberJobs } from "../../modules/my-number/my-number.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
 import { socialMediaJobs } from "../../modules/social-media/social-media.jobs.ts";
 import { importJobs } from "../imports/imports.jobs.ts";
@@ -27,4 +28,5 @@ export const JOBS: readonly JobDeclaration[] = [
 	...cloudServicesJobs,
 	...backupJobs,
 	...contractsJobs,
+	...myNumberJobs,
 ];

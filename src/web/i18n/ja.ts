@@ -28,6 +28,7 @@ import { issuesJa } from "./modules/issues.ja.ts";
 import { layoutJa } from "./modules/layout.ja.ts";
 import { mailJa } from "./modules/mail.ja.ts";
 import { mailReasonsJa } from "./modules/mail-reasons.ts";
+import { myNumberJa } from "./modules/my-number.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
 import { networkFindingsJa } from "./modules/network-findings.ts";
 import { networkIssuesJa } from "./modules/network-issues.ts";
@@ -64,6 +65,7 @@ export const ja = {
 	...drillsJa,
 	...exceptionsJa,
 	...socialMediaJa,
+	...myNumberJa,
 	...cloudServicesJa,
 	...contractsJa,
 	...assuranceReviewJa,
