@@ -8,6 +8,7 @@ import {
 	insertHandler,
 	insertLink,
 	insertNotice,
+	insertProvision,
 } from "../../src/modules/my-number/my-number.repository.ts";
 import type { CreateAffairInput } from "../../src/modules/my-number/my-number.schemas.ts";
 import { insertStaff } from "../../src/modules/org/staff.repository.ts";
@@ -144,4 +145,49 @@ export async function makeNotice(
 		});
 	});
 	return id;
+}
+
+/** A provision to another body recorded on the affair. */
+export async function makeProvision(deps: AppDeps, affair: AffairRow): Promise<void> {
+	await inTransaction(deps.db, (tx) =>
+		insertProvision(tx, {
+			id: randomUUID(),
+			tenant_id: affair.tenant_id,
+			affair_id: affair.id,
+			provided_on: "2026-06-10",
+			recipient: "佐賀県",
+			legal_basis: "番号法第19条第8号",
+			items: "個人番号、氏名、住所",
+			person_count: 12,
+			recorded_by_label: "test factory",
+			created_at: new Date().toISOString(),
+		}),
+	);
+}
+
+/**
+ * An affair with every part its page shows, for the accessibility walk: a current handler, one
+ * ended by a transfer with an unseen notice to `noticeAccountId`, a linked system and contract,
+ * and a provision.
+ */
+export async function makeMyNumberScreens(
+	deps: AppDeps,
+	tenantId: string,
+	parts: {
+		responsibleStaffId: string;
+		unitId: string;
+		handlerStaffIds: [string, string];
+		assetId: string;
+		contractId: string;
+		noticeAccountId: string;
+	},
+): Promise<AffairRow> {
+	const affair = await makeAffair(deps, tenantId, parts.responsibleStaffId);
+	await makeHandler(deps, affair, parts.handlerStaffIds[0], parts.unitId);
+	const moved = await makeHandler(deps, affair, parts.handlerStaffIds[1], parts.unitId);
+	await makeNotice(deps, affair, moved, parts.noticeAccountId);
+	await makeLink(deps, affair, "asset", parts.assetId);
+	await makeLink(deps, affair, "contract", parts.contractId);
+	await makeProvision(deps, affair);
+	return affair;
 }
