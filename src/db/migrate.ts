@@ -37,6 +37,7 @@ import * as contracts from "./migrations/0035-contracts.ts";
 import * as cloudServices from "./migrations/0036-cloud-services.ts";
 import * as socialMedia from "./migrations/0037-social-media.ts";
 import * as backupRuns from "./migrations/0038-backup-runs.ts";
+import * as myNumber from "./migrations/0040-my-number.ts";
 import * as webhooks from "./migrations/0044-webhooks.ts";
 
 interface EngineMigration {
@@ -83,6 +84,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0035-contracts": contracts,
 	"0038-backup-runs": backupRuns,
 	"0044-webhooks": webhooks,
+	"0040-my-number": myNumber,
 };
 
 /** Every migration this version knows, oldest first: the newest is the schema version. */

@@ -92,6 +92,11 @@ export interface Database {
 	webhook_subscriptions: WebhookSubscriptionTable;
 	webhook_events: WebhookEventTable;
 	webhook_deliveries: WebhookDeliveryTable;
+	my_number_affairs: MyNumberAffairTable;
+	my_number_handlers: MyNumberHandlerTable;
+	my_number_links: MyNumberLinkTable;
+	my_number_provisions: MyNumberProvisionTable;
+	my_number_notices: MyNumberNoticeTable;
 }
 
 export type Flag = boolean | number;
@@ -1604,4 +1609,76 @@ export interface WebhookDeliveryTable {
 	delivered_at: string | null;
 	created_at: string;
 	updated_at: string;
+}
+
+/** A My Number affair (個人番号利用事務 / 関係事務); see modules/my-number. */
+export interface MyNumberAffairTable {
+	id: string;
+	tenant_id: string;
+	name: string;
+	/** use | related */
+	kind: string;
+	legal_basis: string;
+	responsible_staff_id: string;
+	/** none | basic | focused | full */
+	pia_level: string;
+	/** not_required | not_started | in_progress | done */
+	pia_status: string;
+	pia_done_on: string | null;
+	pia_due_on: string | null;
+	created_by_label: string;
+	version: number;
+	created_at: string;
+	updated_at: string;
+}
+
+/** A 事務取扱担当者 entry: who may handle an affair's data, from when, until when. */
+export interface MyNumberHandlerTable {
+	id: string;
+	tenant_id: string;
+	affair_id: string;
+	staff_id: string;
+	org_unit_id: string;
+	starts_on: string;
+	ends_on: string | null;
+	/** removed | transferred | left */
+	end_reason: string | null;
+	ended_by_label: string | null;
+	created_by_label: string;
+	created_at: string;
+}
+
+/** A ledger asset or a contract holding or handling an affair's data. */
+export interface MyNumberLinkTable {
+	tenant_id: string;
+	affair_id: string;
+	/** asset | contract */
+	kind: string;
+	target_id: string;
+	created_at: string;
+}
+
+/** A provision of 特定個人情報 to another body. */
+export interface MyNumberProvisionTable {
+	id: string;
+	tenant_id: string;
+	affair_id: string;
+	provided_on: string;
+	recipient: string;
+	legal_basis: string;
+	items: string;
+	person_count: number;
+	recorded_by_label: string;
+	created_at: string;
+}
+
+/** A handler's entry ended: shown to the affair's responsible person until seen. */
+export interface MyNumberNoticeTable {
+	id: string;
+	tenant_id: string;
+	affair_id: string;
+	handler_id: string;
+	account_id: string;
+	created_at: string;
+	seen_at: string | null;
 }

@@ -30,6 +30,7 @@ import { incidentCaseworkRoutes } from "../modules/incidents/incident-casework.r
 import { incidentChainRoutes } from "../modules/incidents/incident-chain.routes.ts";
 import { incidentStatsRoutes } from "../modules/incidents/incident-stats.routes.ts";
 import { incidentsRoutes } from "../modules/incidents/incidents.routes.ts";
+import { myNumberRoutes } from "../modules/my-number/my-number.routes.ts";
 import { networkRoutes } from "../modules/network/network.routes.ts";
 import { orgRoutes } from "../modules/org/org.routes.ts";
 import { documentsRoutes } from "../modules/policies/documents/documents.routes.ts";
@@ -230,6 +231,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", exceptionsRoutes(deps));
 	app.route("/api", socialMediaRoutes(deps));
 	app.route("/api", webhooksRoutes(deps));
+	app.route("/api", myNumberRoutes(deps));
 	app.route("/api", cloudServicesRoutes(deps));
 	app.route("/api", contractsRoutes(deps));
 	app.route("/api", importsRoutes(deps));

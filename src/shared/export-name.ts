@@ -30,6 +30,7 @@ export const EXPORT_TITLES = {
 	cloudServices: "クラウドサービス等利用台帳",
 	contractors: "委託先一覧",
 	contracts: "業務委託契約一覧",
+	myNumberReport: "特定個人情報取扱状況報告",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

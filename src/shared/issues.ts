@@ -284,6 +284,15 @@ export const MODULE_ISSUE_CODES = [
 	"webhook_url_not_http",
 	"webhook_url_has_credentials",
 	"webhook_subscription_removed",
+	"my_number_not_in_policy",
+	"my_number_not_in_charge",
+	"my_number_staff_unknown",
+	"my_number_handler_open",
+	"my_number_handler_ended",
+	"my_number_asset_unknown",
+	"my_number_contract_unknown",
+	"my_number_link_exists",
+	"my_number_dates_reversed",
 ] as const;
 
 /** The codes of password refusals (auth/password-rule.ts), shown from the same catalogue. */

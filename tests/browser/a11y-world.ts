@@ -28,6 +28,7 @@ import {
 	makeMailFixtures,
 	setEmail,
 } from "../helpers/mail-world.ts";
+import { makeMyNumberScreens } from "../helpers/my-number-world.ts";
 import { makeOrgUnit, makeStaff } from "../helpers/org-factories.ts";
 import { makeReview } from "../helpers/review-fixtures.ts";
 import { makeRisk } from "../helpers/risk-world.ts";
@@ -105,6 +106,8 @@ export interface A11yWorld {
 	flaggedCloudServiceId: string;
 	/** A contract of the walk's unit with a clause gap and a pending 再委託 request. */
 	contractId: string;
+	/** A My Number affair of the walk's unit with handlers (one ended, its notice unseen), links and a provision. */
+	myNumberAffairId: string;
 }
 
 /**
@@ -215,6 +218,14 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		const requestedService = await makeCloudService(deps, tenant.id, unit.id, "requested");
 		const flaggedService = await makeFlaggedCloudService(deps, tenant.id, unit.id);
 		const contract = await makeContractWithRequest(deps, tenant.id, unit.id);
+		const affair = await makeMyNumberScreens(deps, tenant.id, {
+			responsibleStaffId: kacho.staffId,
+			unitId: unit.id,
+			handlerStaffIds: [unitStaff.staffId, kacho.staffId],
+			assetId: asset.id,
+			contractId: contract.id,
+			noticeAccountId: admin.id,
+		});
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -235,6 +246,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			requestedCloudServiceId: requestedService.id,
 			flaggedCloudServiceId: flaggedService.id,
 			contractId: contract.id,
+			myNumberAffairId: affair.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

@@ -13,6 +13,7 @@ import { contractPages, contractScreens } from "./a11y-contracts.ts";
 import { exceptionPages, exceptionScreens } from "./a11y-exceptions.ts";
 import { findingPages, findingScreens } from "./a11y-findings.ts";
 import { incidentScreens } from "./a11y-incidents.ts";
+import { myNumberPages, myNumberScreens } from "./a11y-my-number.ts";
 import {
 	accountScreens,
 	custodyScreens,
@@ -97,6 +98,7 @@ function pages(world: A11yWorld): string[] {
 		...exceptionPages(world),
 		...socialMediaPages(world),
 		...webhookPages(),
+		...myNumberPages(world),
 		...cloudServicePages(world),
 		...contractPages(world),
 		"/settings",
@@ -326,6 +328,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await exceptionScreens(walk);
 	await socialMediaScreens(walk);
 	await webhookScreens(walk);
+	await myNumberScreens(walk);
 	await cloudServiceScreens(walk);
 	await contractScreens(walk);
 	await assuranceAuditScreens(walk);

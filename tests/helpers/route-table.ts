@@ -29,6 +29,7 @@ import { INCIDENT_CHAIN_ROUTES } from "./route-table.incident-chain.ts";
 import { INCIDENT_STATS_ROUTES } from "./route-table.incident-stats.ts";
 import { INCIDENT_ROUTES } from "./route-table.incidents.ts";
 import { MAIL_ROUTES } from "./route-table.mail.ts";
+import { MY_NUMBER_ROUTES } from "./route-table.my-number.ts";
 import { NETWORK_ROUTES } from "./route-table.network.ts";
 import { ORG_ROUTES } from "./route-table.org.ts";
 import { REVIEW_ASSURANCE_ROUTES } from "./route-table.review-assurance.ts";
@@ -487,6 +488,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...EXCEPTION_ROUTES,
 	...SOCIAL_MEDIA_ROUTES,
 	...WEBHOOK_ROUTES,
+	...MY_NUMBER_ROUTES,
 	...CLOUD_SERVICE_ROUTES,
 	...CONTRACT_ROUTES,
 	...REVIEW_ASSURANCE_ROUTES,

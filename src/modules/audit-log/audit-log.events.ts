@@ -8,6 +8,7 @@ import { CONTRACT_EVENTS } from "./contract.events.ts";
 import { EXCEPTION_EVENTS } from "./exception.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
+import { MY_NUMBER_EVENTS } from "./my-number.events.ts";
 import { SOCIAL_MEDIA_EVENTS } from "./social-media.events.ts";
 import { WEBHOOK_EVENTS } from "./webhooks.events.ts";
 
@@ -316,6 +317,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	...EXCEPTION_EVENTS,
 	...SOCIAL_MEDIA_EVENTS,
 	...WEBHOOK_EVENTS,
+	...MY_NUMBER_EVENTS,
 	...CLOUD_SERVICE_EVENTS,
 	...CONTRACT_EVENTS,
 	...ASSURANCE_AUDIT_EVENTS,

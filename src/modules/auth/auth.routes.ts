@@ -19,6 +19,7 @@ import {
 	throttledResponse,
 } from "../../http/openapi.ts";
 import { actionRoles, allPermissions } from "../authz/permissions.ts";
+import { withoutAbsentMyNumber } from "../my-number/my-number-gate.ts";
 import { withoutAbsentSocialMedia } from "../social-media/social-media-gate.ts";
 import { dateStyleOf } from "../tenants/tenant-settings.ts";
 import { findTenant, listTenants } from "../tenants/tenants.repository.ts";
@@ -160,7 +161,11 @@ export function authRoutes(deps: AppDeps) {
 				roles: auth.roles,
 				permissions:
 					auth.stage === "active"
-						? await withoutAbsentSocialMedia(deps.db, actor.tenantId, allPermissions(actor))
+						? await withoutAbsentMyNumber(
+								deps.db,
+								actor,
+								await withoutAbsentSocialMedia(deps.db, actor.tenantId, allPermissions(actor)),
+							)
 						: [],
 				actionRoles: auth.stage === "active" ? actionRoles() : {},
 			},

@@ -17,6 +17,7 @@ import { incidentCaseworkPolicy } from "../incidents/incident-casework.policy.ts
 import { incidentChainPolicy } from "../incidents/incident-chain.policy.ts";
 import { incidentFeedsPolicy } from "../incidents/incident-feeds.policy.ts";
 import { incidentsPolicy } from "../incidents/incidents.policy.ts";
+import { myNumberPolicy } from "../my-number/my-number.policy.ts";
 import { networkPolicy } from "../network/network.policy.ts";
 import { orgPolicy } from "../org/org.policy.ts";
 import { documentsNavPolicy } from "../policies/documents/documents.policy.ts";
@@ -63,6 +64,7 @@ const POLICIES: readonly Policy<string>[] = [
 	webhooksPolicy,
 	cloudServicesPolicy,
 	contractsPolicy,
+	myNumberPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

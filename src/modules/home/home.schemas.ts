@@ -48,6 +48,7 @@ export const WORK_KINDS = [
 	"overdue_findings",
 	"findings_to_verify",
 	"exception_reminders",
+	"my_number_handler_changes",
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

@@ -9,6 +9,7 @@ import type { Actor } from "../authz/roles.ts";
 import { myExceptionReminders } from "../exceptions/my-reminders.ts";
 import { countIncidentsToAcknowledge } from "../incidents/chain-view.ts";
 import { myOpenIncidentTasks } from "../incidents/list-incident-tasks.ts";
+import { myNumberNoticesToSee } from "../my-number/my-notices.ts";
 import { myAcknowledgements } from "../policies/documents/acknowledgement-status.ts";
 import { versionsAwaiting } from "../policies/documents/awaiting-decision.ts";
 import { mailPolicy } from "../sanitize/mail.policy.ts";
@@ -57,6 +58,7 @@ export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
 		campaignItems,
 		findings,
 		exceptionReminders,
+		myNumberNotices,
 	] = await Promise.all([
 		takeOutsToDecide(db, actor),
 		versionsAwaiting(db, actor),
@@ -67,6 +69,7 @@ export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
 		myOpenCampaignItems(db, actor),
 		myFindingWork(db, actor),
 		myExceptionReminders(db, actor),
+		myNumberNoticesToSee(db, actor),
 	]);
 	const counts: [WorkKind, number][] = [
 		["take_out_decisions", takeOuts],
@@ -80,6 +83,7 @@ export async function myWork(db: Queryable, actor: Actor): Promise<MyWork> {
 		["overdue_findings", findings.overdue],
 		["findings_to_verify", findings.toVerify],
 		["exception_reminders", exceptionReminders.length],
+		["my_number_handler_changes", myNumberNotices],
 	];
 	return {
 		items: counts.filter(([, count]) => count > 0).map(([kind, count]) => ({ kind, count })),

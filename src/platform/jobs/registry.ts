@@ -7,6 +7,7 @@ import { cloudServicesJobs } from "../../modules/cloud-services/cloud-services.j
 import { contractsJobs } from "../../modules/contracts/contracts.jobs.ts";
 import { exceptionsJobs } from "../../modules/exceptions/exceptions.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
+import { myNumberJobs } from "../../modules/my-number/my-number.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
 import { socialMediaJobs } from "../../modules/social-media/social-media.jobs.ts";
 import { webhooksJobs } from "../../modules/webhooks/webhooks.jobs.ts";
@@ -31,4 +32,5 @@ export const JOBS: readonly JobDeclaration[] = [
 	...contractsJobs,
 	...webhooksJobs,
 	...takeOutsJobs,
+	...myNumberJobs,
 ];

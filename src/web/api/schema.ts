@@ -6210,7 +6210,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "backup.failure_notified" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "exception.requested" | "exception.approved" | "exception.refused" | "exception.withdrawn" | "exception.expiry_notified" | "exception.lapsed" | "exception.exported" | "social_media.registered" | "social_media.approval_requested" | "social_media.approved" | "social_media.refused" | "social_media.reviewed" | "social_media.suspended" | "social_media.reinstated" | "social_media.closed" | "social_media.dormant_flagged" | "social_media.exported" | "webhook.subscribed" | "webhook.changed" | "webhook.secret_rotated" | "webhook.unsubscribed" | "webhook.test_sent" | "cloud_service.registered" | "cloud_service.updated" | "cloud_service.requested" | "cloud_service.approved" | "cloud_service.refused" | "cloud_service.put_in_use" | "cloud_service.reviewed" | "cloud_service.retired" | "cloud_service.review_warned" | "cloud_service.flags_changed" | "cloud_service.imported" | "cloud_service.exported" | "contractor.created" | "contractor.updated" | "contractor.imported" | "contractor.exported" | "contract.created" | "contract.updated" | "contract.imported" | "contract.exported" | "contract.clauses_checked" | "contract.subcontract_requested" | "contract.subcontract_approved" | "contract.subcontract_refused" | "contract.checked" | "contract.ended" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
+                    type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "backup.failure_notified" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "exception.requested" | "exception.approved" | "exception.refused" | "exception.withdrawn" | "exception.expiry_notified" | "exception.lapsed" | "exception.exported" | "social_media.registered" | "social_media.approval_requested" | "social_media.approved" | "social_media.refused" | "social_media.reviewed" | "social_media.suspended" | "social_media.reinstated" | "social_media.closed" | "social_media.dormant_flagged" | "social_media.exported" | "webhook.subscribed" | "webhook.changed" | "webhook.secret_rotated" | "webhook.unsubscribed" | "webhook.test_sent" | "my_number.affair_created" | "my_number.affair_updated" | "my_number.handler_added" | "my_number.handler_ended" | "my_number.link_added" | "my_number.link_removed" | "my_number.provision_recorded" | "my_number.notice_seen" | "my_number.report_exported" | "cloud_service.registered" | "cloud_service.updated" | "cloud_service.requested" | "cloud_service.approved" | "cloud_service.refused" | "cloud_service.put_in_use" | "cloud_service.reviewed" | "cloud_service.retired" | "cloud_service.review_warned" | "cloud_service.flags_changed" | "cloud_service.imported" | "cloud_service.exported" | "contractor.created" | "contractor.updated" | "contractor.imported" | "contractor.exported" | "contract.created" | "contract.updated" | "contract.imported" | "contract.exported" | "contract.clauses_checked" | "contract.subcontract_requested" | "contract.subcontract_approved" | "contract.subcontract_refused" | "contract.checked" | "contract.ended" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
                 };
                 header?: never;
                 path?: never;
@@ -6317,7 +6317,7 @@ export interface paths {
                     recordId?: string;
                     /** @description Exclusive end (ISO 8601) */
                     to?: string;
-                    type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "backup.failure_notified" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "exception.requested" | "exception.approved" | "exception.refused" | "exception.withdrawn" | "exception.expiry_notified" | "exception.lapsed" | "exception.exported" | "social_media.registered" | "social_media.approval_requested" | "social_media.approved" | "social_media.refused" | "social_media.reviewed" | "social_media.suspended" | "social_media.reinstated" | "social_media.closed" | "social_media.dormant_flagged" | "social_media.exported" | "webhook.subscribed" | "webhook.changed" | "webhook.secret_rotated" | "webhook.unsubscribed" | "webhook.test_sent" | "cloud_service.registered" | "cloud_service.updated" | "cloud_service.requested" | "cloud_service.approved" | "cloud_service.refused" | "cloud_service.put_in_use" | "cloud_service.reviewed" | "cloud_service.retired" | "cloud_service.review_warned" | "cloud_service.flags_changed" | "cloud_service.imported" | "cloud_service.exported" | "contractor.created" | "contractor.updated" | "contractor.imported" | "contractor.exported" | "contract.created" | "contract.updated" | "contract.imported" | "contract.exported" | "contract.clauses_checked" | "contract.subcontract_requested" | "contract.subcontract_approved" | "contract.subcontract_refused" | "contract.checked" | "contract.ended" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
+                    type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "backup.failure_notified" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "exception.requested" | "exception.approved" | "exception.refused" | "exception.withdrawn" | "exception.expiry_notified" | "exception.lapsed" | "exception.exported" | "social_media.registered" | "social_media.approval_requested" | "social_media.approved" | "social_media.refused" | "social_media.reviewed" | "social_media.suspended" | "social_media.reinstated" | "social_media.closed" | "social_media.dormant_flagged" | "social_media.exported" | "webhook.subscribed" | "webhook.changed" | "webhook.secret_rotated" | "webhook.unsubscribed" | "webhook.test_sent" | "my_number.affair_created" | "my_number.affair_updated" | "my_number.handler_added" | "my_number.handler_ended" | "my_number.link_added" | "my_number.link_removed" | "my_number.provision_recorded" | "my_number.notice_seen" | "my_number.report_exported" | "cloud_service.registered" | "cloud_service.updated" | "cloud_service.requested" | "cloud_service.approved" | "cloud_service.refused" | "cloud_service.put_in_use" | "cloud_service.reviewed" | "cloud_service.retired" | "cloud_service.review_warned" | "cloud_service.flags_changed" | "cloud_service.imported" | "cloud_service.exported" | "contractor.created" | "contractor.updated" | "contractor.imported" | "contractor.exported" | "contract.created" | "contract.updated" | "contract.imported" | "contract.exported" | "contract.clauses_checked" | "contract.subcontract_requested" | "contract.subcontract_approved" | "contract.subcontract_refused" | "contract.checked" | "contract.ended" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
                 };
                 header?: never;
                 path?: never;
@@ -18485,6 +18485,1216 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my-number/affairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The My Number affairs the caller sees */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Affairs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNumberAffairList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a My Number affair (CISO, 統括) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MyNumberAffairCreation"];
+                };
+            };
+            responses: {
+                /** @description The new affair */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNumberAffair"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-number/affairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One affair with its handlers, systems, contractors, provisions and notices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The affair */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNumberAffair"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change an affair's name, basis, responsible person or PIA (CISO, 統括) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MyNumberAffairUpdate"];
+                };
+            };
+            responses: {
+                /** @description The affair */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNumberAffair"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-number/affairs/{id}/handlers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name a handler (事務取扱担当者) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MyNumberHandlerAddition"];
+                };
+            };
+            responses: {
+                /** @description The affair */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNumberAffair"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-number/affairs/{id}/handlers/{handlerId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove a handler from the affair from a day */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handlerId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MyNumberHandlerRemoval"];
+                };
+            };
+            responses: {
+                /** @description The affair */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNumberAffair"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-number/affairs/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a ledger asset or a contract by its code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MyNumberLinkAddition"];
+                };
+            };
+            responses: {
+                /** @description The affair */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNumberAffair"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-number/affairs/{id}/links/{kind}/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a ledger asset or a contract */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "asset" | "contract";
+                    targetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The affair */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNumberAffair"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-number/affairs/{id}/notices/{noticeId}/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notice of an ended handler entry as seen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    noticeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The affair */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNumberAffair"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-number/affairs/{id}/provisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a provision to another body */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON body */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MyNumberProvisionRecord"];
+                };
+            };
+            responses: {
+                /** @description The affair */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNumberAffair"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-number/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff to choose a responsible person or handler from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Options */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNumberOptions"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-number/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The yearly report of handling for the 個人情報保護委員会, as XLSX or PDF */
+        get: {
+            parameters: {
+                query: {
+                    fiscalYear: number;
+                    format: "xlsx" | "pdf";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden, a login step pending, or CSRF failure */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or in another tenant) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/my-work": {
         parameters: {
             query?: never;
@@ -29985,11 +31195,158 @@ export interface components {
             offset: number;
             total: number;
         };
+        MyNumberAffair: {
+            allowedActions: ("keep" | "manage")[];
+            assets: {
+                assetId: string;
+                code: string;
+                ledgerZone: string | null;
+                modelZone: string | null;
+                name: string;
+                outsideTier: boolean;
+            }[];
+            contracts: {
+                code: string;
+                contractId: string;
+                contractorName: string;
+                state: string;
+                subcontracts: {
+                    state: string;
+                    subcontractor: string;
+                    work: string;
+                }[];
+                title: string;
+            }[];
+            handlers: {
+                current: boolean;
+                /** @enum {string|null} */
+                endReason: "removed" | "transferred" | "left" | null;
+                endsOn: string | null;
+                id: string;
+                name: string;
+                staffId: string;
+                startsOn: string;
+                unitName: string;
+            }[];
+            id: string;
+            /** @enum {string} */
+            kind: "use" | "related";
+            legalBasis: string;
+            name: string;
+            notices: {
+                createdAt: string;
+                /** @enum {string|null} */
+                endReason: "removed" | "transferred" | "left" | null;
+                endsOn: string | null;
+                handlerName: string;
+                id: string;
+                seenAt: string | null;
+            }[];
+            piaDoneOn: string | null;
+            piaDueOn: string | null;
+            /** @enum {string} */
+            piaLevel: "none" | "basic" | "focused" | "full";
+            piaOverdue: boolean;
+            /** @enum {string} */
+            piaStatus: "not_required" | "not_started" | "in_progress" | "done";
+            provisions: {
+                id: string;
+                items: string;
+                legalBasis: string;
+                personCount: number;
+                providedOn: string;
+                recipient: string;
+                recordedBy: string;
+            }[];
+            responsible: {
+                name: string;
+                staffId: string;
+            };
+            version: number;
+        };
+        MyNumberAffairCreation: {
+            /** @enum {string} */
+            kind: "use" | "related";
+            legalBasis: string;
+            name: string;
+            /** @default null */
+            piaDoneOn: string | null;
+            /** @default null */
+            piaDueOn: string | null;
+            /** @enum {string} */
+            piaLevel: "none" | "basic" | "focused" | "full";
+            /** @enum {string} */
+            piaStatus: "not_required" | "not_started" | "in_progress" | "done";
+            responsibleStaffId: string;
+        };
+        MyNumberAffairList: {
+            items: components["schemas"]["MyNumberAffairSummary"][];
+            mayManage: boolean;
+            mayReport: boolean;
+        };
+        MyNumberAffairSummary: {
+            assetsOutsideTier: number;
+            currentHandlers: number;
+            id: string;
+            /** @enum {string} */
+            kind: "use" | "related";
+            name: string;
+            piaDueOn: string | null;
+            /** @enum {string} */
+            piaLevel: "none" | "basic" | "focused" | "full";
+            piaOverdue: boolean;
+            /** @enum {string} */
+            piaStatus: "not_required" | "not_started" | "in_progress" | "done";
+            responsible: string;
+            unseenNotices: number;
+        };
+        MyNumberAffairUpdate: {
+            legalBasis: string;
+            name: string;
+            /** @default null */
+            piaDoneOn: string | null;
+            /** @default null */
+            piaDueOn: string | null;
+            /** @enum {string} */
+            piaLevel: "none" | "basic" | "focused" | "full";
+            /** @enum {string} */
+            piaStatus: "not_required" | "not_started" | "in_progress" | "done";
+            responsibleStaffId: string;
+            version: number;
+        };
+        MyNumberHandlerAddition: {
+            /** @default null */
+            endsOn: string | null;
+            staffId: string;
+            startsOn: string;
+        };
+        MyNumberHandlerRemoval: {
+            endsOn: string;
+        };
+        MyNumberLinkAddition: {
+            code: string;
+            /** @enum {string} */
+            kind: "asset" | "contract";
+        };
+        MyNumberOptions: {
+            staff: {
+                id: string;
+                name: string;
+                unitName: string;
+            }[];
+        };
+        MyNumberProvisionRecord: {
+            items: string;
+            legalBasis: string;
+            personCount: number;
+            providedOn: string;
+            recipient: string;
+        };
         MyWork: {
             items: {
                 count: number;
                 /** @enum {string} */
-                kind: "take_out_decisions" | "policy_approvals" | "policy_publications" | "acknowledgements" | "mail_release_decisions" | "incident_tasks" | "incident_acknowledgements" | "campaign_items" | "overdue_findings" | "findings_to_verify" | "exception_reminders";
+                kind: "take_out_decisions" | "policy_approvals" | "policy_publications" | "acknowledgements" | "mail_release_decisions" | "incident_tasks" | "incident_acknowledgements" | "campaign_items" | "overdue_findings" | "findings_to_verify" | "exception_reminders" | "my_number_handler_changes";
             }[];
         };
         NetworkCheck: {
@@ -30850,6 +32207,7 @@ export interface components {
             moves: {
                 accountId: string;
                 displayName: string;
+                effectiveAt?: string;
                 fromUnitCode: string;
                 row: number;
                 staffId: string;

@@ -19,6 +19,7 @@ const WORK_PATHS: Record<WorkKind, string> = {
 	overdue_findings: "/findings?overdue=true",
 	findings_to_verify: "/findings?state=done",
 	exception_reminders: "/exceptions",
+	my_number_handler_changes: "/my-number",
 };
 
 /** What waits for the caller (decisions, approvals, acknowledgements), with counts and links. */

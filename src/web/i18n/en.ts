@@ -27,6 +27,7 @@ import { issuesEn } from "./modules/issues.en.ts";
 import { layoutEn } from "./modules/layout.en.ts";
 import { mailEn } from "./modules/mail.en.ts";
 import { mailReasonsEn } from "./modules/mail-reasons.ts";
+import { myNumberEn } from "./modules/my-number.en.ts";
 import { networkEn } from "./modules/network.en.ts";
 import { networkFindingsEn } from "./modules/network-findings.ts";
 import { networkIssuesEn } from "./modules/network-issues.ts";
@@ -65,6 +66,7 @@ export const en: Messages = {
 	...exceptionsEn,
 	...socialMediaEn,
 	...webhooksEn,
+	...myNumberEn,
 	...cloudServicesEn,
 	...contractsEn,
 	...assuranceReviewEn,

@@ -28,6 +28,7 @@ import { issuesJa } from "./modules/issues.ja.ts";
 import { layoutJa } from "./modules/layout.ja.ts";
 import { mailJa } from "./modules/mail.ja.ts";
 import { mailReasonsJa } from "./modules/mail-reasons.ts";
+import { myNumberJa } from "./modules/my-number.ja.ts";
 import { networkJa } from "./modules/network.ja.ts";
 import { networkFindingsJa } from "./modules/network-findings.ts";
 import { networkIssuesJa } from "./modules/network-issues.ts";
@@ -66,6 +67,7 @@ export const ja = {
 	...exceptionsJa,
 	...socialMediaJa,
 	...webhooksJa,
+	...myNumberJa,
 	...cloudServicesJa,
 	...contractsJa,
 	...assuranceReviewJa,

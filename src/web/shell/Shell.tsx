@@ -18,6 +18,7 @@ import { exceptionsPage } from "../exceptions/routes.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { incidentsPage } from "../incidents/routes.tsx";
 import { mailPage } from "../mail/routes.tsx";
+import { myNumberPage } from "../my-number/routes.tsx";
 import { OrgUnitsPage } from "../org/OrgUnitsPage.tsx";
 import { StaffPage } from "../org/StaffPage.tsx";
 import { PolicyPackPage } from "../pack/PolicyPackPage.tsx";
@@ -115,6 +116,10 @@ function Page({ path }: { path: string }) {
 	const socialMedia = socialMediaPage(path);
 	// Absent from the session where the pack has no social-media provision: no such page there.
 	if (socialMedia) return can("social_media.read") ? socialMedia : <NotFoundPage />;
+	const myNumber = myNumberPage(path);
+	// Absent from the session where the pack has no 特定個人情報 provision or the caller has no
+	// affair in charge: no such page there.
+	if (myNumber) return can("my_number.read") ? myNumber : <NotFoundPage />;
 	const cloudServices = cloudServicesPage(path);
 	if (cloudServices) return guard("cloud_service.read", cloudServices);
 	const contracts = contractsPage(path);

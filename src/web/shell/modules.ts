@@ -111,6 +111,15 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "social_media.read",
 	},
 	{
+		// 特定個人情報: only where the pack has the provision, and only for those in charge of it
+		// (the responsible people, 統括, CISO, auditors): the session has the action then.
+		path: "/my-number",
+		group: "policy",
+		label: "myNumber.nav",
+		description: "myNumber.navDesc",
+		permission: "my_number.read",
+	},
+	{
 		// クラウドサービス等の利用: beside the policy whose approval it needs.
 		path: "/cloud-services",
 		group: "policy",

@@ -304,6 +304,7 @@ export function computeRosterPlan(
 				fromUnitCode: unitCodes.get(now.orgUnitId) ?? "",
 				toUnitId: v.unitId,
 				toUnitCode: v.unitCode,
+				effectiveAt: v.effectiveAt,
 			});
 		}
 		const changed = (

@@ -97,6 +97,8 @@ export const rosterPlanSchema = z
 				fromUnitCode: z.string(),
 				toUnitId: z.string(),
 				toUnitCode: z.string(),
+				/** The 発令日 as an instant; absent in previews stored before moves kept it. */
+				effectiveAt: z.string().optional(),
 			}),
 		),
 		updates: z.array(
