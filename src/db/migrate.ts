@@ -83,8 +83,8 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0036-cloud-services": cloudServices,
 	"0035-contracts": contracts,
 	"0038-backup-runs": backupRuns,
-	"0044-webhooks": webhooks,
 	"0040-my-number": myNumber,
+	"0044-webhooks": webhooks,
 };
 
 /** Every migration this version knows, oldest first: the newest is the schema version. */
