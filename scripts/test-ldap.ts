@@ -252,6 +252,8 @@ function slapdConf(dir: string, tls: { ca: string; cert: string; key: string } |
 		`rootpw ${ADMIN_PASSWORD}`,
 		`directory ${join(dir, "db")}`,
 		"index objectClass,uid,member,employeeNumber eq",
+		// The service account reads the whole directory for a sync, in pages (as AD allows).
+		`limits dn.exact="${SERVICE_DN}" size=unlimited size.pr=unlimited`,
 		// Nobody reads a password, the service account included; binding checks it.
 		"access to attrs=userPassword by anonymous auth by * none",
 		`access to * by dn.exact="${SERVICE_DN}" read by self read by * none`,
@@ -298,6 +300,7 @@ export async function startTestLdap(
 	};
 	const stop = async () => {
 		if (child.exitCode === null) {
+			child.ref(); // wait for the exit even when nothing else keeps the process alive
 			child.kill("SIGTERM");
 			await exited;
 		}

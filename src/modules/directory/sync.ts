@@ -22,9 +22,9 @@ import {
  * accounts linked to the directory in line: roles the groups give are granted, roles they no
  * longer give are ended, a person gone or disabled in the directory has their account disabled
  * and every session ended (one who comes back is enabled again, unless an administrator disabled
- * them). A dry run lists the same changes without making them. Accounts never linked (local
- * accounts, break-glass administrators) are untouched; a person who has not yet signed in is
- * linked at first sign-in.
+ * them). A dry run lists the same changes without making them. People of the roster (by
+ * employee number) not yet linked are linked; accounts the directory does not know (local
+ * accounts, break-glass administrators) are untouched.
  */
 export async function syncDirectory(
 	deps: AppDeps,
@@ -62,6 +62,23 @@ export async function syncDirectory(
 		const list = grantsOf.get(g.account_id);
 		if (list) list.push(g);
 		else grantsOf.set(g.account_id, [g]);
+	}
+	// People of the roster found in the directory who never signed in are linked now, so that
+	// their roles are in place before their first sign-in.
+	const linked = new Set(links.map((l) => l.account_id));
+	for (const [accountId, person] of presentByAccount) {
+		if (linked.has(accountId)) continue;
+		links.push({
+			account_id: accountId,
+			tenant_id: tenant.id,
+			connection_id: ldap.row.id,
+			subject: person.dn.toLowerCase(),
+			login_name: person.loginName ?? "",
+			department: person.department,
+			disabled_by_directory: false,
+			last_sign_in_at: null,
+			last_synced_at: null,
+		});
 	}
 	const accounts = new Map(
 		(
