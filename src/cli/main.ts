@@ -6,6 +6,7 @@ import { backupCommand, backupVerifyCommand, restoreCommand } from "./backup.ts"
 import type { Command } from "./command.ts";
 import { UsageError } from "./command.ts";
 import { dbMigrateCommand } from "./db-migrate.ts";
+import { directorySyncCommand, directoryTestCommand } from "./directory.ts";
 import { gatewayCommand, gatewayPurgeCommand, gatewayRetryReleasesCommand } from "./gateway.ts";
 import { resolve } from "./help.ts";
 import { incidentAssessCommand } from "./incident.ts";
@@ -43,6 +44,8 @@ export const COMMANDS: Command[] = [
 	backupCommand,
 	backupVerifyCommand,
 	restoreCommand,
+	directoryTestCommand,
+	directorySyncCommand,
 ];
 
 /** sysexits' EX_TEMPFAIL: a timer or script may run the command again later. */

@@ -97,6 +97,11 @@ export interface Database {
 	my_number_links: MyNumberLinkTable;
 	my_number_provisions: MyNumberProvisionTable;
 	my_number_notices: MyNumberNoticeTable;
+	directory_connections: DirectoryConnectionTable;
+	directory_group_mappings: DirectoryGroupMappingTable;
+	directory_links: DirectoryLinkTable;
+	directory_role_grants: DirectoryRoleGrantTable;
+	sign_in_settings: SignInSettingsTable;
 }
 
 export type Flag = boolean | number;
@@ -1681,4 +1686,62 @@ export interface MyNumberNoticeTable {
 	account_id: string;
 	created_at: string;
 	seen_at: string | null;
+}
+
+/** A tenant's directory (LDAP now, OIDC later); see modules/directory. */
+export interface DirectoryConnectionTable {
+	id: string;
+	tenant_id: string;
+	/** ldap | oidc */
+	kind: string;
+	enabled: Flag;
+	/** JSON settings of the kind. */
+	settings: string;
+	/** The bind password or client secret, sealed with the instance key. */
+	secret_sealed: string | null;
+	version: number;
+	updated_by_label: string;
+	created_at: string;
+	updated_at: string;
+}
+
+/** A directory group (DN or claim value) that grants a role, per org unit where the role is. */
+export interface DirectoryGroupMappingTable {
+	id: string;
+	tenant_id: string;
+	connection_id: string;
+	group_key: string;
+	role: string;
+	org_unit_id: string | null;
+	created_at: string;
+}
+
+/** An account's directory entry. */
+export interface DirectoryLinkTable {
+	account_id: string;
+	tenant_id: string;
+	connection_id: string;
+	/** DN (LDAP) or sub (OIDC), lower-cased. */
+	subject: string;
+	login_name: string;
+	department: string | null;
+	disabled_by_directory: Flag;
+	last_sign_in_at: string | null;
+	last_synced_at: string | null;
+}
+
+/** A role assignment made by the group mapping (so a sync ends only these). */
+export interface DirectoryRoleGrantTable {
+	role_assignment_id: string;
+	tenant_id: string;
+	account_id: string;
+	connection_id: string;
+}
+
+/** Whether local password sign-in stays open to everyone or only to administrators. */
+export interface SignInSettingsTable {
+	tenant_id: string;
+	/** everyone | break_glass_only */
+	local_password: string;
+	updated_at: string;
 }

@@ -23,6 +23,7 @@ import { auditRoutes } from "../modules/audit-log/audit-log.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { cloudServicesRoutes } from "../modules/cloud-services/cloud-services.routes.ts";
 import { contractsRoutes } from "../modules/contracts/contracts.routes.ts";
+import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { exceptionsRoutes } from "../modules/exceptions/exceptions.routes.ts";
 import { homeRoutes } from "../modules/home/home.routes.ts";
 import { drillsRoutes } from "../modules/incidents/drills/drills.routes.ts";
@@ -232,6 +233,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", socialMediaRoutes(deps));
 	app.route("/api", webhooksRoutes(deps));
 	app.route("/api", myNumberRoutes(deps));
+	app.route("/api", directoryRoutes(deps));
 	app.route("/api", cloudServicesRoutes(deps));
 	app.route("/api", contractsRoutes(deps));
 	app.route("/api", importsRoutes(deps));

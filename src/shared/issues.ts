@@ -33,6 +33,7 @@ export const VALIDATION_ISSUE_CODES = [
  */
 export const RULE_ISSUE_CODES = [
 	"already_taken",
+	"directory_secret_required",
 	"password_incorrect",
 	"totp_mismatch",
 	"own_account_disable",
@@ -140,6 +141,8 @@ export const REFUSAL_ISSUE_CODES = [
 	"instance_admin_account",
 	"assignment_ended",
 	"own_tenant_admin_revoke",
+	"local_password_off",
+	"not_in_roster",
 ] as const;
 
 /**

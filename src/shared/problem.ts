@@ -19,6 +19,8 @@ export const PROBLEM_STATUS = {
 	login_throttled: 429,
 	internal: 500,
 	unavailable: 503,
+	/** The tenant's directory (LDAP) did not answer in time, refused TLS or the service account. */
+	directory_unavailable: 503,
 	/** The database is unreachable (restart, network, refused connections). */
 	database_unavailable: 503,
 	/** The database stayed locked by other work past the wait time. */

@@ -20,6 +20,7 @@ import { FINDING_ROUTES } from "./route-table.assurance-findings.ts";
 import { CLOUD_SERVICE_ROUTES } from "./route-table.cloud-services.ts";
 import { CONTRACT_ROUTES } from "./route-table.contracts.ts";
 import { CUSTODY_ROUTES } from "./route-table.custody.ts";
+import { DIRECTORY_ROUTES } from "./route-table.directory.ts";
 import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
 import { DRILL_ROUTES } from "./route-table.drills.ts";
 import { EXCEPTION_ROUTES } from "./route-table.exceptions.ts";
@@ -489,6 +490,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...SOCIAL_MEDIA_ROUTES,
 	...WEBHOOK_ROUTES,
 	...MY_NUMBER_ROUTES,
+	...DIRECTORY_ROUTES,
 	...CLOUD_SERVICE_ROUTES,
 	...CONTRACT_ROUTES,
 	...REVIEW_ASSURANCE_ROUTES,

@@ -5,6 +5,7 @@ import { ASSURANCE_CHECKLIST_EVENTS } from "./assurance-checklists.events.ts";
 import { ASSURANCE_STATUS_REPORT_EVENTS } from "./assurance-status-report.events.ts";
 import { CLOUD_SERVICE_EVENTS } from "./cloud-service.events.ts";
 import { CONTRACT_EVENTS } from "./contract.events.ts";
+import { DIRECTORY_EVENTS } from "./directory.events.ts";
 import { EXCEPTION_EVENTS } from "./exception.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
@@ -80,11 +81,19 @@ export const AUDIT_EVENT_SCHEMAS = {
 		policyVersion: z.string(),
 	}),
 	"auth.login_succeeded": z.object({
-		method: z.enum(["password", "password_totp", "password_recovery_code"]),
+		method: z.enum(["password", "password_totp", "password_recovery_code", "directory"]),
 	}),
 	"auth.login_failed": z.object({
 		username: z.string(),
-		reason: z.enum(["bad_credentials", "throttled", "bad_second_factor", "disabled"]),
+		reason: z.enum([
+			"bad_credentials",
+			"throttled",
+			"bad_second_factor",
+			"disabled",
+			"directory_unavailable",
+			"local_password_off",
+			"not_in_roster",
+		]),
 	}),
 	"auth.login_throttled": z.object({ username: z.string(), until: z.string() }),
 	"auth.logout": z.object({}),
@@ -318,6 +327,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	...SOCIAL_MEDIA_EVENTS,
 	...WEBHOOK_EVENTS,
 	...MY_NUMBER_EVENTS,
+	...DIRECTORY_EVENTS,
 	...CLOUD_SERVICE_EVENTS,
 	...CONTRACT_EVENTS,
 	...ASSURANCE_AUDIT_EVENTS,

@@ -19,6 +19,8 @@ import {
 	throttledResponse,
 } from "../../http/openapi.ts";
 import { actionRoles, allPermissions } from "../authz/permissions.ts";
+import { directoryLoginInputSchema, signInOptionsSchema } from "../directory/directory.schemas.ts";
+import { loginWithDirectory, signInOptions } from "../directory/sign-in.ts";
 import { withoutAbsentMyNumber } from "../my-number/my-number-gate.ts";
 import { withoutAbsentSocialMedia } from "../social-media/social-media-gate.ts";
 import { dateStyleOf } from "../tenants/tenant-settings.ts";
@@ -66,6 +68,26 @@ const routes = {
 		tags,
 		summary: "Log in with a password (first step)",
 		request: { body: jsonBody(loginInputSchema) },
+		responses: {
+			200: jsonResponse(sessionInfoSchema, "Logged in; see stage for the next step"),
+			...problemResponses,
+			...throttledResponse,
+		},
+	}),
+	signInOptions: createRoute({
+		method: "get",
+		path: "/auth/sign-in-options",
+		tags,
+		summary: "How a tenant signs in: its directory first, local password second",
+		request: { query: z.object({ tenant: z.string().min(1).max(100) }) },
+		responses: { 200: jsonResponse(signInOptionsSchema, "Sign-in options") },
+	}),
+	directoryLogin: createRoute({
+		method: "post",
+		path: "/auth/directory/login",
+		tags,
+		summary: "Log in with the tenant's directory (LDAP / Active Directory bind)",
+		request: { body: jsonBody(directoryLoginInputSchema) },
 		responses: {
 			200: jsonResponse(sessionInfoSchema, "Logged in; see stage for the next step"),
 			...problemResponses,
@@ -194,6 +216,21 @@ export function authRoutes(deps: AppDeps) {
 				tenant: body.tenant,
 				username: body.username,
 				password: body.password,
+				ip: c.get("ip"),
+				userAgent: c.req.header("user-agent") ?? null,
+				replacesSessionId: c.get("auth")?.session.id ?? null,
+			});
+			writeCookie(c, SESSION_COOKIE, token, trustProxy);
+			c.set("auth", await resolveSession(deps, token));
+			return c.json(await sessionInfo(c), 200);
+		})
+		.openapi(routes.signInOptions, async (c) =>
+			c.json(await signInOptions(deps, c.req.valid("query").tenant), 200),
+		)
+		.openapi(routes.directoryLogin, async (c) => {
+			const body = c.req.valid("json");
+			const { token } = await loginWithDirectory(deps, {
+				...body,
 				ip: c.get("ip"),
 				userAgent: c.req.header("user-agent") ?? null,
 				replacesSessionId: c.get("auth")?.session.id ?? null,

@@ -1,8 +1,10 @@
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
+import { refusal } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { findAccountByUsername, rolesInForce } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit-log/record-audit.ts";
+import { localPasswordAllowed } from "../directory/local-password.ts";
 import { findTenantBySlug } from "../tenants/tenants.repository.ts";
 import { decoyPasswordHash, verifyPassword } from "./password-hash.ts";
 import { deleteSession, insertSession } from "./sessions.repository.ts";
@@ -66,6 +68,17 @@ export async function loginWithPassword(deps: AppDeps, input: LoginInput) {
 	}
 
 	const roles = await rolesInForce(deps.db, tenant.id, account.id, now.toISOString());
+	// A tenant that signs its staff in with the directory may keep local passwords for its
+	// break-glass administrators only.
+	if (!(await localPasswordAllowed(deps.db, tenant.id, roles))) {
+		await inTransaction(deps.db, (tx) =>
+			recordAudit(tx, context, "auth.login_failed", {
+				username: input.username,
+				reason: "local_password_off",
+			}),
+		);
+		throw refusal("forbidden", "local_password_off", "local password sign-in is turned off");
+	}
 	const stage = nextStage(account, roles, false);
 	return inTransaction(deps.db, async (tx) => {
 		await clearFailures(tx, tenant.id, input.username);

@@ -10,6 +10,7 @@ import { statusReportPolicy } from "../assurance/status-report/status-report.pol
 import { auditLogPolicy } from "../audit-log/audit-log.policy.ts";
 import { cloudServicesPolicy } from "../cloud-services/cloud-services.policy.ts";
 import { contractsPolicy } from "../contracts/contracts.policy.ts";
+import { directoryPolicy } from "../directory/directory.policy.ts";
 import { exceptionsPolicy } from "../exceptions/exceptions.policy.ts";
 import { homePolicy } from "../home/home.policy.ts";
 import { drillsPolicy } from "../incidents/drills/drills.policy.ts";
@@ -62,6 +63,7 @@ const POLICIES: readonly Policy<string>[] = [
 	exceptionsPolicy,
 	socialMediaPolicy,
 	webhooksPolicy,
+	directoryPolicy,
 	cloudServicesPolicy,
 	contractsPolicy,
 	myNumberPolicy,

@@ -97,3 +97,26 @@ export function staffSnapshot(row: StaffRow) {
 		active: Boolean(row.active),
 	};
 }
+
+/** The roster's entry for a 職員番号 (directory sign-in links people by it). */
+export function findStaffByNumber(db: Queryable, tenantId: string, staffNumber: string) {
+	return db
+		.selectFrom("staff")
+		.select(["id", "account_id", "staff_number", "active"])
+		.where("tenant_id", "=", tenantId)
+		.where("staff_number", "=", staffNumber)
+		.executeTakeFirst();
+}
+
+/** 職員番号 → account of the whole roster, for a directory sync. */
+export async function staffAccountsByNumber(
+	db: Queryable,
+	tenantId: string,
+): Promise<Map<string, string>> {
+	const rows = await db
+		.selectFrom("staff")
+		.select(["staff_number", "account_id"])
+		.where("tenant_id", "=", tenantId)
+		.execute();
+	return new Map(rows.map((r) => [r.staff_number, r.account_id]));
+}

@@ -26,6 +26,22 @@ export function LoginPage() {
 	const [password, setPassword] = useState("");
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<unknown>(null);
+	const [options, setOptions] = useState<{ directory: "ldap" | null; localPassword: boolean }>({
+		directory: null,
+		localPassword: true,
+	});
+
+	// The tenant's directory sign-in comes first when it has one; the local password second.
+	useEffect(() => {
+		if (!tenant) {
+			setOptions({ directory: null, localPassword: true });
+			return;
+		}
+		call(api.GET("/api/auth/sign-in-options", { params: { query: { tenant } } })).then(
+			setOptions,
+			() => setOptions({ directory: null, localPassword: true }),
+		);
+	}, [tenant]);
 
 	useEffect(() => {
 		call(api.GET("/api/auth/tenants")).then(
@@ -42,11 +58,16 @@ export function LoginPage() {
 
 	async function submit(event: FormEvent) {
 		event.preventDefault();
+		const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+		const viaDirectory = options.directory !== null && submitter?.name !== "local";
 		setBusy(true);
 		setError(null);
 		try {
+			const body = { tenant, username, password };
 			const info = await call(
-				api.POST("/api/auth/login", { body: { tenant, username, password } }),
+				viaDirectory
+					? api.POST("/api/auth/directory/login", { body })
+					: api.POST("/api/auth/login", { body }),
 			);
 			try {
 				localStorage.setItem(LAST_TENANT, tenant);
@@ -119,11 +140,32 @@ export function LoginPage() {
 						/>
 					)}
 				</Field>
-				<div className="form-actions">
-					<button type="submit" className="button button-primary button-wide" disabled={busy}>
-						{t("login.submit")}
-					</button>
-				</div>
+				{options.directory ? (
+					<div className="form-actions">
+						<button
+							type="submit"
+							name="directory"
+							className="button button-primary button-wide"
+							disabled={busy}
+						>
+							{t("directory.login.submit")}
+						</button>
+						<p className="hint">
+							{options.localPassword
+								? t("directory.login.localHint")
+								: t("directory.login.breakGlassHint")}
+						</p>
+						<button type="submit" name="local" className="button button-wide" disabled={busy}>
+							{t("directory.login.local")}
+						</button>
+					</div>
+				) : (
+					<div className="form-actions">
+						<button type="submit" className="button button-primary button-wide" disabled={busy}>
+							{t("login.submit")}
+						</button>
+					</div>
+				)}
 			</form>
 		</AuthLayout>
 	);

@@ -12,6 +12,7 @@ import { assuranceStatusReportEn } from "./modules/assurance-status-report.en.ts
 import { cloudServicesEn } from "./modules/cloud-services.en.ts";
 import { contractsEn } from "./modules/contracts.en.ts";
 import { custodyEn } from "./modules/custody.en.ts";
+import { directoryEn } from "./modules/directory.en.ts";
 import { documentsEn } from "./modules/documents.en.ts";
 import { drillsEn } from "./modules/drills.en.ts";
 import { emergencyPlanEn } from "./modules/emergency-plan.en.ts";
@@ -67,6 +68,7 @@ export const en: Messages = {
 	...socialMediaEn,
 	...webhooksEn,
 	...myNumberEn,
+	...directoryEn,
 	...cloudServicesEn,
 	...contractsEn,
 	...assuranceReviewEn,
@@ -416,6 +418,8 @@ export const en: Messages = {
 		"Login is paused after repeated failures. Please wait a moment and try again.",
 	"error.internal": "A system error occurred. Please contact your administrator.",
 	"error.unavailable": "The server is unavailable. Please try again later.",
+	"error.directory_unavailable":
+		"The city's directory (Active Directory / LDAP) did not answer. Sign-in is not possible right now; please try again later or ask the information policy section.",
 	"error.database_unavailable":
 		"The database cannot be reached. Nothing was saved. Please try again in a moment.",
 	"error.database_busy": "The system is busy. Nothing was saved. Please try again in a moment.",

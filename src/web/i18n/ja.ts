@@ -13,6 +13,7 @@ import { assuranceStatusReportJa } from "./modules/assurance-status-report.ja.ts
 import { cloudServicesJa } from "./modules/cloud-services.ja.ts";
 import { contractsJa } from "./modules/contracts.ja.ts";
 import { custodyJa } from "./modules/custody.ja.ts";
+import { directoryJa } from "./modules/directory.ja.ts";
 import { documentsJa } from "./modules/documents.ja.ts";
 import { drillsJa } from "./modules/drills.ja.ts";
 import { emergencyPlanJa } from "./modules/emergency-plan.ja.ts";
@@ -68,6 +69,7 @@ export const ja = {
 	...socialMediaJa,
 	...webhooksJa,
 	...myNumberJa,
+	...directoryJa,
 	...cloudServicesJa,
 	...contractsJa,
 	...assuranceReviewJa,
@@ -417,6 +419,8 @@ export const ja = {
 		"失敗が続いたため、ログインを一時的に停止しています。しばらく待ってから再度お試しください。",
 	"error.internal": "システムエラーが発生しました。管理者に連絡してください。",
 	"error.unavailable": "サーバーに接続できません。しばらくしてから再度お試しください。",
+	"error.directory_unavailable":
+		"庁内ディレクトリ（Active Directory / LDAP）が応答しません。現在サインインできません。しばらくしてから再度お試しいただくか、情報政策担当課にお問い合わせください。",
 	"error.database_unavailable":
 		"データベースに接続できません。保存されていません。しばらくしてから再度お試しください。",
 	"error.database_busy":

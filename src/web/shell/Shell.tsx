@@ -13,6 +13,7 @@ import { cloudServicesPage } from "../cloud-services/routes.tsx";
 import { Brand } from "../components/Brand.tsx";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { contractsPage } from "../contracts/routes.tsx";
+import { DirectorySettingsPage } from "../directory/DirectorySettingsPage.tsx";
 import { drillsPage } from "../drills/routes.tsx";
 import { exceptionsPage } from "../exceptions/routes.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -101,6 +102,7 @@ function Page({ path }: { path: string }) {
 	if (path === "/policy-reviews") return guard("policy_review.read", <ReviewsPage />);
 	if (path === "/settings") return guard("tenant.settings_read", <TenantSettingsPage />);
 	if (path === "/settings/webhooks") return guard("webhook.read", <WebhooksPage />);
+	if (path === "/directory") return guard("directory.configure", <DirectorySettingsPage />);
 	const mail = mailPage(path);
 	if (mail) return guard("mail.read", mail);
 	const policies = policiesPage(path);

@@ -30,6 +30,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "account.read",
 	},
 	{
+		// ディレクトリ連携: Active Directory / LDAP sign-in and groups to roles.
+		path: "/directory",
+		group: "admin",
+		label: "directory.nav",
+		description: "directory.navDesc",
+		permission: "directory.configure",
+	},
+	{
 		path: "/org-units",
 		group: "organisation",
 		label: "nav.orgUnits",

@@ -22,6 +22,8 @@ export const issuesEn: Record<keyof typeof issuesJa, string> = {
 	"issue.invalid": "The {field} is not valid.",
 
 	"issue.already_taken": "This {field} is already in use; choose another.",
+	"issue.directory_secret_required":
+		"Enter the service account's bind password before switching the directory on.",
 	"issue.password_incorrect": "The current password is not correct.",
 	"issue.totp_mismatch":
 		"The code does not match. Enter the latest code shown in your authenticator app, and check your device's clock.",

@@ -30,6 +30,8 @@ const issueTexts = {
 	"issue.invalid": "「{field}」の値が正しくありません。",
 
 	"issue.already_taken": "この「{field}」は既に使われています。別の値にしてください。",
+	"issue.directory_secret_required":
+		"ディレクトリを有効にする前に、サービスアカウントのバインドパスワードを入力してください。",
 	"issue.password_incorrect": "現在のパスワードが正しくありません。",
 	"issue.totp_mismatch":
 		"確認コードが一致しません。認証アプリに表示されている最新のコードを入力し、端末の時刻が正しいか確認してください。",

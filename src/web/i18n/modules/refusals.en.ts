@@ -72,4 +72,8 @@ export const refusalsEn: Record<keyof typeof refusalsJa, string> = {
 		"Only an instance administrator may change an instance administrator's account.",
 	"issue.assignment_ended": "This role assignment has already ended.",
 	"issue.own_tenant_admin_revoke": "You cannot revoke your own organisation administration.",
+	"issue.local_password_off":
+		"Sign-in with a Mamori password is turned off for your organisation. Sign in with the directory.",
+	"issue.not_in_roster":
+		"Your directory account is not in the staff roster (no matching employee number). Ask the information policy section.",
 } as const;

@@ -79,4 +79,8 @@ export const refusalsJa = {
 		"システム全体管理者のアカウントを変更できるのは、システム全体管理者だけです。",
 	"issue.assignment_ended": "この役割の割当ては既に終了しています。",
 	"issue.own_tenant_admin_revoke": "自分の団体管理者の役割は取り消せません。",
+	"issue.local_password_off":
+		"この団体ではMamoriのパスワードによるサインインは停止されています。庁内ディレクトリでサインインしてください。",
+	"issue.not_in_roster":
+		"ディレクトリのアカウントが職員名簿にありません（職員番号が一致しません）。情報政策担当課にお問い合わせください。",
 } as const satisfies RefusalTexts;
