@@ -40,6 +40,7 @@ import { reviewDrillsRoutes } from "../modules/policies/reviews/review-drills.ro
 import { reviewsRoutes } from "../modules/policies/reviews/reviews.routes.ts";
 import { risksRoutes } from "../modules/risks/risks.routes.ts";
 import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
+import { secureAreasRoutes } from "../modules/secure-areas/secure-areas.routes.ts";
 import { socialMediaRoutes } from "../modules/social-media/social-media.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
 import { importsRoutes } from "../platform/imports/imports.routes.ts";
@@ -228,6 +229,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", auditFieldworkRoutes(deps));
 	app.route("/api", exceptionsRoutes(deps));
 	app.route("/api", socialMediaRoutes(deps));
+	app.route("/api", secureAreasRoutes(deps));
 	app.route("/api", cloudServicesRoutes(deps));
 	app.route("/api", contractsRoutes(deps));
 	app.route("/api", importsRoutes(deps));

@@ -8,6 +8,7 @@ import { CONTRACT_EVENTS } from "./contract.events.ts";
 import { EXCEPTION_EVENTS } from "./exception.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
+import { SECURE_AREA_EVENTS } from "./secure-areas.events.ts";
 import { SOCIAL_MEDIA_EVENTS } from "./social-media.events.ts";
 
 /** A tenant's gateway settings as the settings screen shows them (rules and limits in full). */
@@ -314,6 +315,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	...FINDING_EVENTS,
 	...EXCEPTION_EVENTS,
 	...SOCIAL_MEDIA_EVENTS,
+	...SECURE_AREA_EVENTS,
 	...CLOUD_SERVICE_EVENTS,
 	...CONTRACT_EVENTS,
 	...ASSURANCE_AUDIT_EVENTS,
