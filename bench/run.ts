@@ -72,6 +72,11 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = 
 		title: "Backup and restore",
 		run: async () => (await import("./backup.ts")).runBackupBench(),
 	},
+	// Temporary: folded into `people` with bench/people.ts.
+	"people-areas": {
+		title: "People: secure-area entry log",
+		run: async () => (await import("./people-areas.ts")).runEntryLogBench(),
+	},
 };
 
 const onlyFlag = process.argv.find((arg) => arg.startsWith("--only="));

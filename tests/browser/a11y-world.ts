@@ -31,6 +31,7 @@ import {
 import { makeOrgUnit, makeStaff } from "../helpers/org-factories.ts";
 import { makeReview } from "../helpers/review-fixtures.ts";
 import { makeRisk } from "../helpers/risk-world.ts";
+import { makeArea, makeSecureAreaScreens } from "../helpers/secure-areas-world.ts";
 import { makeSectionManagerStaff, makeSocialAccount } from "../helpers/social-media-world.ts";
 import type { RunningServer } from "./helpers.ts";
 
@@ -105,6 +106,8 @@ export interface A11yWorld {
 	flaggedCloudServiceId: string;
 	/** A contract of the walk's unit with a clause gap and a pending 再委託 request. */
 	contractId: string;
+	/** A secure area with a permit, a flagged entry of yesterday and the walk's asset in it. */
+	secureAreaId: string;
 }
 
 /**
@@ -215,6 +218,10 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		const requestedService = await makeCloudService(deps, tenant.id, unit.id, "requested");
 		const flaggedService = await makeFlaggedCloudService(deps, tenant.id, unit.id);
 		const contract = await makeContractWithRequest(deps, tenant.id, unit.id);
+		const secureArea = await makeArea(deps, tenant.id, kacho.staffId, {
+			allowed: [kacho.staffId],
+		});
+		await makeSecureAreaScreens(deps, tenant.id, secureArea.id, unitStaff.staffId, asset.code);
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -235,6 +242,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			requestedCloudServiceId: requestedService.id,
 			flaggedCloudServiceId: flaggedService.id,
 			contractId: contract.id,
+			secureAreaId: secureArea.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

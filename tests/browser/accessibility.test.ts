@@ -26,6 +26,7 @@ import {
 	staffScreens,
 	type Walk,
 } from "./a11y-screens.ts";
+import { secureAreaPages, secureAreaScreens } from "./a11y-secure-areas.ts";
 import { socialMediaPages, socialMediaScreens } from "./a11y-social-media.ts";
 import { type A11yWorld, makeA11yWorld } from "./a11y-world.ts";
 import { assertAccessible, checkDialog, checkState } from "./axe.ts";
@@ -95,6 +96,7 @@ function pages(world: A11yWorld): string[] {
 		...campaignPages(world),
 		...exceptionPages(world),
 		...socialMediaPages(world),
+		...secureAreaPages(world),
 		...cloudServicePages(world),
 		...contractPages(world),
 		"/settings",
@@ -323,6 +325,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await findingScreens(walk);
 	await exceptionScreens(walk);
 	await socialMediaScreens(walk);
+	await secureAreaScreens(walk);
 	await cloudServiceScreens(walk);
 	await contractScreens(walk);
 	await assuranceAuditScreens(walk);

@@ -33,6 +33,7 @@ import { NETWORK_ROUTES } from "./route-table.network.ts";
 import { ORG_ROUTES } from "./route-table.org.ts";
 import { REVIEW_ASSURANCE_ROUTES } from "./route-table.review-assurance.ts";
 import { RISK_ROUTES } from "./route-table.risks.ts";
+import { SECURE_AREA_ROUTES } from "./route-table.secure-areas.ts";
 import { SOCIAL_MEDIA_ROUTES } from "./route-table.social-media.ts";
 import { STATUS_REPORT_ROUTES } from "./route-table.status-report.ts";
 import type { Access, CrossTenantProbe, RouteEntry, RouteRequest, Sent } from "./route-walk.ts";
@@ -485,6 +486,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...DRILL_ROUTES,
 	...EXCEPTION_ROUTES,
 	...SOCIAL_MEDIA_ROUTES,
+	...SECURE_AREA_ROUTES,
 	...CLOUD_SERVICE_ROUTES,
 	...CONTRACT_ROUTES,
 	...REVIEW_ASSURANCE_ROUTES,

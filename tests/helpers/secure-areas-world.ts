@@ -3,7 +3,9 @@ import { inTransaction } from "../../src/db/transaction.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import type { Actor } from "../../src/modules/authz/roles.ts";
 import { insertStaff } from "../../src/modules/org/staff.repository.ts";
+import { locateAsset } from "../../src/modules/secure-areas/area-assets.ts";
 import { openAreaDesk } from "../../src/modules/secure-areas/area-desk.ts";
+import { recordEntry } from "../../src/modules/secure-areas/entry-log.ts";
 import { grantPermit } from "../../src/modules/secure-areas/permits.ts";
 import { createArea } from "../../src/modules/secure-areas/save-area.ts";
 import type { AreaRow } from "../../src/modules/secure-areas/secure-areas.repository.ts";
@@ -81,4 +83,51 @@ export async function makeArea(
 			grantPermit(tx, desk, area.id, { staffId, untilOn: options.untilOn ?? "2099-03-31" }),
 		);
 	return area;
+}
+
+/** Tenant data for the route walk: an area with a permit, an entry and a located asset. */
+export async function makeSecureAreaFixtures(
+	deps: AppDeps,
+	tenantId: string,
+	unitId: string,
+	managerAccountId: string,
+): Promise<void> {
+	const manager = await staffOfAccount(deps, tenantId, managerAccountId, unitId);
+	const area = await makeArea(deps, tenantId, manager, { allowed: [manager] });
+	const desk = await openAreaDesk(deps.db, areaActor(tenantId));
+	await inTransaction(deps.db, (tx) =>
+		recordEntry(tx, desk, area.id, {
+			staffId: manager,
+			visitorName: null,
+			visitorOrganisation: null,
+			escortStaffId: null,
+			enteredAt: new Date(Date.now() - 3_600_000).toISOString(),
+			exitedAt: null,
+		}),
+	);
+}
+
+/**
+ * For the accessibility walk: a stay of yesterday by someone not allowed and without an exit
+ * (flagged twice), and the asset located in the area.
+ */
+export async function makeSecureAreaScreens(
+	deps: AppDeps,
+	tenantId: string,
+	areaId: string,
+	strangerStaffId: string,
+	assetCode: string,
+): Promise<void> {
+	const desk = await openAreaDesk(deps.db, areaActor(tenantId));
+	await inTransaction(deps.db, async (tx) => {
+		await recordEntry(tx, desk, areaId, {
+			staffId: strangerStaffId,
+			visitorName: null,
+			visitorOrganisation: null,
+			escortStaffId: null,
+			enteredAt: new Date(Date.now() - 86_400_000).toISOString(),
+			exitedAt: null,
+		});
+		await locateAsset(tx, desk, areaId, assetCode);
+	});
 }

@@ -27,6 +27,7 @@ import { ForbiddenPage, NotFoundPage } from "../pages/StatusPages.tsx";
 import { policiesPage } from "../policies/routes.tsx";
 import { risksPage } from "../risks/routes.tsx";
 import { Link, usePath } from "../router.tsx";
+import { secureAreasPage } from "../secure-areas/routes.tsx";
 import { useActiveSession, useCan, useSession } from "../session.tsx";
 import { TenantSettingsPage } from "../settings/TenantSettingsPage.tsx";
 import { socialMediaPage } from "../social-media/routes.tsx";
@@ -113,6 +114,8 @@ function Page({ path }: { path: string }) {
 	const socialMedia = socialMediaPage(path);
 	// Absent from the session where the pack has no social-media provision: no such page there.
 	if (socialMedia) return can("social_media.read") ? socialMedia : <NotFoundPage />;
+	const secureAreas = secureAreasPage(path);
+	if (secureAreas) return guard("secure_area.read", secureAreas);
 	const cloudServices = cloudServicesPage(path);
 	if (cloudServices) return guard("cloud_service.read", cloudServices);
 	const contracts = contractsPage(path);
