@@ -236,7 +236,11 @@ function readerCsv(world: World, rows: number): Buffer {
 		new Date(at + 9 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
 	for (let i = 0; i < rows; i++) {
 		const area = i % AREAS;
-		const who = world.staff[Math.floor(random() * STAFF)];
+		// One stay in a hundred by someone without a permit for the area.
+		const who =
+			random() < 0.99
+				? world.staff[area * 50 + Math.floor(random() * 50)]
+				: world.staff[Math.floor(random() * STAFF)];
 		const at = start + Math.floor(random() * 25 * DAY_MS) + i;
 		lines.push(`${world.areaCodes[area]},${text(at)},${text(at + 1_200_000)},${who?.number},,,`);
 	}

@@ -5,6 +5,7 @@ import type {
 	SecureAreaTable,
 } from "../../db/schema.ts";
 import type { Tx } from "../../db/transaction.ts";
+import { japanDate } from "../../shared/dates.ts";
 
 export type AreaRow = SecureAreaTable;
 export type PermitRow = SecureAreaPermitTable;
@@ -162,6 +163,8 @@ export async function loggedKeys(
 		.select(["area_id", "entered_at", "person_key"])
 		.where("tenant_id", "=", tenantId)
 		.where("area_id", "in", areaIds)
+		.where("entry_day", ">=", japanDate(new Date(from)))
+		.where("entry_day", "<=", japanDate(new Date(to)))
 		.where("entered_at", ">=", from)
 		.where("entered_at", "<=", to)
 		.execute();
