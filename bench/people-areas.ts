@@ -163,12 +163,14 @@ async function seed(deps: AppDeps): Promise<World> {
 				.execute();
 		}
 	});
-	const areas = await deps.db
-		.selectFrom("secure_areas")
-		.select(["id", "code"])
-		.where("tenant_id", "=", tenant.id)
-		.orderBy("code")
-		.execute();
+	// In the order made (SR-1, SR-2, …, not by code as text), so area i holds staff i*50 … i*50+49.
+	const areas = (
+		await deps.db
+			.selectFrom("secure_areas")
+			.select(["id", "code"])
+			.where("tenant_id", "=", tenant.id)
+			.execute()
+	).sort((a, b) => Number(a.code.slice(3)) - Number(b.code.slice(3)));
 	// The log ends 30 days ago: the import's month lies after it.
 	const firstDay = Math.floor((Date.now() - 395 * DAY_MS) / DAY_MS) * DAY_MS;
 	const random = generator(17);
