@@ -76,6 +76,11 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = 
 		title: "Directory sign-in",
 		run: async () => (await import("./directory.ts")).runDirectoryBench(),
 	},
+	// Temporary: folded into `people` with bench/people.ts.
+	"people-areas": {
+		title: "People: secure-area entry log",
+		run: async () => (await import("./people-areas.ts")).runEntryLogBench(),
+	},
 };
 
 const onlyFlag = process.argv.find((arg) => arg.startsWith("--only="));

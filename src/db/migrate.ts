@@ -38,6 +38,7 @@ import * as cloudServices from "./migrations/0036-cloud-services.ts";
 import * as socialMedia from "./migrations/0037-social-media.ts";
 import * as backupRuns from "./migrations/0038-backup-runs.ts";
 import * as myNumber from "./migrations/0040-my-number.ts";
+import * as secureAreas from "./migrations/0041-secure-areas.ts";
 import * as directory from "./migrations/0042-directory.ts";
 import * as webhooks from "./migrations/0044-webhooks.ts";
 
@@ -85,6 +86,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0035-contracts": contracts,
 	"0038-backup-runs": backupRuns,
 	"0040-my-number": myNumber,
+	"0041-secure-areas": secureAreas,
 	"0042-directory": directory,
 	"0044-webhooks": webhooks,
 };

@@ -102,6 +102,10 @@ export interface Database {
 	directory_links: DirectoryLinkTable;
 	directory_role_grants: DirectoryRoleGrantTable;
 	sign_in_settings: SignInSettingsTable;
+	secure_areas: SecureAreaTable;
+	secure_area_permits: SecureAreaPermitTable;
+	secure_area_entries: SecureAreaEntryTable;
+	secure_area_assets: SecureAreaAssetTable;
 }
 
 export type Flag = boolean | number;
@@ -1744,4 +1748,63 @@ export interface SignInSettingsTable {
 	/** everyone | break_glass_only */
 	local_password: string;
 	updated_at: string;
+}
+
+/** A secure area (管理区域); see modules/secure-areas. */
+export interface SecureAreaTable {
+	id: string;
+	tenant_id: string;
+	code: string;
+	name: string;
+	/** A `secureAreaLevel` code. */
+	level: string;
+	location: string;
+	manager_staff_id: string;
+	version: number;
+	created_at: string;
+	updated_at: string;
+}
+
+/** A member of staff allowed to enter an area, until a Japan date (inclusive). */
+export interface SecureAreaPermitTable {
+	id: string;
+	tenant_id: string;
+	area_id: string;
+	staff_id: string;
+	until_on: string;
+	granted_by: string;
+	granted_by_label: string;
+	created_at: string;
+}
+
+/** One stay in an area: a member of staff, or a visitor with an escort. */
+export interface SecureAreaEntryTable {
+	id: string;
+	tenant_id: string;
+	area_id: string;
+	staff_id: string | null;
+	visitor_name: string | null;
+	visitor_organisation: string | null;
+	escort_staff_id: string | null;
+	person_key: string;
+	entered_at: string;
+	exited_at: string | null;
+	/** YYYY-MM-DD (Japan date of the entry) */
+	entry_day: string;
+	/** not_permitted | permit_expired | escort_not_permitted, or null */
+	refusal: string | null;
+	flagged: Flag;
+	/** app | card_reader */
+	source: string;
+	recorded_by: string;
+	created_at: string;
+}
+
+/** Where a ledger asset sits: one area per asset. */
+export interface SecureAreaAssetTable {
+	tenant_id: string;
+	asset_id: string;
+	area_id: string;
+	located_by: string;
+	located_at: string;
 }

@@ -42,6 +42,7 @@ import { reviewDrillsRoutes } from "../modules/policies/reviews/review-drills.ro
 import { reviewsRoutes } from "../modules/policies/reviews/reviews.routes.ts";
 import { risksRoutes } from "../modules/risks/risks.routes.ts";
 import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
+import { secureAreasRoutes } from "../modules/secure-areas/secure-areas.routes.ts";
 import { socialMediaRoutes } from "../modules/social-media/social-media.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
 import { webhooksRoutes } from "../modules/webhooks/webhooks.routes.ts";
@@ -234,6 +235,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", webhooksRoutes(deps));
 	app.route("/api", myNumberRoutes(deps));
 	app.route("/api", directoryRoutes(deps));
+	app.route("/api", secureAreasRoutes(deps));
 	app.route("/api", cloudServicesRoutes(deps));
 	app.route("/api", contractsRoutes(deps));
 	app.route("/api", importsRoutes(deps));

@@ -154,6 +154,43 @@ export const FILE_ISSUE_TEXT = {
 		ja: "契約番号「{value}」の契約は終了しているか、あなたが変更できない課の契約です",
 		en: "The contract 「{value}」 has ended or belongs to a unit you cannot change",
 	},
+	// Rows of a card reader's entry log (入退室記録): see docs/secure-area-entries-csv.md.
+	secure_area_unknown: {
+		ja: "区域コード「{value}」の管理区域はありません",
+		en: "There is no secure area with the code 「{value}」",
+	},
+	secure_area_not_managed: {
+		ja: "管理区域「{value}」の記録はその区域の管理者（または統括・CISO）だけが取り込めます",
+		en: "Only the manager of the area 「{value}」 (or the chief officer or CISO) imports its log",
+	},
+	secure_area_staff_unknown: {
+		ja: "職員番号「{value}」は職員名簿にありません",
+		en: "The staff number 「{value}」 is not on the staff roster",
+	},
+	secure_area_time_invalid: {
+		ja: "「{value}」は日時ではありません（例: 2026-04-01 08:30）",
+		en: "「{value}」 is not a date and time (for example 2026-04-01 08:30)",
+	},
+	secure_area_time_in_future: {
+		ja: "「{value}」は未来の日時です",
+		en: "「{value}」 is in the future",
+	},
+	secure_area_exit_before_entry: {
+		ja: "退室日時が入室日時より前です",
+		en: "The exit is before the entry",
+	},
+	secure_area_person_one_of: {
+		ja: "職員番号か来訪者氏名のどちらか一方を入力してください",
+		en: "Enter either a staff number or a visitor's name, not both",
+	},
+	secure_area_escort_missing: {
+		ja: "来訪者には同行職員番号が必要です",
+		en: "A visitor needs the staff number of the escort",
+	},
+	secure_area_escort_for_staff: {
+		ja: "同行職員番号は来訪者の行にだけ入力します",
+		en: "An escort is only given for a visitor",
+	},
 	header_row_missing: {
 		ja: "見出し行がありません（空のファイルです）",
 		en: "There is no header row (the file is empty)",

@@ -169,6 +169,22 @@ export const VOCABULARY = {
 		suspended: { ja: "休止", en: "Suspended" },
 		closed: { ja: "廃止", en: "Closed" },
 	},
+	/**
+	 * The level of a secure area (管理区域): the strictest for server rooms and data centres, the
+	 * middle for rooms where systems are run, the last for rooms where records are kept or handled.
+	 */
+	secureAreaLevel: {
+		strict: { ja: "重要管理区域", en: "Strictly controlled area" },
+		controlled: { ja: "管理区域", en: "Controlled area" },
+		handling: { ja: "取扱区域", en: "Handling area" },
+	},
+	/** Why an entry to a secure area is flagged. */
+	secureAreaFlag: {
+		not_permitted: { ja: "入室許可なし", en: "Not allowed to enter" },
+		permit_expired: { ja: "許可期限切れ", en: "Permit expired" },
+		escort_not_permitted: { ja: "同行者に許可なし", en: "Escort not allowed" },
+		no_exit: { ja: "退室記録なし", en: "No exit recorded" },
+	},
 	exceptionState: {
 		requested: { ja: "申請中", en: "Requested" },
 		approved: { ja: "承認", en: "Approved" },

@@ -32,6 +32,7 @@ import { makeMyNumberScreens } from "../helpers/my-number-world.ts";
 import { makeOrgUnit, makeStaff } from "../helpers/org-factories.ts";
 import { makeReview } from "../helpers/review-fixtures.ts";
 import { makeRisk } from "../helpers/risk-world.ts";
+import { makeArea, makeSecureAreaScreens } from "../helpers/secure-areas-world.ts";
 import { makeSectionManagerStaff, makeSocialAccount } from "../helpers/social-media-world.ts";
 import type { RunningServer } from "./helpers.ts";
 
@@ -108,6 +109,8 @@ export interface A11yWorld {
 	contractId: string;
 	/** A My Number affair of the walk's unit with handlers (one ended, its notice unseen), links and a provision. */
 	myNumberAffairId: string;
+	/** A secure area with a permit, a flagged entry of yesterday and the walk's asset in it. */
+	secureAreaId: string;
 }
 
 /**
@@ -226,6 +229,10 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			contractId: contract.id,
 			noticeAccountId: admin.id,
 		});
+		const secureArea = await makeArea(deps, tenant.id, kacho.staffId, {
+			allowed: [kacho.staffId],
+		});
+		await makeSecureAreaScreens(deps, tenant.id, secureArea.id, unitStaff.staffId, asset.code);
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -247,6 +254,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			flaggedCloudServiceId: flaggedService.id,
 			contractId: contract.id,
 			myNumberAffairId: affair.id,
+			secureAreaId: secureArea.id,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

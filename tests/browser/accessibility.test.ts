@@ -27,6 +27,7 @@ import {
 	staffScreens,
 	type Walk,
 } from "./a11y-screens.ts";
+import { secureAreaPages, secureAreaScreens } from "./a11y-secure-areas.ts";
 import { socialMediaPages, socialMediaScreens } from "./a11y-social-media.ts";
 import { webhookPages, webhookScreens } from "./a11y-webhooks.ts";
 import { type A11yWorld, makeA11yWorld } from "./a11y-world.ts";
@@ -99,6 +100,7 @@ function pages(world: A11yWorld): string[] {
 		...socialMediaPages(world),
 		...webhookPages(),
 		...myNumberPages(world),
+		...secureAreaPages(world),
 		...cloudServicePages(world),
 		...contractPages(world),
 		"/settings",
@@ -329,6 +331,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await socialMediaScreens(walk);
 	await webhookScreens(walk);
 	await myNumberScreens(walk);
+	await secureAreaScreens(walk);
 	await cloudServiceScreens(walk);
 	await contractScreens(walk);
 	await assuranceAuditScreens(walk);

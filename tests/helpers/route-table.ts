@@ -35,6 +35,7 @@ import { NETWORK_ROUTES } from "./route-table.network.ts";
 import { ORG_ROUTES } from "./route-table.org.ts";
 import { REVIEW_ASSURANCE_ROUTES } from "./route-table.review-assurance.ts";
 import { RISK_ROUTES } from "./route-table.risks.ts";
+import { SECURE_AREA_ROUTES } from "./route-table.secure-areas.ts";
 import { SOCIAL_MEDIA_ROUTES } from "./route-table.social-media.ts";
 import { STATUS_REPORT_ROUTES } from "./route-table.status-report.ts";
 import { WEBHOOK_ROUTES } from "./route-table.webhooks.ts";
@@ -491,6 +492,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...WEBHOOK_ROUTES,
 	...MY_NUMBER_ROUTES,
 	...DIRECTORY_ROUTES,
+	...SECURE_AREA_ROUTES,
 	...CLOUD_SERVICE_ROUTES,
 	...CONTRACT_ROUTES,
 	...REVIEW_ASSURANCE_ROUTES,

@@ -30,6 +30,7 @@ import { makeNetworkFixtures } from "./network-world.ts";
 import { makeOrgFixtures } from "./org-world.ts";
 import { makeReview } from "./review-fixtures.ts";
 import { makeRiskFixtures } from "./risk-world.ts";
+import { makeSecureAreaFixtures } from "./secure-areas-world.ts";
 import { makeSocialMediaFixtures } from "./social-media-world.ts";
 
 /** A name no other test row uses, e.g. `ou-1a2b3c4d`. */
@@ -102,6 +103,7 @@ export async function makeWorld(
 	await makeDrillFixtures(deps, tenant.id, orgUnit.id);
 	await makeExceptionFixtures(deps, tenant.id, orgUnit.id, target.id);
 	await makeSocialMediaFixtures(deps, tenant, orgUnit.id);
+	await makeSecureAreaFixtures(deps, tenant.id, orgUnit.id, target.id);
 	await makeCloudServiceFixtures(deps, tenant.id, orgUnit.id);
 	await makeContractFixtures(deps, tenant.id, orgUnit.id);
 	await makeChecklistFixtures(deps, tenant.id);

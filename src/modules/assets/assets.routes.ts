@@ -15,6 +15,7 @@ import type { Actor } from "../authz/roles.ts";
 import { activeExceptionsForAsset } from "../exceptions/active-exceptions.ts";
 import { listOrgUnits } from "../org/org.repository.ts";
 import { AXES } from "../policies/pack/classification.schema.ts";
+import { areaOfAsset } from "../secure-areas/area-assets.ts";
 import { inScope } from "./asset-scope.ts";
 import { assetsPolicy } from "./assets.policy.ts";
 import { findAsset, listAssets, listClassificationChanges } from "./assets.repository.ts";
@@ -111,13 +112,14 @@ const history = createRoute({
 	},
 });
 
-/** One asset as the API sends it, with the exceptions in force that cover it. */
+/** One asset as the API sends it, with the exceptions in force that cover it and its secure area. */
 async function assetView(db: Queryable, actor: Actor, id: string) {
 	const ledger = await openLedger(db, actor);
 	const asset = presentAsset(ledger, visible(ledger, await findAsset(db, actor.tenantId, id)));
 	const exceptions = await activeExceptionsForAsset(db, actor.tenantId, asset.id);
 	return {
 		...asset,
+		secureArea: await areaOfAsset(db, actor.tenantId, asset.id),
 		exceptions: exceptions.map((e) => ({
 			id: e.id,
 			reference: e.reference,

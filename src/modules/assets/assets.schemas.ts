@@ -7,6 +7,7 @@ import {
 	STORAGE_RULES,
 	TAKE_OUT_RULES,
 } from "../policies/pack/classification.schema.ts";
+import { assetAreaSchema } from "../secure-areas/secure-areas.schemas.ts";
 
 /** The three kinds both seed policies name: systems and media, information, system documents. */
 export const ASSET_KINDS = ["systems", "information", "documents"] as const;
@@ -142,6 +143,11 @@ export const assetSchema = z
 		 * module; sent with one asset (read, create, change), not with the list.
 		 */
 		exceptions: z.array(assetExceptionSchema).optional(),
+		/**
+		 * The secure area (管理区域) the asset sits in, read through the secure-areas module: its
+		 * code, name and level only; sent with one asset, not with the list.
+		 */
+		secureArea: assetAreaSchema.nullable().optional(),
 		allowedActions: z.array(z.string()),
 	})
 	.openapi("Asset");

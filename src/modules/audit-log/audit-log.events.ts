@@ -10,6 +10,7 @@ import { EXCEPTION_EVENTS } from "./exception.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
 import { MY_NUMBER_EVENTS } from "./my-number.events.ts";
+import { SECURE_AREA_EVENTS } from "./secure-areas.events.ts";
 import { SOCIAL_MEDIA_EVENTS } from "./social-media.events.ts";
 import { WEBHOOK_EVENTS } from "./webhooks.events.ts";
 
@@ -328,6 +329,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	...WEBHOOK_EVENTS,
 	...MY_NUMBER_EVENTS,
 	...DIRECTORY_EVENTS,
+	...SECURE_AREA_EVENTS,
 	...CLOUD_SERVICE_EVENTS,
 	...CONTRACT_EVENTS,
 	...ASSURANCE_AUDIT_EVENTS,

@@ -27,6 +27,7 @@ import { policiesPolicy } from "../policies/policies.policy.ts";
 import { reviewsPolicy } from "../policies/reviews/reviews.policy.ts";
 import { risksPolicy } from "../risks/risks.policy.ts";
 import { mailPolicy } from "../sanitize/mail.policy.ts";
+import { secureAreasPolicy } from "../secure-areas/secure-areas.policy.ts";
 import { socialMediaPolicy } from "../social-media/social-media.policy.ts";
 import { tenantsPolicy } from "../tenants/tenants.policy.ts";
 import { webhooksPolicy } from "../webhooks/webhooks.policy.ts";
@@ -67,6 +68,7 @@ const POLICIES: readonly Policy<string>[] = [
 	cloudServicesPolicy,
 	contractsPolicy,
 	myNumberPolicy,
+	secureAreasPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

@@ -130,6 +130,15 @@ export function AssetDetailPage({ id }: { id: string }) {
 				</section>
 			</div>
 
+			{asset.secureArea ? (
+				<p data-testid="asset-secure-area">
+					{t("secureAreas.assetArea")}:{" "}
+					<Link to={`/secure-areas/${encodeURIComponent(asset.secureArea.id)}`}>
+						{asset.secureArea.code} {asset.secureArea.name}
+					</Link>{" "}
+					（{t(`secureAreas.level.${asset.secureArea.level}` as const)}）
+				</p>
+			) : null}
 			{asset.exceptions && asset.exceptions.length > 0 ? (
 				<section aria-labelledby="asset-exceptions-title">
 					<h2 id="asset-exceptions-title">{t("assets.exceptions.title")}</h2>

@@ -37,6 +37,7 @@ import { orgEn } from "./modules/org.en.ts";
 import { packEn } from "./modules/pack.en.ts";
 import { refusalsEn } from "./modules/refusals.en.ts";
 import { risksEn } from "./modules/risks.en.ts";
+import { secureAreasEn } from "./modules/secure-areas.en.ts";
 import { settingsEn } from "./modules/settings.en.ts";
 import { socialMediaEn } from "./modules/social-media.en.ts";
 import { vocabularyEn } from "./modules/vocabulary.ts";
@@ -69,6 +70,7 @@ export const en: Messages = {
 	...webhooksEn,
 	...myNumberEn,
 	...directoryEn,
+	...secureAreasEn,
 	...cloudServicesEn,
 	...contractsEn,
 	...assuranceReviewEn,

@@ -38,6 +38,7 @@ import { orgJa } from "./modules/org.ja.ts";
 import { packJa } from "./modules/pack.ja.ts";
 import { refusalsJa } from "./modules/refusals.ja.ts";
 import { risksJa } from "./modules/risks.ja.ts";
+import { secureAreasJa } from "./modules/secure-areas.ja.ts";
 import { settingsJa } from "./modules/settings.ja.ts";
 import { socialMediaJa } from "./modules/social-media.ja.ts";
 import { vocabularyJa } from "./modules/vocabulary.ts";
@@ -70,6 +71,7 @@ export const ja = {
 	...webhooksJa,
 	...myNumberJa,
 	...directoryJa,
+	...secureAreasJa,
 	...cloudServicesJa,
 	...contractsJa,
 	...assuranceReviewJa,

@@ -29,6 +29,7 @@ import { ForbiddenPage, NotFoundPage } from "../pages/StatusPages.tsx";
 import { policiesPage } from "../policies/routes.tsx";
 import { risksPage } from "../risks/routes.tsx";
 import { Link, usePath } from "../router.tsx";
+import { secureAreasPage } from "../secure-areas/routes.tsx";
 import { useActiveSession, useCan, useSession } from "../session.tsx";
 import { TenantSettingsPage } from "../settings/TenantSettingsPage.tsx";
 import { socialMediaPage } from "../social-media/routes.tsx";
@@ -122,6 +123,8 @@ function Page({ path }: { path: string }) {
 	// Absent from the session where the pack has no 特定個人情報 provision or the caller has no
 	// affair in charge: no such page there.
 	if (myNumber) return can("my_number.read") ? myNumber : <NotFoundPage />;
+	const secureAreas = secureAreasPage(path);
+	if (secureAreas) return guard("secure_area.read", secureAreas);
 	const cloudServices = cloudServicesPage(path);
 	if (cloudServices) return guard("cloud_service.read", cloudServices);
 	const contracts = contractsPage(path);

@@ -128,6 +128,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "my_number.read",
 	},
 	{
+		// 管理区域: the physical measures of the policy (入退室管理).
+		path: "/secure-areas",
+		group: "policy",
+		label: "secureAreas.nav",
+		description: "secureAreas.navDesc",
+		permission: "secure_area.read",
+	},
+	{
 		// クラウドサービス等の利用: beside the policy whose approval it needs.
 		path: "/cloud-services",
 		group: "policy",

@@ -25,6 +25,8 @@ function messages(lang: VocabularyLang) {
 		...termMessages("mail.category", "mailCategory", lang),
 		...termMessages("org.roster.status", "rosterStatus", lang),
 		...termMessages("network.tier", "networkTier", lang),
+		...termMessages("secureAreas.level", "secureAreaLevel", lang),
+		...termMessages("secureAreas.flag", "secureAreaFlag", lang),
 		...termMessages("network.gatewayKind", "gatewayKind", lang),
 		...termMessages("network.field", "networkControl", lang),
 		...termMessages("pack.safeguard", "networkSafeguard", lang),

@@ -1,0 +1,394 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/connection.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { japanDate } from "../../shared/dates.ts";
+import {
+	type FileIssueCode,
+	type FileIssueParams,
+	fileIssueOf,
+	fileIssueText,
+} from "../../shared/file-issues.ts";
+import { Problem } from "../../shared/problem.ts";
+import { prepareTable, type TableLimits, type TableStream } from "../../shared/tabular.ts";
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "../../shared/xlsx-archive.ts";
+import { unescapeCell } from "../assets/ledger-format.ts";
+import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
+import { authorize } from "../authz/policy.ts";
+import type { Actor } from "../authz/roles.ts";
+import { type AreaDesk, mayKeep, openAreaDesk } from "./area-desk.ts";
+import { personKey } from "./entry-log.ts";
+import { staffByNumber } from "./people.ts";
+import { permitMap, refusalOf } from "./permits.ts";
+import { secureAreasPolicy } from "./secure-areas.policy.ts";
+import {
+	type AreaRow,
+	type EntryRow,
+	entryKey,
+	insertEntries,
+	listAreaRows,
+	loggedKeys,
+	permitsOf,
+} from "./secure-areas.repository.ts";
+import { AREA_LIMITS, type EntryImportReport, type EntryRefusal } from "./secure-areas.schemas.ts";
+
+/** A card reader's month fits easily; a year of a busy server room too. */
+export const ENTRY_IMPORT_LIMITS: TableLimits = {
+	maxBytes: 50 * 1024 * 1024,
+	maxRows: 200_000,
+	maxColumns: 20,
+	maxCellLength: 1_000,
+};
+const MAX_LISTED_ERRORS = 1_000;
+
+/** The columns of docs/secure-area-entries-csv.md; headers are matched after NFKC folding. */
+export const ENTRY_COLUMNS = [
+	{ key: "area", header: "区域コード", required: true, max: AREA_LIMITS.code },
+	{ key: "enteredAt", header: "入室日時", required: true, max: 40 },
+	{ key: "exitedAt", header: "退室日時", required: false, max: 40 },
+	{ key: "staffNumber", header: "職員番号", required: false, max: 60 },
+	{ key: "visitorName", header: "来訪者氏名", required: false, max: AREA_LIMITS.visitor },
+	{ key: "visitorOrganisation", header: "来訪者所属", required: false, max: AREA_LIMITS.visitor },
+	{ key: "escortNumber", header: "同行職員番号", required: false, max: 60 },
+] as const;
+type ColumnKey = (typeof ENTRY_COLUMNS)[number]["key"];
+type Column = (typeof ENTRY_COLUMNS)[number];
+
+const fold = (text: string) => text.normalize("NFKC").replace(/\s+/gu, "");
+const BY_HEADER = new Map<string, Column>(ENTRY_COLUMNS.map((c) => [fold(c.header), c]));
+const JST_OFFSET_MS = 9 * 3_600_000;
+const LOCAL_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/u;
+const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/u;
+
+/**
+ * A card reader's time: `2026-04-01 08:30[:15]` or `2026/4/1 8:30` in Japan time, or ISO 8601
+ * with its offset. Undefined when it is neither or not a real calendar time.
+ */
+export function parseReaderTime(text: string): Date | undefined {
+	const value = text.normalize("NFKC").trim();
+	if (ZONED_TIME.test(value)) {
+		const at = new Date(value);
+		return Number.isNaN(at.getTime()) ? undefined : at;
+	}
+	const m = LOCAL_TIME.exec(value);
+	if (!m) return undefined;
+	const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0)) as number[];
+	const utc = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s);
+	const check = new Date(utc);
+	if (
+		check.getUTCFullYear() !== y ||
+		check.getUTCMonth() !== (mo as number) - 1 ||
+		check.getUTCDate() !== d ||
+		(h as number) > 23 ||
+		(s as number) > 59 ||
+		(mi as number) > 59
+	)
+		return undefined;
+	return new Date(utc - JST_OFFSET_MS);
+}
+
+type ImportError = EntryImportReport["errors"][number];
+
+function rowError(
+	row: number | null,
+	column: string | null,
+	code: FileIssueCode,
+	params: FileIssueParams = {},
+): ImportError {
+	return { row, column, message: fileIssueText(code, params, "ja"), code, params };
+}
+
+interface Parsed {
+	row: number;
+	area: AreaRow;
+	staffId: string | null;
+	visitorName: string | null;
+	visitorOrganisation: string | null;
+	escortId: string | null;
+	enteredAt: string;
+	exitedAt: string | null;
+}
+
+/**
+ * Import a card reader's entry log (CSV in UTF-8 or Shift_JIS, or XLSX; one row per stay, see
+ * docs/secure-area-entries-csv.md). Every row is checked, each error names its row and column;
+ * in `apply` mode, when every row is valid, the new stays are written in one transaction with one
+ * audit event for the whole file (all or nothing). Stays already in the log are `unchanged`.
+ * People without a permit (or past it) and visitors whose escort has none are written flagged.
+ */
+export async function importEntries(
+	db: Db,
+	actor: Actor,
+	bytes: Uint8Array,
+	options: {
+		mode: "dry_run" | "apply";
+		archive?: XlsxLimits;
+		progress?: (progress: { checked: number; written: number }) => void;
+	},
+	now: Date = new Date(),
+): Promise<EntryImportReport> {
+	authorize(actor, secureAreasPolicy, "secure_area.keep");
+	const desk = await openAreaDesk(db, actor, now);
+	const report: EntryImportReport = {
+		format: null,
+		errors: [],
+		errorCount: 0,
+		rows: 0,
+		created: 0,
+		updated: 0,
+		unchanged: 0,
+		flagged: 0,
+		applied: false,
+	};
+	const add = (error: ImportError) => {
+		report.errorCount++;
+		if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);
+	};
+	let table: TableStream;
+	try {
+		table = await prepareTable(bytes, ENTRY_IMPORT_LIMITS, options.archive ?? DEFAULT_XLSX_LIMITS);
+	} catch (error) {
+		return fileError(report, error);
+	}
+	report.format = table.format;
+	const parsed: Parsed[] = [];
+	try {
+		await readRows(db, desk, table, report, add, parsed, now);
+	} catch (error) {
+		if (!(error instanceof Problem) || error.code !== "validation_failed") throw error;
+		return fileError(report, error);
+	}
+	options.progress?.({ checked: report.rows, written: 0 });
+	if (report.errorCount > 0) return report;
+	const fresh = await newEntries(db, desk, parsed, now);
+	report.created = fresh.length;
+	report.unchanged = parsed.length - fresh.length;
+	report.flagged = fresh.filter((row) => row.refusal !== null).length;
+	if (options.mode === "dry_run") return report;
+	await inTransaction(db, async (tx) => {
+		await insertEntries(tx, fresh);
+		if (fresh.length > 0)
+			await recordAudit(tx, auditContextOf(actor), "secure_area.entries_imported", {
+				format: table.format,
+				rows: report.rows,
+				created: fresh.length,
+				unchanged: report.unchanged,
+				flagged: report.flagged,
+				areaIds: [...new Set(fresh.map((row) => row.area_id))].sort(),
+			});
+	});
+	options.progress?.({ checked: report.rows, written: fresh.length });
+	report.applied = true;
+	return report;
+}
+
+/** The parsed stays not yet in the log, as rows with their refusal judged against the permits. */
+async function newEntries(
+	db: Db,
+	desk: AreaDesk,
+	parsed: readonly Parsed[],
+	now: Date,
+): Promise<EntryRow[]> {
+	if (parsed.length === 0) return [];
+	const tenantId = desk.actor.tenantId;
+	const areaIds = [...new Set(parsed.map((p) => p.area.id))];
+	let from = parsed[0]?.enteredAt ?? "";
+	let to = from;
+	for (const p of parsed) {
+		if (p.enteredAt < from) from = p.enteredAt;
+		if (p.enteredAt > to) to = p.enteredAt;
+	}
+	const logged = await loggedKeys(db, tenantId, areaIds, from, to);
+	const permits = permitMap(await permitsOf(db, tenantId, areaIds));
+	const created = now.toISOString();
+	const rows: EntryRow[] = [];
+	for (const p of parsed) {
+		const key = personKey(p.staffId, p.visitorName);
+		if (logged.has(entryKey(p.area.id, p.enteredAt, key))) continue;
+		const day = japanDate(new Date(p.enteredAt));
+		let refusal: EntryRefusal | null = null;
+		if (p.staffId) refusal = refusalOf(permits, p.area.id, p.staffId, day);
+		else if (p.escortId && refusalOf(permits, p.area.id, p.escortId, day) !== null)
+			refusal = "escort_not_permitted";
+		rows.push({
+			id: randomUUID(),
+			tenant_id: tenantId,
+			area_id: p.area.id,
+			staff_id: p.staffId,
+			visitor_name: p.visitorName,
+			visitor_organisation: p.visitorOrganisation,
+			escort_staff_id: p.escortId,
+			person_key: key,
+			entered_at: p.enteredAt,
+			exited_at: p.exitedAt,
+			entry_day: day,
+			refusal,
+			flagged: refusal !== null || p.exitedAt === null,
+			source: "card_reader",
+			recorded_by: desk.actor.accountId,
+			created_at: created,
+		});
+	}
+	return rows;
+}
+
+async function readRows(
+	db: Db,
+	desk: AreaDesk,
+	table: TableStream,
+	report: EntryImportReport,
+	add: (error: ImportError) => void,
+	parsed: Parsed[],
+	now: Date,
+): Promise<void> {
+	const tenantId = desk.actor.tenantId;
+	const areas = new Map((await listAreaRows(db, tenantId)).map((area) => [area.code, area]));
+	const staff = await staffByNumber(db, tenantId);
+	const latest = now.getTime() + 5 * 60_000;
+	let columns: Map<ColumnKey, number> | null = null;
+	const seen = new Map<string, number>();
+	for await (const { number, cells } of table.rows) {
+		if (cells.every((cell) => cell === "")) continue;
+		if (columns === null) {
+			columns = header(cells, number, add);
+			if (columns === null) return;
+			continue;
+		}
+		report.rows++;
+		const row = parseRow(columns, cells, number, add, { areas, staff, desk, latest });
+		if (!row) continue;
+		const key = entryKey(row.area.id, row.enteredAt, personKey(row.staffId, row.visitorName));
+		const first = seen.get(key);
+		if (first !== undefined) {
+			add(rowError(number, "入室日時", "value_repeated", { value: row.enteredAt, first }));
+			continue;
+		}
+		seen.set(key, number);
+		parsed.push(row);
+	}
+	if (columns === null) add(rowError(null, null, "header_row_missing"));
+}
+
+function header(
+	cells: readonly string[],
+	number: number,
+	add: (error: ImportError) => void,
+): Map<ColumnKey, number> | null {
+	const found = new Map<ColumnKey, number>();
+	let bad = false;
+	for (const [index, cell] of cells.entries()) {
+		if (cell === "") continue;
+		const column = BY_HEADER.get(fold(cell));
+		if (!column) {
+			bad = true;
+			add(
+				rowError(number, cell, "column_unknown", {
+					header: cell,
+					headers: ENTRY_COLUMNS.map((c) => c.header).join("、"),
+				}),
+			);
+		} else if (found.has(column.key)) {
+			bad = true;
+			add(rowError(number, cell, "column_duplicate", { header: cell }));
+		} else found.set(column.key, index);
+	}
+	for (const column of ENTRY_COLUMNS)
+		if (column.required && !found.has(column.key)) {
+			bad = true;
+			add(rowError(number, column.header, "column_missing", { header: column.header }));
+		}
+	return bad ? null : found;
+}
+
+function parseRow(
+	columns: ReadonlyMap<ColumnKey, number>,
+	cells: readonly string[],
+	row: number,
+	add: (error: ImportError) => void,
+	known: {
+		areas: ReadonlyMap<string, AreaRow>;
+		staff: ReadonlyMap<string, string>;
+		desk: AreaDesk;
+		latest: number;
+	},
+): Parsed | null {
+	let failed = false;
+	const fail = (column: string, code: FileIssueCode, params: FileIssueParams = {}) => {
+		failed = true;
+		add(rowError(row, column, code, { header: column, ...params }));
+	};
+	const values = new Map<ColumnKey, string>();
+	for (const column of ENTRY_COLUMNS) {
+		const index = columns.get(column.key);
+		const value = index === undefined ? "" : unescapeCell(cells[index] ?? "").trim();
+		if (value.length > column.max)
+			fail(column.header, "value_too_long", { max: column.max, length: value.length });
+		else if (column.required && value === "") fail(column.header, "value_required");
+		else values.set(column.key, value);
+	}
+	const get = (key: ColumnKey) => values.get(key) ?? "";
+	let area: AreaRow | undefined;
+	if (get("area") !== "") {
+		area = known.areas.get(get("area"));
+		if (!area) fail("区域コード", "secure_area_unknown", { value: get("area") });
+		else if (!mayKeep(known.desk, area))
+			fail("区域コード", "secure_area_not_managed", { value: `${area.code} ${area.name}` });
+	}
+	const time = (key: ColumnKey, header: string): Date | null | undefined => {
+		const text = get(key);
+		if (text === "") return null;
+		const at = parseReaderTime(text);
+		if (!at) fail(header, "secure_area_time_invalid", { value: text });
+		else if (at.getTime() > known.latest)
+			fail(header, "secure_area_time_in_future", { value: text });
+		else return at;
+		return undefined;
+	};
+	const enteredAt = time("enteredAt", "入室日時");
+	const exitedAt = time("exitedAt", "退室日時");
+	if (enteredAt && exitedAt && exitedAt < enteredAt)
+		fail("退室日時", "secure_area_exit_before_entry");
+	const person = (key: ColumnKey, header: string): string | null => {
+		const text = get(key);
+		if (text === "") return null;
+		const id = known.staff.get(text);
+		if (!id) fail(header, "secure_area_staff_unknown", { value: text });
+		return id ?? null;
+	};
+	const staffId = person("staffNumber", "職員番号");
+	const escortId = person("escortNumber", "同行職員番号");
+	const visitor = get("visitorName") === "" ? null : get("visitorName");
+	if ((get("staffNumber") === "") === (visitor === null))
+		fail("職員番号", "secure_area_person_one_of");
+	else if (visitor !== null && get("escortNumber") === "")
+		fail("同行職員番号", "secure_area_escort_missing");
+	else if (visitor === null && get("escortNumber") !== "")
+		fail("同行職員番号", "secure_area_escort_for_staff");
+	if (failed || !area || !enteredAt || exitedAt === undefined) return null;
+	return {
+		row,
+		area,
+		staffId,
+		visitorName: visitor,
+		visitorOrganisation:
+			visitor && get("visitorOrganisation") !== "" ? get("visitorOrganisation") : null,
+		escortId: visitor ? escortId : null,
+		enteredAt: enteredAt.toISOString(),
+		exitedAt: exitedAt?.toISOString() ?? null,
+	};
+}
+
+/** A file that cannot be read is one error without a row, with the issue's code and parameters. */
+function fileError(report: EntryImportReport, error: unknown): EntryImportReport {
+	const issue = fileIssueOf(error);
+	if (!issue) throw error;
+	const row = typeof issue.params.row === "number" ? issue.params.row : null;
+	report.errorCount++;
+	report.errors.push({
+		row,
+		column: null,
+		message: `ファイルを読めません: ${fileIssueText(issue.code, issue.params, "ja")}`,
+		code: issue.code,
+		params: issue.params,
+	});
+	return report;
+}

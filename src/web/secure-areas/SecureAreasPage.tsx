@@ -1,0 +1,304 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { api, call } from "../api/client.ts";
+import { Dialog } from "../components/Dialog.tsx";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { Field } from "../components/Field.tsx";
+import { useI18n } from "../i18n/i18n.tsx";
+import { ImportFileDialog, type ImportTexts } from "../imports/ImportFileDialog.tsx";
+import { Link, navigate } from "../router.tsx";
+import { useCan } from "../session.tsx";
+import { EntryTable } from "./EntryTable.tsx";
+import {
+	areaPath,
+	levelKey,
+	type SecureAreaEntry,
+	type SecureAreaOptions,
+	type SecureAreaSummary,
+} from "./types.ts";
+
+const IMPORT_TEXTS: ImportTexts = {
+	title: "secureAreas.import.title",
+	lead: "secureAreas.import.lead",
+	file: "secureAreas.import.file",
+	check: "secureAreas.import.check",
+	apply: "secureAreas.import.apply",
+	summary: "secureAreas.import.summary",
+	applied: "secureAreas.import.applied",
+	notApplied: "secureAreas.import.notApplied",
+	row: "secureAreas.import.row",
+	column: "secureAreas.import.column",
+	message: "secureAreas.import.message",
+	cancel: "secureAreas.form.cancel",
+};
+
+type FlagItem = SecureAreaEntry & { areaCode: string; areaName: string };
+const thisMonth = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 7);
+
+/** 管理区域: the areas the caller sees, the month's flagged entries, the card reader's import. */
+export function SecureAreasPage() {
+	const { t } = useI18n();
+	const can = useCan();
+	const mayManage = can("secure_area.manage");
+	const [areas, setAreas] = useState<SecureAreaSummary[] | null>(null);
+	const [month, setMonth] = useState(thisMonth);
+	const [flags, setFlags] = useState<FlagItem[] | null>(null);
+	const [options, setOptions] = useState<SecureAreaOptions | null>(null);
+	const [error, setError] = useState<unknown>(null);
+	const [creating, setCreating] = useState(false);
+	const [importing, setImporting] = useState(false);
+
+	const load = useCallback(async () => {
+		try {
+			setAreas((await call(api.GET("/api/secure-areas"))).items);
+			setError(null);
+		} catch (failure) {
+			setError(failure);
+		}
+	}, []);
+	const loadFlags = useCallback(async (of: string) => {
+		try {
+			const query = { month: of };
+			setFlags((await call(api.GET("/api/secure-areas/flags", { params: { query } }))).items);
+		} catch (failure) {
+			setError(failure);
+		}
+	}, []);
+	useEffect(() => {
+		void load();
+		void loadFlags(thisMonth());
+	}, [load, loadFlags]);
+	useEffect(() => {
+		if (mayManage) call(api.GET("/api/secure-areas/options")).then(setOptions, setError);
+	}, [mayManage]);
+
+	const mayKeepAny = areas?.some((area) => area.actions.includes("keep")) ?? false;
+	return (
+		<section className="page">
+			<div className="page-header">
+				<h1>{t("secureAreas.title")}</h1>
+				<div className="button-row">
+					{mayKeepAny ? (
+						<button type="button" className="button" onClick={() => setImporting(true)}>
+							{t("secureAreas.import")}
+						</button>
+					) : null}
+					{mayManage && options ? (
+						<button
+							type="button"
+							className="button button-primary"
+							onClick={() => setCreating(true)}
+						>
+							{t("secureAreas.create")}
+						</button>
+					) : null}
+				</div>
+			</div>
+			<p className="lead">{t("secureAreas.lead")}</p>
+			<ErrorAlert error={error} />
+			{areas && areas.length === 0 ? <p className="empty">{t("secureAreas.none")}</p> : null}
+			{areas && areas.length > 0 ? (
+				<div className="table-wrap">
+					<table className="table" aria-label={t("secureAreas.title")} data-testid="secure-areas">
+						<thead>
+							<tr>
+								<th scope="col">{t("secureAreas.col.code")}</th>
+								<th scope="col">{t("secureAreas.col.name")}</th>
+								<th scope="col">{t("secureAreas.col.level")}</th>
+								<th scope="col">{t("secureAreas.col.manager")}</th>
+								<th scope="col">{t("secureAreas.col.permits")}</th>
+								<th scope="col">{t("secureAreas.col.assets")}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{areas.map((area) => (
+								<tr key={area.id} data-area={area.code}>
+									<td className="nowrap">{area.code}</td>
+									<td>
+										<Link to={areaPath(area.id)}>{area.name}</Link>
+									</td>
+									<td>{t(levelKey(area.level))}</td>
+									<td>{area.manager?.name ?? "—"}</td>
+									<td>{area.permitCount}</td>
+									<td>{area.assetCount}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			) : null}
+			<section aria-labelledby="secure-area-flags-title">
+				<h2 id="secure-area-flags-title">{t("secureAreas.flags.title")}</h2>
+				<form
+					className="filters"
+					onSubmit={(event: FormEvent) => {
+						event.preventDefault();
+						void loadFlags(month);
+					}}
+				>
+					<div className="form-row">
+						<Field label={t("secureAreas.flags.month")}>
+							{(id) => (
+								<input
+									id={id}
+									type="month"
+									value={month}
+									onChange={(event) => setMonth(event.target.value)}
+								/>
+							)}
+						</Field>
+					</div>
+					<div className="form-row-actions">
+						<button type="submit" className="button">
+							{t("secureAreas.flags.show")}
+						</button>
+					</div>
+				</form>
+				{flags && flags.length === 0 ? (
+					<p className="empty">{t("secureAreas.flags.none")}</p>
+				) : null}
+				{flags && flags.length > 0 ? (
+					<>
+						<p>{t("secureAreas.flags.count", { count: flags.length })}</p>
+						<EntryTable
+							entries={flags}
+							label={t("secureAreas.flags.title")}
+							testId="secure-area-flags"
+							areaOf={(entry) => {
+								const item = entry as FlagItem;
+								return `${item.areaCode} ${item.areaName}`;
+							}}
+						/>
+					</>
+				) : null}
+			</section>
+			{creating && options ? (
+				<CreateAreaDialog
+					options={options}
+					onClose={(id) => {
+						setCreating(false);
+						if (id) navigate(areaPath(id));
+					}}
+				/>
+			) : null}
+			{importing ? (
+				<ImportFileDialog
+					texts={IMPORT_TEXTS}
+					send={(body) => call(api.POST("/api/secure-areas/entries/import", { body }))}
+					onClose={(changed) => {
+						setImporting(false);
+						if (changed) {
+							void load();
+							void loadFlags(month);
+						}
+					}}
+				/>
+			) : null}
+		</section>
+	);
+}
+
+function CreateAreaDialog({
+	options,
+	onClose,
+}: {
+	options: SecureAreaOptions;
+	onClose(id: string | null): void;
+}) {
+	const { t } = useI18n();
+	const [draft, setDraft] = useState({
+		code: "",
+		name: "",
+		level: options.levels[0] ?? "strict",
+		location: "",
+		managerStaffId: "",
+	});
+	const [error, setError] = useState<unknown>(null);
+	async function save(event: FormEvent) {
+		event.preventDefault();
+		try {
+			const area = await call(api.POST("/api/secure-areas", { body: draft }));
+			onClose(area.id);
+		} catch (failure) {
+			setError(failure);
+		}
+	}
+	const set = (key: keyof typeof draft) => (value: string) => setDraft({ ...draft, [key]: value });
+	return (
+		<Dialog title={t("secureAreas.form.title")} onClose={() => onClose(null)}>
+			<form onSubmit={save}>
+				<ErrorAlert error={error} />
+				<Field label={t("secureAreas.form.code")} hint={t("secureAreas.form.codeHint")} required>
+					{(id, hint) => (
+						<input
+							id={id}
+							aria-describedby={hint}
+							required
+							value={draft.code}
+							onChange={(e) => set("code")(e.target.value)}
+						/>
+					)}
+				</Field>
+				<Field label={t("secureAreas.form.name")} required>
+					{(id) => (
+						<input
+							id={id}
+							required
+							value={draft.name}
+							onChange={(e) => set("name")(e.target.value)}
+						/>
+					)}
+				</Field>
+				<Field label={t("secureAreas.form.level")} required>
+					{(id) => (
+						<select
+							id={id}
+							required
+							value={draft.level}
+							onChange={(e) => set("level")(e.target.value)}
+						>
+							{options.levels.map((level) => (
+								<option key={level} value={level}>
+									{t(levelKey(level))}
+								</option>
+							))}
+						</select>
+					)}
+				</Field>
+				<Field label={t("secureAreas.form.location")}>
+					{(id) => (
+						<input
+							id={id}
+							value={draft.location}
+							onChange={(e) => set("location")(e.target.value)}
+						/>
+					)}
+				</Field>
+				<Field label={t("secureAreas.form.manager")} required>
+					{(id) => (
+						<select
+							id={id}
+							required
+							value={draft.managerStaffId}
+							onChange={(e) => set("managerStaffId")(e.target.value)}
+						>
+							<option value="">{t("secureAreas.form.choose")}</option>
+							{options.staff.map((person) => (
+								<option key={person.staffId} value={person.staffId}>
+									{person.name}（{person.staffNumber}）
+								</option>
+							))}
+						</select>
+					)}
+				</Field>
+				<div className="button-row">
+					<button type="submit" className="button button-primary">
+						{t("secureAreas.form.save")}
+					</button>
+					<button type="button" className="button" onClick={() => onClose(null)}>
+						{t("secureAreas.form.cancel")}
+					</button>
+				</div>
+			</form>
+		</Dialog>
+	);
+}
