@@ -15,6 +15,7 @@ import {
 	jsonBody,
 	jsonResponse,
 	problemResponses,
+	publicSecurity,
 	sessionSecurity,
 	throttledResponse,
 } from "../../http/openapi.ts";
@@ -49,6 +50,7 @@ const routes = {
 		method: "get",
 		path: "/auth/tenants",
 		tags,
+		security: publicSecurity,
 		summary: "Tenants offered on the login screen",
 		responses: { 200: jsonResponse(z.object({ items: z.array(publicTenantSchema) }), "Tenants") },
 	}),
@@ -56,6 +58,7 @@ const routes = {
 		method: "get",
 		path: "/auth/session",
 		tags,
+		security: publicSecurity,
 		summary: "The caller's login state and CSRF token",
 		responses: { 200: jsonResponse(sessionInfoSchema, "Login state") },
 	}),
@@ -63,6 +66,7 @@ const routes = {
 		method: "post",
 		path: "/auth/login",
 		tags,
+		security: publicSecurity,
 		summary: "Log in with a password (first step)",
 		request: { body: jsonBody(loginInputSchema) },
 		responses: {

@@ -8,6 +8,7 @@ import {
 	jsonBody,
 	jsonResponse,
 	problemResponses,
+	sessionOrToken,
 	sessionSecurity,
 } from "../../http/openapi.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
@@ -76,6 +77,7 @@ const routes = {
 		...secured,
 		method: "get",
 		path: "/incidents",
+		security: sessionOrToken("incidents:read"),
 		summary: "The cases you oversee, filtered by state, severity and unit",
 		request: { query: incidentQuerySchema },
 		responses: { 200: jsonResponse(incidentCaseListSchema, "Cases"), ...problemResponses },
@@ -84,6 +86,7 @@ const routes = {
 		...secured,
 		method: "post",
 		path: "/incidents",
+		security: sessionOrToken("incidents:create"),
 		summary: "Report a suspected incident (any member of staff)",
 		request: { body: jsonBody(reportIncidentSchema) },
 		responses: { 201: caseResponse("The new case"), ...problemResponses },
@@ -92,6 +95,7 @@ const routes = {
 		...secured,
 		method: "get",
 		path: "/incidents/{id}",
+		security: sessionOrToken("incidents:read"),
 		summary: "One case with its timeline and legal reporting obligations",
 		request: { params: idParam },
 		responses: { 200: caseResponse("The case"), ...problemResponses },
