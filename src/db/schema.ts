@@ -65,6 +65,7 @@ export interface Database {
 	contract_subcontracts: ContractSubcontractTable;
 	contract_checks: ContractCheckTable;
 	backup_runs: BackupRunTable;
+	api_tokens: ApiTokenTable;
 	drill_units: DrillUnitTable;
 	drill_participants: DrillParticipantTable;
 	drill_follow_ups: DrillFollowUpTable;
@@ -1553,4 +1554,20 @@ export interface BackupRunTable {
 	location: string;
 	bytes: number | null;
 	detail: string | null;
+}
+
+export interface ApiTokenTable {
+	id: string;
+	tenant_id: string;
+	client_name: string;
+	/** JSON array of scope names. */
+	scopes: string;
+	token_hash: string;
+	token_prefix: string;
+	expires_at: string;
+	created_at: string;
+	created_by: string;
+	revoked_at: string | null;
+	revoked_by: string | null;
+	last_used_at: string | null;
 }

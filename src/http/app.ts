@@ -7,6 +7,7 @@ import { databaseFaultProblem } from "../db/fault-report.ts";
 import { createHealthProbe } from "../db/health-probe.ts";
 import type { AppDeps } from "../deps.ts";
 import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
+import { apiTokensRoutes } from "../modules/api-tokens/api-tokens.routes.ts";
 import { assetTransferRoutes } from "../modules/assets/asset-transfer.routes.ts";
 import { assetsRoutes } from "../modules/assets/assets.routes.ts";
 import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts";
@@ -49,9 +50,11 @@ import { serialise } from "../shared/serialised.ts";
 import { finishApiDocument, OPENAPI_CONFIG } from "./api-document.ts";
 import type { AppContext } from "./context.ts";
 import { mountApiDocs } from "./docs.ts";
-import { clientAddress, csrfProtection, loadSession } from "./middleware.ts";
+import { bearerAuth, clientAddress, csrfProtection, loadSession } from "./middleware.ts";
 import { createRouter, jsonResponse, sendSerialised } from "./openapi.ts";
+import { RateLimiter } from "./rate-limit.ts";
 import { securityHeaders } from "./security-headers.ts";
+import { tokenScopeTable } from "./token-scopes.ts";
 import { mountWebUi } from "./web-ui.ts";
 
 export const WEB_DIST = resolve(import.meta.dirname, "../../dist/web");
@@ -181,11 +184,19 @@ export function createApp(deps: AppDeps) {
 			? uploadLimit(c, next)
 			: jsonLimit(c, next);
 	});
+	// The token scopes of each operation are read from the document, once all routes exist.
+	let scopes: ReturnType<typeof tokenScopeTable> | undefined;
+	const scopesOf = (method: string, path: string) => {
+		scopes ??= tokenScopeTable(app.getOpenAPI31Document(OPENAPI_CONFIG));
+		return scopes(method, path);
+	};
+	app.use("/api/*", bearerAuth(deps, scopesOf, new RateLimiter(deps.config.apiTokenRatePerMinute)));
 	app.use("/api/*", loadSession(deps));
 	app.use("/api/*", csrfProtection());
 
 	app.route("/api", authRoutes(deps));
 	app.route("/api", accountsRoutes(deps));
+	app.route("/api", apiTokensRoutes(deps));
 	app.route("/api", orgRoutes(deps));
 	app.route("/api", auditRoutes(deps));
 	app.route("/api", tenantsRoutes(deps));

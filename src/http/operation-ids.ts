@@ -34,6 +34,7 @@ const ACTION_VERBS: Record<string, string> = {
 	request: "request",
 	rescore: "rescore",
 	resend: "resend",
+	revoke: "revoke",
 	retire: "retire",
 	return: "return",
 	review: "review",

@@ -108,7 +108,7 @@ test("operationIds are derived from method and path, readably", () => {
 	assert.equal(deriveOperationId("get", "/api/incidents/{id}/tasks"), "listIncidentTasks");
 	assert.equal(deriveOperationId("get", "/api/risks/options"), "getRiskOptions");
 	const ids = new Set(operations.map(({ operation }) => operation.operationId));
-	for (const id of ["logIn", "reportIncident", "importAssets"]) {
+	for (const id of ["logIn", "reportIncident", "importAssets", "listApiTokens", "revokeApiToken"]) {
 		assert.ok(ids.has(id), `the document names ${id}`);
 	}
 });

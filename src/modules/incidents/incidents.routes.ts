@@ -181,7 +181,13 @@ export function incidentsRoutes(deps: AppDeps) {
 			authorize(actor, incidentsPolicy, "incident.report");
 			const desk = await openIncidentDesk(db, actor);
 			const row = await inTransaction(db, (tx) =>
-				reportIncident(tx, desk, c.req.valid("json"), { kind: "staff" }),
+				// A machine client (an API token) reports as a system, under the client's name.
+				reportIncident(
+					tx,
+					desk,
+					c.req.valid("json"),
+					actor.client ? { kind: "system", name: actor.client.name } : { kind: "staff" },
+				),
 			);
 			return c.json(await freshCase(db, actor, row.id), 201);
 		})
