@@ -18,7 +18,7 @@ const access = {
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 /** A token of the world's tenant, made as its administrator. */
-async function tokenOf(deps: AppDeps, world: TenantWorld) {
+export async function tokenOf(deps: AppDeps, world: TenantWorld) {
 	const actor = {
 		tenantId: world.tenant.id,
 		accountId: world.admin.id,
