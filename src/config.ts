@@ -16,6 +16,8 @@ export interface Config {
 	maxUploadBytes: number;
 	/** Honour X-Forwarded-For / -Proto from a reverse proxy in front of Mamori. */
 	trustProxy: boolean;
+	/** Calls one API token may make per minute (a bucket refilled evenly); more get 429. */
+	apiTokenRatePerMinute: number;
 	/** `smtp://host:port` (or `smtps://…`) for e-mail reminders; none sends no mail. */
 	smtpUrl: string | undefined;
 	/** How often `mamori serve` runs the scheduler's due jobs, in ms; 0 leaves them to cron. */
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		maxJsonBytes: intFromEnv(env, "MAMORI_MAX_JSON_BYTES", 1024 * 1024),
 		maxUploadBytes: intFromEnv(env, "MAMORI_MAX_UPLOAD_BYTES", 16 * 1024 * 1024),
 		trustProxy: env.MAMORI_TRUST_PROXY === "1",
+		apiTokenRatePerMinute: intFromEnv(env, "MAMORI_API_TOKEN_RATE_PER_MINUTE", 120),
 		smtpUrl: env.MAMORI_SMTP_URL || undefined,
 		jobsPollMs: intFromEnv(env, "MAMORI_JOBS_POLL_MS", 5000, 0),
 		xlsx: {

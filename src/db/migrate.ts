@@ -40,6 +40,7 @@ import * as backupRuns from "./migrations/0038-backup-runs.ts";
 import * as myNumber from "./migrations/0040-my-number.ts";
 import * as secureAreas from "./migrations/0041-secure-areas.ts";
 import * as directory from "./migrations/0042-directory.ts";
+import * as apiTokens from "./migrations/0043-api-tokens.ts";
 import * as webhooks from "./migrations/0044-webhooks.ts";
 
 interface EngineMigration {
@@ -88,6 +89,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0040-my-number": myNumber,
 	"0041-secure-areas": secureAreas,
 	"0042-directory": directory,
+	"0043-api-tokens": apiTokens,
 	"0044-webhooks": webhooks,
 };
 

@@ -106,6 +106,7 @@ export interface Database {
 	secure_area_permits: SecureAreaPermitTable;
 	secure_area_entries: SecureAreaEntryTable;
 	secure_area_assets: SecureAreaAssetTable;
+	api_tokens: ApiTokenTable;
 }
 
 export type Flag = boolean | number;
@@ -1807,4 +1808,20 @@ export interface SecureAreaAssetTable {
 	area_id: string;
 	located_by: string;
 	located_at: string;
+}
+
+export interface ApiTokenTable {
+	id: string;
+	tenant_id: string;
+	client_name: string;
+	/** JSON array of scope names. */
+	scopes: string;
+	token_hash: string;
+	token_prefix: string;
+	expires_at: string;
+	created_at: string;
+	created_by: string;
+	revoked_at: string | null;
+	revoked_by: string | null;
+	last_used_at: string | null;
 }

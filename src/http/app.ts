@@ -7,6 +7,7 @@ import { databaseFaultProblem } from "../db/fault-report.ts";
 import { createHealthProbe } from "../db/health-probe.ts";
 import type { AppDeps } from "../deps.ts";
 import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
+import { apiTokensRoutes } from "../modules/api-tokens/api-tokens.routes.ts";
 import { assetTransferRoutes } from "../modules/assets/asset-transfer.routes.ts";
 import { assetsRoutes } from "../modules/assets/assets.routes.ts";
 import { disposalsRoutes } from "../modules/assets/disposals/disposals.routes.ts";
@@ -50,24 +51,17 @@ import { importsRoutes } from "../platform/imports/imports.routes.ts";
 import { refusal, ruleProblem, tooLarge } from "../shared/issues.ts";
 import { Problem } from "../shared/problem.ts";
 import { serialise } from "../shared/serialised.ts";
+import { finishApiDocument, OPENAPI_CONFIG } from "./api-document.ts";
 import type { AppContext } from "./context.ts";
 import { mountApiDocs } from "./docs.ts";
-import { clientAddress, csrfProtection, loadSession } from "./middleware.ts";
+import { bearerAuth, clientAddress, csrfProtection, loadSession } from "./middleware.ts";
 import { createRouter, jsonResponse, sendSerialised } from "./openapi.ts";
+import { RateLimiter } from "./rate-limit.ts";
 import { securityHeaders } from "./security-headers.ts";
+import { tokenScopeTable } from "./token-scopes.ts";
 import { mountWebUi } from "./web-ui.ts";
 
 export const WEB_DIST = resolve(import.meta.dirname, "../../dist/web");
-export const API_VERSION = "0.1.0";
-
-const OPENAPI_CONFIG = {
-	openapi: "3.1.0",
-	info: {
-		title: "Mamori API",
-		version: API_VERSION,
-		description: "Mamori (守り): information-security management for municipalities.",
-	},
-} as const;
 
 const HEALTHY = serialise({ status: "ok" as const });
 
@@ -75,6 +69,7 @@ const health = createRoute({
 	method: "get",
 	path: "/api/health",
 	tags: ["system"],
+	security: [],
 	summary: "Liveness and database check",
 	description:
 		"200 when the database answered within the last second and no database fault was seen since; otherwise it is asked again.",
@@ -193,11 +188,19 @@ export function createApp(deps: AppDeps) {
 			? uploadLimit(c, next)
 			: jsonLimit(c, next);
 	});
+	// The token scopes of each operation are read from the document, once all routes exist.
+	let scopes: ReturnType<typeof tokenScopeTable> | undefined;
+	const scopesOf = (method: string, path: string) => {
+		scopes ??= tokenScopeTable(app.getOpenAPI31Document(OPENAPI_CONFIG));
+		return scopes(method, path);
+	};
+	app.use("/api/*", bearerAuth(deps, scopesOf, new RateLimiter(deps.config.apiTokenRatePerMinute)));
 	app.use("/api/*", loadSession(deps));
 	app.use("/api/*", csrfProtection());
 
 	app.route("/api", authRoutes(deps));
 	app.route("/api", accountsRoutes(deps));
+	app.route("/api", apiTokensRoutes(deps));
 	app.route("/api", orgRoutes(deps));
 	app.route("/api", auditRoutes(deps));
 	app.route("/api", tenantsRoutes(deps));
@@ -248,7 +251,19 @@ export function createApp(deps: AppDeps) {
 		description:
 			"Session cookie set by POST /api/auth/login; state-changing requests also need X-CSRF-Token.",
 	});
-	app.doc31("/api/openapi.json", OPENAPI_CONFIG);
+	app.openAPIRegistry.registerComponent("securitySchemes", "apiToken", {
+		type: "http",
+		scheme: "bearer",
+		description:
+			"An API token of a machine client (`Authorization: Bearer mamori_…`), made by the tenant " +
+			"administrator with scopes and an expiry. It reaches only the operations that list one of " +
+			"its scopes; no CSRF token, and a session cookie sent with it is ignored.",
+	});
+	let document: object | undefined;
+	app.get("/api/openapi.json", (c) => {
+		document ??= finishApiDocument(app.getOpenAPI31Document(OPENAPI_CONFIG));
+		return c.json(document);
+	});
 	mountApiDocs(app);
 
 	app.all("/api/*", () => {
@@ -263,5 +278,5 @@ export type App = ReturnType<typeof createApp>;
 
 /** The OpenAPI 3.1 document of an app, as served at /api/openapi.json. */
 export function openApiDocument(app: App) {
-	return app.getOpenAPI31Document(OPENAPI_CONFIG);
+	return finishApiDocument(app.getOpenAPI31Document(OPENAPI_CONFIG));
 }

@@ -9,6 +9,8 @@ export type AppEnv = {
 	Variables: {
 		auth: RequestAuth | null;
 		ip: string | null;
+		/** A machine client calling with an API token (bearerAuth); never together with `auth`. */
+		machine: Actor | null;
 	};
 };
 
@@ -28,6 +30,9 @@ export function requireAuth(
 	c: AppContext,
 	allowed: readonly SessionStage[] = ["active"],
 ): RequestAuth {
+	if (c.get("machine")) {
+		throw new Problem("api_token_not_allowed", "this operation cannot be called with a token");
+	}
 	const auth = c.get("auth");
 	if (!auth) throw new Problem("unauthenticated", "log in first");
 	if (!allowed.includes(auth.stage)) {
@@ -40,5 +45,5 @@ export function requireAuth(
 
 /** The fully logged-in caller, as the actor of a use case. */
 export function requireActor(c: AppContext): Actor {
-	return actorOf(requireAuth(c), c.get("ip"));
+	return c.get("machine") ?? actorOf(requireAuth(c), c.get("ip"));
 }

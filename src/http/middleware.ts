@@ -1,12 +1,16 @@
 import { timingSafeEqual } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { MiddlewareHandler } from "hono";
+import { matchedRoutes } from "hono/route";
 import type { AppDeps } from "../deps.ts";
+import { machineActor, resolveApiToken } from "../modules/api-tokens/resolve-api-token.ts";
+import type { ApiScope } from "../modules/api-tokens/scopes.ts";
 import { resolveSession } from "../modules/auth/resolve-session.ts";
 import { SessionCache } from "../modules/auth/session-cache.ts";
 import { Problem } from "../shared/problem.ts";
 import type { AppEnv } from "./context.ts";
 import { CSRF_COOKIE, clearCookie, readCookie, SESSION_COOKIE } from "./cookies.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -27,6 +31,59 @@ export function clientAddress(trustProxy: boolean): MiddlewareHandler<AppEnv> {
 	};
 }
 
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The token scopes an operation declares (its `apiToken` security), by "METHOD /api/path/{id}". */
+export type TokenScopes = (method: string, path: string) => readonly ApiScope[];
+
+/**
+ * Machine clients: a request with `Authorization: Bearer <token>` is answered for the token
+ * alone. The token is refused at once when unknown, expired or revoked (401), when the operation
+ * lists none of its scopes (403 `api_token_scope_missing`, or `api_token_not_allowed` for an
+ * operation open to no token: accounts, roles, tokens), or past its rate (429). Otherwise the
+ * call acts as the client with the roles of the scope that admitted it. The session cookie is
+ * never read for such a request and CSRF does not apply (a browser cannot send the header
+ * cross-origin), so a bearer call cannot ride a session.
+ */
+export function bearerAuth(
+	deps: AppDeps,
+	scopesOf: TokenScopes,
+	limiter: RateLimiter,
+): MiddlewareHandler<AppEnv> {
+	return async (c, next) => {
+		c.set("machine", null);
+		const header = c.req.header("authorization");
+		if (!header || !/^bearer\b/i.test(header)) return next();
+		const token = BEARER.exec(header)?.[1];
+		if (!token) throw new Problem("api_token_invalid", "send Authorization: Bearer <token>");
+		const auth = await resolveApiToken(deps.db, token);
+		const route = matchedRoutes(c).find((r) => r.method !== "ALL");
+		const path = route?.path.replace(/:(\w+)/g, "{$1}");
+		const declared = path ? scopesOf(c.req.method, path) : [];
+		if (declared.length === 0) {
+			throw new Problem("api_token_not_allowed", "this operation cannot be called with a token");
+		}
+		const scope = declared.find((s) => auth.scopes.includes(s));
+		if (!scope) {
+			throw new Problem(
+				"api_token_scope_missing",
+				`this operation needs ${declared.join(" or ")}`,
+				{
+					params: { scopes: declared.join(",") },
+				},
+			);
+		}
+		const wait = limiter.take(auth.token.id);
+		if (wait > 0) {
+			throw new Problem("rate_limited", "too many calls with this token", {
+				retryAfterSeconds: wait,
+			});
+		}
+		c.set("machine", machineActor(auth, scope, c.get("ip")));
+		await next();
+	};
+}
+
 /**
  * Load the session named by the cookie; a stale cookie is cleared. Reads (GET, HEAD, OPTIONS) may
  * reuse a login state this process resolved less than `SESSION_CACHE_TTL_MS` ago; any other
@@ -39,6 +96,10 @@ export function loadSession(
 	cache: SessionCache = new SessionCache(),
 ): MiddlewareHandler<AppEnv> {
 	return async (c, next) => {
+		if (c.get("machine")) {
+			c.set("auth", null);
+			return next();
+		}
 		const token = readCookie(c, SESSION_COOKIE);
 		const read = SAFE_METHODS.has(c.req.method);
 		let auth = null;
@@ -71,7 +132,7 @@ function same(a: string, b: string): boolean {
  */
 export function csrfProtection(): MiddlewareHandler<AppEnv> {
 	return async (c, next) => {
-		if (SAFE_METHODS.has(c.req.method)) return next();
+		if (SAFE_METHODS.has(c.req.method) || c.get("machine")) return next();
 		const origin = c.req.header("origin");
 		if (origin && origin !== "null") {
 			const host = c.req.header("host") ?? new URL(c.req.url).host;

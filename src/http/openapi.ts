@@ -1,6 +1,7 @@
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Context, TypedResponse } from "hono";
 import type { ZodType } from "zod";
+import type { ApiScope } from "../modules/api-tokens/scopes.ts";
 import { issuesOfZod } from "../shared/issues.ts";
 import { Problem } from "../shared/problem.ts";
 import type { Serialised } from "../shared/serialised.ts";
@@ -53,8 +54,27 @@ export const throttledResponse = {
 	429: { description: "Too many failed attempts; retry later", content: problemContent },
 } as const;
 
-/** Session cookie security, declared once in the document and referenced per route. */
+/**
+ * Every route declares its `security` (tests/integration/api-document.test.ts fails otherwise):
+ * `sessionSecurity` for people, `publicSecurity` for the few anonymous routes (login, health),
+ * `sessionOrToken(scope)` where a machine client's API token with that scope may call it too.
+ */
 export const sessionSecurity = [{ session: [] }];
+
+/** No credentials: the route answers anonymous callers (login, the login screen's lists). */
+export const publicSecurity = [];
+
+/**
+ * The session cookie, or an API token (`Authorization: Bearer`) holding `scope`. The bearer
+ * middleware reads this declaration from the document: a token may call an operation only when
+ * one of its scopes is listed here, and the token then acts with that scope's roles.
+ *
+ * @example
+ * createRoute({ method: "post", path: "/incidents", tags, security: sessionOrToken("incidents:create"), … })
+ */
+export function sessionOrToken(scope: ApiScope): Record<string, string[]>[] {
+	return [{ session: [] }, { apiToken: [scope] }];
+}
 
 export type Infer<S extends ZodType> = z.infer<S>;
 

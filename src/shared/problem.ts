@@ -17,6 +17,18 @@ export const PROBLEM_STATUS = {
 	payload_too_large: 413,
 	unsupported_media_type: 415,
 	login_throttled: 429,
+	/** An API token that is unknown (or malformed). */
+	api_token_invalid: 401,
+	/** An API token past its expiry. */
+	api_token_expired: 401,
+	/** An API token its tenant administrator revoked. */
+	api_token_revoked: 401,
+	/** The operation lists scopes for tokens, and this token holds none of them. */
+	api_token_scope_missing: 403,
+	/** The operation is for people only (accounts, roles, tokens, …): no token may call it. */
+	api_token_not_allowed: 403,
+	/** A machine client called too often; see Retry-After. */
+	rate_limited: 429,
 	internal: 500,
 	unavailable: 503,
 	/** The tenant's directory (LDAP) did not answer in time, refused TLS or the service account. */

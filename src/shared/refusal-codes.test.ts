@@ -25,6 +25,12 @@ const SELF_EXPLAINED = new Set([
 	"password_change_required",
 	"csrf_failed",
 	"malformed_json",
+	"api_token_invalid",
+	"api_token_expired",
+	"api_token_revoked",
+	"api_token_scope_missing",
+	"api_token_not_allowed",
+	"rate_limited",
 ]);
 
 /** The HTTP layer refuses a request body as such (its media type, an unknown size): generic. */

@@ -11,6 +11,7 @@ import { reviewsPolicy } from "../../src/modules/policies/reviews/reviews.policy
 import { tenantsPolicy } from "../../src/modules/tenants/tenants.policy.ts";
 import { TEST_PASSWORD } from "./factories.ts";
 import { makeReview } from "./review-fixtures.ts";
+import { API_TOKEN_ROUTES } from "./route-table.api-tokens.ts";
 import { ASSET_TRANSFER_ROUTES } from "./route-table.asset-transfer.ts";
 import { ASSET_ROUTES } from "./route-table.assets.ts";
 import { ASSURANCE_AUDIT_ROUTES } from "./route-table.assurance-audits.ts";
@@ -493,6 +494,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...MY_NUMBER_ROUTES,
 	...DIRECTORY_ROUTES,
 	...SECURE_AREA_ROUTES,
+	...API_TOKEN_ROUTES,
 	...CLOUD_SERVICE_ROUTES,
 	...CONTRACT_ROUTES,
 	...REVIEW_ASSURANCE_ROUTES,

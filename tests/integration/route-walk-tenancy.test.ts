@@ -5,6 +5,7 @@ import { ensureRecurring } from "../../src/platform/jobs/ensure-recurring.ts";
 import { JOBS } from "../../src/platform/jobs/registry.ts";
 import { TestClient } from "../helpers/client.ts";
 import { assertUnchanged, snapshot, tenantMarkers } from "../helpers/db-snapshot.ts";
+import { tokenOf } from "../helpers/route-table.api-tokens.ts";
 import { operationName, routeEntry } from "../helpers/route-table.ts";
 import {
 	assertProblem,
@@ -43,6 +44,8 @@ before(async () => {
 	assert.equal(failed.response.status, 401);
 	// The scheduler's per-tenant jobs (the daily reminder sweep), so A has jobs rows to keep.
 	await ensureRecurring(runtime.db, JOBS, new Date());
+	// An API token of A, so that A has api_tokens rows to keep.
+	await tokenOf(runtime, a);
 });
 after(() => runtime.cleanup());
 

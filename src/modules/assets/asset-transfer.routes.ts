@@ -8,7 +8,7 @@ import {
 	jsonBody,
 	jsonResponse,
 	problemResponses,
-	sessionSecurity,
+	sessionOrToken,
 } from "../../http/openapi.ts";
 import { importJobSchema } from "../../platform/imports/imports.schemas.ts";
 import { readImport } from "../../platform/imports/present-import.ts";
@@ -43,7 +43,7 @@ const importRoute = createRoute({
 	method: "post",
 	path: "/assets/import",
 	tags,
-	security: sessionSecurity,
+	security: sessionOrToken("assets:import"),
 	summary:
 		"Check a ledger file (dry run: the report, every row's errors with row and column), or " +
 		"apply it as a job (202: follow it at GET /imports/{id})",
@@ -59,7 +59,7 @@ const exportRoute = createRoute({
 	method: "get",
 	path: "/assets/export",
 	tags,
-	security: sessionSecurity,
+	security: sessionOrToken("assets:read"),
 	summary: "The assets you may see under the ledger's filters, as XLSX or CSV",
 	request: { query: assetExportQuerySchema },
 	responses: { 200: fileResponse("The ledger file"), ...problemResponses },
@@ -69,7 +69,7 @@ const templateRoute = createRoute({
 	method: "get",
 	path: "/assets/template",
 	tags,
-	security: sessionSecurity,
+	security: sessionOrToken("assets:import"),
 	summary: "An empty ledger in the documented layout (XLSX adds a sheet of allowed values)",
 	request: { query: fileFormatSchema },
 	responses: { 200: fileResponse("The template"), ...problemResponses },

@@ -8,6 +8,7 @@ import {
 	jsonBody,
 	jsonResponse,
 	problemResponses,
+	sessionOrToken,
 	sessionSecurity,
 } from "../../http/openapi.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
@@ -41,7 +42,7 @@ const options = createRoute({
 	method: "get",
 	path: "/asset-ledger/options",
 	tags,
-	security: sessionSecurity,
+	security: sessionOrToken("assets:read"),
 	summary: "The tenant's classification choices with their handling, and the units you manage",
 	responses: { 200: jsonResponse(ledgerOptionsSchema, "Ledger options"), ...problemResponses },
 });
@@ -50,7 +51,7 @@ const list = createRoute({
 	method: "get",
 	path: "/assets",
 	tags,
-	security: sessionSecurity,
+	security: sessionOrToken("assets:read"),
 	summary: "A filtered, sorted page of the assets you may see",
 	request: { query: assetQuerySchema },
 	responses: { 200: jsonResponse(assetListSchema, "Assets"), ...problemResponses },
@@ -70,7 +71,7 @@ const get = createRoute({
 	method: "get",
 	path: "/assets/{id}",
 	tags,
-	security: sessionSecurity,
+	security: sessionOrToken("assets:read"),
 	summary: "One asset with the handling its class requires",
 	request: { params: idParam },
 	responses: { 200: jsonResponse(assetSchema, "The asset"), ...problemResponses },

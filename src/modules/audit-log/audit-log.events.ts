@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_TOKEN_EVENTS } from "./api-token.events.ts";
 import { ASSURANCE_AUDIT_EVENTS } from "./assurance-audits.events.ts";
 import { ASSURANCE_CAMPAIGN_EVENTS } from "./assurance-campaigns.events.ts";
 import { ASSURANCE_CHECKLIST_EVENTS } from "./assurance-checklists.events.ts";
@@ -330,6 +331,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	...MY_NUMBER_EVENTS,
 	...DIRECTORY_EVENTS,
 	...SECURE_AREA_EVENTS,
+	...API_TOKEN_EVENTS,
 	...CLOUD_SERVICE_EVENTS,
 	...CONTRACT_EVENTS,
 	...ASSURANCE_AUDIT_EVENTS,

@@ -1,4 +1,5 @@
 import { accountsPolicy } from "../accounts/accounts.policy.ts";
+import { apiTokensPolicy } from "../api-tokens/api-tokens.policy.ts";
 import { assetsPolicy } from "../assets/assets.policy.ts";
 import { disposalsPolicy } from "../assets/disposals/disposals.policy.ts";
 import { takeOutsPolicy } from "../assets/take-outs/take-outs.policy.ts";
@@ -37,6 +38,7 @@ import type { Actor } from "./roles.ts";
 /** Every module's policy; a new module adds its own here so the UI learns its actions. */
 const POLICIES: readonly Policy<string>[] = [
 	accountsPolicy,
+	apiTokensPolicy,
 	assetsPolicy,
 	takeOutsPolicy,
 	disposalsPolicy,

@@ -42,4 +42,9 @@ export interface Actor {
 	label: string;
 	roles: HeldRole[];
 	ip: string | null;
+	/**
+	 * Set when a machine client calls with an API token: `accountId` is then `api-token:<id>`
+	 * (the audit log's actor), `label` the client's name, `roles` those of the scope in use.
+	 */
+	client?: { tokenId: string; name: string };
 }

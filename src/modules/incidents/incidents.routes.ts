@@ -8,6 +8,7 @@ import {
 	jsonBody,
 	jsonResponse,
 	problemResponses,
+	sessionOrToken,
 	sessionSecurity,
 } from "../../http/openapi.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
@@ -76,6 +77,7 @@ const routes = {
 		...secured,
 		method: "get",
 		path: "/incidents",
+		security: sessionOrToken("incidents:read"),
 		summary: "The cases you oversee, filtered by state, severity and unit",
 		request: { query: incidentQuerySchema },
 		responses: { 200: jsonResponse(incidentCaseListSchema, "Cases"), ...problemResponses },
@@ -84,6 +86,7 @@ const routes = {
 		...secured,
 		method: "post",
 		path: "/incidents",
+		security: sessionOrToken("incidents:create"),
 		summary: "Report a suspected incident (any member of staff)",
 		request: { body: jsonBody(reportIncidentSchema) },
 		responses: { 201: caseResponse("The new case"), ...problemResponses },
@@ -92,6 +95,7 @@ const routes = {
 		...secured,
 		method: "get",
 		path: "/incidents/{id}",
+		security: sessionOrToken("incidents:read"),
 		summary: "One case with its timeline and legal reporting obligations",
 		request: { params: idParam },
 		responses: { 200: caseResponse("The case"), ...problemResponses },
@@ -177,7 +181,13 @@ export function incidentsRoutes(deps: AppDeps) {
 			authorize(actor, incidentsPolicy, "incident.report");
 			const desk = await openIncidentDesk(db, actor);
 			const row = await inTransaction(db, (tx) =>
-				reportIncident(tx, desk, c.req.valid("json"), { kind: "staff" }),
+				// A machine client (an API token) reports as a system, under the client's name.
+				reportIncident(
+					tx,
+					desk,
+					c.req.valid("json"),
+					actor.client ? { kind: "system", name: actor.client.name } : { kind: "staff" },
+				),
 			);
 			return c.json(await freshCase(db, actor, row.id), 201);
 		})

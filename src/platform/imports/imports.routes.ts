@@ -5,7 +5,7 @@ import {
 	createRouter,
 	jsonResponse,
 	problemResponses,
-	sessionSecurity,
+	sessionOrToken,
 } from "../../http/openapi.ts";
 import { importIdParamSchema, importJobSchema } from "./imports.schemas.ts";
 import { readImport } from "./present-import.ts";
@@ -14,7 +14,7 @@ const get = createRoute({
 	method: "get",
 	path: "/imports/{id}",
 	tags: ["imports"],
-	security: sessionSecurity,
+	security: sessionOrToken("assets:import"),
 	summary: "An import being applied as a job: its progress, then its report or failure",
 	request: { params: importIdParamSchema },
 	responses: { 200: jsonResponse(importJobSchema, "The import"), ...problemResponses },

@@ -2,6 +2,7 @@ import type { Messages } from "./ja.ts";
 
 /** The English message catalogue: the type makes it carry every key of the Japanese one. */
 import { adoptionEn } from "./modules/adoption.en.ts";
+import { apiTokensEn } from "./modules/api-tokens.en.ts";
 import { assetsEn } from "./modules/assets.en.ts";
 import { assuranceAuditsEn } from "./modules/assurance-audits.en.ts";
 import { assuranceCampaignsEn } from "./modules/assurance-campaigns.en.ts";
@@ -71,6 +72,7 @@ export const en: Messages = {
 	...myNumberEn,
 	...directoryEn,
 	...secureAreasEn,
+	...apiTokensEn,
 	...cloudServicesEn,
 	...contractsEn,
 	...assuranceReviewEn,
@@ -416,6 +418,12 @@ export const en: Messages = {
 	"error.conflict": "This cannot be done in the current state.",
 	"error.payload_too_large": "What you sent is too large.",
 	"error.unsupported_media_type": "This kind of data is not supported.",
+	"error.api_token_invalid": "The API token is not valid.",
+	"error.api_token_expired": "The API token has expired.",
+	"error.api_token_revoked": "The API token has been revoked.",
+	"error.api_token_scope_missing": "The API token's scopes do not allow this operation.",
+	"error.api_token_not_allowed": "This operation cannot be called with an API token.",
+	"error.rate_limited": "Too many requests. Please wait a moment and try again.",
 	"error.login_throttled":
 		"Login is paused after repeated failures. Please wait a moment and try again.",
 	"error.internal": "A system error occurred. Please contact your administrator.",

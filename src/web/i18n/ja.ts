@@ -3,6 +3,7 @@
  * written `{name}`. Role, audit event and error labels are keyed by their stable codes.
  */
 import { adoptionJa } from "./modules/adoption.ja.ts";
+import { apiTokensJa } from "./modules/api-tokens.ja.ts";
 import { assetsJa } from "./modules/assets.ja.ts";
 import { assuranceAuditsJa } from "./modules/assurance-audits.ja.ts";
 import { assuranceCampaignsJa } from "./modules/assurance-campaigns.ja.ts";
@@ -72,6 +73,7 @@ export const ja = {
 	...myNumberJa,
 	...directoryJa,
 	...secureAreasJa,
+	...apiTokensJa,
 	...cloudServicesJa,
 	...contractsJa,
 	...assuranceReviewJa,
@@ -417,6 +419,12 @@ export const ja = {
 	"error.conflict": "現在の状態ではこの操作を行えません。",
 	"error.payload_too_large": "送信データが大きすぎます。",
 	"error.unsupported_media_type": "送信データの形式に対応していません。",
+	"error.api_token_invalid": "APIトークンが正しくありません。",
+	"error.api_token_expired": "APIトークンの有効期限が切れています。",
+	"error.api_token_revoked": "APIトークンは失効しています。",
+	"error.api_token_scope_missing": "APIトークンのスコープではこの操作を行えません。",
+	"error.api_token_not_allowed": "この操作はAPIトークンでは行えません。",
+	"error.rate_limited": "リクエストが多すぎます。しばらく待ってから再度お試しください。",
 	"error.login_throttled":
 		"失敗が続いたため、ログインを一時的に停止しています。しばらく待ってから再度お試しください。",
 	"error.internal": "システムエラーが発生しました。管理者に連絡してください。",

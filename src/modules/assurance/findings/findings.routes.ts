@@ -8,6 +8,7 @@ import {
 	jsonBody,
 	jsonResponse,
 	problemResponses,
+	sessionOrToken,
 	sessionSecurity,
 } from "../../../http/openapi.ts";
 import { exportFindings } from "./export-findings.ts";
@@ -65,6 +66,7 @@ const routes = {
 		...secured,
 		method: "get",
 		path: "/findings",
+		security: sessionOrToken("findings:read"),
 		summary: "Findings you may see, by state, severity, source, unit and overdue",
 		request: { query: findingQuerySchema },
 		responses: { 200: jsonResponse(findingListSchema, "Findings"), ...problemResponses },
@@ -97,6 +99,7 @@ const routes = {
 		...secured,
 		method: "get",
 		path: "/findings/{id}",
+		security: sessionOrToken("findings:read"),
 		summary: "One finding with its plan, evidence, verification and timeline",
 		request: { params: idParam },
 		responses: { 200: findingResponse("The finding"), ...problemResponses },
