@@ -31,16 +31,21 @@ export function LoginPage() {
 		localPassword: true,
 	});
 
-	// The tenant's directory sign-in comes first when it has one; the local password second.
+	// The tenant's directory sign-in comes first when it has one; the local password second. An
+	// answer for a tenant no longer chosen is dropped, so the form always fits the chosen tenant.
 	useEffect(() => {
 		if (!tenant) {
 			setOptions({ directory: null, localPassword: true });
 			return;
 		}
+		let current = true;
 		call(api.GET("/api/auth/sign-in-options", { params: { query: { tenant } } })).then(
-			setOptions,
-			() => setOptions({ directory: null, localPassword: true }),
+			(answer) => current && setOptions(answer),
+			() => current && setOptions({ directory: null, localPassword: true }),
 		);
+		return () => {
+			current = false;
+		};
 	}, [tenant]);
 
 	useEffect(() => {
