@@ -34,8 +34,17 @@ const FOREIGN_IDS: CrossTenantProbe = {
 	expect: { status: 404, code: "not_found" },
 };
 
+/**
+ * The caller's staff record in the world's tenant. Building tenant A's request for tenant B's
+ * caller (the cross-tenant probe), A's own `target` stands in: a person is staff of one tenant.
+ */
 const callerStaff = (ctx: RequestContext) =>
-	staffOf(ctx.deps, ctx.world.tenant.id, ctx.caller.id, ctx.world.orgUnit.id);
+	staffOf(
+		ctx.deps,
+		ctx.world.tenant.id,
+		ctx.caller.tenantId === ctx.world.tenant.id ? ctx.caller.id : ctx.world.target.id,
+		ctx.world.orgUnit.id,
+	);
 
 /** An affair the caller is responsible for. */
 const ownAffair = async (ctx: RequestContext) =>
