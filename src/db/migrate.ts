@@ -37,6 +37,7 @@ import * as contracts from "./migrations/0035-contracts.ts";
 import * as cloudServices from "./migrations/0036-cloud-services.ts";
 import * as socialMedia from "./migrations/0037-social-media.ts";
 import * as backupRuns from "./migrations/0038-backup-runs.ts";
+import * as training from "./migrations/0039-training.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -81,6 +82,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0036-cloud-services": cloudServices,
 	"0035-contracts": contracts,
 	"0038-backup-runs": backupRuns,
+	"0039-training": training,
 };
 
 /** Every migration this version knows, oldest first: the newest is the schema version. */

@@ -42,6 +42,7 @@ import { risksRoutes } from "../modules/risks/risks.routes.ts";
 import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
 import { socialMediaRoutes } from "../modules/social-media/social-media.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
+import { trainingRoutes } from "../modules/training/training.routes.ts";
 import { importsRoutes } from "../platform/imports/imports.routes.ts";
 import { refusal, ruleProblem, tooLarge } from "../shared/issues.ts";
 import { Problem } from "../shared/problem.ts";
@@ -228,6 +229,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", auditFieldworkRoutes(deps));
 	app.route("/api", exceptionsRoutes(deps));
 	app.route("/api", socialMediaRoutes(deps));
+	app.route("/api", trainingRoutes(deps));
 	app.route("/api", cloudServicesRoutes(deps));
 	app.route("/api", contractsRoutes(deps));
 	app.route("/api", importsRoutes(deps));

@@ -9,6 +9,7 @@ import { EXCEPTION_EVENTS } from "./exception.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
 import { SOCIAL_MEDIA_EVENTS } from "./social-media.events.ts";
+import { TRAINING_EVENTS } from "./training.events.ts";
 
 /** A tenant's gateway settings as the settings screen shows them (rules and limits in full). */
 const mailSettingsSnapshot = z.object({
@@ -314,6 +315,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	...FINDING_EVENTS,
 	...EXCEPTION_EVENTS,
 	...SOCIAL_MEDIA_EVENTS,
+	...TRAINING_EVENTS,
 	...CLOUD_SERVICE_EVENTS,
 	...CONTRACT_EVENTS,
 	...ASSURANCE_AUDIT_EVENTS,

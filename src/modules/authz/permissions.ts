@@ -27,6 +27,7 @@ import { risksPolicy } from "../risks/risks.policy.ts";
 import { mailPolicy } from "../sanitize/mail.policy.ts";
 import { socialMediaPolicy } from "../social-media/social-media.policy.ts";
 import { tenantsPolicy } from "../tenants/tenants.policy.ts";
+import { trainingPolicy } from "../training/training.policy.ts";
 import { allowedActions, type Policy } from "./policy.ts";
 import type { Actor } from "./roles.ts";
 
@@ -61,6 +62,7 @@ const POLICIES: readonly Policy<string>[] = [
 	socialMediaPolicy,
 	cloudServicesPolicy,
 	contractsPolicy,
+	trainingPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

@@ -3,6 +3,7 @@ import { checklistImport } from "../../modules/assurance/checklists/checklist.im
 import { cloudServicesImport } from "../../modules/cloud-services/cloud-services.import.ts";
 import { contractorsImport, contractsImport } from "../../modules/contracts/contracts.import.ts";
 import { rosterImport } from "../../modules/org/roster/roster.import.ts";
+import { trainingImport } from "../../modules/training/training.import.ts";
 import { Problem } from "../../shared/problem.ts";
 import type { ImportKind } from "./import-kind.ts";
 
@@ -14,6 +15,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
 	cloudServicesImport,
 	contractorsImport,
 	contractsImport,
+	trainingImport,
 ];
 
 /** The declared import of this name; an unknown name is a problem of the stored row. */

@@ -8,6 +8,7 @@ import { exceptionsJobs } from "../../modules/exceptions/exceptions.jobs.ts";
 import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
 import { socialMediaJobs } from "../../modules/social-media/social-media.jobs.ts";
+import { trainingJobs } from "../../modules/training/training.jobs.ts";
 import { importJobs } from "../imports/imports.jobs.ts";
 import type { JobDeclaration } from "./job.ts";
 
@@ -27,4 +28,5 @@ export const JOBS: readonly JobDeclaration[] = [
 	...cloudServicesJobs,
 	...backupJobs,
 	...contractsJobs,
+	...trainingJobs,
 ];

@@ -37,6 +37,7 @@ import { refusalsEn } from "./modules/refusals.en.ts";
 import { risksEn } from "./modules/risks.en.ts";
 import { settingsEn } from "./modules/settings.en.ts";
 import { socialMediaEn } from "./modules/social-media.en.ts";
+import { trainingEn } from "./modules/training.en.ts";
 import { vocabularyEn } from "./modules/vocabulary.ts";
 
 export const en: Messages = {
@@ -63,6 +64,7 @@ export const en: Messages = {
 	...drillsEn,
 	...exceptionsEn,
 	...socialMediaEn,
+	...trainingEn,
 	...cloudServicesEn,
 	...contractsEn,
 	...assuranceReviewEn,

@@ -38,6 +38,7 @@ import { refusalsJa } from "./modules/refusals.ja.ts";
 import { risksJa } from "./modules/risks.ja.ts";
 import { settingsJa } from "./modules/settings.ja.ts";
 import { socialMediaJa } from "./modules/social-media.ja.ts";
+import { trainingJa } from "./modules/training.ja.ts";
 import { vocabularyJa } from "./modules/vocabulary.ts";
 
 export const ja = {
@@ -64,6 +65,7 @@ export const ja = {
 	...drillsJa,
 	...exceptionsJa,
 	...socialMediaJa,
+	...trainingJa,
 	...cloudServicesJa,
 	...contractsJa,
 	...assuranceReviewJa,
