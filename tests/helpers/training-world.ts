@@ -1,0 +1,72 @@
+import { systemActor } from "../../src/bootstrap.ts";
+import { inTransaction } from "../../src/db/transaction.ts";
+import type { AppDeps } from "../../src/deps.ts";
+import type { Actor } from "../../src/modules/authz/roles.ts";
+import { planCourse } from "../../src/modules/training/plan-course.ts";
+import type { CourseRow } from "../../src/modules/training/training.repository.ts";
+import type { CreateCourseInput } from "../../src/modules/training/training.schemas.ts";
+import { openTrainingDesk } from "../../src/modules/training/training-desk.ts";
+import { fiscalYear, japanDate } from "../../src/shared/dates.ts";
+
+/** The current fiscal year in Japan and its last day, a due date always in the future or today. */
+export function thisYear(now: Date = new Date()): { year: number; lastDay: string } {
+	const year = fiscalYear(now.toISOString());
+	return { year, lastDay: `${year + 1}-03-31` };
+}
+
+/** Today in Japan. */
+export const today = (): string => japanDate(new Date());
+
+/** A two-question quiz: the right answers are 1 then 0. */
+export const SAMPLE_QUIZ: CreateCourseInput["quiz"] = [
+	{
+		question: "不審なメールの添付ファイルを開いてしまったとき、まずすべきことは",
+		choices: ["そのまま業務を続ける", "LANケーブルを抜き、情報セキュリティ管理者に報告する"],
+		answer: 1,
+	},
+	{
+		question: "機密性2以上の情報を庁外に持ち出すには",
+		choices: ["管理者の許可が必要", "許可は不要"],
+		answer: 0,
+	},
+];
+
+/** A CISO actor of the tenant, without an account of its own: the training owner in tests. */
+export function trainingOwner(tenantId: string): Actor {
+	return {
+		...systemActor(tenantId, "研修担当（テスト）"),
+		roles: [{ role: "ciso", orgUnitId: null }],
+	};
+}
+
+/**
+ * A course planned through the use case by the tenant's CISO (an e-learning course with the
+ * sample quiz and a pass mark of 100 unless overridden).
+ *
+ * @example
+ * const course = await makeCourse(deps, tenant.id, { audience: "new_staff" });
+ */
+export async function makeCourse(
+	deps: AppDeps,
+	tenantId: string,
+	overrides: Partial<CreateCourseInput> = {},
+	actor: Actor = trainingOwner(tenantId),
+): Promise<CourseRow> {
+	const { year, lastDay } = thisYear();
+	const desk = await openTrainingDesk(deps.db, actor);
+	return inTransaction(deps.db, (tx) =>
+		planCourse(tx, desk, {
+			fiscalYear: year,
+			title: "情報セキュリティ基礎（eラーニング）",
+			description: "全職員向けの基礎研修です。",
+			kind: "e_learning",
+			audience: "all_staff",
+			dueOn: lastDay,
+			heldOn: null,
+			remindDays: 14,
+			quiz: SAMPLE_QUIZ,
+			passMark: 100,
+			...overrides,
+		}),
+	);
+}
