@@ -35,6 +35,7 @@ import { REVIEW_ASSURANCE_ROUTES } from "./route-table.review-assurance.ts";
 import { RISK_ROUTES } from "./route-table.risks.ts";
 import { SOCIAL_MEDIA_ROUTES } from "./route-table.social-media.ts";
 import { STATUS_REPORT_ROUTES } from "./route-table.status-report.ts";
+import { TRAINING_ROUTES } from "./route-table.training.ts";
 import type { Access, CrossTenantProbe, RouteEntry, RouteRequest, Sent } from "./route-walk.ts";
 import { unique } from "./route-world.ts";
 
@@ -485,6 +486,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...DRILL_ROUTES,
 	...EXCEPTION_ROUTES,
 	...SOCIAL_MEDIA_ROUTES,
+	...TRAINING_ROUTES,
 	...CLOUD_SERVICE_ROUTES,
 	...CONTRACT_ROUTES,
 	...REVIEW_ASSURANCE_ROUTES,
