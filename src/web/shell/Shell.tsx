@@ -30,6 +30,7 @@ import { Link, usePath } from "../router.tsx";
 import { useActiveSession, useCan, useSession } from "../session.tsx";
 import { TenantSettingsPage } from "../settings/TenantSettingsPage.tsx";
 import { socialMediaPage } from "../social-media/routes.tsx";
+import { trainingPage } from "../training/routes.tsx";
 import { SideNav } from "./SideNav.tsx";
 
 // Larger pages load on first visit, so the first screen (sign-in, dashboard) stays small.
@@ -113,6 +114,8 @@ function Page({ path }: { path: string }) {
 	const socialMedia = socialMediaPage(path);
 	// Absent from the session where the pack has no social-media provision: no such page there.
 	if (socialMedia) return can("social_media.read") ? socialMedia : <NotFoundPage />;
+	const training = trainingPage(path);
+	if (training) return guard(training.action, training.page);
 	const cloudServices = cloudServicesPage(path);
 	if (cloudServices) return guard("cloud_service.read", cloudServices);
 	const contracts = contractsPage(path);
