@@ -32,6 +32,7 @@ import { makeOrgUnit, makeStaff } from "../helpers/org-factories.ts";
 import { makeReview } from "../helpers/review-fixtures.ts";
 import { makeRisk } from "../helpers/risk-world.ts";
 import { makeSectionManagerStaff, makeSocialAccount } from "../helpers/social-media-world.ts";
+import { makeCourse } from "../helpers/training-world.ts";
 import type { RunningServer } from "./helpers.ts";
 
 /** The ids of the records whose pages and dialogs the accessibility walk opens. */
@@ -105,6 +106,8 @@ export interface A11yWorld {
 	flaggedCloudServiceId: string;
 	/** A contract of the walk's unit with a clause gap and a pending 再委託 request. */
 	contractId: string;
+	/** The server's data directory: the training walk puts the administrator on the roster late. */
+	dataDir: string;
 }
 
 /**
@@ -215,6 +218,8 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 		const requestedService = await makeCloudService(deps, tenant.id, unit.id, "requested");
 		const flaggedService = await makeFlaggedCloudService(deps, tenant.id, unit.id);
 		const contract = await makeContractWithRequest(deps, tenant.id, unit.id);
+		// A course everyone on the roster owes: /training has a row.
+		await makeCourse(deps, tenant.id);
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -235,6 +240,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			requestedCloudServiceId: requestedService.id,
 			flaggedCloudServiceId: flaggedService.id,
 			contractId: contract.id,
+			dataDir: server.dataDir,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

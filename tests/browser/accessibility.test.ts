@@ -27,6 +27,7 @@ import {
 	type Walk,
 } from "./a11y-screens.ts";
 import { socialMediaPages, socialMediaScreens } from "./a11y-social-media.ts";
+import { trainingPages, trainingScreens } from "./a11y-training.ts";
 import { type A11yWorld, makeA11yWorld } from "./a11y-world.ts";
 import { assertAccessible, checkDialog, checkState } from "./axe.ts";
 import { launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
@@ -95,6 +96,7 @@ function pages(world: A11yWorld): string[] {
 		...campaignPages(world),
 		...exceptionPages(world),
 		...socialMediaPages(world),
+		...trainingPages(),
 		...cloudServicePages(world),
 		...contractPages(world),
 		"/settings",
@@ -339,6 +341,8 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await rosterPasswords(walk, rosterFile);
 
 	await ledgerKeyboard(walk);
+	// After the roster import: the administrator joins the roster to owe a course with a quiz.
+	await trainingScreens(walk);
 
 	// Signing in again: the second-factor page.
 	await button("ログアウト").click();

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { systemActor } from "../../src/bootstrap.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import type { Actor } from "../../src/modules/authz/roles.ts";
+import { insertStaff } from "../../src/modules/org/staff.repository.ts";
 import { planCourse } from "../../src/modules/training/plan-course.ts";
 import type { CourseRow } from "../../src/modules/training/training.repository.ts";
 import type { CreateCourseInput } from "../../src/modules/training/training.schemas.ts";
@@ -47,7 +49,7 @@ export function trainingOwner(tenantId: string): Actor {
  * const course = await makeCourse(deps, tenant.id, { audience: "new_staff" });
  */
 export async function makeCourse(
-	deps: AppDeps,
+	deps: Pick<AppDeps, "db">,
 	tenantId: string,
 	overrides: Partial<CreateCourseInput> = {},
 	actor: Actor = trainingOwner(tenantId),
@@ -67,6 +69,38 @@ export async function makeCourse(
 			quiz: SAMPLE_QUIZ,
 			passMark: 100,
 			...overrides,
+		}),
+	);
+}
+
+/** Put an account on the roster of `unitId` unless it is on it already. */
+export async function putOnRoster(
+	deps: Pick<AppDeps, "db">,
+	tenantId: string,
+	accountId: string,
+	unitId: string,
+): Promise<void> {
+	const existing = await deps.db
+		.selectFrom("staff")
+		.select("id")
+		.where("tenant_id", "=", tenantId)
+		.where("account_id", "=", accountId)
+		.executeTakeFirst();
+	if (existing) return;
+	const now = new Date().toISOString();
+	await inTransaction(deps.db, (tx) =>
+		insertStaff(tx, {
+			id: randomUUID(),
+			tenant_id: tenantId,
+			account_id: accountId,
+			staff_number: `R${randomUUID().slice(0, 8)}`,
+			category: "regular",
+			org_unit_id: unitId,
+			title: null,
+			active: true,
+			left_at: null,
+			created_at: now,
+			updated_at: now,
 		}),
 	);
 }

@@ -425,6 +425,12 @@ describe("training", () => {
 			404,
 			"not_found",
 		);
+		const notDrill = await expectProblem(
+			await a.ciso.get(`/api/training/courses/${a.course.id}/drill`),
+			409,
+			"conflict",
+		);
+		assert.equal(notDrill.issues?.[0]?.code, "training_not_a_drill");
 		const me = await activeClient(runtime, app, a.clerk);
 		await expectProblem(
 			await me.post("/api/training/courses", {

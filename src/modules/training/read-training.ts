@@ -22,6 +22,7 @@ import {
 	type TrainingKind,
 } from "./training.schemas.ts";
 import { courseOf, mayRecord, seesUnit, type TrainingDesk } from "./training-desk.ts";
+import { notADrill } from "./training-problems.ts";
 
 const n = (value: number | string | bigint | null | undefined) => Number(value ?? 0);
 
@@ -174,6 +175,7 @@ export async function listAttendees(db: Queryable, desk: TrainingDesk, courseId:
 export async function drillResults(db: Queryable, desk: TrainingDesk, courseId: string) {
 	authorize(desk.actor, trainingPolicy, "training.read");
 	const course = await courseOf(db, desk, courseId);
+	if (course.kind !== "phishing_drill") throw notADrill();
 	const rows = await drillCounts(db, desk.actor.tenantId, [course.id]);
 	return {
 		units: rows

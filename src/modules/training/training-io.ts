@@ -9,8 +9,6 @@ import {
 } from "../../platform/imports/column-rows.ts";
 import { formatFiscalYear } from "../../shared/dates.ts";
 import { datedFileName } from "../../shared/export-name.ts";
-import { refusal } from "../../shared/issues.ts";
-import { Problem } from "../../shared/problem.ts";
 import { readTable, type TableLimits, writeXlsx } from "../../shared/tabular.ts";
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "../../shared/xlsx-archive.ts";
 import { type ImportError, rowError } from "../assets/import-row.ts";
@@ -80,7 +78,8 @@ function emptyReport(): TrainingImportReport {
 export function importOptionsOf(options: unknown): { courseId: string } {
 	const courseId = (options as { courseId?: unknown } | null)?.courseId;
 	if (typeof courseId !== "string" || courseId === "")
-		throw new Problem("validation_failed", "the import names no course");
+		// Written by our own import route; anything else is a bug, not a person's mistake.
+		throw new Error("training.attendance: the stored import options name no course");
 	return { courseId };
 }
 
@@ -374,8 +373,4 @@ export async function exportCompletion(
 			formatFiscalYear(figures.fiscalYear, "wareki"),
 		]),
 	};
-}
-
-export function notADrill() {
-	return refusal("conflict", "training_not_a_drill", "the course is not a phishing drill");
 }

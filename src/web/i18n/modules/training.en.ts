@@ -75,4 +75,12 @@ export const trainingEn: Record<keyof typeof trainingJa, string> = {
 	"issue.training_due_outside_year": "The due date is outside the course's fiscal year.",
 	"issue.training_not_a_drill": "The course is not a phishing drill.",
 	"issue.training_is_a_drill": "A drill's results are imported from the drill tool's CSV.",
+	"issue.field.answers": "Answers",
+	"issue.field.choices": "Choices",
+	"issue.field.courseId": "Course",
+	"issue.field.passMark": "Pass mark",
+	"issue.field.question": "Question",
+	"issue.field.quiz": "Quiz",
+	"issue.field.remindDays": "Reminder days before the due date",
+	"issue.field.staffIds": "Staff",
 };

@@ -73,4 +73,12 @@ export const trainingJa = {
 	"issue.training_due_outside_year": "受講期限が研修の年度の外にあります。",
 	"issue.training_not_a_drill": "標的型メール訓練ではありません。",
 	"issue.training_is_a_drill": "標的型メール訓練の結果は訓練ツールのCSVから取り込みます。",
+	"issue.field.answers": "解答",
+	"issue.field.choices": "選択肢",
+	"issue.field.courseId": "研修",
+	"issue.field.passMark": "合格点",
+	"issue.field.question": "問",
+	"issue.field.quiz": "確認テスト",
+	"issue.field.remindDays": "通知日数（期限の何日前）",
+	"issue.field.staffIds": "職員",
 } as const;
