@@ -197,7 +197,7 @@ async function measure(deps: AppDeps, engine: string): Promise<string[]> {
 			.selectFrom("training_assignments as a")
 			.innerJoin("training_courses as c", "c.id", "a.course_id")
 			.select((eb) => eb.fn.count("a.completed_at").as("completed"))
-			.where("a.tenant_id", "=", tenantId)
+			.where("c.tenant_id", "=", tenantId)
 			.where("c.fiscal_year", "=", year)
 			.executeTakeFirst(),
 	);

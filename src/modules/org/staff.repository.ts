@@ -122,3 +122,15 @@ export function activeRoster(db: Queryable, tenantId: string) {
 		.where("staff.tenant_id", "=", tenantId)
 		.where("staff.active", "=", true);
 }
+
+/**
+ * Where each active member of staff sits (unit and category), without their account: the
+ * cheapest roster for counting over (training's completion per unit and category).
+ */
+export function rosterPlacement(db: Queryable, tenantId: string) {
+	return db
+		.selectFrom("staff")
+		.select(["staff.id as staff_id", "staff.org_unit_id", "staff.category"])
+		.where("staff.tenant_id", "=", tenantId)
+		.where("staff.active", "=", true);
+}

@@ -2,15 +2,14 @@ import type { Queryable } from "../../db/queryable.ts";
 import { fiscalYear } from "../../shared/dates.ts";
 import { allowedActions, authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
-import { activeRoster } from "../org/staff.repository.ts";
 import { rosterEntryOf } from "./record-attendance.ts";
 import { trainingPolicy } from "./training.policy.ts";
 import {
 	assignmentsOfStaff,
 	attemptsOfStaff,
 	attendeesOf,
-	completionBy,
 	completionByCourse,
+	completionByPlacement,
 	coursesOfYear,
 	drillCounts,
 } from "./training.repository.ts";
@@ -85,70 +84,39 @@ export async function completion(
 	authorize(desk.actor, trainingPolicy, "training.read");
 	const fy = yearOf(desk, year);
 	if (courseId) await courseOf(db, desk, courseId);
-	const tenantId = desk.actor.tenantId;
-	const [byUnit, byCategory] = await Promise.all([
-		completionBy(db, tenantId, fy, courseId, "org_unit_id"),
-		desk.visibleUnits === undefined
-			? completionBy(db, tenantId, fy, courseId, "category")
-			: Promise.resolve(undefined),
-	]);
-	const units = byUnit
-		.filter((row) => seesUnit(desk, row.key))
-		.map((row) => {
-			const unit = desk.units.get(row.key);
-			return {
-				unitId: row.key,
-				unitCode: unit?.code ?? "",
-				unitName: unit?.name ?? "",
-				owed: n(row.owed),
-				completed: n(row.completed),
-			};
+	const rows = (await completionByPlacement(db, desk.actor.tenantId, fy, courseId)).filter((row) =>
+		seesUnit(desk, row.org_unit_id),
+	);
+	const perUnit = new Map<string, { owed: number; completed: number }>();
+	const perCategory = new Map<string, { owed: number; completed: number }>();
+	const add = (
+		map: Map<string, { owed: number; completed: number }>,
+		key: string,
+		row: (typeof rows)[number],
+	) => {
+		const sum = map.get(key) ?? { owed: 0, completed: 0 };
+		sum.owed += n(row.owed);
+		sum.completed += n(row.completed);
+		map.set(key, sum);
+	};
+	for (const row of rows) {
+		add(perUnit, row.org_unit_id, row);
+		add(perCategory, row.category, row);
+	}
+	const units = [...perUnit]
+		.map(([unitId, rate]) => {
+			const unit = desk.units.get(unitId);
+			return { unitId, unitCode: unit?.code ?? "", unitName: unit?.name ?? "", ...rate };
 		})
 		.sort((a, b) => a.unitCode.localeCompare(b.unitCode));
-	// A manager sees only their units: their categories are counted from the same rows.
-	const categories = byCategory
-		? byCategory.map((row) => ({
-				category: row.key,
-				owed: n(row.owed),
-				completed: n(row.completed),
-			}))
-		: await categoriesWithin(db, desk, fy, courseId);
-	categories.sort((a, b) => a.category.localeCompare(b.category));
+	const categories = [...perCategory]
+		.map(([category, rate]) => ({ category, ...rate }))
+		.sort((a, b) => a.category.localeCompare(b.category));
 	const total = units.reduce(
 		(sum, unit) => ({ owed: sum.owed + unit.owed, completed: sum.completed + unit.completed }),
 		{ owed: 0, completed: 0 },
 	);
 	return { fiscalYear: fy, courseId: courseId ?? null, units, categories, total };
-}
-
-async function categoriesWithin(
-	db: Queryable,
-	desk: TrainingDesk,
-	fy: number,
-	courseId: string | undefined,
-) {
-	const visible = [...(desk.visibleUnits ?? [])];
-	if (visible.length === 0) return [];
-	let query = db
-		.selectFrom("training_assignments as a")
-		.innerJoin("training_courses as c", "c.id", "a.course_id")
-		.innerJoin(activeRoster(db, desk.actor.tenantId).as("r"), "r.staff_id", "a.staff_id")
-		.select([
-			"r.category",
-			(eb) => eb.fn.countAll<number | string>().as("owed"),
-			(eb) => eb.fn.count<number | string>("a.completed_at").as("completed"),
-		])
-		.where("a.tenant_id", "=", desk.actor.tenantId)
-		.where("c.fiscal_year", "=", fy)
-		.where("c.kind", "!=", "phishing_drill")
-		.where("r.org_unit_id", "in", visible)
-		.groupBy("r.category");
-	if (courseId) query = query.where("a.course_id", "=", courseId);
-	return (await query.execute()).map((row) => ({
-		category: row.category,
-		owed: n(row.owed),
-		completed: n(row.completed),
-	}));
 }
 
 /** Who owes a course in the units the caller sees, and whether the caller may record them. */
