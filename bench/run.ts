@@ -1,7 +1,7 @@
 // `npm run bench`: measure every performance target against baselines taken in the same run,
 // print a summary, and rewrite the generated sections of BENCHMARKS.md.
 // Flags: --quick (platform: fewer rounds, 100,000 events, BENCHMARKS.md untouched), --no-write,
-// --only=platform,assets,network,sanitize,attachments,incidents,assurance,third-parties,backup,directory
+// --only=platform,assets,network,sanitize,attachments,incidents,assurance,third-parties,backup,directory,people
 // (default: all).
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -80,6 +80,10 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = 
 	"people-areas": {
 		title: "People: secure-area entry log",
 		run: async () => (await import("./people-areas.ts")).runEntryLogBench(),
+	},
+	people: {
+		title: "People and places",
+		run: async () => (await import("./people.ts")).runPeopleBench(),
 	},
 };
 

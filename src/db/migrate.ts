@@ -37,6 +37,7 @@ import * as contracts from "./migrations/0035-contracts.ts";
 import * as cloudServices from "./migrations/0036-cloud-services.ts";
 import * as socialMedia from "./migrations/0037-social-media.ts";
 import * as backupRuns from "./migrations/0038-backup-runs.ts";
+import * as training from "./migrations/0039-training.ts";
 import * as myNumber from "./migrations/0040-my-number.ts";
 import * as secureAreas from "./migrations/0041-secure-areas.ts";
 import * as directory from "./migrations/0042-directory.ts";
@@ -86,6 +87,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0036-cloud-services": cloudServices,
 	"0035-contracts": contracts,
 	"0038-backup-runs": backupRuns,
+	"0039-training": training,
 	"0040-my-number": myNumber,
 	"0041-secure-areas": secureAreas,
 	"0042-directory": directory,

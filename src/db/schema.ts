@@ -107,6 +107,10 @@ export interface Database {
 	secure_area_entries: SecureAreaEntryTable;
 	secure_area_assets: SecureAreaAssetTable;
 	api_tokens: ApiTokenTable;
+	training_courses: TrainingCourseTable;
+	training_assignments: TrainingAssignmentTable;
+	training_quiz_attempts: TrainingQuizAttemptTable;
+	training_drill_results: TrainingDrillResultTable;
 }
 
 export type Flag = boolean | number;
@@ -1824,4 +1828,70 @@ export interface ApiTokenTable {
 	revoked_at: string | null;
 	revoked_by: string | null;
 	last_used_at: string | null;
+}
+
+/** A course of the fiscal year's training plan (研修); see modules/training. */
+export interface TrainingCourseTable {
+	id: string;
+	tenant_id: string;
+	fiscal_year: number;
+	title: string;
+	description: string;
+	/** in_person | e_learning | phishing_drill */
+	kind: string;
+	/** all_staff | new_staff | managers | system_admins | contractors */
+	audience: string;
+	/** YYYY-MM-DD (Japan date) */
+	due_on: string;
+	held_on: string | null;
+	remind_days: number;
+	/** JSON: the e-learning quiz (see training.schemas.ts). */
+	quiz: string | null;
+	pass_mark: number | null;
+	owner_account_id: string;
+	owner_label: string;
+	version: number;
+	created_at: string;
+	updated_at: string;
+}
+
+/** One member of staff owing one course, and whether (and how) they completed it. */
+export interface TrainingAssignmentTable {
+	id: string;
+	tenant_id: string;
+	course_id: string;
+	staff_id: string;
+	/** audience | new_staff | import */
+	source: string;
+	assigned_at: string;
+	completed_at: string | null;
+	/** manual | import | quiz | drill */
+	completed_via: string | null;
+	recorded_by: string | null;
+	recorded_by_label: string | null;
+	reminded_for: string | null;
+}
+
+/** One attempt at an e-learning course's quiz; a failed one completes nothing. */
+export interface TrainingQuizAttemptTable {
+	id: string;
+	tenant_id: string;
+	course_id: string;
+	staff_id: string;
+	score: number;
+	passed: Flag;
+	answers: string;
+	created_at: string;
+}
+
+/** One person's result in a phishing drill (標的型メール訓練), from the drill tool's CSV. */
+export interface TrainingDrillResultTable {
+	id: string;
+	tenant_id: string;
+	course_id: string;
+	staff_id: string;
+	opened: Flag;
+	clicked: Flag;
+	reported: Flag;
+	imported_at: string;
 }

@@ -35,6 +35,7 @@ export const API_TAGS: Record<string, string> = {
 	"my-number": "特定個人情報: My Number affairs, handlers, provisions, the yearly report",
 	"secure-areas": "管理区域: secure areas, permits and the entry/exit log",
 	directory: "Directory sign-in (LDAP / Active Directory): connection, group mappings, sync",
+	training: "研修・訓練: courses, attendance, quizzes, completion, phishing drills",
 	webhooks: "Webhook subscriptions and their deliveries (the tenant administrator)",
 };
 

@@ -46,6 +46,7 @@ import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
 import { secureAreasRoutes } from "../modules/secure-areas/secure-areas.routes.ts";
 import { socialMediaRoutes } from "../modules/social-media/social-media.routes.ts";
 import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
+import { trainingRoutes } from "../modules/training/training.routes.ts";
 import { webhooksRoutes } from "../modules/webhooks/webhooks.routes.ts";
 import { importsRoutes } from "../platform/imports/imports.routes.ts";
 import { refusal, ruleProblem, tooLarge } from "../shared/issues.ts";
@@ -239,6 +240,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", myNumberRoutes(deps));
 	app.route("/api", directoryRoutes(deps));
 	app.route("/api", secureAreasRoutes(deps));
+	app.route("/api", trainingRoutes(deps));
 	app.route("/api", cloudServicesRoutes(deps));
 	app.route("/api", contractsRoutes(deps));
 	app.route("/api", importsRoutes(deps));

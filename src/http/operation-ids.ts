@@ -148,6 +148,10 @@ export const OPERATION_ID_OVERRIDES: Record<string, string> = {
 	"POST /api/secure-areas/{id}/entries/{entryId}/exit": "recordSecureAreaExit",
 	"POST /api/secure-areas/{id}/assets": "placeAssetInSecureArea",
 	"DELETE /api/secure-areas/{id}/assets/{assetId}": "removeAssetFromSecureArea",
+	"GET /api/training/mine": "listMyTraining",
+	"POST /api/training/courses/{id}/attendance": "recordTrainingAttendance",
+	"POST /api/training/courses/{id}/quiz": "submitTrainingQuiz",
+	"GET /api/training/courses/{id}/drill": "getPhishingDrillResults",
 };
 
 function words(segment: string): string[] {

@@ -27,6 +27,7 @@ export const EXPORT_TITLES = {
 	auditReport: "情報セキュリティ監査報告書",
 	exceptions: "例外措置一覧",
 	socialMediaAccounts: "公式SNSアカウント台帳",
+	trainingCompletion: "研修受講状況",
 	cloudServices: "クラウドサービス等利用台帳",
 	contractors: "委託先一覧",
 	contracts: "業務委託契約一覧",

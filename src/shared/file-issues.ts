@@ -138,6 +138,22 @@ export const FILE_ISSUE_TEXT = {
 		ja: "終了日が開始日より前です",
 		en: "The end is before the start",
 	},
+	training_staff_number_unknown: {
+		ja: "職員番号「{value}」は在職中の職員名簿にありません",
+		en: "The staff number 「{value}」 is not on the active roster",
+	},
+	training_staff_not_owing: {
+		ja: "職員番号「{value}」の職員はこの研修の対象ではありません",
+		en: "The member of staff 「{value}」 does not owe this course",
+	},
+	training_staff_other_unit: {
+		ja: "職員番号「{value}」の職員は、あなたが記録できる課に属していません",
+		en: "The member of staff 「{value}」 is in a unit whose attendance you do not record",
+	},
+	yes_no_invalid: {
+		ja: "「{value}」は はい/いいえ（1/0）ではありません",
+		en: "「{value}」 is not yes/no (1/0)",
+	},
 	contractor_code_unknown: {
 		ja: "委託先コード「{value}」は登録されていません",
 		en: "The contractor code 「{value}」 is not registered",

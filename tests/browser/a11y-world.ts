@@ -34,6 +34,7 @@ import { makeReview } from "../helpers/review-fixtures.ts";
 import { makeRisk } from "../helpers/risk-world.ts";
 import { makeArea, makeSecureAreaScreens } from "../helpers/secure-areas-world.ts";
 import { makeSectionManagerStaff, makeSocialAccount } from "../helpers/social-media-world.ts";
+import { makeCourse } from "../helpers/training-world.ts";
 import type { RunningServer } from "./helpers.ts";
 
 /** The ids of the records whose pages and dialogs the accessibility walk opens. */
@@ -111,6 +112,8 @@ export interface A11yWorld {
 	myNumberAffairId: string;
 	/** A secure area with a permit, a flagged entry of yesterday and the walk's asset in it. */
 	secureAreaId: string;
+	/** The server's data directory: the training walk puts the administrator on the roster late. */
+	dataDir: string;
 }
 
 /**
@@ -233,6 +236,8 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			allowed: [kacho.staffId],
 		});
 		await makeSecureAreaScreens(deps, tenant.id, secureArea.id, unitStaff.staffId, asset.code);
+		// A course everyone on the roster owes: /training has a row.
+		await makeCourse(deps, tenant.id);
 		const plan = (await listDocuments(deps.db, tenant.id)).find((d) => d.kind === "emergency_plan");
 		assert.ok(plan, "the standard pack names an emergency response plan");
 		return {
@@ -255,6 +260,7 @@ export async function makeA11yWorld(server: RunningServer): Promise<A11yWorld> {
 			contractId: contract.id,
 			myNumberAffairId: affair.id,
 			secureAreaId: secureArea.id,
+			dataDir: server.dataDir,
 			adminId: admin.id,
 			unitId: unit.id,
 			assetId: asset.id,

@@ -29,6 +29,7 @@ import {
 } from "./a11y-screens.ts";
 import { secureAreaPages, secureAreaScreens } from "./a11y-secure-areas.ts";
 import { socialMediaPages, socialMediaScreens } from "./a11y-social-media.ts";
+import { trainingPages, trainingScreens } from "./a11y-training.ts";
 import { webhookPages, webhookScreens } from "./a11y-webhooks.ts";
 import { type A11yWorld, makeA11yWorld } from "./a11y-world.ts";
 import { assertAccessible, checkDialog, checkState } from "./axe.ts";
@@ -101,6 +102,7 @@ function pages(world: A11yWorld): string[] {
 		...webhookPages(),
 		...myNumberPages(world),
 		...secureAreaPages(world),
+		...trainingPages(),
 		...cloudServicePages(world),
 		...contractPages(world),
 		"/settings",
@@ -348,6 +350,8 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await rosterPasswords(walk, rosterFile);
 
 	await ledgerKeyboard(walk);
+	// After the roster import: the administrator joins the roster to owe a course with a quiz.
+	await trainingScreens(walk);
 
 	// Signing in again: the second-factor page.
 	await button("ログアウト").click();

@@ -39,6 +39,7 @@ import { RISK_ROUTES } from "./route-table.risks.ts";
 import { SECURE_AREA_ROUTES } from "./route-table.secure-areas.ts";
 import { SOCIAL_MEDIA_ROUTES } from "./route-table.social-media.ts";
 import { STATUS_REPORT_ROUTES } from "./route-table.status-report.ts";
+import { TRAINING_ROUTES } from "./route-table.training.ts";
 import { WEBHOOK_ROUTES } from "./route-table.webhooks.ts";
 import type { Access, CrossTenantProbe, RouteEntry, RouteRequest, Sent } from "./route-walk.ts";
 import { unique } from "./route-world.ts";
@@ -495,6 +496,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...DIRECTORY_ROUTES,
 	...SECURE_AREA_ROUTES,
 	...API_TOKEN_ROUTES,
+	...TRAINING_ROUTES,
 	...CLOUD_SERVICE_ROUTES,
 	...CONTRACT_ROUTES,
 	...REVIEW_ASSURANCE_ROUTES,

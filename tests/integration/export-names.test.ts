@@ -162,6 +162,11 @@ const DOWNLOADS: Expected[] = [
 	},
 	{
 		method: "get",
+		path: "/api/training/export",
+		name: dated(EXPORT_TITLES.trainingCompletion, "xlsx", "令和\\d+年度_"),
+	},
+	{
+		method: "get",
 		path: "/api/assurance/status-report",
 		query: { format: "pdf" },
 		name: dated(EXPORT_TITLES.statusReport, "pdf", "令和\\d+年度_"),

@@ -13,6 +13,7 @@ import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
 import { MY_NUMBER_EVENTS } from "./my-number.events.ts";
 import { SECURE_AREA_EVENTS } from "./secure-areas.events.ts";
 import { SOCIAL_MEDIA_EVENTS } from "./social-media.events.ts";
+import { TRAINING_EVENTS } from "./training.events.ts";
 import { WEBHOOK_EVENTS } from "./webhooks.events.ts";
 
 /** A tenant's gateway settings as the settings screen shows them (rules and limits in full). */
@@ -332,6 +333,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	...DIRECTORY_EVENTS,
 	...SECURE_AREA_EVENTS,
 	...API_TOKEN_EVENTS,
+	...TRAINING_EVENTS,
 	...CLOUD_SERVICE_EVENTS,
 	...CONTRACT_EVENTS,
 	...ASSURANCE_AUDIT_EVENTS,

@@ -31,6 +31,7 @@ import { mailPolicy } from "../sanitize/mail.policy.ts";
 import { secureAreasPolicy } from "../secure-areas/secure-areas.policy.ts";
 import { socialMediaPolicy } from "../social-media/social-media.policy.ts";
 import { tenantsPolicy } from "../tenants/tenants.policy.ts";
+import { trainingPolicy } from "../training/training.policy.ts";
 import { webhooksPolicy } from "../webhooks/webhooks.policy.ts";
 import { allowedActions, type Policy } from "./policy.ts";
 import type { Actor } from "./roles.ts";
@@ -71,6 +72,7 @@ const POLICIES: readonly Policy<string>[] = [
 	contractsPolicy,
 	myNumberPolicy,
 	secureAreasPolicy,
+	trainingPolicy,
 ];
 
 /** All actions the actor may take across modules, for navigation and buttons in the UI. */

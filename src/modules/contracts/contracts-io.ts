@@ -1,13 +1,17 @@
 import type { Db } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import {
+	type Column,
+	fileError,
+	MAX_LISTED_ERRORS,
+	readRows,
+} from "../../platform/imports/column-rows.ts";
 import { toCsv } from "../../shared/csv.ts";
 import { datedFileName } from "../../shared/export-name.ts";
-import { fileIssueOf, fileIssueText } from "../../shared/file-issues.ts";
 import { readTable, type TableLimits, writeXlsx } from "../../shared/tabular.ts";
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "../../shared/xlsx-archive.ts";
 import { type ImportError, rowError } from "../assets/import-row.ts";
-import { unescapeCell } from "../assets/ledger-format.ts";
 import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { authorize } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
@@ -28,14 +32,6 @@ export const CONTRACT_IMPORT_LIMITS: TableLimits = {
 	maxColumns: 30,
 	maxCellLength: 10_000,
 };
-export const MAX_LISTED_ERRORS = 1_000;
-
-interface Column<K extends string> {
-	key: K;
-	header: string;
-	required: boolean;
-	max: number;
-}
 
 export const CONTRACTOR_COLUMNS = [
 	{ key: "code", header: "委託先コード", required: true, max: CONTRACT_LIMITS.code },
@@ -57,8 +53,6 @@ export const CONTRACT_COLUMNS = [
 	{ key: "clauses", header: "契約条項", required: false, max: 2_000 },
 ] as const satisfies readonly Column<string>[];
 
-type Values<C extends readonly Column<string>[]> = Record<C[number]["key"], string>;
-
 export interface ContractImportReport {
 	format: "xlsx" | "csv" | null;
 	encoding: "utf-8" | "shift_jis" | null;
@@ -76,7 +70,6 @@ export interface ContractImportOptions {
 	archive?: XlsxLimits;
 }
 
-const fold = (text: string) => text.normalize("NFKC").replace(/\s+/gu, "");
 const split = (text: string) => text.split(/[\s、,;；]+/u).filter((part) => part !== "");
 
 class RollBack extends Error {
@@ -99,87 +92,6 @@ function emptyReport(): ContractImportReport {
 		unchanged: 0,
 		applied: false,
 	};
-}
-
-/** Read the header and each row into values by key; every error names its row and column. */
-function readRows<C extends readonly Column<string>[]>(
-	rows: string[][],
-	columns: C,
-	report: ContractImportReport,
-): { row: number; values: Values<C>; ok: boolean }[] {
-	const add = (error: ImportError) => {
-		report.errorCount++;
-		if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);
-	};
-	let start = rows.findIndex((cells) => cells.some((cell) => cell !== ""));
-	if (start < 0) {
-		add(rowError(null, null, "header_row_missing"));
-		return [];
-	}
-	const header = rows[start] ?? [];
-	const byHeader = new Map<string, Column<string>>(columns.map((c) => [fold(c.header), c]));
-	const at = new Map<string, number>();
-	for (const [index, cell] of header.entries()) {
-		if (cell === "") continue;
-		const column = byHeader.get(fold(cell));
-		if (!column)
-			add(
-				rowError(start + 1, cell, "column_unknown", {
-					header: cell,
-					headers: columns.map((c) => c.header).join("、"),
-				}),
-			);
-		else if (at.has(column.key))
-			add(rowError(start + 1, cell, "column_duplicate", { header: cell }));
-		else at.set(column.key, index);
-	}
-	for (const column of columns)
-		if (column.required && !at.has(column.key))
-			add(rowError(start + 1, column.header, "column_missing", { header: column.header }));
-	if (report.errorCount > 0) return [];
-	const out: { row: number; values: Values<C>; ok: boolean }[] = [];
-	start++;
-	for (let i = start; i < rows.length; i++) {
-		const cells = rows[i] ?? [];
-		if (cells.every((cell) => cell === "")) continue;
-		report.rows++;
-		const values = {} as Record<string, string>;
-		let ok = true;
-		for (const column of columns) {
-			const index = at.get(column.key);
-			const value = index === undefined ? "" : unescapeCell(cells[index] ?? "");
-			if (column.required && value === "") {
-				add(rowError(i + 1, column.header, "value_required", { header: column.header }));
-				ok = false;
-			} else if (value.length > column.max) {
-				add(
-					rowError(i + 1, column.header, "value_too_long", {
-						max: column.max,
-						length: value.length,
-					}),
-				);
-				ok = false;
-			}
-			values[column.key] = value;
-		}
-		out.push({ row: i + 1, values: values as Values<C>, ok });
-	}
-	return out;
-}
-
-/** A file that cannot be read is one error without a row. */
-function fileError(report: ContractImportReport, error: unknown): ContractImportReport {
-	const issue = fileIssueOf(error);
-	if (!issue) throw error;
-	report.errorCount++;
-	report.errors.push({
-		row: typeof issue.params.row === "number" ? issue.params.row : null,
-		column: null,
-		message: `ファイルを読めません: ${fileIssueText(issue.code, issue.params, "ja")}`,
-		code: issue.code,
-		params: issue.params,
-	});
-	return report;
 }
 
 async function runImport(

@@ -120,3 +120,40 @@ export async function staffAccountsByNumber(
 		.execute();
 	return new Map(rows.map((r) => [r.staff_number, r.account_id]));
 }
+
+/**
+ * The active roster as a query other modules may join (training counts completion over it):
+ * each member's id, unit, category, account and name, and when they joined the roster.
+ *
+ * @example
+ * db.selectFrom(activeRoster(db, tenantId).as("r")).select(["r.staff_id", "r.org_unit_id"])
+ */
+export function activeRoster(db: Queryable, tenantId: string) {
+	return db
+		.selectFrom("staff")
+		.innerJoin("accounts", "accounts.id", "staff.account_id")
+		.select([
+			"staff.id as staff_id",
+			"staff.account_id",
+			"staff.staff_number",
+			"staff.category",
+			"staff.org_unit_id",
+			"staff.created_at as joined_at",
+			"accounts.display_name",
+			"accounts.email",
+		])
+		.where("staff.tenant_id", "=", tenantId)
+		.where("staff.active", "=", true);
+}
+
+/**
+ * Where each active member of staff sits (unit and category), without their account: the
+ * cheapest roster for counting over (training's completion per unit and category).
+ */
+export function rosterPlacement(db: Queryable, tenantId: string) {
+	return db
+		.selectFrom("staff")
+		.select(["staff.id as staff_id", "staff.org_unit_id", "staff.category"])
+		.where("staff.tenant_id", "=", tenantId)
+		.where("staff.active", "=", true);
+}

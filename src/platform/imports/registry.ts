@@ -4,6 +4,7 @@ import { cloudServicesImport } from "../../modules/cloud-services/cloud-services
 import { contractorsImport, contractsImport } from "../../modules/contracts/contracts.import.ts";
 import { rosterImport } from "../../modules/org/roster/roster.import.ts";
 import { secureAreaEntriesImport } from "../../modules/secure-areas/secure-areas.import.ts";
+import { trainingImport } from "../../modules/training/training.import.ts";
 import { Problem } from "../../shared/problem.ts";
 import type { ImportKind } from "./import-kind.ts";
 
@@ -16,6 +17,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
 	contractorsImport,
 	contractsImport,
 	secureAreaEntriesImport,
+	trainingImport,
 ];
 
 /** The declared import of this name; an unknown name is a problem of the stored row. */

@@ -10,6 +10,7 @@ import { incidentsJobs } from "../../modules/incidents/incidents.jobs.ts";
 import { myNumberJobs } from "../../modules/my-number/my-number.jobs.ts";
 import { documentsJobs } from "../../modules/policies/documents/documents.jobs.ts";
 import { socialMediaJobs } from "../../modules/social-media/social-media.jobs.ts";
+import { trainingJobs } from "../../modules/training/training.jobs.ts";
 import { webhooksJobs } from "../../modules/webhooks/webhooks.jobs.ts";
 import { importJobs } from "../imports/imports.jobs.ts";
 import type { JobDeclaration } from "./job.ts";
@@ -33,4 +34,5 @@ export const JOBS: readonly JobDeclaration[] = [
 	...webhooksJobs,
 	...takeOutsJobs,
 	...myNumberJobs,
+	...trainingJobs,
 ];

@@ -4600,6 +4600,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completion per unit and per staff category, counted live */
+        get: operations["getTrainingCompletion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fiscal year's courses with their completion over the staff the caller sees */
+        get: operations["listTrainingCourses"];
+        put?: never;
+        /** Plan a course of the fiscal year; its audience owes it from now */
+        post: operations["createTrainingCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record attendance by hand (the course's owner, or a unit's manager for the unit) */
+        post: operations["recordTrainingAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}/attendees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who owes the course in the units the caller sees, and who completed it */
+        get: operations["listTrainingCourseAttendees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}/drill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A phishing drill's opened / clicked / reported per unit */
+        get: operations["getPhishingDrillResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}/quiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the course's quiz; a pass completes it, a fail is kept and completes nothing */
+        post: operations["submitTrainingQuiz"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completion per unit and course of the fiscal year, as XLSX */
+        get: operations["exportTraining"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a roster of attendance or a drill tool's CSV for a course (dry run: the report, every error with row and column), or apply it as a job (202: follow it at GET /imports/{id}) */
+        post: operations["importTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My training: what I owe, due dates, the e-learning quiz (without its answers) */
+        get: operations["listMyTraining"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fiscal year's figures for the yearly review and the status report */
+        get: operations["getTrainingYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks/deliveries": {
         parameters: {
             query?: never;
@@ -7489,6 +7660,28 @@ export interface components {
             providedOn: string;
             recipient: string;
         };
+        MyTraining: {
+            items: {
+                attempts: number;
+                completedAt: string | null;
+                courseId: string;
+                description: string;
+                dueOn: string;
+                heldOn: string | null;
+                /** @enum {string} */
+                kind: "in_person" | "e_learning" | "phishing_drill";
+                lastScore: number | null;
+                overdue: boolean;
+                quiz: {
+                    passMark: number;
+                    questions: {
+                        choices: string[];
+                        question: string;
+                    }[];
+                } | null;
+                title: string;
+            }[];
+        };
         MyWork: {
             items: {
                 count: number;
@@ -9789,6 +9982,160 @@ export interface components {
             csrfToken: string;
             recoveryCodes: string[];
             stage: components["schemas"]["SessionStage"];
+        };
+        TrainingAttendance: {
+            staffIds: string[];
+        };
+        TrainingAttendanceOutcome: {
+            alreadyCompleted: number;
+            recorded: number;
+        };
+        TrainingAttendees: {
+            items: {
+                completedAt: string | null;
+                completedVia: string | null;
+                displayName: string;
+                mayRecord: boolean;
+                staffId: string;
+                staffNumber: string;
+                unitName: string;
+            }[];
+        };
+        TrainingCompletion: {
+            categories: {
+                category: string;
+                completed: number;
+                owed: number;
+            }[];
+            courseId: string | null;
+            fiscalYear: number;
+            total: {
+                completed: number;
+                owed: number;
+            };
+            units: {
+                completed: number;
+                owed: number;
+                unitCode: string;
+                unitId: string;
+                unitName: string;
+            }[];
+        };
+        TrainingCourse: {
+            /** @enum {string} */
+            audience: "all_staff" | "new_staff" | "managers" | "system_admins" | "contractors";
+            description: string;
+            dueOn: string;
+            fiscalYear: number;
+            heldOn: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "in_person" | "e_learning" | "phishing_drill";
+            ownerLabel: string;
+            passMark: number | null;
+            questionCount: number;
+            rate: {
+                completed: number;
+                owed: number;
+            };
+            remindDays: number;
+            title: string;
+        };
+        TrainingCourseInput: {
+            /** @enum {string} */
+            audience: "all_staff" | "new_staff" | "managers" | "system_admins" | "contractors";
+            /** @default  */
+            description: string;
+            dueOn: string;
+            fiscalYear: number;
+            /** @default null */
+            heldOn: string | null;
+            /** @enum {string} */
+            kind: "in_person" | "e_learning" | "phishing_drill";
+            /** @default null */
+            passMark: number | null;
+            /** @default null */
+            quiz: {
+                answer: number;
+                choices: string[];
+                question: string;
+            }[] | null;
+            /** @default 14 */
+            remindDays: number;
+            title: string;
+        };
+        TrainingCourseList: {
+            allowedActions: string[];
+            items: components["schemas"]["TrainingCourse"][];
+        };
+        TrainingDrillResults: {
+            units: {
+                clicked: number;
+                opened: number;
+                reported: number;
+                targeted: number;
+                unitId: string;
+                unitName: string;
+            }[];
+        };
+        TrainingImport: {
+            contentBase64: string;
+            courseId: string;
+            filename: string;
+            /** @enum {string} */
+            mode: "dry_run" | "apply";
+        };
+        TrainingImportReport: {
+            applied: boolean;
+            created: number;
+            /** @enum {string|null} */
+            encoding: "utf-8" | "shift_jis" | null;
+            errorCount: number;
+            errors: {
+                code?: string;
+                column: string | null;
+                message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
+                row: number | null;
+            }[];
+            /** @enum {string|null} */
+            format: "xlsx" | "csv" | null;
+            rows: number;
+            unchanged: number;
+            updated: number;
+        };
+        TrainingQuizAnswers: {
+            answers: number[];
+        };
+        TrainingQuizResult: {
+            passed: boolean;
+            passMark: number;
+            score: number;
+        };
+        TrainingYear: {
+            courses: {
+                /** @enum {string} */
+                audience: "all_staff" | "new_staff" | "managers" | "system_admins" | "contractors";
+                completed: number;
+                dueOn: string;
+                /** @enum {string} */
+                kind: "in_person" | "e_learning" | "phishing_drill";
+                owed: number;
+                title: string;
+            }[];
+            drills: {
+                clicked: number;
+                opened: number;
+                reported: number;
+                targeted: number;
+            };
+            fiscalYear: number;
+            total: {
+                completed: number;
+                owed: number;
+            };
         };
         UpdateAsset: {
             /** @enum {string} */
@@ -15538,7 +15885,7 @@ export interface operations {
                 recordId?: string;
                 /** @description Exclusive end (ISO 8601) */
                 to?: string;
-                type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "backup.failure_notified" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "exception.requested" | "exception.approved" | "exception.refused" | "exception.withdrawn" | "exception.expiry_notified" | "exception.lapsed" | "exception.exported" | "social_media.registered" | "social_media.approval_requested" | "social_media.approved" | "social_media.refused" | "social_media.reviewed" | "social_media.suspended" | "social_media.reinstated" | "social_media.closed" | "social_media.dormant_flagged" | "social_media.exported" | "webhook.subscribed" | "webhook.changed" | "webhook.secret_rotated" | "webhook.unsubscribed" | "webhook.test_sent" | "my_number.affair_created" | "my_number.affair_updated" | "my_number.handler_added" | "my_number.handler_ended" | "my_number.link_added" | "my_number.link_removed" | "my_number.provision_recorded" | "my_number.notice_seen" | "my_number.report_exported" | "directory.configured" | "directory.mapping_added" | "directory.mapping_removed" | "directory.sign_in_settings_changed" | "directory.tested" | "directory.role_granted" | "directory.role_ended" | "directory.account_disabled" | "directory.account_enabled" | "directory.account_linked" | "directory.synced" | "secure_area.created" | "secure_area.updated" | "secure_area.permit_granted" | "secure_area.permit_revoked" | "secure_area.entry_recorded" | "secure_area.exit_recorded" | "secure_area.entries_imported" | "secure_area.asset_located" | "secure_area.asset_unlocated" | "api_token.created" | "api_token.revoked" | "cloud_service.registered" | "cloud_service.updated" | "cloud_service.requested" | "cloud_service.approved" | "cloud_service.refused" | "cloud_service.put_in_use" | "cloud_service.reviewed" | "cloud_service.retired" | "cloud_service.review_warned" | "cloud_service.flags_changed" | "cloud_service.imported" | "cloud_service.exported" | "contractor.created" | "contractor.updated" | "contractor.imported" | "contractor.exported" | "contract.created" | "contract.updated" | "contract.imported" | "contract.exported" | "contract.clauses_checked" | "contract.subcontract_requested" | "contract.subcontract_approved" | "contract.subcontract_refused" | "contract.checked" | "contract.ended" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
+                type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "backup.failure_notified" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "exception.requested" | "exception.approved" | "exception.refused" | "exception.withdrawn" | "exception.expiry_notified" | "exception.lapsed" | "exception.exported" | "social_media.registered" | "social_media.approval_requested" | "social_media.approved" | "social_media.refused" | "social_media.reviewed" | "social_media.suspended" | "social_media.reinstated" | "social_media.closed" | "social_media.dormant_flagged" | "social_media.exported" | "webhook.subscribed" | "webhook.changed" | "webhook.secret_rotated" | "webhook.unsubscribed" | "webhook.test_sent" | "my_number.affair_created" | "my_number.affair_updated" | "my_number.handler_added" | "my_number.handler_ended" | "my_number.link_added" | "my_number.link_removed" | "my_number.provision_recorded" | "my_number.notice_seen" | "my_number.report_exported" | "directory.configured" | "directory.mapping_added" | "directory.mapping_removed" | "directory.sign_in_settings_changed" | "directory.tested" | "directory.role_granted" | "directory.role_ended" | "directory.account_disabled" | "directory.account_enabled" | "directory.account_linked" | "directory.synced" | "secure_area.created" | "secure_area.updated" | "secure_area.permit_granted" | "secure_area.permit_revoked" | "secure_area.entry_recorded" | "secure_area.exit_recorded" | "secure_area.entries_imported" | "secure_area.asset_located" | "secure_area.asset_unlocated" | "api_token.created" | "api_token.revoked" | "training.course_planned" | "training.assigned" | "training.attendance_recorded" | "training.attendance_imported" | "training.quiz_attempted" | "training.drill_imported" | "training.reminded" | "training.exported" | "cloud_service.registered" | "cloud_service.updated" | "cloud_service.requested" | "cloud_service.approved" | "cloud_service.refused" | "cloud_service.put_in_use" | "cloud_service.reviewed" | "cloud_service.retired" | "cloud_service.review_warned" | "cloud_service.flags_changed" | "cloud_service.imported" | "cloud_service.exported" | "contractor.created" | "contractor.updated" | "contractor.imported" | "contractor.exported" | "contract.created" | "contract.updated" | "contract.imported" | "contract.exported" | "contract.clauses_checked" | "contract.subcontract_requested" | "contract.subcontract_approved" | "contract.subcontract_refused" | "contract.checked" | "contract.ended" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
             };
             header?: never;
             path?: never;
@@ -15629,7 +15976,7 @@ export interface operations {
                 recordId?: string;
                 /** @description Exclusive end (ISO 8601) */
                 to?: string;
-                type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "backup.failure_notified" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "exception.requested" | "exception.approved" | "exception.refused" | "exception.withdrawn" | "exception.expiry_notified" | "exception.lapsed" | "exception.exported" | "social_media.registered" | "social_media.approval_requested" | "social_media.approved" | "social_media.refused" | "social_media.reviewed" | "social_media.suspended" | "social_media.reinstated" | "social_media.closed" | "social_media.dormant_flagged" | "social_media.exported" | "webhook.subscribed" | "webhook.changed" | "webhook.secret_rotated" | "webhook.unsubscribed" | "webhook.test_sent" | "my_number.affair_created" | "my_number.affair_updated" | "my_number.handler_added" | "my_number.handler_ended" | "my_number.link_added" | "my_number.link_removed" | "my_number.provision_recorded" | "my_number.notice_seen" | "my_number.report_exported" | "directory.configured" | "directory.mapping_added" | "directory.mapping_removed" | "directory.sign_in_settings_changed" | "directory.tested" | "directory.role_granted" | "directory.role_ended" | "directory.account_disabled" | "directory.account_enabled" | "directory.account_linked" | "directory.synced" | "secure_area.created" | "secure_area.updated" | "secure_area.permit_granted" | "secure_area.permit_revoked" | "secure_area.entry_recorded" | "secure_area.exit_recorded" | "secure_area.entries_imported" | "secure_area.asset_located" | "secure_area.asset_unlocated" | "api_token.created" | "api_token.revoked" | "cloud_service.registered" | "cloud_service.updated" | "cloud_service.requested" | "cloud_service.approved" | "cloud_service.refused" | "cloud_service.put_in_use" | "cloud_service.reviewed" | "cloud_service.retired" | "cloud_service.review_warned" | "cloud_service.flags_changed" | "cloud_service.imported" | "cloud_service.exported" | "contractor.created" | "contractor.updated" | "contractor.imported" | "contractor.exported" | "contract.created" | "contract.updated" | "contract.imported" | "contract.exported" | "contract.clauses_checked" | "contract.subcontract_requested" | "contract.subcontract_approved" | "contract.subcontract_refused" | "contract.checked" | "contract.ended" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
+                type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "backup.failure_notified" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "exception.requested" | "exception.approved" | "exception.refused" | "exception.withdrawn" | "exception.expiry_notified" | "exception.lapsed" | "exception.exported" | "social_media.registered" | "social_media.approval_requested" | "social_media.approved" | "social_media.refused" | "social_media.reviewed" | "social_media.suspended" | "social_media.reinstated" | "social_media.closed" | "social_media.dormant_flagged" | "social_media.exported" | "webhook.subscribed" | "webhook.changed" | "webhook.secret_rotated" | "webhook.unsubscribed" | "webhook.test_sent" | "my_number.affair_created" | "my_number.affair_updated" | "my_number.handler_added" | "my_number.handler_ended" | "my_number.link_added" | "my_number.link_removed" | "my_number.provision_recorded" | "my_number.notice_seen" | "my_number.report_exported" | "directory.configured" | "directory.mapping_added" | "directory.mapping_removed" | "directory.sign_in_settings_changed" | "directory.tested" | "directory.role_granted" | "directory.role_ended" | "directory.account_disabled" | "directory.account_enabled" | "directory.account_linked" | "directory.synced" | "secure_area.created" | "secure_area.updated" | "secure_area.permit_granted" | "secure_area.permit_revoked" | "secure_area.entry_recorded" | "secure_area.exit_recorded" | "secure_area.entries_imported" | "secure_area.asset_located" | "secure_area.asset_unlocated" | "api_token.created" | "api_token.revoked" | "training.course_planned" | "training.assigned" | "training.attendance_recorded" | "training.attendance_imported" | "training.quiz_attempted" | "training.drill_imported" | "training.reminded" | "training.exported" | "cloud_service.registered" | "cloud_service.updated" | "cloud_service.requested" | "cloud_service.approved" | "cloud_service.refused" | "cloud_service.put_in_use" | "cloud_service.reviewed" | "cloud_service.retired" | "cloud_service.review_warned" | "cloud_service.flags_changed" | "cloud_service.imported" | "cloud_service.exported" | "contractor.created" | "contractor.updated" | "contractor.imported" | "contractor.exported" | "contract.created" | "contract.updated" | "contract.imported" | "contract.exported" | "contract.clauses_checked" | "contract.subcontract_requested" | "contract.subcontract_approved" | "contract.subcontract_refused" | "contract.checked" | "contract.ended" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
             };
             header?: never;
             path?: never;
@@ -36782,6 +37129,967 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden, a login step pending, or CSRF failure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or in another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTrainingCompletion: {
+        parameters: {
+            query?: {
+                courseId?: string;
+                fiscalYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Completion */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingCompletion"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden, a login step pending, or CSRF failure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or in another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTrainingCourses: {
+        parameters: {
+            query?: {
+                fiscalYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Courses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingCourseList"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden, a login step pending, or CSRF failure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or in another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTrainingCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON body */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingCourseInput"];
+            };
+        };
+        responses: {
+            /** @description The new course */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden, a login step pending, or CSRF failure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or in another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordTrainingAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON body */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingAttendance"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingAttendanceOutcome"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden, a login step pending, or CSRF failure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or in another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTrainingCourseAttendees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Attendees */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingAttendees"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden, a login step pending, or CSRF failure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or in another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPhishingDrillResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Drill results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingDrillResults"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden, a login step pending, or CSRF failure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or in another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitTrainingQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON body */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingQuizAnswers"];
+            };
+        };
+        responses: {
+            /** @description The result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingQuizResult"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden, a login step pending, or CSRF failure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or in another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportTraining: {
+        parameters: {
+            query?: {
+                fiscalYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden, a login step pending, or CSRF failure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or in another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON body */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingImport"];
+            };
+        };
+        responses: {
+            /** @description The dry run's report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingImportReport"];
+                };
+            };
+            /** @description The apply is queued as a job */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden, a login step pending, or CSRF failure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or in another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My training */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTraining"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden, a login step pending, or CSRF failure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or in another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTrainingYear: {
+        parameters: {
+            query?: {
+                fiscalYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year's figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingYear"];
                 };
             };
             /** @description Invalid request */

@@ -41,6 +41,7 @@ import { risksEn } from "./modules/risks.en.ts";
 import { secureAreasEn } from "./modules/secure-areas.en.ts";
 import { settingsEn } from "./modules/settings.en.ts";
 import { socialMediaEn } from "./modules/social-media.en.ts";
+import { trainingEn } from "./modules/training.en.ts";
 import { vocabularyEn } from "./modules/vocabulary.ts";
 import { webhooksEn } from "./modules/webhooks.en.ts";
 
@@ -73,6 +74,7 @@ export const en: Messages = {
 	...directoryEn,
 	...secureAreasEn,
 	...apiTokensEn,
+	...trainingEn,
 	...cloudServicesEn,
 	...contractsEn,
 	...assuranceReviewEn,

@@ -42,6 +42,7 @@ import { risksJa } from "./modules/risks.ja.ts";
 import { secureAreasJa } from "./modules/secure-areas.ja.ts";
 import { settingsJa } from "./modules/settings.ja.ts";
 import { socialMediaJa } from "./modules/social-media.ja.ts";
+import { trainingJa } from "./modules/training.ja.ts";
 import { vocabularyJa } from "./modules/vocabulary.ts";
 import { webhooksJa } from "./modules/webhooks.ja.ts";
 
@@ -74,6 +75,7 @@ export const ja = {
 	...directoryJa,
 	...secureAreasJa,
 	...apiTokensJa,
+	...trainingJa,
 	...cloudServicesJa,
 	...contractsJa,
 	...assuranceReviewJa,

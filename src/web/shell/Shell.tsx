@@ -33,6 +33,7 @@ import { secureAreasPage } from "../secure-areas/routes.tsx";
 import { useActiveSession, useCan, useSession } from "../session.tsx";
 import { TenantSettingsPage } from "../settings/TenantSettingsPage.tsx";
 import { socialMediaPage } from "../social-media/routes.tsx";
+import { trainingPage } from "../training/routes.tsx";
 import { WebhooksPage } from "../webhooks/WebhooksPage.tsx";
 import { SideNav } from "./SideNav.tsx";
 
@@ -125,6 +126,8 @@ function Page({ path }: { path: string }) {
 	if (myNumber) return can("my_number.read") ? myNumber : <NotFoundPage />;
 	const secureAreas = secureAreasPage(path);
 	if (secureAreas) return guard("secure_area.read", secureAreas);
+	const training = trainingPage(path);
+	if (training) return guard(training.action, training.page);
 	const cloudServices = cloudServicesPage(path);
 	if (cloudServices) return guard("cloud_service.read", cloudServices);
 	const contracts = contractsPage(path);

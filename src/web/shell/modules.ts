@@ -136,6 +136,22 @@ export const MODULES: readonly ModuleEntry[] = [
 		permission: "secure_area.read",
 	},
 	{
+		// 研修・訓練 (人的セキュリティ対策): the year's plan and completion per unit.
+		path: "/training",
+		group: "policy",
+		label: "training.nav",
+		description: "training.navDesc",
+		permission: "training.read",
+	},
+	{
+		// Every member of staff: the courses they owe and the e-learning quiz.
+		path: "/training/mine",
+		group: "policy",
+		label: "training.mine.nav",
+		description: "training.mine.lead",
+		permission: "training.take",
+	},
+	{
 		// クラウドサービス等の利用: beside the policy whose approval it needs.
 		path: "/cloud-services",
 		group: "policy",
