@@ -30,6 +30,7 @@ import { makeNetworkFixtures } from "./network-world.ts";
 import { makeOrgFixtures } from "./org-world.ts";
 import { makeReview } from "./review-fixtures.ts";
 import { makeRiskFixtures } from "./risk-world.ts";
+import { makeLaterModuleFixtures } from "./route-world-later.ts";
 import { makeSecureAreaFixtures } from "./secure-areas-world.ts";
 import { makeSocialMediaFixtures } from "./social-media-world.ts";
 
@@ -84,7 +85,7 @@ export async function makeWorld(
 	await makeOrgFixtures(deps, tenant, orgUnit.id, target.id);
 	await makeReview(deps, tenant.id);
 	await makeNetworkFixtures(deps, tenant);
-	await makeAsset(deps, tenant.id, orgUnit.id);
+	const asset = await makeAsset(deps, tenant.id, orgUnit.id);
 	// A requested import (and its queued job), as an apply leaves them.
 	await inTransaction(deps.db, (tx) =>
 		requestImport(tx, {
@@ -103,7 +104,8 @@ export async function makeWorld(
 	await makeDrillFixtures(deps, tenant.id, orgUnit.id);
 	await makeExceptionFixtures(deps, tenant.id, orgUnit.id, target.id);
 	await makeSocialMediaFixtures(deps, tenant, orgUnit.id);
-	await makeSecureAreaFixtures(deps, tenant.id, orgUnit.id, target.id);
+	await makeSecureAreaFixtures(deps, tenant.id, orgUnit.id, target.id, asset.code);
+	await makeLaterModuleFixtures(deps, tenant.id, orgUnit.id, target.id, asset.id);
 	await makeCloudServiceFixtures(deps, tenant.id, orgUnit.id);
 	await makeContractFixtures(deps, tenant.id, orgUnit.id);
 	await makeChecklistFixtures(deps, tenant.id);

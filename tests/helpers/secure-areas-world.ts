@@ -91,10 +91,12 @@ export async function makeSecureAreaFixtures(
 	tenantId: string,
 	unitId: string,
 	managerAccountId: string,
+	assetCode?: string,
 ): Promise<void> {
 	const manager = await staffOfAccount(deps, tenantId, managerAccountId, unitId);
 	const area = await makeArea(deps, tenantId, manager, { allowed: [manager] });
 	const desk = await openAreaDesk(deps.db, areaActor(tenantId));
+	if (assetCode) await inTransaction(deps.db, (tx) => locateAsset(tx, desk, area.id, assetCode));
 	await inTransaction(deps.db, (tx) =>
 		recordEntry(tx, desk, area.id, {
 			staffId: manager,

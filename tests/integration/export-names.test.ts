@@ -167,6 +167,18 @@ const DOWNLOADS: Expected[] = [
 	},
 	{
 		method: "get",
+		path: "/api/my-number/report",
+		query: { format: "xlsx" },
+		name: dated(EXPORT_TITLES.myNumberReport, "xlsx", "令和\\d+年度_"),
+	},
+	{
+		method: "get",
+		path: "/api/my-number/report",
+		query: { format: "pdf" },
+		name: dated(EXPORT_TITLES.myNumberReport, "pdf", "令和\\d+年度_"),
+	},
+	{
+		method: "get",
 		path: "/api/assurance/status-report",
 		query: { format: "pdf" },
 		name: dated(EXPORT_TITLES.statusReport, "pdf", "令和\\d+年度_"),
