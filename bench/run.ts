@@ -76,14 +76,14 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = 
 		title: "Directory sign-in",
 		run: async () => (await import("./directory.ts")).runDirectoryBench(),
 	},
-	// Temporary: folded into `people` with bench/people.ts.
-	"people-areas": {
-		title: "People: secure-area entry log",
-		run: async () => (await import("./people-areas.ts")).runEntryLogBench(),
-	},
 	people: {
 		title: "People and places",
-		run: async () => (await import("./people.ts")).runPeopleBench(),
+		// Training completion, then the secure-area entry log and its card-reader import.
+		run: async () =>
+			[
+				await (await import("./people.ts")).runPeopleBench(),
+				await (await import("./people-areas.ts")).runEntryLogBench(),
+			].join("\n\n"),
 	},
 };
 
