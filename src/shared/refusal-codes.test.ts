@@ -31,6 +31,8 @@ const SELF_EXPLAINED = new Set([
 	"api_token_scope_missing",
 	"api_token_not_allowed",
 	"rate_limited",
+	// The directory did not answer (down, a timeout): the text says so; the log has the cause.
+	"directory_unavailable",
 ]);
 
 /** The HTTP layer refuses a request body as such (its media type, an unknown size): generic. */

@@ -10,6 +10,7 @@ import { campaignPages, campaignScreens } from "./a11y-assurance-campaigns.ts";
 import { checklistScreens } from "./a11y-assurance-checklists.ts";
 import { cloudServicePages, cloudServiceScreens } from "./a11y-cloud-services.ts";
 import { contractPages, contractScreens } from "./a11y-contracts.ts";
+import { directoryScreens } from "./a11y-directory.ts";
 import { exceptionPages, exceptionScreens } from "./a11y-exceptions.ts";
 import { findingPages, findingScreens } from "./a11y-findings.ts";
 import { incidentScreens } from "./a11y-incidents.ts";
@@ -100,6 +101,7 @@ function pages(world: A11yWorld): string[] {
 		...exceptionPages(world),
 		...socialMediaPages(world),
 		...webhookPages(),
+		"/directory",
 		...myNumberPages(world),
 		...secureAreaPages(world),
 		...trainingPages(),
@@ -332,6 +334,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await exceptionScreens(walk);
 	await socialMediaScreens(walk);
 	await webhookScreens(walk);
+	await directoryScreens(walk, server.url);
 	await myNumberScreens(walk);
 	await secureAreaScreens(walk);
 	await cloudServiceScreens(walk);
