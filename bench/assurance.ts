@@ -13,9 +13,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { systemActor } from "../src/bootstrap.ts";
-import { loadConfig } from "../src/config.ts";
 import { inTransaction } from "../src/db/transaction.ts";
 import type { AppDeps } from "../src/deps.ts";
 import { checklistImport } from "../src/modules/assurance/checklists/checklist.import.ts";
@@ -29,7 +27,6 @@ import { importChecklist } from "../src/modules/assurance/checklists/import-chec
 import { CHECKLIST_IMPORT_LIMITS } from "../src/modules/assurance/checklists/read-checklist-workbook.ts";
 import { createTenant } from "../src/modules/tenants/create-tenant.ts";
 import { runImportInWorker } from "../src/platform/imports/run-import.ts";
-import { openRuntime } from "../src/runtime.ts";
 import { readWorkbook } from "../src/shared/tabular.ts";
 import {
 	ITEMS as CAMPAIGN_ITEMS,
@@ -37,13 +34,12 @@ import {
 	measureCampaign,
 	RESPONDENTS,
 } from "./assurance-campaign.ts";
-import { makeTempDir, removeTempDir } from "./lib/processes.ts";
+import { onPostgres, onSqlite } from "./lib/engines.ts";
 import { median } from "./lib/stats.ts";
 
 const ITEMS = 1_000;
 const ROUNDS = 5;
 const TARGET_MS = 2_000;
-const PG_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 const ANSWERERS = ["all_staff", "manager", "system_admin"] as const;
 
@@ -119,50 +115,6 @@ async function measure(deps: AppDeps, bytes: Uint8Array): Promise<Timings> {
 		timings.pipeline.push(performance.now() - started);
 	}
 	return timings;
-}
-
-async function onSqlite<T>(run: (deps: AppDeps) => Promise<T>): Promise<T> {
-	const dir = makeTempDir("mamori-bench-assurance-");
-	try {
-		const runtime = await openRuntime({ ...loadConfig({}), dataDir: dir, databaseUrl: undefined });
-		try {
-			return await run(runtime);
-		} finally {
-			await runtime.close();
-		}
-	} finally {
-		removeTempDir(dir);
-	}
-}
-
-async function onPostgres<T>(run: (deps: AppDeps) => Promise<T>): Promise<T | string> {
-	const name = `mamori_bench_${randomBytes(4).toString("hex")}`;
-	const admin = new pg.Client({ connectionString: PG_URL });
-	try {
-		await admin.connect();
-	} catch (error) {
-		return `PostgreSQL at ${new URL(PG_URL).host} not reachable (${(error as Error).message}): skipped.`;
-	}
-	await admin.query(`CREATE DATABASE ${name}`);
-	const url = new URL(PG_URL);
-	url.pathname = `/${name}`;
-	const dir = makeTempDir("mamori-bench-assurance-pg-");
-	try {
-		const runtime = await openRuntime({
-			...loadConfig({}),
-			dataDir: dir,
-			databaseUrl: url.toString(),
-		});
-		try {
-			return await run(runtime);
-		} finally {
-			await runtime.close();
-		}
-	} finally {
-		removeTempDir(dir);
-		await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-		await admin.end();
-	}
 }
 
 const ms = (value: number) => `${Math.round(value).toLocaleString("en")}`;

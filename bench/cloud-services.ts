@@ -10,9 +10,7 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
-import pg from "pg";
 import { systemActor } from "../src/bootstrap.ts";
-import { loadConfig } from "../src/config.ts";
 import { inTransaction } from "../src/db/transaction.ts";
 import type { AppDeps } from "../src/deps.ts";
 import type { Actor } from "../src/modules/authz/roles.ts";
@@ -30,9 +28,8 @@ import { cloudServiceQuerySchema } from "../src/modules/cloud-services/cloud-ser
 import { listVisibleCloudServices } from "../src/modules/cloud-services/read-cloud-services.ts";
 import { createOrgUnit } from "../src/modules/org/create-org-unit.ts";
 import { createTenant } from "../src/modules/tenants/create-tenant.ts";
-import { openRuntime } from "../src/runtime.ts";
 import { japanDate } from "../src/shared/dates.ts";
-import { makeTempDir, removeTempDir } from "./lib/processes.ts";
+import { onPostgres, onSqlite } from "./lib/engines.ts";
 import { median } from "./lib/stats.ts";
 
 const SERVICES = 2_000;
@@ -40,7 +37,6 @@ const UNITS = 40;
 const SAMPLES = 200;
 const WARM_UP = 10;
 const TARGET_MS = 50;
-const PG_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 function p95(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -178,50 +174,6 @@ async function measure(deps: AppDeps, engine: string): Promise<string[]> {
 		);
 	}
 	return lines;
-}
-
-async function onSqlite<T>(run: (deps: AppDeps) => Promise<T>): Promise<T> {
-	const dir = makeTempDir("mamori-bench-cloud-");
-	try {
-		const runtime = await openRuntime({ ...loadConfig({}), dataDir: dir, databaseUrl: undefined });
-		try {
-			return await run(runtime);
-		} finally {
-			await runtime.close();
-		}
-	} finally {
-		removeTempDir(dir);
-	}
-}
-
-async function onPostgres<T>(run: (deps: AppDeps) => Promise<T>): Promise<T | string> {
-	const name = `mamori_bench_${randomBytes(4).toString("hex")}`;
-	const admin = new pg.Client({ connectionString: PG_URL });
-	try {
-		await admin.connect();
-	} catch (error) {
-		return `PostgreSQL at ${new URL(PG_URL).host} not reachable (${(error as Error).message}): skipped.`;
-	}
-	await admin.query(`CREATE DATABASE ${name}`);
-	const url = new URL(PG_URL);
-	url.pathname = `/${name}`;
-	const dir = makeTempDir("mamori-bench-cloud-pg-");
-	try {
-		const runtime = await openRuntime({
-			...loadConfig({}),
-			dataDir: dir,
-			databaseUrl: url.toString(),
-		});
-		try {
-			return await run(runtime);
-		} finally {
-			await runtime.close();
-		}
-	} finally {
-		removeTempDir(dir);
-		await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-		await admin.end();
-	}
 }
 
 export async function runCloudServicesBench(): Promise<string> {

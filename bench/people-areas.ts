@@ -10,9 +10,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { systemActor } from "../src/bootstrap.ts";
-import { loadConfig } from "../src/config.ts";
 import { inTransaction } from "../src/db/transaction.ts";
 import type { AppDeps } from "../src/deps.ts";
 import type { Actor } from "../src/modules/authz/roles.ts";
@@ -25,9 +23,8 @@ import {
 	insertEntries,
 } from "../src/modules/secure-areas/secure-areas.repository.ts";
 import { createTenant } from "../src/modules/tenants/create-tenant.ts";
-import { openRuntime } from "../src/runtime.ts";
 import { japanDate } from "../src/shared/dates.ts";
-import { makeTempDir, removeTempDir } from "./lib/processes.ts";
+import { onPostgres, onSqlite } from "./lib/engines.ts";
 import { median } from "./lib/stats.ts";
 
 const ENTRIES = 1_000_000;
@@ -36,7 +33,6 @@ const STAFF = 3_000;
 const IMPORT_ROWS = 100_000;
 const SAMPLES = 200;
 const WARM_UP = 10;
-const PG_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const DAY_MS = 86_400_000;
 
 function p95(values: number[]): number {
@@ -326,50 +322,6 @@ async function measure(deps: AppDeps, engine: string): Promise<string[]> {
 		`| ${engine} | card-reader CSV, ${IMPORT_ROWS.toLocaleString("en")} rows (${report.flagged.toLocaleString("en")} flagged), checked and applied | ${importSeconds.toFixed(2)} s | | ${importSeconds < 10 ? "yes" : "**no**"} (10 s) |`,
 		`| ${engine} | (seeding ${ENTRIES.toLocaleString("en")} stays, for the record) | ${seedSeconds.toFixed(1)} s | | |`,
 	];
-}
-
-async function onSqlite<T>(run: (deps: AppDeps) => Promise<T>): Promise<T> {
-	const dir = makeTempDir("mamori-bench-areas-");
-	try {
-		const runtime = await openRuntime({ ...loadConfig({}), dataDir: dir, databaseUrl: undefined });
-		try {
-			return await run(runtime);
-		} finally {
-			await runtime.close();
-		}
-	} finally {
-		removeTempDir(dir);
-	}
-}
-
-async function onPostgres<T>(run: (deps: AppDeps) => Promise<T>): Promise<T | string> {
-	const name = `mamori_bench_${randomBytes(4).toString("hex")}`;
-	const admin = new pg.Client({ connectionString: PG_URL });
-	try {
-		await admin.connect();
-	} catch (error) {
-		return `PostgreSQL at ${new URL(PG_URL).host} not reachable (${(error as Error).message}): skipped.`;
-	}
-	await admin.query(`CREATE DATABASE ${name}`);
-	const url = new URL(PG_URL);
-	url.pathname = `/${name}`;
-	const dir = makeTempDir("mamori-bench-areas-pg-");
-	try {
-		const runtime = await openRuntime({
-			...loadConfig({}),
-			dataDir: dir,
-			databaseUrl: url.toString(),
-		});
-		try {
-			return await run(runtime);
-		} finally {
-			await runtime.close();
-		}
-	} finally {
-		removeTempDir(dir);
-		await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-		await admin.end();
-	}
 }
 
 export async function runEntryLogBench(): Promise<string> {

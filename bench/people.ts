@@ -11,9 +11,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
-import pg from "pg";
 import { systemActor } from "../src/bootstrap.ts";
-import { loadConfig } from "../src/config.ts";
 import type { AccountTable, StaffTable } from "../src/db/schema.ts";
 import { inTransaction } from "../src/db/transaction.ts";
 import type { AppDeps } from "../src/deps.ts";
@@ -24,9 +22,8 @@ import { completion } from "../src/modules/training/read-training.ts";
 import type { AssignmentRow, CourseRow } from "../src/modules/training/training.repository.ts";
 import { insertAssignments } from "../src/modules/training/training.repository.ts";
 import { openTrainingDesk } from "../src/modules/training/training-desk.ts";
-import { openRuntime } from "../src/runtime.ts";
 import { fiscalYear } from "../src/shared/dates.ts";
-import { makeTempDir, removeTempDir } from "./lib/processes.ts";
+import { onPostgres, onSqlite } from "./lib/engines.ts";
 import { median } from "./lib/stats.ts";
 
 const STAFF = 3_000;
@@ -35,7 +32,6 @@ const COURSES = 20;
 const SAMPLES = 100;
 const WARM_UP = 10;
 const TARGET_MS = 100;
-const PG_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const CATEGORIES = ["regular", "regular", "regular", "fiscal_year_appointed", "part_time"];
 
 function p95(values: number[]): number {
@@ -213,50 +209,6 @@ async function measure(deps: AppDeps, engine: string): Promise<string[]> {
 		),
 		row("baseline: one count of the year's completions", baseline, false),
 	];
-}
-
-async function onSqlite<T>(run: (deps: AppDeps) => Promise<T>): Promise<T> {
-	const dir = makeTempDir("mamori-bench-people-");
-	try {
-		const runtime = await openRuntime({ ...loadConfig({}), dataDir: dir, databaseUrl: undefined });
-		try {
-			return await run(runtime);
-		} finally {
-			await runtime.close();
-		}
-	} finally {
-		removeTempDir(dir);
-	}
-}
-
-async function onPostgres<T>(run: (deps: AppDeps) => Promise<T>): Promise<T | string> {
-	const name = `mamori_bench_${randomBytes(4).toString("hex")}`;
-	const admin = new pg.Client({ connectionString: PG_URL });
-	try {
-		await admin.connect();
-	} catch (error) {
-		return `PostgreSQL at ${new URL(PG_URL).host} not reachable (${(error as Error).message}): skipped.`;
-	}
-	await admin.query(`CREATE DATABASE ${name}`);
-	const url = new URL(PG_URL);
-	url.pathname = `/${name}`;
-	const dir = makeTempDir("mamori-bench-people-pg-");
-	try {
-		const runtime = await openRuntime({
-			...loadConfig({}),
-			dataDir: dir,
-			databaseUrl: url.toString(),
-		});
-		try {
-			return await run(runtime);
-		} finally {
-			await runtime.close();
-		}
-	} finally {
-		removeTempDir(dir);
-		await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-		await admin.end();
-	}
 }
 
 export async function runPeopleBench(): Promise<string> {

@@ -15,9 +15,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
-import pg from "pg";
 import { systemActor } from "../src/bootstrap.ts";
-import { loadConfig } from "../src/config.ts";
 import type {
 	AssetTable,
 	ContractAssetTable,
@@ -39,9 +37,8 @@ import { contractClausesOf } from "../src/modules/contracts/contract-clauses.ts"
 import { openContractDesk } from "../src/modules/contracts/contract-desk.ts";
 import { createOrgUnit } from "../src/modules/org/create-org-unit.ts";
 import { createTenant } from "../src/modules/tenants/create-tenant.ts";
-import { openRuntime } from "../src/runtime.ts";
 import { runCloudServicesBench } from "./cloud-services.ts";
-import { makeTempDir, removeTempDir } from "./lib/processes.ts";
+import { onPostgres, onSqlite } from "./lib/engines.ts";
 import { median } from "./lib/stats.ts";
 
 const CONTRACTS = 10_000;
@@ -51,7 +48,6 @@ const UNITS = 40;
 const LIST_TARGET_MS = 50;
 const CHECK_TARGET_MS = 1_000;
 const CHECK_ROUNDS = 5;
-const PG_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const samplesFlag = process.argv.find((arg) => arg.startsWith("--samples="));
 const SAMPLES = samplesFlag ? Number(samplesFlag.slice("--samples=".length)) : 100;
 
@@ -402,50 +398,6 @@ async function measureContracts(deps: AppDeps): Promise<EngineResult> {
 		lists: await listTimings(deps, seeded),
 		check: await checkTimings(deps, seeded),
 	};
-}
-
-async function onSqlite<T>(run: (deps: AppDeps) => Promise<T>): Promise<T> {
-	const dir = makeTempDir("mamori-bench-contracts-");
-	try {
-		const runtime = await openRuntime({ ...loadConfig({}), dataDir: dir, databaseUrl: undefined });
-		try {
-			return await run(runtime);
-		} finally {
-			await runtime.close();
-		}
-	} finally {
-		removeTempDir(dir);
-	}
-}
-
-async function onPostgres<T>(run: (deps: AppDeps) => Promise<T>): Promise<T | string> {
-	const name = `mamori_bench_${randomBytes(4).toString("hex")}`;
-	const admin = new pg.Client({ connectionString: PG_URL });
-	try {
-		await admin.connect();
-	} catch (error) {
-		return `PostgreSQL at ${new URL(PG_URL).host} not reachable (${(error as Error).message}): skipped.`;
-	}
-	await admin.query(`CREATE DATABASE ${name}`);
-	const url = new URL(PG_URL);
-	url.pathname = `/${name}`;
-	const dir = makeTempDir("mamori-bench-contracts-pg-");
-	try {
-		const runtime = await openRuntime({
-			...loadConfig({}),
-			dataDir: dir,
-			databaseUrl: url.toString(),
-		});
-		try {
-			return await run(runtime);
-		} finally {
-			await runtime.close();
-		}
-	} finally {
-		removeTempDir(dir);
-		await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-		await admin.end();
-	}
 }
 
 const ms = (value: number) => value.toFixed(1);
