@@ -53,6 +53,8 @@ async function owedInCallerUnit(
 /** The caller on the roster (once), so that a course planned after it is theirs to take. */
 async function callerOnRoster(ctx: RequestContext): Promise<void> {
 	const { deps, world, caller } = ctx;
+	// Building tenant A's request for tenant B's caller: a person is staff of one tenant only.
+	if (caller.tenantId !== world.tenant.id) return;
 	const existing = await deps.db
 		.selectFrom("staff")
 		.select("id")

@@ -5,8 +5,11 @@ import type { AppDeps } from "../../src/deps.ts";
 import { assignRole } from "../../src/modules/accounts/assign-role.ts";
 import { addGroupMapping, saveSignInSettings } from "../../src/modules/directory/configure.ts";
 import { insertGrant, upsertLink } from "../../src/modules/directory/directory.repository.ts";
+import { findStaffByNumber } from "../../src/modules/org/staff.repository.ts";
+import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { sendTestEvent, subscribe } from "../../src/modules/webhooks/manage-subscriptions.ts";
-import { configureLdap, openLdapSettings } from "./directory-world.ts";
+import { configureLdap, openLdapSettings, sharedLdap } from "./directory-world.ts";
+import { makeAccount } from "./factories.ts";
 import {
 	makeAffair,
 	makeHandler,
@@ -15,6 +18,7 @@ import {
 	makeProvision,
 	staffOf,
 } from "./my-number-world.ts";
+import { makeStaff } from "./org-factories.ts";
 import { makeCourse } from "./training-world.ts";
 
 /**
@@ -25,11 +29,12 @@ import { makeCourse } from "./training-world.ts";
  */
 export async function makeLaterModuleFixtures(
 	deps: AppDeps,
-	tenantId: string,
+	tenant: TenantRow,
 	unitId: string,
 	targetAccountId: string,
 	assetId: string,
 ): Promise<void> {
+	const tenantId = tenant.id;
 	const staffId = await staffOf(deps, tenantId, targetAccountId, unitId);
 
 	// 特定個人情報: an affair with a handler, a notice, a link and a provision.
@@ -39,16 +44,18 @@ export async function makeLaterModuleFixtures(
 	await makeLink(deps, affair, "asset", assetId);
 	await makeProvision(deps, affair);
 
-	// Directory sign-in: a connection (switched off: nobody signs in through it in the walk), a
-	// group mapping, the target linked to it with a role the mapping granted.
+	// Directory sign-in: connected to the process's slapd as the directory routes expect (with
+	// the test directory's suzuki, E1002, on the roster), a group mapping, and a person of the
+	// roster linked to the directory with a role its mapping granted. The linked person is an
+	// account of their own: a sync may disable them without touching the walk's accounts.
 	const admin = systemActor(tenantId, "route walk");
-	const connectionId = await configureLdap(deps, tenantId, openLdapSettings("ldap://127.0.0.1:9"));
-	await inTransaction(deps.db, (tx) =>
-		tx
-			.updateTable("directory_connections")
-			.set({ enabled: false })
-			.where("id", "=", connectionId)
-			.execute(),
+	if (!(await findStaffByNumber(deps.db, tenantId, "E1002"))) {
+		await makeStaff(deps, tenant, unitId, { staffNumber: "E1002" });
+	}
+	const connectionId = await configureLdap(
+		deps,
+		tenantId,
+		openLdapSettings((await sharedLdap()).url),
 	);
 	await addGroupMapping(deps, admin, {
 		groupKey: "cn=walk,ou=groups,dc=mamori-test,dc=jp",
@@ -56,18 +63,19 @@ export async function makeLaterModuleFixtures(
 		orgUnitId: null,
 	});
 	await saveSignInSettings(deps, admin, "everyone");
+	const linked = await makeAccount(deps, tenant);
 	await inTransaction(deps.db, async (tx) => {
-		const grant = await assignRole(tx, admin, targetAccountId, {
+		const grant = await assignRole(tx, admin, linked.id, {
 			role: "auditor",
 			orgUnitId: null,
 			validTo: null,
 		});
 		await upsertLink(tx, {
-			account_id: targetAccountId,
+			account_id: linked.id,
 			tenant_id: tenantId,
 			connection_id: connectionId,
-			subject: `uid=walk-${tenantId},ou=people,dc=mamori-test,dc=jp`,
-			login_name: `walk-${tenantId}`,
+			subject: `uid=${linked.username},ou=people,dc=mamori-test,dc=jp`,
+			login_name: linked.username,
 			department: null,
 			disabled_by_directory: false,
 			last_sign_in_at: null,
@@ -76,7 +84,7 @@ export async function makeLaterModuleFixtures(
 		await insertGrant(tx, {
 			role_assignment_id: grant.id,
 			tenant_id: tenantId,
-			account_id: targetAccountId,
+			account_id: linked.id,
 			connection_id: connectionId,
 		});
 	});

@@ -105,7 +105,7 @@ export async function makeWorld(
 	await makeExceptionFixtures(deps, tenant.id, orgUnit.id, target.id);
 	await makeSocialMediaFixtures(deps, tenant, orgUnit.id);
 	await makeSecureAreaFixtures(deps, tenant.id, orgUnit.id, target.id, asset.code);
-	await makeLaterModuleFixtures(deps, tenant.id, orgUnit.id, target.id, asset.id);
+	await makeLaterModuleFixtures(deps, tenant, orgUnit.id, target.id, asset.id);
 	await makeCloudServiceFixtures(deps, tenant.id, orgUnit.id);
 	await makeContractFixtures(deps, tenant.id, orgUnit.id);
 	await makeChecklistFixtures(deps, tenant.id);
