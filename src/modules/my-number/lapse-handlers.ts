@@ -26,7 +26,7 @@ export function lapseOf(
 	placement: StaffPlacement | undefined,
 	now: Date,
 ): { reason: HandlerEndReason; endsOn: string } | undefined {
-	if (!placement || !placement.active)
+	if (!placement?.active)
 		return {
 			reason: "left",
 			endsOn: lapseDay(placement?.leftAt ?? now.toISOString(), entry.starts_on),
