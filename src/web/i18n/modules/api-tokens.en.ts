@@ -4,6 +4,7 @@ import type { apiTokensJa } from "./api-tokens.ja.ts";
 export const apiTokensEn: Record<keyof typeof apiTokensJa, string> = {
 	"audit.type.api_token.created": "API token created",
 	"audit.type.api_token.revoked": "API token revoked",
+	"audit.type.api_token.called": "Call with an API token",
 	"issue.field.clientName": "client name",
 	"issue.field.scopes": "scopes",
 	"issue.field.expiresAt": "expiry",

@@ -2,6 +2,7 @@
 export const apiTokensJa = {
 	"audit.type.api_token.created": "APIトークンの発行",
 	"audit.type.api_token.revoked": "APIトークンの失効",
+	"audit.type.api_token.called": "APIトークンによる呼び出し",
 	"issue.field.clientName": "クライアント名",
 	"issue.field.scopes": "スコープ",
 	"issue.field.expiresAt": "有効期限",
