@@ -4938,6 +4938,11 @@ export interface components {
             expiresAt: string;
             scopes: components["schemas"]["ApiScope"][];
         };
+        ApiTokenList: {
+            allowedActions: string[];
+            items: components["schemas"]["ApiToken"][];
+            scopes: string[];
+        };
         Asset: {
             allowedActions: string[];
             classification: {
@@ -10987,11 +10992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        allowedActions: string[];
-                        items: components["schemas"]["ApiToken"][];
-                        scopes: string[];
-                    };
+                    "application/json": components["schemas"]["ApiTokenList"];
                 };
             };
             /** @description Invalid request */
