@@ -106,7 +106,7 @@ test("an API token is shown once, works with its scope, shows its last use, and 
 
 	await page.reload();
 	await row.getByText("未使用").waitFor({ state: "detached" });
-	assert.equal(await row.locator("td").nth(5).innerText(), "有効");
+	assert.equal(await row.locator("td").nth(5).textContent(), "有効");
 
 	await row.getByRole("button", { name: "庁内ポータル のトークンを失効させる" }).click();
 	const dialog = page.getByRole("dialog");
@@ -173,8 +173,8 @@ test("a receiver subscribed to incident openings gets the signed event and the l
 		await page.waitForLoadState("networkidle");
 		if ((await row.count()) > 0 && (await row.getAttribute("data-status")) === "delivered") break;
 	}
-	assert.match(await row.innerText(), /送信済み/);
-	assert.match(await row.innerText(), /1 \/ 6/);
+	assert.match((await row.textContent()) ?? "", /送信済み/);
+	assert.match((await row.textContent()) ?? "", /1 \/ 6/);
 	assert.deepEqual(admin.problems, []);
 });
 
