@@ -37,6 +37,8 @@ export interface Config {
 	 * comma-separated `host[:port]`, `address[:port]` or CIDR); empty: none.
 	 */
 	webhookAllowedHosts: readonly AllowedHost[];
+	/** Delivered and failed webhook deliveries are deleted this many days after they were queued. */
+	webhookDeliveryRetentionDays: number;
 }
 
 /** Production defaults of the HTTP timeouts; a slow-header client is dropped within 15 s. */
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		},
 		checkpointDir: env.MAMORI_CHECKPOINT_DIR ? resolve(env.MAMORI_CHECKPOINT_DIR) : undefined,
 		webhookAllowedHosts: parseAllowedHosts(env.MAMORI_WEBHOOK_ALLOWED_HOSTS),
+		webhookDeliveryRetentionDays: intFromEnv(env, "MAMORI_WEBHOOK_DELIVERY_RETENTION_DAYS", 90),
 		...httpTimeouts(env),
 	};
 }

@@ -3,8 +3,10 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
 import type { AppDeps } from "../deps.ts";
+import { recordTokenCall } from "../modules/api-tokens/record-token-call.ts";
 import { machineActor, resolveApiToken } from "../modules/api-tokens/resolve-api-token.ts";
 import type { ApiScope } from "../modules/api-tokens/scopes.ts";
+import { tallyAudits } from "../modules/audit-log/audit-tally.ts";
 import { resolveSession } from "../modules/auth/resolve-session.ts";
 import { SessionCache } from "../modules/auth/session-cache.ts";
 import { Problem } from "../shared/problem.ts";
@@ -41,7 +43,9 @@ export type TokenScopes = (method: string, path: string) => readonly ApiScope[];
  * alone. The token is refused at once when unknown, expired or revoked (401), when the operation
  * lists none of its scopes (403 `api_token_scope_missing`, or `api_token_not_allowed` for an
  * operation open to no token: accounts, roles, tokens), or past its rate (429). Otherwise the
- * call acts as the client with the roles of the scope that admitted it. The session cookie is
+ * call acts as the client with the roles of the scope that admitted it. Every call but those past
+ * the rate is audited as the client: by its use case, or here as `api_token.called` (reads, and
+ * calls refused or failed). The session cookie is
  * never read for such a request and CSRF does not apply (a browser cannot send the header
  * cross-origin), so a bearer call cannot ride a session.
  */
@@ -60,11 +64,21 @@ export function bearerAuth(
 		const route = matchedRoutes(c).find((r) => r.method !== "ALL");
 		const path = route?.path.replace(/:(\w+)/g, "{$1}");
 		const declared = path ? scopesOf(c.req.method, path) : [];
+		// Every call is audited as the client: here when no use case of the call did.
+		const audit = (status: number) =>
+			recordTokenCall(deps.db, auth, c.get("ip"), {
+				method: c.req.method,
+				route: path ?? c.req.path,
+				path: c.req.path,
+				status,
+			});
 		if (declared.length === 0) {
+			await audit(403);
 			throw new Problem("api_token_not_allowed", "this operation cannot be called with a token");
 		}
 		const scope = declared.find((s) => auth.scopes.includes(s));
 		if (!scope) {
+			await audit(403);
 			throw new Problem(
 				"api_token_scope_missing",
 				`this operation needs ${declared.join(" or ")}`,
@@ -73,14 +87,18 @@ export function bearerAuth(
 				},
 			);
 		}
+		// Past its rate the call is refused unaudited: a flood must not fill the audit log.
 		const wait = limiter.take(auth.token.id);
 		if (wait > 0) {
 			throw new Problem("rate_limited", "too many calls with this token", {
 				retryAfterSeconds: wait,
 			});
 		}
-		c.set("machine", machineActor(auth, scope, c.get("ip")));
-		await next();
+		const actor = machineActor(auth, scope, c.get("ip"));
+		c.set("machine", actor);
+		const { tally } = await tallyAudits(() => next());
+		// A failed call's own events rolled back with it; a read has none.
+		if (c.res.status >= 400 || !tally.get(actor.accountId)) await audit(c.res.status);
 	};
 }
 

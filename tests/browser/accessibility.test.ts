@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { ROSTER_HEADERS } from "../../src/modules/org/roster/roster-format.ts";
 import { writeXlsx } from "../../src/shared/tabular.ts";
 import { SAMPLE_POLICY_TEXT } from "../helpers/documents-world.ts";
+import { apiTokenPages, apiTokenScreens } from "./a11y-api-tokens.ts";
 import { assuranceAuditScreens } from "./a11y-assurance-audits.ts";
 import { campaignPages, campaignScreens } from "./a11y-assurance-campaigns.ts";
 import { checklistScreens } from "./a11y-assurance-checklists.ts";
@@ -101,6 +102,7 @@ function pages(world: A11yWorld): string[] {
 		...exceptionPages(world),
 		...socialMediaPages(world),
 		...webhookPages(),
+		...apiTokenPages(),
 		"/directory",
 		...myNumberPages(world),
 		...secureAreaPages(world),
@@ -334,6 +336,7 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 	await exceptionScreens(walk);
 	await socialMediaScreens(walk);
 	await webhookScreens(walk);
+	await apiTokenScreens(walk);
 	await directoryScreens(walk, server.url);
 	await myNumberScreens(walk);
 	await secureAreaScreens(walk);

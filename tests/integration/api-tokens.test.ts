@@ -273,3 +273,40 @@ test("a token past its rate gets 429 with Retry-After", async () => {
 	assert.equal(await codeOf(last as Response), "rate_limited");
 	assert.ok(Number(last?.headers.get("retry-after")) >= 1);
 });
+
+test("every call is audited once as the client: reads and refusals here, changes by their use case", async () => {
+	const made = await makeToken("ポータル（監査）", ["findings:read", "incidents:create"]);
+	const call = machine(made.token);
+	const calls = async () =>
+		(await auditEvents(runtime.db, tenant.id))
+			.filter((e) => e.type === "api_token.called" && e.record_id === made.id)
+			.map((e) => {
+				assert.equal(e.actor_id, `api-token:${made.id}`);
+				assert.equal(e.actor_label, "ポータル（監査）");
+				const { method, route, path, status } = e.payload as Record<string, unknown>;
+				return [method, route, path, status];
+			});
+	assert.equal((await call("GET", "/api/findings")).status, 200);
+	assert.equal((await call("GET", "/api/findings/no-such-finding")).status, 404);
+	assert.equal((await call("GET", "/api/incidents")).status, 403);
+	assert.equal((await call("GET", "/api/accounts")).status, 403);
+	const opened = await call("POST", "/api/incidents", {
+		whatHappened: "不審な通信を検知しました",
+		noticedAt: new Date().toISOString(),
+		personalData: false,
+	});
+	assert.equal(opened.status, 201, await opened.clone().text());
+	assert.deepEqual(await calls(), [
+		["GET", "/api/findings", "/api/findings", 200],
+		["GET", "/api/findings/{id}", "/api/findings/no-such-finding", 404],
+		["GET", "/api/incidents", "/api/incidents", 403],
+		["GET", "/api/accounts", "/api/accounts", 403],
+	]);
+	// The opening is audited by its use case, as the client, and not a second time here.
+	const { id } = (await opened.json()) as { id: string };
+	const events = await auditEvents(runtime.db, tenant.id);
+	assert.ok(
+		events.some((e) => e.record_id === id && e.actor_id === `api-token:${made.id}`),
+		"the case's opening names the client",
+	);
+});

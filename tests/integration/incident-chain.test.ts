@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { Webhook } from "standardwebhooks";
 import { systemActor } from "../../src/bootstrap.ts";
 import type { OrgUnitTable } from "../../src/db/schema.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
@@ -16,10 +18,12 @@ import type { IncidentView } from "../../src/modules/incidents/incident-view.sch
 import { incidentsJobs } from "../../src/modules/incidents/incidents.jobs.ts";
 import { ESCALATION_JOB } from "../../src/modules/incidents/notify-chain.ts";
 import { createOrgUnit } from "../../src/modules/org/create-org-unit.ts";
+import { webhooksJobs } from "../../src/modules/webhooks/webhooks.jobs.ts";
+import type { SubscriptionView } from "../../src/modules/webhooks/webhooks.schemas.ts";
 import { runDueJobs } from "../../src/platform/jobs/run-due.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
-import { makeTenant } from "../helpers/factories.ts";
-import { expectJson, expectProblem } from "../helpers/http.ts";
+import { makeAccount, makeTenant } from "../helpers/factories.ts";
+import { activeClient, expectJson, expectProblem } from "../helpers/http.ts";
 import { newUnit, person, report } from "../helpers/incident-people.ts";
 import { usbReport } from "../helpers/incident-world.ts";
 import { createTestRuntime, type TestRuntime } from "../helpers/test-db.ts";
@@ -81,8 +85,29 @@ after(async () => {
 	await runtime.cleanup();
 });
 
-/** The one-off jobs of the chain (mail, escalation); the daily reminders are tested elsewhere. */
-const CHAIN_JOBS = incidentsJobs.filter((job) => !job.recurring);
+/**
+ * The one-off jobs of the chain (mail, escalation) and webhook deliveries; the daily reminders are
+ * tested elsewhere.
+ */
+const CHAIN_JOBS = [...incidentsJobs, ...webhooksJobs].filter((job) => !job.recurring);
+
+/** A webhook receiver on loopback: the bodies and headers it got. */
+const hooks: { headers: Record<string, string>; body: string }[] = [];
+const hookServer = createServer((request, response) => {
+	const chunks: Buffer[] = [];
+	request.on("data", (chunk: Buffer) => chunks.push(chunk));
+	request.on("end", () => {
+		const headers: Record<string, string> = {};
+		for (const name of ["webhook-id", "webhook-timestamp", "webhook-signature"])
+			headers[name] = String(request.headers[name]);
+		hooks.push({ headers, body: Buffer.concat(chunks).toString("utf8") });
+		response.writeHead(204).end();
+	});
+});
+before(() => new Promise<void>((resolve) => hookServer.listen(0, "127.0.0.1", resolve)));
+after(() => {
+	hookServer.close();
+});
 
 /** Run the chain's due jobs as the scheduler would at `at`. */
 function runJobsAt(at: Date, deps: AppDeps = mailing) {
@@ -328,8 +353,21 @@ describe("a severe case nobody acknowledges goes to the CISO, once", () => {
 	let w: ChainTenant;
 	let caseId: string;
 	let due: number;
+	let secret: string;
 	before(async () => {
 		w = await chainTenant();
+		// The tenant's SIEM is subscribed to escalations.
+		const admin = await makeAccount(runtime, w.tenant, { roles: ["tenant_admin"] });
+		const client = await activeClient(runtime, app, admin);
+		const url = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook`;
+		const sub = await expectJson<SubscriptionView>(
+			await client.post("/api/webhooks/subscriptions", {
+				url,
+				eventTypes: ["incident.escalated"],
+			}),
+			201,
+		);
+		secret = sub.secret ?? "";
 		caseId = (await reportAndTriage(w, 3)).id;
 		const [job] = await escalationJobs(caseId);
 		assert.ok(job);
@@ -385,6 +423,13 @@ describe("a severe case nobody acknowledges goes to the CISO, once", () => {
 		assert.deepEqual(logged[0]?.payload.accountIds, [w.ciso.account.id]);
 		// The CISO's Home shows the case once, however many notices wait.
 		assert.equal(await myWork(w.ciso.client), 1);
+		// The SIEM got the escalation, signed, from the same pass of the scheduler.
+		const events = hooks.map((hook) => new Webhook(secret).verify(hook.body, hook.headers));
+		assert.deepEqual(
+			events.map((event) => (event as { type: string; data: unknown }).data),
+			[{ incidentId: caseId, reference: view.reference, severity: 3 }],
+		);
+		assert.equal((events[0] as { type: string }).type, "incident.escalated");
 	});
 
 	test("never a second time: a rerun, or a later job of the same case", async () => {

@@ -1,11 +1,15 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { simpleParser } from "mailparser";
 import { createTransport } from "nodemailer";
+import { Webhook } from "standardwebhooks";
+import { createApp } from "../../src/http/app.ts";
 import { deliverDue } from "../../src/modules/sanitize/gateway/deliver-queue.ts";
 import {
 	findMailMessage,
@@ -19,7 +23,11 @@ import {
 	startGateway,
 } from "../../src/modules/sanitize/gateway/smtp-gateway.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
-import { makeTenant } from "../helpers/factories.ts";
+import { webhooksJobs } from "../../src/modules/webhooks/webhooks.jobs.ts";
+import type { SubscriptionView } from "../../src/modules/webhooks/webhooks.schemas.ts";
+import { runDueJobs } from "../../src/platform/jobs/run-due.ts";
+import { makeAccount, makeTenant } from "../helpers/factories.ts";
+import { activeClient, expectJson } from "../helpers/http.ts";
 import {
 	composeMail,
 	freePort,
@@ -206,7 +214,31 @@ describe("sanitising gateway over SMTP", () => {
 		assert.equal((await findMailMessage(runtime.db, tenant.id, id))?.status, "delivered");
 	});
 
-	test("holds what the engine holds: kept in quarantine, not delivered", async () => {
+	test("holds what the engine holds: kept in quarantine, not delivered, told to a receiver", async () => {
+		// The city's SIEM is subscribed to held mail (a receiver on loopback).
+		const hooks: { headers: Record<string, string>; body: string }[] = [];
+		const receiver = createServer((request, response) => {
+			const chunks: Buffer[] = [];
+			request.on("data", (chunk: Buffer) => chunks.push(chunk));
+			request.on("end", () => {
+				const headers: Record<string, string> = {};
+				for (const name of ["webhook-id", "webhook-timestamp", "webhook-signature"])
+					headers[name] = String(request.headers[name]);
+				hooks.push({ headers, body: Buffer.concat(chunks).toString("utf8") });
+				response.writeHead(204).end();
+			});
+		});
+		await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+		open.push({ close: () => new Promise<void>((resolve) => receiver.close(() => resolve())) });
+		const admin = await makeAccount(runtime, tenant, { roles: ["tenant_admin"] });
+		const client = await activeClient(runtime, createApp(runtime), admin);
+		const sub = await expectJson<SubscriptionView>(
+			await client.post("/api/webhooks/subscriptions", {
+				url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+				eventTypes: ["mail.held"],
+			}),
+			201,
+		);
 		const downstream = await sink();
 		const gw = await gateway(downstream.port, { sanitize: holdingSanitizer });
 		const raw = await composeMail({ to: "taro@city.example.jp", text: "保留" });
@@ -217,6 +249,19 @@ describe("sanitising gateway over SMTP", () => {
 		assert.equal(row?.held_reason, "held by the test");
 		assert.equal(downstream.received.length, 0);
 		assert.ok(await findQuarantined(runtime.db, tenant.id, id));
+		await runDueJobs(runtime, { declarations: webhooksJobs, log: () => {} });
+		const events = hooks.map(
+			(hook) =>
+				new Webhook(sub.secret ?? "").verify(hook.body, hook.headers) as {
+					type: string;
+					data: { messageId: string; reason: string; receivedAt: string; heldAt: string };
+				},
+		);
+		const mine = events.filter((event) => event.data.messageId === id);
+		assert.equal(mine.length, 1);
+		assert.equal(mine[0]?.type, "mail.held");
+		assert.equal(mine[0]?.data.receivedAt, row?.received_at);
+		assert.equal(mine[0]?.data.heldAt, row?.updated_at);
 	});
 
 	test("purges originals once the retention has passed", async () => {

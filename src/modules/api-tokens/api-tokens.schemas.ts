@@ -44,8 +44,11 @@ export const createdApiTokenSchema = apiTokenSchema
 	})
 	.openapi("CreatedApiToken");
 
-export const apiTokenListSchema = z.object({
-	items: z.array(apiTokenSchema),
-	scopes: z.array(z.string()),
-	allowedActions: z.array(z.string()),
-});
+export const apiTokenListSchema = z
+	.object({
+		items: z.array(apiTokenSchema),
+		/** The scopes a token may hold. */
+		scopes: z.array(z.string()),
+		allowedActions: z.array(z.string()),
+	})
+	.openapi("ApiTokenList");

@@ -7,6 +7,7 @@ import {
 	type AuditEventData,
 	type AuditEventType,
 } from "./audit-log.events.ts";
+import { countAudit } from "./audit-tally.ts";
 
 /** Who caused an event, and from where. `actorId` is null for anonymous attempts (failed login). */
 export interface AuditContext {
@@ -87,6 +88,7 @@ export async function recordAudit<T extends AuditEventType>(
 		.set({ hash })
 		.where("tenant_id", "=", context.tenantId)
 		.execute();
+	countAudit(context.actorId);
 }
 
 /** The audit context of a logged-in actor. */

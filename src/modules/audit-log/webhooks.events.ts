@@ -18,4 +18,9 @@ export const WEBHOOK_EVENTS = {
 	"webhook.secret_rotated": z.object({ url: z.string() }),
 	"webhook.unsubscribed": z.object({ url: z.string() }),
 	"webhook.test_sent": z.object({ url: z.string(), eventId: z.string() }),
+	/** The daily clean-up: settled deliveries older than the retention, and how many. */
+	"webhook.deliveries_purged": z.object({
+		count: z.number().int(),
+		retentionDays: z.number().int(),
+	}),
 };

@@ -163,3 +163,37 @@ export async function subscriptionUrls(
 		.execute();
 	return new Map(rows.map((row) => [row.id, row.url]));
 }
+
+/**
+ * Delete the tenant's delivered and failed deliveries queued before `before`, then the events
+ * no delivery points at any more, unless a sweep needs their dedupe key to emit once. Pending
+ * deliveries stay whatever their age. Returns how many deliveries went.
+ */
+export async function deleteSettledDeliveries(
+	tx: Tx,
+	tenantId: string,
+	before: string,
+): Promise<number> {
+	const deleted = await tx
+		.deleteFrom("webhook_deliveries")
+		.where("tenant_id", "=", tenantId)
+		.where("created_at", "<", before)
+		.where("status", "in", ["delivered", "failed"])
+		.executeTakeFirst();
+	await tx
+		.deleteFrom("webhook_events")
+		.where("tenant_id", "=", tenantId)
+		.where("created_at", "<", before)
+		.where("dedupe_key", "is", null)
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom("webhook_deliveries")
+						.select("webhook_deliveries.id")
+						.whereRef("webhook_deliveries.event_id", "=", "webhook_events.id"),
+				),
+			),
+		)
+		.execute();
+	return Number(deleted.numDeletedRows);
+}

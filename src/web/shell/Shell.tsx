@@ -1,6 +1,7 @@
 import { lazy, type ReactElement, Suspense, useEffect, useRef } from "react";
 import { AccountDetailPage } from "../accounts/AccountDetailPage.tsx";
 import { AccountsPage } from "../accounts/AccountsPage.tsx";
+import { ApiTokensPage } from "../api-tokens/ApiTokensPage.tsx";
 import { assuranceAuditsPage } from "../assurance/audits/routes.tsx";
 import { campaignsPage } from "../assurance/campaigns/routes.tsx";
 import { checklistsPage } from "../assurance/checklists/routes.tsx";
@@ -104,6 +105,7 @@ function Page({ path }: { path: string }) {
 	if (path === "/policy-reviews") return guard("policy_review.read", <ReviewsPage />);
 	if (path === "/settings") return guard("tenant.settings_read", <TenantSettingsPage />);
 	if (path === "/settings/webhooks") return guard("webhook.read", <WebhooksPage />);
+	if (path === "/settings/api-tokens") return guard("api_token.manage", <ApiTokensPage />);
 	if (path === "/directory") return guard("directory.configure", <DirectorySettingsPage />);
 	const mail = mailPage(path);
 	if (mail) return guard("mail.read", mail);

@@ -297,6 +297,14 @@ export const MODULES: readonly ModuleEntry[] = [
 		description: "webhooks.navDesc",
 		permission: "webhook.read",
 	},
+	{
+		// API tokens: machine clients of the tenant, issued by its administrator.
+		path: "/settings/api-tokens",
+		group: "admin",
+		label: "apiTokens.nav",
+		description: "apiTokens.navDesc",
+		permission: "api_token.manage",
+	},
 ];
 
 /** Modules to come: shown, disabled, so people see where the system is going. */

@@ -59,6 +59,7 @@ export const webhooksEn: Record<keyof typeof webhooksJa, string> = {
 	"audit.type.webhook.secret_rotated": "Webhook signing secret renewed",
 	"audit.type.webhook.unsubscribed": "Webhook receiver removed",
 	"audit.type.webhook.test_sent": "Webhook test event sent",
+	"audit.type.webhook.deliveries_purged": "Old webhook deliveries deleted",
 	"issue.webhook_host_not_allowed":
 		"{host} is not a receiver the instance administrator allows (MAMORI_WEBHOOK_ALLOWED_HOSTS).",
 	"issue.webhook_url_not_http": "The receiver URL starts with http:// or https://.",

@@ -57,6 +57,7 @@ export const webhooksJa = {
 	"audit.type.webhook.secret_rotated": "Webhook署名鍵の再発行",
 	"audit.type.webhook.unsubscribed": "Webhook送信先の削除",
 	"audit.type.webhook.test_sent": "Webhookのテスト送信",
+	"audit.type.webhook.deliveries_purged": "古いWebhook送信履歴の削除",
 	"issue.webhook_host_not_allowed":
 		"{host} はインスタンス管理者が許可した送信先ではありません（MAMORI_WEBHOOK_ALLOWED_HOSTS）。",
 	"issue.webhook_url_not_http": "送信先URLは http:// または https:// で始めてください。",
