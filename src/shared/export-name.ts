@@ -32,6 +32,7 @@ export const EXPORT_TITLES = {
 	contractors: "委託先一覧",
 	contracts: "業務委託契約一覧",
 	myNumberReport: "特定個人情報取扱状況報告",
+	secureAreaEntries: "入退室記録",
 } as const;
 
 export type ExportTitle = keyof typeof EXPORT_TITLES;

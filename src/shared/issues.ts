@@ -270,6 +270,8 @@ export const MODULE_ISSUE_CODES = [
 	"secure_area_person_one_of",
 	"secure_area_exit_before_entry",
 	"secure_area_already_exited",
+	"secure_area_entry_repeated",
+	"secure_area_export_too_long",
 	"secure_area_time_in_future",
 	"secure_area_asset_unknown",
 	"secure_area_permit_in_past",

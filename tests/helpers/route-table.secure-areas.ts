@@ -213,6 +213,17 @@ export const SECURE_AREA_ROUTES: readonly RouteEntry[] = [
 		crossTenant: [FOREIGN_IDS],
 	},
 	{
+		method: "get",
+		path: "/api/secure-areas/{id}/entries/export",
+		access: access("secure_area.read"),
+		ok: 200,
+		request: async (ctx) => ({
+			params: { id: (await callerArea(ctx)).area.id },
+			query: { from: japanDate(new Date(Date.now() - 7 * 86_400_000)), to: japanDate(new Date()) },
+		}),
+		crossTenant: [served(), FOREIGN_IDS],
+	},
+	{
 		method: "post",
 		path: "/api/secure-areas/{id}/entries/{entryId}/exit",
 		access: access("secure_area.keep"),

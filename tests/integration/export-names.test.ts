@@ -167,6 +167,11 @@ const DOWNLOADS: Expected[] = [
 	},
 	{
 		method: "get",
+		path: "/api/secure-areas/{id}/entries/export",
+		name: dated(EXPORT_TITLES.secureAreaEntries, "xlsx", "SR-[A-Za-z0-9-]+_"),
+	},
+	{
+		method: "get",
 		path: "/api/my-number/report",
 		query: { format: "xlsx" },
 		name: dated(EXPORT_TITLES.myNumberReport, "xlsx", "令和\\d+年度_"),

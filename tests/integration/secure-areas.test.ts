@@ -5,6 +5,7 @@ import type { ImportJob } from "../../src/platform/imports/imports.schemas.ts";
 import { JOBS } from "../../src/platform/jobs/registry.ts";
 import { startScheduler } from "../../src/platform/jobs/scheduler.ts";
 import { japanDate } from "../../src/shared/dates.ts";
+import { readTable } from "../../src/shared/tabular.ts";
 import { makeAsset } from "../helpers/asset-world.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
 import type { TestClient } from "../helpers/client.ts";
@@ -83,6 +84,16 @@ const yesterday = () => japanDate(new Date(Date.now() - 86_400_000));
 describe("secure areas", () => {
 	test("the CISO sets up an area; its manager keeps it; others do not see it", async () => {
 		const s = await setting();
+		const permissions = async (client: TestClient) =>
+			(
+				await expectJson<{ session: { permissions: string[] } }>(
+					await client.get("/api/auth/session"),
+				)
+			).session.permissions;
+		// Before the area exists, its future manager has no 管理区域 in the menu; the CISO has.
+		assert.ok(!(await permissions(s.managerClient)).includes("secure_area.read"));
+		assert.ok((await permissions(s.ciso)).includes("secure_area.manage"));
+		assert.ok((await permissions(s.auditor)).includes("secure_area.read"));
 		const created = await expectJson<Area>(
 			await s.ciso.post("/api/secure-areas", {
 				code: "SR-1",
@@ -92,6 +103,10 @@ describe("secure areas", () => {
 				managerStaffId: s.manager.staffId,
 			}),
 			201,
+		);
+		assert.ok((await permissions(s.managerClient)).includes("secure_area.keep"));
+		assert.ok(
+			!(await permissions(s.strangerClient)).some((action) => action.startsWith("secure_area.")),
 		);
 		await expectProblem(
 			await s.ciso.post("/api/secure-areas", {
@@ -246,6 +261,108 @@ describe("secure areas", () => {
 			await s.strangerClient.get(`/api/secure-areas/flags?month=${month}`),
 		);
 		assert.deepEqual(strangerFlags.items, []);
+	});
+
+	test("the entry log of a period as XLSX: flags and 和暦 dates; only those who see the area; audit-logged", async () => {
+		const s = await setting();
+		const area = await makeArea(runtime, s.tenant.id, s.manager.staffId, {
+			allowed: [s.allowed.staffId],
+		});
+		const day = yesterday();
+		for (const body of [
+			{ staffId: s.allowed.staffId, enteredAt: at(day, "09:00"), exitedAt: at(day, "09:30") },
+			{ staffId: s.stranger.staffId, enteredAt: at(day, "10:00") },
+		])
+			await expectJson<Entry>(
+				await s.managerClient.post(`/api/secure-areas/${area.id}/entries`, body),
+				201,
+			);
+		const url = `/api/secure-areas/${area.id}/entries/export?from=${day}&to=${day}`;
+		const response = await s.auditor.get(url);
+		assert.equal(response.status, 200, await response.clone().text());
+		assert.match(response.headers.get("content-type") ?? "", /spreadsheetml/u);
+		const table = await readTable(new Uint8Array(await response.arrayBuffer()));
+		assert.equal(table.rows[0]?.[0], "入室日");
+		const body = table.rows.slice(1);
+		assert.equal(body.length, 2);
+		assert.match(body[0]?.[0] ?? "", /^令和/u, "the tenant writes dates in 和暦");
+		assert.match(body[0]?.[1] ?? "", / 09:00:00$/u);
+		assert.equal(body[0]?.[3], "1002");
+		assert.equal(body[0]?.at(-1), "");
+		assert.equal(body[1]?.[3], "1003");
+		assert.equal(body[1]?.[2], "", "no exit");
+		assert.equal(body[1]?.at(-1), "入室許可なし、退室記録なし");
+		const exported = (await auditEvents(runtime.db, s.tenant.id)).filter(
+			(e) => e.type === "secure_area.entries_exported",
+		);
+		assert.deepEqual(
+			exported.map((e) => [e.payload.from, e.payload.to, e.payload.rows]),
+			[[day, day, 2]],
+		);
+		await expectProblem(await s.strangerClient.get(url), 404, "not_found");
+		const reversed = await expectProblem(
+			await s.managerClient.get(
+				`/api/secure-areas/${area.id}/entries/export?from=${day}&to=2020-01-01`,
+			),
+			400,
+			"validation_failed",
+		);
+		assert.equal(reversed.issues?.[0]?.code, "period_ends_before_start");
+		const tooLong = await expectProblem(
+			await s.managerClient.get(
+				`/api/secure-areas/${area.id}/entries/export?from=2020-01-01&to=${day}`,
+			),
+			400,
+			"validation_failed",
+		);
+		assert.equal(tooLong.issues?.[0]?.code, "secure_area_export_too_long");
+	});
+
+	test("an entry typed twice (same person and area, within a minute) is refused; a minute later is another stay", async () => {
+		const s = await setting();
+		const area = await makeArea(runtime, s.tenant.id, s.manager.staffId, {
+			allowed: [s.allowed.staffId],
+		});
+		const day = yesterday();
+		const first = await expectJson<Entry>(
+			await s.managerClient.post(`/api/secure-areas/${area.id}/entries`, {
+				staffId: s.allowed.staffId,
+				enteredAt: at(day, "09:00"),
+			}),
+			201,
+		);
+		for (const enteredAt of [at(day, "09:00"), new Date(Date.parse(at(day, "09:00")) + 45_000)]) {
+			const again = await expectProblem(
+				await s.managerClient.post(`/api/secure-areas/${area.id}/entries`, {
+					staffId: s.allowed.staffId,
+					enteredAt: typeof enteredAt === "string" ? enteredAt : enteredAt.toISOString(),
+				}),
+				409,
+				"conflict",
+			);
+			assert.equal(again.issues?.[0]?.code, "secure_area_entry_repeated");
+			assert.match(String(again.issues?.[0]?.params?.at), /09:00:00$/u);
+		}
+		// Someone else at the same minute, and the same person two minutes later, are stays of their own.
+		await expectJson<Entry>(
+			await s.managerClient.post(`/api/secure-areas/${area.id}/entries`, {
+				staffId: s.stranger.staffId,
+				enteredAt: at(day, "09:00"),
+			}),
+			201,
+		);
+		await expectJson<Entry>(
+			await s.managerClient.post(`/api/secure-areas/${area.id}/entries`, {
+				staffId: s.allowed.staffId,
+				enteredAt: at(day, "09:02"),
+			}),
+			201,
+		);
+		const log = await expectJson<{ items: Entry[] }>(
+			await s.auditor.get(`/api/secure-areas/${area.id}/entries?day=${day}`),
+		);
+		assert.equal(log.items.length, 3);
+		assert.ok(log.items.some((e) => e.id === first.id));
 	});
 
 	test("a card reader's Shift_JIS CSV: dry run with row and column errors, then a job; one audit event", async () => {

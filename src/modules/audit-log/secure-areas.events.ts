@@ -40,6 +40,13 @@ export const SECURE_AREA_EVENTS = {
 		flagged: z.number().int(),
 		areaIds: z.array(z.string()),
 	}),
+	/** One area's entry log over a period, as XLSX. */
+	"secure_area.entries_exported": z.object({
+		...area,
+		from: z.string(),
+		to: z.string(),
+		rows: z.number().int(),
+	}),
 	"secure_area.asset_located": z.object({
 		...area,
 		assetId: z.string(),

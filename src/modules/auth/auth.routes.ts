@@ -23,6 +23,7 @@ import { actionRoles, allPermissions } from "../authz/permissions.ts";
 import { directoryLoginInputSchema, signInOptionsSchema } from "../directory/directory.schemas.ts";
 import { loginWithDirectory, signInOptions } from "../directory/sign-in.ts";
 import { withoutAbsentMyNumber } from "../my-number/my-number-gate.ts";
+import { withoutIdleSecureAreas } from "../secure-areas/secure-areas-gate.ts";
 import { withoutAbsentSocialMedia } from "../social-media/social-media-gate.ts";
 import { dateStyleOf } from "../tenants/tenant-settings.ts";
 import { findTenant, listTenants } from "../tenants/tenants.repository.ts";
@@ -189,10 +190,14 @@ export function authRoutes(deps: AppDeps) {
 				roles: auth.roles,
 				permissions:
 					auth.stage === "active"
-						? await withoutAbsentMyNumber(
+						? await withoutIdleSecureAreas(
 								deps.db,
 								actor,
-								await withoutAbsentSocialMedia(deps.db, actor.tenantId, allPermissions(actor)),
+								await withoutAbsentMyNumber(
+									deps.db,
+									actor,
+									await withoutAbsentSocialMedia(deps.db, actor.tenantId, allPermissions(actor)),
+								),
 							)
 						: [],
 				actionRoles: auth.stage === "active" ? actionRoles() : {},

@@ -35,6 +35,16 @@ export function staleArea(): Problem {
 	});
 }
 
+/** The same person's entry into the area within a minute of this one is already logged. */
+export function entryRepeated(at: string): Problem {
+	return refusal(
+		"conflict",
+		"secure_area_entry_repeated",
+		"an entry of this person into the area within a minute of this time is already logged",
+		{ at },
+	);
+}
+
 export function alreadyExited(): Problem {
 	return refusal("conflict", "secure_area_already_exited", "the exit is already recorded");
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../db/queryable.ts";
 import type { Tx } from "../../db/transaction.ts";
-import { japanDate } from "../../shared/dates.ts";
+import { formatJapanTime, japanDate } from "../../shared/dates.ts";
 import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
 import { findStaff } from "../org/staff.repository.ts";
 import { type AreaDesk, canSeeArea, keptArea, visibleArea } from "./area-desk.ts";
-import { alreadyExited, entryNotFound, invalidField } from "./area-problems.ts";
+import { alreadyExited, entryNotFound, entryRepeated, invalidField } from "./area-problems.ts";
 import { peopleByIds } from "./people.ts";
 import { permitMap, refusalOf } from "./permits.ts";
 import {
@@ -14,12 +14,15 @@ import {
 	findEntryRow,
 	flaggedEntries,
 	listAreaRows,
+	nearbyEntry,
 	permitsOf,
 } from "./secure-areas.repository.ts";
 import type { ENTRY_FLAGS, EntryInput, EntryRefusal } from "./secure-areas.schemas.ts";
 
 /** Clocks of card readers and PCs drift: an entry up to this far ahead of now is accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
+/** A person's second entry into an area this close to a logged one is the same stay typed twice. */
+const REPEAT_WINDOW_MS = 60_000;
 
 export type EntryFlag = (typeof ENTRY_FLAGS)[number];
 
@@ -81,6 +84,16 @@ export async function recordEntry(
 				"the escort is not allowed in the area",
 			);
 	}
+	const key = personKey(input.staffId, visitor);
+	const repeated = await nearbyEntry(
+		tx,
+		tenantId,
+		area.id,
+		key,
+		new Date(enteredAt.getTime() - REPEAT_WINDOW_MS),
+		new Date(enteredAt.getTime() + REPEAT_WINDOW_MS),
+	);
+	if (repeated) throw entryRepeated(formatJapanTime(repeated.entered_at));
 	const row: EntryRow = {
 		id: randomUUID(),
 		tenant_id: tenantId,
@@ -89,7 +102,7 @@ export async function recordEntry(
 		visitor_name: visitor,
 		visitor_organisation: visitor ? (input.visitorOrganisation ?? null) : null,
 		escort_staff_id: visitor ? input.escortStaffId : null,
-		person_key: personKey(input.staffId, visitor),
+		person_key: key,
 		entered_at: enteredAt.toISOString(),
 		exited_at: exitedAt?.toISOString() ?? null,
 		entry_day: day,

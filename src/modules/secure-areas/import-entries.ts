@@ -58,32 +58,48 @@ const BY_HEADER = new Map<string, Column>(ENTRY_COLUMNS.map((c) => [fold(c.heade
 const JST_OFFSET_MS = 9 * 3_600_000;
 const LOCAL_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/u;
 const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/u;
+const ASCII = /^[\x20-\x7e]*$/u;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A reader's time as an instant (ms since the epoch) and the Japan date it falls on. */
+export interface ReaderTime {
+	ms: number;
+	day: string;
+}
 
 /**
  * A card reader's time: `2026-04-01 08:30[:15]` or `2026/4/1 8:30` in Japan time, or ISO 8601
  * with its offset. Undefined when it is neither or not a real calendar time.
  */
 export function parseReaderTime(text: string): Date | undefined {
-	const value = text.normalize("NFKC").trim();
+	const at = readReaderTime(text);
+	return at && new Date(at.ms);
+}
+
+/**
+ * `parseReaderTime` without a Date per value: an import reads two per row. Full-width digits
+ * are folded (NFKC) only when the text is not plain ASCII already.
+ */
+export function readReaderTime(text: string): ReaderTime | undefined {
+	const value = (ASCII.test(text) ? text : text.normalize("NFKC")).trim();
 	if (ZONED_TIME.test(value)) {
-		const at = new Date(value);
-		return Number.isNaN(at.getTime()) ? undefined : at;
+		const ms = Date.parse(value);
+		if (Number.isNaN(ms)) return undefined;
+		return { ms, day: japanDate(new Date(ms)) };
 	}
 	const m = LOCAL_TIME.exec(value);
 	if (!m) return undefined;
-	const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0)) as number[];
-	const utc = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s);
-	const check = new Date(utc);
-	if (
-		check.getUTCFullYear() !== y ||
-		check.getUTCMonth() !== (mo as number) - 1 ||
-		check.getUTCDate() !== d ||
-		(h as number) > 23 ||
-		(s as number) > 59 ||
-		(mi as number) > 59
-	)
-		return undefined;
-	return new Date(utc - JST_OFFSET_MS);
+	const y = Number(m[1]);
+	const mo = Number(m[2]);
+	const d = Number(m[3]);
+	const h = Number(m[4]);
+	const mi = Number(m[5]);
+	const s = m[6] === undefined ? 0 : Number(m[6]);
+	const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+	const days = mo === 2 && leap ? 29 : (DAYS_IN_MONTH[mo - 1] ?? 0);
+	if (y < 100 || mo < 1 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return undefined;
+	const day = `${m[1]}-${mo < 10 ? "0" : ""}${mo}-${d < 10 ? "0" : ""}${d}`;
+	return { ms: Date.UTC(y, mo - 1, d, h, mi, s) - JST_OFFSET_MS, day };
 }
 
 type ImportError = EntryImportReport["errors"][number];
@@ -105,6 +121,8 @@ interface Parsed {
 	visitorOrganisation: string | null;
 	escortId: string | null;
 	enteredAt: string;
+	/** The Japan date of the entry. */
+	enteredDay: string;
 	exitedAt: string | null;
 }
 
@@ -204,7 +222,7 @@ async function newEntries(
 	for (const p of parsed) {
 		const key = personKey(p.staffId, p.visitorName);
 		if (logged.has(entryKey(p.area.id, p.enteredAt, key))) continue;
-		const day = japanDate(new Date(p.enteredAt));
+		const day = p.enteredDay;
 		let refusal: EntryRefusal | null = null;
 		if (p.staffId) refusal = refusalOf(permits, p.area.id, p.staffId, day);
 		else if (p.escortId && refusalOf(permits, p.area.id, p.escortId, day) !== null)
@@ -316,64 +334,65 @@ function parseRow(
 		failed = true;
 		add(rowError(row, column, code, { header: column, ...params }));
 	};
-	const values = new Map<ColumnKey, string>();
+	// In the order of ENTRY_COLUMNS; a value too long or missing reads as "".
+	const values: string[] = [];
 	for (const column of ENTRY_COLUMNS) {
 		const index = columns.get(column.key);
 		const value = index === undefined ? "" : unescapeCell(cells[index] ?? "").trim();
-		if (value.length > column.max)
+		if (value.length > column.max) {
 			fail(column.header, "value_too_long", { max: column.max, length: value.length });
-		else if (column.required && value === "") fail(column.header, "value_required");
-		else values.set(column.key, value);
+			values.push("");
+		} else {
+			if (column.required && value === "") fail(column.header, "value_required");
+			values.push(value);
+		}
 	}
-	const get = (key: ColumnKey) => values.get(key) ?? "";
+	const [areaCode, enteredText, exitedText, staffNumber, visitorName, organisation, escortNumber] =
+		values as [string, string, string, string, string, string, string];
 	let area: AreaRow | undefined;
-	if (get("area") !== "") {
-		area = known.areas.get(get("area"));
-		if (!area) fail("区域コード", "secure_area_unknown", { value: get("area") });
+	if (areaCode !== "") {
+		area = known.areas.get(areaCode);
+		if (!area) fail("区域コード", "secure_area_unknown", { value: areaCode });
 		else if (!mayKeep(known.desk, area))
 			fail("区域コード", "secure_area_not_managed", { value: `${area.code} ${area.name}` });
 	}
-	const time = (key: ColumnKey, header: string): Date | null | undefined => {
-		const text = get(key);
+	const time = (text: string, header: string): ReaderTime | null | undefined => {
 		if (text === "") return null;
-		const at = parseReaderTime(text);
+		const at = readReaderTime(text);
 		if (!at) fail(header, "secure_area_time_invalid", { value: text });
-		else if (at.getTime() > known.latest)
-			fail(header, "secure_area_time_in_future", { value: text });
+		else if (at.ms > known.latest) fail(header, "secure_area_time_in_future", { value: text });
 		else return at;
 		return undefined;
 	};
-	const enteredAt = time("enteredAt", "入室日時");
-	const exitedAt = time("exitedAt", "退室日時");
-	if (enteredAt && exitedAt && exitedAt < enteredAt)
+	const entered = time(enteredText, "入室日時");
+	const exited = time(exitedText, "退室日時");
+	if (entered && exited && exited.ms < entered.ms)
 		fail("退室日時", "secure_area_exit_before_entry");
-	const person = (key: ColumnKey, header: string): string | null => {
-		const text = get(key);
+	const person = (text: string, header: string): string | null => {
 		if (text === "") return null;
 		const id = known.staff.get(text);
 		if (!id) fail(header, "secure_area_staff_unknown", { value: text });
 		return id ?? null;
 	};
-	const staffId = person("staffNumber", "職員番号");
-	const escortId = person("escortNumber", "同行職員番号");
-	const visitor = get("visitorName") === "" ? null : get("visitorName");
-	if ((get("staffNumber") === "") === (visitor === null))
-		fail("職員番号", "secure_area_person_one_of");
-	else if (visitor !== null && get("escortNumber") === "")
+	const staffId = person(staffNumber, "職員番号");
+	const escortId = person(escortNumber, "同行職員番号");
+	const visitor = visitorName === "" ? null : visitorName;
+	if ((staffNumber === "") === (visitor === null)) fail("職員番号", "secure_area_person_one_of");
+	else if (visitor !== null && escortNumber === "")
 		fail("同行職員番号", "secure_area_escort_missing");
-	else if (visitor === null && get("escortNumber") !== "")
+	else if (visitor === null && escortNumber !== "")
 		fail("同行職員番号", "secure_area_escort_for_staff");
-	if (failed || !area || !enteredAt || exitedAt === undefined) return null;
+	if (failed || !area || !entered || exited === undefined) return null;
 	return {
 		row,
 		area,
 		staffId,
 		visitorName: visitor,
-		visitorOrganisation:
-			visitor && get("visitorOrganisation") !== "" ? get("visitorOrganisation") : null,
+		visitorOrganisation: visitor && organisation !== "" ? organisation : null,
 		escortId: visitor ? escortId : null,
-		enteredAt: enteredAt.toISOString(),
-		exitedAt: exitedAt?.toISOString() ?? null,
+		enteredAt: new Date(entered.ms).toISOString(),
+		enteredDay: entered.day,
+		exitedAt: exited === null ? null : new Date(exited.ms).toISOString(),
 	};
 }
 

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
+import { attachmentDisposition } from "../../http/content-disposition.ts";
 import { requireActor } from "../../http/context.ts";
 import {
 	createRouter,
@@ -19,6 +20,7 @@ import { authorize } from "../authz/policy.ts";
 import { locateAsset, unlocateAsset } from "./area-assets.ts";
 import { openAreaDesk } from "./area-desk.ts";
 import { dayEntries, monthFlags, presentEntries, recordEntry, recordExit } from "./entry-log.ts";
+import { exportEntries } from "./export-entries.ts";
 import { ENTRY_IMPORT_LIMITS } from "./import-entries.ts";
 import { grantPermit, revokePermit } from "./permits.ts";
 import { areaOptions, getArea, listVisibleAreas, presentArea } from "./read-areas.ts";
@@ -33,6 +35,7 @@ import {
 	areaUpdateSchema,
 	dayQuerySchema,
 	entryDaySchema,
+	entryExportQuerySchema,
 	entryImportReportSchema,
 	entryImportSchema,
 	entryInputSchema,
@@ -145,6 +148,24 @@ const routes = {
 		request: { params: idParam, body: jsonBody(entryInputSchema) },
 		responses: { 201: jsonResponse(entrySchema, "The entry"), ...problemResponses },
 	}),
+	export: createRoute({
+		...secured,
+		method: "get",
+		path: "/secure-areas/{id}/entries/export",
+		summary: "The area's entry log over Japan days [from, to] with its flags, as XLSX (入退室記録)",
+		request: { params: idParam, query: entryExportQuerySchema },
+		responses: {
+			200: {
+				description: "The entry log",
+				content: {
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+						schema: { type: "string" as const, format: "binary" },
+					},
+				},
+			},
+			...problemResponses,
+		},
+	}),
 	exit: createRoute({
 		...secured,
 		method: "post",
@@ -254,6 +275,16 @@ export function secureAreasRoutes(deps: AppDeps) {
 			);
 			const [entry] = await presentEntries(deps.db, d, [row]);
 			return c.json(entry as NonNullable<typeof entry>, 201);
+		})
+		.openapi(routes.export, async (c) => {
+			const file = await exportEntries(
+				deps.db,
+				await desk(c),
+				c.req.valid("param").id,
+				c.req.valid("query"),
+			);
+			c.header("content-disposition", attachmentDisposition(file.fileName));
+			return c.body(new Uint8Array(file.bytes), 200, { "content-type": file.type });
 		})
 		.openapi(routes.exit, async (c) => {
 			const d = await desk(c);

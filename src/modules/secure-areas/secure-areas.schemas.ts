@@ -139,6 +139,8 @@ export const entryDaySchema = z
 	.object({ areaId: z.string(), day: z.string(), items: z.array(entrySchema) })
 	.openapi("SecureAreaEntryDay");
 
+export const entryExportQuerySchema = z.object({ from: daySchema, to: daySchema });
+
 export const flagQuerySchema = z.object({ month: monthSchema });
 export const flagListSchema = z
 	.object({

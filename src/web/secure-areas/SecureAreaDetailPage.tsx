@@ -1,10 +1,12 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
+import { DownloadButton } from "../components/DownloadButton.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../router.tsx";
+import { AreaDialog } from "./AreaDialog.tsx";
 import { EntryTable } from "./EntryTable.tsx";
 import {
 	instantOfLocal,
@@ -26,8 +28,12 @@ export function SecureAreaDetailPage({ id }: { id: string }) {
 	const [day, setDay] = useState(today);
 	const [entries, setEntries] = useState<SecureAreaEntry[] | null>(null);
 	const [error, setError] = useState<unknown>(null);
+	const [editing, setEditing] = useState(false);
+	const [exportFrom, setExportFrom] = useState(() => `${today().slice(0, 7)}-01`);
+	const [exportTo, setExportTo] = useState(today);
 	const path = { id };
 	const keep = area?.actions.includes("keep") ?? false;
+	const manage = area?.actions.includes("manage") ?? false;
 
 	const loadDay = useCallback(
 		async (of: string) => {
@@ -45,8 +51,8 @@ export function SecureAreaDetailPage({ id }: { id: string }) {
 		void loadDay(today());
 	}, [id, loadDay]);
 	useEffect(() => {
-		if (keep) call(api.GET("/api/secure-areas/options")).then(setOptions, setError);
-	}, [keep]);
+		if (keep || manage) call(api.GET("/api/secure-areas/options")).then(setOptions, setError);
+	}, [keep, manage]);
 
 	async function act(run: () => Promise<SecureArea | undefined>) {
 		try {
@@ -70,9 +76,18 @@ export function SecureAreaDetailPage({ id }: { id: string }) {
 			<p>
 				<Link to="/secure-areas">{t("secureAreas.detail.back")}</Link>
 			</p>
-			<h1>
-				{area.code} {area.name}
-			</h1>
+			<div className="page-header">
+				<h1>
+					{area.code} {area.name}
+				</h1>
+				{manage && options ? (
+					<div className="button-row">
+						<button type="button" className="button" onClick={() => setEditing(true)}>
+							{t("secureAreas.edit.open")}
+						</button>
+					</div>
+				) : null}
+			</div>
 			<dl className="facts">
 				<dt>{t("secureAreas.col.level")}</dt>
 				<dd>{t(levelKey(area.level))}</dd>
@@ -146,6 +161,44 @@ export function SecureAreaDetailPage({ id }: { id: string }) {
 						}
 					/>
 				) : null}
+				<form
+					className="filters"
+					aria-labelledby="area-export-title"
+					onSubmit={(event) => event.preventDefault()}
+				>
+					<h3 id="area-export-title">{t("secureAreas.export.title")}</h3>
+					<div className="form-row">
+						<Field label={t("secureAreas.export.from")}>
+							{(fieldId) => (
+								<input
+									id={fieldId}
+									type="date"
+									value={exportFrom}
+									onChange={(event) => setExportFrom(event.target.value)}
+								/>
+							)}
+						</Field>
+						<Field label={t("secureAreas.export.to")}>
+							{(fieldId) => (
+								<input
+									id={fieldId}
+									type="date"
+									value={exportTo}
+									onChange={(event) => setExportTo(event.target.value)}
+								/>
+							)}
+						</Field>
+					</div>
+					<div className="form-row-actions">
+						<DownloadButton
+							href={`/api/secure-areas/${encodeURIComponent(id)}/entries/export?${new URLSearchParams({ from: exportFrom, to: exportTo })}`}
+							fileName="入退室記録.xlsx"
+							onError={setError}
+						>
+							{t("secureAreas.export.download")}
+						</DownloadButton>
+					</div>
+				</form>
 			</section>
 
 			<section aria-labelledby="area-permits-title">
@@ -259,6 +312,16 @@ export function SecureAreaDetailPage({ id }: { id: string }) {
 					/>
 				) : null}
 			</section>
+			{editing && options ? (
+				<AreaDialog
+					options={options}
+					area={area}
+					onClose={(saved) => {
+						setEditing(false);
+						if (saved) setArea(saved);
+					}}
+				/>
+			) : null}
 		</section>
 	);
 }

@@ -1,12 +1,12 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
-import { Dialog } from "../components/Dialog.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ImportFileDialog, type ImportTexts } from "../imports/ImportFileDialog.tsx";
 import { Link, navigate } from "../router.tsx";
 import { useCan } from "../session.tsx";
+import { AreaDialog } from "./AreaDialog.tsx";
 import { EntryTable } from "./EntryTable.tsx";
 import {
 	areaPath,
@@ -172,11 +172,11 @@ export function SecureAreasPage() {
 				) : null}
 			</section>
 			{creating && options ? (
-				<CreateAreaDialog
+				<AreaDialog
 					options={options}
-					onClose={(id) => {
+					onClose={(saved) => {
 						setCreating(false);
-						if (id) navigate(areaPath(id));
+						if (saved) navigate(areaPath(saved.id));
 					}}
 				/>
 			) : null}
@@ -194,111 +194,5 @@ export function SecureAreasPage() {
 				/>
 			) : null}
 		</section>
-	);
-}
-
-function CreateAreaDialog({
-	options,
-	onClose,
-}: {
-	options: SecureAreaOptions;
-	onClose(id: string | null): void;
-}) {
-	const { t } = useI18n();
-	const [draft, setDraft] = useState({
-		code: "",
-		name: "",
-		level: options.levels[0] ?? "strict",
-		location: "",
-		managerStaffId: "",
-	});
-	const [error, setError] = useState<unknown>(null);
-	async function save(event: FormEvent) {
-		event.preventDefault();
-		try {
-			const area = await call(api.POST("/api/secure-areas", { body: draft }));
-			onClose(area.id);
-		} catch (failure) {
-			setError(failure);
-		}
-	}
-	const set = (key: keyof typeof draft) => (value: string) => setDraft({ ...draft, [key]: value });
-	return (
-		<Dialog title={t("secureAreas.form.title")} onClose={() => onClose(null)}>
-			<form onSubmit={save}>
-				<ErrorAlert error={error} />
-				<Field label={t("secureAreas.form.code")} hint={t("secureAreas.form.codeHint")} required>
-					{(id, hint) => (
-						<input
-							id={id}
-							aria-describedby={hint}
-							required
-							value={draft.code}
-							onChange={(e) => set("code")(e.target.value)}
-						/>
-					)}
-				</Field>
-				<Field label={t("secureAreas.form.name")} required>
-					{(id) => (
-						<input
-							id={id}
-							required
-							value={draft.name}
-							onChange={(e) => set("name")(e.target.value)}
-						/>
-					)}
-				</Field>
-				<Field label={t("secureAreas.form.level")} required>
-					{(id) => (
-						<select
-							id={id}
-							required
-							value={draft.level}
-							onChange={(e) => set("level")(e.target.value)}
-						>
-							{options.levels.map((level) => (
-								<option key={level} value={level}>
-									{t(levelKey(level))}
-								</option>
-							))}
-						</select>
-					)}
-				</Field>
-				<Field label={t("secureAreas.form.location")}>
-					{(id) => (
-						<input
-							id={id}
-							value={draft.location}
-							onChange={(e) => set("location")(e.target.value)}
-						/>
-					)}
-				</Field>
-				<Field label={t("secureAreas.form.manager")} required>
-					{(id) => (
-						<select
-							id={id}
-							required
-							value={draft.managerStaffId}
-							onChange={(e) => set("managerStaffId")(e.target.value)}
-						>
-							<option value="">{t("secureAreas.form.choose")}</option>
-							{options.staff.map((person) => (
-								<option key={person.staffId} value={person.staffId}>
-									{person.name}（{person.staffNumber}）
-								</option>
-							))}
-						</select>
-					)}
-				</Field>
-				<div className="button-row">
-					<button type="submit" className="button button-primary">
-						{t("secureAreas.form.save")}
-					</button>
-					<button type="button" className="button" onClick={() => onClose(null)}>
-						{t("secureAreas.form.cancel")}
-					</button>
-				</div>
-			</form>
-		</Dialog>
 	);
 }
