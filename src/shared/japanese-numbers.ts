@@ -41,12 +41,13 @@ export function readInteger(value: string): number | null {
 }
 
 /**
- * The text with full-width ASCII letters, digits and punctuation folded to half width (NFKC),
- * for codes and numbers kept as text: `ＰＣ－００１` → `PC-001`.
+ * The text with full-width ASCII letters, digits and punctuation (U+FF01–U+FF5E) folded to half
+ * width, for codes kept as text: `ＰＣ－００１` → `PC-001`. Nothing else changes (unlike NFKC,
+ * which would also turn ① into 1 and half-width katakana into full width).
  *
  * @example
  * halfWidth("０１０"); // "010"
  */
 export function halfWidth(value: string): string {
-	return value.normalize("NFKC");
+	return value.replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }

@@ -61,3 +61,8 @@ export function skipRow(report: SkippedRows, cells: readonly string[], row: numb
 	else if (kind === "total") report.skippedTotal.push(row);
 	return kind !== "data";
 }
+
+/** True when every cell is empty. */
+export function isBlank(cells: readonly string[]): boolean {
+	return rowKind(cells) === "blank";
+}
