@@ -63,7 +63,14 @@ async function applyPreview(client: TestClient, id: string): Promise<Response> {
 
 interface Plan {
 	errors: { row: number; column: string | null; message: string }[];
-	newStaff: { staffNumber: string; username: string; roles: { role: string }[] }[];
+	newStaff: {
+		staffNumber: string;
+		username: string;
+		displayName: string;
+		unitCode: string;
+		effectiveAt: string;
+		roles: { role: string }[];
+	}[];
 	moves: { staffNumber: string; fromUnitCode: string; toUnitCode: string }[];
 	updates: { staffNumber: string; field: string; before: string | null; after: string | null }[];
 	roleChanges: {
@@ -74,6 +81,8 @@ interface Plan {
 	leavers: { staffNumber: string; username: string }[];
 	returning: { staffNumber: string }[];
 	counts: Record<string, number>;
+	skippedBlank: number;
+	skippedTotal: number[];
 }
 interface Preview {
 	id: string;
