@@ -135,7 +135,7 @@ export const FILE_ISSUE_TEXT = {
 		en: "「{value}」 is not a date (e.g. 2026-04-01)",
 	},
 	date_outside_era: {
-		ja: "「{value}」は{era}にない日付です（{era}: {first}〜{last}）",
+		ja: "「{value}」は{era}にない日付です（この元号は {first}〜{last}）",
 		en: "「{value}」 is not a day of the era {era} ({first}–{last})",
 	},
 	number_invalid: {
