@@ -134,6 +134,14 @@ export const FILE_ISSUE_TEXT = {
 		ja: "「{value}」は日付ではありません（例: 2026-04-01）",
 		en: "「{value}」 is not a date (e.g. 2026-04-01)",
 	},
+	date_outside_era: {
+		ja: "「{value}」は{era}にない日付です（この元号は {first}〜{last}）",
+		en: "「{value}」 is not a day of the era {era} ({first}–{last})",
+	},
+	number_invalid: {
+		ja: "「{value}」は数値ではありません（例: 1,234）",
+		en: "「{value}」 is not a number (e.g. 1,234)",
+	},
 	date_order: {
 		ja: "終了日が開始日より前です",
 		en: "The end is before the start",

@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Problem } from "../shared/problem.ts";
-import { columnLetter, listOfValues, listSource, readTable, writeXlsx } from "./tabular.ts";
+import {
+	columnLetter,
+	listOfValues,
+	listSource,
+	readTable,
+	streamTable,
+	writeXlsx,
+} from "./tabular.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -124,4 +131,36 @@ test("text columns are formatted as text, so Excel keeps a typed 2.10 as written
 	assert.equal(sheet.getCell("A3").numFmt, "@", "every written cell of the column keeps it");
 	assert.notEqual(sheet.getColumn(2).numFmt, "@");
 	assert.notEqual(sheet.getCell("B3").numFmt, "@", "the format stays in its own column");
+});
+
+test("a CP932 CSV (Windows Shift_JIS, with 髙 and 﨑 from the IBM extensions) reads without mojibake", async () => {
+	// 氏名 / 髙橋 / 山﨑 / ①, written byte by byte as Windows writes them.
+	const bytes = new Uint8Array([
+		0x8e, 0x81, 0x96, 0xbc, 0x0d, 0x0a, 0xfb, 0xfc, 0x8b, 0xb4, 0x0d, 0x0a, 0x8e, 0x52, 0xfa, 0xb1,
+		0x0d, 0x0a, 0x87, 0x40, 0x0d, 0x0a,
+	]);
+	assert.equal(new TextDecoder("shift_jis").decode(bytes.subarray(6, 8)), "髙");
+	assert.equal(new TextDecoder("shift_jis").decode(bytes.subarray(14, 16)), "﨑");
+	const table = await readTable(bytes);
+	assert.equal(table.encoding, "shift_jis");
+	assert.deepEqual(table.rows, [["氏名"], ["髙橋"], ["山﨑"], ["①"]]);
+	for await (const row of streamTable(bytes).rows) {
+		assert.ok(!row.cells.join("").includes("\uFFFD"), row.cells.join());
+	}
+});
+
+test("UTF-8 with and without BOM reads the same; undecodable bytes are a file error", async () => {
+	const plain = utf8("氏名\r\n髙橋\r\n");
+	const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...plain]);
+	assert.deepEqual((await readTable(plain)).rows, (await readTable(bom)).rows);
+	assert.equal((await readTable(bom)).rows[0]?.[0], "氏名");
+	const streamed = [];
+	for await (const row of streamTable(bom).rows) streamed.push(row.cells);
+	assert.deepEqual(streamed, [["氏名"], ["髙橋"]]);
+	// 0x85 0x40 is an unassigned lead byte in CP932, 0xFF never valid: neither UTF-8 nor CP932.
+	await assert.rejects(readTable(new Uint8Array([0x41, 0x2c, 0x85, 0x40, 0xff])), (error) => {
+		assert.ok(error instanceof Problem);
+		assert.equal(error.issues[0]?.code, "file_encoding");
+		return true;
+	});
 });

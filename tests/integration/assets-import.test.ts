@@ -47,6 +47,8 @@ interface Report {
 	}[];
 	errorCount: number;
 	rows: number;
+	skippedBlank: number;
+	skippedTotal: number[];
 	created: number;
 	updated: number;
 	unchanged: number;
@@ -292,6 +294,67 @@ describe("valid files", () => {
 		assertUnchanged(before, await snapshot(runtime.db, tenant.id), "dry run");
 	});
 
+	test("a Windows CP932 ledger with 髙 and 﨑, full-width codes, blank rows and a total row", async () => {
+		const wide = (text: string) =>
+			text.replace(/[!-~]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+		const [first, second] = [unique("W"), unique("W")];
+		const text = csvText([
+			row(wide(first), wide(unitA.code), {
+				資産名: "髙橋分室の端末",
+				情報セキュリティ管理者: "山﨑 課長",
+			}),
+			["", "", ""],
+			HEADER.map(() => ""),
+			row(second, unitA.code, {
+				資産名: "﨑山庁舎 ＬＧＷＡＮ端末",
+				ネットワーク区分: "ＬＧＷＡＮ接続系",
+			}),
+			["合計", "", "", "", "", "", "", "", "", "", "", "２台"],
+		]);
+		const bytes = encodeShiftJis(text);
+		// The bytes Windows writes: 髙 is 0xFB 0xFC and 﨑 0xFA 0xB1 (IBM extensions of CP932).
+		const hex = Buffer.from(bytes).toString("hex");
+		assert.ok(hex.includes("fbfc") && hex.includes("fab1"), "髙 and 﨑 as CP932 bytes");
+		const report = await send(admin, bytes);
+		assert.equal(report.errorCount, 0, JSON.stringify(report.errors));
+		assert.deepEqual(
+			{
+				rows: report.rows,
+				created: report.created,
+				skippedBlank: report.skippedBlank,
+				skippedTotal: report.skippedTotal,
+			},
+			{ rows: 2, created: 2, skippedBlank: 2, skippedTotal: [6] },
+		);
+		const stored = await runtime.db
+			.selectFrom("assets")
+			.select(["code", "name", "manager_name", "owner_unit_id", "zone"])
+			.where("tenant_id", "=", tenant.id)
+			.where("code", "in", [first, second])
+			.execute();
+		assert.deepEqual(
+			stored
+				.map((r) => ({ ...r }))
+				.sort((a, b) => (a.name === "髙橋分室の端末" ? -1 : b.name === "髙橋分室の端末" ? 1 : 0)),
+			[
+				{
+					code: first,
+					name: "髙橋分室の端末",
+					manager_name: "山﨑 課長",
+					owner_unit_id: unitA.id,
+					zone: "mynumber",
+				},
+				{
+					code: second,
+					name: "﨑山庁舎 ＬＧＷＡＮ端末",
+					manager_name: "市民課長",
+					owner_unit_id: unitA.id,
+					zone: "lgwan",
+				},
+			],
+		);
+	});
+
 	test("Shift_JIS and UTF-8-with-BOM CSV are read with their Japanese intact", async () => {
 		const sjis = unique("S");
 		const bom = unique("B");
@@ -394,6 +457,8 @@ describe("an exported file imports without changing anything", () => {
 					errors: [],
 					errorCount: 0,
 					rows: total,
+					skippedBlank: 0,
+					skippedTotal: [],
 					created: 0,
 					updated: 0,
 					unchanged: total,

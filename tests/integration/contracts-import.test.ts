@@ -144,6 +144,73 @@ describe("contracts import and export", () => {
 		assert.equal(events.filter((e) => e.type === "contractor.imported").length, 1);
 	});
 
+	test("和暦 and full-width dates, Excel serial days, a blank and a total row; an impossible 和暦 date names its era", async () => {
+		const { tenant, unitCode, actor } = await setting();
+		await importContractors(
+			runtime.db,
+			actor,
+			encodeShiftJis("委託先コード,委託先名,所在地,連絡先,備考\r\nW001,株式会社髙﨑情報,,,\r\n"),
+			apply,
+		);
+		const csv = (rows: string[][]) =>
+			encodeShiftJis(`${[CONTRACT_HEADER, ...rows].map((r) => r.join(",")).join("\r\n")}\r\n`);
+		const line = (code: string, starts: string, ends: string) => [
+			code,
+			"髙﨑庁舎保守",
+			"保守",
+			"W001",
+			unitCode,
+			starts,
+			ends,
+			"",
+			"",
+		];
+		const report = await importContracts(
+			runtime.db,
+			actor,
+			csv([
+				line("W-1", "令和元年5月1日", "Ｒ２．３．３１"),
+				["", "", ""],
+				line("W-2", "平成31年4月30日", "2020/3/31 0:00"),
+				line("W-3", "45017", "令和６年３月３１日"),
+				["合計", "３件"],
+			]),
+			apply,
+		);
+		assert.deepEqual(codes(report), []);
+		assert.deepEqual(
+			[report.rows, report.created, report.skippedBlank, report.skippedTotal],
+			[3, 3, 1, [6]],
+		);
+		const stored = await runtime.db
+			.selectFrom("contracts")
+			.select(["code", "starts_on", "ends_on"])
+			.where("tenant_id", "=", tenant.id)
+			.where("code", "like", "W-%")
+			.orderBy("code")
+			.execute();
+		assert.deepEqual(
+			stored.map((r) => [r.code, r.starts_on, r.ends_on]),
+			[
+				["W-1", "2019-05-01", "2020-03-31"],
+				["W-2", "2019-04-30", "2020-03-31"],
+				["W-3", "2023-04-01", "2024-03-31"],
+			],
+		);
+		const refused = await importContracts(
+			runtime.db,
+			actor,
+			csv([line("W-4", "H31.5.1", ""), line("W-5", "令和5年2月30日", "")]),
+			apply,
+		);
+		assert.deepEqual(codes(refused), [
+			[2, "契約開始日", "date_outside_era"],
+			[3, "契約開始日", "date_invalid"],
+		]);
+		assert.equal(refused.errors[0]?.params?.value, "H31.5.1");
+		assert.equal(refused.applied, false);
+	});
+
 	test("an edited row updates the contract, through the platform's import kind", async () => {
 		const { tenant, unitId, actor } = await setting();
 		const contract = await makeContract(runtime, tenant.id, unitId);

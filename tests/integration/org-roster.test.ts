@@ -63,7 +63,14 @@ async function applyPreview(client: TestClient, id: string): Promise<Response> {
 
 interface Plan {
 	errors: { row: number; column: string | null; message: string }[];
-	newStaff: { staffNumber: string; username: string; roles: { role: string }[] }[];
+	newStaff: {
+		staffNumber: string;
+		username: string;
+		displayName: string;
+		unitCode: string;
+		effectiveAt: string;
+		roles: { role: string }[];
+	}[];
 	moves: { staffNumber: string; fromUnitCode: string; toUnitCode: string }[];
 	updates: { staffNumber: string; field: string; before: string | null; after: string | null }[];
 	roleChanges: {
@@ -74,6 +81,8 @@ interface Plan {
 	leavers: { staffNumber: string; username: string }[];
 	returning: { staffNumber: string }[];
 	counts: Record<string, number>;
+	skippedBlank: number;
+	skippedTotal: number[];
 }
 interface Preview {
 	id: string;
@@ -294,6 +303,56 @@ test("a Shift_JIS CSV of the April transfer: moves, title, category and role cha
 		[leaver.username],
 	);
 	await expectProblem(await leaverClient.get("/api/org-units"), 401, "unauthenticated");
+});
+
+test("a Windows CP932 roster with 髙 and 﨑, 和暦 発令日, full-width numbers, a blank and a total row", async () => {
+	const { client, tenant } = await setUp();
+	const lines = [
+		csvLine([...ROSTER_HEADERS]),
+		csvLine([
+			"６００１",
+			"髙橋 一郎",
+			"takahashi",
+			"",
+			"職員",
+			"joho",
+			"",
+			"",
+			"",
+			"令和8年4月1日",
+		]),
+		",,,,,,,,,",
+		csvLine(["6002", "山﨑 花子", "yamasaki", "", "職員", "ｋｉｋａｋｕ", "", "", "", "R8.4.1"]),
+		csvLine(["合計", "２名", "", "", "", "", "", "", "", ""]),
+	];
+	const bytes = encodeShiftJis(`${lines.join("\r\n")}\r\n`);
+	const hex = Buffer.from(bytes).toString("hex");
+	assert.ok(hex.includes("fbfc") && hex.includes("fab1"), "髙 and 﨑 as Windows writes them");
+	const preview = await expectJson<Preview>(await upload(client, bytes), 201);
+	assert.deepEqual(preview.plan.errors, []);
+	assert.deepEqual([preview.plan.skippedBlank, preview.plan.skippedTotal], [1, [5]]);
+	assert.deepEqual(
+		preview.plan.newStaff.map((s) => [s.staffNumber, s.displayName, s.unitCode, s.effectiveAt]),
+		[
+			["6001", "髙橋 一郎", "joho", "2026-03-31T15:00:00.000Z"],
+			["6002", "山﨑 花子", "kikaku", "2026-03-31T15:00:00.000Z"],
+		],
+	);
+	await expectJson<Applied>(await applyPreview(client, preview.id));
+	const names = await runtime.db
+		.selectFrom("accounts")
+		.select(["username", "display_name"])
+		.where("tenant_id", "=", tenant.id)
+		.where("username", "in", ["takahashi", "yamasaki"])
+		.orderBy("username")
+		.execute();
+	assert.deepEqual(
+		names.map((n) => [n.username, n.display_name]),
+		[
+			["takahashi", "髙橋 一郎"],
+			["yamasaki", "山﨑 花子"],
+		],
+	);
 });
 
 test("a roster with bad rows is rejected row by row and nothing is applied", async () => {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { skippedRowsFields } from "../../platform/imports/skipped-rows.schema.ts";
 import { assetQuerySchema } from "./assets.schemas.ts";
 
 export const assetImportSchema = z
@@ -31,6 +32,7 @@ export const assetImportReportSchema = z
 		/** At most 1,000 errors, in file order; `errorCount` counts them all. */
 		errors: z.array(assetImportErrorSchema),
 		errorCount: z.number().int(),
+		...skippedRowsFields,
 		/** Data rows read (blank rows are not counted). */
 		rows: z.number().int(),
 		created: z.number().int(),

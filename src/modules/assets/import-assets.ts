@@ -4,6 +4,7 @@ import type { AssetTable } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { fileIssueOf, fileIssueText } from "../../shared/file-issues.ts";
 import { Problem } from "../../shared/problem.ts";
+import { isBlank, skipRow } from "../../shared/row-kinds.ts";
 import { prepareTable, type TableLimits, type TableStream } from "../../shared/tabular.ts";
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "../../shared/xlsx-archive.ts";
 import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
@@ -52,6 +53,9 @@ export interface ImportReport {
 	errors: ImportError[];
 	errorCount: number;
 	rows: number;
+	/** Blank rows below the header, and the row numbers of total rows (合計…), skipped. */
+	skippedBlank: number;
+	skippedTotal: number[];
 	created: number;
 	updated: number;
 	unchanged: number;
@@ -159,6 +163,8 @@ async function scan(
 		errors: [],
 		errorCount: 0,
 		rows: 0,
+		skippedBlank: 0,
+		skippedTotal: [],
 		created: 0,
 		updated: 0,
 		unchanged: 0,
@@ -224,7 +230,8 @@ async function scan(
 
 	try {
 		for await (const { number, cells } of table.rows) {
-			if (cells.every((cell) => cell === "")) continue;
+			// Below the header, blank rows and a total row (合計…) are counted in the report.
+			if (columns === null ? isBlank(cells) : skipRow(report, cells, number)) continue;
 			if (columns === null) {
 				const header = readHeader(cells, number);
 				for (const error of header.errors) addError(error);

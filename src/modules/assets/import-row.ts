@@ -3,6 +3,7 @@ import {
 	type FileIssueParams,
 	fileIssueText,
 } from "../../shared/file-issues.ts";
+import { halfWidth } from "../../shared/japanese-numbers.ts";
 import type { ClassificationScheme } from "../policies/pack/classification.schema.ts";
 import { type AssetScope, inScope } from "./asset-scope.ts";
 import type { AssetFields } from "./assets.schemas.ts";
@@ -149,7 +150,9 @@ export function parseRow(
 	const optional = (value: string | undefined) =>
 		value === undefined ? undefined : value === "" ? null : value;
 
-	const code = values.get("code");
+	// Codes typed in full width (ＰＣ－００１) are the same codes (PC-001).
+	const codeText = values.get("code");
+	const code = codeText === undefined ? undefined : halfWidth(codeText);
 	if (code !== undefined && !CODE_PATTERN.test(code)) {
 		fail(column("code"), "asset_code_chars");
 	}
@@ -168,7 +171,10 @@ export function parseRow(
 	}
 	const unitText = values.get("unit");
 	if (unitText !== undefined) {
-		const unit = context.unitsByCode.get(unitText) ?? context.unitsByName.get(unitText);
+		const unit =
+			context.unitsByCode.get(unitText) ??
+			context.unitsByCode.get(halfWidth(unitText)) ??
+			context.unitsByName.get(unitText);
 		if (!unit) fail(column("unit"), "unit_not_found", { value: unitText });
 		else if (!inScope(context.write, unit.id)) {
 			fail(column("unit"), "unit_not_managed", { value: `${unit.code} ${unit.name}` });

@@ -116,17 +116,3 @@ export const BACKUP_ALIASES: Record<string, "yes" | "no"> = {
 	"×": "no",
 };
 export const LOCATION_ALIASES: Record<string, DataLocation> = { 日本: "japan", 海外: "overseas" };
-
-/** A date as people type it: `2027-03-31`, `2027/3/31`; undefined when not a calendar date. */
-export function parseDay(input: string): string | undefined {
-	const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/u.exec(
-		input.normalize("NFKC").trim(),
-	);
-	if (!match) return undefined;
-	const [, y, m, d] = match;
-	const day = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-	const parsed = new Date(`${day}T00:00:00Z`);
-	return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day
-		? undefined
-		: day;
-}

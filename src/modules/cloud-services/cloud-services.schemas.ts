@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { skippedRowsFields } from "../../platform/imports/skipped-rows.schema.ts";
 import { limitParam, offsetParam, pagedListSchema } from "../../shared/paging.schema.ts";
 import {
 	CLOUD_SERVICE_FLAGS,
@@ -212,6 +213,7 @@ export const cloudServiceImportReportSchema = z
 			}),
 		),
 		errorCount: z.number().int(),
+		...skippedRowsFields,
 		rows: z.number().int(),
 		created: z.number().int(),
 		updated: z.number().int(),

@@ -6,7 +6,9 @@ import {
 	fileIssueOf,
 	fileIssueText,
 } from "../../shared/file-issues.ts";
+import { readJapaneseDate } from "../../shared/japanese-dates.ts";
 import { Problem } from "../../shared/problem.ts";
+import { isBlank, skipRow } from "../../shared/row-kinds.ts";
 import { prepareTable, type TableLimits, type TableStream } from "../../shared/tabular.ts";
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "../../shared/xlsx-archive.ts";
 import { unescapeCell } from "../assets/ledger-format.ts";
@@ -32,7 +34,6 @@ import {
 	KIND_LABELS,
 	LOCATION_ALIASES,
 	LOCATION_LABELS,
-	parseDay,
 	parseLabel,
 	SERVICE_COLUMNS,
 	SERVICE_HEADERS,
@@ -62,6 +63,8 @@ export interface ServiceImportReport {
 	errors: ServiceImportError[];
 	errorCount: number;
 	rows: number;
+	skippedBlank: number;
+	skippedTotal: number[];
 	created: number;
 	updated: number;
 	unchanged: number;
@@ -110,6 +113,8 @@ export async function importCloudServices(
 		errors: [],
 		errorCount: 0,
 		rows: 0,
+		skippedBlank: 0,
+		skippedTotal: [],
 		created: 0,
 		updated: 0,
 		unchanged: 0,
@@ -194,7 +199,8 @@ async function readRows(
 	let columns: Map<ServiceColumnKey, number> | null = null;
 	const seen = new Map<string, number>();
 	for await (const { number, cells } of table.rows) {
-		if (cells.every((cell) => cell === "")) continue;
+		// Below the header, blank rows and a total row (合計…) are counted in the report.
+		if (columns === null ? isBlank(cells) : skipRow(report, cells, number)) continue;
 		if (columns === null) {
 			const header = new Map<ServiceColumnKey, number>();
 			let bad = false;
@@ -306,9 +312,11 @@ function parseRow(
 	}
 	let review: string | undefined;
 	if (get("nextReviewOn") !== "") {
-		review = parseDay(get("nextReviewOn"));
-		if (!review)
-			fail(col("nextReviewOn"), "cloud_service_date_invalid", { value: get("nextReviewOn") });
+		const read = readJapaneseDate(get("nextReviewOn"));
+		if (read.ok) review = read.iso;
+		else if (read.error.code === "date_invalid")
+			fail(col("nextReviewOn"), "cloud_service_date_invalid", read.error.params);
+		else fail(col("nextReviewOn"), read.error.code, read.error.params);
 	}
 	if (failed || !kind || !ismap || !location || !backups || !unitId || !level) return null;
 	return {

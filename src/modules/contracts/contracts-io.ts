@@ -1,6 +1,7 @@
 import type { Db } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import { dateCell } from "../../platform/imports/cell-values.ts";
 import {
 	type Column,
 	fileError,
@@ -20,7 +21,7 @@ import { contractClausesOf } from "./contract-clauses.ts";
 import { type ContractDesk, mayManageUnit, openContractDesk } from "./contract-desk.ts";
 import { createContractor, updateContractor } from "./contractors.ts";
 import { contractsPolicy } from "./contracts.policy.ts";
-import { CONTRACT_LIMITS, daySchema } from "./contracts.schemas.ts";
+import { CONTRACT_LIMITS } from "./contracts.schemas.ts";
 import { createContract, updateContract } from "./save-contract.ts";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -47,8 +48,9 @@ export const CONTRACT_COLUMNS = [
 	{ key: "purpose", header: "委託の目的", required: true, max: CONTRACT_LIMITS.purpose },
 	{ key: "contractor", header: "委託先コード", required: true, max: CONTRACT_LIMITS.code },
 	{ key: "unit", header: "主管課コード", required: true, max: 60 },
-	{ key: "startsOn", header: "契約開始日", required: true, max: 10 },
-	{ key: "endsOn", header: "契約終了日", required: false, max: 10 },
+	// 和暦 (令和元年12月31日) and a time of day Excel's CSV adds are read: room beyond 10.
+	{ key: "startsOn", header: "契約開始日", required: true, max: 24 },
+	{ key: "endsOn", header: "契約終了日", required: false, max: 24 },
 	{ key: "assets", header: "取扱資産", required: false, max: 10_000 },
 	{ key: "clauses", header: "契約条項", required: false, max: 2_000 },
 ] as const satisfies readonly Column<string>[];
@@ -59,6 +61,8 @@ export interface ContractImportReport {
 	errors: ImportError[];
 	errorCount: number;
 	rows: number;
+	skippedBlank: number;
+	skippedTotal: number[];
 	created: number;
 	updated: number;
 	unchanged: number;
@@ -87,6 +91,8 @@ function emptyReport(): ContractImportReport {
 		errors: [],
 		errorCount: 0,
 		rows: 0,
+		skippedBlank: 0,
+		skippedTotal: [],
 		created: 0,
 		updated: 0,
 		unchanged: 0,
@@ -314,18 +320,9 @@ export function importContracts(
 				if (!unitId) add(rowError(row, "主管課コード", "unit_not_found", { value: values.unit }));
 				else if (!mayManageUnit(desk, unitId))
 					add(rowError(row, "主管課コード", "unit_not_managed", { value: values.unit }));
-				for (const [column, value] of [
-					["契約開始日", values.startsOn],
-					["契約終了日", values.endsOn],
-				] as const)
-					if (value !== "" && !daySchema.safeParse(value).success)
-						add(rowError(row, column, "date_invalid", { value }));
-				if (
-					values.endsOn !== "" &&
-					daySchema.safeParse(values.startsOn).success &&
-					values.endsOn < values.startsOn
-				)
-					add(rowError(row, "契約終了日", "date_order"));
+				const startsOn = dateCell(values.startsOn, row, "契約開始日", add);
+				const endsOn = dateCell(values.endsOn, row, "契約終了日", add);
+				if (startsOn && endsOn && endsOn < startsOn) add(rowError(row, "契約終了日", "date_order"));
 				const assetIds: string[] = [];
 				for (const code of split(values.assets)) {
 					const id = assetByCode.get(code);
@@ -347,7 +344,7 @@ export function importContracts(
 					(existing.state !== "active" || !mayManageUnit(desk, existing.owner_unit_id))
 				)
 					add(rowError(row, "契約番号", "contract_code_closed", { value: values.code }));
-				if (errorsBefore(report) > before || !contractorId || !unitId) continue;
+				if (errorsBefore(report) > before || !contractorId || !unitId || !startsOn) continue;
 				const ordered = clauseCodes.filter((code) => clauses.includes(code));
 				const input = {
 					code: values.code,
@@ -355,8 +352,8 @@ export function importContracts(
 					purpose: values.purpose,
 					contractorId,
 					orgUnitId: unitId,
-					startsOn: values.startsOn,
-					endsOn: orNull(values.endsOn),
+					startsOn,
+					endsOn: orNull(endsOn ?? ""),
 					assetIds,
 					clauses: ordered,
 				};

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { skippedRowsFields } from "../../platform/imports/skipped-rows.schema.ts";
 import { limitParam, offsetParam, pagedListSchema } from "../../shared/paging.schema.ts";
 
 /** Length limits shared by the forms, the imports and the API. */
@@ -310,6 +311,7 @@ export const contractImportReportSchema = z
 			}),
 		),
 		errorCount: z.number().int(),
+		...skippedRowsFields,
 		rows: z.number().int(),
 		created: z.number().int(),
 		updated: z.number().int(),

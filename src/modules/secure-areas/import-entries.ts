@@ -8,7 +8,10 @@ import {
 	fileIssueOf,
 	fileIssueText,
 } from "../../shared/file-issues.ts";
+import { japaneseDateOrNull } from "../../shared/japanese-dates.ts";
+import { halfWidth } from "../../shared/japanese-numbers.ts";
 import { Problem } from "../../shared/problem.ts";
+import { isBlank, skipRow } from "../../shared/row-kinds.ts";
 import { prepareTable, type TableLimits, type TableStream } from "../../shared/tabular.ts";
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "../../shared/xlsx-archive.ts";
 import { unescapeCell } from "../assets/ledger-format.ts";
@@ -56,7 +59,10 @@ type Column = (typeof ENTRY_COLUMNS)[number];
 const fold = (text: string) => text.normalize("NFKC").replace(/\s+/gu, "");
 const BY_HEADER = new Map<string, Column>(ENTRY_COLUMNS.map((c) => [fold(c.header), c]));
 const JST_OFFSET_MS = 9 * 3_600_000;
-const LOCAL_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/u;
+/** The common case, read without the date reader: `2026-04-01 08:30[:15]`, `2026/4/1 8:30`. */
+const NUMERIC_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/u;
+/** Any other day `readJapaneseDate` reads (和暦, full width) and a time. */
+const LOCAL_TIME = /^(.+?)[\sT]+(\d{1,2}):(\d{2})(?::(\d{2}))?$/u;
 const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/u;
 const ASCII = /^[\x20-\x7e]*$/u;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -66,10 +72,13 @@ export interface ReaderTime {
 	ms: number;
 	day: string;
 }
+/** An XLSX date-time cell read without its format: Excel's serial day and its fraction. */
+const SERIAL_TIME = /^(\d{5})\.(\d+)$/u;
 
 /**
- * A card reader's time: `2026-04-01 08:30[:15]` or `2026/4/1 8:30` in Japan time, or ISO 8601
- * with its offset. Undefined when it is neither or not a real calendar time.
+ * A card reader's time: a day as `readJapaneseDate` reads it (`2026-04-01`, `2026/4/1`,
+ * `令和8年4月1日`, full width too) and a time `8:30[:15]`, in Japan time; ISO 8601 with its
+ * offset; or an Excel serial date-time. Undefined when it is none or not a real calendar time.
  */
 export function parseReaderTime(text: string): Date | undefined {
 	const at = readReaderTime(text);
@@ -87,8 +96,27 @@ export function readReaderTime(text: string): ReaderTime | undefined {
 		if (Number.isNaN(ms)) return undefined;
 		return { ms, day: japanDate(new Date(ms)) };
 	}
+	const serial = SERIAL_TIME.exec(value);
+	if (serial) {
+		const day = japaneseDateOrNull(serial[1] ?? "");
+		const seconds = Math.round(Number(`0.${serial[2]}`) * 86_400);
+		if (day === null || seconds >= 86_400) return undefined;
+		return { ms: Date.parse(`${day}T00:00:00Z`) + seconds * 1000 - JST_OFFSET_MS, day };
+	}
+	const n = NUMERIC_TIME.exec(value);
+	if (n) return numericTime(n);
 	const m = LOCAL_TIME.exec(value);
 	if (!m) return undefined;
+	const day = japaneseDateOrNull(m[1] ?? "");
+	const [h, mi, s] = m.slice(2).map((part) => Number(part ?? 0)) as [number, number, number];
+	if (day === null || h > 23 || mi > 59 || s > 59) return undefined;
+	return {
+		ms: Date.parse(`${day}T00:00:00Z`) + ((h * 60 + mi) * 60 + s) * 1000 - JST_OFFSET_MS,
+		day,
+	};
+}
+
+function numericTime(m: RegExpExecArray): ReaderTime | undefined {
 	const y = Number(m[1]);
 	const mo = Number(m[2]);
 	const d = Number(m[3]);
@@ -151,6 +179,8 @@ export async function importEntries(
 		errors: [],
 		errorCount: 0,
 		rows: 0,
+		skippedBlank: 0,
+		skippedTotal: [],
 		created: 0,
 		updated: 0,
 		unchanged: 0,
@@ -265,7 +295,8 @@ async function readRows(
 	let columns: Map<ColumnKey, number> | null = null;
 	const seen = new Map<string, number>();
 	for await (const { number, cells } of table.rows) {
-		if (cells.every((cell) => cell === "")) continue;
+		// Below the header, blank rows and a total row (合計…) are counted in the report.
+		if (columns === null ? isBlank(cells) : skipRow(report, cells, number)) continue;
 		if (columns === null) {
 			columns = header(cells, number, add);
 			if (columns === null) return;
@@ -351,7 +382,7 @@ function parseRow(
 		values as [string, string, string, string, string, string, string];
 	let area: AreaRow | undefined;
 	if (areaCode !== "") {
-		area = known.areas.get(areaCode);
+		area = known.areas.get(areaCode) ?? known.areas.get(halfWidth(areaCode));
 		if (!area) fail("区域コード", "secure_area_unknown", { value: areaCode });
 		else if (!mayKeep(known.desk, area))
 			fail("区域コード", "secure_area_not_managed", { value: `${area.code} ${area.name}` });
@@ -370,7 +401,8 @@ function parseRow(
 		fail("退室日時", "secure_area_exit_before_entry");
 	const person = (text: string, header: string): string | null => {
 		if (text === "") return null;
-		const id = known.staff.get(text);
+		// A staff number typed in full width (０１２３) is the same number.
+		const id = known.staff.get(text) ?? known.staff.get(halfWidth(text));
 		if (!id) fail(header, "secure_area_staff_unknown", { value: text });
 		return id ?? null;
 	};

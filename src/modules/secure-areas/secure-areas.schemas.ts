@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { skippedRowsFields } from "../../platform/imports/skipped-rows.schema.ts";
 import { VOCABULARY } from "../../shared/vocabulary.ts";
 
 export const AREA_LIMITS = { code: 40, name: 200, location: 500, visitor: 200 } as const;
@@ -187,6 +188,7 @@ export const entryImportReportSchema = z
 			}),
 		),
 		errorCount: z.number().int(),
+		...skippedRowsFields,
 		rows: z.number().int(),
 		created: z.number().int(),
 		/** Always 0: an import never changes a stay already in the log. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import { dateCell } from "../../platform/imports/cell-values.ts";
 import {
 	type Column,
 	fileError,
@@ -19,7 +20,7 @@ import { activeRoster } from "../org/staff.repository.ts";
 import { completion, listCourses } from "./read-training.ts";
 import { trainingPolicy } from "./training.policy.ts";
 import { assignedStaffIds } from "./training.repository.ts";
-import { daySchema, type TrainingImportReport } from "./training.schemas.ts";
+import type { TrainingImportReport } from "./training.schemas.ts";
 import { courseOf, mayRecord, openTrainingDesk, type TrainingDesk } from "./training-desk.ts";
 
 export const TRAINING_IMPORT_LIMITS: TableLimits = {
@@ -32,7 +33,8 @@ export const TRAINING_IMPORT_LIMITS: TableLimits = {
 /** The roster of who attended: 職員番号 and, optionally, the day they did. */
 export const ATTENDANCE_COLUMNS = [
 	{ key: "staffNumber", header: "職員番号", required: true, max: 60 },
-	{ key: "attendedOn", header: "受講日", required: false, max: 10 },
+	// 和暦 (令和元年12月31日) and a time of day Excel's CSV adds are read: room beyond 10.
+	{ key: "attendedOn", header: "受講日", required: false, max: 24 },
 ] as const satisfies readonly Column<string>[];
 
 /** The drill tool's per-person result (docs/phishing-drill-csv.md). */
@@ -67,6 +69,8 @@ function emptyReport(): TrainingImportReport {
 		errors: [],
 		errorCount: 0,
 		rows: 0,
+		skippedBlank: 0,
+		skippedTotal: [],
 		created: 0,
 		updated: 0,
 		unchanged: 0,
@@ -171,11 +175,8 @@ export async function importAttendance(
 			add(rowError(row, "職員番号", "training_staff_not_owing", { value: number }));
 			continue;
 		}
-		const day = v.attendedOn ?? "";
-		if (day !== "" && !daySchema.safeParse(day).success) {
-			add(rowError(row, "受講日", "date_invalid", { value: day }));
-			continue;
-		}
+		const day = dateCell(v.attendedOn ?? "", row, "受講日", add);
+		if (day === null) continue;
 		if (assignment.completed_at) {
 			report.unchanged++;
 			continue;

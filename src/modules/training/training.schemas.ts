@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { skippedRowsFields } from "../../platform/imports/skipped-rows.schema.ts";
 
 export const TRAINING_KINDS = ["in_person", "e_learning", "phishing_drill"] as const;
 export type TrainingKind = (typeof TRAINING_KINDS)[number];
@@ -214,6 +215,7 @@ export const trainingImportReportSchema = z
 			}),
 		),
 		errorCount: z.number().int(),
+		...skippedRowsFields,
 		rows: z.number().int(),
 		created: z.number().int(),
 		updated: z.number().int(),

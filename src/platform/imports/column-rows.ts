@@ -1,6 +1,7 @@
 import { type ImportError, rowError } from "../../modules/assets/import-row.ts";
 import { unescapeCell } from "../../modules/assets/ledger-format.ts";
 import { fileIssueOf, fileIssueText } from "../../shared/file-issues.ts";
+import { type SkippedRows, skipRow } from "../../shared/row-kinds.ts";
 
 /**
  * The header-and-rows step of the import pipeline for a module's fixed columns: headers matched
@@ -19,8 +20,8 @@ export interface Column<K extends string> {
 
 export type Values<C extends readonly Column<string>[]> = Record<C[number]["key"], string>;
 
-/** What the readers fill in: the module's report has at least these. */
-export interface RowReport {
+/** What the readers fill in: the module's report has at least these (blank and total rows too). */
+export interface RowReport extends SkippedRows {
 	errors: ImportError[];
 	errorCount: number;
 	rows: number;
@@ -68,7 +69,8 @@ function readRows<C extends readonly Column<string>[]>(
 	start++;
 	for (let i = start; i < rows.length; i++) {
 		const cells = rows[i] ?? [];
-		if (cells.every((cell) => cell === "")) continue;
+		// Blank rows and a total row (合計…) are counted in the report, not read as data.
+		if (skipRow(report, cells, i + 1)) continue;
 		report.rows++;
 		const values = {} as Record<string, string>;
 		let ok = true;

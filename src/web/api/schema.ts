@@ -5061,6 +5061,8 @@ export interface components {
             format: "xlsx" | "csv" | null;
             rows: number;
             skipped: number;
+            skippedBlank: number;
+            skippedTotal: number[];
             unchanged: number;
             updated: number;
         };
@@ -5740,6 +5742,8 @@ export interface components {
             /** @enum {string|null} */
             kind: "self_inspection" | "audit" | null;
             rows: number;
+            skippedBlank: number;
+            skippedTotal: number[];
             title: string | null;
             version: number | null;
         };
@@ -5849,6 +5853,8 @@ export interface components {
             /** @enum {string|null} */
             format: "xlsx" | "csv" | null;
             rows: number;
+            skippedBlank: number;
+            skippedTotal: number[];
             unchanged: number;
             updated: number;
         };
@@ -6082,6 +6088,8 @@ export interface components {
             /** @enum {string|null} */
             format: "xlsx" | "csv" | null;
             rows: number;
+            skippedBlank: number;
+            skippedTotal: number[];
             unchanged: number;
             updated: number;
         };
@@ -8624,6 +8632,10 @@ export interface components {
                 }[];
             }[];
             rowCount: number;
+            /** @default 0 */
+            skippedBlank: number;
+            /** @default [] */
+            skippedTotal: number[];
             updates: {
                 accountId: string;
                 after: string | null;
@@ -8638,7 +8650,7 @@ export interface components {
         };
         RosterRowError: {
             /** @enum {string} */
-            code?: "column_unknown" | "column_duplicate" | "column_missing" | "value_required" | "value_too_long" | "roster_no_rows" | "roster_staff_number_repeated" | "roster_username_repeated" | "roster_username_invalid" | "roster_username_fixed" | "roster_username_taken" | "roster_username_disabled" | "roster_email_invalid" | "roster_category_unknown" | "roster_unit_unknown" | "roster_role_unknown" | "roster_role_needs_unit" | "roster_role_unit_unknown" | "roster_role_tenant_wide" | "roster_flag_invalid" | "roster_date_invalid" | "roster_self_missing";
+            code?: "column_unknown" | "column_duplicate" | "column_missing" | "value_required" | "value_too_long" | "roster_no_rows" | "roster_staff_number_repeated" | "roster_username_repeated" | "roster_username_invalid" | "roster_username_fixed" | "roster_username_taken" | "roster_username_disabled" | "roster_email_invalid" | "roster_category_unknown" | "roster_unit_unknown" | "roster_role_unknown" | "roster_role_needs_unit" | "roster_role_unit_unknown" | "roster_role_tenant_wide" | "roster_flag_invalid" | "roster_date_invalid" | "date_outside_era" | "roster_self_missing";
             column: string | null;
             message: string;
             params?: {
@@ -8708,6 +8720,8 @@ export interface components {
             /** @enum {string|null} */
             format: "xlsx" | "csv" | null;
             rows: number;
+            skippedBlank: number;
+            skippedTotal: number[];
             unchanged: number;
             updated: number;
         };
@@ -10125,6 +10139,8 @@ export interface components {
             /** @enum {string|null} */
             format: "xlsx" | "csv" | null;
             rows: number;
+            skippedBlank: number;
+            skippedTotal: number[];
             unchanged: number;
             updated: number;
         };

@@ -6,6 +6,7 @@ import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { followImport, type ImportJob, importFailure } from "../imports/follow-import.ts";
 import { ImportProgressBar } from "../imports/ImportProgressBar.tsx";
+import { SkippedRowsNote } from "../imports/SkippedRowsNote.tsx";
 
 type ImportResult = Schemas["AssetImportReport"];
 
@@ -198,6 +199,7 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 							})}{" "}
 							{result.applied ? t("assets.import.applied") : t("assets.import.notApplied")}
 						</p>
+						<SkippedRowsNote report={result} />
 						{result.errors.length > 0 ? (
 							<div className="table-wrap">
 								<p>{t("assets.import.errors", { count: result.errors.length })}</p>

@@ -98,6 +98,8 @@ export const en: Messages = {
 	"imports.progress.label": "Import progress",
 	"imports.progress.queued": "Waiting for the import to start…",
 	"imports.progress.rows": "{checked} of {total} rows checked, {written} written",
+	"imports.skipped.blank": "{count} blank rows were skipped.",
+	"imports.skipped.total": "Total rows (row {rows}) were skipped, not imported.",
 
 	"lang.label": "Language",
 	"lang.ja": "日本語",

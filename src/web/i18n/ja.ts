@@ -99,6 +99,8 @@ export const ja = {
 	"imports.progress.label": "取込みの進み具合",
 	"imports.progress.queued": "取込みの開始を待っています…",
 	"imports.progress.rows": "{total} 行中 {checked} 行を検査、{written} 行を書き込みました",
+	"imports.skipped.blank": "空行 {count} 行を読み飛ばしました。",
+	"imports.skipped.total": "合計行（{rows} 行目）は取り込まずに読み飛ばしました。",
 
 	"lang.label": "表示言語",
 	"lang.ja": "日本語",

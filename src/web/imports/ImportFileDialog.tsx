@@ -6,9 +6,10 @@ import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
 import { followImport, type ImportJob, importFailure } from "./follow-import.ts";
 import { ImportProgressBar } from "./ImportProgressBar.tsx";
+import { type SkippedRows, SkippedRowsNote } from "./SkippedRowsNote.tsx";
 
 /** What every import route's dry run answers: the counts and each error with row and column. */
-export interface ImportReport {
+export interface ImportReport extends SkippedRows {
 	errors: {
 		row: number | null;
 		column: string | null;
@@ -144,6 +145,7 @@ export function ImportFileDialog({
 							})}{" "}
 							{result.applied ? t(texts.applied) : t(texts.notApplied)}
 						</p>
+						<SkippedRowsNote report={result} />
 						{result.errors.length > 0 ? (
 							<div className="table-wrap">
 								<table className="table table-compact">

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
+import { SkippedRowsNote } from "../imports/SkippedRowsNote.tsx";
 import type { RosterPlan } from "./types.ts";
 
 const COUNT_KEYS = [
@@ -120,6 +121,7 @@ export function RosterPreview({ plan }: { plan: RosterPlan }) {
 					</div>
 				))}
 			</dl>
+			<SkippedRowsNote report={plan} />
 
 			{plan.errors.length > 0 ? (
 				<section className="roster-group" aria-labelledby="roster-errors">

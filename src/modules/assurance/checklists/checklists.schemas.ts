@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { skippedRowsFields } from "../../../platform/imports/skipped-rows.schema.ts";
 import { BUNDLED_CHECKLIST_IDS } from "./bundled-checklists.ts";
 import { ANSWER_SCALES, ANSWERERS, CHECKLIST_KINDS } from "./checklist-model.ts";
 
@@ -131,6 +132,7 @@ export const checklistImportReportSchema = z
 		/** At most 1,000 errors, in file order; `errorCount` counts them all. */
 		errors: z.array(checklistImportErrorSchema),
 		errorCount: z.number().int(),
+		...skippedRowsFields,
 		/** Item rows read. */
 		rows: z.number().int(),
 		title: z.string().nullable(),

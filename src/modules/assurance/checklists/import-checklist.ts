@@ -51,6 +51,8 @@ export async function importChecklist(
 		errors: parsed.errors,
 		errorCount: parsed.errorCount,
 		rows: parsed.rows,
+		skippedBlank: parsed.skippedBlank,
+		skippedTotal: parsed.skippedTotal,
 		title: parsed.content?.title ?? null,
 		kind: parsed.content?.kind ?? null,
 		checklistId: target?.id ?? null,

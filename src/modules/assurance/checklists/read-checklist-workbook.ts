@@ -4,6 +4,7 @@ import {
 	fileIssueOf,
 	fileIssueText,
 } from "../../../shared/file-issues.ts";
+import { type SkippedRows, skipRow } from "../../../shared/row-kinds.ts";
 import {
 	columnLetter,
 	readWorkbook,
@@ -70,6 +71,9 @@ export interface ParsedChecklist {
 	errorCount: number;
 	/** Item rows read (blank rows not counted). */
 	rows: number;
+	/** Blank and total rows below the items' header, skipped. */
+	skippedBlank: number;
+	skippedTotal: number[];
 	/** The heading sheet's row of 種類, for an error about the kind found later. */
 	kindRow: number | null;
 }
@@ -302,11 +306,13 @@ export async function readChecklistWorkbook(
 ): Promise<ParsedChecklist> {
 	const errors = new Errors();
 	let heading: Heading | null = null;
+	const skipped: SkippedRows = { skippedBlank: 0, skippedTotal: [] };
 	const done = (content: ChecklistContent | null, rows: number): ParsedChecklist => ({
 		content: errors.count === 0 ? content : null,
 		errors: errors.list,
 		errorCount: errors.count,
 		rows,
+		...skipped,
 		kindRow: heading?.kindRow ?? null,
 	});
 	let workbook: Workbook;
@@ -340,8 +346,9 @@ export async function readChecklistWorkbook(
 	let columns: ColumnMap | null | undefined;
 	let rows = 0;
 	for (const [index, cells] of itemSheet.rows.entries()) {
-		if (isBlank(cells)) continue;
 		const row = index + 1;
+		// Below the header, blank rows and a total row (合計…) are counted in the report.
+		if (columns === undefined ? isBlank(cells) : skipRow(skipped, cells, row)) continue;
 		if (columns === undefined) {
 			columns = readItemHeader(itemSheet.name, cells, row, errors);
 			if (columns === null) break;

@@ -1,3 +1,4 @@
+import { japaneseDateOrNull } from "../../../shared/japanese-dates.ts";
 import type { Role } from "../../authz/roles.ts";
 
 /**
@@ -14,7 +15,8 @@ export const ROSTER_COLUMNS = [
 	{ key: "title", header: "役職", required: false, max: 100 },
 	{ key: "roles", header: "役割", required: false, max: 500 },
 	{ key: "worksInMynumber", header: "マイナンバー利用事務", required: false, max: 10 },
-	{ key: "effectiveDate", header: "発令日", required: false, max: 10 },
+	// 和暦 (令和元年12月31日) and a time of day Excel's CSV adds are read: room beyond 10.
+	{ key: "effectiveDate", header: "発令日", required: false, max: 24 },
 ] as const;
 
 export type RosterColumnKey = (typeof ROSTER_COLUMNS)[number]["key"];
@@ -64,18 +66,19 @@ export function parseFlag(text: string): boolean | undefined {
 
 /**
  * A 発令日 as the instant it starts in Japan (midnight JST), or undefined when it is not a real
- * date. Accepts 2026-04-01, 2026/4/1 and 2026.4.1.
+ * date. Reads every form `readJapaneseDate` does: 2026-04-01, 2026/4/1, 令和8年4月1日, R8.4.1, …
  *
  * @example
  * parseEffectiveDate("2026/4/1"); // "2026-03-31T15:00:00.000Z"
  */
 export function parseEffectiveDate(text: string): string | undefined {
-	const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text.trim());
-	if (!match) return undefined;
-	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	const date = new Date(Date.UTC(year, month - 1, day));
-	if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-	return new Date(date.getTime() - 9 * 3600_000).toISOString();
+	const iso = japaneseDateOrNull(text);
+	return iso === null ? undefined : japanMidnight(iso);
+}
+
+/** The instant a Japan day (`YYYY-MM-DD`) begins. */
+export function japanMidnight(iso: string): string {
+	return new Date(Date.parse(`${iso}T00:00:00Z`) - 9 * 3600_000).toISOString();
 }
 
 /** Today's date in Japan, as the instant it started. */

@@ -329,6 +329,14 @@ test("every row code the plan can give is given with parameters that fill its te
 				役割: "社長 管理者",
 				発令日: "昨日",
 			}),
+			row({
+				職員番号: "2006",
+				氏名: "己",
+				ユーザー名: "ki",
+				職員区分: "職員",
+				所属コード: "joho",
+				発令日: "H31.5.1",
+			}),
 		],
 		state(),
 		TODAY,
@@ -345,4 +353,35 @@ test("every row code the plan can give is given with parameters that fill its te
 		}
 		assert.equal(error.message, fileIssueText(error.code, error.params, "ja"));
 	}
+});
+
+test("和暦 発令日, full-width numbers, blank rows and a total row", () => {
+	const plan = computeRosterPlan(
+		[
+			[...ROSTER_HEADERS],
+			row({ ...sato, 職員番号: "１００１" }),
+			["", "", ""],
+			row({
+				職員番号: "２００１",
+				氏名: "髙橋 﨑子",
+				ユーザー名: "takahashi",
+				職員区分: "職員",
+				所属コード: "ｊｏｈｏ",
+				発令日: "令和８年４月１日",
+			}),
+			[],
+			["合計", "2名"],
+		],
+		state(),
+		TODAY,
+	);
+	assert.deepEqual(plan.errors, []);
+	assert.equal(plan.skippedBlank, 2);
+	assert.deepEqual(plan.skippedTotal, [6]);
+	assert.deepEqual(
+		plan.newStaff.map((s) => [s.staffNumber, s.displayName, s.unitCode, s.effectiveAt]),
+		[["2001", "髙橋 﨑子", "joho", "2026-03-31T15:00:00.000Z"]],
+	);
+	assert.equal(plan.leavers.length, 0, "１００１ is staff 1001");
+	assert.equal(parseEffectiveDate("R8.4.1"), "2026-03-31T15:00:00.000Z");
 });

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { type FileIssueParams, fileIssueText } from "../../../shared/file-issues.ts";
+import { readJapaneseDate } from "../../../shared/japanese-dates.ts";
+import { halfWidth } from "../../../shared/japanese-numbers.ts";
+import { type SkippedRows, skipRow } from "../../../shared/row-kinds.ts";
 import { usernameSchema } from "../../accounts/accounts.schemas.ts";
 import { type Role, UNIT_SCOPED_ROLES } from "../../authz/roles.ts";
 import type { RosterPlan, RosterRoleTarget, RosterRowCode, RowError } from "./roster.schemas.ts";
 import {
-	parseEffectiveDate,
+	japanMidnight,
 	parseFlag,
 	ROLE_ALIASES,
 	ROSTER_COLUMNS,
@@ -135,11 +138,12 @@ export function validateRows(
 	rows: readonly (readonly string[])[],
 	state: RosterState,
 	today: string,
-): { valid: ValidRow[]; errors: RowError[]; listed: Set<string> } {
+): { valid: ValidRow[]; errors: RowError[]; listed: Set<string>; skipped: SkippedRows } {
 	const errors: RowError[] = [];
+	const skipped: SkippedRows = { skippedBlank: 0, skippedTotal: [] };
 	const [header = [], ...data] = rows;
 	const index = readHeader(header, errors);
-	if (errors.length > 0) return { valid: [], errors, listed: new Set() };
+	if (errors.length > 0) return { valid: [], errors, listed: new Set(), skipped };
 	if (data.length === 0) {
 		errors.push(rowError(1, null, "roster_no_rows"));
 	}
@@ -155,7 +159,8 @@ export function validateRows(
 	const valid: ValidRow[] = [];
 	data.forEach((cells, i) => {
 		const row = i + 2;
-		if (cells.every((cell) => cell.trim() === "")) return;
+		// Blank rows and a total row (合計…) are counted in the plan, not read as staff.
+		if (skipRow(skipped, cells, row)) return;
 		const before = errors.length;
 		const fail = (column: string, code: RosterRowCode, params: FileIssueParams = {}) =>
 			errors.push(rowError(row, column, code, params));
@@ -170,6 +175,10 @@ export function validateRows(
 				fail(column.header, "value_too_long", { max: column.max, length: value.length });
 			}
 		}
+		// A staff number or unit code typed in full width (０１２３) is the same code; a number
+		// already on the roster as written keeps its spelling.
+		if (!staffByNumber.has(get.staffNumber)) get.staffNumber = halfWidth(get.staffNumber);
+		if (!unitIds.has(get.unitCode)) get.unitCode = halfWidth(get.unitCode);
 		const existing = staffByNumber.get(get.staffNumber);
 		const firstRow = numbersSeen.get(get.staffNumber);
 		if (get.staffNumber && firstRow !== undefined) {
@@ -207,8 +216,13 @@ export function validateRows(
 		const roles = parseRoles(get.roles, unitIds, (code, params) => fail("役割", code, params));
 		const mynumber = parseFlag(get.worksInMynumber);
 		if (mynumber === undefined) fail("マイナンバー利用事務", "roster_flag_invalid");
-		const effectiveAt = get.effectiveDate ? parseEffectiveDate(get.effectiveDate) : today;
-		if (!effectiveAt) fail("発令日", "roster_date_invalid");
+		const read = get.effectiveDate ? readJapaneseDate(get.effectiveDate) : null;
+		const effectiveAt = read === null ? today : read.ok ? japanMidnight(read.iso) : undefined;
+		if (read && !read.ok) {
+			if (read.error.code === "date_outside_era")
+				fail("発令日", read.error.code, read.error.params);
+			else fail("発令日", "roster_date_invalid");
+		}
 		if (errors.length > before || !category || !unitId || !effectiveAt) return;
 		valid.push({
 			row,
@@ -225,7 +239,7 @@ export function validateRows(
 			effectiveAt,
 		});
 	});
-	return { valid, errors, listed: new Set(numbersSeen.keys()) };
+	return { valid, errors, listed: new Set(numbersSeen.keys()), skipped };
 }
 
 /**
@@ -241,10 +255,11 @@ export function computeRosterPlan(
 	today: string,
 	actorAccountId?: string,
 ): RosterPlan {
-	const { valid, errors, listed } = validateRows(rows, state, today);
+	const { valid, errors, listed, skipped } = validateRows(rows, state, today);
 	const plan: RosterPlan = {
 		errors,
 		rowCount: Math.max(0, rows.length - 1),
+		...skipped,
 		newStaff: [],
 		moves: [],
 		updates: [],

@@ -28,6 +28,7 @@ export const ROSTER_ROW_CODES = [
 	"roster_role_tenant_wide",
 	"roster_flag_invalid",
 	"roster_date_invalid",
+	"date_outside_era",
 	"roster_self_missing",
 ] as const satisfies readonly FileIssueCode[];
 export type RosterRowCode = (typeof ROSTER_ROW_CODES)[number];
@@ -73,6 +74,10 @@ export const rosterPlanSchema = z
 	.object({
 		errors: z.array(rowErrorSchema),
 		rowCount: z.number().int(),
+		/** Blank rows skipped; 0 in previews stored before blank rows were counted. */
+		skippedBlank: z.number().int().default(0),
+		/** Row numbers of total rows (合計…) skipped; empty in previews stored before. */
+		skippedTotal: z.array(z.number().int()).default([]),
 		newStaff: z.array(
 			z.object({
 				/** An existing account (without a staff record) the new staff record is linked to. */

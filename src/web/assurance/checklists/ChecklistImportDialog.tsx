@@ -6,6 +6,7 @@ import { Field } from "../../components/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { followImport, type ImportJob, importFailure } from "../../imports/follow-import.ts";
 import { ImportProgressBar } from "../../imports/ImportProgressBar.tsx";
+import { SkippedRowsNote } from "../../imports/SkippedRowsNote.tsx";
 import type { ChecklistImportReport } from "./types.ts";
 
 /** Errors listed in the dialog; the report says how many there are in all. */
@@ -146,6 +147,7 @@ export function ChecklistImportDialog({
 						{t("checklists.importDialog.ok", { title: report.title ?? "", rows: report.rows })}
 					</p>
 				) : null}
+				{report ? <SkippedRowsNote report={report} /> : null}
 				{report && !clean ? (
 					<div role="alert" data-testid="checklist-import-errors">
 						<p>
