@@ -75,6 +75,8 @@ export const trainingEn: Record<keyof typeof trainingJa, string> = {
 	"issue.training_due_outside_year": "The due date is outside the course's fiscal year.",
 	"issue.training_not_a_drill": "The course is not a phishing drill.",
 	"issue.training_is_a_drill": "A drill's results are imported from the drill tool's CSV.",
+	"issue.training_attended_in_future": "The day of attendance is after today.",
+	"issue.field.attendedOn": "Attended on",
 	"issue.field.answers": "Answers",
 	"issue.field.choices": "Choices",
 	"issue.field.courseId": "Course",

@@ -73,6 +73,8 @@ export const trainingJa = {
 	"issue.training_due_outside_year": "受講期限が研修の年度の外にあります。",
 	"issue.training_not_a_drill": "標的型メール訓練ではありません。",
 	"issue.training_is_a_drill": "標的型メール訓練の結果は訓練ツールのCSVから取り込みます。",
+	"issue.training_attended_in_future": "受講日が今日より後になっています。",
+	"issue.field.attendedOn": "受講日",
 	"issue.field.answers": "解答",
 	"issue.field.choices": "選択肢",
 	"issue.field.courseId": "研修",
