@@ -40,6 +40,7 @@ import { gapRoutes } from "../modules/policies/gap/gap.routes.ts";
 import { policiesRoutes } from "../modules/policies/policies.routes.ts";
 import { reviewAssuranceRoutes } from "../modules/policies/reviews/review-assurance.routes.ts";
 import { reviewDrillsRoutes } from "../modules/policies/reviews/review-drills.routes.ts";
+import { reviewTrainingRoutes } from "../modules/policies/reviews/review-training.routes.ts";
 import { reviewsRoutes } from "../modules/policies/reviews/reviews.routes.ts";
 import { risksRoutes } from "../modules/risks/risks.routes.ts";
 import { mailRoutes } from "../modules/sanitize/mail.routes.ts";
@@ -210,6 +211,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", gapRoutes(deps));
 	app.route("/api", reviewsRoutes(deps));
 	app.route("/api", reviewDrillsRoutes(deps));
+	app.route("/api", reviewTrainingRoutes(deps));
 	app.route("/api", reviewAssuranceRoutes(deps));
 	app.route("/api", mailRoutes(deps));
 	app.route("/api", networkRoutes(deps));

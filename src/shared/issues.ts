@@ -288,6 +288,7 @@ export const MODULE_ISSUE_CODES = [
 	"training_due_outside_year",
 	"training_not_a_drill",
 	"training_is_a_drill",
+	"training_attended_in_future",
 	"cloud_service_step_not_allowed",
 	"cloud_service_not_approver",
 	"cloud_service_not_unit_manager",

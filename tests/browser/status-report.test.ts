@@ -118,7 +118,8 @@ test("status report: the CISO picks the year and downloads the PDF, which reads 
 	const flat = text.replace(/\s+/gu, " ");
 	assert.ok(flat.includes(`情報セキュリティ対策の状況報告（${WAREKI}（${YEAR}年度））`), flat);
 	assert.ok(flat.includes("8. インシデント"));
-	assert.ok(flat.includes("研修モジュール未導入"));
+	assert.ok(flat.includes("4. 情報セキュリティ研修"));
+	assert.ok(flat.includes("実施した研修（件） 0"));
 	assert.match(flat, /報告された事案（件） 2 /u);
 	assert.match(flat, new RegExp(`区分: ${UNINTENTIONAL} 2 `, "u"));
 	assert.match(flat, /指摘事項（件） 1 未完了（件） 1 完了（件） 0 /u);

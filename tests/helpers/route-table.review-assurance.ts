@@ -2,7 +2,7 @@ import { reviewsPolicy } from "../../src/modules/policies/reviews/reviews.policy
 import { makeReview } from "./review-fixtures.ts";
 import type { CrossTenantProbe, RouteEntry } from "./route-walk.ts";
 
-/** The review's assurance inputs (findings, audits): read as the review itself. */
+/** The review's assurance inputs (findings, audits, training): read as the review itself. */
 
 const FOREIGN_IDS: CrossTenantProbe = {
 	name: "tenant A's ids in the path",
@@ -41,6 +41,7 @@ export const REVIEW_ASSURANCE_ROUTES: readonly RouteEntry[] = [
 	asReview("/api/policy-reviews/{id}/findings"),
 	asReview("/api/policy-reviews/{id}/audits"),
 	asReview("/api/policy-reviews/{id}/self-inspection"),
+	asReview("/api/policy-reviews/{id}/training"),
 	{
 		method: "post",
 		path: "/api/policy-reviews/{id}/findings",

@@ -6,6 +6,7 @@ import type { CampaignReviewInput } from "../../src/modules/assurance/campaigns/
 import type { FindingReviewInput } from "../../src/modules/assurance/findings/review-input.schemas.ts";
 import type { Role } from "../../src/modules/authz/roles.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import type { TrainingYear } from "../../src/modules/training/training.schemas.ts";
 import { AUDIT_YEAR, makeAssuranceAudit, yearlyPlanOf } from "../helpers/assurance-audit-world.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
 import { addToStaff, makeCampaign, makeCampaignUnit } from "../helpers/campaign-world.ts";
@@ -16,6 +17,7 @@ import { activeClient, expectJson, expectProblem } from "../helpers/http.ts";
 import { makeOrgUnit } from "../helpers/org-factories.ts";
 import { makeReview } from "../helpers/review-fixtures.ts";
 import { createTestRuntime, type TestRuntime } from "../helpers/test-db.ts";
+import { makeCourse, putOnRoster, thisYear } from "../helpers/training-world.ts";
 
 /**
  * The yearly review (見直し) shows, without typing, what the assurance module holds of its fiscal
@@ -241,6 +243,49 @@ describe("a review's assurance inputs", () => {
 			await manager.get(`/api/policy-reviews/${review2026}/self-inspection`),
 			403,
 			"forbidden",
+		);
+	});
+
+	test("training: the year's courses with their completion over every unit, as the training module counts it", async () => {
+		// A tenant of its own: the other tests put people on the roster, who would owe the courses.
+		const tenant = await makeTenant(runtime);
+		const ciso = await client(tenant, ["ciso"]);
+		const { year } = thisYear();
+		const review = await makeReview(runtime, tenant.id);
+		await setYear("policy_reviews", review, year);
+		const unit = await makeOrgUnit(runtime, tenant, { name: "研修課" });
+		for (let i = 0; i < 2; i++)
+			await putOnRoster(runtime, tenant.id, (await makeAccount(runtime, tenant)).id, unit.id);
+		await makeCourse(runtime, tenant.id, { title: "情報セキュリティ基礎" });
+		await makeCourse(runtime, tenant.id, {
+			title: "標的型メール訓練（秋）",
+			kind: "phishing_drill",
+			quiz: null,
+			passMark: null,
+		});
+		const input = await expectJson<TrainingYear>(
+			await ciso.get(`/api/policy-reviews/${review}/training`),
+		);
+		assert.equal(input.fiscalYear, year);
+		assert.deepEqual(input.courses.map((c) => [c.title, c.kind, c.owed, c.completed]).sort(), [
+			["情報セキュリティ基礎", "e_learning", 2, 0],
+			["標的型メール訓練（秋）", "phishing_drill", 2, 0],
+		]);
+		assert.deepEqual(input.total, { owed: 2, completed: 0 }, "a drill is not a course taken");
+		// tenant_admin reads reviews but not training itself: the review input is theirs all the same.
+		const admin = await client(tenant, ["tenant_admin"]);
+		await expectJson(await admin.get(`/api/policy-reviews/${review}/training`));
+		const manager = await client(tenant, ["section_manager"]);
+		await expectProblem(
+			await manager.get(`/api/policy-reviews/${review}/training`),
+			403,
+			"forbidden",
+		);
+		const other = await makeTenant(runtime);
+		await expectProblem(
+			await (await client(other, ["ciso"])).get(`/api/policy-reviews/${review}/training`),
+			404,
+			"not_found",
 		);
 	});
 });

@@ -7,6 +7,8 @@ import { openCampaign } from "../../src/modules/assurance/campaigns/open-campaig
 import { acknowledgeVersion } from "../../src/modules/policies/documents/acknowledge.ts";
 import { loadBundledPack } from "../../src/modules/policies/pack/load-pack.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import { recordAttendance } from "../../src/modules/training/record-attendance.ts";
+import { openTrainingDesk } from "../../src/modules/training/training-desk.ts";
 import { fiscalYear, formatFiscalYear } from "../../src/shared/dates.ts";
 import { readTable } from "../../src/shared/tabular.ts";
 import { auditEvents } from "../helpers/audit-db.ts";
@@ -22,10 +24,12 @@ import { caseAt } from "../helpers/incident-history.ts";
 import { newUnit, person } from "../helpers/incident-people.ts";
 import { pdfText } from "../helpers/pdf-text.ts";
 import { createTestRuntime, type TestRuntime } from "../helpers/test-db.ts";
+import { makeCourse, trainingOwner } from "../helpers/training-world.ts";
 
 /**
  * The yearly status report (情報セキュリティ対策の状況): a fiscal year's facts made through the
- * modules' use cases — a policy version published and acknowledged, a self-inspection, findings
+ * modules' use cases — a policy version published and acknowledged, an in-person course with
+ * one of the four staff on the roster recorded, a self-inspection, findings
  * open and closed, incidents by category (and one of the year before), take-outs and disposals —
  * read back from the PDF (Japanese text) and the workbook, for the CISO and 統括 only; another
  * tenant's facts are never counted.
@@ -75,6 +79,23 @@ async function yearOfFacts(t: TenantRow, at: OrgUnitTable) {
 	await makeTakeOut(runtime, t.id, at.id, { returned: true });
 	await makeDisposal(runtime, t.id, at.id, { performedOn: `${YEAR}-10-01`, close: true });
 	await makeDisposal(runtime, t.id, at.id, { performedOn: `${YEAR - 1}-10-01` });
+	const course = await makeCourse(runtime, t.id, {
+		title: "情報セキュリティ集合研修",
+		kind: "in_person",
+		quiz: null,
+		passMark: null,
+	});
+	await inTransaction(runtime.db, async (tx) => {
+		const first = await tx
+			.selectFrom("training_assignments")
+			.select("staff_id")
+			.where("course_id", "=", course.id)
+			.orderBy("staff_id")
+			.executeTakeFirstOrThrow();
+		await recordAttendance(tx, await openTrainingDesk(tx, trainingOwner(t.id)), course.id, [
+			first.staff_id,
+		]);
+	});
 	const checklistId = await bundledChecklistId(runtime, t.id, "standard.self_inspection");
 	await inTransaction(runtime.db, (tx) =>
 		openCampaign(tx, campaignActor(t.id), {
@@ -107,6 +128,7 @@ before(async () => {
 	// Another tenant with the same kind of year: none of it may reach the first tenant's report.
 	const other = await makeTenant(runtime);
 	const otherUnit = await newUnit(runtime, other, "総務課");
+	await person(runtime, app, other, otherUnit);
 	await person(runtime, app, other, otherUnit);
 	await yearOfFacts(other, otherUnit);
 	await makeFinding(runtime, other.id, (await newUnit(runtime, other, "税務課")).id, "open");
@@ -149,7 +171,11 @@ test("the PDF reads back in Japanese with the year's figures", async () => {
 	]) {
 		assert.ok(flat.includes(heading), `heading ${heading}`);
 	}
-	assert.ok(flat.includes("研修モジュール未導入"));
+	assert.match(
+		flat,
+		/実施した研修（件） 1 対象者（延べ人数） 4 受講済（延べ人数） 1 受講率（%） 25 /u,
+	);
+	assert.match(flat, /情報セキュリティ集合研修（集合研修） 1 \/ 4 人（25%）/u);
 	assert.ok(flat.includes(`${YEAR}年4月1日〜${YEAR + 1}年3月31日`), "the period in 西暦");
 	assert.match(flat, /報告された事案（件） 3 /u);
 	assert.match(flat, new RegExp(`区分: ${threat("unintentional")} 2 `, "u"));
@@ -172,7 +198,11 @@ test("the PDF reads back in Japanese with the year's figures", async () => {
 test("the workbook holds the same figures, for 統括 too", async () => {
 	const cells = await workbook(chief);
 	assert.equal(cells.get("概要 / 対象年度"), `${WAREKI}（${YEAR}年度）`);
-	assert.equal(cells.get("情報セキュリティ研修 / 実施状況"), "研修モジュール未導入");
+	assert.equal(cells.get("情報セキュリティ研修 / 実施した研修（件）"), "1");
+	assert.equal(cells.get("情報セキュリティ研修 / 対象者（延べ人数）"), "4");
+	assert.equal(cells.get("情報セキュリティ研修 / 受講済（延べ人数）"), "1");
+	assert.equal(cells.get("情報セキュリティ研修 / 受講率（%）"), "25");
+	assert.equal(cells.get("情報セキュリティ研修 / 標的型メール訓練（件）"), "0");
 	assert.equal(cells.get("インシデント / 報告された事案（件）"), "3");
 	assert.equal(cells.get(`インシデント / 区分: ${threat("unintentional")}`), "2");
 	assert.equal(cells.get(`インシデント / 区分: ${threat("intentional")}`), "1");

@@ -189,9 +189,20 @@ describe("training", () => {
 			passMark: null,
 			title: "管理職研修",
 		});
+		const future = await expectProblem(
+			await session.post(`/api/training/courses/${inPerson.id}/attendance`, {
+				staffIds: [clerk.staffId],
+				attendedOn: "2999-04-01",
+			}),
+			400,
+			"validation_failed",
+		);
+		assert.equal(future.issues?.[0]?.code, "training_attended_in_future");
+		const attendedOn = `${thisYear().year}-04-01`;
 		const done = await expectJson<{ recorded: number }>(
 			await session.post(`/api/training/courses/${inPerson.id}/attendance`, {
 				staffIds: [clerk.staffId],
+				attendedOn,
 			}),
 		);
 		assert.equal(done.recorded, 1);
@@ -204,13 +215,15 @@ describe("training", () => {
 		);
 		assert.equal(refused.issues?.[0]?.code, "training_not_unit_manager");
 		const attendees = await expectJson<{
-			items: { staffId: string; completedVia: string | null }[];
+			items: { staffId: string; completedVia: string | null; completedAt: string | null }[];
 		}>(await session.get(`/api/training/courses/${inPerson.id}/attendees`));
 		assert.ok(
 			!attendees.items.some((a) => a.staffId === other.staffId),
 			"another unit's staff unseen",
 		);
-		assert.equal(attendees.items.find((a) => a.staffId === clerk.staffId)?.completedVia, "manual");
+		const recorded = attendees.items.find((a) => a.staffId === clerk.staffId);
+		assert.equal(recorded?.completedVia, "manual");
+		assert.equal(recorded?.completedAt, new Date(`${attendedOn}T00:00:00+09:00`).toISOString());
 	});
 
 	test("a roster import checks every row with its column, in Shift_JIS too; apply is all or nothing", async () => {

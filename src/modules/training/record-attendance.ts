@@ -22,18 +22,28 @@ export function rosterEntryOf(db: Queryable, actor: Actor) {
  * (an in-person session, a course done elsewhere). All or nothing: someone not on the roster or
  * not owing the course refuses the whole request. Who had already completed it is left alone.
  *
+ * `attendedOn` (a Japan day, not after today) dates the attendance; now when left out.
+ *
  * @throws Problem `forbidden` (`training_not_unit_manager`); `validation_failed`
- * (`training_staff_unknown`, `training_not_owed`); `conflict` (`training_is_a_drill`)
+ * (`training_staff_unknown`, `training_not_owed`, `training_attended_in_future`); `conflict` (`training_is_a_drill`)
  */
 export async function recordAttendance(
 	tx: Tx,
 	desk: TrainingDesk,
 	courseId: string,
 	staffIds: readonly string[],
+	attendedOn?: string,
 	now: Date = new Date(),
 ): Promise<{ recorded: number; alreadyCompleted: number }> {
 	const { actor } = desk;
 	authorize(actor, trainingPolicy, "training.record");
+	if (attendedOn !== undefined && attendedOn > desk.today)
+		throw invalidField("attendedOn", "training_attended_in_future", "the day is after today");
+	// A day's attendance counts from the start of that day in Japan, as the roster import's.
+	const at =
+		attendedOn === undefined
+			? now.toISOString()
+			: new Date(`${attendedOn}T00:00:00+09:00`).toISOString();
 	const course = await courseOf(tx, desk, courseId);
 	if (course.kind === "phishing_drill")
 		throw refusal(
@@ -63,7 +73,7 @@ export async function recordAttendance(
 		if (!owed)
 			throw invalidField(`staffIds.${i}`, "training_not_owed", "they do not owe this course");
 		const done = await completeAssignment(tx, owed.id, {
-			completed_at: now.toISOString(),
+			completed_at: at,
 			completed_via: "manual",
 			recorded_by: actor.accountId,
 			recorded_by_label: actor.label,

@@ -13,6 +13,11 @@ export const trainingPolicy = definePolicy({
 	"training.record": ["ciso", "chief_officer", "department_officer", "section_manager"],
 	/** Completion per unit as XLSX; the year's figures. */
 	"training.export": ["ciso", "chief_officer", "department_officer", "section_manager", "auditor"],
+	/**
+	 * The year's figures as an input of the yearly review (見直し) and the status report: those who
+	 * read reviews, over every unit (a review is the committee's record).
+	 */
+	"training.review_input": ["tenant_admin", "ciso", "chief_officer", "auditor"],
 	/** My training: what I owe, and the e-learning quiz. Every account is staff. */
 	"training.take": ["staff"],
 });

@@ -231,9 +231,9 @@ export function trainingRoutes(deps: AppDeps) {
 		})
 		.openapi(routes.record, async (c) => {
 			const d = await desk(c);
-			const { staffIds } = c.req.valid("json");
+			const { staffIds, attendedOn } = c.req.valid("json");
 			const out = await inTransaction(deps.db, (tx) =>
-				recordAttendance(tx, d, c.req.valid("param").id, staffIds),
+				recordAttendance(tx, d, c.req.valid("param").id, staffIds, attendedOn),
 			);
 			return c.json(out, 200);
 		})

@@ -134,7 +134,11 @@ export const attendeeListSchema = z
 	.openapi("TrainingAttendees");
 
 export const recordAttendanceSchema = z
-	.strictObject({ staffIds: z.array(idSchema).min(1).max(500) })
+	.strictObject({
+		staffIds: z.array(idSchema).min(1).max(500),
+		/** The day they attended (Japan); today when left out. */
+		attendedOn: daySchema.optional(),
+	})
 	.openapi("TrainingAttendance");
 
 export const recordOutcomeSchema = z

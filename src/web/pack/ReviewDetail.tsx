@@ -11,6 +11,7 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { ReviewDrills } from "../drills/ReviewDrills.tsx";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { ReviewTraining } from "../training/ReviewTraining.tsx";
 import { ReviewIncidentInput } from "./ReviewIncidentInput.tsx";
 import type { PolicyPack, PolicyReview, ReviewInputs } from "./types.ts";
 
@@ -171,6 +172,7 @@ export function ReviewDetail({
 				) : null}
 			</form>
 			<ReviewDrills reviewId={review.id} />
+			<ReviewTraining reviewId={review.id} />
 			<ReviewFindings reviewId={review.id} fiscalYear={review.fiscalYear} />
 			<ReviewAudits reviewId={review.id} fiscalYear={review.fiscalYear} />
 			<ReviewSelfInspection reviewId={review.id} fiscalYear={review.fiscalYear} />

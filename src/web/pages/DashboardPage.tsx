@@ -12,6 +12,7 @@ import { Link } from "../router.tsx";
 import { useActiveSession, useCan } from "../session.tsx";
 import { UPCOMING } from "../shell/modules.ts";
 import { visibleGroups } from "../shell/SideNav.tsx";
+import { TrainingHomeCard } from "../training/TrainingHomeCard.tsx";
 
 const LOW_RECOVERY_CODES = 3;
 
@@ -65,6 +66,7 @@ export function DashboardPage() {
 				{can("mail.summary") ? <MailDashboardCard /> : null}
 				{can("risk.read") ? <OverdueRisksCard /> : null}
 				{can("incident.stats") ? <IncidentStatsCard /> : null}
+				<TrainingHomeCard />
 			</div>
 
 			<h2>{t("home.modules")}</h2>

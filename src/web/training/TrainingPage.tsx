@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import type { components } from "../api/schema.ts";
 import { DownloadButton } from "../components/DownloadButton.tsx";
@@ -6,7 +6,10 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
+import { Link, navigate } from "../router.tsx";
 import { useCan } from "../session.tsx";
+import { CourseDialog } from "./CourseDialog.tsx";
+import { coursePath } from "./CoursePage.tsx";
 
 type Course = components["schemas"]["TrainingCourse"];
 type Completion = components["schemas"]["TrainingCompletion"];
@@ -29,8 +32,9 @@ export function TrainingPage() {
 	const [courses, setCourses] = useState<Course[] | null>(null);
 	const [figures, setFigures] = useState<Completion | null>(null);
 	const [error, setError] = useState<unknown>(null);
+	const [planning, setPlanning] = useState(false);
 
-	useEffect(() => {
+	const load = useCallback(() => {
 		Promise.all([
 			call(api.GET("/api/training/courses")),
 			call(api.GET("/api/training/completion")),
@@ -39,12 +43,22 @@ export function TrainingPage() {
 			setFigures(completion);
 		}, setError);
 	}, []);
+	useEffect(() => load(), [load]);
 
 	return (
 		<section className="page">
 			<div className="page-header">
 				<h1>{t("training.title")}</h1>
 				<div className="button-row">
+					{can("training.manage") ? (
+						<button
+							type="button"
+							className="button button-primary"
+							onClick={() => setPlanning(true)}
+						>
+							{t("training.plan.open")}
+						</button>
+					) : null}
 					{can("training.export") ? (
 						<DownloadButton
 							href="/api/training/export"
@@ -78,7 +92,9 @@ export function TrainingPage() {
 								<tbody>
 									{courses.map((course) => (
 										<tr key={course.id} data-course={course.id}>
-											<td>{course.title}</td>
+											<td>
+												<Link to={coursePath(course)}>{course.title}</Link>
+											</td>
 											<td>{t(`training.kind.${course.kind}` as MessageKey)}</td>
 											<td>{t(`training.audience.${course.audience}` as MessageKey)}</td>
 											<td className="nowrap">{date(course.dueOn)}</td>
@@ -142,6 +158,14 @@ export function TrainingPage() {
 						</table>
 					</div>
 				</>
+			) : null}
+			{planning ? (
+				<CourseDialog
+					onClose={(created) => {
+						setPlanning(false);
+						if (created) navigate(coursePath(created));
+					}}
+				/>
 			) : null}
 		</section>
 	);

@@ -11,6 +11,8 @@ import {
 	publicationsOfYear,
 	type YearPublications,
 } from "../../policies/documents/year-publications.ts";
+import type { TrainingYear } from "../../training/training.schemas.ts";
+import { trainingForReview } from "../../training/training-for-review.ts";
 import type { AuditReviewInput } from "../audits/review-input.schemas.ts";
 import { auditsForReview } from "../audits/review-input.ts";
 import type { CampaignReviewInput } from "../campaigns/review-input.schemas.ts";
@@ -25,8 +27,8 @@ export interface StatusReport {
 	/** When the figures were read (they are live, not a snapshot). */
 	at: string;
 	policies: YearPublications;
-	/** No training module exists yet: the report says so rather than show a zero. */
-	training: { installed: false };
+	/** Courses, completion and phishing drills, over every unit. */
+	training: TrainingYear;
 	selfInspection: CampaignReviewInput;
 	audits: AuditReviewInput;
 	findings: FindingReviewInput;
@@ -37,8 +39,8 @@ export interface StatusReport {
 
 /**
  * Gathers the yearly status report (情報セキュリティ対策の状況) of a fiscal year through the use
- * cases of the modules that own each part: policy versions and acknowledgement (policies), self-
- * inspection, audits and findings (assurance), incidents by category, take-outs and disposals
+ * cases of the modules that own each part: policy versions and acknowledgement (policies),
+ * training and phishing drills (training), self-inspection, audits and findings (assurance), incidents by category, take-outs and disposals
  * (assets), the network check. Nothing here reads another module's tables.
  *
  * @example
@@ -54,20 +56,22 @@ export async function gatherStatusReport(
 	const { db } = deps;
 	const year = fiscalYear ?? fiscalYearOfDay(japanDate(now));
 	const desk = await openIncidentDesk(db, actor, now);
-	const [policies, selfInspection, audits, findings, stats, custody, network] = await Promise.all([
-		publicationsOfYear(db, actor, year),
-		campaignsForReview(db, actor, year),
-		auditsForReview(db, actor, year),
-		findingsForReview(db, actor, year, now),
-		incidentStats(deps, desk, { fiscalYear: year }),
-		custodyCountsOfYear(db, actor, year),
-		networkCheckStatus(db, actor, now),
-	]);
+	const [policies, training, selfInspection, audits, findings, stats, custody, network] =
+		await Promise.all([
+			publicationsOfYear(db, actor, year),
+			trainingForReview(db, actor, year, now),
+			campaignsForReview(db, actor, year),
+			auditsForReview(db, actor, year),
+			findingsForReview(db, actor, year, now),
+			incidentStats(deps, desk, { fiscalYear: year }),
+			custodyCountsOfYear(db, actor, year),
+			networkCheckStatus(db, actor, now),
+		]);
 	return {
 		fiscalYear: year,
 		at: now.toISOString(),
 		policies,
-		training: { installed: false },
+		training,
 		selfInspection,
 		audits,
 		findings,

@@ -91,6 +91,46 @@ function policies(report: StatusReport, style: DateStyle): StatusSection[] {
 	];
 }
 
+const TRAINING_KIND: Record<StatusReport["training"]["courses"][number]["kind"], string> = {
+	in_person: "集合研修",
+	e_learning: "eラーニング",
+	phishing_drill: "標的型メール訓練",
+};
+
+/** `completed / owed 人（rate）`, or a dash when nobody owes it. */
+const completionText = (completed: number, owed: number) =>
+	`${completed} / ${owed} 人（${percentText(owed === 0 ? null : Math.round((completed / owed) * 1000) / 10)}）`;
+
+function training(report: StatusReport, style: DateStyle): StatusSection {
+	const { courses, total, drills } = report.training;
+	const share = (part: number) =>
+		rate(drills.targeted === 0 ? null : Math.round((part / drills.targeted) * 1000) / 10);
+	return {
+		title: "情報セキュリティ研修",
+		lines: [
+			["実施した研修（件）", courses.filter((c) => c.kind !== "phishing_drill").length],
+			["対象者（延べ人数）", total.owed],
+			["受講済（延べ人数）", total.completed],
+			[
+				"受講率（%）",
+				rate(total.owed === 0 ? null : Math.round((total.completed / total.owed) * 1000) / 10),
+			],
+			["標的型メール訓練（件）", courses.filter((c) => c.kind === "phishing_drill").length],
+			["訓練の対象者（人）", drills.targeted],
+			["開封率（%）", share(drills.opened)],
+			["クリック率（%）", share(drills.clicked)],
+			["報告率（%）", share(drills.reported)],
+			...courses.map(
+				(c): StatusLine => [
+					`${c.title}（${TRAINING_KIND[c.kind]}）`,
+					`${completionText(c.completed, c.owed)}（期限 ${formatDate(c.dueOn, style)}）`,
+				],
+			),
+		],
+		...(courses.length === 0 ? { note: "この年度の研修はありません。" } : {}),
+	};
+}
+
 function selfInspection(report: StatusReport, style: DateStyle): StatusSection {
 	const s = report.selfInspection;
 	return {
@@ -211,10 +251,7 @@ export function statusSections(report: StatusReport, style: DateStyle): StatusSe
 	return [
 		overview(report, style),
 		...policies(report, style),
-		{
-			title: "情報セキュリティ研修",
-			lines: [["実施状況", "研修モジュール未導入"]],
-		},
+		training(report, style),
 		selfInspection(report, style),
 		audits(report),
 		findings(report),

@@ -12,7 +12,7 @@ export const assuranceStatusReportEn: Record<keyof typeof assuranceStatusReportJ
 	"statusReport.contents": "What the report covers",
 	"statusReport.part.policy": "Policy adopted and revised (versions published in the year)",
 	"statusReport.part.acknowledgement": "Staff acknowledgement of the policy",
-	"statusReport.part.training": "Security training (training module not yet installed)",
+	"statusReport.part.training": "Security training (completion, phishing drills)",
 	"statusReport.part.selfInspection": "Self-inspections, response and compliance rates",
 	"statusReport.part.audits": "Security audits and the yearly audit plan's coverage",
 	"statusReport.part.findings": "Findings, open and closed",

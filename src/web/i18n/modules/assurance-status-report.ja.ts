@@ -10,7 +10,7 @@ export const assuranceStatusReportJa = {
 	"statusReport.contents": "報告の内容",
 	"statusReport.part.policy": "情報セキュリティポリシーの策定・改定（その年度に公表した版）",
 	"statusReport.part.acknowledgement": "ポリシーの職員確認（既読）状況",
-	"statusReport.part.training": "情報セキュリティ研修（研修モジュール未導入）",
+	"statusReport.part.training": "情報セキュリティ研修（研修の受講率、標的型メール訓練）",
 	"statusReport.part.selfInspection": "自己点検の実施状況と回答率・遵守率",
 	"statusReport.part.audits": "情報セキュリティ監査の実施状況と年度監査計画の達成",
 	"statusReport.part.findings": "指摘事項の件数（未完了・完了）",
