@@ -1,18 +1,13 @@
+import { ERAS } from "../../../shared/japanese-dates.ts";
 import { cleanText, recognitionView } from "./normalize.ts";
 
-/** First Gregorian year of each era; year N of an era is `start + N - 1`. */
-const ERAS: Record<string, number> = {
-	明治: 1868,
-	大正: 1912,
-	昭和: 1926,
-	平成: 1989,
-	令和: 2019,
-	M: 1868,
-	T: 1912,
-	S: 1926,
-	H: 1989,
-	R: 2019,
-};
+/** First Gregorian year of each era, by name and by letter; year N of an era is `start + N - 1`. */
+const ERA_START: Record<string, number> = Object.fromEntries(
+	ERAS.flatMap((era) => [
+		[era.name, era.startYear],
+		[era.letter, era.startYear],
+	]),
+);
 
 export interface DateAtStart {
 	/** `YYYY-MM` or `YYYY-MM-DD`. */
@@ -57,7 +52,7 @@ export function parseDateAtStart(text: string): DateAtStart | null {
 	let matched: string | undefined;
 	if (kanji) {
 		const [whole, era = "", year = "", month = "", day] = kanji;
-		const start = ERAS[era] ?? 0;
+		const start = ERA_START[era] ?? 0;
 		result = iso(
 			start + (year === "元" ? 1 : Number(year)) - 1,
 			Number(month),
@@ -66,7 +61,7 @@ export function parseDateAtStart(text: string): DateAtStart | null {
 		matched = whole;
 	} else if (letter) {
 		const [whole, era = "", year = "", month = "", day] = letter;
-		const start = ERAS[era.toUpperCase()] ?? 0;
+		const start = ERA_START[era.toUpperCase()] ?? 0;
 		result = iso(start + Number(year) - 1, Number(month), optionalNumber(day));
 		matched = whole;
 	} else if (western) {
