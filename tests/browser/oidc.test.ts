@@ -132,9 +132,10 @@ test("a staff member signs in through OIDC and lands on Home", async () => {
 	await staff.page.getByRole("link", { name: /鈴木 一郎/ }).waitFor();
 	const { session } = await sessionOf(staff.page);
 	assert.equal(session?.stage, "active");
+	// No group of suzuki's is mapped: no role beyond what every account implicitly holds.
 	assert.deepEqual(
 		session?.roles.map((held) => held.role),
-		["staff"],
+		[],
 	);
 	assert.deepEqual(staff.problems, []);
 	await context.close();
@@ -148,7 +149,10 @@ test("a CISO signs in through OIDC without amr MFA and is asked for TOTP", async
 	await heading(ciso.page, "二要素認証（TOTP）の登録").waitFor();
 	const { session } = await sessionOf(ciso.page);
 	assert.equal(session?.stage, "mfa_enroll");
-	assert.deepEqual(session?.roles.map((held) => held.role).sort(), ["ciso", "staff"]);
+	assert.deepEqual(
+		session?.roles.map((held) => held.role),
+		["ciso"],
+	);
 	assert.deepEqual(ciso.problems, []);
 	await context.close();
 });
