@@ -43,6 +43,7 @@ import * as secureAreas from "./migrations/0041-secure-areas.ts";
 import * as directory from "./migrations/0042-directory.ts";
 import * as apiTokens from "./migrations/0043-api-tokens.ts";
 import * as webhooks from "./migrations/0044-webhooks.ts";
+import * as oidcSignIn from "./migrations/0045-oidc-sign-in.ts";
 import * as secureAreaFlagsIndex from "./migrations/0049-secure-area-flags-index.ts";
 
 interface EngineMigration {
@@ -94,6 +95,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0042-directory": directory,
 	"0043-api-tokens": apiTokens,
 	"0044-webhooks": webhooks,
+	"0045-oidc-sign-in": oidcSignIn,
 	"0049-secure-area-flags-index": secureAreaFlagsIndex,
 };
 

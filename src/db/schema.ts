@@ -102,6 +102,7 @@ export interface Database {
 	directory_links: DirectoryLinkTable;
 	directory_role_grants: DirectoryRoleGrantTable;
 	sign_in_settings: SignInSettingsTable;
+	oidc_sign_in_requests: OidcSignInRequestTable;
 	secure_areas: SecureAreaTable;
 	secure_area_permits: SecureAreaPermitTable;
 	secure_area_entries: SecureAreaEntryTable;
@@ -165,6 +166,8 @@ export interface SessionTable {
 	last_seen_at: string;
 	ip: string | null;
 	user_agent: string | null;
+	/** null, or "provider": the OpenID provider vouched for this login's second factor. */
+	second_factor_by: string | null;
 }
 
 export interface OrgUnitTable {
@@ -1697,7 +1700,7 @@ export interface MyNumberNoticeTable {
 	seen_at: string | null;
 }
 
-/** A tenant's directory (LDAP now, OIDC later); see modules/directory. */
+/** A tenant's directory (LDAP / Active Directory or OpenID Connect); see modules/directory. */
 export interface DirectoryConnectionTable {
 	id: string;
 	tenant_id: string;
@@ -1753,6 +1756,19 @@ export interface SignInSettingsTable {
 	/** everyone | break_glass_only */
 	local_password: string;
 	updated_at: string;
+}
+
+/** An OpenID Connect sign-in between its start and its callback (used once). */
+export interface OidcSignInRequestTable {
+	state_hash: string;
+	tenant_id: string;
+	connection_id: string;
+	nonce: string;
+	code_verifier: string;
+	browser_hash: string;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
 }
 
 /** A secure area (管理区域); see modules/secure-areas. */

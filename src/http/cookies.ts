@@ -3,6 +3,8 @@ import type { AppContext } from "./context.ts";
 
 export const SESSION_COOKIE = "mamori_session";
 export const CSRF_COOKIE = "mamori_csrf";
+/** The browser secret of an OpenID Connect sign-in under way (its start to its callback). */
+export const OIDC_COOKIE = "mamori_oidc";
 
 /** Secure cookies when the request arrived over TLS (directly, or through a trusted proxy). */
 export function isSecure(c: AppContext, trustProxy: boolean): boolean {

@@ -143,6 +143,9 @@ export const REFUSAL_ISSUE_CODES = [
 	"own_tenant_admin_revoke",
 	"local_password_off",
 	"not_in_roster",
+	"oidc_state_invalid",
+	"oidc_token_invalid",
+	"oidc_provider_refused",
 ] as const;
 
 /**

@@ -6,6 +6,7 @@ import { directoryPolicy } from "../../src/modules/directory/directory.policy.ts
 import { findConnection } from "../../src/modules/directory/directory.repository.ts";
 import { findStaffByNumber } from "../../src/modules/org/staff.repository.ts";
 import { configureLdap, openLdapSettings, sharedLdap } from "./directory-world.ts";
+import { configureOidc, sharedOidc, testOidcSettings } from "./oidc-world.ts";
 import { makeStaff } from "./org-factories.ts";
 import type { CrossTenantProbe, RequestContext, RouteEntry } from "./route-walk.ts";
 import { type TenantWorld, unique } from "./route-world.ts";
@@ -51,6 +52,15 @@ async function configBody(ctx: RequestContext) {
 	};
 }
 
+/** The world's tenant signing in at the process's test OpenID provider. */
+async function oidcConnected(deps: AppDeps, world: TenantWorld): Promise<void> {
+	if (!(await findStaffByNumber(deps.db, world.tenant.id, "E1002"))) {
+		await makeStaff(deps, world.tenant, world.orgUnit.id, { staffNumber: "E1002" });
+	}
+	if (await findConnection(deps.db, world.tenant.id, "oidc")) return;
+	await configureOidc(deps, world.tenant.id, testOidcSettings((await sharedOidc()).issuer));
+}
+
 async function mappingId(deps: AppDeps, world: TenantWorld): Promise<string> {
 	await connected(deps, world);
 	const config = await addGroupMapping(deps, systemActor(world.tenant.id, "route walk"), {
@@ -84,6 +94,71 @@ export const DIRECTORY_ROUTES: readonly RouteEntry[] = [
 					password: `suzuki${PASSWORD_SUFFIX}`,
 				},
 			};
+		},
+		crossTenant: [served()],
+	},
+	{
+		method: "post",
+		path: "/api/auth/oidc/start",
+		access: { kind: "public" },
+		ok: 200,
+		request: async ({ deps, world }) => {
+			await oidcConnected(deps, world);
+			return { body: { tenant: world.tenant.slug } };
+		},
+		crossTenant: [served()],
+	},
+	{
+		method: "post",
+		path: "/api/auth/oidc/callback",
+		access: { kind: "public" },
+		ok: 200,
+		// Started by the same client (its browser cookie), signed in at the provider as suzuki.
+		request: async ({ deps, world, client }) => {
+			await oidcConnected(deps, world);
+			const start = await client.post("/api/auth/oidc/start", { tenant: world.tenant.slug });
+			const { authorizationUrl } = (await start.json()) as { authorizationUrl: string };
+			const back = await (await sharedOidc()).signIn(authorizationUrl, "suzuki");
+			return { body: { tenant: world.tenant.slug, search: back.search } };
+		},
+		crossTenant: [served()],
+	},
+	{
+		method: "get",
+		path: "/api/directory/oidc",
+		access,
+		ok: 200,
+		request: () => ({}),
+		crossTenant: [served()],
+	},
+	{
+		method: "put",
+		path: "/api/directory/oidc",
+		access,
+		ok: 200,
+		request: async ({ deps, world }) => {
+			await oidcConnected(deps, world);
+			const row = await findConnection(deps.db, world.tenant.id, "oidc");
+			return {
+				body: {
+					enabled: true,
+					settings: testOidcSettings((await sharedOidc()).issuer),
+					clientSecret: null,
+					version: row?.version ?? null,
+				},
+			};
+		},
+		crossTenant: [served()],
+	},
+	{
+		method: "post",
+		path: "/api/directory/oidc/test",
+		access,
+		ok: 200,
+		readOnly: true,
+		request: async ({ deps, world }) => {
+			await oidcConnected(deps, world);
+			return {};
 		},
 		crossTenant: [served()],
 	},

@@ -5,6 +5,7 @@ import type { AppDeps } from "../../src/deps.ts";
 import { assignRole } from "../../src/modules/accounts/assign-role.ts";
 import { addGroupMapping, saveSignInSettings } from "../../src/modules/directory/configure.ts";
 import { insertGrant, upsertLink } from "../../src/modules/directory/directory.repository.ts";
+import { startOidcSignIn } from "../../src/modules/directory/oidc-sign-in.ts";
 import { findStaffByNumber } from "../../src/modules/org/staff.repository.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { sendTestEvent, subscribe } from "../../src/modules/webhooks/manage-subscriptions.ts";
@@ -18,6 +19,7 @@ import {
 	makeProvision,
 	staffOf,
 } from "./my-number-world.ts";
+import { configureOidc, sharedOidc, testOidcSettings } from "./oidc-world.ts";
 import { makeStaff } from "./org-factories.ts";
 import { makeCourse } from "./training-world.ts";
 
@@ -63,6 +65,9 @@ export async function makeLaterModuleFixtures(
 		orgUnitId: null,
 	});
 	await saveSignInSettings(deps, admin, "everyone");
+	// OpenID Connect: the process's test provider, and a sign-in under way (its state kept).
+	await configureOidc(deps, tenantId, testOidcSettings((await sharedOidc()).issuer));
+	await startOidcSignIn(deps, { tenant: tenant.slug, ip: null });
 	const linked = await makeAccount(deps, tenant);
 	await inTransaction(deps.db, async (tx) => {
 		const grant = await assignRole(tx, admin, linked.id, {

@@ -45,6 +45,8 @@ const ANONYMOUS = new Set([
 	"logIn",
 	"getSignInOptions",
 	"logInWithDirectory",
+	"startOidcSignIn",
+	"finishOidcSignIn",
 ]);
 
 /** What a token may never reach, whatever its scopes: accounts, roles, tokens, tenants, login. */

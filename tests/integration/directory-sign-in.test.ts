@@ -214,7 +214,11 @@ describe("directory sign-in", { skip: LDAP_SKIP }, () => {
 		const options = await new TestClient(app).get(
 			`/api/auth/sign-in-options?tenant=${world.tenant.slug}`,
 		);
-		assert.deepEqual(await options.json(), { directory: "ldap", localPassword: false });
+		assert.deepEqual(await options.json(), {
+			directory: "ldap",
+			oidc: false,
+			localPassword: false,
+		});
 		await saveSignInSettings(runtime, systemActor(world.tenant.id, "test"), "everyone");
 	});
 });

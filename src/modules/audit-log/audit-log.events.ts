@@ -84,7 +84,14 @@ export const AUDIT_EVENT_SCHEMAS = {
 		policyVersion: z.string(),
 	}),
 	"auth.login_succeeded": z.object({
-		method: z.enum(["password", "password_totp", "password_recovery_code", "directory"]),
+		method: z.enum([
+			"password",
+			"password_totp",
+			"password_recovery_code",
+			"directory",
+			"oidc",
+			"oidc_provider_mfa",
+		]),
 	}),
 	"auth.login_failed": z.object({
 		username: z.string(),
@@ -96,7 +103,12 @@ export const AUDIT_EVENT_SCHEMAS = {
 			"directory_unavailable",
 			"local_password_off",
 			"not_in_roster",
+			"oidc_state_invalid",
+			"oidc_token_invalid",
+			"oidc_provider_refused",
 		]),
+		/** Why, for OIDC: state_replayed, OAUTH_JWT_TIMESTAMP_CHECK_FAILED, the provider's error… */
+		detail: z.string().optional(),
 	}),
 	"auth.login_throttled": z.object({ username: z.string(), until: z.string() }),
 	"auth.logout": z.object({}),

@@ -6,6 +6,7 @@ import { requireAuth } from "../../http/context.ts";
 import {
 	CSRF_COOKIE,
 	clearCookie,
+	OIDC_COOKIE,
 	readCookie,
 	SESSION_COOKIE,
 	writeCookie,
@@ -21,6 +22,12 @@ import {
 } from "../../http/openapi.ts";
 import { actionRoles, allPermissions } from "../authz/permissions.ts";
 import { directoryLoginInputSchema, signInOptionsSchema } from "../directory/directory.schemas.ts";
+import {
+	oidcCallbackInputSchema,
+	oidcStartInputSchema,
+	oidcStartSchema,
+} from "../directory/oidc.schemas.ts";
+import { finishOidcSignIn, startOidcSignIn } from "../directory/oidc-sign-in.ts";
 import { loginWithDirectory, signInOptions } from "../directory/sign-in.ts";
 import { withoutAbsentMyNumber } from "../my-number/my-number-gate.ts";
 import { withoutIdleSecureAreas } from "../secure-areas/secure-areas-gate.ts";
@@ -95,6 +102,32 @@ const routes = {
 		security: publicSecurity,
 		summary: "Log in with the tenant's directory (LDAP / Active Directory bind)",
 		request: { body: jsonBody(directoryLoginInputSchema) },
+		responses: {
+			200: jsonResponse(sessionInfoSchema, "Logged in; see stage for the next step"),
+			...problemResponses,
+			...throttledResponse,
+		},
+	}),
+	oidcStart: createRoute({
+		method: "post",
+		path: "/auth/oidc/start",
+		tags,
+		security: publicSecurity,
+		summary: "Begin sign-in at the tenant's OpenID provider: the address to send the browser to",
+		request: { body: jsonBody(oidcStartInputSchema) },
+		responses: {
+			200: jsonResponse(oidcStartSchema, "Where to send the browser"),
+			...problemResponses,
+			...throttledResponse,
+		},
+	}),
+	oidcCallback: createRoute({
+		method: "post",
+		path: "/auth/oidc/callback",
+		tags,
+		security: publicSecurity,
+		summary: "Finish OpenID Connect sign-in with the provider's answer (state used once)",
+		request: { body: jsonBody(oidcCallbackInputSchema) },
 		responses: {
 			200: jsonResponse(sessionInfoSchema, "Logged in; see stage for the next step"),
 			...problemResponses,
@@ -242,6 +275,29 @@ export function authRoutes(deps: AppDeps) {
 			const body = c.req.valid("json");
 			const { token } = await loginWithDirectory(deps, {
 				...body,
+				ip: c.get("ip"),
+				userAgent: c.req.header("user-agent") ?? null,
+				replacesSessionId: c.get("auth")?.session.id ?? null,
+			});
+			writeCookie(c, SESSION_COOKIE, token, trustProxy);
+			c.set("auth", await resolveSession(deps, token));
+			return c.json(await sessionInfo(c), 200);
+		})
+		.openapi(routes.oidcStart, async (c) => {
+			const { authorizationUrl, browserSecret } = await startOidcSignIn(deps, {
+				tenant: c.req.valid("json").tenant,
+				ip: c.get("ip"),
+			});
+			writeCookie(c, OIDC_COOKIE, browserSecret, trustProxy);
+			return c.json({ authorizationUrl }, 200);
+		})
+		.openapi(routes.oidcCallback, async (c) => {
+			const body = c.req.valid("json");
+			const browserSecret = readCookie(c, OIDC_COOKIE) ?? null;
+			clearCookie(c, OIDC_COOKIE, trustProxy);
+			const { token } = await finishOidcSignIn(deps, {
+				...body,
+				browserSecret,
 				ip: c.get("ip"),
 				userAgent: c.req.header("user-agent") ?? null,
 				replacesSessionId: c.get("auth")?.session.id ?? null,

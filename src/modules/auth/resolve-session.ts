@@ -59,7 +59,12 @@ export async function resolveSession(
 	const roles = held.roles;
 	let stage = session.stage as SessionStage;
 	const patch: Parameters<typeof updateSession>[2] = {};
-	if (stage === "active" && mfaRequired(account, roles) && !account.totp_enabled_at) {
+	if (
+		stage === "active" &&
+		mfaRequired(account, roles) &&
+		!account.totp_enabled_at &&
+		session.second_factor_by !== "provider"
+	) {
 		stage = "mfa_enroll";
 		patch.stage = stage;
 	}

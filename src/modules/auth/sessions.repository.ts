@@ -22,6 +22,8 @@ export async function insertSession(
 		stage: SessionStage;
 		ip: string | null;
 		userAgent: string | null;
+		/** The OpenID provider vouched for the second factor (amr/acr). */
+		secondFactorAtProvider?: boolean;
 	},
 ): Promise<{ token: string; row: SessionRow }> {
 	const token = randomBytes(32).toString("base64url");
@@ -37,6 +39,7 @@ export async function insertSession(
 		last_seen_at: now,
 		ip: values.ip,
 		user_agent: values.userAgent?.slice(0, 300) ?? null,
+		second_factor_by: values.secondFactorAtProvider ? "provider" : null,
 	};
 	await tx.insertInto("sessions").values(row).execute();
 	return { token, row };

@@ -162,7 +162,7 @@ export async function addGroupMapping(
 		);
 	}
 	await inTransaction(deps.db, async (tx) => {
-		const connection = await findConnection(tx, actor.tenantId, "ldap");
+		const connection = await findConnection(tx, actor.tenantId, input.connection ?? "ldap");
 		if (!connection) throw new Problem("not_found", "configure the directory first");
 		if (UNIT_SCOPED_ROLES.has(input.role) !== Boolean(input.orgUnitId)) {
 			throw new Problem("validation_failed", `role ${input.role} and the org unit do not fit`, {

@@ -18,6 +18,7 @@ import {
 	saveSignInSettings,
 	testDirectory,
 } from "./configure.ts";
+import { readOidcConfig, saveOidcConfig, testOidcDiscovery } from "./configure-oidc.ts";
 import { directoryPolicy } from "./directory.policy.ts";
 import {
 	ldapConfigInputSchema,
@@ -28,6 +29,7 @@ import {
 	testInputSchema,
 	testResultSchema,
 } from "./directory.schemas.ts";
+import { oidcConfigInputSchema, oidcConfigSchema, oidcTestResultSchema } from "./oidc.schemas.ts";
 import { syncDirectory } from "./sync.ts";
 
 const secured = { tags: ["directory"], security: sessionSecurity };
@@ -51,6 +53,31 @@ const routes = {
 		summary: "Save the LDAP / Active Directory connection (the bind password is sealed)",
 		request: { body: jsonBody(ldapConfigInputSchema) },
 		responses: configResponse,
+	}),
+	getOidc: createRoute({
+		...secured,
+		method: "get",
+		path: "/directory/oidc",
+		summary: "The tenant's OpenID Connect provider and its group mapping",
+		responses: { 200: jsonResponse(oidcConfigSchema, "The OpenID settings"), ...problemResponses },
+	}),
+	saveOidc: createRoute({
+		...secured,
+		method: "put",
+		path: "/directory/oidc",
+		summary: "Save the OpenID Connect provider (the client secret is sealed)",
+		request: { body: jsonBody(oidcConfigInputSchema) },
+		responses: { 200: jsonResponse(oidcConfigSchema, "The OpenID settings"), ...problemResponses },
+	}),
+	testOidc: createRoute({
+		...secured,
+		method: "post",
+		path: "/directory/oidc/test",
+		summary: "Discovery at the saved issuer: endpoints, scopes and claims it publishes",
+		responses: {
+			200: jsonResponse(oidcTestResultSchema, "What the provider publishes"),
+			...problemResponses,
+		},
 	}),
 	addMapping: createRoute({
 		...secured,
@@ -108,6 +135,15 @@ export function directoryRoutes(deps: AppDeps) {
 		)
 		.openapi(routes.save, async (c) =>
 			c.json(await saveDirectoryConfig(deps, requireActor(c), c.req.valid("json")), 200),
+		)
+		.openapi(routes.getOidc, async (c) =>
+			c.json(await readOidcConfig(deps.db, requireActor(c)), 200),
+		)
+		.openapi(routes.saveOidc, async (c) =>
+			c.json(await saveOidcConfig(deps, requireActor(c), c.req.valid("json")), 200),
+		)
+		.openapi(routes.testOidc, async (c) =>
+			c.json(await testOidcDiscovery(deps, requireActor(c)), 200),
 		)
 		.openapi(routes.addMapping, async (c) =>
 			c.json(await addGroupMapping(deps, requireActor(c), c.req.valid("json")), 200),

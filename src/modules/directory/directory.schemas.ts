@@ -87,6 +87,8 @@ export const mappingInputSchema = z
 		groupKey: z.string().trim().min(1).max(500),
 		role: roleSchema,
 		orgUnitId: z.string().uuid().nullable(),
+		/** Whose groups: the LDAP directory's (default) or the OpenID provider's group claim. */
+		connection: z.enum(["ldap", "oidc"]).optional(),
 	})
 	.strict()
 	.openapi("DirectoryMappingInput");
@@ -160,5 +162,10 @@ export type SyncResult = z.infer<typeof syncResultSchema>;
 
 /** The public face of a tenant's sign-in on the login page. */
 export const signInOptionsSchema = z
-	.object({ directory: z.enum(["ldap"]).nullable(), localPassword: z.boolean() })
+	.object({
+		directory: z.enum(["ldap"]).nullable(),
+		/** The tenant signs in at an OpenID provider (offered first). */
+		oidc: z.boolean(),
+		localPassword: z.boolean(),
+	})
 	.openapi("SignInOptions");

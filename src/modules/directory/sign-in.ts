@@ -2,29 +2,13 @@ import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { refusal } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
-import { findAccount, rolesInForce, updateAccount } from "../accounts/accounts.repository.ts";
 import { recordAudit } from "../audit-log/record-audit.ts";
-import { deleteSession, insertSession } from "../auth/sessions.repository.ts";
-import { nextStage } from "../auth/stage.ts";
-import { clearFailures, lockedUntil, recordFailure, throttled } from "../auth/throttle.ts";
-import type { HeldRole } from "../authz/roles.ts";
-import { findStaffByNumber } from "../org/staff.repository.ts";
+import { lockedUntil, recordFailure, throttled } from "../auth/throttle.ts";
 import { findTenantBySlug } from "../tenants/tenants.repository.ts";
 import { enabledLdap } from "./configure.ts";
-import {
-	findConnection,
-	findLink,
-	listMappings,
-	localPasswordSetting,
-	upsertLink,
-} from "./directory.repository.ts";
+import { findConnection, localPasswordSetting } from "./directory.repository.ts";
+import { startDirectorySession } from "./directory-session.ts";
 import { checkDirectoryPassword } from "./ldap-client.ts";
-import {
-	applyRoleDiff,
-	diffRoles,
-	directoryGrantsInForce,
-	rolesForGroups,
-} from "./role-mapping.ts";
 
 const INVALID = "the tenant, user name or password is not correct";
 
@@ -46,7 +30,6 @@ export interface DirectoryLoginInput {
  */
 export async function loginWithDirectory(deps: AppDeps, input: DirectoryLoginInput) {
 	const now = new Date();
-	const nowIso = now.toISOString();
 	const tenant = await findTenantBySlug(deps.db, input.tenant);
 	const ldap = tenant ? await enabledLdap(deps, tenant.id) : null;
 	if (!tenant || !ldap) throw new Problem("invalid_credentials", INVALID);
@@ -96,87 +79,39 @@ export async function loginWithDirectory(deps: AppDeps, input: DirectoryLoginInp
 	}
 	if (check.outcome === "refused") throw await fail("bad_credentials");
 	const { person, groups } = check;
-
-	const staff = person.employeeNumber
-		? await findStaffByNumber(deps.db, tenant.id, person.employeeNumber)
-		: undefined;
-	const account = staff ? await findAccount(deps.db, tenant.id, staff.account_id) : undefined;
-	if (!account) throw await fail("not_in_roster");
-	if (account.disabled_at) throw await fail("disabled");
-
-	const mappings = await listMappings(deps.db, tenant.id, ldap.row.id);
-	const wanted = rolesForGroups(mappings, groups);
-	return inTransaction(deps.db, async (tx) => {
-		const actorContext = { ...context, actorId: account.id, actorLabel: account.display_name };
-		const current = await directoryGrantsInForce(tx, tenant.id, ldap.row.id, nowIso, account.id);
-		await applyRoleDiff(
-			tx,
-			{ ...actorContext, actorLabel: "directory" },
-			{ tenantId: tenant.id, accountId: account.id, connectionId: ldap.row.id },
-			diffRoles(current, wanted),
-			"sign_in",
-			nowIso,
-		);
-		const link = await findLink(tx, tenant.id, account.id);
-		if (!link)
-			await recordAudit(tx, actorContext, "directory.account_linked", {
-				accountId: account.id,
-				subject: person.dn.toLowerCase(),
-			});
-		await upsertLink(tx, {
-			account_id: account.id,
-			tenant_id: tenant.id,
-			connection_id: ldap.row.id,
-			subject: person.dn.toLowerCase(),
-			login_name: person.loginName ?? input.username,
+	return startDirectorySession(deps, {
+		tenantId: tenant.id,
+		connectionId: ldap.row.id,
+		person: {
+			subject: person.dn,
+			loginName: person.loginName ?? input.username,
+			displayName: person.displayName,
+			mail: person.mail,
+			employeeNumber: person.employeeNumber,
 			department: person.department,
-			disabled_by_directory: false,
-			last_sign_in_at: nowIso,
-			last_synced_at: link?.last_synced_at ?? null,
-		});
-		const patch: Parameters<typeof updateAccount>[3] = {};
-		if (person.displayName && person.displayName !== account.display_name)
-			patch.display_name = person.displayName;
-		if (person.mail && person.mail !== account.email) patch.email = person.mail;
-		// The directory owns the password: the one-time local password is no longer to be changed.
-		if (account.must_change_password) patch.must_change_password = false;
-		if (Object.keys(patch).length > 0)
-			await updateAccount(tx, tenant.id, account.id, { ...patch, updated_at: nowIso });
-
-		const roles: HeldRole[] = await rolesInForce(tx, tenant.id, account.id, nowIso);
-		const stage = nextStage({ ...account, must_change_password: false }, roles, false);
-		await clearFailures(tx, tenant.id, input.username);
-		if (input.replacesSessionId) await deleteSession(tx, input.replacesSessionId);
-		const session = await insertSession(tx, {
-			tenantId: tenant.id,
-			accountId: account.id,
-			stage,
-			ip: input.ip,
-			userAgent: input.userAgent,
-		});
-		if (stage !== "mfa_verify") {
-			await recordAudit(
-				tx,
-				actorContext,
-				"auth.login_succeeded",
-				{ method: "directory" },
-				{
-					recordType: "account",
-					recordId: account.id,
-				},
-			);
-		}
-		return session;
+			groups,
+		},
+		throttleKey: input.username,
+		context,
+		fail,
+		// An LDAP bind is one factor.
+		secondFactorAtProvider: false,
+		method: "directory",
+		ip: input.ip,
+		userAgent: input.userAgent,
+		replacesSessionId: input.replacesSessionId,
 	});
 }
 
 /** What the login page offers for a tenant: directory first, local password second. */
 export async function signInOptions(deps: AppDeps, slug: string) {
 	const tenant = await findTenantBySlug(deps.db, slug);
-	if (!tenant) return { directory: null, localPassword: true };
+	if (!tenant) return { directory: null, oidc: false, localPassword: true };
 	const ldap = await findConnection(deps.db, tenant.id, "ldap");
+	const oidc = await findConnection(deps.db, tenant.id, "oidc");
 	return {
 		directory: ldap?.enabled ? ("ldap" as const) : null,
+		oidc: Boolean(oidc?.enabled),
 		localPassword: (await localPasswordSetting(deps.db, tenant.id)) === "everyone",
 	};
 }

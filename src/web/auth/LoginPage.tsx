@@ -7,6 +7,8 @@ import { useSession } from "../session.tsx";
 import { AuthLayout } from "./AuthLayout.tsx";
 
 const LAST_TENANT = "mamori.tenant";
+/** The page the OpenID provider sends the browser back to (the redirect URI registered there). */
+const OIDC_CALLBACK_PATH = "/login/oidc";
 
 function lastTenant(): string {
 	try {
@@ -16,7 +18,12 @@ function lastTenant(): string {
 	}
 }
 
-/** Step one: organisation, user name and password. */
+const NO_DIRECTORY = { directory: null, oidc: false, localPassword: true } as const;
+
+/**
+ * Step one: organisation, then the tenant's OpenID provider (first), its directory, or a local
+ * password; also where the OpenID provider sends the browser back to (`/login/oidc`).
+ */
 export function LoginPage() {
 	const { t } = useI18n();
 	const { setSession, notice } = useSession();
@@ -26,22 +33,37 @@ export function LoginPage() {
 	const [password, setPassword] = useState("");
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<unknown>(null);
-	const [options, setOptions] = useState<{ directory: "ldap" | null; localPassword: boolean }>({
-		directory: null,
-		localPassword: true,
-	});
+	const [options, setOptions] = useState<{
+		directory: "ldap" | null;
+		oidc: boolean;
+		localPassword: boolean;
+	}>(NO_DIRECTORY);
+
+	// Back from the OpenID provider: finish at the tenant the sign-in started from. The address
+	// is put back to "/" first, so the answer (used once) is never sent twice.
+	useEffect(() => {
+		if (window.location.pathname !== OIDC_CALLBACK_PATH) return;
+		const search = window.location.search;
+		window.history.replaceState(null, "", "/");
+		const startedAt = lastTenant();
+		if (!search || !startedAt) return;
+		setBusy(true);
+		call(api.POST("/api/auth/oidc/callback", { body: { tenant: startedAt, search } }))
+			.then((info) => setSession(info.session), setError)
+			.finally(() => setBusy(false));
+	}, [setSession]);
 
 	// The tenant's directory sign-in comes first when it has one; the local password second. An
 	// answer for a tenant no longer chosen is dropped, so the form always fits the chosen tenant.
 	useEffect(() => {
 		if (!tenant) {
-			setOptions({ directory: null, localPassword: true });
+			setOptions(NO_DIRECTORY);
 			return;
 		}
 		let current = true;
 		call(api.GET("/api/auth/sign-in-options", { params: { query: { tenant } } })).then(
 			(answer) => current && setOptions(answer),
-			() => current && setOptions({ directory: null, localPassword: true }),
+			() => current && setOptions(NO_DIRECTORY),
 		);
 		return () => {
 			current = false;
@@ -61,6 +83,29 @@ export function LoginPage() {
 		);
 	}, []);
 
+	function rememberTenant() {
+		try {
+			localStorage.setItem(LAST_TENANT, tenant);
+		} catch {
+			// only a convenience (and where the OpenID sign-in comes back to)
+		}
+	}
+
+	async function startOidc() {
+		setBusy(true);
+		setError(null);
+		try {
+			const { authorizationUrl } = await call(
+				api.POST("/api/auth/oidc/start", { body: { tenant } }),
+			);
+			rememberTenant();
+			window.location.assign(authorizationUrl);
+		} catch (failure) {
+			setError(failure);
+			setBusy(false);
+		}
+	}
+
 	async function submit(event: FormEvent) {
 		event.preventDefault();
 		const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -74,11 +119,7 @@ export function LoginPage() {
 					? api.POST("/api/auth/directory/login", { body })
 					: api.POST("/api/auth/login", { body }),
 			);
-			try {
-				localStorage.setItem(LAST_TENANT, tenant);
-			} catch {
-				// only a convenience
-			}
+			rememberTenant();
 			setSession(info.session);
 		} catch (failure) {
 			setError(failure);
@@ -118,6 +159,23 @@ export function LoginPage() {
 						</select>
 					)}
 				</Field>
+				{options.oidc ? (
+					<div className="form-actions">
+						<button
+							type="button"
+							className="button button-primary button-wide"
+							disabled={busy || !tenant}
+							onClick={() => void startOidc()}
+						>
+							{t("directory.login.oidc")}
+						</button>
+						<p className="hint">
+							{options.localPassword
+								? t("directory.login.oidcHint")
+								: t("directory.login.breakGlassHint")}
+						</p>
+					</div>
+				) : null}
 				<Field label={t("login.username")} required>
 					{(id) => (
 						<input
@@ -150,7 +208,7 @@ export function LoginPage() {
 						<button
 							type="submit"
 							name="directory"
-							className="button button-primary button-wide"
+							className={options.oidc ? "button button-wide" : "button button-primary button-wide"}
 							disabled={busy}
 						>
 							{t("directory.login.submit")}
@@ -166,8 +224,12 @@ export function LoginPage() {
 					</div>
 				) : (
 					<div className="form-actions">
-						<button type="submit" className="button button-primary button-wide" disabled={busy}>
-							{t("login.submit")}
+						<button
+							type="submit"
+							className={options.oidc ? "button button-wide" : "button button-primary button-wide"}
+							disabled={busy}
+						>
+							{t(options.oidc ? "directory.login.local" : "login.submit")}
 						</button>
 					</div>
 				)}

@@ -3,6 +3,7 @@ import { api, call, type Schemas } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { OidcSettingsSection } from "./OidcSettingsSection.tsx";
 
 type Config = Schemas["DirectoryConfig"];
 type Settings = NonNullable<Config["settings"]>;
@@ -214,6 +215,8 @@ export function DirectorySettingsPage() {
 					</dl>
 				)}
 			</section>
+
+			<OidcSettingsSection />
 
 			<section>
 				<h2>{t("directory.mappings")}</h2>

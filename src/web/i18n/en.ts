@@ -433,7 +433,7 @@ export const en: Messages = {
 	"error.internal": "A system error occurred. Please contact your administrator.",
 	"error.unavailable": "The server is unavailable. Please try again later.",
 	"error.directory_unavailable":
-		"The city's directory (Active Directory / LDAP) did not answer. Sign-in is not possible right now; please try again later or ask the information policy section.",
+		"The city's directory (Active Directory / LDAP) or identity provider (OpenID Connect) did not answer. Sign-in is not possible right now; please try again later or ask the information policy section.",
 	"error.database_unavailable":
 		"The database cannot be reached. Nothing was saved. Please try again in a moment.",
 	"error.database_busy": "The system is busy. Nothing was saved. Please try again in a moment.",

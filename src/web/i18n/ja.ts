@@ -434,7 +434,7 @@ export const ja = {
 	"error.internal": "システムエラーが発生しました。管理者に連絡してください。",
 	"error.unavailable": "サーバーに接続できません。しばらくしてから再度お試しください。",
 	"error.directory_unavailable":
-		"庁内ディレクトリ（Active Directory / LDAP）が応答しません。現在サインインできません。しばらくしてから再度お試しいただくか、情報政策担当課にお問い合わせください。",
+		"庁内ディレクトリ（Active Directory / LDAP）または ID プロバイダー（OpenID Connect）が応答しません。現在サインインできません。しばらくしてから再度お試しいただくか、情報政策担当課にお問い合わせください。",
 	"error.database_unavailable":
 		"データベースに接続できません。保存されていません。しばらくしてから再度お試しください。",
 	"error.database_busy":

@@ -76,4 +76,10 @@ export const refusalsEn: Record<keyof typeof refusalsJa, string> = {
 		"Sign-in with a Mamori password is turned off for your organisation. Sign in with the directory.",
 	"issue.not_in_roster":
 		"Your directory account is not in the staff roster (no matching employee number). Ask the information policy section.",
+	"issue.oidc_state_invalid":
+		"This sign-in link has expired or was already used. Start the sign-in again from the login page.",
+	"issue.oidc_token_invalid":
+		"The identity provider's answer could not be verified, so the sign-in was refused. Start again, or ask the information policy section.",
+	"issue.oidc_provider_refused":
+		"The identity provider did not complete the sign-in. Start again, or ask the information policy section.",
 } as const;
