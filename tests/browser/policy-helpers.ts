@@ -49,7 +49,11 @@ export async function firstLoginAs(
 export async function apiAs(page: Page) {
 	const session = await page.request.get("/api/auth/session");
 	const { csrfToken } = (await session.json()) as { csrfToken: string };
-	return async <T>(method: "GET" | "POST" | "PATCH", path: string, body?: unknown): Promise<T> => {
+	return async <T>(
+		method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+		path: string,
+		body?: unknown,
+	): Promise<T> => {
 		const response = await page.request.fetch(path, {
 			method,
 			headers: { "x-csrf-token": csrfToken, "content-type": "application/json" },
