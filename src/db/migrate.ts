@@ -43,6 +43,7 @@ import * as secureAreas from "./migrations/0041-secure-areas.ts";
 import * as directory from "./migrations/0042-directory.ts";
 import * as apiTokens from "./migrations/0043-api-tokens.ts";
 import * as webhooks from "./migrations/0044-webhooks.ts";
+import * as importMappings from "./migrations/0046-import-mappings.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -93,6 +94,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0042-directory": directory,
 	"0043-api-tokens": apiTokens,
 	"0044-webhooks": webhooks,
+	"0046-import-mappings": importMappings,
 };
 
 /** Every migration this version knows, oldest first: the newest is the schema version. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@hono/zod-openapi";
 
 /**
  * A column mapping, version 1 (docs/column-mapping.md): how a city's own spreadsheet layout reads
@@ -10,27 +10,29 @@ export const MAPPING_VERSION = 1;
 
 const label = z.string().min(1).max(200);
 
-export const columnMappingSchema = z.strictObject({
-	version: z.literal(MAPPING_VERSION),
-	kind: z.string().min(1).max(64),
-	source: z.string().trim().min(1).max(100),
-	/** The header's spreadsheet rows (1-based): one row, or two when the upper one groups columns. */
-	headerRows: z
-		.array(z.number().int().min(1).max(1000))
-		.min(1)
-		.max(2)
-		.refine((rows) => rows.length === 1 || rows[1] === (rows[0] ?? 0) + 1, {
-			message: "two header rows follow each other",
-		}),
-	columns: z.record(
-		label,
-		z
-			.string()
-			.regex(/^[A-Za-z][\w.-]*(:[1-9])?$/u)
-			.nullable(),
-	),
-	values: z.record(label, z.record(z.string().max(200), z.string().max(200))).default({}),
-});
+export const columnMappingSchema = z
+	.strictObject({
+		version: z.literal(MAPPING_VERSION),
+		kind: z.string().min(1).max(64),
+		source: z.string().trim().min(1).max(100),
+		/** The header's spreadsheet rows (1-based): one row, or two when the upper one groups columns. */
+		headerRows: z
+			.array(z.number().int().min(1).max(1000))
+			.min(1)
+			.max(2)
+			.refine((rows) => rows.length === 1 || rows[1] === (rows[0] ?? 0) + 1, {
+				message: "two header rows follow each other",
+			}),
+		columns: z.record(
+			label,
+			z
+				.string()
+				.regex(/^[A-Za-z][\w.-]*(:[1-9])?$/u)
+				.nullable(),
+		),
+		values: z.record(label, z.record(z.string().max(200), z.string().max(200))).default({}),
+	})
+	.openapi("ColumnMapping");
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 /** One field of an import that a column can fill. */

@@ -1,0 +1,40 @@
+/** Japanese messages of column-mapped imports (the mapping screen, saved mappings), merged into ja.ts. */
+export const importMappingJa = {
+	"mapping.title": "自団体の様式で取り込む",
+	"mapping.intro":
+		"お使いの台帳ファイルをそのまま選んでください。見出しを探し、列と項目の対応を提案します。確認・修正してから取り込みます。",
+	"mapping.source": "取込元の名前",
+	"mapping.sourceHint":
+		"例: 財政課台帳。保存した対応は、同じ取込元の次のファイルにそのまま使われます。",
+	"mapping.file": "ファイル（XLSX または CSV）",
+	"mapping.propose": "見出しを読み取る",
+	"mapping.headerRows": "見出し行: {rows}行目",
+	"mapping.columnsTitle": "列と項目の対応",
+	"mapping.column": "ファイルの列",
+	"mapping.field": "取り込む項目",
+	"mapping.ignore": "（取り込まない）",
+	"mapping.part": "{header}（{part}番目）",
+	"mapping.valuesTitle": "値の対応",
+	"mapping.value": "ファイルの値",
+	"mapping.valueTarget": "取り込む値",
+	"mapping.valueAsIs": "（そのまま）",
+	"mapping.missing": "必須の項目に対応する列がありません: {fields}",
+	"mapping.sample": "先頭の行",
+	"mapping.savedFits":
+		"保存済みの対応「{source}」がこのファイルに合います。確認なしで取り込みます。",
+	"mapping.savedChanged":
+		"保存済みの対応「{source}」と見出しが変わっています。追加: {added} ／ なくなった列: {removed}",
+	"mapping.dryRun": "試しに確認する",
+	"mapping.dryRunOk": "{rows}行を確認しました。エラーはありません。",
+	"mapping.dryRunErrors": "{count}件のエラーがあります。何も取り込まれません。",
+	"mapping.errorRow": "{row}行目",
+	"mapping.save": "対応を保存して取り込む",
+	"mapping.imported": "取り込みました: 追加 {created}件、更新 {updated}件、変更なし {unchanged}件",
+	"mapping.refused": "取り込めませんでした（{count}件のエラー）。何も変更されていません。",
+	"mapping.open": "自団体の様式で取り込む",
+	"audit.type.import_mapping.saved": "取込みの列対応の保存",
+	"audit.type.import_mapping.deleted": "取込みの列対応の削除",
+	"issue.import_mapping_not_found": "その取込元の列対応は保存されていません。",
+	"issue.import_mapping_unsupported": "この取込みは Mamori の様式でのみ読み込めます。",
+	"issue.import_mapping_no_header": "先頭30行に、この取込みの項目を表す見出しが見つかりません。",
+} as const;
