@@ -79,34 +79,40 @@ async function propose(bytes: Uint8Array, source: string): Promise<Proposal> {
 	return (await response.json()) as Proposal;
 }
 
-async function importFile(
-	bytes: Uint8Array,
-	body: Record<string, unknown>,
-	mode: "dry_run" | "apply",
-) {
-	const response = await admin.post("/api/assets/import", {
+interface DryRun {
+	rows: number;
+	errorCount: number;
+	errors: { row: number; column: string; code: string }[];
+}
+
+interface Job {
+	id: string;
+	status: string;
+	result: { applied: boolean; created: number } | null;
+}
+
+function sendFile(bytes: Uint8Array, body: Record<string, unknown>, mode: "dry_run" | "apply") {
+	return admin.post("/api/assets/import", {
 		filename: "台帳.xlsx",
 		contentBase64: base64(bytes),
 		mode,
 		...body,
 	});
-	if (mode === "dry_run") {
-		assert.equal(response.status, 200, await response.clone().text());
-		return (await response.json()) as {
-			rows: number;
-			errorCount: number;
-			errors: { row: number; column: string; code: string }[];
-		};
-	}
+}
+
+async function dryRun(bytes: Uint8Array, body: Record<string, unknown>): Promise<DryRun> {
+	const response = await sendFile(bytes, body, "dry_run");
+	assert.equal(response.status, 200, await response.clone().text());
+	return (await response.json()) as DryRun;
+}
+
+async function apply(bytes: Uint8Array, body: Record<string, unknown>): Promise<Job> {
+	const response = await sendFile(bytes, body, "apply");
 	assert.equal(response.status, 202, await response.clone().text());
-	let job = (await response.json()) as {
-		id: string;
-		status: string;
-		result: { applied: boolean; created: number } | null;
-	};
+	let job = (await response.json()) as Job;
 	while (["queued", "running"].includes(job.status)) {
 		await new Promise((resolve) => setTimeout(resolve, 50));
-		job = (await (await admin.get(`/api/imports/${job.id}`)).json()) as typeof job;
+		job = (await (await admin.get(`/api/imports/${job.id}`)).json()) as Job;
 	}
 	return job;
 }
@@ -129,13 +135,13 @@ describe("a ledger in the city's own layout", () => {
 			source: "財政課台帳",
 			...proposal.mapping,
 		};
-		const dry = await importFile(first, { mapping }, "dry_run");
+		const dry = await dryRun(first, { mapping });
 		assert.equal(dry.errorCount, 0, JSON.stringify(dry.errors));
 		assert.equal(dry.rows, 3);
 
 		const saved = await admin.request("PUT", "/api/imports/mappings", mapping);
 		assert.equal(saved.status, 200, await saved.clone().text());
-		const job = await importFile(first, { mappingSource: "財政課台帳" }, "apply");
+		const job = await apply(first, { mappingSource: "財政課台帳" });
 		assert.equal(job.status, "done");
 		assert.equal(job.result?.created, 3);
 		const asset = await runtime.db
@@ -153,7 +159,7 @@ describe("a ledger in the city's own layout", () => {
 		const second = await cityLedgerXlsx({ unitCode: unit.code, codes: ["Z-4", "Z-5"] });
 		const again = await propose(second, "財政課台帳");
 		assert.equal(again.saved.status, "fits");
-		const next = await importFile(second, { mappingSource: "財政課台帳" }, "apply");
+		const next = await apply(second, { mappingSource: "財政課台帳" });
 		assert.equal(next.status, "done");
 		assert.equal(next.result?.created, 2);
 	});
@@ -164,7 +170,7 @@ describe("a ledger in the city's own layout", () => {
 			codes: ["Y-1", "Y-2"],
 			confidentiality: ["極秘", "最高機密"],
 		});
-		const dry = await importFile(bad, { mappingSource: "財政課台帳" }, "dry_run");
+		const dry = await dryRun(bad, { mappingSource: "財政課台帳" });
 		assert.equal(dry.errorCount, 1);
 		const error = dry.errors[0];
 		// Title row 1, header rows 2-3, a blank row 5 between the data rows 4 and 6.

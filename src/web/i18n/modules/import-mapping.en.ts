@@ -36,6 +36,12 @@ export const importMappingEn: Record<keyof typeof importMappingJa, string> = {
 	"mapping.open": "Import in your own layout",
 	"audit.type.import_mapping.saved": "Import column mapping saved",
 	"audit.type.import_mapping.deleted": "Import column mapping deleted",
+	"issue.field.mapping": "column mapping",
+	"issue.field.headerRows": "header rows",
+	"issue.field.columns": "columns",
+	"issue.field.values": "values",
+	"issue.field.mappingSource": "saved mapping's source",
+	"issue.field.options": "import options",
 	"issue.import_mapping_not_found": "No column mapping is saved for that source.",
 	"issue.import_mapping_unsupported": "This import reads Mamori's own layout only.",
 	"issue.import_mapping_no_header":
