@@ -12,6 +12,7 @@ import type { ImportProgress } from "../platform/imports/import-kind.ts";
 import { runImportInWorker } from "../platform/imports/run-import.ts";
 import { Problem } from "../shared/problem.ts";
 import { type Command, parseFlags, required, UsageError } from "./command.ts";
+import { readMappingFile } from "./mapping-file.ts";
 import { progressLine } from "./progress-line.ts";
 import { cliLabel, tenantOrFail, withRuntime } from "./runtime-helpers.ts";
 
@@ -94,7 +95,8 @@ export const assetsImportCommand: Command = {
 	summary:
 		"Check every row of a ledger file, then import it in one transaction (progress on stderr)",
 	usage:
-		"mamori assets import FILE --tenant SLUG [--dry-run] [--skip-invalid] [--json]\n" +
+		"mamori assets import FILE --tenant SLUG [--mapping MAPPING.json] [--dry-run] [--skip-invalid] [--json]\n" +
+		"  --mapping: read the city's own layout through a column mapping (docs/column-mapping.md)\n" +
 		"  exit 0: applied (or a dry run without errors); 1: errors (nothing applied unless --skip-invalid)",
 	async run(argv) {
 		const { values, positionals } = parseFlags(
@@ -103,6 +105,7 @@ export const assetsImportCommand: Command = {
 				tenant: { type: "string" },
 				"dry-run": { type: "boolean" },
 				"skip-invalid": { type: "boolean" },
+				mapping: { type: "string" },
 				json: { type: "boolean" },
 			},
 			true,
@@ -113,6 +116,7 @@ export const assetsImportCommand: Command = {
 		const slug = required(values.tenant, "--tenant");
 		const dryRun = values["dry-run"] === true;
 		const bytes = await readLedgerFile(file);
+		const mapping = values.mapping === undefined ? null : await readMappingFile(values.mapping);
 		const report = await withRuntime(async (rt) => {
 			const tenant = await tenantOrFail(rt, slug);
 			// The same worker thread as the server's import job: this process stays responsive.
@@ -125,7 +129,7 @@ export const assetsImportCommand: Command = {
 						kind: ledgerImport.name,
 						bytes,
 						actor: systemActor(tenant.id, cliLabel()),
-						options: { skipInvalid: values["skip-invalid"] === true },
+						options: { skipInvalid: values["skip-invalid"] === true, mapping },
 						dryRun,
 					},
 					(progress) => line.update(progress),

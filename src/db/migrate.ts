@@ -44,6 +44,7 @@ import * as directory from "./migrations/0042-directory.ts";
 import * as apiTokens from "./migrations/0043-api-tokens.ts";
 import * as webhooks from "./migrations/0044-webhooks.ts";
 import * as oidcSignIn from "./migrations/0045-oidc-sign-in.ts";
+import * as importMappings from "./migrations/0046-import-mappings.ts";
 import * as secureAreaFlagsIndex from "./migrations/0049-secure-area-flags-index.ts";
 
 interface EngineMigration {
@@ -96,6 +97,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0043-api-tokens": apiTokens,
 	"0044-webhooks": webhooks,
 	"0045-oidc-sign-in": oidcSignIn,
+	"0046-import-mappings": importMappings,
 	"0049-secure-area-flags-index": secureAreaFlagsIndex,
 };
 

@@ -90,6 +90,7 @@ export interface Database {
 	assurance_audit_results: AssuranceAuditResultTable;
 	assurance_audit_evidence: AssuranceAuditEvidenceTable;
 	webhook_subscriptions: WebhookSubscriptionTable;
+	import_mappings: ImportMappingTable;
 	webhook_events: WebhookEventTable;
 	webhook_deliveries: WebhookDeliveryTable;
 	my_number_affairs: MyNumberAffairTable;
@@ -1578,6 +1579,20 @@ export interface BackupRunTable {
 	location: string;
 	bytes: number | null;
 	detail: string | null;
+}
+
+/** A saved column mapping: how one source's files read as one import (docs/column-mapping.md). */
+export interface ImportMappingTable {
+	id: string;
+	tenant_id: string;
+	kind: string;
+	source: string;
+	/** The mapping document (version 1), as JSON. */
+	mapping: string;
+	updated_by: string;
+	updated_by_label: string;
+	created_at: string;
+	updated_at: string;
 }
 
 /** A URL of another system that the tenant administrator subscribed to events. */

@@ -50,6 +50,7 @@ import { tenantsRoutes } from "../modules/tenants/tenants.routes.ts";
 import { trainingRoutes } from "../modules/training/training.routes.ts";
 import { webhooksRoutes } from "../modules/webhooks/webhooks.routes.ts";
 import { importsRoutes } from "../platform/imports/imports.routes.ts";
+import { mappingsRoutes } from "../platform/imports/mappings.routes.ts";
 import { refusal, ruleProblem, tooLarge } from "../shared/issues.ts";
 import { Problem } from "../shared/problem.ts";
 import { serialise } from "../shared/serialised.ts";
@@ -245,6 +246,7 @@ export function createApp(deps: AppDeps) {
 	app.route("/api", trainingRoutes(deps));
 	app.route("/api", cloudServicesRoutes(deps));
 	app.route("/api", contractsRoutes(deps));
+	app.route("/api", mappingsRoutes(deps));
 	app.route("/api", importsRoutes(deps));
 	app.route("/api", homeRoutes(deps));
 

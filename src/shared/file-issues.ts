@@ -215,6 +215,19 @@ export const FILE_ISSUE_TEXT = {
 		ja: "同行職員番号は来訪者の行にだけ入力します",
 		en: "An escort is only given for a visitor",
 	},
+	// A saved or given column mapping that does not fit the file (docs/column-mapping.md).
+	mapping_column_absent: {
+		ja: "マッピングの列「{header}」がファイルの見出し（{row}行目）にありません",
+		en: "The mapping's column 「{header}」 is not in the file's header (row {row})",
+	},
+	mapping_kind_mismatch: {
+		ja: "このマッピングは「{kind}」の取り込み用です",
+		en: "This mapping is for the 「{kind}」 import",
+	},
+	mapping_field_unknown: {
+		ja: "マッピングの項目「{field}」はこの取り込みにありません",
+		en: "The mapping's field 「{field}」 is not one of this import",
+	},
 	header_row_missing: {
 		ja: "見出し行がありません（空のファイルです）",
 		en: "There is no header row (the file is empty)",

@@ -9,6 +9,7 @@ import { startOidcSignIn } from "../../src/modules/directory/oidc-sign-in.ts";
 import { findStaffByNumber } from "../../src/modules/org/staff.repository.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
 import { sendTestEvent, subscribe } from "../../src/modules/webhooks/manage-subscriptions.ts";
+import { saveMapping } from "../../src/platform/imports/saved-mappings.ts";
 import { configureLdap, openLdapSettings, sharedLdap } from "./directory-world.ts";
 import { makeAccount } from "./factories.ts";
 import {
@@ -150,4 +151,16 @@ export async function makeLaterModuleFixtures(
 		});
 		await sendTestEvent(tx, desk, made.row.id);
 	});
+
+	// Imports: a column mapping saved for a source of the ledger.
+	await inTransaction(deps.db, (tx) =>
+		saveMapping(tx, desk.actor, {
+			version: 1,
+			kind: "assets.ledger",
+			source: "route walk",
+			headerRows: [1],
+			columns: { 番号: "code", 名称: "name" },
+			values: {},
+		}),
+	);
 }

@@ -223,6 +223,7 @@ describe("contracts import and export", () => {
 			actor,
 			bytes: new TextEncoder().encode(text),
 			options: {},
+			mapping: null,
 			importId: null,
 			dryRun: false,
 			progress: () => {},

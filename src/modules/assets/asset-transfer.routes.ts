@@ -14,6 +14,7 @@ import { importJobSchema } from "../../platform/imports/imports.schemas.ts";
 import { readImport } from "../../platform/imports/present-import.ts";
 import { requestImport } from "../../platform/imports/request-import.ts";
 import { runImportInWorker } from "../../platform/imports/run-import.ts";
+import { requestedMapping } from "../../platform/imports/saved-mappings.ts";
 import { wakeSchedulers } from "../../platform/jobs/scheduler.ts";
 import { datedFileName, templateFileName } from "../../shared/export-name.ts";
 import { tooLarge } from "../../shared/issues.ts";
@@ -91,15 +92,16 @@ export function assetTransferRoutes(deps: AppDeps) {
 		.openapi(importRoute, async (c) => {
 			const actor = requireActor(c);
 			authorize(actor, assetsPolicy, "asset.import");
-			const { filename, contentBase64, mode, skipInvalid } = c.req.valid("json");
+			const { filename, contentBase64, mode, skipInvalid, ...chosen } = c.req.valid("json");
 			const bytes = decodeBase64(contentBase64);
+			const mapping = await requestedMapping(deps.db, actor, ledgerImport.name, chosen);
 			if (mode === "dry_run") {
 				// Checked in the import worker too: a large file must not hold up the server.
 				const outcome = await runImportInWorker(deps, {
 					kind: ledgerImport.name,
 					bytes,
 					actor,
-					options: { skipInvalid },
+					options: { skipInvalid, mapping },
 					dryRun: true,
 				});
 				return c.json(assetImportReportSchema.parse(outcome.result), 200);
@@ -110,7 +112,7 @@ export function assetTransferRoutes(deps: AppDeps) {
 					actor,
 					fileName: filename,
 					bytes,
-					options: { skipInvalid },
+					options: { skipInvalid, mapping },
 				}),
 			);
 			wakeSchedulers();

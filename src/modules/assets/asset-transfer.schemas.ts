@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { columnMappingSchema } from "../../platform/imports/mapping.schemas.ts";
 import { skippedRowsFields } from "../../platform/imports/skipped-rows.schema.ts";
 import { assetQuerySchema } from "./assets.schemas.ts";
 
@@ -9,6 +10,10 @@ export const assetImportSchema = z
 		contentBase64: z.string().min(1),
 		mode: z.enum(["dry_run", "apply"]),
 		skipInvalid: z.boolean().default(false),
+		/** The city's own layout: read through this column mapping (docs/column-mapping.md)… */
+		mapping: columnMappingSchema.optional(),
+		/** …or through the mapping saved for this source. */
+		mappingSource: z.string().trim().min(1).max(100).optional(),
 	})
 	.openapi("AssetImport");
 

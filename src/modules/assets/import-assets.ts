@@ -2,6 +2,8 @@ import type { Db } from "../../db/connection.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import type { AssetTable } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import type { ColumnMapping } from "../../platform/imports/mapping.schemas.ts";
+import { type AppliedMapping, applyMapping } from "../../platform/imports/mapping.ts";
 import { fileIssueOf, fileIssueText } from "../../shared/file-issues.ts";
 import { Problem } from "../../shared/problem.ts";
 import { isBlank, skipRow } from "../../shared/row-kinds.ts";
@@ -25,6 +27,7 @@ import {
 } from "./import-row.ts";
 import { type ImportWriter, insertNewAssets, planUpdate, writeUpdate } from "./import-write.ts";
 import { type Ledger, openLedger } from "./ledger.ts";
+import { ledgerMappingTarget } from "./ledger-mapping.ts";
 
 /** Files up to 50 MB and 200,000 data rows; a cell is checked against its column's limit. */
 export const ASSET_IMPORT_LIMITS: TableLimits = {
@@ -46,6 +49,8 @@ export interface ImportOptions {
 	progress?: (progress: { checked: number; written: number }) => void;
 	/** Bounds on an XLSX file's ZIP (the configured `Config.xlsx`); the defaults when absent. */
 	archive?: XlsxLimits;
+	/** The city's own layout read through a column mapping (docs/column-mapping.md). */
+	mapping?: ColumnMapping | null;
 }
 
 export interface ImportReport {
@@ -171,9 +176,14 @@ async function scan(
 		skipped: 0,
 		applied: false,
 	};
+	// Through a mapping, rows are rewritten into the ledger's layout and errors name the city's columns.
+	const mapping = options.mapping ?? null;
+	let applied: AppliedMapping | null = null;
+	const headerCells: string[][] = [];
 	const addError = (error: ImportError) => {
 		report.errorCount++;
-		if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);
+		if (report.errors.length < MAX_LISTED_ERRORS)
+			report.errors.push(applied ? applied.rename(error) : error);
 	};
 	if (table instanceof Problem) return fileError(report, table);
 	report.format = table.format;
@@ -229,9 +239,23 @@ async function scan(
 	};
 
 	try {
-		for await (const { number, cells } of table.rows) {
-			// Below the header, blank rows and a total row (合計…) are counted in the report.
-			if (columns === null ? isBlank(cells) : skipRow(report, cells, number)) continue;
+		for await (const { number, cells: read } of table.rows) {
+			let cells = read;
+			if (mapping && applied === null) {
+				const at = mapping.headerRows.indexOf(number);
+				if (at >= 0) headerCells[at] = read;
+				if (number < (mapping.headerRows.at(-1) ?? 1)) continue;
+				applied = applyMapping(
+					mapping,
+					ledgerMappingTarget(ledger.scheme),
+					mapping.headerRows.map((_, i) => headerCells[i] ?? []),
+				);
+				for (const error of applied.errors) addError(error);
+				if (applied.errors.length > 0) return report;
+				cells = applied.header;
+				// Below the header, blank rows and a total row (合計…) are counted in the report.
+			} else if (columns === null ? isBlank(read) : skipRow(report, read, number)) continue;
+			else if (applied) cells = applied.translate(read);
 			if (columns === null) {
 				const header = readHeader(cells, number);
 				for (const error of header.errors) addError(error);

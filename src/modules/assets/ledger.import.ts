@@ -3,6 +3,8 @@ import type { ImportKind } from "../../platform/imports/import-kind.ts";
 import { authorize } from "../authz/policy.ts";
 import { assetsPolicy } from "./assets.policy.ts";
 import { importAssets } from "./import-assets.ts";
+import { openLedger } from "./ledger.ts";
+import { ledgerMappingTarget } from "./ledger-mapping.ts";
 
 const optionsSchema = z.object({ skipInvalid: z.boolean().default(false) });
 
@@ -18,8 +20,12 @@ export const ledgerImport: ImportKind = {
 			skipInvalid,
 			progress: run.progress,
 			archive: run.deps.config.xlsx,
+			mapping: run.mapping,
 		});
 		const written = report.applied ? report.created + report.updated : 0;
 		return { applied: report.applied, result: report, progress: { checked: report.rows, written } };
+	},
+	async mappingTarget(deps, actor) {
+		return ledgerMappingTarget((await openLedger(deps.db, actor)).scheme);
 	},
 };

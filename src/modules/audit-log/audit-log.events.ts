@@ -9,6 +9,7 @@ import { CONTRACT_EVENTS } from "./contract.events.ts";
 import { DIRECTORY_EVENTS } from "./directory.events.ts";
 import { EXCEPTION_EVENTS } from "./exception.events.ts";
 import { FINDING_EVENTS } from "./finding.events.ts";
+import { IMPORT_MAPPING_EVENTS } from "./import-mappings.events.ts";
 import { INCIDENT_CHAIN_EVENTS } from "./incident-chain.events.ts";
 import { MY_NUMBER_EVENTS } from "./my-number.events.ts";
 import { SECURE_AREA_EVENTS } from "./secure-areas.events.ts";
@@ -341,6 +342,7 @@ export const AUDIT_EVENT_SCHEMAS = {
 	...EXCEPTION_EVENTS,
 	...SOCIAL_MEDIA_EVENTS,
 	...WEBHOOK_EVENTS,
+	...IMPORT_MAPPING_EVENTS,
 	...MY_NUMBER_EVENTS,
 	...DIRECTORY_EVENTS,
 	...SECURE_AREA_EVENTS,

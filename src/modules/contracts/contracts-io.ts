@@ -6,8 +6,10 @@ import {
 	type Column,
 	fileError,
 	MAX_LISTED_ERRORS,
+	mappedLayout,
 	readRows,
 } from "../../platform/imports/column-rows.ts";
+import type { ColumnMapping } from "../../platform/imports/mapping.schemas.ts";
 import { toCsv } from "../../shared/csv.ts";
 import { datedFileName } from "../../shared/export-name.ts";
 import { readTable, type TableLimits, writeXlsx } from "../../shared/tabular.ts";
@@ -22,6 +24,7 @@ import { type ContractDesk, mayManageUnit, openContractDesk } from "./contract-d
 import { createContractor, updateContractor } from "./contractors.ts";
 import { contractsPolicy } from "./contracts.policy.ts";
 import { CONTRACT_LIMITS } from "./contracts.schemas.ts";
+import words from "./contracts-mapping.words.json" with { type: "json" };
 import { createContract, updateContract } from "./save-contract.ts";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -72,6 +75,8 @@ export interface ContractImportReport {
 export interface ContractImportOptions {
 	mode: "dry_run" | "apply";
 	archive?: XlsxLimits;
+	/** The city's own layout, read through a column mapping (docs/column-mapping.md). */
+	mapping?: ColumnMapping | null;
 }
 
 const split = (text: string) => text.split(/[\s、,;；]+/u).filter((part) => part !== "");
@@ -175,7 +180,17 @@ export function importContractors(
 		bytes,
 		options,
 		async (tx, desk, rows, report, write) => {
-			const parsed = readRows(rows, CONTRACTOR_COLUMNS, report);
+			const parsed = readRows(
+				rows,
+				CONTRACTOR_COLUMNS,
+				report,
+				mappedLayout(
+					options.mapping,
+					"contracts.contractors",
+					CONTRACTOR_COLUMNS,
+					words.contractors,
+				),
+			);
 			const seen = new Map<string, number>();
 			const existing = new Map(
 				(
@@ -248,7 +263,12 @@ export function importContracts(
 		options,
 		async (tx, desk, rows, report, write) => {
 			const tenantId = desk.actor.tenantId;
-			const parsed = readRows(rows, CONTRACT_COLUMNS, report);
+			const parsed = readRows(
+				rows,
+				CONTRACT_COLUMNS,
+				report,
+				mappedLayout(options.mapping, "contracts.contracts", CONTRACT_COLUMNS, words.contracts),
+			);
 			const add = (error: ImportError) => {
 				report.errorCount++;
 				if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);

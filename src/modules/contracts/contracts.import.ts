@@ -1,7 +1,14 @@
+import { columnsTarget } from "../../platform/imports/column-rows.ts";
 import type { ImportKind } from "../../platform/imports/import-kind.ts";
 import { authorize } from "../authz/policy.ts";
 import { contractsPolicy } from "./contracts.policy.ts";
-import { importContractors, importContracts } from "./contracts-io.ts";
+import {
+	CONTRACT_COLUMNS,
+	CONTRACTOR_COLUMNS,
+	importContractors,
+	importContracts,
+} from "./contracts-io.ts";
+import words from "./contracts-mapping.words.json" with { type: "json" };
 
 /** Contractors (委託先) as an import of the platform's pipeline. */
 export const contractorsImport: ImportKind = {
@@ -12,10 +19,13 @@ export const contractorsImport: ImportKind = {
 		const report = await importContractors(run.deps.db, run.actor, run.bytes, {
 			mode: run.dryRun ? "dry_run" : "apply",
 			archive: run.deps.config.xlsx,
+			mapping: run.mapping,
 		});
 		const written = report.applied ? report.created + report.updated : 0;
 		return { applied: report.applied, result: report, progress: { checked: report.rows, written } };
 	},
+	mappingTarget: async () =>
+		columnsTarget("contracts.contractors", CONTRACTOR_COLUMNS, words.contractors),
 };
 
 /** Contracts (業務委託) as an import of the platform's pipeline. */
@@ -27,8 +37,11 @@ export const contractsImport: ImportKind = {
 		const report = await importContracts(run.deps.db, run.actor, run.bytes, {
 			mode: run.dryRun ? "dry_run" : "apply",
 			archive: run.deps.config.xlsx,
+			mapping: run.mapping,
 		});
 		const written = report.applied ? report.created + report.updated : 0;
 		return { applied: report.applied, result: report, progress: { checked: report.rows, written } };
 	},
+	mappingTarget: async () =>
+		columnsTarget("contracts.contracts", CONTRACT_COLUMNS, words.contracts),
 };

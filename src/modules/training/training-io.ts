@@ -4,10 +4,13 @@ import { inTransaction } from "../../db/transaction.ts";
 import { dateCell } from "../../platform/imports/cell-values.ts";
 import {
 	type Column,
+	columnsTarget,
 	fileError,
 	MAX_LISTED_ERRORS,
+	mappedLayout,
 	readRows,
 } from "../../platform/imports/column-rows.ts";
+import type { ColumnMapping, MappingTarget } from "../../platform/imports/mapping.schemas.ts";
 import { formatFiscalYear } from "../../shared/dates.ts";
 import { datedFileName } from "../../shared/export-name.ts";
 import { readTable, type TableLimits, writeXlsx } from "../../shared/tabular.ts";
@@ -22,6 +25,7 @@ import { trainingPolicy } from "./training.policy.ts";
 import { assignedStaffIds } from "./training.repository.ts";
 import type { TrainingImportReport } from "./training.schemas.ts";
 import { courseOf, mayRecord, openTrainingDesk, type TrainingDesk } from "./training-desk.ts";
+import words from "./training-mapping.words.json" with { type: "json" };
 
 export const TRAINING_IMPORT_LIMITS: TableLimits = {
 	maxBytes: 20 * 1024 * 1024,
@@ -60,6 +64,26 @@ export interface TrainingImportOptions {
 	courseId: string;
 	mode: "dry_run" | "apply";
 	archive?: XlsxLimits;
+	/** The city's own layout, read through a column mapping (docs/column-mapping.md). */
+	mapping?: ColumnMapping | null;
+}
+
+/**
+ * The fields a column mapping can fill for a course: a drill's results or a roster of attendance.
+ *
+ * @example
+ * const target = await trainingMappingTarget(db, actor, courseId);
+ */
+export async function trainingMappingTarget(
+	db: Db,
+	actor: Actor,
+	courseId: string,
+	now: Date = new Date(),
+): Promise<MappingTarget> {
+	const course = await courseOf(db, await openTrainingDesk(db, actor, now), courseId);
+	return course.kind === "phishing_drill"
+		? columnsTarget("training.attendance", DRILL_COLUMNS, words.drill)
+		: columnsTarget("training.attendance", ATTENDANCE_COLUMNS, words.attendance);
 }
 
 function emptyReport(): TrainingImportReport {
@@ -118,9 +142,20 @@ export async function importAttendance(
 		report.errorCount++;
 		if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);
 	};
+	const kind = "training.attendance";
 	const parsed = drill
-		? readRows(table.rows, DRILL_COLUMNS, report)
-		: readRows(table.rows, ATTENDANCE_COLUMNS, report);
+		? readRows(
+				table.rows,
+				DRILL_COLUMNS,
+				report,
+				mappedLayout(options.mapping, kind, DRILL_COLUMNS, words.drill),
+			)
+		: readRows(
+				table.rows,
+				ATTENDANCE_COLUMNS,
+				report,
+				mappedLayout(options.mapping, kind, ATTENDANCE_COLUMNS, words.attendance),
+			);
 	const roster = new Map(
 		(await activeRoster(db, actor.tenantId).execute()).map((row) => [row.staff_number, row]),
 	);

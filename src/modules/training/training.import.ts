@@ -1,7 +1,7 @@
 import type { ImportKind } from "../../platform/imports/import-kind.ts";
 import { authorize } from "../authz/policy.ts";
 import { trainingPolicy } from "./training.policy.ts";
-import { importAttendance, importOptionsOf } from "./training-io.ts";
+import { importAttendance, importOptionsOf, trainingMappingTarget } from "./training-io.ts";
 
 /** Attendance of one course (a roster of who attended, or a phishing drill's results). */
 export const trainingImport: ImportKind = {
@@ -14,8 +14,11 @@ export const trainingImport: ImportKind = {
 			courseId,
 			mode: run.dryRun ? "dry_run" : "apply",
 			archive: run.deps.config.xlsx,
+			mapping: run.mapping,
 		});
 		const written = report.applied ? report.created : 0;
 		return { applied: report.applied, result: report, progress: { checked: report.rows, written } };
 	},
+	mappingTarget: (deps, actor, options) =>
+		trainingMappingTarget(deps.db, actor, importOptionsOf(options).courseId),
 };

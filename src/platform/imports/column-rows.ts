@@ -2,6 +2,8 @@ import { type ImportError, rowError } from "../../modules/assets/import-row.ts";
 import { unescapeCell } from "../../modules/assets/ledger-format.ts";
 import { fileIssueOf, fileIssueText } from "../../shared/file-issues.ts";
 import { type SkippedRows, skipRow } from "../../shared/row-kinds.ts";
+import type { ColumnMapping, MappingTarget } from "./mapping.schemas.ts";
+import { type AppliedMapping, mapTable } from "./mapping.ts";
 
 /**
  * The header-and-rows step of the import pipeline for a module's fixed columns: headers matched
@@ -29,16 +31,69 @@ export interface RowReport extends SkippedRows {
 
 const fold = (text: string) => text.normalize("NFKC").replace(/\s+/gu, "");
 
-export /** Read the header and each row into values by key; every error names its row and column. */
+/**
+ * The fields of a module's fixed columns for a column mapping: its headers, and other words
+ * for them from the module's data (`{ key: ["名称", …] }`).
+ *
+ * @example
+ * columnsTarget("contracts.contractors", CONTRACTOR_COLUMNS, words.headers);
+ */
+export function columnsTarget(
+	kind: string,
+	columns: readonly Column<string>[],
+	words: Readonly<Record<string, readonly string[]>> = {},
+): MappingTarget {
+	return {
+		kind,
+		fields: columns.map((column) => ({
+			key: column.key,
+			header: column.header,
+			required: column.required,
+			synonyms: words[column.key] ?? [],
+		})),
+	};
+}
+
+/** A column mapping to read the city's own layout with, and the fields it maps to. */
+export interface MappedLayout {
+	mapping: ColumnMapping;
+	target: MappingTarget;
+}
+
+/** The layout to read a module's fixed columns through, or null for its own layout. */
+export function mappedLayout(
+	mapping: ColumnMapping | null | undefined,
+	kind: string,
+	columns: readonly Column<string>[],
+	words: Readonly<Record<string, readonly string[]>> = {},
+): MappedLayout | null {
+	return mapping ? { mapping, target: columnsTarget(kind, columns, words) } : null;
+}
+
+export /**
+ * Read the header and each row into values by key; every error names its row and column. Given a
+ * mapping, the city's own layout is read: rows keep their numbers, errors name the city's columns.
+ */
 function readRows<C extends readonly Column<string>[]>(
-	rows: string[][],
+	table: string[][],
 	columns: C,
 	report: RowReport,
+	mapped: MappedLayout | null = null,
 ): { row: number; values: Values<C>; ok: boolean }[] {
+	let applied: AppliedMapping | null = null;
+	let rows = table;
 	const add = (error: ImportError) => {
 		report.errorCount++;
-		if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);
+		if (report.errors.length < MAX_LISTED_ERRORS)
+			report.errors.push(applied ? applied.rename(error) : error);
 	};
+	if (mapped) {
+		const result = mapTable(table, mapped.mapping, mapped.target);
+		for (const error of result.applied.errors) add(error);
+		if (report.errorCount > 0) return [];
+		applied = result.applied;
+		rows = result.rows;
+	}
 	let start = rows.findIndex((cells) => cells.some((cell) => cell !== ""));
 	if (start < 0) {
 		add(rowError(null, null, "header_row_missing"));

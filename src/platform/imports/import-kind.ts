@@ -1,6 +1,7 @@
 import type { Database } from "../../db/schema.ts";
 import type { AppDeps } from "../../deps.ts";
 import type { Actor } from "../../modules/authz/roles.ts";
+import type { ColumnMapping, MappingTarget } from "./mapping.schemas.ts";
 
 /** Rows checked against the module's rule, and rows written so far. */
 export interface ImportProgress {
@@ -15,6 +16,8 @@ export interface ImportRun {
 	bytes: Uint8Array;
 	/** The module's options as stored with the request; the module validates them. */
 	options: unknown;
+	/** The city's own layout, read through this column mapping; null for the import's own layout. */
+	mapping: ColumnMapping | null;
 	/** The platform import being applied; null for a dry run or a CLI run. */
 	importId: string | null;
 	/** Dry run: check only. */
@@ -47,5 +50,10 @@ export interface ImportKind {
 	/** Throws a `Problem` unless the actor may import (and read the import's progress). */
 	authorize(actor: Actor): void;
 	run(run: ImportRun): Promise<ImportOutcome>;
+	/**
+	 * The fields a column mapping can fill, for proposing one (docs/column-mapping.md); the
+	 * import's options may choose among layouts (a drill's results or a roster of attendance).
+	 */
+	mappingTarget?(deps: AppDeps, actor: Actor, options: unknown): Promise<MappingTarget>;
 	tables: readonly (keyof Database)[];
 }

@@ -13,6 +13,7 @@ import type { Actor } from "../../modules/authz/roles.ts";
 import { Problem } from "../../shared/problem.ts";
 import type { ImportProgress } from "./import-kind.ts";
 import { findImportFile } from "./imports.repository.ts";
+import { splitMapping } from "./mapping-options.ts";
 import { importKind } from "./registry.ts";
 import type { WorkerInput, WorkerMessage } from "./run-import.ts";
 
@@ -53,11 +54,13 @@ async function main(): Promise<void> {
 		sentAt = now;
 		post({ type: "progress", progress: { ...update } });
 	};
+	const split = splitMapping(options);
 	const outcome = await kind.run({
 		deps,
 		actor,
 		bytes,
-		options,
+		options: split.options,
+		mapping: split.mapping,
 		importId: input.importId,
 		dryRun: input.dryRun,
 		progress,

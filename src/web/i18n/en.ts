@@ -21,6 +21,7 @@ import { emptyEn } from "./modules/empty.en.ts";
 import { exceptionsEn } from "./modules/exceptions.en.ts";
 import { fileIssuesEn } from "./modules/file-issues.ts";
 import { homeEn } from "./modules/home.en.ts";
+import { importMappingEn } from "./modules/import-mapping.en.ts";
 import { incidentCaseworkEn } from "./modules/incident-casework.en.ts";
 import { incidentChainEn } from "./modules/incident-chain.en.ts";
 import { incidentFeedsEn } from "./modules/incident-feeds.en.ts";
@@ -70,6 +71,7 @@ export const en: Messages = {
 	...exceptionsEn,
 	...socialMediaEn,
 	...webhooksEn,
+	...importMappingEn,
 	...myNumberEn,
 	...directoryEn,
 	...secureAreasEn,

@@ -22,6 +22,7 @@ import { emptyJa } from "./modules/empty.ja.ts";
 import { exceptionsJa } from "./modules/exceptions.ja.ts";
 import { fileIssuesJa } from "./modules/file-issues.ts";
 import { homeJa } from "./modules/home.ja.ts";
+import { importMappingJa } from "./modules/import-mapping.ja.ts";
 import { incidentCaseworkJa } from "./modules/incident-casework.ja.ts";
 import { incidentChainJa } from "./modules/incident-chain.ja.ts";
 import { incidentFeedsJa } from "./modules/incident-feeds.ja.ts";
@@ -71,6 +72,7 @@ export const ja = {
 	...exceptionsJa,
 	...socialMediaJa,
 	...webhooksJa,
+	...importMappingJa,
 	...myNumberJa,
 	...directoryJa,
 	...secureAreasJa,
