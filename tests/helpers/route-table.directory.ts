@@ -155,7 +155,6 @@ export const DIRECTORY_ROUTES: readonly RouteEntry[] = [
 		path: "/api/directory/oidc/test",
 		access,
 		ok: 200,
-		readOnly: true,
 		request: async ({ deps, world }) => {
 			await oidcConnected(deps, world);
 			return {};

@@ -26,6 +26,7 @@ import { DOCUMENT_ROUTES } from "./route-table.documents.ts";
 import { DRILL_ROUTES } from "./route-table.drills.ts";
 import { EXCEPTION_ROUTES } from "./route-table.exceptions.ts";
 import { HOME_ROUTES } from "./route-table.home.ts";
+import { IMPORT_MAPPING_ROUTES } from "./route-table.import-mappings.ts";
 import { INCIDENT_CASEWORK_ROUTES } from "./route-table.incident-casework.ts";
 import { INCIDENT_CHAIN_ROUTES } from "./route-table.incident-chain.ts";
 import { INCIDENT_STATS_ROUTES } from "./route-table.incident-stats.ts";
@@ -483,6 +484,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 	...NETWORK_ROUTES,
 	...ASSET_ROUTES,
 	...ASSET_TRANSFER_ROUTES,
+	...IMPORT_MAPPING_ROUTES,
 	...CUSTODY_ROUTES,
 	...RISK_ROUTES,
 	...INCIDENT_ROUTES,
