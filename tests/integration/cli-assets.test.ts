@@ -134,6 +134,8 @@ test("import --json lists every error with row and column and exits 1, applying 
 			format: "csv",
 			errors: [],
 			errorCount: 1,
+			skippedBlank: 0,
+			skippedTotal: [],
 			rows: 2,
 			created: 1,
 			updated: 0,
