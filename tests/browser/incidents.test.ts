@@ -262,6 +262,8 @@ test("a lost USB stick with 150 residents' data: reported on a phone, triaged by
 		.getByRole("table", { name: "確認が必要なインシデント" })
 		.getByRole("row")
 		.filter({ hasText: reference });
+	// The list loads after its heading: wait for the row before reading it.
+	await waiting.waitFor();
 	assert.match(await shown(waiting), /大（3）[\s\S]*対応中[\s\S]*1 件/);
 	await waiting.getByRole("link", { name: reference }).click();
 	await manager.page.getByRole("heading", { level: 1, name: new RegExp(reference) }).waitFor();
