@@ -4,9 +4,13 @@ import { createApp } from "../../src/http/app.ts";
 import type { Role } from "../../src/modules/authz/roles.ts";
 import { addDays } from "../../src/modules/cloud-services/cloud-rules.ts";
 import type { CloudServiceView } from "../../src/modules/cloud-services/cloud-services.schemas.ts";
-import { importCloudServices } from "../../src/modules/cloud-services/import-cloud-services.ts";
+import {
+	importCloudServices,
+	servicesMappingTarget,
+} from "../../src/modules/cloud-services/import-cloud-services.ts";
 import { reviewCloudServices } from "../../src/modules/cloud-services/review-cloud-services.ts";
 import type { TenantRow } from "../../src/modules/tenants/tenants.repository.ts";
+import { proposeMapping } from "../../src/platform/imports/mapping.ts";
 import { japanDate } from "../../src/shared/dates.ts";
 import { readTable } from "../../src/shared/tabular.ts";
 import { unitOf } from "../helpers/asset-world.ts";
@@ -295,6 +299,57 @@ describe("cloud services", () => {
 		assert.equal(made.kind, "web_conferencing");
 		const types = (await auditEvents(runtime.db, tenant.id)).map((event) => event.type);
 		assert.equal(types.filter((type) => type === "cloud_service.imported").length, 1);
+	});
+
+	test("a city's own list of services imports through a column mapping proposed from its header", async () => {
+		const tenant = await makeTenant(runtime);
+		const [unit] = await runtime.db
+			.selectFrom("org_units")
+			.select(["id", "code"])
+			.where("tenant_id", "=", tenant.id)
+			.execute();
+		assert.ok(unit);
+		const actor = approverActor(tenant.id);
+		// The city's own 台帳: a title row, its own words, a column Mamori does not keep, 和暦.
+		const text = [
+			"クラウドサービス利用台帳,,,,,,,,,,",
+			"管理番号,システム名,事業者名,提供形態,担当課,格付,ISMAP登録状況,設置場所,バックアップ有無,見直し日,契約金額",
+			`K-1,電子申請,事業者A,SaaS,${unit.code},C2,ISMAP,国内,あり,令和9年4月1日,100000`,
+			`K-2,Web会議,事業者B,SaaS,${unit.code},C1,なし,国内,なし,R9.5.1,50000`,
+			",,,,,,,,,合計,150000",
+		].join("\n");
+		const bytes = new TextEncoder().encode(text);
+		const target = servicesMappingTarget();
+		const table = await readTable(bytes);
+		const proposal = proposeMapping(table.rows, target, "情報政策課台帳");
+		assert.ok(proposal);
+		const { mapping } = proposal;
+		assert.deepEqual(mapping.headerRows, [2]);
+		assert.equal(mapping.columns.契約金額, null);
+		assert.equal(mapping.columns.システム名, "name");
+		assert.equal(mapping.columns.見直し日, "nextReviewOn");
+		assert.deepEqual(proposal.missing, []);
+		const report = await importCloudServices(runtime.db, actor, bytes, { mode: "apply", mapping });
+		assert.equal(report.errorCount, 0, JSON.stringify(report.errors));
+		assert.deepEqual([report.rows, report.created, report.skippedTotal], [2, 2, [5]]);
+		const made = await runtime.db
+			.selectFrom("cloud_services")
+			.selectAll()
+			.where("tenant_id", "=", tenant.id)
+			.where("code", "=", "K-2")
+			.executeTakeFirstOrThrow();
+		assert.equal(made.name, "Web会議");
+		// A row error names the city's column.
+		const bad = await importCloudServices(
+			runtime.db,
+			actor,
+			new TextEncoder().encode(text.replace("R9.5.1", "R9.2.30")),
+			{ mode: "dry_run", mapping },
+		);
+		assert.deepEqual(
+			bad.errors.map((error) => [error.row, error.column, error.code]),
+			[[4, "見直し日", "cloud_service_date_invalid"]],
+		);
 	});
 
 	test("a broken file names row and column and writes nothing", async () => {

@@ -118,6 +118,59 @@ describe("contracts import over HTTP", () => {
 		assert.deepEqual(await codesOf("contracts", tenant.id), []);
 	});
 
+	test("the city's own list of contractors imports through a saved column mapping", async () => {
+		const { tenant, ciso } = await setting();
+		const file = encodeShiftJis(
+			"委託先一覧（令和8年度）,,\r\n事業者名,業者コード,住所\r\n株式会社髙﨑情報,V101,佐賀市\r\n,,\r\n",
+		);
+		const proposal = await expectJson<{
+			mapping: { headerRows: number[]; columns: Record<string, string | null> };
+		}>(
+			await ciso.post("/api/imports/mappings/propose", {
+				kind: "contracts.contractors",
+				filename: "委託先.csv",
+				contentBase64: Buffer.from(file).toString("base64"),
+				source: "契約検査課",
+			}),
+		);
+		assert.deepEqual(proposal.mapping.headerRows, [2]);
+		await expectJson(
+			await ciso.request("PUT", "/api/imports/mappings", {
+				version: 1,
+				kind: "contracts.contractors",
+				source: "契約検査課",
+				values: {},
+				...proposal.mapping,
+			}),
+		);
+		const queued = await expectJson<ImportJob>(
+			await ciso.post("/api/contractors/import", {
+				...body(file, "apply"),
+				mappingSource: "契約検査課",
+			}),
+			202,
+		);
+		assert.equal((await finished(ciso, queued.id)).status, "done");
+		const made = await runtime.db
+			.selectFrom("contractors")
+			.select(["code", "name"])
+			.where("tenant_id", "=", tenant.id)
+			.execute();
+		assert.deepEqual(
+			made.map((row) => [row.code, row.name]),
+			[["V101", "株式会社髙﨑情報"]],
+		);
+		// Another source's name is not a mapping of this tenant.
+		await expectProblem(
+			await ciso.post("/api/contracts/import", {
+				...body(file, "dry_run"),
+				mappingSource: "未登録",
+			}),
+			404,
+			"not_found",
+		);
+	});
+
 	test("an apply of a Shift_JIS CSV is a job that imports contractors, then contracts", async () => {
 		const { tenant, ciso, unitCode } = await setting();
 		const contractors = encodeShiftJis(

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { columnMappingSchema } from "../../platform/imports/mapping.schemas.ts";
+import { mappingChoiceFields } from "../../platform/imports/mapping-choice.schema.ts";
 import { skippedRowsFields } from "../../platform/imports/skipped-rows.schema.ts";
 import { assetQuerySchema } from "./assets.schemas.ts";
 
@@ -10,10 +10,7 @@ export const assetImportSchema = z
 		contentBase64: z.string().min(1),
 		mode: z.enum(["dry_run", "apply"]),
 		skipInvalid: z.boolean().default(false),
-		/** The city's own layout: read through this column mapping (docs/column-mapping.md)… */
-		mapping: columnMappingSchema.optional(),
-		/** …or through the mapping saved for this source. */
-		mappingSource: z.string().trim().min(1).max(100).optional(),
+		...mappingChoiceFields,
 	})
 	.openapi("AssetImport");
 

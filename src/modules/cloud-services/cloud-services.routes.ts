@@ -14,6 +14,7 @@ import { importJobSchema } from "../../platform/imports/imports.schemas.ts";
 import { readImport } from "../../platform/imports/present-import.ts";
 import { requestImport } from "../../platform/imports/request-import.ts";
 import { runImportInWorker } from "../../platform/imports/run-import.ts";
+import { requestedMapping } from "../../platform/imports/saved-mappings.ts";
 import { wakeSchedulers } from "../../platform/jobs/scheduler.ts";
 import { tooLarge } from "../../shared/issues.ts";
 import { authorize } from "../authz/policy.ts";
@@ -168,20 +169,23 @@ export function cloudServicesRoutes(deps: AppDeps) {
 		.openapi(routes.import, async (c) => {
 			const actor = requireActor(c);
 			authorize(actor, cloudServicesPolicy, "cloud_service.import");
-			const { filename, contentBase64, mode } = c.req.valid("json");
+			const { filename, contentBase64, mode, ...chosen } = c.req.valid("json");
 			const bytes = Buffer.from(contentBase64, "base64");
 			if (bytes.length > CLOUD_IMPORT_LIMITS.maxBytes)
 				throw tooLarge(
 					`the file is larger than ${CLOUD_IMPORT_LIMITS.maxBytes} bytes`,
 					CLOUD_IMPORT_LIMITS.maxBytes,
 				);
+			const options = {
+				mapping: await requestedMapping(deps.db, actor, cloudServicesImport.name, chosen),
+			};
 			if (mode === "dry_run") {
 				// In the import worker: a large file must not hold up the server.
 				const outcome = await runImportInWorker(deps, {
 					kind: cloudServicesImport.name,
 					bytes,
 					actor,
-					options: {},
+					options,
 					dryRun: true,
 				});
 				return c.json(cloudServiceImportReportSchema.parse(outcome.result), 200);
@@ -192,7 +196,7 @@ export function cloudServicesRoutes(deps: AppDeps) {
 					actor,
 					fileName: filename,
 					bytes,
-					options: {},
+					options,
 				}),
 			);
 			wakeSchedulers();

@@ -1,5 +1,8 @@
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import { columnsTarget } from "../../platform/imports/column-rows.ts";
+import { type MappedStream, mapStream } from "../../platform/imports/mapped-stream.ts";
+import type { ColumnMapping, MappingTarget } from "../../platform/imports/mapping.schemas.ts";
 import {
 	type FileIssueCode,
 	type FileIssueParams,
@@ -40,6 +43,7 @@ import {
 	type ServiceColumn,
 	type ServiceColumnKey,
 } from "./cloud-services-format.ts";
+import words from "./cloud-services-mapping.words.json" with { type: "json" };
 
 export const CLOUD_IMPORT_LIMITS: TableLimits = {
 	maxBytes: 20 * 1024 * 1024,
@@ -103,6 +107,8 @@ export async function importCloudServices(
 		mode: "dry_run" | "apply";
 		archive?: XlsxLimits;
 		progress?: (progress: { checked: number; written: number }) => void;
+		/** The city's own layout, read through a column mapping (docs/column-mapping.md). */
+		mapping?: ColumnMapping | null;
 	},
 	now: Date = new Date(),
 ): Promise<ServiceImportReport> {
@@ -120,9 +126,12 @@ export async function importCloudServices(
 		unchanged: 0,
 		applied: false,
 	};
+	let mapped: MappedStream | null = null;
+	// Through a mapping, errors name the city's own columns.
 	const add = (error: ServiceImportError) => {
 		report.errorCount++;
-		if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);
+		if (report.errors.length < MAX_LISTED_ERRORS)
+			report.errors.push(mapped ? mapped.rename(error) : error);
 	};
 	let table: TableStream;
 	try {
@@ -131,6 +140,12 @@ export async function importCloudServices(
 		return fileError(report, error);
 	}
 	report.format = table.format;
+	if (options.mapping) {
+		mapped = mapStream(table, options.mapping, servicesMappingTarget(), (error) =>
+			add({ ...error, code: error.code ?? "", params: error.params ?? {} }),
+		);
+		table = mapped;
+	}
 	const parsed: Parsed[] = [];
 	try {
 		await readRows(db, desk, table, report, add, parsed);
@@ -245,7 +260,17 @@ async function readRows(
 		seen.set(fields.code, number);
 		parsed.push({ row: number, fields });
 	}
-	if (columns === null) add(rowError(null, null, "header_row_missing"));
+	// A mapping that does not fit the header has said so already.
+	if (columns === null && report.errorCount === 0) add(rowError(null, null, "header_row_missing"));
+}
+
+/**
+ * The fields a column mapping can fill for the register: the columns of its own layout, less
+ * the export's informational ones (state, approval, flags), with the words cities use for them.
+ */
+export function servicesMappingTarget(): MappingTarget {
+	const columns = SERVICE_COLUMNS.filter((column) => !("informational" in column));
+	return columnsTarget("cloud-services", columns, words.services);
 }
 
 function parseRow(

@@ -15,6 +15,7 @@ import { importJobSchema } from "../../platform/imports/imports.schemas.ts";
 import { readImport } from "../../platform/imports/present-import.ts";
 import { requestImport } from "../../platform/imports/request-import.ts";
 import { runImportInWorker } from "../../platform/imports/run-import.ts";
+import { requestedMapping } from "../../platform/imports/saved-mappings.ts";
 import { wakeSchedulers } from "../../platform/jobs/scheduler.ts";
 import { tooLarge } from "../../shared/issues.ts";
 import { authorize } from "../authz/policy.ts";
@@ -253,19 +254,20 @@ async function importFile(deps: AppDeps, c: Ctx, kind: ImportKind, body: ImportB
 			`the file is larger than ${CONTRACT_IMPORT_LIMITS.maxBytes} bytes`,
 			CONTRACT_IMPORT_LIMITS.maxBytes,
 		);
+	const options = { mapping: await requestedMapping(deps.db, actor, kind.name, body) };
 	if (body.mode === "dry_run") {
 		// In the import worker: a large file must not hold up the server.
 		const outcome = await runImportInWorker(deps, {
 			kind: kind.name,
 			bytes,
 			actor,
-			options: {},
+			options,
 			dryRun: true,
 		});
 		return { status: 200 as const, body: contractImportReportSchema.parse(outcome.result) };
 	}
 	const id = await inTransaction(deps.db, (tx) =>
-		requestImport(tx, { kind, actor, fileName: body.filename, bytes, options: {} }),
+		requestImport(tx, { kind, actor, fileName: body.filename, bytes, options }),
 	);
 	wakeSchedulers();
 	return { status: 202 as const, job: await readImport(deps.db, actor, id) };

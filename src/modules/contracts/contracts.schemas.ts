@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { mappingChoiceFields } from "../../platform/imports/mapping-choice.schema.ts";
 import { skippedRowsFields } from "../../platform/imports/skipped-rows.schema.ts";
 import { limitParam, offsetParam, pagedListSchema } from "../../shared/paging.schema.ts";
 
@@ -293,6 +294,7 @@ export const contractImportSchema = z
 		/** The file's bytes, base64-encoded: XLSX, or CSV in UTF-8 (with or without BOM) or Shift_JIS. */
 		contentBase64: z.string().min(1),
 		mode: z.enum(["dry_run", "apply"]),
+		...mappingChoiceFields,
 	})
 	.openapi("ContractImport");
 

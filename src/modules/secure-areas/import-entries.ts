@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import { columnsTarget } from "../../platform/imports/column-rows.ts";
+import { type MappedStream, mapStream } from "../../platform/imports/mapped-stream.ts";
+import type { ColumnMapping, MappingTarget } from "../../platform/imports/mapping.schemas.ts";
 import { japanDate } from "../../shared/dates.ts";
 import {
 	type FileIssueCode,
@@ -22,6 +25,7 @@ import { type AreaDesk, mayKeep, openAreaDesk } from "./area-desk.ts";
 import { personKey } from "./entry-log.ts";
 import { staffByNumber } from "./people.ts";
 import { permitMap, refusalOf } from "./permits.ts";
+import words from "./secure-area-entries-mapping.words.json" with { type: "json" };
 import { secureAreasPolicy } from "./secure-areas.policy.ts";
 import {
 	type AreaRow,
@@ -169,6 +173,8 @@ export async function importEntries(
 		mode: "dry_run" | "apply";
 		archive?: XlsxLimits;
 		progress?: (progress: { checked: number; written: number }) => void;
+		/** The city's own layout, read through a column mapping (docs/column-mapping.md). */
+		mapping?: ColumnMapping | null;
 	},
 	now: Date = new Date(),
 ): Promise<EntryImportReport> {
@@ -187,9 +193,12 @@ export async function importEntries(
 		flagged: 0,
 		applied: false,
 	};
+	let mapped: MappedStream | null = null;
+	// Through a mapping, errors name the city's own columns.
 	const add = (error: ImportError) => {
 		report.errorCount++;
-		if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);
+		if (report.errors.length < MAX_LISTED_ERRORS)
+			report.errors.push(mapped ? mapped.rename(error) : error);
 	};
 	let table: TableStream;
 	try {
@@ -198,6 +207,10 @@ export async function importEntries(
 		return fileError(report, error);
 	}
 	report.format = table.format;
+	if (options.mapping) {
+		mapped = mapStream(table, options.mapping, entriesMappingTarget(), add);
+		table = mapped;
+	}
 	const parsed: Parsed[] = [];
 	try {
 		await readRows(db, desk, table, report, add, parsed, now);
@@ -314,7 +327,16 @@ async function readRows(
 		seen.set(key, number);
 		parsed.push(row);
 	}
-	if (columns === null) add(rowError(null, null, "header_row_missing"));
+	// A mapping that does not fit the header has said so already.
+	if (columns === null && report.errorCount === 0) add(rowError(null, null, "header_row_missing"));
+}
+
+/**
+ * The fields a column mapping can fill for a card reader's log: the columns of
+ * docs/secure-area-entries-csv.md, with the words card-reader exports use for them.
+ */
+export function entriesMappingTarget(): MappingTarget {
+	return columnsTarget("secure-areas.entries", ENTRY_COLUMNS, words.entries);
 }
 
 function header(

@@ -1,6 +1,6 @@
 import type { ImportKind } from "../../platform/imports/import-kind.ts";
 import { authorize } from "../authz/policy.ts";
-import { importEntries } from "./import-entries.ts";
+import { entriesMappingTarget, importEntries } from "./import-entries.ts";
 import { secureAreasPolicy } from "./secure-areas.policy.ts";
 
 /** A card reader's entry log as an import of the platform's pipeline. */
@@ -13,8 +13,10 @@ export const secureAreaEntriesImport: ImportKind = {
 			mode: run.dryRun ? "dry_run" : "apply",
 			progress: run.progress,
 			archive: run.deps.config.xlsx,
+			mapping: run.mapping,
 		});
 		const written = report.applied ? report.created : 0;
 		return { applied: report.applied, result: report, progress: { checked: report.rows, written } };
 	},
+	mappingTarget: async () => entriesMappingTarget(),
 };

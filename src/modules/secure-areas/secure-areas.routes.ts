@@ -14,6 +14,7 @@ import { importJobSchema } from "../../platform/imports/imports.schemas.ts";
 import { readImport } from "../../platform/imports/present-import.ts";
 import { requestImport } from "../../platform/imports/request-import.ts";
 import { runImportInWorker } from "../../platform/imports/run-import.ts";
+import { requestedMapping } from "../../platform/imports/saved-mappings.ts";
 import { wakeSchedulers } from "../../platform/jobs/scheduler.ts";
 import { tooLarge } from "../../shared/issues.ts";
 import { authorize } from "../authz/policy.ts";
@@ -212,13 +213,14 @@ export function secureAreasRoutes(deps: AppDeps) {
 					`the file is larger than ${ENTRY_IMPORT_LIMITS.maxBytes} bytes`,
 					ENTRY_IMPORT_LIMITS.maxBytes,
 				);
+			const mapping = await requestedMapping(deps.db, actor, secureAreaEntriesImport.name, body);
 			if (body.mode === "dry_run") {
 				// In the import worker: a large file must not hold up the server.
 				const outcome = await runImportInWorker(deps, {
 					kind: secureAreaEntriesImport.name,
 					bytes,
 					actor,
-					options: {},
+					options: { mapping },
 					dryRun: true,
 				});
 				return c.json(entryImportReportSchema.parse(outcome.result), 200);
@@ -229,7 +231,7 @@ export function secureAreasRoutes(deps: AppDeps) {
 					actor,
 					fileName: body.filename,
 					bytes,
-					options: {},
+					options: { mapping },
 				}),
 			);
 			wakeSchedulers();

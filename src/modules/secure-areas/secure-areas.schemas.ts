@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { mappingChoiceFields } from "../../platform/imports/mapping-choice.schema.ts";
 import { skippedRowsFields } from "../../platform/imports/skipped-rows.schema.ts";
 import { VOCABULARY } from "../../shared/vocabulary.ts";
 
@@ -171,6 +172,7 @@ export const entryImportSchema = z
 		/** The file's bytes, base64-encoded: CSV in UTF-8 (with or without BOM) or Shift_JIS, or XLSX. */
 		contentBase64: z.string().min(1),
 		mode: z.enum(["dry_run", "apply"]),
+		...mappingChoiceFields,
 	})
 	.openapi("SecureAreaEntryImport");
 

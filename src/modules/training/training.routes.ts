@@ -14,6 +14,7 @@ import { importJobSchema } from "../../platform/imports/imports.schemas.ts";
 import { readImport } from "../../platform/imports/present-import.ts";
 import { requestImport } from "../../platform/imports/request-import.ts";
 import { runImportInWorker } from "../../platform/imports/run-import.ts";
+import { requestedMapping } from "../../platform/imports/saved-mappings.ts";
 import { wakeSchedulers } from "../../platform/jobs/scheduler.ts";
 import { japanDate } from "../../shared/dates.ts";
 import { tooLarge } from "../../shared/issues.ts";
@@ -198,7 +199,8 @@ export function trainingRoutes(deps: AppDeps) {
 					`the file is larger than ${TRAINING_IMPORT_LIMITS.maxBytes} bytes`,
 					TRAINING_IMPORT_LIMITS.maxBytes,
 				);
-			const options = { courseId: body.courseId };
+			const mapping = await requestedMapping(deps.db, actor, trainingImport.name, body);
+			const options = { courseId: body.courseId, mapping };
 			if (body.mode === "dry_run") {
 				const outcome = await runImportInWorker(deps, {
 					kind: trainingImport.name,

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { mappingChoiceFields } from "../../platform/imports/mapping-choice.schema.ts";
 import { skippedRowsFields } from "../../platform/imports/skipped-rows.schema.ts";
 
 export const TRAINING_KINDS = ["in_person", "e_learning", "phishing_drill"] as const;
@@ -202,6 +203,7 @@ export const trainingImportSchema = z
 		filename: z.string().min(1).max(255),
 		contentBase64: z.string().min(1),
 		mode: z.enum(["dry_run", "apply"]),
+		...mappingChoiceFields,
 	})
 	.openapi("TrainingImport");
 

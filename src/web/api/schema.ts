@@ -5974,6 +5974,8 @@ export interface components {
         CloudServiceImport: {
             contentBase64: string;
             filename: string;
+            mapping?: components["schemas"]["ColumnMapping"];
+            mappingSource?: string;
             /** @enum {string} */
             mode: "dry_run" | "apply";
         };
@@ -6223,6 +6225,8 @@ export interface components {
         ContractImport: {
             contentBase64: string;
             filename: string;
+            mapping?: components["schemas"]["ColumnMapping"];
+            mappingSource?: string;
             /** @enum {string} */
             mode: "dry_run" | "apply";
         };
@@ -8980,6 +8984,8 @@ export interface components {
         SecureAreaEntryImport: {
             contentBase64: string;
             filename: string;
+            mapping?: components["schemas"]["ColumnMapping"];
+            mappingSource?: string;
             /** @enum {string} */
             mode: "dry_run" | "apply";
         };
@@ -10400,6 +10406,8 @@ export interface components {
             contentBase64: string;
             courseId: string;
             filename: string;
+            mapping?: components["schemas"]["ColumnMapping"];
+            mappingSource?: string;
             /** @enum {string} */
             mode: "dry_run" | "apply";
         };
