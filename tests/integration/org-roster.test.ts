@@ -355,6 +355,76 @@ test("a Windows CP932 roster with 髙 and 﨑, 和暦 発令日, full-width numb
 	);
 });
 
+test("the personnel system's own staff list previews through a saved column mapping", async () => {
+	const { client, tenant } = await setUp();
+	// Its export: a title row, its own header words in its own order, a column Mamori does not
+	// keep (生年月日), and a total row whose count sits in that column.
+	const list = (rows: string[][]) =>
+		encodeShiftJis(
+			[
+				"職員名簿（令和8年4月1日現在）,,,,,",
+				"所属,職員コード,職員氏名,ログインID,雇用区分,生年月日",
+				...rows.map(csvLine),
+			].join("\r\n"),
+		);
+	const first = list([
+		["joho", "3001", "髙木 﨑子", "takagi", "職員", "1990-01-01"],
+		["kikaku", "3002", "佐藤 一郎", "sato", "会計年度任用職員", "1985-05-05"],
+		["", "", "", "", "", "合計"],
+	]);
+	const proposal = await expectJson<{
+		mapping: { headerRows: number[]; columns: Record<string, string | null> };
+		missing: string[];
+	}>(
+		await client.post("/api/imports/mappings/propose", {
+			kind: "org.roster",
+			filename: "名簿.csv",
+			contentBase64: Buffer.from(first).toString("base64"),
+			source: "人事給与システム",
+		}),
+	);
+	assert.deepEqual(proposal.mapping.headerRows, [2]);
+	assert.deepEqual(proposal.missing, []);
+	assert.equal(proposal.mapping.columns.生年月日, null);
+	await expectJson(
+		await client.request("PUT", "/api/imports/mappings", {
+			version: 1,
+			kind: "org.roster",
+			source: "人事給与システム",
+			values: {},
+			...proposal.mapping,
+		}),
+	);
+	const send = (bytes: Uint8Array) =>
+		client.post("/api/roster-imports", {
+			fileName: "名簿.csv",
+			contentBase64: Buffer.from(bytes).toString("base64"),
+			mappingSource: "人事給与システム",
+		});
+	const preview = await expectJson<Preview>(await send(first), 201);
+	assert.deepEqual(preview.plan.errors, []);
+	assert.deepEqual(
+		preview.plan.newStaff.map((s) => [s.staffNumber, s.displayName, s.unitCode]),
+		[
+			["3001", "髙木 﨑子", "joho"],
+			["3002", "佐藤 一郎", "kikaku"],
+		],
+	);
+	assert.deepEqual(preview.plan.skippedTotal, [5]);
+	const applied = await expectJson<Applied>(await applyPreview(client, preview.id));
+	assert.equal(applied.import.status, "applied");
+	assert.equal(await countRows(runtime.db, "staff", tenant.id), 2);
+	// Errors name the list's own rows and columns.
+	const bad = await expectJson<Preview>(
+		await send(list([["nowhere", "3003", "鈴木 三郎", "suzuki", "職員", ""]])),
+		201,
+	);
+	assert.deepEqual(
+		bad.plan.errors.map((e) => [e.row, e.column]),
+		[[3, "所属"]],
+	);
+});
+
 test("a roster with bad rows is rejected row by row and nothing is applied", async () => {
 	const { client, tenant, joho } = await setUp();
 	await makeStaff(runtime, tenant, joho.id, { staffNumber: "4001" });

@@ -1,4 +1,5 @@
 import { type ImportError, rowError } from "../../modules/assets/import-row.ts";
+import { rowKind } from "../../shared/row-kinds.ts";
 import {
 	type ColumnMapping,
 	MAPPING_VERSION,
@@ -314,7 +315,9 @@ export function mapTable(
 		const number = i + 1;
 		if (number < applied.headerEnd) return [];
 		if (number === applied.headerEnd) return applied.header;
-		return cells.every((cell) => cell === "") ? cells : applied.translate(cells);
+		// Blank and total rows stay as the city wrote them: the reader counts them on its own cells
+		// (a 合計 in a column the mapping leaves out is still a total row).
+		return rowKind(cells) === "data" ? applied.translate(cells) : cells;
 	});
 	return { rows: out, applied };
 }

@@ -8923,7 +8923,7 @@ export interface components {
         };
         RosterRowError: {
             /** @enum {string} */
-            code?: "column_unknown" | "column_duplicate" | "column_missing" | "value_required" | "value_too_long" | "roster_no_rows" | "roster_staff_number_repeated" | "roster_username_repeated" | "roster_username_invalid" | "roster_username_fixed" | "roster_username_taken" | "roster_username_disabled" | "roster_email_invalid" | "roster_category_unknown" | "roster_unit_unknown" | "roster_role_unknown" | "roster_role_needs_unit" | "roster_role_unit_unknown" | "roster_role_tenant_wide" | "roster_flag_invalid" | "roster_date_invalid" | "date_outside_era" | "roster_self_missing";
+            code?: "column_unknown" | "column_duplicate" | "column_missing" | "value_required" | "value_too_long" | "roster_no_rows" | "roster_staff_number_repeated" | "roster_username_repeated" | "roster_username_invalid" | "roster_username_fixed" | "roster_username_taken" | "roster_username_disabled" | "roster_email_invalid" | "roster_category_unknown" | "roster_unit_unknown" | "roster_role_unknown" | "roster_role_needs_unit" | "roster_role_unit_unknown" | "roster_role_tenant_wide" | "roster_flag_invalid" | "roster_date_invalid" | "date_outside_era" | "roster_self_missing" | "mapping_column_absent" | "mapping_field_unknown" | "mapping_kind_mismatch";
             column: string | null;
             message: string;
             params?: {
@@ -8934,6 +8934,8 @@ export interface components {
         RosterUpload: {
             contentBase64: string;
             fileName: string;
+            mapping?: components["schemas"]["ColumnMapping"];
+            mappingSource?: string;
         };
         SavedMapping: {
             id: string;

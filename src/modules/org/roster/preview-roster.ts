@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { RosterImportTable } from "../../../db/schema.ts";
 import type { Tx } from "../../../db/transaction.ts";
+import { columnsTarget } from "../../../platform/imports/column-rows.ts";
+import type { ColumnMapping, MappingTarget } from "../../../platform/imports/mapping.schemas.ts";
+import { mapTable } from "../../../platform/imports/mapping.ts";
 import { readTable, type Table } from "../../../shared/tabular.ts";
 import type { XlsxLimits } from "../../../shared/xlsx-archive.ts";
 import { auditContextOf, recordAudit } from "../../audit-log/record-audit.ts";
@@ -8,8 +11,10 @@ import { authorize } from "../../authz/policy.ts";
 import type { Actor } from "../../authz/roles.ts";
 import { orgPolicy } from "../org.policy.ts";
 import { insertRosterImport, loadRosterState, stateHash } from "./roster.repository.ts";
-import { todayInJapan } from "./roster-format.ts";
-import { computeRosterPlan } from "./roster-plan.ts";
+import type { RosterPlan, RosterRowCode, RowError } from "./roster.schemas.ts";
+import { ROSTER_COLUMNS, todayInJapan } from "./roster-format.ts";
+import words from "./roster-mapping.words.json" with { type: "json" };
+import { computeRosterPlan, type RosterState } from "./roster-plan.ts";
 
 /** Rosters are small: a city of 5,000 staff is well under a megabyte. */
 export const ROSTER_LIMITS = {
@@ -38,13 +43,23 @@ export function readRoster(actor: Actor, bytes: Uint8Array, archive?: XlsxLimits
 export async function previewRoster(
 	tx: Tx,
 	actor: Actor,
-	input: { fileName: string; bytes: Uint8Array; archive?: XlsxLimits; table?: Table },
+	input: {
+		fileName: string;
+		bytes: Uint8Array;
+		archive?: XlsxLimits;
+		table?: Table;
+		/** The city's own layout, read through a column mapping (docs/column-mapping.md). */
+		mapping?: ColumnMapping | null;
+	},
 	now: Date = new Date(),
 ): Promise<RosterImportTable> {
 	authorize(actor, orgPolicy, "roster.import");
 	const table = input.table ?? (await readTable(input.bytes, ROSTER_LIMITS, input.archive));
 	const state = await loadRosterState(tx, actor.tenantId, now.toISOString());
-	const plan = computeRosterPlan(table.rows, state, todayInJapan(now), actor.accountId);
+	const today = todayInJapan(now);
+	const plan = input.mapping
+		? mappedPlan(table, input.mapping, state, today, actor.accountId)
+		: computeRosterPlan(table.rows, state, today, actor.accountId);
 	const row: RosterImportTable = {
 		id: randomUUID(),
 		tenant_id: actor.tenantId,
@@ -74,4 +89,43 @@ export async function previewRoster(
 		{ recordType: "roster_import", recordId: row.id },
 	);
 	return row;
+}
+
+/**
+ * The fields a column mapping can fill for a roster: the columns of docs/roster-format.md, with
+ * the words personnel systems' exports use for them.
+ */
+export function rosterMappingTarget(): MappingTarget {
+	return columnsTarget("org.roster", ROSTER_COLUMNS, words.roster);
+}
+
+/**
+ * The plan of a roster in the city's own layout: its rows rewritten into the roster's layout,
+ * errors naming the city's columns. A mapping that does not fit the header is the plan's only
+ * error, and nobody is planned to leave.
+ */
+function mappedPlan(
+	table: Table,
+	mapping: ColumnMapping,
+	state: RosterState,
+	today: string,
+	actorAccountId: string,
+): RosterPlan {
+	const { rows, applied } = mapTable(table.rows, mapping, rosterMappingTarget());
+	if (applied.errors.length > 0) {
+		const plan = computeRosterPlan([], state, today, actorAccountId);
+		const errors = applied.errors.map(
+			(error): RowError => ({
+				...error,
+				row: error.row ?? applied.headerEnd,
+				code: error.code as RosterRowCode,
+			}),
+		);
+		return { ...plan, errors, counts: { ...plan.counts, invalidRows: 1 } };
+	}
+	const plan = computeRosterPlan(rows, state, today, actorAccountId, applied.headerEnd);
+	return {
+		...plan,
+		errors: plan.errors.map((error) => ({ ...error, column: applied.rename(error).column })),
+	};
 }

@@ -343,7 +343,10 @@ test("every row code the plan can give is given with parameters that fill its te
 	);
 	const errors = [headerPlan, emptyPlan, selfPlan, rowsPlan].flatMap((plan) => plan.errors);
 	const codes = new Set(errors.map((e) => e.code));
-	const missing = ROSTER_ROW_CODES.filter((code) => !codes.has(code));
+	// A column mapping's own codes come from the mapping engine (mapping.test.ts), not the plan.
+	const missing = ROSTER_ROW_CODES.filter(
+		(code) => !codes.has(code) && !code.startsWith("mapping_"),
+	);
 	assert.deepEqual(missing, [], "every code is exercised here");
 	for (const error of errors) {
 		assert.ok(error.code);

@@ -72,25 +72,29 @@ function rowError(
 }
 
 /** Map the header row to column indexes; errors for missing required and unknown headers. */
-function readHeader(header: readonly string[], errors: RowError[]): Map<string, number> {
+function readHeader(
+	header: readonly string[],
+	errors: RowError[],
+	headerRow: number,
+): Map<string, number> {
 	const index = new Map<string, number>();
 	header.forEach((name, i) => {
 		const cleaned = name.replace(/^\uFEFF/, "").trim();
 		if (cleaned === "") return;
 		if (!ROSTER_COLUMNS.some((c) => c.header === cleaned)) {
 			errors.push(
-				rowError(1, cleaned, "column_unknown", {
+				rowError(headerRow, cleaned, "column_unknown", {
 					header: cleaned,
 					headers: ROSTER_HEADERS.join("、"),
 				}),
 			);
 		} else if (index.has(cleaned)) {
-			errors.push(rowError(1, cleaned, "column_duplicate", { header: cleaned }));
+			errors.push(rowError(headerRow, cleaned, "column_duplicate", { header: cleaned }));
 		} else index.set(cleaned, i);
 	});
 	for (const column of ROSTER_COLUMNS) {
 		if (column.required && !index.has(column.header)) {
-			errors.push(rowError(1, column.header, "column_missing", { header: column.header }));
+			errors.push(rowError(headerRow, column.header, "column_missing", { header: column.header }));
 		}
 	}
 	return index;
@@ -133,19 +137,24 @@ function parseRoles(
 	});
 }
 
-/** Validate every data row, reporting each problem as {row, column, message}. */
+/**
+ * Validate every data row, reporting each problem as {row, column, message}. The header is on
+ * `headerRow` (1-based; below a title when the roster was read through a column mapping).
+ */
 export function validateRows(
 	rows: readonly (readonly string[])[],
 	state: RosterState,
 	today: string,
+	headerRow = 1,
 ): { valid: ValidRow[]; errors: RowError[]; listed: Set<string>; skipped: SkippedRows } {
 	const errors: RowError[] = [];
 	const skipped: SkippedRows = { skippedBlank: 0, skippedTotal: [] };
-	const [header = [], ...data] = rows;
-	const index = readHeader(header, errors);
+	const header = rows[headerRow - 1] ?? [];
+	const data = rows.slice(headerRow);
+	const index = readHeader(header, errors, headerRow);
 	if (errors.length > 0) return { valid: [], errors, listed: new Set(), skipped };
 	if (data.length === 0) {
-		errors.push(rowError(1, null, "roster_no_rows"));
+		errors.push(rowError(headerRow, null, "roster_no_rows"));
 	}
 	const unitIds = new Map(state.units.map((u) => [u.code, u.id]));
 	const categoryCodes = new Map<string, string>();
@@ -158,7 +167,7 @@ export function validateRows(
 	const usernamesSeen = new Map<string, number>();
 	const valid: ValidRow[] = [];
 	data.forEach((cells, i) => {
-		const row = i + 2;
+		const row = i + headerRow + 1;
 		// Blank rows and a total row (合計…) are counted in the plan, not read as staff.
 		if (skipRow(skipped, cells, row)) return;
 		const before = errors.length;
@@ -254,11 +263,12 @@ export function computeRosterPlan(
 	state: RosterState,
 	today: string,
 	actorAccountId?: string,
+	headerRow = 1,
 ): RosterPlan {
-	const { valid, errors, listed, skipped } = validateRows(rows, state, today);
+	const { valid, errors, listed, skipped } = validateRows(rows, state, today, headerRow);
 	const plan: RosterPlan = {
 		errors,
-		rowCount: Math.max(0, rows.length - 1),
+		rowCount: Math.max(0, rows.length - headerRow),
 		...skipped,
 		newStaff: [],
 		moves: [],
@@ -340,11 +350,13 @@ export function computeRosterPlan(
 		}
 	}
 	// A roster whose header cannot be read lists nobody: that is not everybody leaving.
-	const unreadable = errors.some((e) => e.row === 1);
+	const unreadable = errors.some((e) => e.row === headerRow);
 	for (const s of unreadable ? [] : state.staff) {
 		if (!s.active || listed.has(s.staffNumber)) continue;
 		if (s.accountId === actorAccountId) {
-			errors.push(rowError(1, "職員番号", "roster_self_missing", { staffNumber: s.staffNumber }));
+			errors.push(
+				rowError(headerRow, "職員番号", "roster_self_missing", { staffNumber: s.staffNumber }),
+			);
 			continue;
 		}
 		plan.leavers.push({

@@ -5,6 +5,7 @@ import { refusal } from "../../../shared/issues.ts";
 import { authorize } from "../../authz/policy.ts";
 import { orgPolicy } from "../org.policy.ts";
 import { applyRoster } from "./apply-roster.ts";
+import { rosterMappingTarget } from "./preview-roster.ts";
 import { findRosterImport } from "./roster.repository.ts";
 import { type RosterApplyReport, rosterPlanSchema } from "./roster.schemas.ts";
 
@@ -54,4 +55,5 @@ export const rosterImport: ImportKind = {
 			progress: { checked, written },
 		};
 	},
+	mappingTarget: async () => rosterMappingTarget(),
 };

@@ -14,6 +14,7 @@ import {
 import { importJobSchema } from "../../../platform/imports/imports.schemas.ts";
 import { readImport } from "../../../platform/imports/present-import.ts";
 import { requestImport } from "../../../platform/imports/request-import.ts";
+import { requestedMapping } from "../../../platform/imports/saved-mappings.ts";
 import { wakeSchedulers } from "../../../platform/jobs/scheduler.ts";
 import { datedFileName, templateFileName } from "../../../shared/export-name.ts";
 import { tooLarge } from "../../../shared/issues.ts";
@@ -178,12 +179,13 @@ export function rosterRoutes(deps: AppDeps) {
 		})
 		.openapi(upload, async (c) => {
 			const actor = requireActor(c);
-			const { fileName, contentBase64 } = c.req.valid("json");
+			const { fileName, contentBase64, ...chosen } = c.req.valid("json");
 			const bytes = decodeBase64(contentBase64);
 			// The file is read and bounded before the transaction: a refused file holds no lock.
 			const table = await readRoster(actor, bytes, deps.config.xlsx);
+			const mapping = await requestedMapping(deps.db, actor, rosterImport.name, chosen);
 			const row = await inTransaction(deps.db, (tx) =>
-				previewRoster(tx, actor, { fileName, bytes, table }),
+				previewRoster(tx, actor, { fileName, bytes, table, mapping }),
 			);
 			return c.json(present(row, actor), 201);
 		})

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { mappingChoiceFields } from "../../../platform/imports/mapping-choice.schema.ts";
 import type { FileIssueCode } from "../../../shared/file-issues.ts";
 import { roleSchema } from "../../authz/roles.ts";
 
@@ -30,6 +31,10 @@ export const ROSTER_ROW_CODES = [
 	"roster_date_invalid",
 	"date_outside_era",
 	"roster_self_missing",
+	// A column mapping that does not fit the file's header (docs/column-mapping.md).
+	"mapping_column_absent",
+	"mapping_field_unknown",
+	"mapping_kind_mismatch",
 ] as const satisfies readonly FileIssueCode[];
 export type RosterRowCode = (typeof ROSTER_ROW_CODES)[number];
 
@@ -146,6 +151,7 @@ export const rosterUploadSchema = z
 		fileName: z.string().trim().min(1).max(200),
 		/** The file's bytes, base64-encoded (XLSX, or CSV in UTF-8 or Shift_JIS). */
 		contentBase64: z.string().min(1),
+		...mappingChoiceFields,
 	})
 	.openapi("RosterUpload");
 
