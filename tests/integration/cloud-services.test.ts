@@ -43,6 +43,17 @@ async function person(tenant: TenantRow, roles: Role[]) {
 
 const today = () => japanDate(new Date());
 
+/** A fresh tenant and its first org unit. */
+async function tenantWithUnit() {
+	const tenant = await makeTenant(runtime);
+	const unit = await runtime.db
+		.selectFrom("org_units")
+		.select(["id", "code"])
+		.where("tenant_id", "=", tenant.id)
+		.executeTakeFirstOrThrow();
+	return { tenant, unit };
+}
+
 describe("cloud services", () => {
 	test("register, request, approve up to C2, start use; raising the data to C3A flags it", async () => {
 		const tenant = await makeTenant(runtime);
@@ -302,13 +313,7 @@ describe("cloud services", () => {
 	});
 
 	test("a city's own list of services imports through a column mapping proposed from its header", async () => {
-		const tenant = await makeTenant(runtime);
-		const [unit] = await runtime.db
-			.selectFrom("org_units")
-			.select(["id", "code"])
-			.where("tenant_id", "=", tenant.id)
-			.execute();
-		assert.ok(unit);
+		const { tenant, unit } = await tenantWithUnit();
 		const actor = approverActor(tenant.id);
 		// The city's own 台帳: a title row, its own words, a column Mamori does not keep, 和暦.
 		const text = [
@@ -353,13 +358,7 @@ describe("cloud services", () => {
 	});
 
 	test("a broken file names row and column and writes nothing", async () => {
-		const tenant = await makeTenant(runtime);
-		const [unit] = await runtime.db
-			.selectFrom("org_units")
-			.select(["id", "code"])
-			.where("tenant_id", "=", tenant.id)
-			.execute();
-		assert.ok(unit);
+		const { tenant, unit } = await tenantWithUnit();
 		const actor = approverActor(tenant.id);
 		const header =
 			"サービス番号,サービス名,提供事業者,種別,所管課,格付け,ISMAP,データの保存場所,バックアップ,次回見直し日";

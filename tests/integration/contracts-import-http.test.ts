@@ -8,6 +8,7 @@ import { unitOf } from "../helpers/asset-world.ts";
 import type { TestClient } from "../helpers/client.ts";
 import { makeAccount, makeTenant } from "../helpers/factories.ts";
 import { activeClient, expectJson, expectProblem } from "../helpers/http.ts";
+import { proposeMapping } from "../helpers/mappings.ts";
 import { encodeShiftJis } from "../helpers/shift-jis.ts";
 import { createTestRuntime } from "../helpers/test-db.ts";
 
@@ -123,26 +124,15 @@ describe("contracts import over HTTP", () => {
 		const file = encodeShiftJis(
 			"委託先一覧（令和8年度）,,\r\n事業者名,業者コード,住所\r\n株式会社髙﨑情報,V101,佐賀市\r\n,,\r\n",
 		);
-		const proposal = await expectJson<{
-			mapping: { headerRows: number[]; columns: Record<string, string | null> };
-		}>(
-			await ciso.post("/api/imports/mappings/propose", {
-				kind: "contracts.contractors",
-				filename: "委託先.csv",
-				contentBase64: Buffer.from(file).toString("base64"),
-				source: "契約検査課",
-			}),
+		const proposal = await proposeMapping(
+			ciso,
+			"contracts.contractors",
+			"委託先.csv",
+			file,
+			"契約検査課",
 		);
 		assert.deepEqual(proposal.mapping.headerRows, [2]);
-		await expectJson(
-			await ciso.request("PUT", "/api/imports/mappings", {
-				version: 1,
-				kind: "contracts.contractors",
-				source: "契約検査課",
-				values: {},
-				...proposal.mapping,
-			}),
-		);
+		await proposal.save();
 		const queued = await expectJson<ImportJob>(
 			await ciso.post("/api/contractors/import", {
 				...body(file, "apply"),

@@ -11,6 +11,7 @@ import { auditEvents, breakAuditInserts, countRows } from "../helpers/audit-db.t
 import type { TestClient } from "../helpers/client.ts";
 import { makeAccount, makeTenant } from "../helpers/factories.ts";
 import { activeClient, expectJson, expectProblem } from "../helpers/http.ts";
+import { proposeMapping } from "../helpers/mappings.ts";
 import { makeOrgUnit, makeStaff } from "../helpers/org-factories.ts";
 import { encodeShiftJis } from "../helpers/shift-jis.ts";
 import { createTestRuntime, type TestRuntime } from "../helpers/test-db.ts";
@@ -372,29 +373,17 @@ test("the personnel system's own staff list previews through a saved column mapp
 		["kikaku", "3002", "佐藤 一郎", "sato", "会計年度任用職員", "1985-05-05"],
 		["", "", "", "", "", "合計"],
 	]);
-	const proposal = await expectJson<{
-		mapping: { headerRows: number[]; columns: Record<string, string | null> };
-		missing: string[];
-	}>(
-		await client.post("/api/imports/mappings/propose", {
-			kind: "org.roster",
-			filename: "名簿.csv",
-			contentBase64: Buffer.from(first).toString("base64"),
-			source: "人事給与システム",
-		}),
+	const proposal = await proposeMapping(
+		client,
+		"org.roster",
+		"名簿.csv",
+		first,
+		"人事給与システム",
 	);
 	assert.deepEqual(proposal.mapping.headerRows, [2]);
 	assert.deepEqual(proposal.missing, []);
 	assert.equal(proposal.mapping.columns.生年月日, null);
-	await expectJson(
-		await client.request("PUT", "/api/imports/mappings", {
-			version: 1,
-			kind: "org.roster",
-			source: "人事給与システム",
-			values: {},
-			...proposal.mapping,
-		}),
-	);
+	await proposal.save();
 	const send = (bytes: Uint8Array) =>
 		client.post("/api/roster-imports", {
 			fileName: "名簿.csv",

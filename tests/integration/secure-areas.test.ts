@@ -11,6 +11,7 @@ import { auditEvents } from "../helpers/audit-db.ts";
 import type { TestClient } from "../helpers/client.ts";
 import { makeAccount, makeTenant } from "../helpers/factories.ts";
 import { activeClient, expectJson, expectProblem } from "../helpers/http.ts";
+import { proposeMapping } from "../helpers/mappings.ts";
 import { makeOrgUnit, makeStaff } from "../helpers/org-factories.ts";
 import { makeArea } from "../helpers/secure-areas-world.ts";
 import { encodeShiftJis } from "../helpers/shift-jis.ts";
@@ -460,17 +461,12 @@ describe("secure areas", () => {
 			",,,,合計",
 		]);
 		const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
-		const proposal = await expectJson<{
-			mapping: { headerRows: number[]; columns: Record<string, string | null> };
-			ignored: string[];
-			missing: string[];
-		}>(
-			await s.managerClient.post("/api/imports/mappings/propose", {
-				kind: "secure-areas.entries",
-				filename: "入退室.csv",
-				contentBase64: base64(first),
-				source: "サーバー室カードリーダー",
-			}),
+		const proposal = await proposeMapping(
+			s.managerClient,
+			"secure-areas.entries",
+			"入退室.csv",
+			first,
+			"サーバー室カードリーダー",
 		);
 		assert.deepEqual(proposal.mapping.headerRows, [2]);
 		assert.deepEqual(proposal.mapping.columns, {
@@ -485,6 +481,7 @@ describe("secure areas", () => {
 			version: 1,
 			kind: "secure-areas.entries",
 			source: "サーバー室カードリーダー",
+			values: {},
 			...proposal.mapping,
 		};
 		const send = (bytes: Uint8Array, mode: "dry_run" | "apply", choice: object) =>
@@ -506,7 +503,7 @@ describe("secure areas", () => {
 			[dry.rows, dry.created, dry.flagged, dry.errorCount, dry.skippedBlank, dry.skippedTotal],
 			[2, 2, 1, 0, 1, [6]],
 		);
-		await expectJson(await s.managerClient.request("PUT", "/api/imports/mappings", mapping));
+		await proposal.save();
 		const job = await expectJson<ImportJob>(
 			await send(first, "apply", { mappingSource: "サーバー室カードリーダー" }),
 			202,
