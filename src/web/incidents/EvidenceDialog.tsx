@@ -1,9 +1,5 @@
-import { type FormEvent, useState } from "react";
 import { api, call } from "../api/client.ts";
-import { fileSize, toBase64 } from "../assets/custody/types.ts";
-import { Dialog } from "../components/Dialog.tsx";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { Field } from "../components/Field.tsx";
+import { EvidenceUploadDialog } from "../evidence/EvidenceUploadDialog.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { EVIDENCE_MAX_BYTES, type Incident, type IncidentEvidence } from "./labels.ts";
 
@@ -18,102 +14,18 @@ interface Props {
  */
 export function EvidenceDialog({ incident, onClose }: Props) {
 	const { t } = useI18n();
-	const [file, setFile] = useState<File | null>(null);
-	const [description, setDescription] = useState("");
-	const [busy, setBusy] = useState(false);
-	const [error, setError] = useState<unknown>(null);
-	const limit = fileSize(EVIDENCE_MAX_BYTES);
-	const tooLarge =
-		file && file.size > EVIDENCE_MAX_BYTES
-			? t("incidents.evidence.tooLarge", { name: file.name, size: fileSize(file.size), limit })
-			: null;
-
-	async function submit(event: FormEvent) {
-		event.preventDefault();
-		if (!file || tooLarge) return;
-		setBusy(true);
-		setError(null);
-		try {
-			const body = {
-				fileName: file.name,
-				contentBase64: await toBase64(file),
-				...(description.trim() ? { description: description.trim() } : {}),
-			};
-			onClose(
-				await call(
-					api.POST("/api/incidents/{id}/evidence", { params: { path: { id: incident.id } }, body }),
-				),
-			);
-		} catch (failure) {
-			setError(failure);
-			setBusy(false);
-		}
-	}
-
 	return (
-		<Dialog title={t("incidents.evidence.addTitle")} onClose={() => onClose()}>
-			<div className="incident-dialog">
-				<form className="form" onSubmit={submit}>
-					<ErrorAlert
-						error={error}
-						fields={{
-							fileName: t("incidents.evidence.fileName"),
-							contentBase64: t("incidents.evidence.file"),
-							description: t("incidents.evidence.description"),
-						}}
-					/>
-					{tooLarge ? (
-						<p className="alert alert-error" role="alert">
-							{tooLarge}
-						</p>
-					) : null}
-					<Field
-						label={t("incidents.evidence.file")}
-						hint={t("incidents.evidence.fileHint", { limit })}
-						required
-					>
-						{(id, describedBy) => (
-							<input
-								id={id}
-								name="file"
-								type="file"
-								required
-								aria-describedby={describedBy}
-								aria-invalid={tooLarge ? true : undefined}
-								onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-							/>
-						)}
-					</Field>
-					<Field
-						label={`${t("incidents.evidence.description")}${t("common.optional")}`}
-						hint={t("incidents.evidence.descriptionHint")}
-					>
-						{(id, describedBy) => (
-							<textarea
-								id={id}
-								name="description"
-								aria-describedby={describedBy}
-								rows={2}
-								maxLength={500}
-								value={description}
-								onChange={(event) => setDescription(event.target.value)}
-							/>
-						)}
-					</Field>
-					<div className="form-row-actions">
-						<button
-							type="submit"
-							className="button button-primary"
-							disabled={busy || !file || tooLarge !== null}
-						>
-							{t("incidents.evidence.upload")}
-						</button>
-						<button type="button" className="button" onClick={() => onClose()}>
-							{t("common.cancel")}
-						</button>
-					</div>
-				</form>
-			</div>
-		</Dialog>
+		<EvidenceUploadDialog
+			messages="incidents.evidence"
+			maxBytes={EVIDENCE_MAX_BYTES}
+			descriptionHint={t("incidents.evidence.descriptionHint")}
+			className="incident-dialog"
+			upload={(body) =>
+				call(
+					api.POST("/api/incidents/{id}/evidence", { params: { path: { id: incident.id } }, body }),
+				)
+			}
+			onClose={onClose}
+		/>
 	);
 }

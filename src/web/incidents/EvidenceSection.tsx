@@ -1,10 +1,8 @@
 import { useState } from "react";
 import { api, call } from "../api/client.ts";
-import { fileSize } from "../assets/custody/types.ts";
-import { DownloadButton } from "../components/DownloadButton.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorAlert, StatusMessage } from "../components/ErrorAlert.tsx";
-import { useDates } from "../i18n/dates.ts";
+import { EvidenceFilesTable } from "../evidence/EvidenceFilesTable.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { CaseSectionProps } from "./case-section.ts";
 import { EvidenceDialog } from "./EvidenceDialog.tsx";
@@ -26,7 +24,6 @@ const evidenceUrl = (incidentId: string, evidenceId: string) =>
  */
 export function EvidenceSection({ incident, reload }: CaseSectionProps) {
 	const { t } = useI18n();
-	const { dateTime } = useDates();
 	const [adding, setAdding] = useState(false);
 	const { list, error, setError, status, changed } = useCaseList(
 		incident.id,
@@ -59,50 +56,14 @@ export function EvidenceSection({ incident, reload }: CaseSectionProps) {
 			) : null}
 			{list && list.items.length > 0 ? (
 				<>
-					<div className="table-wrap">
-						<table className="table table-compact" data-testid="incident-evidence">
-							<caption className="visually-hidden">{t("incidents.section.evidence")}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{t("incidents.evidence.fileName")}</th>
-									<th scope="col">{t("incidents.evidence.size")}</th>
-									<th scope="col">SHA-256</th>
-									<th scope="col">{t("incidents.evidence.uploaded")}</th>
-									<th scope="col">
-										<span className="visually-hidden">{t("incidents.evidence.download")}</span>
-									</th>
-								</tr>
-							</thead>
-							<tbody>
-								{list.items.map((file) => (
-									<tr key={file.id} data-evidence={file.id}>
-										<td>
-											{file.fileName}
-											{file.description ? <div className="cell-sub">{file.description}</div> : null}
-										</td>
-										<td className="nowrap">{fileSize(file.size)}</td>
-										<td>
-											<code className="sha256">{file.sha256}</code>
-										</td>
-										<td>
-											{file.uploadedBy}
-											<div className="cell-sub">{dateTime(file.uploadedAt)}</div>
-										</td>
-										<td>
-											<DownloadButton
-												href={evidenceUrl(incident.id, file.id)}
-												fileName={file.fileName}
-												onError={setError}
-											>
-												{t("incidents.evidence.download")}
-												<span className="visually-hidden">{` ${file.fileName}`}</span>
-											</DownloadButton>
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+					<EvidenceFilesTable
+						messages="incidents.evidence"
+						caption={t("incidents.section.evidence")}
+						testId="incident-evidence"
+						files={list.items}
+						urlOf={(fileId) => evidenceUrl(incident.id, fileId)}
+						onError={setError}
+					/>
 					{addButton ? <div className="button-row">{addButton}</div> : null}
 				</>
 			) : null}
