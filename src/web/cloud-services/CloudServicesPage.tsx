@@ -1,10 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { DownloadButton } from "../components/DownloadButton.tsx";
-import { EmptyState } from "../components/EmptyState.tsx";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
-import { Pagination } from "../components/Pagination.tsx";
+import { FilterButtons, RegisterResults } from "../components/RegisterResults.tsx";
 import { useUrlFilter } from "../components/useUrlParams.ts";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -177,104 +175,91 @@ export function CloudServicesPage() {
 						)}
 					</Field>
 				</div>
-				<div className="form-row-actions">
-					<button type="submit" className="button">
-						{t("cloudServices.filter.apply")}
-					</button>
-					<button type="button" className="button" onClick={() => list.apply(EMPTY)}>
-						{t("cloudServices.filter.clear")}
-					</button>
-				</div>
+				<FilterButtons
+					apply={t("cloudServices.filter.apply")}
+					clear={t("cloudServices.filter.clear")}
+					onClear={() => list.apply(EMPTY)}
+				/>
 			</form>
-			<ErrorAlert error={error} />
-			{page && empty ? (
-				<EmptyState
-					testId="cloud-services-empty"
-					title={t("cloudServices.emptyTitle")}
-					guidance={t("cloudServices.emptyGuidance", { register: t("cloudServices.register") })}
-					action="cloud_service.manage"
-				>
-					{registerButton}
-				</EmptyState>
-			) : null}
-			{page && !empty ? (
-				<>
-					<p>
-						<strong data-testid="cloud-service-total">
-							{t("cloudServices.total", { count: page.total })}
-						</strong>
-					</p>
-					{page.items.length === 0 ? (
-						<p className="empty">{t("cloudServices.none")}</p>
-					) : (
-						<div className="table-wrap">
-							<table className="table" aria-label={t("cloudServices.title")}>
-								<thead>
-									<tr>
-										<th scope="col">{t("cloudServices.col.code")}</th>
-										<th scope="col">{t("cloudServices.col.name")}</th>
-										<th scope="col">{t("cloudServices.col.state")}</th>
-										<th scope="col">{t("cloudServices.col.unit")}</th>
-										<th scope="col">{t("cloudServices.col.level")}</th>
-										<th scope="col">{t("cloudServices.col.review")}</th>
-										<th scope="col">{t("cloudServices.col.flags")}</th>
-									</tr>
-								</thead>
-								<tbody>
-									{page.items.map((item) => (
-										<tr key={item.id} data-cloud-service={item.id}>
-											<td className="nowrap">
-												<Link to={servicePath(item.id)}>{item.code}</Link>
-											</td>
-											<td>
-												{item.name}
-												<br />
-												<span className="muted">
-													{item.provider}・{t(kindKey(item.kind))}
-												</span>
-											</td>
-											<td>
-												<span className="badge">{t(stateKey(item.state))}</span>
-											</td>
-											<td>{item.unit.name}</td>
-											<td className="nowrap">
-												{item.approvedMaxLevel
-													? t("cloudServices.levelWithMax", {
-															level: item.dataLevel,
-															max: item.approvedMaxLevel,
-														})
-													: item.dataLevel}
-											</td>
-											<td className="nowrap">
-												{date(item.nextReviewOn)}
-												{item.reviewDueSoon ? (
-													<>
-														{" "}
-														<span className="badge">{t("cloudServices.reviewDueSoon")}</span>
-													</>
-												) : null}
-											</td>
-											<td>
-												{item.flags.map((flag) => (
-													<span key={flag} className="badge badge-danger">
-														{t(flagKey(flag))}
-													</span>
-												))}
-											</td>
-										</tr>
-									))}
-								</tbody>
-							</table>
-						</div>
-					)}
-					<Pagination
-						offset={offset}
-						limit={PAGE_SIZE}
-						total={page.total}
-						onChange={list.setOffset}
-					/>
-				</>
-			) : null}
+			<RegisterResults
+				error={error}
+				page={page}
+				empty={empty}
+				emptyState={{
+					testId: "cloud-services-empty",
+					title: t("cloudServices.emptyTitle"),
+					guidance: t("cloudServices.emptyGuidance", { register: t("cloudServices.register") }),
+					action: "cloud_service.manage",
+					button: registerButton,
+				}}
+				totalTestId="cloud-service-total"
+				total={t("cloudServices.total", { count: page?.total ?? 0 })}
+				none={t("cloudServices.none")}
+				label={t("cloudServices.title")}
+				offset={offset}
+				limit={PAGE_SIZE}
+				onOffset={list.setOffset}
+			>
+				{(items) => (
+					<>
+						<thead>
+							<tr>
+								<th scope="col">{t("cloudServices.col.code")}</th>
+								<th scope="col">{t("cloudServices.col.name")}</th>
+								<th scope="col">{t("cloudServices.col.state")}</th>
+								<th scope="col">{t("cloudServices.col.unit")}</th>
+								<th scope="col">{t("cloudServices.col.level")}</th>
+								<th scope="col">{t("cloudServices.col.review")}</th>
+								<th scope="col">{t("cloudServices.col.flags")}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{items.map((item) => (
+								<tr key={item.id} data-cloud-service={item.id}>
+									<td className="nowrap">
+										<Link to={servicePath(item.id)}>{item.code}</Link>
+									</td>
+									<td>
+										{item.name}
+										<br />
+										<span className="muted">
+											{item.provider}・{t(kindKey(item.kind))}
+										</span>
+									</td>
+									<td>
+										<span className="badge">{t(stateKey(item.state))}</span>
+									</td>
+									<td>{item.unit.name}</td>
+									<td className="nowrap">
+										{item.approvedMaxLevel
+											? t("cloudServices.levelWithMax", {
+													level: item.dataLevel,
+													max: item.approvedMaxLevel,
+												})
+											: item.dataLevel}
+									</td>
+									<td className="nowrap">
+										{date(item.nextReviewOn)}
+										{item.reviewDueSoon ? (
+											<>
+												{" "}
+												<span className="badge">{t("cloudServices.reviewDueSoon")}</span>
+											</>
+										) : null}
+									</td>
+									<td>
+										{item.flags.map((flag) => (
+											<span key={flag} className="badge badge-danger">
+												{t(flagKey(flag))}
+											</span>
+										))}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</>
+				)}
+			</RegisterResults>
 			{importing ? (
 				<ImportServicesDialog
 					onClose={(changed) => {

@@ -1,10 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { DownloadButton } from "../components/DownloadButton.tsx";
-import { EmptyState } from "../components/EmptyState.tsx";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
-import { Pagination } from "../components/Pagination.tsx";
+import { FilterButtons, RegisterResults } from "../components/RegisterResults.tsx";
 import { useUrlFilter } from "../components/useUrlParams.ts";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -183,96 +181,81 @@ export function ContractsPage() {
 						)}
 					</Field>
 				</div>
-				<div className="form-row-actions">
-					<button type="submit" className="button">
-						{t("contracts.filter.apply")}
-					</button>
-					<button type="button" className="button" onClick={() => list.apply(EMPTY)}>
-						{t("contracts.filter.clear")}
-					</button>
-				</div>
+				<FilterButtons
+					apply={t("contracts.filter.apply")}
+					clear={t("contracts.filter.clear")}
+					onClear={() => list.apply(EMPTY)}
+				/>
 			</form>
-			<ErrorAlert error={error} />
-			{page && empty ? (
-				<EmptyState
-					testId="contracts-empty"
-					title={t("contracts.emptyTitle")}
-					guidance={t("contracts.emptyGuidance", { create: t("contracts.create") })}
-					action="contract.manage"
-				>
-					{createButton}
-				</EmptyState>
-			) : null}
-			{page && !empty ? (
-				<>
-					<p>
-						<strong data-testid="contract-total">
-							{t("contracts.total", { count: page.total })}
-						</strong>
-					</p>
-					{page.items.length === 0 ? (
-						<p className="empty">{t("contracts.none")}</p>
-					) : (
-						<div className="table-wrap">
-							<table className="table" aria-label={t("contracts.title")}>
-								<thead>
-									<tr>
-										<th scope="col">{t("contracts.col.code")}</th>
-										<th scope="col">{t("contracts.col.title")}</th>
-										<th scope="col">{t("contracts.col.contractor")}</th>
-										<th scope="col">{t("contracts.col.unit")}</th>
-										<th scope="col">{t("contracts.col.level")}</th>
-										<th scope="col">{t("contracts.col.clauses")}</th>
-										<th scope="col">{t("contracts.col.period")}</th>
-									</tr>
-								</thead>
-								<tbody>
-									{page.items.map((item) => (
-										<tr key={item.id} data-contract={item.code}>
-											<td className="nowrap">
-												<Link to={contractPath(item.id)}>{item.code}</Link>
-											</td>
-											<td>{item.title}</td>
-											<td>{item.contractor.name}</td>
-											<td>{item.unit.name}</td>
-											<td>{item.topLevel ?? t("contracts.level.none")}</td>
-											<td data-testid="contract-gaps">
-												{item.gaps.length > 0 ? (
-													<span
-														className="badge badge-warn"
-														title={item.gaps
-															.map((code) => clauseLabel(options, code, lang))
-															.join("、")}
-													>
-														{t("contracts.gaps.badge", { count: item.gaps.length })}
-													</span>
-												) : (
-													<span className="badge badge-ok">{t("contracts.gaps.ok")}</span>
-												)}{" "}
-												{item.state === "ended" ? (
-													<span className="badge">{t(stateKey(item.state))}</span>
-												) : null}
-											</td>
-											<td className="nowrap">
-												{t("contracts.period", {
-													start: date(item.startsOn),
-													end: item.endsOn ? date(item.endsOn) : "",
-												})}
-											</td>
-										</tr>
-									))}
-								</tbody>
-							</table>
-						</div>
-					)}
-					<Pagination
-						offset={offset}
-						limit={PAGE_SIZE}
-						total={page.total}
-						onChange={list.setOffset}
-					/>
-				</>
-			) : null}
+			<RegisterResults
+				error={error}
+				page={page}
+				empty={empty}
+				emptyState={{
+					testId: "contracts-empty",
+					title: t("contracts.emptyTitle"),
+					guidance: t("contracts.emptyGuidance", { create: t("contracts.create") }),
+					action: "contract.manage",
+					button: createButton,
+				}}
+				totalTestId="contract-total"
+				total={t("contracts.total", { count: page?.total ?? 0 })}
+				none={t("contracts.none")}
+				label={t("contracts.title")}
+				offset={offset}
+				limit={PAGE_SIZE}
+				onOffset={list.setOffset}
+			>
+				{(items) => (
+					<>
+						<thead>
+							<tr>
+								<th scope="col">{t("contracts.col.code")}</th>
+								<th scope="col">{t("contracts.col.title")}</th>
+								<th scope="col">{t("contracts.col.contractor")}</th>
+								<th scope="col">{t("contracts.col.unit")}</th>
+								<th scope="col">{t("contracts.col.level")}</th>
+								<th scope="col">{t("contracts.col.clauses")}</th>
+								<th scope="col">{t("contracts.col.period")}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{items.map((item) => (
+								<tr key={item.id} data-contract={item.code}>
+									<td className="nowrap">
+										<Link to={contractPath(item.id)}>{item.code}</Link>
+									</td>
+									<td>{item.title}</td>
+									<td>{item.contractor.name}</td>
+									<td>{item.unit.name}</td>
+									<td>{item.topLevel ?? t("contracts.level.none")}</td>
+									<td data-testid="contract-gaps">
+										{item.gaps.length > 0 ? (
+											<span
+												className="badge badge-warn"
+												title={item.gaps.map((code) => clauseLabel(options, code, lang)).join("、")}
+											>
+												{t("contracts.gaps.badge", { count: item.gaps.length })}
+											</span>
+										) : (
+											<span className="badge badge-ok">{t("contracts.gaps.ok")}</span>
+										)}{" "}
+										{item.state === "ended" ? (
+											<span className="badge">{t(stateKey(item.state))}</span>
+										) : null}
+									</td>
+									<td className="nowrap">
+										{t("contracts.period", {
+											start: date(item.startsOn),
+											end: item.endsOn ? date(item.endsOn) : "",
+										})}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</>
+				)}
+			</RegisterResults>
 			{importing ? (
 				<ImportContractsDialog
 					what="contracts"

@@ -2,10 +2,8 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { formatFiscalYear } from "../../shared/dates.ts";
 import { api, call, type Schemas } from "../api/client.ts";
 import { DownloadButton } from "../components/DownloadButton.tsx";
-import { EmptyState } from "../components/EmptyState.tsx";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
-import { Pagination } from "../components/Pagination.tsx";
+import { FilterButtons, RegisterResults } from "../components/RegisterResults.tsx";
 import { useUrlFilter } from "../components/useUrlParams.ts";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -179,84 +177,71 @@ export function ExceptionsPage() {
 						)}
 					</Field>
 				</div>
-				<div className="form-row-actions">
-					<button type="submit" className="button">
-						{t("exceptions.filter.apply")}
-					</button>
-					<button type="button" className="button" onClick={() => list.apply(EMPTY)}>
-						{t("exceptions.filter.clear")}
-					</button>
-				</div>
+				<FilterButtons
+					apply={t("exceptions.filter.apply")}
+					clear={t("exceptions.filter.clear")}
+					onClear={() => list.apply(EMPTY)}
+				/>
 			</form>
-			<ErrorAlert error={error} />
-			{page && empty ? (
-				<EmptyState
-					testId="exceptions-empty"
-					title={t("exceptions.emptyTitle")}
-					guidance={t("exceptions.emptyGuidance", { request: t("exceptions.request") })}
-					action="exception.request"
-				>
-					{requestButton}
-				</EmptyState>
-			) : null}
-			{page && !empty ? (
-				<>
-					<p>
-						<strong data-testid="exception-total">
-							{t("exceptions.total", { count: page.total })}
-						</strong>
-					</p>
-					{page.items.length === 0 ? (
-						<p className="empty">{t("exceptions.none")}</p>
-					) : (
-						<div className="table-wrap">
-							<table className="table" aria-label={t("exceptions.title")}>
-								<thead>
-									<tr>
-										<th scope="col">{t("exceptions.col.reference")}</th>
-										<th scope="col">{t("exceptions.col.state")}</th>
-										<th scope="col">{t("exceptions.col.unit")}</th>
-										<th scope="col">{t("exceptions.col.clause")}</th>
-										<th scope="col">{t("exceptions.col.period")}</th>
-									</tr>
-								</thead>
-								<tbody>
-									{page.items.map((item) => (
-										<tr key={item.id} data-exception={item.id}>
-											<td className="nowrap">
-												<Link to={exceptionPath(item.id)}>{item.reference}</Link>
-											</td>
-											<td>
-												<span className="badge">{t(stateKey(item.state))}</span>
-												{item.inForce ? (
-													<>
-														{" "}
-														<span className="badge badge-ok">{t("exceptions.inForce")}</span>
-													</>
-												) : null}
-											</td>
-											<td>{item.unit.name}</td>
-											<td>{item.clause}</td>
-											<td className="nowrap">
-												{t("exceptions.period", {
-													start: date(item.startsOn),
-													end: date(item.endsOn),
-												})}
-											</td>
-										</tr>
-									))}
-								</tbody>
-							</table>
-						</div>
-					)}
-					<Pagination
-						offset={offset}
-						limit={PAGE_SIZE}
-						total={page.total}
-						onChange={list.setOffset}
-					/>
-				</>
-			) : null}
+			<RegisterResults
+				error={error}
+				page={page}
+				empty={empty}
+				emptyState={{
+					testId: "exceptions-empty",
+					title: t("exceptions.emptyTitle"),
+					guidance: t("exceptions.emptyGuidance", { request: t("exceptions.request") }),
+					action: "exception.request",
+					button: requestButton,
+				}}
+				totalTestId="exception-total"
+				total={t("exceptions.total", { count: page?.total ?? 0 })}
+				none={t("exceptions.none")}
+				label={t("exceptions.title")}
+				offset={offset}
+				limit={PAGE_SIZE}
+				onOffset={list.setOffset}
+			>
+				{(items) => (
+					<>
+						<thead>
+							<tr>
+								<th scope="col">{t("exceptions.col.reference")}</th>
+								<th scope="col">{t("exceptions.col.state")}</th>
+								<th scope="col">{t("exceptions.col.unit")}</th>
+								<th scope="col">{t("exceptions.col.clause")}</th>
+								<th scope="col">{t("exceptions.col.period")}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{items.map((item) => (
+								<tr key={item.id} data-exception={item.id}>
+									<td className="nowrap">
+										<Link to={exceptionPath(item.id)}>{item.reference}</Link>
+									</td>
+									<td>
+										<span className="badge">{t(stateKey(item.state))}</span>
+										{item.inForce ? (
+											<>
+												{" "}
+												<span className="badge badge-ok">{t("exceptions.inForce")}</span>
+											</>
+										) : null}
+									</td>
+									<td>{item.unit.name}</td>
+									<td>{item.clause}</td>
+									<td className="nowrap">
+										{t("exceptions.period", {
+											start: date(item.startsOn),
+											end: date(item.endsOn),
+										})}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</>
+				)}
+			</RegisterResults>
 			{creating && options ? (
 				<RequestExceptionDialog
 					options={options}

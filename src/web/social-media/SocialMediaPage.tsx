@@ -1,10 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api, call } from "../api/client.ts";
 import { DownloadButton } from "../components/DownloadButton.tsx";
-import { EmptyState } from "../components/EmptyState.tsx";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
-import { Pagination } from "../components/Pagination.tsx";
+import { FilterButtons, RegisterResults } from "../components/RegisterResults.tsx";
 import { useUrlFilter } from "../components/useUrlParams.ts";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -139,85 +137,72 @@ export function SocialMediaPage() {
 						)}
 					</Field>
 				</div>
-				<div className="form-row-actions">
-					<button type="submit" className="button">
-						{t("socialMedia.filter.apply")}
-					</button>
-					<button type="button" className="button" onClick={() => list.apply(EMPTY)}>
-						{t("socialMedia.filter.clear")}
-					</button>
-				</div>
+				<FilterButtons
+					apply={t("socialMedia.filter.apply")}
+					clear={t("socialMedia.filter.clear")}
+					onClear={() => list.apply(EMPTY)}
+				/>
 			</form>
-			<ErrorAlert error={error} />
-			{page && empty ? (
-				<EmptyState
-					testId="social-media-empty"
-					title={t("socialMedia.emptyTitle")}
-					guidance={t("socialMedia.emptyGuidance", { register: t("socialMedia.register") })}
-					action="social_media.register"
-				>
-					{registerButton}
-				</EmptyState>
-			) : null}
-			{page && !empty ? (
-				<>
-					<p>
-						<strong data-testid="social-media-total">
-							{t("socialMedia.total", { count: page.total })}
-						</strong>
-					</p>
-					{page.items.length === 0 ? (
-						<p className="empty">{t("socialMedia.none")}</p>
-					) : (
-						<div className="table-wrap">
-							<table className="table" aria-label={t("socialMedia.title")}>
-								<thead>
-									<tr>
-										<th scope="col">{t("socialMedia.col.service")}</th>
-										<th scope="col">{t("socialMedia.col.handle")}</th>
-										<th scope="col">{t("socialMedia.col.state")}</th>
-										<th scope="col">{t("socialMedia.col.unit")}</th>
-										<th scope="col">{t("socialMedia.col.responsible")}</th>
-										<th scope="col">{t("socialMedia.col.mfa")}</th>
-										<th scope="col">{t("socialMedia.col.lastReview")}</th>
-									</tr>
-								</thead>
-								<tbody>
-									{page.items.map((item) => (
-										<tr key={item.id} data-social-account={item.id}>
-											<td>{item.service}</td>
-											<td>
-												<Link to={socialAccountPath(item.id)}>{item.handle}</Link>
-											</td>
-											<td>
-												<span className="badge">{t(stateKey(item.state))}</span>
-												{item.dormant ? (
-													<>
-														{" "}
-														<span className="badge badge-warn">{t("socialMedia.dormant")}</span>
-													</>
-												) : null}
-											</td>
-											<td>{item.unit.name}</td>
-											<td>{item.responsible}</td>
-											<td>{t(item.mfaEnabled ? "socialMedia.mfa.on" : "socialMedia.mfa.off")}</td>
-											<td className="nowrap">
-												{item.lastReviewedOn ? date(item.lastReviewedOn) : "—"}
-											</td>
-										</tr>
-									))}
-								</tbody>
-							</table>
-						</div>
-					)}
-					<Pagination
-						offset={offset}
-						limit={PAGE_SIZE}
-						total={page.total}
-						onChange={list.setOffset}
-					/>
-				</>
-			) : null}
+			<RegisterResults
+				error={error}
+				page={page}
+				empty={empty}
+				emptyState={{
+					testId: "social-media-empty",
+					title: t("socialMedia.emptyTitle"),
+					guidance: t("socialMedia.emptyGuidance", { register: t("socialMedia.register") }),
+					action: "social_media.register",
+					button: registerButton,
+				}}
+				totalTestId="social-media-total"
+				total={t("socialMedia.total", { count: page?.total ?? 0 })}
+				none={t("socialMedia.none")}
+				label={t("socialMedia.title")}
+				offset={offset}
+				limit={PAGE_SIZE}
+				onOffset={list.setOffset}
+			>
+				{(items) => (
+					<>
+						<thead>
+							<tr>
+								<th scope="col">{t("socialMedia.col.service")}</th>
+								<th scope="col">{t("socialMedia.col.handle")}</th>
+								<th scope="col">{t("socialMedia.col.state")}</th>
+								<th scope="col">{t("socialMedia.col.unit")}</th>
+								<th scope="col">{t("socialMedia.col.responsible")}</th>
+								<th scope="col">{t("socialMedia.col.mfa")}</th>
+								<th scope="col">{t("socialMedia.col.lastReview")}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{items.map((item) => (
+								<tr key={item.id} data-social-account={item.id}>
+									<td>{item.service}</td>
+									<td>
+										<Link to={socialAccountPath(item.id)}>{item.handle}</Link>
+									</td>
+									<td>
+										<span className="badge">{t(stateKey(item.state))}</span>
+										{item.dormant ? (
+											<>
+												{" "}
+												<span className="badge badge-warn">{t("socialMedia.dormant")}</span>
+											</>
+										) : null}
+									</td>
+									<td>{item.unit.name}</td>
+									<td>{item.responsible}</td>
+									<td>{t(item.mfaEnabled ? "socialMedia.mfa.on" : "socialMedia.mfa.off")}</td>
+									<td className="nowrap">
+										{item.lastReviewedOn ? date(item.lastReviewedOn) : "—"}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</>
+				)}
+			</RegisterResults>
 			{creating && options ? (
 				<RegisterSocialAccountDialog
 					options={options}
