@@ -3,6 +3,7 @@ import { api, call, type Schemas } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { GroupMappings } from "./GroupMappings.tsx";
 import { OidcSettingsSection } from "./OidcSettingsSection.tsx";
 
 type Config = Schemas["DirectoryConfig"];
@@ -44,7 +45,6 @@ export function DirectorySettingsPage() {
 	const [error, setError] = useState<unknown>(null);
 	const [testUser, setTestUser] = useState("");
 	const [testResult, setTestResult] = useState<Schemas["DirectoryTestResult"] | null>(null);
-	const [mapping, setMapping] = useState({ groupKey: "", role: "staff", orgUnitId: "" });
 	const [sync, setSync] = useState<Schemas["DirectorySyncResult"] | null>(null);
 
 	const load = useCallback((next: Config) => {
@@ -220,88 +220,14 @@ export function DirectorySettingsPage() {
 
 			<section>
 				<h2>{t("directory.mappings")}</h2>
-				<table className="table">
-					<thead>
-						<tr>
-							<th scope="col">{t("directory.group")}</th>
-							<th scope="col">{t("directory.role")}</th>
-							<th scope="col">{t("directory.orgUnit")}</th>
-							<th scope="col">{t("directory.actions")}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{config?.mappings.map((m) => (
-							<tr key={m.id}>
-								<td>{m.groupKey}</td>
-								<td>{t(`role.${m.role}`)}</td>
-								<td>{m.orgUnitId ?? "—"}</td>
-								<td>
-									<button
-										type="button"
-										className="button"
-										onClick={() =>
-											void run(
-												call(
-													api.DELETE("/api/directory/mappings/{id}", {
-														params: { path: { id: m.id } },
-													}),
-												),
-												load,
-											)
-										}
-									>
-										{t("directory.remove")}
-									</button>
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-				<form
-					className="form"
-					onSubmit={(e) => {
-						e.preventDefault();
-						const body = {
-							groupKey: mapping.groupKey,
-							role: mapping.role as Schemas["DirectoryMappingInput"]["role"],
-							orgUnitId: mapping.orgUnitId || null,
-						};
-						void run(call(api.POST("/api/directory/mappings", { body })), load);
-					}}
-				>
-					<Field label={t("directory.group")} required>
-						{(id) => (
-							<input
-								id={id}
-								required
-								value={mapping.groupKey}
-								onChange={(e) => setMapping({ ...mapping, groupKey: e.target.value })}
-							/>
-						)}
-					</Field>
-					<Field label={t("directory.role")} required>
-						{(id) => (
-							<input
-								id={id}
-								required
-								value={mapping.role}
-								onChange={(e) => setMapping({ ...mapping, role: e.target.value })}
-							/>
-						)}
-					</Field>
-					<Field label={t("directory.orgUnit")}>
-						{(id) => (
-							<input
-								id={id}
-								value={mapping.orgUnitId}
-								onChange={(e) => setMapping({ ...mapping, orgUnitId: e.target.value })}
-							/>
-						)}
-					</Field>
-					<button type="submit" className="button">
-						{t("directory.addMapping")}
-					</button>
-				</form>
+				<GroupMappings
+					connection="ldap"
+					mappings={config?.mappings ?? []}
+					groupLabel={t("directory.group")}
+					addLabel={t("directory.addMapping")}
+					onChanged={() => void call(api.GET("/api/directory/config")).then(load, setError)}
+					onError={setError}
+				/>
 			</section>
 
 			<section>

@@ -3,6 +3,7 @@ import { api, call, type Schemas } from "../api/client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { GroupMappings } from "./GroupMappings.tsx";
 
 type Config = Schemas["OidcConfig"];
 type Settings = NonNullable<Config["settings"]>;
@@ -47,7 +48,6 @@ export function OidcSettingsSection() {
 	const [secret, setSecret] = useState("");
 	const [error, setError] = useState<unknown>(null);
 	const [found, setFound] = useState<Schemas["OidcTestResult"] | null>(null);
-	const [mapping, setMapping] = useState({ groupKey: "", role: "staff", orgUnitId: "" });
 
 	const load = useCallback((next: Config) => {
 		setConfig(next);
@@ -174,89 +174,14 @@ export function OidcSettingsSection() {
 			)}
 
 			<h3>{t("oidc.mappings")}</h3>
-			<table className="table">
-				<thead>
-					<tr>
-						<th scope="col">{t("oidc.group")}</th>
-						<th scope="col">{t("directory.role")}</th>
-						<th scope="col">{t("directory.orgUnit")}</th>
-						<th scope="col">{t("directory.actions")}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{config?.mappings.map((m) => (
-						<tr key={m.id}>
-							<td>{m.groupKey}</td>
-							<td>{t(`role.${m.role}`)}</td>
-							<td>{m.orgUnitId ?? "—"}</td>
-							<td>
-								<button
-									type="button"
-									className="button"
-									onClick={() =>
-										void run(
-											call(
-												api.DELETE("/api/directory/mappings/{id}", {
-													params: { path: { id: m.id } },
-												}),
-											),
-											() => void reload(),
-										)
-									}
-								>
-									{t("directory.remove")}
-								</button>
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-			<form
-				className="form"
-				onSubmit={(e) => {
-					e.preventDefault();
-					const body = {
-						groupKey: mapping.groupKey,
-						role: mapping.role as Schemas["DirectoryMappingInput"]["role"],
-						orgUnitId: mapping.orgUnitId || null,
-						connection: "oidc" as const,
-					};
-					void run(call(api.POST("/api/directory/mappings", { body })), () => void reload());
-				}}
-			>
-				<Field label={t("oidc.group")} required>
-					{(id) => (
-						<input
-							id={id}
-							required
-							value={mapping.groupKey}
-							onChange={(e) => setMapping({ ...mapping, groupKey: e.target.value })}
-						/>
-					)}
-				</Field>
-				<Field label={t("directory.role")} required>
-					{(id) => (
-						<input
-							id={id}
-							required
-							value={mapping.role}
-							onChange={(e) => setMapping({ ...mapping, role: e.target.value })}
-						/>
-					)}
-				</Field>
-				<Field label={t("directory.orgUnit")}>
-					{(id) => (
-						<input
-							id={id}
-							value={mapping.orgUnitId}
-							onChange={(e) => setMapping({ ...mapping, orgUnitId: e.target.value })}
-						/>
-					)}
-				</Field>
-				<button type="submit" className="button">
-					{t("oidc.addMapping")}
-				</button>
-			</form>
+			<GroupMappings
+				connection="oidc"
+				mappings={config?.mappings ?? []}
+				groupLabel={t("oidc.group")}
+				addLabel={t("oidc.addMapping")}
+				onChanged={() => void reload()}
+				onError={setError}
+			/>
 		</section>
 	);
 }
