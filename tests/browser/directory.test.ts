@@ -84,11 +84,16 @@ before(async () => {
 		}),
 	});
 	assert.equal(put.status(), 200, await put.text());
-	await api("POST", "/api/directory/mappings", {
-		groupKey: groupDn("all-staff"),
-		role: "staff",
-		orgUnitId: null,
-	});
+	// The first group is mapped on the settings page, as an administrator does it.
+	await admin.page.goto("/directory");
+	const mappings = admin.page.getByRole("heading", { level: 2, name: "グループと役割の対応" });
+	await mappings.waitFor();
+	// The innermost section holding the heading (the page itself is a section too).
+	const section = admin.page.locator("section", { has: mappings }).last();
+	await section.getByLabel("グループ（DN）").fill(groupDn("all-staff"));
+	await section.getByLabel("役割", { exact: true }).fill("staff");
+	await section.getByRole("button", { name: "対応を追加" }).click();
+	await section.getByRole("cell", { name: groupDn("all-staff"), exact: true }).waitFor();
 	await api("POST", "/api/directory/mappings", {
 		groupKey: groupDn("mamori-ciso"),
 		role: "ciso",
