@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import { Secret, TOTP } from "otpauth";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -11,16 +10,13 @@ import {
 	startTestLdap,
 	type TestLdap,
 } from "../../scripts/test-ldap.ts";
-import { openDatabase } from "../../src/db/connection.ts";
-import { inTransaction } from "../../src/db/transaction.ts";
 import { SESSION_CACHE_TTL_MS } from "../../src/modules/auth/session-cache.ts";
-import { insertStaff } from "../../src/modules/org/staff.repository.ts";
-import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { runCli } from "../helpers/cli.ts";
 import { LDAP_SKIP, openLdapSettings } from "../helpers/directory-world.ts";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { firstLogin } from "./login-flow.ts";
 import { apiAs } from "./policy-helpers.ts";
+import { putOnRoster } from "./roster.ts";
 
 /**
  * Done-when of issue #18 (LDAP half), in the browser: a staff member signs in through the city's
@@ -66,9 +62,9 @@ before(async () => {
 	});
 	// The roster holds the people under their directory employee numbers (as a roster import would).
 	await addUser(server, "saga", "suzuki-local");
-	await onRoster("saga", "suzuki-local", "E1002", unit.id);
+	await putOnRoster(server, { username: "suzuki-local", staffNumber: "E1002", unitId: unit.id });
 	await addUser(server, "saga", "tanaka-local");
-	await onRoster("saga", "tanaka-local", "E1001", unit.id);
+	await putOnRoster(server, { username: "tanaka-local", staffNumber: "E1001", unitId: unit.id });
 
 	const { csrfToken } = (await (await admin.page.request.get("/api/auth/session")).json()) as {
 		csrfToken: string;
@@ -107,39 +103,6 @@ after(async () => {
 	await server?.stop();
 	await ldap?.stop();
 });
-
-/** Put the account of `username` on the roster with the directory's employee number. */
-async function onRoster(tenantSlug: string, username: string, staffNumber: string, unitId: string) {
-	const handle = openDatabase({ dataDir: server.dataDir });
-	try {
-		const tenant = await findTenantBySlug(handle.db, tenantSlug);
-		assert.ok(tenant);
-		const account = await handle.db
-			.selectFrom("accounts")
-			.select("id")
-			.where("tenant_id", "=", tenant.id)
-			.where("username", "=", username)
-			.executeTakeFirstOrThrow();
-		const now = new Date().toISOString();
-		await inTransaction(handle.db, (tx) =>
-			insertStaff(tx, {
-				id: randomUUID(),
-				tenant_id: tenant.id,
-				account_id: account.id,
-				staff_number: staffNumber,
-				category: "regular",
-				org_unit_id: unitId,
-				title: null,
-				active: true,
-				left_at: null,
-				created_at: now,
-				updated_at: now,
-			}),
-		);
-	} finally {
-		await handle.db.destroy();
-	}
-}
 
 function heading(page: Page, name: string) {
 	return page.getByRole("heading", { level: 1, name, exact: true });

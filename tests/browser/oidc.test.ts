@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import {
@@ -8,14 +7,11 @@ import {
 	startTestOidc,
 	type TestOidc,
 } from "../../scripts/test-oidc.ts";
-import { openDatabase } from "../../src/db/connection.ts";
-import { inTransaction } from "../../src/db/transaction.ts";
-import { insertStaff } from "../../src/modules/org/staff.repository.ts";
-import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { testOidcSettings } from "../helpers/oidc-world.ts";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { firstLogin } from "./login-flow.ts";
 import { apiAs } from "./policy-helpers.ts";
+import { putOnRoster } from "./roster.ts";
 
 /**
  * Done-when of issue #18 (OpenID Connect half), in the browser, against a real OpenID provider
@@ -45,9 +41,9 @@ before(async () => {
 		parentId: null,
 	});
 	await addUser(server, "saga", "suzuki-local");
-	await onRoster("saga", "suzuki-local", "E1002", unit.id);
+	await putOnRoster(server, { username: "suzuki-local", staffNumber: "E1002", unitId: unit.id });
 	await addUser(server, "saga", "tanaka-local");
-	await onRoster("saga", "tanaka-local", "E1001", unit.id);
+	await putOnRoster(server, { username: "tanaka-local", staffNumber: "E1001", unitId: unit.id });
 	await api("PUT", "/api/directory/oidc", {
 		enabled: true,
 		settings: testOidcSettings(op.issuer, { redirectUri: `${server.url}/login/oidc` }),
@@ -68,39 +64,6 @@ after(async () => {
 	await server?.stop();
 	await op?.stop();
 });
-
-/** Put the account of `username` on the roster with the provider's employee number. */
-async function onRoster(tenantSlug: string, username: string, staffNumber: string, unitId: string) {
-	const handle = openDatabase({ dataDir: server.dataDir });
-	try {
-		const tenant = await findTenantBySlug(handle.db, tenantSlug);
-		assert.ok(tenant);
-		const account = await handle.db
-			.selectFrom("accounts")
-			.select("id")
-			.where("tenant_id", "=", tenant.id)
-			.where("username", "=", username)
-			.executeTakeFirstOrThrow();
-		const now = new Date().toISOString();
-		await inTransaction(handle.db, (tx) =>
-			insertStaff(tx, {
-				id: randomUUID(),
-				tenant_id: tenant.id,
-				account_id: account.id,
-				staff_number: staffNumber,
-				category: "regular",
-				org_unit_id: unitId,
-				title: null,
-				active: true,
-				left_at: null,
-				created_at: now,
-				updated_at: now,
-			}),
-		);
-	} finally {
-		await handle.db.destroy();
-	}
-}
 
 function heading(page: Page, name: string) {
 	return page.getByRole("heading", { level: 1, name, exact: true });

@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { openDatabase } from "../../src/db/connection.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
-import { insertStaff } from "../../src/modules/org/staff.repository.ts";
 import { openAreaDesk } from "../../src/modules/secure-areas/area-desk.ts";
 import { grantPermit } from "../../src/modules/secure-areas/permits.ts";
 import { createArea } from "../../src/modules/secure-areas/save-area.ts";
@@ -15,6 +13,7 @@ import { encodeShiftJis } from "../helpers/shift-jis.ts";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { firstLogin } from "./login-flow.ts";
 import { apiAs, firstLoginAs } from "./policy-helpers.ts";
+import { putOnRoster } from "./roster.ts";
 
 /**
  * Done-when (c) of secure areas (管理区域): the server room's manager imports a card reader's
@@ -44,26 +43,8 @@ async function serverRoom(managerAccountId: string, intruderAccountId: string, u
 	try {
 		const tenant = await findTenantBySlug(handle.db, "saga");
 		assert.ok(tenant);
-		const now = new Date().toISOString();
-		const staff = async (accountId: string, staffNumber: string) => {
-			const id = randomUUID();
-			await inTransaction(handle.db, (tx) =>
-				insertStaff(tx, {
-					id,
-					tenant_id: tenant.id,
-					account_id: accountId,
-					staff_number: staffNumber,
-					category: "regular",
-					org_unit_id: unitId,
-					title: null,
-					active: true,
-					left_at: null,
-					created_at: now,
-					updated_at: now,
-				}),
-			);
-			return id;
-		};
+		const staff = (accountId: string, staffNumber: string) =>
+			putOnRoster(server, { accountId, unitId, staffNumber });
 		const manager = await staff(managerAccountId, "7001");
 		await staff(intruderAccountId, "7002");
 		const desk = await openAreaDesk(handle.db, areaActor(tenant.id));

@@ -1,14 +1,10 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { openDatabase } from "../../src/db/connection.ts";
-import { inTransaction } from "../../src/db/transaction.ts";
-import { insertStaff } from "../../src/modules/org/staff.repository.ts";
-import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { firstLogin } from "./login-flow.ts";
 import { apiAs, firstLoginAs } from "./policy-helpers.ts";
+import { putOnRoster } from "./roster.ts";
 
 /**
  * Done-when (c) of the official social-media accounts: in Saga (whose policy has the provision)
@@ -31,33 +27,6 @@ after(async () => {
 
 const context = () =>
 	browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", baseURL: server.url });
-
-/** Put an account on the tenant's staff roster (the roster import is not under test here). */
-async function onRoster(tenantSlug: string, accountId: string, unitId: string, title: string) {
-	const handle = openDatabase({ dataDir: server.dataDir });
-	try {
-		const tenant = await findTenantBySlug(handle.db, tenantSlug);
-		assert.ok(tenant);
-		const now = new Date().toISOString();
-		await inTransaction(handle.db, (tx) =>
-			insertStaff(tx, {
-				id: randomUUID(),
-				tenant_id: tenant.id,
-				account_id: accountId,
-				staff_number: `S-${accountId.slice(0, 8)}`,
-				category: "regular",
-				org_unit_id: unitId,
-				title,
-				active: true,
-				left_at: null,
-				created_at: now,
-				updated_at: now,
-			}),
-		);
-	} finally {
-		await handle.db.destroy();
-	}
-}
 
 test("Saga: a 課長 registers an official account and approves it as the pack's approver", async () => {
 	const adminContext = await context();
@@ -84,7 +53,7 @@ test("Saga: a 課長 registers an official account and approves it as the pack's
 		role: "section_manager",
 		orgUnitId: unit.id,
 	});
-	await onRoster("saga", kachoAccount.id, unit.id, "課長");
+	await putOnRoster(server, { accountId: kachoAccount.id, unitId: unit.id, title: "課長" });
 
 	const kacho = await watchedPage(await context());
 	await firstLoginAs(kacho.page, server.url, "saga", "koho-kacho", kachoOtp);

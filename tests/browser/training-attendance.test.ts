@@ -1,15 +1,11 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { openDatabase } from "../../src/db/connection.ts";
-import { inTransaction } from "../../src/db/transaction.ts";
-import { insertStaff } from "../../src/modules/org/staff.repository.ts";
-import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { fiscalYear } from "../../src/shared/dates.ts";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { firstLogin } from "./login-flow.ts";
 import { apiAs, firstLoginAs } from "./policy-helpers.ts";
+import { putOnRoster } from "./roster.ts";
 
 /**
  * 統括 plans an in-person course in the app, records one member of staff's attendance by hand
@@ -33,33 +29,6 @@ after(async () => {
 
 const context = () =>
 	browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", baseURL: server.url });
-
-/** Put an account on the tenant's roster with a known 職員番号 (the roster import is not under test). */
-async function onRoster(accountId: string, unitId: string, staffNumber: string) {
-	const handle = openDatabase({ dataDir: server.dataDir });
-	try {
-		const tenant = await findTenantBySlug(handle.db, "saga");
-		assert.ok(tenant);
-		const now = new Date().toISOString();
-		await inTransaction(handle.db, (tx) =>
-			insertStaff(tx, {
-				id: randomUUID(),
-				tenant_id: tenant.id,
-				account_id: accountId,
-				staff_number: staffNumber,
-				category: "regular",
-				org_unit_id: unitId,
-				title: "主事",
-				active: true,
-				left_at: null,
-				created_at: now,
-				updated_at: now,
-			}),
-		);
-	} finally {
-		await handle.db.destroy();
-	}
-}
 
 const csv = (lines: string[]) => ({
 	name: "受講者名簿.csv",
@@ -96,7 +65,12 @@ test("統括 plans a course, records one attendance by hand and imports the rest
 	for (const account of accounts.items) {
 		const number = numbers[account.username];
 		assert.ok(number, `a staff number for ${account.username}`);
-		await onRoster(account.id, unit.id, number);
+		await putOnRoster(server, {
+			accountId: account.id,
+			unitId: unit.id,
+			staffNumber: number,
+			title: "主事",
+		});
 	}
 
 	const chiefOtp = await addUser(server, "saga", "shuugou-tokatsu", ["chief_officer"]);

@@ -1,15 +1,11 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { openDatabase } from "../../src/db/connection.ts";
-import { inTransaction } from "../../src/db/transaction.ts";
-import { insertStaff } from "../../src/modules/org/staff.repository.ts";
-import { findTenantBySlug } from "../../src/modules/tenants/tenants.repository.ts";
 import { fiscalYear } from "../../src/shared/dates.ts";
 import { addUser, launchBrowser, type RunningServer, startServer, watchedPage } from "./helpers.ts";
 import { firstLogin } from "./login-flow.ts";
 import { apiAs, firstLoginAs } from "./policy-helpers.ts";
+import { putOnRoster } from "./roster.ts";
 
 /**
  * Done-when (a) of training: a member of staff takes an e-learning course, fails the quiz, then
@@ -32,33 +28,6 @@ after(async () => {
 const context = () =>
 	browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", baseURL: server.url });
 
-/** Put an account on the tenant's staff roster (the roster import is not under test here). */
-async function onRoster(tenantSlug: string, accountId: string, unitId: string) {
-	const handle = openDatabase({ dataDir: server.dataDir });
-	try {
-		const tenant = await findTenantBySlug(handle.db, tenantSlug);
-		assert.ok(tenant);
-		const now = new Date().toISOString();
-		await inTransaction(handle.db, (tx) =>
-			insertStaff(tx, {
-				id: randomUUID(),
-				tenant_id: tenant.id,
-				account_id: accountId,
-				staff_number: `S-${accountId.slice(0, 8)}`,
-				category: "regular",
-				org_unit_id: unitId,
-				title: "主事",
-				active: true,
-				left_at: null,
-				created_at: now,
-				updated_at: now,
-			}),
-		);
-	} finally {
-		await handle.db.destroy();
-	}
-}
-
 test("a member of staff fails the e-learning quiz, then passes it; the unit's rate moves", async () => {
 	const admin = await watchedPage(await context());
 	const password = server.oneTimePasswords.saga;
@@ -77,7 +46,8 @@ test("a member of staff fails the e-learning quiz, then passes it; the unit's ra
 		"GET",
 		"/api/accounts?q=kenshu",
 	);
-	for (const account of accounts.items) await onRoster("saga", account.id, unit.id);
+	for (const account of accounts.items)
+		await putOnRoster(server, { accountId: account.id, unitId: unit.id, title: "主事" });
 
 	const cisoOtp = await addUser(server, "saga", "kenshu-ciso", ["ciso"]);
 	const ciso = await watchedPage(await context());
