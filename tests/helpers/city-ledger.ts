@@ -26,8 +26,8 @@ export function fullWidthDigits(text: string): string {
 /**
  * A city's own ledger as Excel writes it, in a layout Mamori's template does not have: a title
  * row, a two-row header whose 格付 is a real merged cell over 機密性・完全性・可用性 (and cells
- * merged down both header rows), blank rows between data rows, and a column Mamori does not know;
- * optionally a 登録日 column in 和暦, full-width digits and a total row.
+ * merged down both header rows), blank (bordered) rows between data rows, and a column Mamori does
+ * not know; optionally a 登録日 column in 和暦, full-width digits and a total row.
  *
  * @example
  * const bytes = await cityLedgerXlsx({ unitCode: "010000", codes: ["A-1", "A-2"] });
@@ -55,8 +55,16 @@ export async function cityLedgerXlsx(options: CityLedgerOptions): Promise<Uint8A
 	sheet.mergeCells("F2:H2");
 	const merged = ["A", "B", "C", "D", "E", "I", ...(dated ? ["J"] : [])];
 	for (const column of merged) sheet.mergeCells(`${column}2:${column}3`);
+	const width = merged.length + 3;
+	// A blank row of a bordered table, as Excel keeps it: cells with a border and no value.
+	const blankRow = () => {
+		const row = sheet.addRow([]);
+		for (let column = 1; column <= width; column++) {
+			row.getCell(column).border = { bottom: { style: "thin" } };
+		}
+	};
 	options.codes.forEach((code, i) => {
-		if (i > 0) sheet.addRow([]);
+		if (i > 0) blankRow();
 		sheet.addRow([
 			code,
 			options.names?.[i] ?? `台帳の資産${i + 1}`,
@@ -71,7 +79,7 @@ export async function cityLedgerXlsx(options: CityLedgerOptions): Promise<Uint8A
 		]);
 	});
 	if (options.totalRow) {
-		sheet.addRow([]);
+		blankRow();
 		const count = digits(`${options.codes.length}件`);
 		sheet.addRow(["合計", "", "", "", "", "", "", "", ...(dated ? [""] : []), count]);
 	}
