@@ -134,6 +134,11 @@ export function ImportMappingDialog({
 	const missing = proposal && mapping ? missingFields(mapping, proposal.fields) : [];
 	const checkedClean = check !== null && check.errorCount === 0;
 	const done = result?.applied ?? false;
+	const errorHeaders = {
+		row: t("mapping.row"),
+		column: t("mapping.column"),
+		message: t("mapping.message"),
+	};
 	return (
 		<Dialog title={t("mapping.title")} onClose={() => onClose(applied)} wide>
 			<form className="form" onSubmit={propose}>
@@ -227,14 +232,7 @@ export function ImportMappingDialog({
 					</p>
 					<SkippedRowsNote report={check} />
 					{check.errors.length > 0 ? (
-						<ImportErrorTable
-							errors={check.errors}
-							headers={{
-								row: t("mapping.row"),
-								column: t("mapping.column"),
-								message: t("mapping.message"),
-							}}
-						/>
+						<ImportErrorTable errors={check.errors} headers={errorHeaders} />
 					) : null}
 				</div>
 			) : null}
@@ -253,14 +251,7 @@ export function ImportMappingDialog({
 					</p>
 					<SkippedRowsNote report={result} />
 					{result.errors.length > 0 ? (
-						<ImportErrorTable
-							errors={result.errors}
-							headers={{
-								row: t("mapping.row"),
-								column: t("mapping.column"),
-								message: t("mapping.message"),
-							}}
-						/>
+						<ImportErrorTable errors={result.errors} headers={errorHeaders} />
 					) : null}
 				</div>
 			) : null}
