@@ -4,6 +4,7 @@ import { Secret, TOTP } from "otpauth";
 import type { Browser, Page } from "playwright-core";
 import { ROSTER_HEADERS } from "../../src/modules/org/roster/roster-format.ts";
 import { writeXlsx } from "../../src/shared/tabular.ts";
+import { cityLedgerXlsx } from "../helpers/city-ledger.ts";
 import { SAMPLE_POLICY_TEXT } from "../helpers/documents-world.ts";
 import { apiTokenPages, apiTokenScreens } from "./a11y-api-tokens.ts";
 import { assuranceAuditScreens } from "./a11y-assurance-audits.ts";
@@ -249,6 +250,24 @@ test("axe: the sign-in screens, every page and every dialog have no critical or 
 		await dialog.getByRole("alert").or(dialog.getByRole("table")).first().waitFor();
 		await assertAccessible(page, "the asset import dialog with its findings", "dialog[open]");
 	});
+	const cityLedger = await cityLedgerXlsx({ unitCode, codes: ["A11Y-1", "A11Y-2"] });
+	await checkDialog(
+		t,
+		page,
+		"asset import in the city's own layout",
+		button("自団体の様式で取り込む"),
+		async (dialog) => {
+			await dialog.getByLabel("取込元の名前").fill("財政課台帳");
+			await dialog.getByLabel("ファイル（XLSX または CSV）").setInputFiles({
+				name: "台帳.xlsx",
+				mimeType: "application/octet-stream",
+				buffer: Buffer.from(cityLedger),
+			});
+			await dialog.getByRole("button", { name: "見出しを読み取る" }).click();
+			await dialog.getByTestId("mapping-columns").waitFor();
+			await assertAccessible(page, "the mapping screen with its proposal", "dialog[open]");
+		},
+	);
 	await visit(page, `/assets/${world.assetId}`);
 	await checkDialog(t, page, "asset edit", button("変更"));
 	await checkDialog(t, page, "asset reclassify", button("格付けを変更"));

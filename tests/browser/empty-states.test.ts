@@ -75,6 +75,7 @@ test("on a fresh tenant, the empty ledger, risks and take-outs say what to do an
 	await page.keyboard.press("Escape");
 	await dialog.waitFor({ state: "detached" });
 	await ledger.getByRole("button", { name: "一括取込み" }).waitFor();
+	await ledger.getByRole("button", { name: "自団体の様式で取り込む" }).waitFor();
 	assert.equal(await ledger.getByText(WHO_MAY).count(), 0, "no 'ask someone' for those who may");
 	await assertAccessible(page, "the empty ledger");
 

@@ -5,19 +5,12 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { followImport, type ImportJob, importFailure } from "../imports/follow-import.ts";
+import { ImportErrorTable } from "../imports/ImportErrorTable.tsx";
 import { ImportProgressBar } from "../imports/ImportProgressBar.tsx";
+import { base64Of } from "../imports/read-file.ts";
 import { SkippedRowsNote } from "../imports/SkippedRowsNote.tsx";
 
 type ImportResult = Schemas["AssetImportReport"];
-
-function base64Of(file: File): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const reader = new FileReader();
-		reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-		reader.onerror = () => reject(reader.error);
-		reader.readAsDataURL(file);
-	});
-}
 
 /**
  * POST with upload progress: the typed client uses fetch, which cannot report it, and a ledger
@@ -76,7 +69,7 @@ function postWithProgress(
  * skipped). The import runs as a job on the server; its progress is shown until it ends.
  */
 export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void }) {
-	const { t, label } = useI18n();
+	const { t } = useI18n();
 	const [file, setFile] = useState<File | null>(null);
 	const [skipInvalid, setSkipInvalid] = useState(false);
 	const [progress, setProgress] = useState<number | null>(null);
@@ -131,11 +124,6 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 		void run("dry_run");
 	}
 
-	// A file that cannot be read is told from the catalogue in the reader's language.
-	const issueText = (issue: ImportResult["errors"][number]) => {
-		const coded = issue.code ? label("fileIssue", issue.code, issue.params) : null;
-		return coded !== null && coded !== issue.code ? coded : issue.message;
-	};
 	const busy = progress !== null || job !== null;
 	return (
 		<Dialog title={t("assets.import.title")} onClose={() => onClose(applied)}>
@@ -201,26 +189,16 @@ export function AssetImportDialog({ onClose }: { onClose(changed: boolean): void
 						</p>
 						<SkippedRowsNote report={result} />
 						{result.errors.length > 0 ? (
-							<div className="table-wrap">
+							<div>
 								<p>{t("assets.import.errors", { count: result.errors.length })}</p>
-								<table className="table table-compact">
-									<thead>
-										<tr>
-											<th scope="col">{t("assets.import.row")}</th>
-											<th scope="col">{t("assets.import.column")}</th>
-											<th scope="col">{t("assets.import.message")}</th>
-										</tr>
-									</thead>
-									<tbody>
-										{result.errors.slice(0, 200).map((issue) => (
-											<tr key={`${issue.row}-${issue.column}-${issue.message}`}>
-												<td>{issue.row}</td>
-												<td>{issue.column}</td>
-												<td>{issueText(issue)}</td>
-											</tr>
-										))}
-									</tbody>
-								</table>
+								<ImportErrorTable
+									errors={result.errors}
+									headers={{
+										row: t("assets.import.row"),
+										column: t("assets.import.column"),
+										message: t("assets.import.message"),
+									}}
+								/>
 							</div>
 						) : null}
 					</div>

@@ -8,6 +8,7 @@ import { useListControls } from "../components/useListControls.ts";
 import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
+import { ImportMappingDialog } from "../imports/ImportMappingDialog.tsx";
 import { Link, navigate } from "../router.tsx";
 import { AssetFormDialog } from "./AssetFormDialog.tsx";
 import { AssetImportDialog } from "./AssetImportDialog.tsx";
@@ -52,7 +53,7 @@ export function AssetsPage() {
 		useListControls<Filter, Sort>(EMPTY, { by: "code", order: "asc" }, "asc");
 	const [page, setPage] = useState<{ items: Asset[]; total: number; offset: number } | null>(null);
 	const [error, setError] = useState<unknown>(null);
-	const [dialog, setDialog] = useState<"create" | "import" | null>(null);
+	const [dialog, setDialog] = useState<"create" | "import" | "mapping" | null>(null);
 
 	useEffect(() => {
 		call(api.GET("/api/asset-ledger/options")).then(setOptions, setError);
@@ -132,9 +133,14 @@ export function AssetsPage() {
 				<h1>{t("assets.title")}</h1>
 				<div className="button-row">
 					{canImport && headerActions ? (
-						<button type="button" className="button" onClick={() => setDialog("import")}>
-							{t("assets.import")}
-						</button>
+						<>
+							<button type="button" className="button" onClick={() => setDialog("import")}>
+								{t("assets.import")}
+							</button>
+							<button type="button" className="button" onClick={() => setDialog("mapping")}>
+								{t("mapping.open")}
+							</button>
+						</>
 					) : null}
 					{canWrite && headerActions ? (
 						<button
@@ -239,9 +245,14 @@ export function AssetsPage() {
 								action="asset.write"
 							>
 								{canImport ? (
-									<button type="button" className="button" onClick={() => setDialog("import")}>
-										{t("assets.import")}
-									</button>
+									<>
+										<button type="button" className="button" onClick={() => setDialog("import")}>
+											{t("assets.import")}
+										</button>
+										<button type="button" className="button" onClick={() => setDialog("mapping")}>
+											{t("mapping.open")}
+										</button>
+									</>
 								) : null}
 								<button
 									type="button"
@@ -273,6 +284,18 @@ export function AssetsPage() {
 			) : null}
 			{dialog === "import" ? (
 				<AssetImportDialog
+					onClose={(changed) => {
+						setDialog(null);
+						if (changed) void load();
+					}}
+				/>
+			) : null}
+			{dialog === "mapping" ? (
+				<ImportMappingDialog
+					kind="assets.ledger"
+					send={(body) =>
+						call(api.POST("/api/assets/import", { body: { ...body, skipInvalid: false } }))
+					}
 					onClose={(changed) => {
 						setDialog(null);
 						if (changed) void load();

@@ -6,13 +6,15 @@ interface DialogProps {
 	title: string;
 	onClose(): void;
 	children: ReactNode;
+	/** For a dialog holding a wide table. */
+	wide?: boolean;
 }
 
 /**
  * A modal dialog on the native `<dialog>`: focus is kept inside, Escape closes it, and focus
  * returns to where it was when it closes.
  */
-export function Dialog({ title, onClose, children }: DialogProps) {
+export function Dialog({ title, onClose, children, wide = false }: DialogProps) {
 	const { t } = useI18n();
 	const ref = useRef<HTMLDialogElement>(null);
 	const titleId = useId();
@@ -30,7 +32,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
 	return (
 		<dialog
 			ref={ref}
-			className="dialog"
+			className={wide ? "dialog dialog-wide" : "dialog"}
 			aria-labelledby={titleId}
 			onCancel={(event) => {
 				event.preventDefault();

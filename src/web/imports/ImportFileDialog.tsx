@@ -5,18 +5,14 @@ import { Field } from "../components/Field.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
 import { followImport, type ImportJob, importFailure } from "./follow-import.ts";
+import { ImportErrorTable, type ImportIssue } from "./ImportErrorTable.tsx";
 import { ImportProgressBar } from "./ImportProgressBar.tsx";
+import { base64Of } from "./read-file.ts";
 import { type SkippedRows, SkippedRowsNote } from "./SkippedRowsNote.tsx";
 
 /** What every import route's dry run answers: the counts and each error with row and column. */
 export interface ImportReport extends SkippedRows {
-	errors: {
-		row: number | null;
-		column: string | null;
-		message: string;
-		code?: string;
-		params?: Record<string, string | number>;
-	}[];
+	errors: ImportIssue[];
 	errorCount: number;
 	created: number;
 	updated: number;
@@ -48,15 +44,6 @@ export interface ImportTexts {
 	cancel: MessageKey;
 }
 
-function base64Of(file: File): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const reader = new FileReader();
-		reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-		reader.onerror = () => reject(reader.error);
-		reader.readAsDataURL(file);
-	});
-}
-
 /**
  * Check a file (XLSX or CSV, UTF-8 or Shift_JIS) row by row, then import it: all rows or none.
  * `send` posts the body to the import route; a dry run answers the report, an apply the queued
@@ -71,7 +58,7 @@ export function ImportFileDialog({
 	send(body: ImportBody): Promise<ImportReport | ImportJob>;
 	onClose(changed: boolean): void;
 }) {
-	const { t, label } = useI18n();
+	const { t } = useI18n();
 	const [file, setFile] = useState<File | null>(null);
 	const [result, setResult] = useState<ImportReport | null>(null);
 	const [error, setError] = useState<unknown>(null);
@@ -110,11 +97,6 @@ export function ImportFileDialog({
 		void run("dry_run");
 	}
 
-	const issueText = (issue: ImportReport["errors"][number]) => {
-		if (!issue.code) return issue.message;
-		const coded = label("fileIssue", issue.code, issue.params);
-		return coded !== issue.code ? coded : issue.message;
-	};
 	return (
 		<Dialog title={t(texts.title)} onClose={() => onClose(applied)}>
 			<form className="form" onSubmit={submit}>
@@ -147,26 +129,10 @@ export function ImportFileDialog({
 						</p>
 						<SkippedRowsNote report={result} />
 						{result.errors.length > 0 ? (
-							<div className="table-wrap">
-								<table className="table table-compact">
-									<thead>
-										<tr>
-											<th scope="col">{t(texts.row)}</th>
-											<th scope="col">{t(texts.column)}</th>
-											<th scope="col">{t(texts.message)}</th>
-										</tr>
-									</thead>
-									<tbody>
-										{result.errors.slice(0, 200).map((issue) => (
-											<tr key={`${issue.row}-${issue.column}-${issue.message}`}>
-												<td>{issue.row}</td>
-												<td>{issue.column}</td>
-												<td>{issueText(issue)}</td>
-											</tr>
-										))}
-									</tbody>
-								</table>
-							</div>
+							<ImportErrorTable
+								errors={result.errors}
+								headers={{ row: t(texts.row), column: t(texts.column), message: t(texts.message) }}
+							/>
 						) : null}
 					</div>
 				) : null}
