@@ -46,6 +46,7 @@ import * as webhooks from "./migrations/0044-webhooks.ts";
 import * as oidcSignIn from "./migrations/0045-oidc-sign-in.ts";
 import * as importMappings from "./migrations/0046-import-mappings.ts";
 import * as secureAreaFlagsIndex from "./migrations/0049-secure-area-flags-index.ts";
+import * as trainingPackReminders from "./migrations/0050-training-pack-reminders.ts";
 
 interface EngineMigration {
 	up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -99,6 +100,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
 	"0045-oidc-sign-in": oidcSignIn,
 	"0046-import-mappings": importMappings,
 	"0049-secure-area-flags-index": secureAreaFlagsIndex,
+	"0050-training-pack-reminders": trainingPackReminders,
 };
 
 /** Every migration this version knows, oldest first: the newest is the schema version. */

@@ -1875,7 +1875,8 @@ export interface TrainingCourseTable {
 	/** YYYY-MM-DD (Japan date) */
 	due_on: string;
 	held_on: string | null;
-	remind_days: number;
+	/** The course's own reminder days before the due date; null: the policy pack's (0050). */
+	remind_days: number | null;
 	/** JSON: the e-learning quiz (see training.schemas.ts). */
 	quiz: string | null;
 	pass_mark: number | null;
@@ -1900,6 +1901,7 @@ export interface TrainingAssignmentTable {
 	completed_via: string | null;
 	recorded_by: string | null;
 	recorded_by_label: string | null;
+	/** The last reminder sent: the due date (first reminder) or `due/Nd` (training/reminder-days.ts). */
 	reminded_for: string | null;
 }
 

@@ -292,6 +292,8 @@ export const MODULE_ISSUE_CODES = [
 	"training_not_a_drill",
 	"training_is_a_drill",
 	"training_attended_in_future",
+	"training_year_fixed",
+	"training_kind_fixed",
 	"cloud_service_step_not_allowed",
 	"cloud_service_not_approver",
 	"cloud_service_not_unit_manager",

@@ -10,7 +10,7 @@ export function trainingPages(): string[] {
 
 /**
  * The e-learning quiz of わたしの研修, the plan dialog, and a course's page (attendees, the
- * attendance import dialog) and a drill's (results per unit, the drill CSV dialog). The
+ * change dialog, the attendance import dialog) and a drill's (results per unit, the drill CSV dialog). The
  * administrator joins the roster here (after the roster import, which refuses a file without its
  * importer), then owes a new course with a quiz.
  */
@@ -69,6 +69,12 @@ export async function trainingScreens(walk: Walk): Promise<void> {
 		page,
 		"training attendance import",
 		page.getByRole("button", { name: "受講者名簿を取り込む", exact: true }),
+	);
+	await checkDialog(
+		t,
+		page,
+		"training course change",
+		page.getByRole("button", { name: "研修を変更", exact: true }),
 	);
 	await walk.visit(`/training/courses/${drill.id}?fiscalYear=${drill.fiscal_year}`);
 	await page.getByRole("heading", { name: "課別の訓練結果" }).waitFor();

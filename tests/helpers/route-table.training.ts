@@ -168,6 +168,31 @@ export const TRAINING_ROUTES: readonly RouteEntry[] = [
 		crossTenant: [served],
 	},
 	{
+		method: "put",
+		path: "/api/training/courses/{id}",
+		access: access("training.manage"),
+		ok: 200,
+		request: async (ctx) => {
+			const course = await makeCourse(ctx.deps, ctx.world.tenant.id, {
+				kind: "in_person",
+				quiz: null,
+				passMark: null,
+			});
+			return {
+				params: { id: course.id },
+				body: {
+					title: "情報セキュリティ研修（改）",
+					kind: "in_person",
+					audience: course.audience,
+					dueOn: course.due_on,
+					remindDays: 7,
+					version: 1,
+				},
+			};
+		},
+		crossTenant: [FOREIGN_IDS],
+	},
+	{
 		method: "get",
 		path: "/api/training/courses/{id}/attendees",
 		access: access("training.read"),

@@ -11,9 +11,33 @@ import {
 	insertAssignments,
 	insertCourse,
 } from "./training.repository.ts";
-import type { CreateCourseInput } from "./training.schemas.ts";
+import type { CreateCourseInput, UpdateCourseInput } from "./training.schemas.ts";
 import type { TrainingDesk } from "./training-desk.ts";
 import { invalidField } from "./training-problems.ts";
+
+/**
+ * The rules of a course's fields, when planned and when changed: the due date in its fiscal
+ * year; an e-learning course has its quiz and pass mark.
+ *
+ * @throws Problem `validation_failed` (`training_due_outside_year`, `training_quiz_required`)
+ */
+export function checkCourse(
+	input: Pick<UpdateCourseInput, "dueOn" | "kind" | "quiz" | "passMark">,
+	year: number,
+): void {
+	if (fiscalYear(`${input.dueOn}T03:00:00Z`) !== year)
+		throw invalidField(
+			"dueOn",
+			"training_due_outside_year",
+			"the due date is in another fiscal year",
+		);
+	if (input.kind === "e_learning" && (!input.quiz || input.passMark === null))
+		throw invalidField(
+			"quiz",
+			"training_quiz_required",
+			"an e-learning course needs a quiz and a pass mark",
+		);
+}
 
 /**
  * The training owner plans a course of the fiscal year: what, for whom, by when. Everyone of its
@@ -30,18 +54,7 @@ export async function planCourse(
 ): Promise<CourseRow> {
 	const { actor } = desk;
 	authorize(actor, trainingPolicy, "training.manage");
-	if (fiscalYear(`${input.dueOn}T03:00:00Z`) !== input.fiscalYear)
-		throw invalidField(
-			"dueOn",
-			"training_due_outside_year",
-			"the due date is in another fiscal year",
-		);
-	if (input.kind === "e_learning" && (!input.quiz || input.passMark === null))
-		throw invalidField(
-			"quiz",
-			"training_quiz_required",
-			"an e-learning course needs a quiz and a pass mark",
-		);
+	checkCourse(input, input.fiscalYear);
 	const at = now.toISOString();
 	const quiz = input.kind === "e_learning" ? input.quiz : null;
 	const row: CourseRow = {

@@ -1,7 +1,9 @@
 import type { Queryable } from "../../db/queryable.ts";
 import { fiscalYear } from "../../shared/dates.ts";
-import { allowedActions, authorize } from "../authz/policy.ts";
+import { allowedActions, authorize, can } from "../authz/policy.ts";
 import type { Actor } from "../authz/roles.ts";
+import { currentTenantPack } from "../policies/pack/tenant-pack.repository.ts";
+import { DEFAULT_REMINDER_DAYS, packReminderDays } from "../policies/pack/training.schema.ts";
 import { rosterEntryOf } from "./record-attendance.ts";
 import { trainingPolicy } from "./training.policy.ts";
 import {
@@ -34,10 +36,13 @@ export function yearOf(desk: TrainingDesk, asked: number | undefined): number {
 export async function listCourses(db: Queryable, desk: TrainingDesk, year: number | undefined) {
 	authorize(desk.actor, trainingPolicy, "training.read");
 	const fy = yearOf(desk, year);
-	const [courses, counts] = await Promise.all([
+	const [courses, counts, tenantPack] = await Promise.all([
 		coursesOfYear(db, desk.actor.tenantId, fy),
 		completionByCourse(db, desk.actor.tenantId, fy),
+		currentTenantPack(db, desk.actor.tenantId),
 	]);
+	// The answers are for those who may change the quiz; the others see how many questions.
+	const mayPlan = can(desk.actor, trainingPolicy, "training.manage");
 	const rates = new Map<string, { owed: number; completed: number }>();
 	for (const row of counts) {
 		if (!seesUnit(desk, row.org_unit_id)) continue;
@@ -58,11 +63,14 @@ export async function listCourses(db: Queryable, desk: TrainingDesk, year: numbe
 		remindDays: row.remind_days,
 		passMark: row.pass_mark,
 		questionCount: row.quiz ? (JSON.parse(row.quiz) as unknown[]).length : 0,
+		quiz: mayPlan && row.quiz ? quizSchema.parse(JSON.parse(row.quiz)) : null,
 		ownerLabel: row.owner_label,
+		version: Number(row.version),
 		rate: rates.get(row.id) ?? { owed: 0, completed: 0 },
 	}));
 	return {
 		items,
+		packReminderDays: tenantPack ? packReminderDays(tenantPack.pack) : [...DEFAULT_REMINDER_DAYS],
 		allowedActions: allowedActions(desk.actor, trainingPolicy, [
 			"training.manage",
 			"training.record",

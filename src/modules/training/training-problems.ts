@@ -17,3 +17,10 @@ export function invalidField(
 export function notADrill(): Problem {
 	return refusal("conflict", "training_not_a_drill", "the course is not a phishing drill");
 }
+
+/** The course was changed by someone else since the caller read it. */
+export function staleCourse(): Problem {
+	return new Problem("conflict", "the course was changed by someone else; reload and try again", {
+		issues: [{ path: "version", code: "stale_version", params: {}, message: "reload" }],
+	});
+}

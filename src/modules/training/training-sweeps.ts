@@ -6,7 +6,10 @@ import { enqueueJob } from "../../platform/jobs/enqueue-job.ts";
 import { japanDate } from "../../shared/dates.ts";
 import { sendMail } from "../../shared/mail.ts";
 import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
+import { currentTenantPack } from "../policies/pack/tenant-pack.repository.ts";
+import { DEFAULT_REMINDER_DAYS, packReminderDays } from "../policies/pack/training.schema.ts";
 import { audienceOf } from "./audience.ts";
+import { reminderDaysOf, reminderDue } from "./reminder-days.ts";
 import {
 	type AssignmentRow,
 	assignedStaffIds,
@@ -20,15 +23,10 @@ import type { TrainingAudience } from "./training.schemas.ts";
 
 /** The daily job: who joined an open course's audience (new staff of the April roster) owes it. */
 export const ASSIGN_JOB = "training.assign-new-staff";
-/** The daily job: remind who still owes a course due within its reminder days. */
+/** The daily job: remind who still owes a course due within its (or the pack's) reminder days. */
 export const REMINDER_JOB = "training.reminders";
 /** One reminder mail, queued with the reminder. */
 export const REMINDER_MAIL_JOB = "training.reminder-mail";
-
-/** The Japan date `days` after `day`. */
-function addDays(day: string, days: number): string {
-	return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * Give every open course of the tenant to the members of its audience who do not owe it yet:
@@ -93,27 +91,32 @@ export async function assignNewStaff(
 }
 
 /**
- * Remind who still owes a course whose due date is within its reminder days: once per due date
- * (a moved due date reminds again), in the app (My training shows the due date) and by a mail job
- * per person. One transaction per course with its audit event.
+ * Remind who still owes a course whose due date is within its reminder days: the course's own,
+ * else the policy pack's (`training.reminderDays`, e.g. 14 and 3 days before). Once per due date
+ * and reminder day (a moved due date, or the next reminder day, reminds again), in the app (My
+ * training shows the due date) and by a mail job per person. One transaction per course with its
+ * audit event.
  */
 export async function remindDue(
 	deps: Pick<AppDeps, "db">,
 	tenantId: string,
 	now: Date = new Date(),
-): Promise<{ courseId: string; staffIds: string[] }[]> {
+): Promise<{ courseId: string; staffIds: string[]; daysBefore: number }[]> {
 	const today = japanDate(now);
-	const out: { courseId: string; staffIds: string[] }[] = [];
+	const tenantPack = await currentTenantPack(deps.db, tenantId);
+	const packDays = tenantPack ? packReminderDays(tenantPack.pack) : [...DEFAULT_REMINDER_DAYS];
+	const out: { courseId: string; staffIds: string[]; daysBefore: number }[] = [];
 	for (const course of await openCourses(deps.db, tenantId, today)) {
-		if (course.kind === "phishing_drill" || addDays(today, course.remind_days) < course.due_on)
-			continue;
+		if (course.kind === "phishing_drill") continue;
+		const due = reminderDue(today, course.due_on, reminderDaysOf(course.remind_days, packDays));
+		if (!due) continue;
 		const told = await inTransaction(deps.db, async (tx) => {
-			const open = await unremindedOpen(tx, tenantId, course.id, course.due_on);
+			const open = await unremindedOpen(tx, tenantId, course.id, due.key);
 			if (open.length === 0) return [];
 			await markReminded(
 				tx,
 				open.map((row) => row.id),
-				course.due_on,
+				due.key,
 			);
 			for (const row of open)
 				if (row.email)
@@ -137,13 +140,15 @@ export async function remindDue(
 					courseId: course.id,
 					title: course.title,
 					dueOn: course.due_on,
+					daysBefore: due.daysBefore,
 					staffIds: open.map((row) => row.staff_id),
 				},
 				{ recordType: "training_course", recordId: course.id },
 			);
 			return open.map((row) => row.staff_id);
 		});
-		if (told.length > 0) out.push({ courseId: course.id, staffIds: told });
+		if (told.length > 0)
+			out.push({ courseId: course.id, staffIds: told, daysBefore: due.daysBefore });
 	}
 	return out;
 }

@@ -44,6 +44,49 @@ export async function insertCourse(tx: Tx, row: CourseRow): Promise<void> {
 	await tx.insertInto("training_courses").values(row).execute();
 }
 
+/** Update at `version`; false when someone changed the course since it was read. */
+export async function updateCourse(
+	tx: Tx,
+	tenantId: string,
+	id: string,
+	version: number,
+	patch: Partial<Omit<CourseRow, "id" | "tenant_id" | "fiscal_year" | "version">>,
+): Promise<boolean> {
+	const result = await tx
+		.updateTable("training_courses")
+		.set({ ...patch, version: version + 1 })
+		.where("tenant_id", "=", tenantId)
+		.where("id", "=", id)
+		.where("version", "=", version)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Remove open assignments of these staff that the audience gave them (never a completion, never
+ * one an attendance import added).
+ */
+export async function removeOpenAssignments(
+	tx: Tx,
+	tenantId: string,
+	courseId: string,
+	staffIds: readonly string[],
+): Promise<number> {
+	let removed = 0;
+	for (let i = 0; i < staffIds.length; i += CHUNK) {
+		const result = await tx
+			.deleteFrom("training_assignments")
+			.where("tenant_id", "=", tenantId)
+			.where("course_id", "=", courseId)
+			.where("staff_id", "in", staffIds.slice(i, i + CHUNK))
+			.where("completed_at", "is", null)
+			.where("source", "in", ["audience", "new_staff"])
+			.executeTakeFirst();
+		removed += Number(result.numDeletedRows);
+	}
+	return removed;
+}
+
 export async function insertAssignments(tx: Tx, rows: AssignmentRow[]): Promise<void> {
 	for (let i = 0; i < rows.length; i += CHUNK)
 		await tx
@@ -219,8 +262,8 @@ export function attemptsOfStaff(db: Queryable, tenantId: string, staffId: string
 		.execute();
 }
 
-/** Open assignments of a course not yet reminded for its due date. */
-export function unremindedOpen(db: Queryable, tenantId: string, courseId: string, dueOn: string) {
+/** Open assignments of a course not yet given the reminder `key` (its due date and reminder day). */
+export function unremindedOpen(db: Queryable, tenantId: string, courseId: string, key: string) {
 	return db
 		.selectFrom("training_assignments as a")
 		.innerJoin(activeRoster(db, tenantId).as("r"), "r.staff_id", "a.staff_id")
@@ -228,15 +271,15 @@ export function unremindedOpen(db: Queryable, tenantId: string, courseId: string
 		.where("a.tenant_id", "=", tenantId)
 		.where("a.course_id", "=", courseId)
 		.where("a.completed_at", "is", null)
-		.where((eb) => eb.or([eb("a.reminded_for", "is", null), eb("a.reminded_for", "!=", dueOn)]))
+		.where((eb) => eb.or([eb("a.reminded_for", "is", null), eb("a.reminded_for", "!=", key)]))
 		.execute();
 }
 
-export async function markReminded(tx: Tx, ids: readonly string[], dueOn: string): Promise<void> {
+export async function markReminded(tx: Tx, ids: readonly string[], key: string): Promise<void> {
 	for (let i = 0; i < ids.length; i += CHUNK)
 		await tx
 			.updateTable("training_assignments")
-			.set({ reminded_for: dueOn })
+			.set({ reminded_for: key })
 			.where("id", "in", ids.slice(i, i + CHUNK))
 			.execute();
 }

@@ -46,11 +46,13 @@ import {
 	trainingImportReportSchema,
 	trainingImportSchema,
 	trainingYearSchema,
+	updateCourseSchema,
 	yearQuerySchema,
 } from "./training.schemas.ts";
 import { courseOf, openTrainingDesk } from "./training-desk.ts";
 import { exportCompletion, TRAINING_IMPORT_LIMITS } from "./training-io.ts";
 import { trainingYear } from "./training-year.ts";
+import { updateCourseDetails } from "./update-course.ts";
 
 const secured = { tags: ["training"], security: sessionSecurity };
 const idParam = z.object({ id: z.string().min(1).max(64) });
@@ -128,6 +130,22 @@ const routes = {
 		request: { body: jsonBody(createCourseSchema) },
 		responses: {
 			201: jsonResponse(z.object({ id: z.string() }), "The new course"),
+			...problemResponses,
+		},
+	}),
+	update: createRoute({
+		...secured,
+		method: "put",
+		path: "/training/courses/{id}",
+		summary:
+			"Change a course at the version read (409 when someone changed it since); its fiscal " +
+			"year stays and completions stay",
+		request: { params: idParam, body: jsonBody(updateCourseSchema) },
+		responses: {
+			200: jsonResponse(
+				z.object({ id: z.string(), version: z.number().int() }),
+				"The changed course",
+			),
 			...problemResponses,
 		},
 	}),
@@ -227,6 +245,13 @@ export function trainingRoutes(deps: AppDeps) {
 			const d = await desk(c);
 			const row = await inTransaction(deps.db, (tx) => planCourse(tx, d, c.req.valid("json")));
 			return c.json({ id: row.id }, 201);
+		})
+		.openapi(routes.update, async (c) => {
+			const d = await desk(c);
+			const row = await inTransaction(deps.db, (tx) =>
+				updateCourseDetails(tx, d, c.req.valid("param").id, c.req.valid("json")),
+			);
+			return c.json({ id: row.id, version: row.version }, 200);
 		})
 		.openapi(routes.attendees, async (c) => {
 			return c.json(await listAttendees(deps.db, await desk(c), c.req.valid("param").id), 200);

@@ -46,23 +46,40 @@ export const quizQuestionSchema = z
 export const quizSchema = z.array(quizQuestionSchema).min(1).max(TRAINING_LIMITS.questions);
 export type Quiz = z.infer<typeof quizSchema>;
 
+/** What a course says once planned: everything but its fiscal year may change later. */
+const courseFields = {
+	title: text(TRAINING_LIMITS.title),
+	description: z.string().trim().max(TRAINING_LIMITS.description).default(""),
+	kind: z.enum(TRAINING_KINDS),
+	audience: z.enum(TRAINING_AUDIENCES),
+	dueOn: daySchema,
+	heldOn: daySchema.nullable().default(null),
+	/** Days before the due date to remind at; null: the policy pack's (`training.reminderDays`). */
+	remindDays: z.number().int().min(0).max(TRAINING_LIMITS.remindDays).nullable().default(null),
+	quiz: quizSchema.nullable().default(null),
+	/** Per cent of right answers needed to pass. */
+	passMark: z.number().int().min(1).max(100).nullable().default(null),
+};
+const fiscalYearSchema = z.number().int().min(2000).max(2100);
+
 /** A course of the fiscal year's plan; an e-learning course carries its quiz and pass mark. */
 export const createCourseSchema = z
-	.strictObject({
-		fiscalYear: z.number().int().min(2000).max(2100),
-		title: text(TRAINING_LIMITS.title),
-		description: z.string().trim().max(TRAINING_LIMITS.description).default(""),
-		kind: z.enum(TRAINING_KINDS),
-		audience: z.enum(TRAINING_AUDIENCES),
-		dueOn: daySchema,
-		heldOn: daySchema.nullable().default(null),
-		remindDays: z.number().int().min(0).max(TRAINING_LIMITS.remindDays).default(14),
-		quiz: quizSchema.nullable().default(null),
-		/** Per cent of right answers needed to pass. */
-		passMark: z.number().int().min(1).max(100).nullable().default(null),
-	})
+	.strictObject({ fiscalYear: fiscalYearSchema, ...courseFields })
 	.openapi("TrainingCourseInput");
 export type CreateCourseInput = z.infer<typeof createCourseSchema>;
+
+/**
+ * A course changed at the version read. The fiscal year stays: when given, it must be the
+ * course's own (so a form may send the course back whole).
+ */
+export const updateCourseSchema = z
+	.strictObject({
+		...courseFields,
+		fiscalYear: fiscalYearSchema.optional(),
+		version: z.number().int().min(1),
+	})
+	.openapi("TrainingCourseUpdate");
+export type UpdateCourseInput = z.infer<typeof updateCourseSchema>;
 
 const rateSchema = z.object({ owed: z.number().int(), completed: z.number().int() });
 
@@ -76,10 +93,14 @@ export const courseSchema = z
 		audience: z.enum(TRAINING_AUDIENCES),
 		dueOn: z.string(),
 		heldOn: z.string().nullable(),
-		remindDays: z.number().int(),
+		/** The course's own reminder days; null: the policy pack's (`packReminderDays`). */
+		remindDays: z.number().int().nullable(),
 		passMark: z.number().int().nullable(),
 		questionCount: z.number().int(),
+		/** The quiz with its answers, for those who may plan courses (to change it); else null. */
+		quiz: quizSchema.nullable(),
 		ownerLabel: z.string(),
+		version: z.number().int(),
 		/** Over the staff the caller sees. */
 		rate: rateSchema,
 	})
@@ -87,7 +108,12 @@ export const courseSchema = z
 export type CourseView = z.infer<typeof courseSchema>;
 
 export const courseListSchema = z
-	.object({ items: z.array(courseSchema), allowedActions: z.array(z.string()) })
+	.object({
+		items: z.array(courseSchema),
+		/** The policy pack's reminder days, for a course that sets none (largest first). */
+		packReminderDays: z.array(z.number().int()),
+		allowedActions: z.array(z.string()),
+	})
 	.openapi("TrainingCourseList");
 
 export const yearQuerySchema = z.object({

@@ -4790,6 +4790,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a course at the version read (409 when someone changed it since); its fiscal year stays and completions stay */
+        put: operations["updateTrainingCourse"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training/courses/{id}/attendance": {
         parameters: {
             query?: never;
@@ -10281,6 +10298,9 @@ export interface components {
                         ja: string;
                     };
                 }[];
+                training?: {
+                    reminderDays?: number[];
+                };
             };
             source: string;
             version: number;
@@ -10360,12 +10380,18 @@ export interface components {
             ownerLabel: string;
             passMark: number | null;
             questionCount: number;
+            quiz: {
+                answer: number;
+                choices: string[];
+                question: string;
+            }[] | null;
             rate: {
                 completed: number;
                 owed: number;
             };
-            remindDays: number;
+            remindDays: number | null;
             title: string;
+            version: number;
         };
         TrainingCourseInput: {
             /** @enum {string} */
@@ -10386,13 +10412,38 @@ export interface components {
                 choices: string[];
                 question: string;
             }[] | null;
-            /** @default 14 */
-            remindDays: number;
+            /** @default null */
+            remindDays: number | null;
             title: string;
         };
         TrainingCourseList: {
             allowedActions: string[];
             items: components["schemas"]["TrainingCourse"][];
+            packReminderDays: number[];
+        };
+        TrainingCourseUpdate: {
+            /** @enum {string} */
+            audience: "all_staff" | "new_staff" | "managers" | "system_admins" | "contractors";
+            /** @default  */
+            description: string;
+            dueOn: string;
+            fiscalYear?: number;
+            /** @default null */
+            heldOn: string | null;
+            /** @enum {string} */
+            kind: "in_person" | "e_learning" | "phishing_drill";
+            /** @default null */
+            passMark: number | null;
+            /** @default null */
+            quiz: {
+                answer: number;
+                choices: string[];
+                question: string;
+            }[] | null;
+            /** @default null */
+            remindDays: number | null;
+            title: string;
+            version: number;
         };
         TrainingDrillResults: {
             units: {
@@ -16211,7 +16262,7 @@ export interface operations {
                 recordId?: string;
                 /** @description Exclusive end (ISO 8601) */
                 to?: string;
-                type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "backup.failure_notified" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "exception.requested" | "exception.approved" | "exception.refused" | "exception.withdrawn" | "exception.expiry_notified" | "exception.lapsed" | "exception.exported" | "social_media.registered" | "social_media.approval_requested" | "social_media.approved" | "social_media.refused" | "social_media.reviewed" | "social_media.suspended" | "social_media.reinstated" | "social_media.closed" | "social_media.dormant_flagged" | "social_media.exported" | "webhook.subscribed" | "webhook.changed" | "webhook.secret_rotated" | "webhook.unsubscribed" | "webhook.test_sent" | "webhook.deliveries_purged" | "import_mapping.saved" | "import_mapping.deleted" | "my_number.affair_created" | "my_number.affair_updated" | "my_number.handler_added" | "my_number.handler_ended" | "my_number.link_added" | "my_number.link_removed" | "my_number.provision_recorded" | "my_number.notice_seen" | "my_number.report_exported" | "directory.configured" | "directory.mapping_added" | "directory.mapping_removed" | "directory.sign_in_settings_changed" | "directory.tested" | "directory.role_granted" | "directory.role_ended" | "directory.account_disabled" | "directory.account_enabled" | "directory.account_linked" | "directory.synced" | "secure_area.created" | "secure_area.updated" | "secure_area.permit_granted" | "secure_area.permit_revoked" | "secure_area.entry_recorded" | "secure_area.exit_recorded" | "secure_area.entries_imported" | "secure_area.entries_exported" | "secure_area.asset_located" | "secure_area.asset_unlocated" | "api_token.created" | "api_token.revoked" | "api_token.called" | "training.course_planned" | "training.assigned" | "training.attendance_recorded" | "training.attendance_imported" | "training.quiz_attempted" | "training.drill_imported" | "training.reminded" | "training.exported" | "cloud_service.registered" | "cloud_service.updated" | "cloud_service.requested" | "cloud_service.approved" | "cloud_service.refused" | "cloud_service.put_in_use" | "cloud_service.reviewed" | "cloud_service.retired" | "cloud_service.review_warned" | "cloud_service.flags_changed" | "cloud_service.imported" | "cloud_service.exported" | "contractor.created" | "contractor.updated" | "contractor.imported" | "contractor.exported" | "contract.created" | "contract.updated" | "contract.imported" | "contract.exported" | "contract.clauses_checked" | "contract.subcontract_requested" | "contract.subcontract_approved" | "contract.subcontract_refused" | "contract.checked" | "contract.ended" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
+                type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "backup.failure_notified" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "exception.requested" | "exception.approved" | "exception.refused" | "exception.withdrawn" | "exception.expiry_notified" | "exception.lapsed" | "exception.exported" | "social_media.registered" | "social_media.approval_requested" | "social_media.approved" | "social_media.refused" | "social_media.reviewed" | "social_media.suspended" | "social_media.reinstated" | "social_media.closed" | "social_media.dormant_flagged" | "social_media.exported" | "webhook.subscribed" | "webhook.changed" | "webhook.secret_rotated" | "webhook.unsubscribed" | "webhook.test_sent" | "webhook.deliveries_purged" | "import_mapping.saved" | "import_mapping.deleted" | "my_number.affair_created" | "my_number.affair_updated" | "my_number.handler_added" | "my_number.handler_ended" | "my_number.link_added" | "my_number.link_removed" | "my_number.provision_recorded" | "my_number.notice_seen" | "my_number.report_exported" | "directory.configured" | "directory.mapping_added" | "directory.mapping_removed" | "directory.sign_in_settings_changed" | "directory.tested" | "directory.role_granted" | "directory.role_ended" | "directory.account_disabled" | "directory.account_enabled" | "directory.account_linked" | "directory.synced" | "secure_area.created" | "secure_area.updated" | "secure_area.permit_granted" | "secure_area.permit_revoked" | "secure_area.entry_recorded" | "secure_area.exit_recorded" | "secure_area.entries_imported" | "secure_area.entries_exported" | "secure_area.asset_located" | "secure_area.asset_unlocated" | "api_token.created" | "api_token.revoked" | "api_token.called" | "training.course_planned" | "training.course_updated" | "training.assigned" | "training.attendance_recorded" | "training.attendance_imported" | "training.quiz_attempted" | "training.drill_imported" | "training.reminded" | "training.exported" | "cloud_service.registered" | "cloud_service.updated" | "cloud_service.requested" | "cloud_service.approved" | "cloud_service.refused" | "cloud_service.put_in_use" | "cloud_service.reviewed" | "cloud_service.retired" | "cloud_service.review_warned" | "cloud_service.flags_changed" | "cloud_service.imported" | "cloud_service.exported" | "contractor.created" | "contractor.updated" | "contractor.imported" | "contractor.exported" | "contract.created" | "contract.updated" | "contract.imported" | "contract.exported" | "contract.clauses_checked" | "contract.subcontract_requested" | "contract.subcontract_approved" | "contract.subcontract_refused" | "contract.checked" | "contract.ended" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
             };
             header?: never;
             path?: never;
@@ -16302,7 +16353,7 @@ export interface operations {
                 recordId?: string;
                 /** @description Exclusive end (ISO 8601) */
                 to?: string;
-                type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "backup.failure_notified" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "exception.requested" | "exception.approved" | "exception.refused" | "exception.withdrawn" | "exception.expiry_notified" | "exception.lapsed" | "exception.exported" | "social_media.registered" | "social_media.approval_requested" | "social_media.approved" | "social_media.refused" | "social_media.reviewed" | "social_media.suspended" | "social_media.reinstated" | "social_media.closed" | "social_media.dormant_flagged" | "social_media.exported" | "webhook.subscribed" | "webhook.changed" | "webhook.secret_rotated" | "webhook.unsubscribed" | "webhook.test_sent" | "webhook.deliveries_purged" | "import_mapping.saved" | "import_mapping.deleted" | "my_number.affair_created" | "my_number.affair_updated" | "my_number.handler_added" | "my_number.handler_ended" | "my_number.link_added" | "my_number.link_removed" | "my_number.provision_recorded" | "my_number.notice_seen" | "my_number.report_exported" | "directory.configured" | "directory.mapping_added" | "directory.mapping_removed" | "directory.sign_in_settings_changed" | "directory.tested" | "directory.role_granted" | "directory.role_ended" | "directory.account_disabled" | "directory.account_enabled" | "directory.account_linked" | "directory.synced" | "secure_area.created" | "secure_area.updated" | "secure_area.permit_granted" | "secure_area.permit_revoked" | "secure_area.entry_recorded" | "secure_area.exit_recorded" | "secure_area.entries_imported" | "secure_area.entries_exported" | "secure_area.asset_located" | "secure_area.asset_unlocated" | "api_token.created" | "api_token.revoked" | "api_token.called" | "training.course_planned" | "training.assigned" | "training.attendance_recorded" | "training.attendance_imported" | "training.quiz_attempted" | "training.drill_imported" | "training.reminded" | "training.exported" | "cloud_service.registered" | "cloud_service.updated" | "cloud_service.requested" | "cloud_service.approved" | "cloud_service.refused" | "cloud_service.put_in_use" | "cloud_service.reviewed" | "cloud_service.retired" | "cloud_service.review_warned" | "cloud_service.flags_changed" | "cloud_service.imported" | "cloud_service.exported" | "contractor.created" | "contractor.updated" | "contractor.imported" | "contractor.exported" | "contract.created" | "contract.updated" | "contract.imported" | "contract.exported" | "contract.clauses_checked" | "contract.subcontract_requested" | "contract.subcontract_approved" | "contract.subcontract_refused" | "contract.checked" | "contract.ended" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
+                type?: "tenant.created" | "tenant.settings_changed" | "policy_pack.installed" | "auth.login_succeeded" | "auth.login_failed" | "auth.login_throttled" | "auth.logout" | "auth.password_changed" | "auth.password_change_failed" | "auth.mfa_enrolled" | "auth.recovery_code_used" | "account.created" | "account.updated" | "account.password_reset" | "account.mfa_reset" | "role.assigned" | "role.revoked" | "org_unit.created" | "org_unit.updated" | "staff.created" | "staff.updated" | "staff.left" | "roster.previewed" | "roster.applied" | "roster.discarded" | "roster.passwords_downloaded" | "audit.exported" | "audit.checkpointed" | "backup.failure_notified" | "policy.document_created" | "policy.draft_created" | "policy.draft_edited" | "policy.version_transitioned" | "policy.version_published" | "policy.procedure_read" | "policy.acknowledged" | "policy.reminders_sent" | "policy.unacknowledged_exported" | "policy_review.opened" | "policy_review.inputs_recorded" | "policy_review.decided" | "asset.created" | "asset.updated" | "asset.reclassified" | "asset.imported" | "asset.exported" | "asset.take_out_requested" | "asset.take_out_decided" | "asset.take_out_returned" | "asset.disposal_recorded" | "asset.disposal_file_added" | "asset.disposal_closed" | "risk.created" | "risk.updated" | "risk.accepted" | "risk.closed" | "risk.exported" | "incident.reported" | "incident.triaged" | "incident.transitioned" | "incident.note_added" | "incident.filing_recorded" | "incident.task_created" | "incident.task_updated" | "incident.task_completed" | "incident.evidence_added" | "incident.report_draft_exported" | "incident.chain_notified" | "incident.acknowledged" | "incident.escalated" | "incident.deadline_reminded" | "finding.raised" | "finding.planned" | "finding.evidence_added" | "finding.done" | "finding.verified" | "finding.reopened" | "finding.risk_linked" | "finding.accepted_as_risk" | "finding.overdue_notified" | "finding.exported" | "exception.requested" | "exception.approved" | "exception.refused" | "exception.withdrawn" | "exception.expiry_notified" | "exception.lapsed" | "exception.exported" | "social_media.registered" | "social_media.approval_requested" | "social_media.approved" | "social_media.refused" | "social_media.reviewed" | "social_media.suspended" | "social_media.reinstated" | "social_media.closed" | "social_media.dormant_flagged" | "social_media.exported" | "webhook.subscribed" | "webhook.changed" | "webhook.secret_rotated" | "webhook.unsubscribed" | "webhook.test_sent" | "webhook.deliveries_purged" | "import_mapping.saved" | "import_mapping.deleted" | "my_number.affair_created" | "my_number.affair_updated" | "my_number.handler_added" | "my_number.handler_ended" | "my_number.link_added" | "my_number.link_removed" | "my_number.provision_recorded" | "my_number.notice_seen" | "my_number.report_exported" | "directory.configured" | "directory.mapping_added" | "directory.mapping_removed" | "directory.sign_in_settings_changed" | "directory.tested" | "directory.role_granted" | "directory.role_ended" | "directory.account_disabled" | "directory.account_enabled" | "directory.account_linked" | "directory.synced" | "secure_area.created" | "secure_area.updated" | "secure_area.permit_granted" | "secure_area.permit_revoked" | "secure_area.entry_recorded" | "secure_area.exit_recorded" | "secure_area.entries_imported" | "secure_area.entries_exported" | "secure_area.asset_located" | "secure_area.asset_unlocated" | "api_token.created" | "api_token.revoked" | "api_token.called" | "training.course_planned" | "training.course_updated" | "training.assigned" | "training.attendance_recorded" | "training.attendance_imported" | "training.quiz_attempted" | "training.drill_imported" | "training.reminded" | "training.exported" | "cloud_service.registered" | "cloud_service.updated" | "cloud_service.requested" | "cloud_service.approved" | "cloud_service.refused" | "cloud_service.put_in_use" | "cloud_service.reviewed" | "cloud_service.retired" | "cloud_service.review_warned" | "cloud_service.flags_changed" | "cloud_service.imported" | "cloud_service.exported" | "contractor.created" | "contractor.updated" | "contractor.imported" | "contractor.exported" | "contract.created" | "contract.updated" | "contract.imported" | "contract.exported" | "contract.clauses_checked" | "contract.subcontract_requested" | "contract.subcontract_approved" | "contract.subcontract_refused" | "contract.checked" | "contract.ended" | "audit_plan.created" | "audit_plan.updated" | "yearly_audit_plan.created" | "yearly_audit_plan.updated" | "assurance_audit.created" | "assurance_audit.updated" | "assurance_audit.team_changed" | "assurance_audit.units_changed" | "assurance_audit.advanced" | "assurance_audit.checklist_chosen" | "assurance_audit.result_recorded" | "assurance_audit.evidence_added" | "assurance_audit.finding_raised" | "assurance_audit.report_exported" | "drill.scheduled" | "drill.held" | "drill.recorded" | "drill.cancelled" | "incident.stats_exported" | "incident.risk_linked" | "mail.release_requested" | "mail.release_decided" | "mail.release_delivered" | "mail.quarantine_purged" | "mail.release_resent" | "mail.settings_changed" | "network_model.saved" | "network_report.exported" | "take_out.exported" | "disposal.exported" | "assurance_checklist.created" | "assurance_checklist.version_added" | "assurance_campaign.opened" | "assurance_campaign.answered" | "assurance_campaign.submitted" | "assurance_campaign.reminded" | "assurance_campaign.exported" | "assurance_campaign.signed_off" | "assurance_campaign.closed" | "assurance_status_report.exported";
             };
             header?: never;
             path?: never;
@@ -38680,6 +38731,99 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden, a login step pending, or CSRF failure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or in another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTrainingCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON body */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingCourseUpdate"];
+            };
+        };
+        responses: {
+            /** @description The changed course */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: number;
                     };
                 };
             };

@@ -8,6 +8,7 @@ import { useDates } from "../i18n/dates.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
 
+type Course = Schemas["TrainingCourse"];
 type Kind = Schemas["TrainingCourseInput"]["kind"];
 type Audience = Schemas["TrainingCourseInput"]["audience"];
 
@@ -45,28 +46,51 @@ const blankQuestion = (): DraftQuestion => ({
 	answer: 0,
 });
 
+/** A course's quiz as the form holds it, for a change. */
+const draftsOf = (quiz: Course["quiz"]): DraftQuestion[] =>
+	quiz && quiz.length > 0
+		? quiz.map((q) => ({
+				key: nextKey++,
+				question: q.question,
+				choices: q.choices.join("\n"),
+				answer: q.answer,
+			}))
+		: [blankQuestion()];
+
 /**
- * Plan a course of a fiscal year: what, for whom, by when, how many days before the due date
- * the reminder goes; an e-learning course carries its quiz (questions as data) and pass mark.
+ * Plan a course of a fiscal year, or change a planned one (`course`): what, for whom, by when,
+ * how many days before the due date the reminder goes (empty: the policy pack's days); an
+ * e-learning course carries its quiz (questions as data) and pass mark. A change keeps the
+ * fiscal year and is sent with the version read: someone else's change meanwhile is refused.
  */
 export function CourseDialog({
+	course,
+	packReminderDays = [],
 	onClose,
 }: {
-	onClose(created?: { id: string; fiscalYear: number }): void;
+	/** The course to change; absent: plan a new one. */
+	course?: Course;
+	/** The policy pack's reminder days, shown for a course that sets none. */
+	packReminderDays?: readonly number[];
+	onClose(saved?: { id: string; fiscalYear: number }): void;
 }) {
 	const { t, lang } = useI18n();
 	const { style } = useDates();
 	const current = fiscalYearOf(new Date().toISOString());
-	const [fiscalYear, setFiscalYear] = useState(current);
-	const [title, setTitle] = useState("");
-	const [description, setDescription] = useState("");
-	const [kind, setKind] = useState<Kind>("in_person");
-	const [audience, setAudience] = useState<Audience>("all_staff");
-	const [dueOn, setDueOn] = useState("");
-	const [heldOn, setHeldOn] = useState("");
-	const [remindDays, setRemindDays] = useState(14);
-	const [passMark, setPassMark] = useState(80);
-	const [questions, setQuestions] = useState<DraftQuestion[]>([blankQuestion()]);
+	const [fiscalYear, setFiscalYear] = useState(course?.fiscalYear ?? current);
+	const [title, setTitle] = useState(course?.title ?? "");
+	const [description, setDescription] = useState(course?.description ?? "");
+	const [kind, setKind] = useState<Kind>(course?.kind ?? "in_person");
+	const [audience, setAudience] = useState<Audience>(course?.audience ?? "all_staff");
+	const [dueOn, setDueOn] = useState(course?.dueOn ?? "");
+	const [heldOn, setHeldOn] = useState(course?.heldOn ?? "");
+	const [remindDays, setRemindDays] = useState(
+		course?.remindDays === null || course?.remindDays === undefined
+			? ""
+			: String(course.remindDays),
+	);
+	const [passMark, setPassMark] = useState(course?.passMark ?? 80);
+	const [questions, setQuestions] = useState<DraftQuestion[]>(() => draftsOf(course?.quiz ?? null));
 	const [error, setError] = useState<unknown>(null);
 	const [busy, setBusy] = useState(false);
 
@@ -80,24 +104,27 @@ export function CourseDialog({
 			kind === "e_learning"
 				? questions.map((q) => ({ question: q.question, choices: choicesOf(q), answer: q.answer }))
 				: null;
+		const fields = {
+			title,
+			description,
+			kind,
+			audience,
+			dueOn,
+			heldOn: heldOn === "" || kind === "e_learning" ? null : heldOn,
+			remindDays: remindDays.trim() === "" ? null : Number(remindDays),
+			quiz,
+			passMark: kind === "e_learning" ? passMark : null,
+		};
 		try {
-			const created = await call(
-				api.POST("/api/training/courses", {
-					body: {
-						fiscalYear,
-						title,
-						description,
-						kind,
-						audience,
-						dueOn,
-						heldOn: heldOn === "" ? null : heldOn,
-						remindDays,
-						quiz,
-						passMark: kind === "e_learning" ? passMark : null,
-					},
-				}),
-			);
-			onClose({ id: created.id, fiscalYear });
+			const saved = course
+				? await call(
+						api.PUT("/api/training/courses/{id}", {
+							params: { path: { id: course.id } },
+							body: { ...fields, version: course.version },
+						}),
+					)
+				: await call(api.POST("/api/training/courses", { body: { fiscalYear, ...fields } }));
+			onClose({ id: saved.id, fiscalYear });
 		} catch (failure) {
 			setError(failure);
 			setBusy(false);
@@ -105,18 +132,27 @@ export function CourseDialog({
 	}
 
 	return (
-		<Dialog title={t("training.plan.title")} onClose={() => onClose()}>
+		<Dialog
+			title={t(course ? "training.edit.title" : "training.plan.title")}
+			onClose={() => onClose()}
+		>
 			<form className="form" onSubmit={submit}>
 				<ErrorAlert error={error} />
-				<Field label={t("training.field.fiscalYear")} required>
-					{(id) => (
+				<Field
+					label={t("training.field.fiscalYear")}
+					hint={course ? t("training.edit.yearFixed") : undefined}
+					required
+				>
+					{(id, describedBy) => (
 						<select
 							id={id}
 							required
+							disabled={course !== undefined}
+							aria-describedby={describedBy}
 							value={fiscalYear}
 							onChange={(event) => setFiscalYear(Number(event.target.value))}
 						>
-							{[current - 1, current, current + 1].map((year) => (
+							{[...new Set([current - 1, current, current + 1, fiscalYear])].map((year) => (
 								<option key={year} value={year}>
 									{formatFiscalYear(year, style, lang)}
 								</option>
@@ -154,7 +190,10 @@ export function CourseDialog({
 							value={kind}
 							onChange={(event) => setKind(event.target.value as Kind)}
 						>
-							{KINDS.map((k) => (
+							{KINDS.filter(
+								// A drill stays a drill and a course cannot become one.
+								(k) => !course || (k === "phishing_drill") === (course.kind === "phishing_drill"),
+							).map((k) => (
 								<option key={k} value={k}>
 									{t(`training.kind.${k}` as MessageKey)}
 								</option>
@@ -204,8 +243,9 @@ export function CourseDialog({
 				)}
 				<Field
 					label={t("training.field.remindDays")}
-					hint={t("training.field.remindDaysHint")}
-					required
+					hint={t("training.field.remindDaysHint", {
+						days: packReminderDays.join(t("training.course.daysSeparator")),
+					})}
 				>
 					{(id, describedBy) => (
 						<input
@@ -213,16 +253,18 @@ export function CourseDialog({
 							type="number"
 							min={0}
 							max={90}
-							required
 							aria-describedby={describedBy}
 							value={remindDays}
-							onChange={(event) => setRemindDays(Number(event.target.value))}
+							onChange={(event) => setRemindDays(event.target.value)}
 						/>
 					)}
 				</Field>
 				{kind === "e_learning" ? (
 					<fieldset className="fieldset" data-testid="quiz-editor">
 						<legend>{t("training.field.quiz")}</legend>
+						{course && course.rate.completed > 0 ? (
+							<p className="field-hint">{t("training.edit.keepsCompletion")}</p>
+						) : null}
 						<Field label={t("training.field.passMark")} required>
 							{(id) => (
 								<input
@@ -304,7 +346,7 @@ export function CourseDialog({
 				) : null}
 				<div className="form-row-actions">
 					<button type="submit" className="button button-primary" disabled={busy}>
-						{t("training.plan.save")}
+						{t(course ? "training.edit.save" : "training.plan.save")}
 					</button>
 					<button type="button" className="button" onClick={() => onClose()}>
 						{t("common.cancel")}

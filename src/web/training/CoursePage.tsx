@@ -9,6 +9,7 @@ import { ImportFileDialog, type ImportTexts } from "../imports/ImportFileDialog.
 import { Link, useSearch } from "../router.tsx";
 import { useCan } from "../session.tsx";
 import { AttendanceForm } from "./AttendanceForm.tsx";
+import { CourseDialog } from "./CourseDialog.tsx";
 import { DrillResults } from "./DrillResults.tsx";
 import { rateText } from "./TrainingPage.tsx";
 
@@ -52,6 +53,8 @@ export function CoursePage({ id }: { id: string }) {
 	const [figures, setFigures] = useState<Completion | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [importing, setImporting] = useState(false);
+	const [editing, setEditing] = useState(false);
+	const [packDays, setPackDays] = useState<number[]>([]);
 	const [version, setVersion] = useState(0);
 
 	const load = useCallback(async () => {
@@ -60,6 +63,7 @@ export function CoursePage({ id }: { id: string }) {
 			const list = await call(api.GET("/api/training/courses", { params: { query } }));
 			const found = list.items.find((item) => item.id === id) ?? null;
 			setCourse(found);
+			setPackDays(list.packReminderDays);
 			setMissing(found === null);
 			if (!found) return;
 			const path = { params: { path: { id } } };
@@ -100,6 +104,11 @@ export function CoursePage({ id }: { id: string }) {
 					<div className="page-header">
 						<h1>{course.title}</h1>
 						<div className="button-row">
+							{can("training.manage") ? (
+								<button type="button" className="button" onClick={() => setEditing(true)}>
+									{t("training.edit.open")}
+								</button>
+							) : null}
 							{mayImport ? (
 								<button type="button" className="button" onClick={() => setImporting(true)}>
 									{t(drill ? "training.import.drillOpen" : "training.import.open")}
@@ -122,7 +131,13 @@ export function CoursePage({ id }: { id: string }) {
 							</>
 						) : null}
 						<dt>{t("training.field.remindDays")}</dt>
-						<dd>{t("training.course.remind", { days: course.remindDays })}</dd>
+						<dd>
+							{course.remindDays === null
+								? t("training.course.remindPack", {
+										days: packDays.join(t("training.course.daysSeparator")),
+									})
+								: t("training.course.remind", { days: course.remindDays })}
+						</dd>
 						{course.passMark !== null ? (
 							<>
 								<dt>{t("training.field.passMark")}</dt>
@@ -182,6 +197,16 @@ export function CoursePage({ id }: { id: string }) {
 							) : null}
 						</>
 					)}
+					{editing ? (
+						<CourseDialog
+							course={course}
+							packReminderDays={packDays}
+							onClose={(saved) => {
+								setEditing(false);
+								if (saved) refresh();
+							}}
+						/>
+					) : null}
 					{importing ? (
 						<ImportFileDialog
 							texts={importTexts(drill)}

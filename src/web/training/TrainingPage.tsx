@@ -30,6 +30,7 @@ export function TrainingPage() {
 	const { date } = useDates();
 	const can = useCan();
 	const [courses, setCourses] = useState<Course[] | null>(null);
+	const [packDays, setPackDays] = useState<number[]>([]);
 	const [figures, setFigures] = useState<Completion | null>(null);
 	const [error, setError] = useState<unknown>(null);
 	const [planning, setPlanning] = useState(false);
@@ -40,6 +41,7 @@ export function TrainingPage() {
 			call(api.GET("/api/training/completion")),
 		]).then(([list, completion]) => {
 			setCourses(list.items);
+			setPackDays(list.packReminderDays);
 			setFigures(completion);
 		}, setError);
 	}, []);
@@ -161,6 +163,7 @@ export function TrainingPage() {
 			) : null}
 			{planning ? (
 				<CourseDialog
+					packReminderDays={packDays}
 					onClose={(created) => {
 						setPlanning(false);
 						if (created) navigate(coursePath(created));

@@ -20,6 +20,7 @@ import {
 	yearMonthSchema,
 } from "./pack.primitives.ts";
 import { revisionsSchema } from "./revisions.schema.ts";
+import { trainingRulesSchema } from "./training.schema.ts";
 
 /** An agency in scope; the pack lists agencies in the city's order (行政組織規則 order). */
 export const agencySchema = z.strictObject({
@@ -228,6 +229,8 @@ const policyPackShape = {
 		.max(30)
 		.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS)
 		.optional(),
+	/** Training (研修) rules such as the reminder days; absent: the defaults of `training.schema.ts`. */
+	training: trainingRulesSchema.optional(),
 	notableRules: z
 		.array(notableRuleSchema)
 		.superRefine((list, ctx) => reportDuplicates(list, ["code"], ctx), ALWAYS),

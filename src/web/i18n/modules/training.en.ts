@@ -60,6 +60,14 @@ export const trainingEn: Record<keyof typeof trainingJa, string> = {
 	"training.plan.save": "Save the plan",
 	"training.plan.addQuestion": "Add a question",
 	"training.plan.removeQuestion": "Remove question {number}",
+	"training.edit.open": "Change the course",
+	"training.edit.title": "Change the course",
+	"training.edit.save": "Save the changes",
+	"training.edit.yearFixed": "A planned course stays in its fiscal year.",
+	"training.edit.keepsCompletion":
+		"Those who have completed the course keep their completion when the quiz changes.",
+	"training.course.remindPack": "{days} days before the due date (the policy pack's)",
+	"training.course.daysSeparator": ", ",
 	"training.field.fiscalYear": "Fiscal year",
 	"training.field.title": "Course title",
 	"training.field.description": "Description (optional)",
@@ -70,7 +78,7 @@ export const trainingEn: Record<keyof typeof trainingJa, string> = {
 	"training.field.heldOn": "Held on",
 	"training.field.remindDays": "Reminder",
 	"training.field.remindDaysHint":
-		"Days before the due date to remind those who have not attended (0: no reminder).",
+		"Days before the due date to remind those who have not attended (0: on the due date). Empty: the policy pack's days ({days}).",
 	"training.field.quiz": "Quiz",
 	"training.field.passMark": "Pass mark (out of 100)",
 	"training.field.question": "Question",
@@ -138,6 +146,7 @@ export const trainingEn: Record<keyof typeof trainingJa, string> = {
 	"training.review.course": "{title} ({kind}, {audience}), due {due}, completion {rate}",
 
 	"audit.type.training.course_planned": "Training course planned",
+	"audit.type.training.course_updated": "Training course changed",
 	"audit.type.training.assigned": "Training assigned",
 	"audit.type.training.attendance_recorded": "Training attendance recorded",
 	"audit.type.training.attendance_imported": "Training attendance imported",
@@ -159,6 +168,9 @@ export const trainingEn: Record<keyof typeof trainingJa, string> = {
 	"issue.training_not_a_drill": "The course is not a phishing drill.",
 	"issue.training_is_a_drill": "A drill's results are imported from the drill tool's CSV.",
 	"issue.training_attended_in_future": "The day of attendance is after today.",
+	"issue.training_year_fixed":
+		"A course stays in its fiscal year; plan a new course for another year.",
+	"issue.training_kind_fixed": "A phishing drill stays a drill, and a course cannot become one.",
 	"issue.field.attendedOn": "Attended on",
 	"issue.field.answers": "Answers",
 	"issue.field.choices": "Choices",

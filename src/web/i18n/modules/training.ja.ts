@@ -59,6 +59,13 @@ export const trainingJa = {
 	"training.plan.save": "計画を保存",
 	"training.plan.addQuestion": "問を追加",
 	"training.plan.removeQuestion": "問{number}を削除",
+	"training.edit.open": "研修を変更",
+	"training.edit.title": "研修の変更",
+	"training.edit.save": "変更を保存",
+	"training.edit.yearFixed": "計画した研修の年度は変更できません。",
+	"training.edit.keepsCompletion": "確認テストを変更しても、受講済みの人の記録はそのまま残ります。",
+	"training.course.remindPack": "受講期限の {days} 日前（ポリシーパックの既定）",
+	"training.course.daysSeparator": "・",
 	"training.field.fiscalYear": "年度",
 	"training.field.title": "研修名",
 	"training.field.description": "内容（任意）",
@@ -68,7 +75,8 @@ export const trainingJa = {
 	"training.field.dueOnHint": "研修の年度内の日付にしてください。",
 	"training.field.heldOn": "実施日",
 	"training.field.remindDays": "通知日数",
-	"training.field.remindDaysHint": "受講期限の何日前に未受講者へ通知するか（0 で通知しない）。",
+	"training.field.remindDaysHint":
+		"受講期限の何日前に未受講者へ通知するか（0 で期限日当日）。空欄のときはポリシーパックの日数（{days}）。",
 	"training.field.quiz": "確認テスト",
 	"training.field.passMark": "合格点（100 点満点）",
 	"training.field.question": "問題文",
@@ -137,6 +145,7 @@ export const trainingJa = {
 	"training.review.course": "{title}（{kind}、{audience}）期限 {due}、受講率 {rate}",
 
 	"audit.type.training.course_planned": "研修を計画",
+	"audit.type.training.course_updated": "研修の変更",
 	"audit.type.training.assigned": "研修の対象者を追加",
 	"audit.type.training.attendance_recorded": "研修の受講を記録",
 	"audit.type.training.attendance_imported": "研修の受講を取込",
@@ -157,6 +166,10 @@ export const trainingJa = {
 	"issue.training_not_a_drill": "標的型メール訓練ではありません。",
 	"issue.training_is_a_drill": "標的型メール訓練の結果は訓練ツールのCSVから取り込みます。",
 	"issue.training_attended_in_future": "受講日が今日より後になっています。",
+	"issue.training_year_fixed":
+		"研修の年度は変更できません。別の年度には新しく研修を計画してください。",
+	"issue.training_kind_fixed":
+		"標的型メール訓練は訓練のままで、研修を訓練に変えることもできません。",
 	"issue.field.attendedOn": "受講日",
 	"issue.field.answers": "解答",
 	"issue.field.choices": "選択肢",
