@@ -12,7 +12,8 @@ import { apiAs, firstLoginAs } from "./policy-helpers.ts";
  * city's own ledger — a title row, 格付 merged over 機密性・完全性・可用性, 和暦 dates, full-width
  * digits, blank rows and a 合計 row — through the mapping screen: the header is read, one column
  * corrected, the file checked, the mapping saved and the file imported. The next file of the same
- * source imports with no questions; a Shift_JIS (CP932) CSV with 髙 and 﨑 imports unharmed.
+ * source imports with no questions; a Shift_JIS (CP932) CSV with 髙 and 﨑 imports unharmed; a
+ * module's own import (the cloud-service register) offers the same screen.
  */
 
 let server: RunningServer;
@@ -208,6 +209,33 @@ test("統括 imports the city's own ledger through the mapping screen; the next 
 		"/api/imports/mappings?kind=assets.ledger",
 	);
 	assert.deepEqual(saved.items.map((m) => m.source).sort(), ["人事課CSV", "財政課台帳"]);
+
+	// Every module's import offers the same screen: the cloud-service register in the city's own
+	// list (a title row, its own words, a column Mamori does not keep, 和暦, a 合計 row).
+	await page.goto("/cloud-services");
+	await page.getByRole("heading", { level: 1, name: "クラウドサービス等利用台帳" }).waitFor();
+	await page.getByRole("button", { name: "取込", exact: true }).click();
+	// The register's own import dialog offers the city's layout; the mapping screen takes over.
+	await page.getByRole("dialog", { name: "クラウドサービス等利用台帳の取込" }).waitFor();
+	const services = [
+		"クラウドサービス利用台帳（令和8年度）,,,,,,,,,,",
+		"管理番号,システム名,事業者名,提供形態,担当課,格付,ISMAP登録状況,設置場所,バックアップ有無,見直し日,契約金額",
+		`CS-901,電子申請,事業者A,SaaS,${UNIT_CODE},C2,ISMAP,国内,あり,令和9年4月1日,100000`,
+		`CS-902,Web会議,事業者B,SaaS,${UNIT_CODE},C1,なし,国内,なし,R9.5.1,50000`,
+		",,,,,,,,,合計,150000",
+	].join("\r\n");
+	const cloudDialog = await readHeader(page, "情報政策課のクラウド台帳", {
+		name: "クラウド台帳.csv",
+		mimeType: "text/csv",
+		buffer: Buffer.from(encodeShiftJis(services)),
+	});
+	assert.equal(
+		await cloudDialog.getByRole("combobox", { name: "契約金額", exact: true }).inputValue(),
+		"",
+	);
+	assert.match(await checkSaveImport(cloudDialog, 2), /追加 2件/);
+	const registered = await api<{ items: { code: string }[] }>("GET", "/api/cloud-services");
+	assert.deepEqual(registered.items.map((item) => item.code).sort(), ["CS-901", "CS-902"]);
 	assert.deepEqual(problems, []);
 	await page.context().close();
 });

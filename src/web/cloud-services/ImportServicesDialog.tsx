@@ -21,6 +21,7 @@ export function ImportServicesDialog({ onClose }: { onClose(changed: boolean): v
 	return (
 		<ImportFileDialog
 			texts={TEXTS}
+			mapping={{ kind: "cloud-services" }}
 			send={(body) => call(api.POST("/api/cloud-services/import", { body }))}
 			onClose={onClose}
 		/>

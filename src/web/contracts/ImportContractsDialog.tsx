@@ -32,6 +32,7 @@ export function ImportContractsDialog({
 				title: "contracts.import.contractorsTitle",
 				lead: "contracts.import.contractorsLead",
 			}}
+			mapping={{ kind: "contracts.contractors" }}
 			send={(body) => call(api.POST("/api/contractors/import", { body }))}
 			onClose={onClose}
 		/>
@@ -42,6 +43,7 @@ export function ImportContractsDialog({
 				title: "contracts.import.contractsTitle",
 				lead: "contracts.import.contractsLead",
 			}}
+			mapping={{ kind: "contracts.contracts" }}
 			send={(body) => call(api.POST("/api/contracts/import", { body }))}
 			onClose={onClose}
 		/>

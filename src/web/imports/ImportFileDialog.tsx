@@ -6,6 +6,11 @@ import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/ja.ts";
 import { followImport, type ImportJob, importFailure } from "./follow-import.ts";
 import { ImportErrorTable, type ImportIssue } from "./ImportErrorTable.tsx";
+import {
+	ImportMappingDialog,
+	type MappedImportBody,
+	type MappedImportReport,
+} from "./ImportMappingDialog.tsx";
 import { ImportProgressBar } from "./ImportProgressBar.tsx";
 import { base64Of } from "./read-file.ts";
 import { type SkippedRows, SkippedRowsNote } from "./SkippedRowsNote.tsx";
@@ -51,14 +56,21 @@ export interface ImportTexts {
  */
 export function ImportFileDialog({
 	texts,
+	mapping,
 	send,
 	onClose,
 }: {
 	texts: ImportTexts;
-	send(body: ImportBody): Promise<ImportReport | ImportJob>;
+	/**
+	 * The import as the column-mapping routes name it, and its options: offers to read the
+	 * city's own layout instead (docs/column-mapping.md).
+	 */
+	mapping?: { kind: string; options?: Record<string, string> };
+	send(body: MappedImportBody): Promise<MappedImportReport | ImportJob>;
 	onClose(changed: boolean): void;
 }) {
 	const { t } = useI18n();
+	const [ownLayout, setOwnLayout] = useState(false);
 	const [file, setFile] = useState<File | null>(null);
 	const [result, setResult] = useState<ImportReport | null>(null);
 	const [error, setError] = useState<unknown>(null);
@@ -96,6 +108,16 @@ export function ImportFileDialog({
 		event.preventDefault();
 		void run("dry_run");
 	}
+
+	if (mapping && ownLayout)
+		return (
+			<ImportMappingDialog
+				kind={mapping.kind}
+				{...(mapping.options ? { options: mapping.options } : {})}
+				send={send}
+				onClose={onClose}
+			/>
+		);
 
 	return (
 		<Dialog title={t(texts.title)} onClose={() => onClose(applied)}>
@@ -148,6 +170,11 @@ export function ImportFileDialog({
 							onClick={() => void run("apply")}
 						>
 							{t(texts.apply)}
+						</button>
+					) : null}
+					{mapping && !applied ? (
+						<button type="button" className="button" onClick={() => setOwnLayout(true)}>
+							{t("mapping.open")}
 						</button>
 					) : null}
 					<button type="button" className="button" onClick={() => onClose(applied)}>

@@ -47,11 +47,14 @@ interface ChosenFile {
  */
 export function ImportMappingDialog({
 	kind,
+	options,
 	send,
 	onClose,
 }: {
 	/** The import, as the mapping routes name it (`assets.ledger`). */
 	kind: string;
+	/** The import's own options when they choose its layout (training: `courseId`). */
+	options?: Record<string, string>;
 	send(body: MappedImportBody): Promise<MappedImportReport | ImportJob>;
 	onClose(changed: boolean): void;
 }) {
@@ -90,7 +93,13 @@ export function ImportMappingDialog({
 			setCheck(null);
 			setResult(null);
 			const read = { name: file.name, contentBase64: await base64Of(file) };
-			const body = { kind, filename: read.name, contentBase64: read.contentBase64, source };
+			const body = {
+				kind,
+				filename: read.name,
+				contentBase64: read.contentBase64,
+				source,
+				...(options ? { options } : {}),
+			};
 			const answer = await call(api.POST("/api/imports/mappings/propose", { body }));
 			setChosen(read);
 			setProposal(answer);

@@ -183,6 +183,7 @@ export function SecureAreasPage() {
 			{importing ? (
 				<ImportFileDialog
 					texts={IMPORT_TEXTS}
+					mapping={{ kind: "secure-areas.entries" }}
 					send={(body) => call(api.POST("/api/secure-areas/entries/import", { body }))}
 					onClose={(changed) => {
 						setImporting(false);

@@ -210,6 +210,7 @@ export function CoursePage({ id }: { id: string }) {
 					{importing ? (
 						<ImportFileDialog
 							texts={importTexts(drill)}
+							mapping={{ kind: "training.attendance", options: { courseId: course.id } }}
 							send={(body) =>
 								call(api.POST("/api/training/import", { body: { ...body, courseId: course.id } }))
 							}
