@@ -7,6 +7,8 @@ export interface CityLedgerOptions {
 	confidentiality?: string[];
 	/** The header of the name column (情報資産の名称 by default). */
 	nameHeader?: string;
+	/** Title rows above the header (1 by default). */
+	titleRows?: number;
 }
 
 /**
@@ -20,8 +22,11 @@ export interface CityLedgerOptions {
 export async function cityLedgerXlsx(options: CityLedgerOptions): Promise<Uint8Array> {
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet("台帳");
+	const titles = options.titleRows ?? 1;
 	sheet.addRow(["令和6年度 情報資産管理台帳（財政課）"]);
 	sheet.mergeCells("A1:I1");
+	for (let i = 1; i < titles; i++) sheet.addRow([`（令和6年4月1日現在 その${i}）`]);
+	const top = titles + 1;
 	sheet.addRow([
 		"管理番号",
 		options.nameHeader ?? "情報資産の名称",
@@ -34,8 +39,10 @@ export async function cityLedgerXlsx(options: CityLedgerOptions): Promise<Uint8A
 		"通し番号",
 	]);
 	sheet.addRow(["", "", "", "", "", "機密性", "完全性", "可用性", ""]);
-	sheet.mergeCells("F2:H2");
-	for (const column of ["A", "B", "C", "D", "E", "I"]) sheet.mergeCells(`${column}2:${column}3`);
+	sheet.mergeCells(`F${top}:H${top}`);
+	for (const column of ["A", "B", "C", "D", "E", "I"]) {
+		sheet.mergeCells(`${column}${top}:${column}${top + 1}`);
+	}
 	options.codes.forEach((code, i) => {
 		if (i > 0) sheet.addRow([]);
 		sheet.addRow([
