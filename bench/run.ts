@@ -1,8 +1,8 @@
 // `npm run bench`: measure every performance target against baselines taken in the same run,
 // print a summary, and rewrite the generated sections of BENCHMARKS.md.
 // Flags: --quick (platform: fewer rounds, 100,000 events, BENCHMARKS.md untouched), --no-write,
-// --only=platform,assets,network,sanitize,attachments,incidents,assurance,third-parties,backup,directory,people
-// (default: all).
+// --only=platform,assets,assets-mapping,network,sanitize,attachments,incidents,assurance,third-parties,backup,directory,people
+// (default: all; assets-mapping is a part of assets, run alone only when named).
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -38,11 +38,19 @@ function makeDataDir(prefix: string): string {
 
 const step = (message: string) => console.log(`· ${message}`);
 
-/** Module benchmarks: each returns its own markdown section of BENCHMARKS.md. */
-const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = {
+/**
+ * Module benchmarks: each returns its own markdown section of BENCHMARKS.md. A `part` is written
+ * inside another section (between markers of its own) and runs alone only when named.
+ */
+const SECTIONS: Record<string, { title: string; run: () => Promise<string>; part?: true }> = {
 	assets: {
 		title: "Asset ledger",
 		run: async () => (await import("./assets.ts")).runAssetsBench(),
+	},
+	"assets-mapping": {
+		title: "Asset ledger: a city's own layout through a column mapping",
+		run: async () => (await import("./assets-mapping.ts")).runMappedImportBench(),
+		part: true,
 	},
 	network: {
 		title: "Three-tier separation check",
@@ -89,7 +97,14 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = 
 
 const onlyFlag = process.argv.find((arg) => arg.startsWith("--only="));
 const only = new Set(
-	onlyFlag ? onlyFlag.slice("--only=".length).split(",") : ["platform", ...Object.keys(SECTIONS)],
+	onlyFlag
+		? onlyFlag.slice("--only=".length).split(",")
+		: [
+				"platform",
+				...Object.entries(SECTIONS)
+					.filter(([, section]) => !section.part)
+					.map(([name]) => name),
+			],
 );
 
 async function modules(): Promise<void> {

@@ -321,6 +321,7 @@ export const MODULE_ISSUE_CODES = [
 	"import_mapping_not_found",
 	"import_mapping_unsupported",
 	"import_mapping_no_header",
+	"import_mapping_changed",
 	"my_number_not_in_policy",
 	"my_number_not_in_charge",
 	"my_number_staff_unknown",

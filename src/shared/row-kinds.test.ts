@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { rowKind, type SkippedRows, skipRow } from "./row-kinds.ts";
+import { rowKind, type SkippedRows, skipMappedRow, skipRow } from "./row-kinds.ts";
 
 test("blank, total and data rows", () => {
 	assert.equal(rowKind([]), "blank");
@@ -26,4 +26,14 @@ test("skipRow counts what it skips", () => {
 	assert.equal(skipRow(report, ["A-1", "x"], 4), false);
 	assert.equal(skipRow(report, ["合計", "5"], 9), true);
 	assert.deepEqual(report, { skippedBlank: 1, skippedTotal: [9] });
+});
+
+test("through a mapping, a total row is judged on the city's cells, a blank row on the mapped ones too", () => {
+	const report: SkippedRows = { skippedBlank: 0, skippedTotal: [] };
+	// 計 in an unmapped 区分 column: the mapped cells alone would read as a data row "2".
+	assert.equal(skipMappedRow(report, ["計", "2", "", ""], ["2", "", ""], 7), true);
+	// Only an unmapped 通し番号: nothing to import.
+	assert.equal(skipMappedRow(report, ["", "", "", "3"], ["", "", ""], 8), true);
+	assert.equal(skipMappedRow(report, ["", "V1", "甲社", ""], ["V1", "甲社", ""], 9), false);
+	assert.deepEqual(report, { skippedBlank: 1, skippedTotal: [7] });
 });

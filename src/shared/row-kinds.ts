@@ -62,6 +62,27 @@ export function skipRow(report: SkippedRows, cells: readonly string[], row: numb
 	return kind !== "data";
 }
 
+/**
+ * `skipRow` for a row read through a column mapping: a total row is judged on the city's own
+ * cells (its 合計 often sits in a column no field is mapped to), a blank row on the cells the
+ * mapping reads as well (a row with nothing but an unmapped 通し番号 carries nothing to import).
+ *
+ * @example
+ * if (skipMappedRow(report, cityCells, applied.translate(cityCells), number)) continue;
+ */
+export function skipMappedRow(
+	report: SkippedRows,
+	own: readonly string[],
+	mapped: readonly string[],
+	row: number,
+): boolean {
+	const kind = rowKind(own);
+	if (kind === "total") report.skippedTotal.push(row);
+	else if (kind === "blank" || mapped.every((cell) => cell.trim() === "")) report.skippedBlank++;
+	else return false;
+	return true;
+}
+
 /** True when every cell is empty. */
 export function isBlank(cells: readonly string[]): boolean {
 	return rowKind(cells) === "blank";

@@ -8,6 +8,8 @@ export interface CityLedgerOptions {
 	confidentiality?: string[];
 	/** The header of the name column (情報資産の名称 by default). */
 	nameHeader?: string;
+	/** Title rows above the header (1 by default). */
+	titleRows?: number;
 	/** The name of each row (台帳の資産1, 台帳の資産2… by default). */
 	names?: string[];
 	/** A 登録日 column (before 通し番号) with these cells: 和暦 as cities write it (令和5年4月1日, R5.4.1). */
@@ -37,8 +39,11 @@ export async function cityLedgerXlsx(options: CityLedgerOptions): Promise<Uint8A
 	const digits = (text: string) => (options.fullWidth ? fullWidthDigits(text) : text);
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet("台帳");
+	const titles = options.titleRows ?? 1;
 	sheet.addRow(["令和6年度 情報資産管理台帳（財政課）"]);
 	sheet.mergeCells(dated ? "A1:J1" : "A1:I1");
+	for (let i = 1; i < titles; i++) sheet.addRow([`（令和6年4月1日現在 その${i}）`]);
+	const top = titles + 1;
 	const last = dated ? ["登録日", "通し番号"] : ["通し番号"];
 	sheet.addRow([
 		"管理番号",
@@ -52,9 +57,9 @@ export async function cityLedgerXlsx(options: CityLedgerOptions): Promise<Uint8A
 		...last,
 	]);
 	sheet.addRow(["", "", "", "", "", "機密性", "完全性", "可用性", ...last.map(() => "")]);
-	sheet.mergeCells("F2:H2");
+	sheet.mergeCells(`F${top}:H${top}`);
 	const merged = ["A", "B", "C", "D", "E", "I", ...(dated ? ["J"] : [])];
-	for (const column of merged) sheet.mergeCells(`${column}2:${column}3`);
+	for (const column of merged) sheet.mergeCells(`${column}${top}:${column}${top + 1}`);
 	const width = merged.length + 3;
 	// A blank row of a bordered table, as Excel keeps it: cells with a border and no value.
 	const blankRow = () => {

@@ -211,6 +211,53 @@ describe("contracts import and export", () => {
 		assert.equal(refused.applied, false);
 	});
 
+	test("through a column mapping, a total row whose 計 is in a column not mapped is skipped, not an error", async () => {
+		const { tenant, actor } = await setting();
+		const file = csv(
+			["区分", "業者コード", "業者名", "住所", "通し番号"],
+			[
+				["", "M-1", "甲情報株式会社", "東京都", "1"],
+				["", "M-2", "乙システム株式会社", "", "2"],
+				["", "", "", "", "3"],
+				["計", "2", "", "", ""],
+			],
+		);
+		const mapping = {
+			version: 1 as const,
+			kind: "contracts.contractors",
+			source: "契約課の業者一覧",
+			headerRows: [1],
+			columns: {
+				区分: null,
+				業者コード: "code",
+				業者名: "name",
+				住所: "address",
+				通し番号: null,
+			},
+			values: {},
+		};
+		const report = await importContractors(runtime.db, actor, file, { ...apply, mapping });
+		assert.deepEqual(codes(report), []);
+		// Row 4 has only its unmapped 通し番号: nothing to import, so blank.
+		assert.deepEqual(
+			[report.rows, report.created, report.skippedBlank, report.skippedTotal],
+			[2, 2, 1, [5]],
+		);
+		const stored = await runtime.db
+			.selectFrom("contractors")
+			.select(["code", "name"])
+			.where("tenant_id", "=", tenant.id)
+			.orderBy("code")
+			.execute();
+		assert.deepEqual(
+			stored.map((r) => [r.code, r.name]),
+			[
+				["M-1", "甲情報株式会社"],
+				["M-2", "乙システム株式会社"],
+			],
+		);
+	});
+
 	test("an edited row updates the contract, through the platform's import kind", async () => {
 		const { tenant, unitId, actor } = await setting();
 		const contract = await makeContract(runtime, tenant.id, unitId);

@@ -189,6 +189,38 @@ describe("a ledger in the city's own layout", () => {
 		assert.equal(proposal.mapping.columns["名称"], "name");
 	});
 
+	test("an import by a saved source re-checks the file's header: moved down it imports, changed it is refused naming the columns", async () => {
+		const moved = await cityLedgerXlsx({ unitCode: unit.code, codes: ["V-1"], titleRows: 2 });
+		const dry = await dryRun(moved, { mappingSource: "財政課台帳" });
+		assert.equal(dry.errorCount, 0, JSON.stringify(dry.errors));
+		assert.equal(dry.rows, 1);
+
+		const renamed = await cityLedgerXlsx({
+			unitCode: unit.code,
+			codes: ["V-2"],
+			nameHeader: "名称",
+		});
+		const queued = () =>
+			runtime.db.selectFrom("imports").select("id").where("tenant_id", "=", tenant.id).execute();
+		const queuedBefore = (await queued()).length;
+		for (const mode of ["dry_run", "apply"] as const) {
+			const response = await sendFile(renamed, { mappingSource: "財政課台帳" }, mode);
+			assert.equal(response.status, 400, await response.clone().text());
+			const problem = (await response.json()) as {
+				code: string;
+				issues: { code: string; params: Record<string, unknown> }[];
+			};
+			assert.equal(problem.code, "validation_failed");
+			assert.equal(problem.issues[0]?.code, "import_mapping_changed");
+			assert.deepEqual(problem.issues[0]?.params, {
+				source: "財政課台帳",
+				added: "名称",
+				removed: "情報資産の名称",
+			});
+		}
+		assert.equal((await queued()).length, queuedBefore, "the refused apply queued no job");
+	});
+
 	test("only those who may use the import propose or save its mappings; an unknown source is refused", async () => {
 		const file = await cityLedgerXlsx({ unitCode: unit.code, codes: ["W-1"] });
 		const response = await clerk.post("/api/imports/mappings/propose", {

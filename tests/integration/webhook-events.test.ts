@@ -101,6 +101,24 @@ test("finding.overdue: the daily sweep of overdue findings emits it once", async
 	assert.deepEqual(await deliveredEvents(secret), [], "the same day's sweep again: nothing new");
 });
 
+test("finding.overdue: emitted when nobody in the app is told, once in each 7 days overdue", async () => {
+	const { tenant, secret } = await subscribed(["finding.overdue"]);
+	// No CISO and no manager of the unit: nobody to notify in the app.
+	const unit = await makeOrgUnit(runtime, tenant);
+	const finding = await makeFinding(runtime, tenant.id, unit.id, "action_planned");
+	const event = {
+		type: "finding.overdue",
+		data: { findingId: finding.id, reference: finding.reference, dueOn: "2099-03-31" },
+	};
+	const told = await notifyOverdueFindings(runtime, tenant.id, new Date("2099-04-01T01:00:00Z"));
+	assert.deepEqual(told, [], "nobody is notified in the app");
+	assert.deepEqual(await deliveredEvents(secret), [event]);
+	await notifyOverdueFindings(runtime, tenant.id, new Date("2099-04-07T01:00:00Z"));
+	assert.deepEqual(await deliveredEvents(secret), [], "its 7th day overdue: already told");
+	await notifyOverdueFindings(runtime, tenant.id, new Date("2099-04-08T01:00:00Z"));
+	assert.deepEqual(await deliveredEvents(secret), [event], "its 8th day overdue: told again");
+});
+
 test("exception.lapsing then exception.lapsed: the daily expiry job emits each", async () => {
 	const { tenant, secret } = await subscribed(["exception.lapsing", "exception.lapsed"]);
 	await makeAccount(runtime, tenant, { roles: ["ciso"] });

@@ -94,7 +94,8 @@ export function assetTransferRoutes(deps: AppDeps) {
 			authorize(actor, assetsPolicy, "asset.import");
 			const { filename, contentBase64, mode, skipInvalid, ...chosen } = c.req.valid("json");
 			const bytes = decodeBase64(contentBase64);
-			const mapping = await requestedMapping(deps.db, actor, ledgerImport.name, chosen);
+			// A saved mapping is checked against this file's header first (refused when it changed).
+			const mapping = await requestedMapping(deps, actor, ledgerImport.name, chosen, bytes);
 			if (mode === "dry_run") {
 				// Checked in the import worker too: a large file must not hold up the server.
 				const outcome = await runImportInWorker(deps, {

@@ -6,7 +6,7 @@ import type { ColumnMapping } from "../../platform/imports/mapping.schemas.ts";
 import { type AppliedMapping, applyMapping } from "../../platform/imports/mapping.ts";
 import { fileIssueOf, fileIssueText } from "../../shared/file-issues.ts";
 import { Problem } from "../../shared/problem.ts";
-import { isBlank, skipRow } from "../../shared/row-kinds.ts";
+import { isBlank, skipMappedRow, skipRow } from "../../shared/row-kinds.ts";
 import { prepareTable, type TableLimits, type TableStream } from "../../shared/tabular.ts";
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "../../shared/xlsx-archive.ts";
 import { auditContextOf, recordAudit } from "../audit-log/record-audit.ts";
@@ -253,9 +253,14 @@ async function scan(
 				for (const error of applied.errors) addError(error);
 				if (applied.errors.length > 0) return report;
 				cells = applied.header;
-				// Below the header, blank rows and a total row (合計…) are counted in the report.
-			} else if (columns === null ? isBlank(read) : skipRow(report, read, number)) continue;
-			else if (applied) cells = applied.translate(read);
+			} else if (columns === null) {
+				if (isBlank(read)) continue;
+			} else if (applied) {
+				// Below the header, blank rows and a total row (合計…) are counted in the report; a
+				// total row is judged on the city's own cells (its 合計 may be in a column not mapped).
+				cells = applied.translate(read);
+				if (skipMappedRow(report, read, cells, number)) continue;
+			} else if (skipRow(report, read, number)) continue;
 			if (columns === null) {
 				const header = readHeader(cells, number);
 				for (const error of header.errors) addError(error);

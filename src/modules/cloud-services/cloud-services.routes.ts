@@ -177,7 +177,7 @@ export function cloudServicesRoutes(deps: AppDeps) {
 					CLOUD_IMPORT_LIMITS.maxBytes,
 				);
 			const options = {
-				mapping: await requestedMapping(deps.db, actor, cloudServicesImport.name, chosen),
+				mapping: await requestedMapping(deps, actor, cloudServicesImport.name, chosen, bytes),
 			};
 			if (mode === "dry_run") {
 				// In the import worker: a large file must not hold up the server.

@@ -254,7 +254,7 @@ async function importFile(deps: AppDeps, c: Ctx, kind: ImportKind, body: ImportB
 			`the file is larger than ${CONTRACT_IMPORT_LIMITS.maxBytes} bytes`,
 			CONTRACT_IMPORT_LIMITS.maxBytes,
 		);
-	const options = { mapping: await requestedMapping(deps.db, actor, kind.name, body) };
+	const options = { mapping: await requestedMapping(deps, actor, kind.name, body, bytes) };
 	if (body.mode === "dry_run") {
 		// In the import worker: a large file must not hold up the server.
 		const outcome = await runImportInWorker(deps, {

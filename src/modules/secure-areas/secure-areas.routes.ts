@@ -213,7 +213,13 @@ export function secureAreasRoutes(deps: AppDeps) {
 					`the file is larger than ${ENTRY_IMPORT_LIMITS.maxBytes} bytes`,
 					ENTRY_IMPORT_LIMITS.maxBytes,
 				);
-			const mapping = await requestedMapping(deps.db, actor, secureAreaEntriesImport.name, body);
+			const mapping = await requestedMapping(
+				deps,
+				actor,
+				secureAreaEntriesImport.name,
+				body,
+				bytes,
+			);
 			if (body.mode === "dry_run") {
 				// In the import worker: a large file must not hold up the server.
 				const outcome = await runImportInWorker(deps, {

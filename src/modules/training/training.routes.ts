@@ -217,7 +217,9 @@ export function trainingRoutes(deps: AppDeps) {
 					`the file is larger than ${TRAINING_IMPORT_LIMITS.maxBytes} bytes`,
 					TRAINING_IMPORT_LIMITS.maxBytes,
 				);
-			const mapping = await requestedMapping(deps.db, actor, trainingImport.name, body);
+			const mapping = await requestedMapping(deps, actor, trainingImport.name, body, bytes, {
+				courseId: body.courseId,
+			});
 			const options = { courseId: body.courseId, mapping };
 			if (body.mode === "dry_run") {
 				const outcome = await runImportInWorker(deps, {

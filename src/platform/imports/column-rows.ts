@@ -1,7 +1,7 @@
 import { type ImportError, rowError } from "../../modules/assets/import-row.ts";
 import { unescapeCell } from "../../modules/assets/ledger-format.ts";
 import { fileIssueOf, fileIssueText } from "../../shared/file-issues.ts";
-import { type SkippedRows, skipRow } from "../../shared/row-kinds.ts";
+import { type SkippedRows, skipMappedRow, skipRow } from "../../shared/row-kinds.ts";
 import type { ColumnMapping, MappingTarget } from "./mapping.schemas.ts";
 import { type AppliedMapping, mapTable } from "./mapping.ts";
 
@@ -124,8 +124,12 @@ function readRows<C extends readonly Column<string>[]>(
 	start++;
 	for (let i = start; i < rows.length; i++) {
 		const cells = rows[i] ?? [];
-		// Blank rows and a total row (合計…) are counted in the report, not read as data.
-		if (skipRow(report, cells, i + 1)) continue;
+		// Blank rows and a total row (合計…) are counted in the report, not read as data; through a
+		// mapping, on the city's own cells (its 合計 may be in a column not mapped).
+		const skip = applied
+			? skipMappedRow(report, table[i] ?? [], cells, i + 1)
+			: skipRow(report, cells, i + 1);
+		if (skip) continue;
 		report.rows++;
 		const values = {} as Record<string, string>;
 		let ok = true;

@@ -2,7 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
 import type { Actor } from "../../modules/authz/roles.ts";
 import { refusal } from "../../shared/issues.ts";
-import { streamTable } from "../../shared/tabular.ts";
+import { firstRows } from "./first-rows.ts";
 import type {
 	ColumnMapping,
 	MappingField,
@@ -18,17 +18,6 @@ export type MappingProposalView = z.infer<typeof mappingProposalSchema>;
 
 /** Rows read to propose a mapping: the header is in the first 30, values are gathered from these. */
 const PROPOSAL_ROWS = 2_000;
-
-/** The file's first rows, row 0 = spreadsheet row 1 (rows an XLSX leaves out are empty). */
-async function firstRows(deps: AppDeps, bytes: Uint8Array): Promise<string[][]> {
-	const rows: string[][] = [];
-	for await (const { number, cells } of streamTable(bytes, undefined, deps.config.xlsx).rows) {
-		if (number > PROPOSAL_ROWS) break;
-		while (rows.length < number - 1) rows.push([]);
-		rows.push(cells);
-	}
-	return rows;
-}
 
 function fieldView(field: MappingField): MappingProposalView["fields"][number] {
 	const values = field.values ?? [];
@@ -83,7 +72,7 @@ export async function proposeForFile(
 		);
 	}
 	const target: MappingTarget = await kind.mappingTarget(deps, actor, input.options ?? {});
-	const rows = await firstRows(deps, input.bytes);
+	const rows = await firstRows(deps, input.bytes, PROPOSAL_ROWS);
 	const source = input.source ?? "";
 	const saved = source === "" ? null : await savedMapping(deps.db, actor, kind.name, source);
 	const proposal = proposeMapping(rows, target, source === "" ? "未保存" : source);

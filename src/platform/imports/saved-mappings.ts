@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../db/queryable.ts";
 import type { Tx } from "../../db/transaction.ts";
+import type { AppDeps } from "../../deps.ts";
 import { auditContextOf, recordAudit } from "../../modules/audit-log/record-audit.ts";
 import type { Actor } from "../../modules/authz/roles.ts";
+import { fileIssueOf } from "../../shared/file-issues.ts";
 import { refusal } from "../../shared/issues.ts";
 import { Problem } from "../../shared/problem.ts";
+import { firstRows } from "./first-rows.ts";
 import {
 	deleteImportMapping,
 	findImportMapping,
@@ -15,6 +18,8 @@ import {
 	updateImportMapping,
 } from "./import-mappings.repository.ts";
 import { type ColumnMapping, columnMappingSchema } from "./mapping.schemas.ts";
+import { fitSavedMapping } from "./mapping.ts";
+import { HEADER_SCAN_ROWS } from "./mapping-header.ts";
 import { importKind } from "./registry.ts";
 
 /** A saved mapping as its import's users see it. */
@@ -120,22 +125,50 @@ export async function savedMapping(
 }
 
 /**
- * The mapping an import request names: given inline, or saved for a source.
+ * The mapping an import request names: given inline, or saved for a source. A saved mapping is
+ * used only while it fits the file as propose says it does (the same labels; the header may have
+ * moved down); a file whose header changed is refused naming the labels added and removed, so that
+ * the mapping is confirmed again (docs/column-mapping.md).
  *
  * @throws Problem `not_found` (`import_mapping_not_found`) when no mapping is saved for the source
+ * @throws Problem `validation_failed` (`import_mapping_changed`) when the file's header changed
+ * @example
+ * const mapping = await requestedMapping(deps, actor, "assets.ledger", { mappingSource: "財政課台帳" }, bytes);
  */
 export async function requestedMapping(
-	db: Queryable,
+	deps: AppDeps,
 	actor: Actor,
 	kind: string,
 	request: { mapping?: ColumnMapping | undefined; mappingSource?: string | undefined },
+	bytes: Uint8Array,
+	options: unknown = {},
 ): Promise<ColumnMapping | null> {
 	if (request.mapping) return { ...request.mapping, kind };
 	if (!request.mappingSource) return null;
-	const saved = await savedMapping(db, actor, kind, request.mappingSource);
+	const saved = await savedMapping(deps.db, actor, kind, request.mappingSource);
 	if (!saved)
 		throw refusal("not_found", "import_mapping_not_found", "no mapping is saved for that source");
-	return saved;
+	const importer = importKind(kind);
+	if (!importer.mappingTarget) return saved;
+	let rows: string[][];
+	try {
+		const last = Math.max(HEADER_SCAN_ROWS, ...saved.headerRows);
+		rows = await firstRows(deps, bytes, last + 1);
+	} catch (error) {
+		// A file that cannot be read is reported by the import itself, as one error without a row.
+		if (fileIssueOf(error)) return saved;
+		throw error;
+	}
+	const fit = fitSavedMapping(saved, rows, await importer.mappingTarget(deps, actor, options));
+	if ("mapping" in fit) return fit.mapping;
+	const { added, removed } = fit.change;
+	throw refusal(
+		"validation_failed",
+		"import_mapping_changed",
+		`the file's header no longer fits the mapping saved for "${saved.source}": ` +
+			`added ${JSON.stringify(added)}, removed ${JSON.stringify(removed)}`,
+		{ source: saved.source, added: added.join("、") || "—", removed: removed.join("、") || "—" },
+	);
 }
 
 /** Forget a saved mapping. */

@@ -76,7 +76,9 @@ async function recipientsBy(db: Queryable, tenantId: string, at: string) {
  * not done is told to the owner unit's managers (and those above them) and the CISO, as a notice
  * in the app and a queued mail each, with a timeline entry and an audit event by the scheduler.
  * A finding is told again only after `OVERDUE_REPEAT_DAYS` (or at once for a new due date), so a
- * rerun after a crash, or a second process, tells nobody twice.
+ * rerun after a crash, or a second process, tells nobody twice. The `finding.overdue` webhook
+ * event goes to subscribers whether or not anyone in the app is told (a unit without a manager,
+ * a tenant without a CISO), once per 7 days overdue.
  *
  * @example
  * const told = await notifyOverdueFindings(runtime, tenant.id, new Date());
@@ -97,8 +99,8 @@ export async function notifyOverdueFindings(
 		const last = page.at(-1) as FindingRow;
 		after = { createdAt: last.created_at, id: last.id };
 		for (const row of page) {
+			// With nobody to tell in the app, the webhook subscribers are still told.
 			const recipients = recipientsOf(row.owner_unit_id);
-			if (recipients.length === 0) continue;
 			const notice = await tellOverdue(deps, row.id, recipients, { tenantId, today, since, now });
 			if (notice) told.push(notice);
 		}
@@ -107,6 +109,20 @@ export async function notifyOverdueFindings(
 	return told;
 }
 
+/**
+ * The webhook event's key: one event per finding, due date and 7 days overdue (days 1–7 after
+ * the due date, 8–14, …), however many sweeps see it and whether or not anyone is notified.
+ */
+function overdueEventKey(findingId: string, dueOn: string, today: string): string {
+	const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueOn}T00:00:00Z`)) / 86_400_000;
+	const week = Math.max(0, Math.floor((days - 1) / OVERDUE_REPEAT_DAYS));
+	return `finding.overdue:${findingId}:${dueOn}:${week}`;
+}
+
+/**
+ * One overdue finding: the `finding.overdue` webhook event (once per 7 days overdue), then the
+ * notices to `recipients` unless they were told within `OVERDUE_REPEAT_DAYS`.
+ */
 async function tellOverdue(
 	deps: Pick<AppDeps, "db">,
 	findingId: string,
@@ -121,6 +137,11 @@ async function tellOverdue(
 		await lockFinding(tx, tenantId, findingId);
 		const row = await findFinding(tx, tenantId, findingId);
 		if (!row || row.due_on === null || !isOverdue(row, when.today)) return null;
+		const data = { findingId: row.id, reference: row.reference, dueOn: row.due_on };
+		await emitWebhookEvent(tx, tenantId, "finding.overdue", data, {
+			dedupeKey: overdueEventKey(row.id, row.due_on, when.today),
+		});
+		if (recipients.length === 0) return null;
 		if (await overdueToldSince(tx, tenantId, row.id, row.due_on, when.since)) return null;
 		const rows: FindingNotificationRow[] = [];
 		for (const recipient of recipients) {
@@ -169,8 +190,6 @@ async function tellOverdue(
 			{ reference: row.reference, dueOn: row.due_on, accountIds },
 			{ recordType: "finding", recordId: row.id },
 		);
-		const data = { findingId: row.id, reference: row.reference, dueOn: row.due_on };
-		await emitWebhookEvent(tx, tenantId, "finding.overdue", data);
 		return { findingId: row.id, reference: row.reference, dueOn: row.due_on, accountIds };
 	});
 }

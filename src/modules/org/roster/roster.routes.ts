@@ -183,7 +183,7 @@ export function rosterRoutes(deps: AppDeps) {
 			const bytes = decodeBase64(contentBase64);
 			// The file is read and bounded before the transaction: a refused file holds no lock.
 			const table = await readRoster(actor, bytes, deps.config.xlsx);
-			const mapping = await requestedMapping(deps.db, actor, rosterImport.name, chosen);
+			const mapping = await requestedMapping(deps, actor, rosterImport.name, chosen, bytes);
 			const row = await inTransaction(deps.db, (tx) =>
 				previewRoster(tx, actor, { fileName, bytes, table, mapping }),
 			);

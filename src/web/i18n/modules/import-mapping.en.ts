@@ -49,4 +49,6 @@ export const importMappingEn: Record<keyof typeof importMappingJa, string> = {
 	"issue.import_mapping_unsupported": "This import reads Mamori's own layout only.",
 	"issue.import_mapping_no_header":
 		"No header naming a field of this import is in the first 30 rows.",
+	"issue.import_mapping_changed":
+		"The file's header no longer fits the saved mapping 「{source}」 (new: {added} / gone: {removed}). Read the header, check the mapping and save it again.",
 };

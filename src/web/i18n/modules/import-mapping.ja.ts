@@ -46,4 +46,6 @@ export const importMappingJa = {
 	"issue.import_mapping_not_found": "その取込元の列対応は保存されていません。",
 	"issue.import_mapping_unsupported": "この取込みは Mamori の様式でのみ読み込めます。",
 	"issue.import_mapping_no_header": "先頭30行に、この取込みの項目を表す見出しが見つかりません。",
+	"issue.import_mapping_changed":
+		"ファイルの見出しが、保存済みの列対応「{source}」と合いません（追加: {added} ／ なくなった列: {removed}）。見出しを読み取り、対応を確認して保存し直してください。",
 } as const;
