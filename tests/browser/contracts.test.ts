@@ -178,7 +178,7 @@ test("the CISO checks a contractor file (errors by row and column), then imports
 		"3",
 		"委託先名",
 	]);
-	assert.equal(await dialog.getByRole("button", { name: "取り込む" }).count(), 0);
+	assert.equal(await dialog.getByRole("button", { name: "取り込む", exact: true }).count(), 0);
 
 	// A good Shift_JIS file: checked, then imported as a job; the list shows the new contractor.
 	await file.setInputFiles({
@@ -188,7 +188,7 @@ test("the CISO checks a contractor file (errors by row and column), then imports
 	});
 	await dialog.getByRole("button", { name: "確認する" }).click();
 	await dialog.getByText("追加 1件、更新 0件、変更なし 0件。 まだ取り込んでいません。").waitFor();
-	await dialog.getByRole("button", { name: "取り込む" }).click();
+	await dialog.getByRole("button", { name: "取り込む", exact: true }).click();
 	await dialog.getByText("取り込みました。", { exact: false }).waitFor();
 	await dialog.getByRole("button", { name: "キャンセル" }).click();
 	await dialog.waitFor({ state: "detached" });

@@ -118,7 +118,7 @@ test("a card reader's CSV with an unauthorised entry is imported and the entry i
 	});
 	await dialog.getByRole("button", { name: "確認する" }).click();
 	await dialog.getByText("新しい入室 2 件、記録済み 0 件", { exact: false }).waitFor();
-	await dialog.getByRole("button", { name: "取り込む" }).click();
+	await dialog.getByRole("button", { name: "取り込む", exact: true }).click();
 	await dialog.getByText("取り込みました。", { exact: false }).waitFor();
 	await dialog.getByRole("button", { name: "キャンセル" }).click();
 	await dialog.waitFor({ state: "detached" });

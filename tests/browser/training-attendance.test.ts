@@ -127,7 +127,7 @@ test("統括 plans a course, records one attendance by hand and imports the rest
 	await result.locator("tr", { hasText: "Z-999" }).waitFor();
 	const wrong = result.locator("tr", { hasText: "Z-999" }).locator("td");
 	assert.deepEqual((await wrong.allTextContents()).slice(0, 2), ["3", "職員番号"]);
-	assert.equal(await dialog.getByRole("button", { name: "取り込む" }).count(), 0);
+	assert.equal(await dialog.getByRole("button", { name: "取り込む", exact: true }).count(), 0);
 
 	await dialog
 		.getByLabel("ファイル")
@@ -136,7 +136,7 @@ test("統括 plans a course, records one attendance by hand and imports the rest
 	await result
 		.filter({ hasText: "受講を記録する職員 2 人、受講済のため変更しない職員 1 人。" })
 		.waitFor();
-	await dialog.getByRole("button", { name: "取り込む" }).click();
+	await dialog.getByRole("button", { name: "取り込む", exact: true }).click();
 	await result.filter({ hasText: "取り込みました。" }).waitFor();
 	await dialog.getByRole("button", { name: "キャンセル" }).click();
 	await unitRate.filter({ hasText: "3/3（100%）" }).waitFor();
